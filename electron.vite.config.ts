@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { rendererViteConfig } from './renderer.vite.shared';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: { index: resolve('main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot load ES modules or node_modules: one CommonJS file, deps inlined.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve('main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...rendererViteConfig({ outDir: 'out/renderer', edition: 'desktop' }),
+    build: {
+      ...rendererViteConfig({ outDir: 'out/renderer', edition: 'desktop' }).build,
+      rolldownOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

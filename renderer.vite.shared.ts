@@ -1,0 +1,42 @@
+import react from '@vitejs/plugin-react';
+import type { Plugin, UserConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { buildContentSecurityPolicy } from './shared/ipc/csp';
+
+const packageVersion: string = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
+
+/**
+ * The renderer's Vite settings, shared by the desktop build (electron.vite.config.ts) and the
+ * web edition (vite.web.config.ts): one renderer, two hosts.
+ */
+export function rendererViteConfig(options: { outDir: string; edition: 'desktop' | 'web' }): UserConfig {
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [react(), contentSecurityPolicyMeta()],
+    define: {
+      __FAULTLINE_EDITION__: JSON.stringify(options.edition),
+      __FAULTLINE_VERSION__: JSON.stringify(packageVersion),
+    },
+    worker: { format: 'es' },
+    build: {
+      outDir: `../${options.outDir}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 2500,
+      sourcemap: true,
+    },
+  };
+}
+
+/** Puts the production CSP into index.html, so the web edition is as locked down as the desktop app. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'faultline:csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const csp = buildContentSecurityPolicy({ dev: false });
+      return html.replace('<!-- CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+    },
+  };
+}

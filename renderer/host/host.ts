@@ -1,0 +1,15 @@
+import type { AppInfo, MenuCommand } from '../../shared/ipc/bridge';
+
+/**
+ * Everything the renderer may ask of the world outside the page. The desktop host wraps the
+ * preload bridge, the web host wraps browser APIs; nothing else in the renderer knows which
+ * one it runs in.
+ */
+export interface Host {
+  readonly edition: 'desktop' | 'web';
+  /** Human name of the host, for the status bar. */
+  readonly label: string;
+  getAppInfo(): Promise<AppInfo>;
+  /** Native menu commands (desktop); the web edition never emits any. Returns an unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

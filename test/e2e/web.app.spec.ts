@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects console errors, uncaught exceptions and CSP violations for the whole page life. */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/** Share of screenshot pixels that differ from the canvas background: proof something was drawn. */
+async function drawnShare(page: Page, png: Buffer, background: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    async ({ base64, background }) => {
+      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let differing = 0;
+      for (let index = 0; index < pixels.length; index += 4) {
+        const distance = Math.abs(pixels[index] - background[0]) + Math.abs(pixels[index + 1] - background[1]) + Math.abs(pixels[index + 2] - background[2]);
+        if (distance > 24) differing++;
+      }
+      return differing / (pixels.length / 4);
+    },
+    { base64: png.toString('base64'), background },
+  );
+}
+
+test.describe('web edition', () => {
+  test('loads the default sandbox with WebGL, no console errors and no CSP violations', async ({ page }, testInfo) => {
+    const problems = watchForProblems(page);
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    await page.goto('/');
+
+    await expect(page.getByTestId('status-host')).toHaveText('Web edition');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
+    await expect(page.getByTestId('status-counts')).toContainText(/\d+ nodes/);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+
+    // Let Pixi render a few frames before looking.
+    await page.waitForTimeout(500);
+    const canvasShot = await page.getByTestId('sandbox-canvas').screenshot();
+    await testInfo.attach('canvas', { body: canvasShot, contentType: 'image/png' });
+    await page.screenshot({ path: testInfo.outputPath('web-edition.png') });
+    const share = await drawnShare(page, canvasShot, [0x0e, 0x11, 0x16]);
+    expect(share, 'share of canvas pixels that are not background').toBeGreaterThan(0.05);
+
+    expect(problems).toEqual([]);
+  });
+});
