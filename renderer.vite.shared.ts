@@ -35,7 +35,7 @@ function contentSecurityPolicyMeta(): Plugin {
     name: 'faultline:csp-meta',
     apply: 'build',
     transformIndexHtml(html) {
-      const csp = buildContentSecurityPolicy({ dev: false });
+      const csp = buildContentSecurityPolicy({ dev: false, delivery: 'meta' });
       return html.replace('<!-- CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
     },
   };

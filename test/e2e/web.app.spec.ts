@@ -14,7 +14,9 @@ function watchForProblems(page: Page): string[] {
 async function drawnShare(page: Page, png: Buffer, background: [number, number, number]): Promise<number> {
   return page.evaluate(
     async ({ base64, background }) => {
-      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      // Decoded in the page without fetch(): the app's CSP rightly forbids fetching data: URLs.
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
       const canvas = new OffscreenCanvas(image.width, image.height);
       const context = canvas.getContext('2d')!;
       context.drawImage(image, 0, 0);
@@ -35,7 +37,10 @@ test.describe('web edition', () => {
     const problems = watchForProblems(page);
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        // Pixi probes once whether eval works (unsafeEvalSupported(): new Function in a try) and,
+        // with 'pixi.js/unsafe-eval' installed, never needs it. That probe is the one eval allowed.
+        const tag = event.blockedURI === 'eval' ? 'CSP eval probe' : 'CSP violation';
+        console.error(`${tag}: ${event.violatedDirective} blocked ${event.blockedURI}`);
       });
     });
     await page.goto('/');
@@ -56,6 +61,8 @@ test.describe('web edition', () => {
     const share = await drawnShare(page, canvasShot, [0x0e, 0x11, 0x16]);
     expect(share, 'share of canvas pixels that are not background').toBeGreaterThan(0.05);
 
-    expect(problems).toEqual([]);
+    const evalProbes = problems.filter((problem) => problem.includes('CSP eval probe'));
+    expect(evalProbes.length, 'Pixi probes eval at most once').toBeLessThanOrEqual(1);
+    expect(problems.filter((problem) => !problem.includes('CSP eval probe'))).toEqual([]);
   });
 });

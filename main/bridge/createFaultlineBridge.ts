@@ -1,0 +1,48 @@
+import type { FaultlineBridge } from '../../shared/ipc/bridge';
+import { IPC_CHANNELS, type InvokeChannel, type InvokeResult } from '../../shared/ipc/channels';
+import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import { eventPayloadValidators, invokeResultValidators } from '../../shared/ipc/validators';
+
+/** The part of ipcRenderer the bridge uses (so tests pass a fake, and nothing more leaks in). */
+export interface IpcRendererPort {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+type Warn = (message: string) => void;
+
+async function invokeChecked<C extends InvokeChannel>(ipc: IpcRendererPort, channel: C): Promise<InvokeResult<C>> {
+  const answer = await ipc.invoke(channel);
+  const checked = invokeResultValidators[channel](answer);
+  if (!checked.ok) throw new Error(`Faultline: the main process answered ${channel} with malformed data (${checked.error})`);
+  return checked.value as InvokeResult<C>;
+}
+
+/**
+ * Builds `window.faultline`. The page gets plain functions: no ipcRenderer, no channel names, no
+ * Electron event objects (an IpcRendererEvent carries `sender`, which is ipcRenderer itself).
+ * Everything main sends is validated here before page code sees it.
+ */
+export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (message) => console.warn(message)): FaultlineBridge {
+  return {
+    getAppInfo: () => invokeChecked(ipc, IPC_CHANNELS.getAppInfo),
+
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+      if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
+      const channel = IPC_CHANNELS.menuCommand;
+      const relay = (_event: unknown, payload: unknown) => {
+        const checked = eventPayloadValidators[channel](payload);
+        if (checked.ok) listener(checked.value);
+        else warn(`Faultline: ignored a malformed ${channel} event (${checked.error})`);
+      };
+      ipc.on(channel, relay);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        ipc.removeListener(channel, relay);
+      };
+    },
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * `faultline run FILE [--duration S] [--seed N] [--json] [--out FILE] [--csv FILE]` (DESIGN §5,
+ * Contract): simulate as fast as possible, then print a human summary — or, with --json,
+ * exactly one JSON report and nothing else on stdout. Progress and problems go to stderr.
+ *
+ * Exit codes: 0 all checks pass (or none), 1 a check failed, 2 invalid file or arguments,
+ * 3 internal error.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import cliProgress from 'cli-progress';
+import { loadDocument } from '../../shared/model/load';
+import { MAX_FILE_BYTES } from '../../shared/model/limits';
+import type { FaultlineDocument, Problem } from '../../shared/model/types';
+import { reportToJson, type Report } from '../../shared/sim/report';
+import { EXIT } from './exitCodes';
+import { formatSummary, timelineToCsv } from './report-format';
+
+export interface RunOptions {
+  duration?: string;
+  seed?: string;
+  json?: boolean;
+  out?: string;
+  csv?: string;
+}
+
+/** What the CLI needs from a simulation (the engine's `Simulation` class). */
+export interface SimulationRun {
+  runUntil(timeMs: number): void;
+  readonly durationMs: number;
+  /** Follows in-flight requests to their outcomes and returns the report (wallMs 0). */
+  finish(): Report;
+  /** Things the engine wants the user to know (e.g. a kind it does not simulate yet). */
+  readonly warnings?: readonly string[];
+}
+
+export interface SimulationSettings {
+  durationS?: number;
+  seed?: number;
+}
+
+/** Where `runCommand` reads and writes; tests substitute their own. */
+export interface RunEnvironment {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  createSimulation(document: FaultlineDocument, settings: SimulationSettings): SimulationRun | Promise<SimulationRun>;
+  /** Monotonic wall clock in ms, for the report's `wallMs`. */
+  clockMs(): number;
+}
+
+const defaultEnvironment: RunEnvironment = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // Loaded on first use: `faultline validate` and argument errors never pay for the engine, and
+  // tests that inject a fake never load it.
+  createSimulation: async (document, settings) => {
+    const { Simulation } = await import('../../shared/sim/simulation');
+    return new Simulation(document, settings);
+  },
+  clockMs: () => performance.now(),
+};
+
+/**
+ * Simulated time advanced per progress update. One simulated second keeps the bar lively on
+ * slow designs while costing nothing measurable on fast ones.
+ */
+const CHUNK_MS = 1000;
+
+/** Thrown for problems the user can fix (bad flag, unreadable or invalid file): exit 2. */
+class UsageProblem extends Error {}
+
+export async function runCommand(
+  file: string,
+  options: RunOptions | Readonly<Record<string, unknown>>,
+  environment: RunEnvironment = defaultEnvironment,
+): Promise<number> {
+  const { stderr } = environment;
+  try {
+    const settings = parseRunOptions(options);
+    await checkOutputDirectory('--out', settings.outFile);
+    await checkOutputDirectory('--csv', settings.csvFile);
+
+    const document = await loadFile(file, stderr);
+    const report = await simulate(document, settings, environment);
+
+    if (settings.outFile !== undefined) await writeOutput('--out', settings.outFile, reportToJson(report));
+    if (settings.csvFile !== undefined) await writeOutput('--csv', settings.csvFile, timelineToCsv(report));
+    environment.stdout.write(settings.json ? reportToJson(report) : formatSummary(report));
+
+    return report.checks.every((check) => check.pass) ? EXIT.ok : EXIT.checkFailed;
+  } catch (error) {
+    if (error instanceof UsageProblem) {
+      stderr.write(`${error.message}\n`);
+      return EXIT.invalid;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    stderr.write(`faultline run: internal error: ${message}\n`);
+    if (process.env.FAULTLINE_DEBUG && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+interface ParsedRunOptions {
+  durationS?: number;
+  seed?: number;
+  json: boolean;
+  outFile?: string;
+  csvFile?: string;
+}
+
+/** Validates the flags; each problem names its flag (exit 2). */
+export function parseRunOptions(options: RunOptions | Readonly<Record<string, unknown>>): ParsedRunOptions {
+  const raw = options as Readonly<Record<string, unknown>>;
+  const parsed: ParsedRunOptions = { json: raw.json === true };
+
+  if (raw.duration !== undefined) {
+    const text = String(raw.duration).trim();
+    const seconds = text === '' ? Number.NaN : Number(text);
+    if (!(Number.isFinite(seconds) && seconds > 0)) {
+      throw new UsageProblem(`faultline run: --duration must be a positive number of seconds (got "${String(raw.duration)}")`);
+    }
+    parsed.durationS = seconds;
+  }
+
+  if (raw.seed !== undefined) {
+    const text = String(raw.seed).trim();
+    const seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(seed)) {
+      throw new UsageProblem(`faultline run: --seed must be a whole number ≥ 0 (at most ${Number.MAX_SAFE_INTEGER}; got "${String(raw.seed)}")`);
+    }
+    parsed.seed = seed;
+  }
+
+  for (const [flag, key, target] of [
+    ['--out', 'out', 'outFile'],
+    ['--csv', 'csv', 'csvFile'],
+  ] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '') throw new UsageProblem(`faultline run: ${flag} needs a file name`);
+    parsed[target] = value;
+  }
+  if (parsed.outFile !== undefined && parsed.outFile === parsed.csvFile) {
+    throw new UsageProblem('faultline run: --out and --csv must name different files');
+  }
+  return parsed;
+}
+
+/** Fails before a long simulation rather than after it when an output could not be written. */
+async function checkOutputDirectory(flag: string, file: string | undefined): Promise<void> {
+  if (file === undefined) return;
+  const directory = dirname(resolve(file));
+  const info = await stat(directory).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageProblem(`faultline run: ${flag} ${file}: the folder ${directory} does not exist`);
+}
+
+async function writeOutput(flag: string, file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text, 'utf8');
+  } catch (error) {
+    throw new UsageProblem(`faultline run: ${flag} ${file}: cannot write: ${describeFsError(error)}`);
+  }
+}
+
+/** Reads and validates the file; every problem is printed as `file: path: message` (exit 2). */
+async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise<FaultlineDocument> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UsageProblem(`${file}: is a folder, not a .faultline file`);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new UsageProblem(`${file}: the file is ${megabytes(info.size)}; Faultline files are limited to ${megabytes(MAX_FILE_BYTES)}`);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof UsageProblem) throw error;
+    throw new UsageProblem(`${file}: cannot read: ${describeFsError(error)}`);
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageProblem(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)`);
+  }
+
+  const result = loadDocument(text);
+  for (const warning of result.warnings) stderr.write(`${formatProblem(file, warning, 'warning: ')}\n`);
+  if (!result.ok) {
+    throw new UsageProblem(result.errors.map((problem) => formatProblem(file, problem)).join('\n'));
+  }
+  return result.document;
+}
+
+export function formatProblem(file: string, problem: Problem, prefix = ''): string {
+  const position = problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : '';
+  const path = problem.path === '' ? '' : `${problem.path}: `;
+  return `${file}: ${path}${prefix}${problem.message}${position}`;
+}
+
+/**
+ * Runs the whole simulation, in chunks so a terminal can show progress, and stamps wallMs.
+ * With a progress bar the loop yields to the event loop between chunks so the bar's timer and
+ * Ctrl-C are served; without one it never yields (nothing is waiting).
+ */
+async function simulate(document: FaultlineDocument, options: ParsedRunOptions, environment: RunEnvironment): Promise<Report> {
+  const settings: SimulationSettings = {};
+  if (options.durationS !== undefined) settings.durationS = options.durationS;
+  if (options.seed !== undefined) settings.seed = options.seed;
+
+  const startedMs = environment.clockMs();
+  const simulation = await environment.createSimulation(document, settings);
+  for (const warning of simulation.warnings ?? []) environment.stderr.write(`faultline run: warning: ${warning}\n`);
+  const durationMs = simulation.durationMs;
+  const progress = environment.stderr.isTTY === true ? new ProgressBar(durationMs / 1000) : undefined;
+  let report: Report;
+  try {
+    for (let reachedMs = 0; reachedMs < durationMs; ) {
+      reachedMs = Math.min(durationMs, reachedMs + CHUNK_MS);
+      simulation.runUntil(reachedMs);
+      if (progress) {
+        progress.update(reachedMs / 1000);
+        await yieldToEventLoop();
+      }
+    }
+    report = simulation.finish();
+  } finally {
+    progress?.stop();
+  }
+  return { ...report, wallMs: Math.round(environment.clockMs() - startedMs) };
+}
+
+/** cli-progress on stderr, only ever created when stderr is a terminal. */
+class ProgressBar {
+  private readonly bar: cliProgress.SingleBar;
+  /**
+   * cli-progress's own SIGINT handling ("gracefulExit") only stops the bar and lets the run go
+   * on, so Ctrl-C would appear to do nothing; ours restores the terminal and really exits.
+   */
+  private readonly onInterrupt = (): void => {
+    this.bar.stop();
+    process.stderr.write('faultline run: interrupted\n');
+    process.exit(130);
+  };
+
+  constructor(totalSeconds: number) {
+    this.bar = new cliProgress.SingleBar({
+      format: 'simulating {bar} {percentage}% | {value}/{total} simulated s | ETA {eta_formatted}',
+      stream: process.stderr,
+      clearOnComplete: true,
+      hideCursor: true,
+      gracefulExit: false,
+      fps: 10,
+    });
+    process.once('SIGINT', this.onInterrupt);
+    this.bar.start(roundSeconds(totalSeconds), 0);
+  }
+
+  update(seconds: number): void {
+    this.bar.update(roundSeconds(seconds));
+  }
+
+  stop(): void {
+    process.removeListener('SIGINT', this.onInterrupt);
+    this.bar.stop();
+  }
+}
+
+function roundSeconds(seconds: number): number {
+  return Math.round(seconds * 10) / 10;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,14 @@
+import type { AppInfo } from '../../shared/ipc/appInfo';
+import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import type { Logger } from '../log';
+import { handleInvoke, type InvokeRegistrar } from './handleInvoke';
+import type { SenderGate } from './senderGate';
+
+/** Every invoke channel main answers. Each goes through handleInvoke's sender and payload checks. */
+export function registerIpcHandlers(
+  ipc: InvokeRegistrar,
+  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger },
+): void {
+  const guard = { checkSender: deps.checkSender, log: deps.log };
+  handleInvoke(ipc, IPC_CHANNELS.getAppInfo, () => deps.appInfo(), guard);
+}

@@ -1,0 +1,153 @@
+import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import { displayOnlyShortcut, hiddenAlias, menuTitle } from './shortcuts';
+
+export interface MenuTemplateOptions {
+  /** `process.platform`. */
+  platform: string;
+  /** Adds Reload and Toggle Developer Tools. */
+  isDev: boolean;
+  appName: string;
+  /** Delivers a chosen command; `window` is the focused window Electron passes to click. */
+  dispatch: (command: MenuCommand, window: BaseWindow | undefined) => void;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/**
+ * The application menu (DESIGN §7). Items that act on the document or the simulation send a
+ * `menu:command` to the page, identified by `id` (= the command) so later code can enable or
+ * check them with Menu.getMenuItemById. Clipboard, window and app items use Electron roles,
+ * which do the native thing (text fields included) and fire the page's copy/paste events.
+ */
+export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
+  const { platform, isDev, appName, dispatch } = options;
+  const isMac = platform === 'darwin';
+
+  const command = (commandId: MenuCommand, props: MenuItemConstructorOptions): MenuItemConstructorOptions => ({
+    ...props,
+    id: commandId,
+    click: (_item, window) => dispatch(commandId, window),
+  });
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [
+      command('help.about', { label: `About ${appName}` }),
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: menuTitle('File', platform),
+    submenu: [
+      command('file.new', { label: 'New', accelerator: 'CmdOrCtrl+N' }),
+      command('file.open', { label: 'Open…', accelerator: 'CmdOrCtrl+O' }),
+      {
+        id: 'file.openRecent',
+        label: 'Open Recent',
+        // Filled by the file service once recent files exist; a placeholder keeps it from being an empty, broken-looking submenu.
+        submenu: [{ id: 'file.openRecent.none', label: 'No Recent Files', enabled: false }],
+      },
+      separator,
+      command('file.save', { label: 'Save', accelerator: 'CmdOrCtrl+S' }),
+      command('file.saveAs', { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S' }),
+      separator,
+      command('file.exportPng', { label: 'Export PNG…', accelerator: 'CmdOrCtrl+Shift+E' }),
+      separator,
+      // macOS quits from the app menu and closes windows from File; elsewhere File ends with Quit.
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+
+  const redo = command('edit.redo', { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' });
+  const editMenu: MenuItemConstructorOptions = {
+    label: menuTitle('Edit', platform),
+    submenu: [
+      // The document's history, not the text field's: the page routes Undo to a focused text field itself.
+      command('edit.undo', { label: 'Undo', accelerator: 'CmdOrCtrl+Z' }),
+      redo,
+      // Ctrl+Y is Redo on Windows and Linux; on macOS Cmd+Y is not a Redo convention.
+      ...(isMac ? [] : [hiddenAlias(redo, 'Ctrl+Y')]),
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'delete' },
+      separator,
+      { role: 'selectAll' },
+    ],
+  };
+
+  // Zoom acts on the canvas, not the page (the roles zoomIn/zoomOut would scale the whole UI).
+  const zoomIn = command('view.zoomIn', { label: 'Zoom In', accelerator: 'CmdOrCtrl+=' });
+  const viewMenu: MenuItemConstructorOptions = {
+    label: menuTitle('View', platform),
+    submenu: [
+      zoomIn,
+      // Ctrl+Plus: the shifted = key on US layouts and the keypad plus.
+      hiddenAlias(zoomIn, 'CmdOrCtrl+Plus'),
+      command('view.zoomOut', { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' }),
+      command('view.zoomReset', { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' }),
+      command('view.fit', displayOnlyShortcut('Fit to Content', 'F', platform)),
+      separator,
+      command('view.toggleDarkMode', { label: 'Toggle Dark Mode' }),
+      command('view.toggleClassroomMode', { label: 'Classroom Mode' }),
+      separator,
+      ...(isDev ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator] satisfies MenuItemConstructorOptions[] : []),
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const simulationMenu: MenuItemConstructorOptions = {
+    label: menuTitle('Simulation', platform),
+    submenu: [
+      command('sim.playPause', displayOnlyShortcut('Play / Pause', 'Space', platform)),
+      // F10 is "step" in every debugger and types nothing in a text field.
+      command('sim.step', { label: 'Step', accelerator: 'F10' }),
+      // No shortcut: Reset throws away the current run; it should take a deliberate click.
+      command('sim.reset', { label: 'Reset' }),
+      separator,
+      {
+        id: 'sim.speed',
+        label: 'Speed',
+        submenu: [
+          command('sim.speedSlowMotion', { label: 'Slow Motion (1 s in 100 s)' }),
+          command('sim.speedRealTime', { label: 'Real Time' }),
+          command('sim.speedFastest', { label: 'As Fast as Possible' }),
+          separator,
+          command('sim.speedUp', { label: 'Faster', accelerator: 'CmdOrCtrl+]' }),
+          command('sim.speedDown', { label: 'Slower', accelerator: 'CmdOrCtrl+[' }),
+        ],
+      },
+    ],
+  };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    label: menuTitle('Help', platform),
+    // On macOS the help role adds the menu-search field.
+    ...(isMac ? { role: 'help' as const } : {}),
+    submenu: [
+      command('help.lessons', { label: 'Lessons', accelerator: 'F1' }),
+      command('help.documentation', { label: 'Documentation' }),
+      ...(isMac ? [] : [separator, command('help.about', { label: `About ${appName}` })]),
+    ],
+  };
+
+  return [
+    ...(isMac ? [appMenu] : []),
+    fileMenu,
+    editMenu,
+    viewMenu,
+    simulationMenu,
+    ...(isMac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []),
+    helpMenu,
+  ];
+}

@@ -1,0 +1,45 @@
+import { describeValue, invalid, valid, type Validation } from './validation';
+
+/**
+ * Every command the native menu can send to the renderer (`menu:command`). The renderer owns what
+ * each one does; main only says which item was chosen. Speed presets are separate commands rather
+ * than a number so the payload stays a closed set that is trivial to validate.
+ */
+export const MENU_COMMANDS = [
+  'file.new',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'file.exportPng',
+  'edit.undo',
+  'edit.redo',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomReset',
+  'view.fit',
+  'view.toggleDarkMode',
+  'view.toggleClassroomMode',
+  'sim.playPause',
+  'sim.step',
+  'sim.reset',
+  'sim.speedSlowMotion',
+  'sim.speedRealTime',
+  'sim.speedFastest',
+  'sim.speedUp',
+  'sim.speedDown',
+  'help.lessons',
+  'help.documentation',
+  'help.about',
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+const knownCommands: ReadonlySet<string> = new Set(MENU_COMMANDS);
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && knownCommands.has(value);
+}
+
+export function parseMenuCommand(value: unknown): Validation<MenuCommand> {
+  return isMenuCommand(value) ? valid(value) : invalid(`expected a menu command, got ${describeValue(value)}`);
+}

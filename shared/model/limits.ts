@@ -1,0 +1,16 @@
+/** Hard limits on untrusted input (files, share codes). Shared by the loader, the CLI and hosts. */
+
+/** Largest file the loader accepts, in UTF-8 bytes (DESIGN §4: "files over 20 MB are errors"). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Deepest nesting of arrays/objects accepted. A real document nests about 6 levels; the limit only
+ * has to stop `[[[[…` from exhausting the parser's or the validator's stack.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/** Longest share code accepted, in characters (≈ 3 MB of deflated data — far above any lesson). */
+export const MAX_SHARE_CODE_CHARS = 4 * 1024 * 1024;
+
+/** Stop listing problems after this many: a broken 20 MB file could otherwise produce millions. */
+export const MAX_REPORTED_PROBLEMS = 1000;

@@ -1,0 +1,74 @@
+/**
+ * Share codes (DESIGN §4): the canonical file text, deflated (raw DEFLATE, fflate) and
+ * base64url-encoded. Decoding is bounded in both the code length and the inflated size — a share
+ * code is untrusted input and a zip bomb must not take the app down — and the text then goes
+ * through `loadDocument` like any file.
+ */
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { formatMegabytes } from './jsonText';
+import { MAX_FILE_BYTES, MAX_SHARE_CODE_CHARS } from './limits';
+import { loadDocument } from './load';
+import { saveDocument } from './save';
+import type { FaultlineDocument, LoadResult } from './types';
+
+export function encodeShareCode(doc: FaultlineDocument): string {
+  return encodeBase64Url(deflateSync(strToU8(saveDocument(doc)), { level: 9 }));
+}
+
+export interface ShareCodeLimits {
+  maxCodeChars?: number;
+  maxInflatedBytes?: number;
+}
+
+/** Compressed bytes handed to the inflater at a time; bounds how far past the cap one step can go. */
+const INFLATE_STEP = 1024;
+
+export function decodeShareCode(code: string, limits: ShareCodeLimits = {}): LoadResult {
+  const maxCodeChars = limits.maxCodeChars ?? MAX_SHARE_CODE_CHARS;
+  const maxInflatedBytes = limits.maxInflatedBytes ?? MAX_FILE_BYTES;
+  if (typeof code !== 'string') return failure('a share code must be text');
+  // Codes get wrapped and indented when pasted from mail or chat.
+  const compact = code.replace(/\s+/g, '');
+  if (compact.length === 0) return failure('the share code is empty');
+  if (compact.length > maxCodeChars) return failure(`the share code is ${compact.length} characters long; Faultline accepts codes up to ${maxCodeChars}`);
+
+  const decoded = decodeBase64Url(compact);
+  if (!decoded.ok) return failure(`the share code ${decoded.message}`);
+
+  const inflated = inflateCapped(decoded.bytes, maxInflatedBytes);
+  if (!inflated.ok) return failure(inflated.message);
+  return loadDocument(strFromU8(inflated.bytes));
+}
+
+function inflateCapped(compressed: Uint8Array, cap: number): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let finished = false;
+  const inflater = new Inflate((chunk, final) => {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (final) finished = true;
+  });
+  try {
+    for (let offset = 0; offset < compressed.length && !finished; offset += INFLATE_STEP) {
+      const end = Math.min(offset + INFLATE_STEP, compressed.length);
+      inflater.push(compressed.subarray(offset, end), end === compressed.length);
+      if (total > cap) return { ok: false, message: `the share code unpacks to more than ${formatMegabytes(cap)}; Faultline reads files up to ${formatMegabytes(cap)}` };
+    }
+  } catch {
+    return { ok: false, message: 'the share code is damaged: its data cannot be unpacked (was it copied completely?)' };
+  }
+  if (!finished) return { ok: false, message: 'the share code is incomplete: its data ends too early (was it copied completely?)' };
+  const bytes = new Uint8Array(total);
+  let position = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, position);
+    position += chunk.length;
+  }
+  return { ok: true, bytes };
+}
+
+function failure(message: string): LoadResult {
+  return { ok: false, errors: [{ path: '', message }], warnings: [] };
+}

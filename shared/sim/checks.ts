@@ -1,0 +1,84 @@
+import type { Check } from '../model/types';
+import type { ReportCheck } from './report';
+import type { WindowStats } from './metrics/windowStats';
+
+/**
+ * Evaluates DESIGN §3 checks (**Contract**). Client metrics are measured over requests *sent*
+ * in [fromS, toS) (default: the whole run); node metrics over that span of simulated time.
+ * `errorRate` is the share of requests that did not end `ok` (error, timeout, rejected or
+ * dropped) — what a user experiences as failures; it equals 1 − availability.
+ * A metric with nothing to measure (no requests, not a cache…) has `actual` null and fails.
+ */
+export function evaluateChecks(
+  checks: readonly Check[],
+  stats: WindowStats,
+  durationS: number,
+  nodeIndex: ReadonlyMap<string, number>,
+): ReportCheck[] {
+  return checks.map((check, i) => {
+    const fromS = Math.max(0, Math.floor(check.fromS ?? 0));
+    const toS = Math.ceil(Math.min(check.toS ?? durationS, durationS));
+    const actual = measure(check, stats, fromS, toS, nodeIndex);
+    const result: ReportCheck = {
+      id: check.id ?? `check${i + 1}`,
+      metric: check.metric,
+      op: check.op,
+      value: check.value,
+      actual,
+      pass: actual !== null && compare(actual, check.op, check.value),
+    };
+    if (check.node !== undefined) result.node = check.node;
+    return result;
+  });
+}
+
+function compare(actual: number, op: Check['op'], value: number): boolean {
+  switch (op) {
+    case '<':
+      return actual < value;
+    case '<=':
+      return actual <= value;
+    case '>':
+      return actual > value;
+    case '>=':
+      return actual >= value;
+  }
+}
+
+function measure(check: Check, stats: WindowStats, fromS: number, toS: number, nodeIndex: ReadonlyMap<string, number>): number | null {
+  const node = check.node === undefined ? -1 : (nodeIndex.get(check.node) ?? -1);
+  switch (check.metric) {
+    case 'latency.mean':
+    case 'latency.p50':
+    case 'latency.p95':
+    case 'latency.p99': {
+      const bins = stats.latency(fromS, toS);
+      if (bins.total === 0) return null;
+      if (check.metric === 'latency.mean') return bins.meanMs();
+      const percentile = check.metric === 'latency.p50' ? 50 : check.metric === 'latency.p95' ? 95 : 99;
+      return bins.percentilesMs([percentile])[0];
+    }
+    case 'availability': {
+      const sent = stats.sent(fromS, toS);
+      return sent === 0 ? null : stats.ok(fromS, toS) / sent;
+    }
+    case 'errorRate': {
+      const sent = stats.sent(fromS, toS);
+      return sent === 0 ? null : (sent - stats.ok(fromS, toS)) / sent;
+    }
+    case 'throughput':
+      return toS > fromS ? stats.ok(fromS, toS) / (toS - fromS) : null;
+    case 'staleReads':
+    case 'lostWrites':
+    case 'sessionsLost':
+      // Replication and sessions are a later issue: with single primaries and stateless apps
+      // nothing can be stale, lost or moved.
+      return 0;
+    case 'cache.hitRatio':
+      return node < 0 ? null : stats.hitRatio(node, fromS, toS);
+    case 'queue.maxDepth':
+      return node < 0 ? null : stats.maxQueue(node, fromS, toS);
+    case 'utilization':
+      return node < 0 ? null : stats.utilization(node, fromS, toS);
+  }
+}

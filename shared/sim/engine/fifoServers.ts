@@ -1,0 +1,162 @@
+import { SecondSeries } from './secondSeries';
+import { addInterval, type StationStats } from './stationStats';
+
+/**
+ * `servers` identical servers taking jobs in FIFO order, for nodes whose job is "wait, get
+ * served, answer" (cache, db). Because the order is FIFO and the service time is drawn on
+ * arrival, each job's start and departure follow at once from the Lindley recursion — start =
+ * max(arrival, earliest server free time) — so no event is needed when a job starts or ends:
+ * the node schedules its answer for the departure time directly (one event per hop, not three).
+ *
+ * Free times are a binary min-heap (servers have no identity; only the earliest matters).
+ * Start times of jobs still waiting are a ring in non-decreasing order, which gives the queue
+ * length at any moment. Busy and queue time are booked per second as soon as they are known
+ * (a crash takes back what will not happen).
+ */
+export class FifoServers implements StationStats {
+  readonly busyMs = new SecondSeries();
+  readonly capacityMs = new SecondSeries();
+  readonly queueMs = new SecondSeries();
+  readonly queueMax = new SecondSeries();
+  private heap: Float64Array;
+  private size: number;
+  /** Servers to retire (after `servers` decreased) as they come free. */
+  private retiring = 0;
+  private starts = new Float64Array(64);
+  private head = 0;
+  private queued = 0;
+  private lastMs = 0;
+
+  constructor(
+    private servers: number,
+    public queueLimit: number,
+  ) {
+    this.heap = new Float64Array(Math.max(1, servers));
+    this.size = servers;
+  }
+
+  get queueLength(): number {
+    return this.queued;
+  }
+
+  /** Admits a job arriving now: returns its departure time, or -1 when the queue is full. */
+  admit(nowMs: number, serviceMs: number): number {
+    this.advance(nowMs);
+    while (this.retiring > 0 && this.size > 1) {
+      this.popMin();
+      this.retiring--;
+    }
+    const earliest = this.heap[0];
+    const start = earliest > nowMs ? earliest : nowMs;
+    if (start > nowMs) {
+      if (this.queued >= this.queueLimit) return -1;
+      this.pushStart(start);
+      addInterval(this.queueMs, nowMs, start, 1);
+      this.queueMax.max(Math.floor(nowMs / 1000), this.queued);
+    }
+    const departure = start + serviceMs;
+    this.replaceMin(departure);
+    addInterval(this.busyMs, start, departure, 1);
+    return departure;
+  }
+
+  /** Crash: nothing in service or waiting any more; take back the time they would have used. */
+  reset(nowMs: number): void {
+    this.advance(nowMs);
+    for (let i = 0; i < this.size; i++) {
+      if (this.heap[i] > nowMs) addInterval(this.busyMs, nowMs, this.heap[i], -1);
+      this.heap[i] = 0;
+    }
+    for (let i = 0; i < this.queued; i++) {
+      const start = this.starts[(this.head + i) & (this.starts.length - 1)];
+      addInterval(this.queueMs, nowMs, start, -1);
+    }
+    this.head = 0;
+    this.queued = 0;
+  }
+
+  setServers(count: number, nowMs: number): void {
+    this.advance(nowMs);
+    const target = Math.max(1, count);
+    const active = this.size - this.retiring;
+    if (target > active) {
+      let add = target - active;
+      const cancel = Math.min(add, this.retiring);
+      this.retiring -= cancel;
+      add -= cancel;
+      for (; add > 0; add--) this.pushFree(nowMs);
+    } else {
+      this.retiring += active - target;
+    }
+    this.servers = target;
+  }
+
+  advance(nowMs: number): void {
+    let t = this.lastMs;
+    if (nowMs <= t) return;
+    const ring = this.starts;
+    while (t < nowMs) {
+      const second = Math.floor(t / 1000);
+      const end = Math.min(nowMs, (second + 1) * 1000);
+      this.capacityMs.add(second, this.servers * (end - t));
+      // Jobs that started by `end` left the queue; what is still waiting at a second boundary
+      // is that second's starting queue length.
+      while (this.queued > 0 && ring[this.head] <= end) {
+        this.head = (this.head + 1) & (ring.length - 1);
+        this.queued--;
+      }
+      if (end < nowMs && this.queued > 0) this.queueMax.max(second + 1, this.queued);
+      t = end;
+    }
+    this.lastMs = nowMs;
+  }
+
+  private pushStart(start: number): void {
+    if (this.queued === this.starts.length) {
+      const next = new Float64Array(this.starts.length * 2);
+      for (let i = 0; i < this.queued; i++) next[i] = this.starts[(this.head + i) & (this.starts.length - 1)];
+      this.starts = next;
+      this.head = 0;
+    }
+    this.starts[(this.head + this.queued) & (this.starts.length - 1)] = start;
+    this.queued++;
+  }
+
+  // --- min-heap of server free times ----------------------------------------------------------
+
+  private replaceMin(value: number): void {
+    const heap = this.heap;
+    const size = this.size;
+    let hole = 0;
+    for (;;) {
+      let child = 2 * hole + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap[child + 1] < heap[child]) child++;
+      if (heap[child] >= value) break;
+      heap[hole] = heap[child];
+      hole = child;
+    }
+    heap[hole] = value;
+  }
+
+  private popMin(): void {
+    const last = this.heap[--this.size];
+    if (this.size > 0) this.replaceMin(last);
+  }
+
+  private pushFree(value: number): void {
+    if (this.size === this.heap.length) {
+      const next = new Float64Array(this.heap.length * 2);
+      next.set(this.heap);
+      this.heap = next;
+    }
+    let hole = this.size++;
+    while (hole > 0) {
+      const parent = (hole - 1) >> 1;
+      if (this.heap[parent] <= value) break;
+      this.heap[hole] = this.heap[parent];
+      hole = parent;
+    }
+    this.heap[hole] = value;
+  }
+}

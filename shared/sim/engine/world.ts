@@ -1,0 +1,286 @@
+import type { NodeKind } from '../../model/types';
+import type { Kernel } from '../kernel';
+import { createStream, type RandomStream } from '../random';
+import type { LinkTable } from '../network/linkTable';
+import type { Partitions } from '../network/partitions';
+import type { NodeModel } from '../nodes/nodeModel';
+import { RequestMetrics } from '../metrics/requestMetrics';
+import { CallTable } from './callTable';
+import { RequestTable, REQ_LOST } from './requestTable';
+import { DeadlineQueue, type ExpireHandler, type WaiterCheck } from './deadlineQueue';
+import { SecondSeries } from './secondSeries';
+import {
+  OP_PROBE,
+  REQUEST_BYTES,
+  RESPONSE_BYTES,
+  STATE_AT_CALLEE,
+  STATE_REQUEST_WIRE,
+  STATE_RESPONSE_WIRE,
+  STATUS_OK,
+} from './codes';
+
+/** Handler of a node-owned timer; `token` is whatever the owner scheduled it with. */
+export type TimerHandler = (token: number) => void;
+
+/**
+ * Everything a node model can reach: the clock, the request and call tables, the links, the
+ * other nodes' liveness, and the few shared event types. It owns message transport (send,
+ * loss, cut, partition, arrival at a crashed node) so that models only decide what to send.
+ *
+ * Event payloads are always (slot, generation) or (owner id, token) integers: nothing is
+ * allocated per event and nothing closes over a request.
+ */
+export class World {
+  readonly calls = new CallTable();
+  readonly requests = new RequestTable();
+  readonly metrics = new RequestMetrics();
+  readonly models: NodeModel[] = [];
+  readonly up: Uint8Array;
+  readonly isClient: Uint8Array;
+  /** Down time per simulated second, for `downS`. */
+  readonly downMs: SecondSeries[];
+  private readonly downSinceMs: Float64Array;
+  /** Client requests created / finished (with an outcome). In flight = generated − finished. */
+  generated = 0;
+  finished = 0;
+  /** Longest a client request can live (timeouts, retries, backoff), maximum over clients and time. */
+  maxRequestLifetimeMs = 0;
+  /** Client requests stop being generated at this time (ms). */
+  stopGeneratingMs: number;
+
+  readonly messageEvent: number;
+  readonly serviceEvent: number;
+  readonly deadlineEvent: number;
+  readonly timerEvent: number;
+  readonly retryEvent: number;
+  private readonly deadlineQueues: DeadlineQueue[] = [];
+  private readonly timers: TimerHandler[] = [];
+
+  constructor(
+    readonly kernel: Kernel,
+    readonly seed: number,
+    readonly nodeIds: readonly string[],
+    readonly nodeKinds: readonly NodeKind[],
+    readonly links: LinkTable,
+    readonly partitions: Partitions,
+    durationMs: number,
+  ) {
+    const n = nodeIds.length;
+    this.up = new Uint8Array(n).fill(1);
+    this.isClient = new Uint8Array(n);
+    nodeKinds.forEach((kind, i) => (this.isClient[i] = kind === 'client' ? 1 : 0));
+    this.downMs = nodeIds.map(() => new SecondSeries());
+    this.downSinceMs = new Float64Array(n);
+    this.stopGeneratingMs = durationMs;
+    this.messageEvent = kernel.register((call, gen) => this.onMessage(call, gen), 'message');
+    this.serviceEvent = kernel.register((call, gen) => this.onService(call, gen), 'service');
+    this.deadlineEvent = kernel.register((queue, timerGen) => this.deadlineQueues[queue].fire(timerGen), 'deadline');
+    this.timerEvent = kernel.register((owner, token) => this.timers[owner](token), 'timer');
+    this.retryEvent = kernel.register((req, gen) => this.models[this.requests.client[req]].onRetry?.(req, gen), 'retry');
+  }
+
+  /** Independent random stream for `name` under the run's seed (DESIGN §3). */
+  stream(name: string): RandomStream {
+    return createStream(this.seed, name);
+  }
+
+  get now(): number {
+    return this.kernel.now;
+  }
+
+  /** Client requests between creation and final outcome. */
+  get inFlight(): number {
+    return this.generated - this.finished;
+  }
+
+  // --- timers ---------------------------------------------------------------------------------
+
+  createDeadlineQueue(isWaiting: WaiterCheck, onExpire: ExpireHandler): DeadlineQueue {
+    const queue = new DeadlineQueue(this.kernel, this.deadlineEvent, this.deadlineQueues.length, isWaiting, onExpire);
+    this.deadlineQueues.push(queue);
+    return queue;
+  }
+
+  /** Registers a timer owner (once, at construction) and returns its id for `scheduleTimer`. */
+  addTimer(handler: TimerHandler): number {
+    this.timers.push(handler);
+    return this.timers.length - 1;
+  }
+
+  scheduleTimer(owner: number, delayMs: number, token: number): void {
+    this.kernel.schedule(delayMs, this.timerEvent, owner, token);
+  }
+
+  /** The callee of `call` will get `onServiceDone(call)` after `delayMs` (unless the call moves on). */
+  scheduleService(call: number, delayMs: number): void {
+    this.kernel.schedule(delayMs, this.serviceEvent, call, this.calls.gen[call]);
+  }
+
+  // --- transport ------------------------------------------------------------------------------
+
+  /**
+   * Sends the call's request. `afterMs` > 0 sends it that much later (the sender's own processing
+   * time) without a separate event: the message is scheduled once, for its arrival. If the sender
+   * crashes before then, `crashNode` withdraws it.
+   */
+  sendRequest(call: number, afterMs = 0): void {
+    this.transmit(call, true, afterMs);
+  }
+
+  sendResponse(call: number, status: number, afterMs = 0): void {
+    this.calls.status[call] = status;
+    this.transmit(call, false, afterMs);
+  }
+
+  /**
+   * Puts the call's next message on its link, or loses it (cut, partition, loss). Link state is
+   * read when the message is handed over, which for a delayed send is slightly early — the
+   * sender's processing time (≤ a few ms) — an approximation that saves an event per hop.
+   */
+  private transmit(call: number, forward: boolean, afterMs: number): void {
+    const calls = this.calls;
+    const links = this.links;
+    const link = calls.link[call];
+    const source = forward ? links.from[link] : links.to[link];
+    const target = forward ? links.to[link] : links.from[link];
+    if (links.cut[link] === 1 || (this.partitions.active && this.partitions.separates(source, target))) {
+      links.dropped[link]++;
+      this.lose(call);
+      return;
+    }
+    let delay = links.latencyMs[link];
+    const loss = links.lossRate[link];
+    const jitter = links.jitterMs[link];
+    if (loss > 0 || jitter > 0) {
+      const rng = links.rng[link];
+      if (loss > 0 && rng.next() < loss) {
+        links.dropped[link]++;
+        this.lose(call);
+        return;
+      }
+      if (jitter > 0) {
+        delay += (2 * rng.next() - 1) * jitter;
+        if (delay < 0) delay = 0;
+      }
+    }
+    const bandwidth = links.bandwidthMbps[link];
+    // bytes · 8 bit / (Mbps · 10^6 bit/s) · 1000 ms/s
+    if (bandwidth !== Infinity) delay += ((forward ? REQUEST_BYTES : RESPONSE_BYTES) * 8) / (bandwidth * 1000);
+    const sendAt = this.kernel.now + afterMs;
+    calls.state[call] = forward ? STATE_REQUEST_WIRE : STATE_RESPONSE_WIRE;
+    calls.sendMs[call] = sendAt;
+    calls.arriveMs[call] = sendAt + delay;
+    this.kernel.schedule(afterMs + delay, this.messageEvent, call, calls.gen[call]);
+  }
+
+  private onMessage(call: number, gen: number): void {
+    const calls = this.calls;
+    if (calls.gen[call] !== gen) return;
+    const link = calls.link[call];
+    if (calls.state[call] === STATE_REQUEST_WIRE) {
+      const callee = this.links.to[link];
+      if (this.up[callee] === 0) {
+        this.lose(call);
+        return;
+      }
+      calls.state[call] = STATE_AT_CALLEE;
+      // Health probes are answered by any live node at once: "is the process up and reachable".
+      if (calls.op[call] === OP_PROBE) this.sendResponse(call, STATUS_OK);
+      else this.models[callee].onRequest(call);
+    } else {
+      const caller = this.links.from[link];
+      if (this.up[caller] === 0) {
+        this.lose(call);
+        return;
+      }
+      this.models[caller].onResponse(call);
+    }
+  }
+
+  private onService(call: number, gen: number): void {
+    if (this.calls.gen[call] !== gen) return;
+    this.models[this.links.to[this.calls.link[call]]].onServiceDone(call);
+  }
+
+  /**
+   * A message of `call` is gone (network, crashed node): nobody will ever answer it. Marks the
+   * client attempt it belongs to as "lost" — if that attempt then times out, its outcome is
+   * `dropped` — and frees the call. Whoever waited for it finds out by its own timeout.
+   */
+  lose(call: number): void {
+    this.markLost(call);
+    this.calls.free(call);
+  }
+
+  private markLost(call: number): void {
+    const calls = this.calls;
+    let c = call;
+    // Depth is bounded by the topology; the bound only guards against a cycle of stale pointers.
+    for (let depth = 0; depth < 256; depth++) {
+      const parent = calls.parent[c];
+      if (parent < 0 || calls.op[c] === OP_PROBE) return;
+      if (this.isClient[this.links.from[calls.link[c]]] === 1) {
+        if (this.requests.gen[parent] === calls.parentGen[c]) this.requests.flags[parent] |= REQ_LOST;
+        return;
+      }
+      if (calls.gen[parent] !== calls.parentGen[c]) return;
+      c = parent;
+    }
+  }
+
+  /** Is the call's parent (a call, not a request) still waiting for exactly this call? */
+  parentWaits(call: number): boolean {
+    const parent = this.calls.parent[call];
+    return parent >= 0 && this.calls.gen[parent] === this.calls.parentGen[call] && this.calls.state[parent] === STATE_AT_CALLEE;
+  }
+
+  // --- node state -----------------------------------------------------------------------------
+
+  /** Crash: the node stops; every call it holds is lost; its model forgets its state. */
+  crashNode(node: number): void {
+    if (this.up[node] === 0) return;
+    this.up[node] = 0;
+    this.downSinceMs[node] = this.kernel.now;
+    const calls = this.calls;
+    const { to, from } = this.links;
+    const now = this.kernel.now;
+    for (let c = 0; c < calls.highWater; c++) {
+      const state = calls.state[c];
+      if (state === STATE_AT_CALLEE) {
+        if (to[calls.link[c]] === node) this.lose(c);
+      } else if (calls.sendMs[c] > now) {
+        // Scheduled to leave this node after its processing time: it never leaves.
+        if (state === STATE_REQUEST_WIRE ? from[calls.link[c]] === node : to[calls.link[c]] === node) this.lose(c);
+      }
+    }
+    this.models[node].crash();
+  }
+
+  restartNode(node: number): void {
+    if (this.up[node] === 1) return;
+    this.up[node] = 1;
+    this.addDownTime(node, this.downSinceMs[node], this.kernel.now);
+    this.models[node].restart();
+  }
+
+  /** Seconds the node was down within [0, untilMs) (an ongoing outage counts up to untilMs). */
+  downSeconds(node: number, fromS: number, toS: number, nowMs: number): number {
+    let ms = this.downMs[node].sum(fromS, toS);
+    if (this.up[node] === 0) {
+      const from = Math.max(this.downSinceMs[node], fromS * 1000);
+      const to = Math.min(nowMs, toS * 1000);
+      if (to > from) ms += to - from;
+    }
+    return ms / 1000;
+  }
+
+  private addDownTime(node: number, fromMs: number, toMs: number): void {
+    let t = fromMs;
+    while (t < toMs) {
+      const second = Math.floor(t / 1000);
+      const end = Math.min(toMs, (second + 1) * 1000);
+      this.downMs[node].add(second, end - t);
+      t = end;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { OUTCOME_COUNT, OUTCOME_OK } from '../engine/codes';
+import { LatencyBins, MICROS_PER_MS } from './latencyBins';
+
+/** Per-second latency bins keep 2 significant digits (≈1 %): enough for timeline rows and check windows, 12 KB a second. */
+const SECOND_DIGITS = 2;
+/** The whole-run histogram keeps 3 (≈0.1 %). */
+const RUN_DIGITS = 3;
+
+/**
+ * Client-request outcomes grouped by the simulated second in which each request was *first
+ * sent* (DESIGN §5 timeline), plus the whole-run latency histogram. Every window a check asks
+ * for is a sum of whole seconds.
+ */
+export class RequestMetrics {
+  /** sent[s]: requests first sent during second s. */
+  sent: Float64Array = new Float64Array(64);
+  /** outcomes[s * OUTCOME_COUNT + o]. */
+  outcomes: Float64Array = new Float64Array(64 * OUTCOME_COUNT);
+  /** Ok-request latencies by send second (created on first use). */
+  readonly secondBins: (LatencyBins | undefined)[] = [];
+  readonly runBins = new LatencyBins(RUN_DIGITS);
+  /** Ok reads and writes (client level), for the consistency block. */
+  okReads = 0;
+  okWrites = 0;
+  seconds = 0;
+
+  onSent(nowMs: number): void {
+    const second = Math.floor(nowMs / 1000);
+    this.ensure(second);
+    this.sent[second]++;
+  }
+
+  onFinished(firstSendMs: number, outcome: number, latencyMs: number, write: boolean): void {
+    const second = Math.floor(firstSendMs / 1000);
+    this.ensure(second);
+    this.outcomes[second * OUTCOME_COUNT + outcome]++;
+    if (outcome !== OUTCOME_OK) return;
+    if (write) this.okWrites++;
+    else this.okReads++;
+    const micros = latencyMs * MICROS_PER_MS;
+    this.runBins.record(micros);
+    let bins = this.secondBins[second];
+    if (bins === undefined) {
+      bins = new LatencyBins(SECOND_DIGITS);
+      this.secondBins[second] = bins;
+    }
+    bins.record(micros);
+  }
+
+  sentIn(fromS: number, toS: number): number {
+    let total = 0;
+    for (let s = Math.max(0, fromS); s < Math.min(toS, this.seconds); s++) total += this.sent[s];
+    return total;
+  }
+
+  outcomeIn(outcome: number, fromS: number, toS: number): number {
+    let total = 0;
+    for (let s = Math.max(0, fromS); s < Math.min(toS, this.seconds); s++) total += this.outcomes[s * OUTCOME_COUNT + outcome];
+    return total;
+  }
+
+  /** Ok latencies of requests sent in [fromS, toS), merged. */
+  binsIn(fromS: number, toS: number): LatencyBins {
+    const merged = new LatencyBins(SECOND_DIGITS);
+    for (let s = Math.max(0, fromS); s < Math.min(toS, this.seconds); s++) {
+      const bins = this.secondBins[s];
+      if (bins !== undefined) merged.add(bins);
+    }
+    return merged;
+  }
+
+  private ensure(second: number): void {
+    if (second >= this.seconds) this.seconds = second + 1;
+    if (second < this.sent.length) return;
+    let length = this.sent.length;
+    while (length <= second) length *= 2;
+    const sent = new Float64Array(length);
+    sent.set(this.sent);
+    this.sent = sent;
+    const outcomes = new Float64Array(length * OUTCOME_COUNT);
+    outcomes.set(this.outcomes);
+    this.outcomes = outcomes;
+  }
+}

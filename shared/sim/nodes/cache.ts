@@ -1,0 +1,99 @@
+import type { CacheConfig, ResolvedConfig } from '../../model/types';
+import { sample } from '../random';
+import type { World } from '../engine/world';
+import { FifoServers } from '../engine/fifoServers';
+import { SecondSeries } from '../engine/secondSeries';
+import { OP_CACHE_DEL, OP_CACHE_GET, OP_READ, STATUS_HIT, STATUS_MISS, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
+import { BaseNode } from './baseNode';
+import type { NodeExtras } from './nodeModel';
+import { KeyStore } from './cache/keyStore';
+
+/**
+ * Requests a cache lets wait before refusing. The file format has no queue limit for caches; this
+ * only keeps an overloaded cache's memory bounded.
+ */
+export const CACHE_QUEUE_LIMIT = 100_000;
+
+/**
+ * In-memory key-value cache (DESIGN §3 `cache`), modelled as one server thread (like Redis):
+ * each get/set/delete takes `serviceMs`, in FIFO order. Crash or flush empties it.
+ * A plain read sent straight to a cache is a get; a plain write is a set.
+ *
+ * The operation is applied in arrival order — which for one FIFO server is also service order —
+ * as the request arrives, with TTLs judged at its departure time; the answer is scheduled to
+ * leave at the departure time (see FifoServers).
+ */
+export class CacheModel extends BaseNode {
+  override readonly station: FifoServers;
+  private config: CacheConfig;
+  readonly store: KeyStore;
+  hits = 0;
+  misses = 0;
+  private readonly hitSeries = new SecondSeries();
+  private readonly missSeries = new SecondSeries();
+
+  constructor(world: World, index: number, config: CacheConfig) {
+    super(world, index, 'cache');
+    this.config = config;
+    this.station = new FifoServers(1, CACHE_QUEUE_LIMIT);
+    this.store = new KeyStore(config.capacity, config.eviction, config.ttlS * 1000, this.rng);
+  }
+
+  onRequest(call: number): void {
+    this.counters.arrivals++;
+    const world = this.world;
+    const departure = this.station.admit(world.now, sample(this.config.serviceMs, this.rng) * this.slow);
+    if (departure < 0) {
+      this.answer(call, STATUS_REJECTED);
+      return;
+    }
+    const now = departure;
+    const op = world.calls.op[call];
+    const key = world.requests.key[world.calls.req[call]];
+    let status = STATUS_OK;
+    if (op === OP_CACHE_GET || op === OP_READ) {
+      const second = Math.floor(now / 1000);
+      if (this.store.get(key, now)) {
+        this.hits++;
+        this.hitSeries.add(second, 1);
+        status = STATUS_HIT;
+      } else {
+        this.misses++;
+        this.missSeries.add(second, 1);
+        status = STATUS_MISS;
+      }
+    } else if (op === OP_CACHE_DEL) {
+      this.store.delete(key);
+    } else {
+      this.store.set(key, now);
+    }
+    this.answer(call, status, departure - world.now);
+  }
+
+  override crash(): void {
+    this.station.reset(this.world.now);
+    this.store.clear();
+  }
+
+  override flush(): void {
+    this.store.clear();
+  }
+
+  applyConfig(config: ResolvedConfig): void {
+    const next = config as CacheConfig;
+    this.config = next;
+    this.store.eviction = next.eviction;
+    this.store.ttlMs = next.ttlS * 1000;
+    this.store.setCapacity(next.capacity);
+  }
+
+  override extras(): NodeExtras {
+    return { hits: this.hits, misses: this.misses, keys: this.store.liveKeys(this.world.now) };
+  }
+
+  hitRatioIn(fromS: number, toS: number): number | null {
+    const hits = this.hitSeries.sum(fromS, toS);
+    const lookups = hits + this.missSeries.sum(fromS, toS);
+    return lookups === 0 ? null : hits / lookups;
+  }
+}

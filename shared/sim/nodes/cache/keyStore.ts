@@ -1,0 +1,264 @@
+import type { CacheConfig } from '../../../model/types';
+import type { RandomStream } from '../../random';
+
+export type Eviction = CacheConfig['eviction'];
+
+/**
+ * A bounded key set with TTL and an eviction policy, O(1) per operation for every policy:
+ *  - lru / fifo: a doubly-linked list through entry slots (typed arrays), most recent at the
+ *    head; a hit moves the entry to the head for lru only; the tail is evicted;
+ *  - lfu: one list per use count (heads/tails in Maps keyed by count) and the minimum count
+ *    tracked — the classic O(1) LFU; ties evict the least recently used of the least used;
+ *  - random: a uniformly random resident entry (entry slots are kept dense for that).
+ * Keys map to slots through a direct Int32Array index for keys below {@link DIRECT_KEYS} (client
+ * key spaces are 0..count−1, so this is the common case and avoids hashing), and a Map beyond.
+ */
+/** Keys below this use the direct index (4 bytes per key of the space actually touched). */
+const DIRECT_KEYS = 1 << 22;
+
+export class KeyStore {
+  /** key → slot + 1 (0 = absent) for small keys; grown on demand. */
+  private direct = new Int32Array(1024);
+  private readonly far = new Map<number, number>();
+  private count = 0;
+  private keys: Int32Array;
+  private expires: Float64Array;
+  private prev: Int32Array;
+  private next: Int32Array;
+  private uses: Int32Array;
+  private head = -1;
+  private tail = -1;
+  private readonly lfuHeads = new Map<number, number>();
+  private readonly lfuTails = new Map<number, number>();
+  private minUses = 0;
+
+  constructor(
+    private capacity: number,
+    public eviction: Eviction,
+    public ttlMs: number,
+    private readonly rng: RandomStream,
+  ) {
+    const size = Math.max(1, Math.min(capacity, 1 << 16));
+    this.keys = new Int32Array(size);
+    this.expires = new Float64Array(size);
+    this.prev = new Int32Array(size);
+    this.next = new Int32Array(size);
+    this.uses = new Int32Array(size);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Keys held and not expired at `nowMs`. */
+  liveKeys(nowMs: number): number {
+    if (this.ttlMs <= 0) return this.count;
+    let live = 0;
+    for (let slot = 0; slot < this.count; slot++) if (this.expires[slot] > nowMs) live++;
+    return live;
+  }
+
+  /** Slot of `key`, or -1. */
+  private slotOf(key: number): number {
+    if (key >= 0 && key < this.direct.length) return this.direct[key] - 1;
+    if (key >= 0 && key < DIRECT_KEYS) return -1;
+    return this.far.get(key) ?? -1;
+  }
+
+  private setSlot(key: number, slot: number): void {
+    if (key >= 0 && key < DIRECT_KEYS) {
+      if (key >= this.direct.length) {
+        let length = this.direct.length;
+        while (length <= key) length *= 2;
+        const next = new Int32Array(length);
+        next.set(this.direct);
+        this.direct = next;
+      }
+      this.direct[key] = slot + 1;
+    } else {
+      this.far.set(key, slot);
+    }
+  }
+
+  private unsetSlot(key: number): void {
+    if (key >= 0 && key < DIRECT_KEYS) {
+      if (key < this.direct.length) this.direct[key] = 0;
+    } else {
+      this.far.delete(key);
+    }
+  }
+
+  /** A lookup: true on a hit (and records the use). An expired entry is removed and misses. */
+  get(key: number, nowMs: number): boolean {
+    const slot = this.slotOf(key);
+    if (slot < 0) return false;
+    if (this.ttlMs > 0 && this.expires[slot] <= nowMs) {
+      this.remove(key);
+      return false;
+    }
+    if (this.eviction === 'lru') {
+      this.unlink(slot);
+      this.pushHead(slot);
+    } else if (this.eviction === 'lfu') {
+      this.lfuUnlink(slot);
+      this.uses[slot]++;
+      this.lfuPush(slot);
+      if (this.lfuHeads.get(this.minUses) === undefined) this.minUses++;
+    }
+    return true;
+  }
+
+  /** Inserts or refreshes `key` (a set after a miss, a write-through…). */
+  set(key: number, nowMs: number): void {
+    if (this.capacity <= 0) return;
+    const existing = this.slotOf(key);
+    if (existing >= 0) {
+      this.expires[existing] = nowMs + this.ttlMs;
+      if (this.eviction === 'lru') {
+        this.unlink(existing);
+        this.pushHead(existing);
+      } else if (this.eviction === 'lfu') {
+        // A refresh is not a use, but it is the most recent touch: it wins ties of equal use.
+        this.lfuUnlink(existing);
+        this.lfuPush(existing);
+      }
+      return;
+    }
+    if (this.count >= this.capacity) this.evictOne();
+    const slot = this.count++;
+    if (slot >= this.keys.length) this.grow();
+    this.setSlot(key, slot);
+    this.keys[slot] = key;
+    this.expires[slot] = nowMs + this.ttlMs;
+    if (this.eviction === 'lfu') {
+      this.uses[slot] = 1;
+      this.lfuPush(slot);
+      this.minUses = 1;
+    } else if (this.eviction !== 'random') {
+      this.pushHead(slot);
+    }
+  }
+
+  /** Invalidation (a write under cache-aside). */
+  delete(key: number): void {
+    if (this.slotOf(key) >= 0) this.remove(key);
+  }
+
+  clear(): void {
+    for (let slot = 0; slot < this.count; slot++) this.unsetSlot(this.keys[slot]);
+    this.count = 0;
+    this.lfuHeads.clear();
+    this.lfuTails.clear();
+    this.head = -1;
+    this.tail = -1;
+    this.minUses = 0;
+  }
+
+  setCapacity(capacity: number): void {
+    this.capacity = capacity;
+    while (this.count > Math.max(0, capacity)) this.evictOne();
+  }
+
+  private evictOne(): void {
+    let victim: number;
+    if (this.eviction === 'random') victim = this.rng.int(this.count);
+    else if (this.eviction === 'lfu') victim = this.lfuTails.get(this.minUses) ?? this.anyLfuTail();
+    else victim = this.tail;
+    this.remove(this.keys[victim]);
+  }
+
+  private anyLfuTail(): number {
+    // minUses is exact after every operation; this only guards against a policy switch mid-run.
+    let best = Infinity;
+    for (const uses of this.lfuTails.keys()) if (uses < best) best = uses;
+    this.minUses = best;
+    return this.lfuTails.get(best) ?? 0;
+  }
+
+  /** Removes `key` and moves the last slot into the hole, so slots stay dense (random eviction). */
+  private remove(key: number): void {
+    const slot = this.slotOf(key);
+    if (this.eviction === 'lfu') this.lfuUnlink(slot);
+    else if (this.eviction !== 'random') this.unlink(slot);
+    this.unsetSlot(key);
+    const last = --this.count;
+    if (slot === last) return;
+    // Move entry `last` into `slot`, fixing its list neighbours.
+    const movedKey = this.keys[last];
+    this.keys[slot] = movedKey;
+    this.expires[slot] = this.expires[last];
+    this.uses[slot] = this.uses[last];
+    this.setSlot(movedKey, slot);
+    if (this.eviction === 'random') return;
+    const p = this.prev[last];
+    const n = this.next[last];
+    this.prev[slot] = p;
+    this.next[slot] = n;
+    if (this.eviction === 'lfu') {
+      const uses = this.uses[slot];
+      if (p >= 0) this.next[p] = slot;
+      else this.lfuHeads.set(uses, slot);
+      if (n >= 0) this.prev[n] = slot;
+      else this.lfuTails.set(uses, slot);
+    } else {
+      if (p >= 0) this.next[p] = slot;
+      else this.head = slot;
+      if (n >= 0) this.prev[n] = slot;
+      else this.tail = slot;
+    }
+  }
+
+  private pushHead(slot: number): void {
+    this.prev[slot] = -1;
+    this.next[slot] = this.head;
+    if (this.head >= 0) this.prev[this.head] = slot;
+    this.head = slot;
+    if (this.tail < 0) this.tail = slot;
+  }
+
+  private unlink(slot: number): void {
+    const p = this.prev[slot];
+    const n = this.next[slot];
+    if (p >= 0) this.next[p] = n;
+    else this.head = n;
+    if (n >= 0) this.prev[n] = p;
+    else this.tail = p;
+  }
+
+  private lfuPush(slot: number): void {
+    const uses = this.uses[slot];
+    const head = this.lfuHeads.get(uses);
+    this.prev[slot] = -1;
+    this.next[slot] = head ?? -1;
+    if (head !== undefined) this.prev[head] = slot;
+    else this.lfuTails.set(uses, slot);
+    this.lfuHeads.set(uses, slot);
+  }
+
+  private lfuUnlink(slot: number): void {
+    const uses = this.uses[slot];
+    const p = this.prev[slot];
+    const n = this.next[slot];
+    if (p >= 0) this.next[p] = n;
+    else if (n >= 0) this.lfuHeads.set(uses, n);
+    else this.lfuHeads.delete(uses);
+    if (n >= 0) this.prev[n] = p;
+    else if (p >= 0) this.lfuTails.set(uses, p);
+    else this.lfuTails.delete(uses);
+  }
+
+  private grow(): void {
+    const size = Math.min(this.keys.length * 2, Math.max(this.capacity, 1));
+    const resize = <T extends Int32Array | Float64Array>(array: T): T => {
+      const Constructor = array.constructor as new (length: number) => T;
+      const next = new Constructor(size);
+      next.set(array);
+      return next;
+    };
+    this.keys = resize(this.keys);
+    this.expires = resize(this.expires);
+    this.prev = resize(this.prev);
+    this.next = resize(this.next);
+    this.uses = resize(this.uses);
+  }
+}

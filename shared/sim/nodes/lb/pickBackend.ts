@@ -1,0 +1,130 @@
+import type { LbAlgorithm } from '../../../model/types';
+import type { RandomStream } from '../../random';
+
+/** 32-bit integer mix (murmur3 finaliser): spreads user ids and ring points evenly. */
+export function hash32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Virtual nodes per backend on the consistent-hash ring. */
+const RING_VNODES = 100;
+
+/**
+ * Chooses a backend among those marked up (DESIGN §3 `lb.algorithm`). State (round-robin
+ * position, smooth-weighted credits, the hash ring) lives here; connection counts are the
+ * load balancer's. Returns a backend index, or -1 when none is marked up.
+ */
+export class BackendPicker {
+  private next = 0;
+  private readonly credit: Float64Array;
+  private readonly ringPoints: Uint32Array;
+  private readonly ringBackends: Int32Array;
+
+  constructor(
+    public algorithm: LbAlgorithm,
+    private readonly weights: Float64Array,
+    private readonly rng: RandomStream,
+  ) {
+    const n = weights.length;
+    this.credit = new Float64Array(n);
+    const points: { point: number; backend: number }[] = [];
+    for (let b = 0; b < n; b++) for (let v = 0; v < RING_VNODES; v++) points.push({ point: hash32(hash32(b + 1) ^ (v * 0x9e3779b1)), backend: b });
+    points.sort((x, y) => x.point - y.point || x.backend - y.backend);
+    this.ringPoints = Uint32Array.from(points, (p) => p.point);
+    this.ringBackends = Int32Array.from(points, (p) => p.backend);
+  }
+
+  pick(up: Uint8Array, active: Int32Array, user: number): number {
+    const n = up.length;
+    if (n === 0) return -1;
+    switch (this.algorithm) {
+      case 'weighted':
+        return this.smoothWeighted(up);
+      case 'least-connections':
+        return this.leastConnections(up, active);
+      case 'random':
+        return this.random(up);
+      case 'ip-hash':
+        return this.firstUpFrom(up, hash32(user) % n);
+      case 'consistent-hash':
+        return this.ring(up, hash32(user));
+      default:
+        return this.roundRobin(up);
+    }
+  }
+
+  private roundRobin(up: Uint8Array): number {
+    const b = this.firstUpFrom(up, this.next);
+    if (b >= 0) this.next = b + 1 === up.length ? 0 : b + 1;
+    return b;
+  }
+
+  private firstUpFrom(up: Uint8Array, start: number): number {
+    const n = up.length;
+    for (let i = 0; i < n; i++) {
+      const b = start + i < n ? start + i : start + i - n;
+      if (up[b] === 1) return b;
+    }
+    return -1;
+  }
+
+  /** nginx's smooth weighted round-robin: deterministic, evenly interleaved by weight. */
+  private smoothWeighted(up: Uint8Array): number {
+    let best = -1;
+    let total = 0;
+    for (let b = 0; b < up.length; b++) {
+      if (up[b] === 0) continue;
+      this.credit[b] += this.weights[b];
+      total += this.weights[b];
+      if (best < 0 || this.credit[b] > this.credit[best]) best = b;
+    }
+    if (best >= 0) this.credit[best] -= total;
+    return best;
+  }
+
+  /** Fewest open connections; ties broken round-robin so equal backends share the load. */
+  private leastConnections(up: Uint8Array, active: Int32Array): number {
+    const n = up.length;
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      const b = this.next + i < n ? this.next + i : this.next + i - n;
+      if (up[b] === 1 && (best < 0 || active[b] < active[best])) best = b;
+    }
+    if (best >= 0) this.next = best + 1 === n ? 0 : best + 1;
+    return best;
+  }
+
+  private random(up: Uint8Array): number {
+    let count = 0;
+    for (let b = 0; b < up.length; b++) count += up[b];
+    if (count === 0) return -1;
+    let k = this.rng.int(count);
+    for (let b = 0; b < up.length; b++) {
+      if (up[b] === 1 && k-- === 0) return b;
+    }
+    return -1;
+  }
+
+  /** First ring point at or after the user's hash whose backend is up. */
+  private ring(up: Uint8Array, point: number): number {
+    const points = this.ringPoints;
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (points[mid] < point) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = 0; i < points.length; i++) {
+      const b = this.ringBackends[(lo + i) % points.length];
+      if (up[b] === 1) return b;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,61 @@
+import type { FailureConfig } from '../../model/types';
+import { exponential, type RandomStream } from '../random';
+import type { World } from '../engine/world';
+
+const CRASH = 0;
+const REPAIR = 1;
+
+/**
+ * Random crashes and repairs of one node (`mtbfS` / `mttrS`, DESIGN §3): up-times and repair
+ * times are exponential with those means, drawn from the node's own failure stream so they do not
+ * depend on its traffic. Without `mttrS` a random crash is permanent (until a scenario restart).
+ * Tokens are `(epoch << 1) | what`; a config change bumps the epoch and restarts the process.
+ */
+export class FailureProcess {
+  private epoch = 0;
+  private readonly timer: number;
+  private readonly rng: RandomStream;
+
+  constructor(
+    private readonly world: World,
+    private readonly node: number,
+    private config: FailureConfig,
+  ) {
+    this.rng = world.stream(`fail:${world.nodeIds[node]}`);
+    this.timer = world.addTimer((token) => this.onTimer(token));
+  }
+
+  start(): void {
+    this.epoch = (this.epoch + 1) & 0x3fffffff;
+    this.scheduleCrash();
+  }
+
+  setConfig(config: FailureConfig): void {
+    if (config.mtbfS === this.config.mtbfS && config.mttrS === this.config.mttrS) return;
+    this.config = config;
+    this.start();
+  }
+
+  private scheduleCrash(): void {
+    const mtbf = this.config.mtbfS;
+    if (mtbf === undefined || !(mtbf > 0)) return;
+    this.world.scheduleTimer(this.timer, exponential(this.rng, mtbf * 1000), (this.epoch << 1) | CRASH);
+  }
+
+  private onTimer(token: number): void {
+    if (token >>> 1 !== this.epoch) return;
+    const world = this.world;
+    if ((token & 1) === CRASH) {
+      if (world.up[this.node] === 0) {
+        this.scheduleCrash(); // already down (scenario): try again after another up-time
+        return;
+      }
+      world.crashNode(this.node);
+      const mttr = this.config.mttrS;
+      if (mttr !== undefined && mttr > 0) world.scheduleTimer(this.timer, exponential(this.rng, mttr * 1000), (this.epoch << 1) | REPAIR);
+    } else {
+      world.restartNode(this.node);
+      this.scheduleCrash();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import type { FaultlineDocument, ResolvedConfig, ScenarioEvent } from '../model/types';
+import { resolveLink, resolveNodeConfig } from '../model/defaults';
+import { Kernel } from './kernel';
+import { createStream } from './random';
+import type { Report } from './report';
+import { World } from './engine/world';
+import { STATE_REQUEST_WIRE, STATE_RESPONSE_WIRE } from './engine/codes';
+import { LinkTable } from './network/linkTable';
+import { Partitions } from './network/partitions';
+import { createNodeModel, isSupportedKind } from './nodes/registry';
+import { FailureProcess } from './scenario/failureProcess';
+import { ScenarioRunner } from './scenario/scenarioRunner';
+import { buildReport } from './metrics/buildReport';
+
+/** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
+function notYetSimulated(id: string, config: ResolvedConfig): string[] {
+  const notes: string[] = [];
+  if ('cachePolicy' in config && config.cachePolicy !== 'none' && config.cachePolicy !== 'cache-aside') {
+    notes.push(`${id}: cachePolicy ${config.cachePolicy} is not simulated yet; it behaves as cache-aside`);
+  }
+  if ('sticky' in config && config.sticky) notes.push(`${id}: sticky sessions are not simulated yet`);
+  if ('ha' in config && config.ha !== null) notes.push(`${id}: load-balancer HA pairs are not simulated yet`);
+  if ('role' in config && config.role === 'replica') notes.push(`${id}: database replicas are not simulated yet; it acts as a primary`);
+  if ('staticRatio' in config && config.staticRatio > 0) notes.push(`${id}: static reads via a CDN are not simulated yet; they go to the origin`);
+  return notes;
+}
+
+export interface SimulationOptions {
+  /** Overrides the document's `durationS`. */
+  durationS?: number;
+  /** Overrides the document's `seed`. */
+  seed?: number;
+}
+
+/** Floats per packet in {@link Simulation.packetsInTransit}: link, progress 0..1, direction, op. */
+export const PACKET_STRIDE = 4;
+
+/**
+ * One run of a document (DESIGN §3): build the world, then advance it with `runUntil` (the live
+ * session does so frame by frame) or `finish` (the CLI: to the end, then the report).
+ *
+ * Hooks for the live session (DESIGN §6): `inject` applies a scenario event at the current time
+ * and records it; `setNodeConfig` hot-applies a config patch; `world` exposes node liveness,
+ * station fill and the call table, and `packetsInTransit` writes every message on the wire into
+ * a Float32Array (link index, progress, direction, op) without allocating.
+ */
+export class Simulation {
+  readonly world: World;
+  readonly seed: number;
+  readonly durationS: number;
+  /** Nodes whose kind has no behaviour yet (they answer errors). */
+  readonly warnings: string[] = [];
+  private readonly kernel = new Kernel({ initialCapacity: 4096 });
+  private readonly scenario: ScenarioRunner;
+  private readonly nodeIndex = new Map<string, number>();
+  private report: Report | null = null;
+
+  constructor(
+    private readonly document: FaultlineDocument,
+    options: SimulationOptions = {},
+  ) {
+    this.seed = options.seed ?? document.seed;
+    this.durationS = options.durationS ?? document.durationS;
+    const nodeIds = Object.keys(document.nodes);
+    nodeIds.forEach((id, i) => this.nodeIndex.set(id, i));
+    const nodeKinds = nodeIds.map((id) => document.nodes[id].kind);
+    const linkIds = Object.keys(document.links);
+    const linkIndex = new Map(linkIds.map((id, i) => [id, i] as const));
+    const links = new LinkTable(
+      linkIds.map((id) => resolveLink(document, id)),
+      this.nodeIndex,
+      (name) => createStream(this.seed, name),
+    );
+    this.world = new World(this.kernel, this.seed, nodeIds, nodeKinds, links, new Partitions(nodeIds.length), this.durationS * 1000);
+
+    if (links.replication.some((flag) => flag === 1)) this.warnings.push('replication links are not simulated yet (single primaries only)');
+    const outLinks: number[][] = nodeIds.map(() => []);
+    for (let l = 0; l < links.count; l++) if (links.replication[l] === 0) outLinks[links.from[l]].push(l);
+    const failures = nodeIds.map((id, index) => {
+      const config = resolveNodeConfig(document, id);
+      const kind = nodeKinds[index];
+      if (!isSupportedKind(kind)) this.warnings.push(`${id}: ${kind} nodes are not simulated yet; they answer every request with an error`);
+      this.warnings.push(...notYetSimulated(id, config));
+      this.world.models.push(createNodeModel(kind, { world: this.world, index, config, outLinks: outLinks[index] }));
+      // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
+      return new FailureProcess(this.world, index, config);
+    });
+    const regions = nodeIds.map((id) => document.nodes[id].region);
+    this.scenario = new ScenarioRunner(this.world, document, this.nodeIndex, linkIndex, regions, failures);
+
+    for (const model of this.world.models) model.start?.();
+    for (const failure of failures) failure.start();
+    this.scenario.start(document.scenario);
+  }
+
+  /** Simulated time (ms). */
+  get now(): number {
+    return this.kernel.now;
+  }
+
+  get durationMs(): number {
+    return this.durationS * 1000;
+  }
+
+  /** Kernel events processed so far. */
+  get events(): number {
+    return this.kernel.eventsProcessed;
+  }
+
+  /** Client requests generated, finished, and in between (generated = finished + inFlight, always). */
+  get requestCounts(): { generated: number; finished: number; inFlight: number } {
+    const world = this.world;
+    return { generated: world.generated, finished: world.finished, inFlight: world.inFlight };
+  }
+
+  /** Processes every event up to `timeMs` (which may lie beyond the duration: nothing new is generated there). */
+  runUntil(timeMs: number): void {
+    if (timeMs < this.kernel.now) throw new RangeError(`runUntil(${timeMs}): cannot go back from ${this.kernel.now} ms`);
+    this.kernel.runUntil(timeMs);
+  }
+
+  /**
+   * Runs to the duration, stops generating, follows every request still in flight to its
+   * outcome (each is bounded by its timeouts and retries), and returns the report. Idempotent.
+   */
+  finish(): Report {
+    if (this.report !== null) return this.report;
+    const world = this.world;
+    if (this.kernel.now < this.durationMs) this.kernel.runUntil(this.durationMs);
+    world.stopGeneratingMs = Math.min(world.stopGeneratingMs, this.kernel.now);
+    // Every request ends within its timeouts and backoffs; the bound only guards against a model
+    // bug turning the drain into an endless walk through health checks.
+    const limitMs = this.kernel.now + world.maxRequestLifetimeMs + 1000;
+    while (world.inFlight > 0 && this.kernel.peekTime() <= limitMs) this.kernel.step();
+    if (world.inFlight > 0) throw new Error(`${world.inFlight} client requests never finished (simulation bug)`);
+    this.report = buildReport(world, this.document, this.seed, this.durationS, this.nodeIndex);
+    return this.report;
+  }
+
+  /** Hash of every event processed so far: equal runs have equal fingerprints. */
+  fingerprint(): string {
+    return this.kernel.fingerprint();
+  }
+
+  /** Applies a scenario event now (a fault injected while playing); returns it stamped with the time. */
+  inject(event: ScenarioEvent): ScenarioEvent {
+    const stamped = this.scenario.inject(event);
+    this.kernel.runUntil(this.kernel.now); // apply it before returning
+    return stamped;
+  }
+
+  /** Hot-applies a sparse config patch to a node from now on (same as a `set` event). */
+  setNodeConfig(nodeId: string, patch: Record<string, unknown>): void {
+    const node = this.nodeIndex.get(nodeId);
+    if (node === undefined) throw new Error(`no node "${nodeId}"`);
+    this.scenario.setConfig(node, patch);
+  }
+
+  /** Scenario events applied so far, in order (file events and injected ones). */
+  get appliedEvents(): readonly { timeMs: number; event: ScenarioEvent }[] {
+    return this.scenario.applied;
+  }
+
+  /**
+   * Writes up to `out.length / PACKET_STRIDE` messages on the wire into `out` as (link index,
+   * progress 0..1, direction 0 request / 1 response, op) and returns how many it wrote.
+   */
+  packetsInTransit(out: Float32Array): number {
+    const calls = this.world.calls;
+    const now = this.kernel.now;
+    const max = Math.floor(out.length / PACKET_STRIDE);
+    let n = 0;
+    for (let c = 0; c < calls.highWater && n < max; c++) {
+      const state = calls.state[c];
+      if ((state !== STATE_REQUEST_WIRE && state !== STATE_RESPONSE_WIRE) || calls.sendMs[c] > now) continue;
+      const span = calls.arriveMs[c] - calls.sendMs[c];
+      const o = n * PACKET_STRIDE;
+      out[o] = calls.link[c];
+      out[o + 1] = span > 0 ? Math.min(1, Math.max(0, (now - calls.sendMs[c]) / span)) : 1;
+      out[o + 2] = state === STATE_RESPONSE_WIRE ? 1 : 0;
+      out[o + 3] = calls.op[c];
+      n++;
+    }
+    return n;
+  }
+}

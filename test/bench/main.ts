@@ -1,0 +1,36 @@
+/**
+ * Entry of `npm run bench` (bundled by scripts/bench.mjs): runs every benchmark and prints ONE
+ * JSON object on stdout. Sections: kernel (mine), random (context), model (the engine's,
+ * from ./model.bench.ts).
+ */
+import { cpus } from 'node:os';
+import { benchKernel } from './kernel.bench';
+import { benchRandom } from './random.bench';
+import { benchModel } from './model.bench';
+
+const quick = process.argv.includes('--quick');
+const repetitions = quick ? 1 : 5;
+
+function section(name: string, run: () => Record<string, unknown>): Record<string, unknown> {
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    return run();
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const result = {
+  bench: 'faultline',
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cpuCount: cpus().length,
+  repetitions,
+  statistic: 'median of repetitions after warm-up; ratios are to baselines measured in this run',
+  kernel: section('kernel', () => benchKernel({ repetitions, eventsPerRepetition: quick ? 200_000 : 2_000_000 })),
+  random: section('random', () => benchRandom({ repetitions, draws: quick ? 100_000 : 2_000_000 })),
+  // The engine engineer's figures: model client-requests/s and bytes per in-flight request.
+  model: section('model', () => benchModel()),
+};
+
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

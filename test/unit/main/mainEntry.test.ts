@@ -1,0 +1,161 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * main/index.ts is glue that cannot run without Electron; with `electron` mocked we can still
+ * check what it wires up, and in which order relative to `ready`.
+ */
+const electron = vi.hoisted(() => {
+  const appListeners = new Map<string, (...args: unknown[]) => void>();
+  let resolveReady = () => {};
+  const state = { lock: true, ready: Promise.resolve() };
+  const app = {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    enableSandbox: vi.fn(),
+    getName: () => 'Faultline',
+    getVersion: () => '0.1.0',
+    on: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
+      appListeners.set(event, listener);
+      return app;
+    }),
+    whenReady: vi.fn(() => state.ready),
+  };
+  class BrowserWindow {
+    static instances: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.instances;
+    static getFocusedWindow = () => null;
+    static nextLoad: () => Promise<void> = () => Promise.resolve();
+    webContents = { id: BrowserWindow.instances.length + 100, once: vi.fn(), send: vi.fn() };
+    once = vi.fn();
+    show = vi.fn();
+    isDestroyed = () => false;
+    loadURL = vi.fn(() => BrowserWindow.nextLoad());
+    constructor(public options: Record<string, unknown>) {
+      BrowserWindow.instances.push(this);
+    }
+  }
+  const ipcMain = { handle: vi.fn() };
+  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
+  const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } };
+  const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+  const Menu = { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() };
+  const deferReady = () => {
+    state.ready = new Promise<void>((resolve) => (resolveReady = resolve));
+    return () => resolveReady();
+  };
+  return { app, appListeners, state, BrowserWindow, ipcMain, protocol, session, shell, Menu, deferReady };
+});
+
+vi.mock('electron', () => ({
+  app: electron.app,
+  BrowserWindow: electron.BrowserWindow,
+  ipcMain: electron.ipcMain,
+  protocol: electron.protocol,
+  session: electron.session,
+  shell: electron.shell,
+  Menu: electron.Menu,
+}));
+
+async function loadMain() {
+  vi.resetModules();
+  await import('../../../main/index');
+}
+
+describe('main/index.ts', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    electron.appListeners.clear();
+    electron.BrowserWindow.instances = [];
+    electron.BrowserWindow.nextLoad = () => Promise.resolve();
+    electron.state.lock = true;
+    electron.state.ready = Promise.resolve();
+    delete process.env.ELECTRON_RENDERER_URL;
+  });
+
+  it('quits at once when another instance holds the lock, touching nothing else', async () => {
+    electron.state.lock = false;
+    await loadMain();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('enables the sandbox and registers app:// before ready, and nothing else', async () => {
+    const makeReady = electron.deferReady();
+    await loadMain();
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    makeReady();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+  });
+
+  it('on ready denies permissions, serves app://, installs the menu and IPC, and opens a secure window', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const { defaultSession } = electron.session;
+    expect(defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(electron.ipcMain.handle).toHaveBeenCalledWith('app:getInfo', expect.any(Function));
+
+    const [window] = electron.BrowserWindow.instances;
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: expect.stringMatching(/preload[/\\]preload\.cjs$/) });
+    expect(window.loadURL).toHaveBeenCalledWith('app://faultline/');
+  });
+
+  it('shows the window on ready-to-show, and also when the page fails to load', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const [window] = electron.BrowserWindow.instances;
+    expect(window.show).not.toHaveBeenCalled();
+    const [event, listener] = window.once.mock.calls[0] as [string, () => void];
+    expect(event).toBe('ready-to-show');
+    listener();
+    expect(window.show).toHaveBeenCalled();
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    electron.BrowserWindow.nextLoad = () => Promise.reject(new Error('ERR_FILE_NOT_FOUND'));
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(2));
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances[1].show).toHaveBeenCalled());
+  });
+
+  it('answers app:getInfo for its own window and refuses any other webContents', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const handler = electron.ipcMain.handle.mock.calls[0][1] as (event: unknown) => Promise<unknown>;
+    const frame = { url: 'app://faultline/', parent: null };
+    const ours = { senderFrame: frame, sender: electron.BrowserWindow.instances[0].webContents };
+    await expect(handler(ours)).resolves.toMatchObject({ name: 'Faultline', version: '0.1.0', edition: 'desktop', platform: process.platform });
+    await expect(handler({ senderFrame: frame, sender: { id: 9999 } })).rejects.toThrow(/not a Faultline window/);
+  });
+
+  it('hardens every webContents that gets created', async () => {
+    await loadMain();
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    electron.appListeners.get('web-contents-created')!({}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    expect(contents.on.mock.calls.map(([event]) => event)).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
+  });
+
+  it('quits when the last window closes (except on macOS)', async () => {
+    await loadMain();
+    electron.appListeners.get('window-all-closed')!();
+    if (process.platform === 'darwin') expect(electron.app.quit).not.toHaveBeenCalled();
+    else expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('loads the dev server when electron-vite provides one', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    expect(electron.BrowserWindow.instances[0].loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    delete process.env.ELECTRON_RENDERER_URL;
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
+import { buildMenuTemplate } from '../../../main/menu/menuTemplate';
+import { MENU_COMMANDS, type MenuCommand } from '../../../shared/ipc/menuCommands';
+
+type Item = MenuItemConstructorOptions;
+
+function build(platform: string, isDev = false) {
+  const dispatch = vi.fn<(command: MenuCommand, window: BaseWindow | undefined) => void>();
+  return { template: buildMenuTemplate({ platform, isDev, appName: 'Faultline', dispatch }), dispatch };
+}
+
+function flatten(items: Item[]): Item[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+function byId(items: Item[], id: string): Item {
+  const found = flatten(items).filter((item) => item.id === id);
+  expect(found, `menu item ${id}`).toHaveLength(1);
+  return found[0];
+}
+
+function topLabels(items: Item[]): string[] {
+  return items.map((item) => item.label ?? item.role ?? '?');
+}
+
+function submenuOf(items: Item[], label: string): Item[] {
+  const menu = items.find((item) => item.label?.replace('&', '') === label);
+  expect(menu, `${label} menu`).toBeDefined();
+  return menu!.submenu as Item[];
+}
+
+describe('buildMenuTemplate on Windows and Linux', () => {
+  const { template, dispatch } = build('linux');
+
+  it('has File, Edit, View, Simulation and Help with Alt mnemonics, and no app menu', () => {
+    expect(topLabels(template)).toEqual(['&File', '&Edit', '&View', '&Simulation', '&Help']);
+  });
+
+  it.each([
+    ['file.new', 'New', 'CmdOrCtrl+N'],
+    ['file.open', 'Open…', 'CmdOrCtrl+O'],
+    ['file.save', 'Save', 'CmdOrCtrl+S'],
+    ['file.saveAs', 'Save As…', 'CmdOrCtrl+Shift+S'],
+    ['file.exportPng', 'Export PNG…', 'CmdOrCtrl+Shift+E'],
+    ['edit.undo', 'Undo', 'CmdOrCtrl+Z'],
+    ['edit.redo', 'Redo', 'CmdOrCtrl+Shift+Z'],
+    ['view.zoomIn', 'Zoom In', 'CmdOrCtrl+='],
+    ['view.zoomOut', 'Zoom Out', 'CmdOrCtrl+-'],
+    ['view.zoomReset', 'Actual Size', 'CmdOrCtrl+0'],
+    ['view.toggleDarkMode', 'Toggle Dark Mode', undefined],
+    ['view.toggleClassroomMode', 'Classroom Mode', undefined],
+    ['sim.step', 'Step', 'F10'],
+    ['sim.reset', 'Reset', undefined],
+    ['sim.speedSlowMotion', 'Slow Motion (1 s in 100 s)', undefined],
+    ['sim.speedRealTime', 'Real Time', undefined],
+    ['sim.speedFastest', 'As Fast as Possible', undefined],
+    ['sim.speedUp', 'Faster', 'CmdOrCtrl+]'],
+    ['sim.speedDown', 'Slower', 'CmdOrCtrl+['],
+    ['help.lessons', 'Lessons', 'F1'],
+    ['help.documentation', 'Documentation', undefined],
+    ['help.about', 'About Faultline', undefined],
+  ])('%s is "%s" with accelerator %s', (id, label, accelerator) => {
+    const item = byId(template, id);
+    expect(item.label).toBe(label);
+    expect(item.accelerator).toBe(accelerator);
+    expect(item.registerAccelerator).toBeUndefined();
+  });
+
+  it('shows Space for Play / Pause and F for Fit without registering them (they would eat typed characters)', () => {
+    for (const [id, label, key] of [['sim.playPause', 'Play / Pause', 'Space'], ['view.fit', 'Fit to Content', 'F']]) {
+      const item = byId(template, id);
+      expect(item.label).toBe(label);
+      expect(item.accelerator).toBe(key);
+      expect(item.registerAccelerator).toBe(false);
+    }
+  });
+
+  it('registers no accelerator without a modifier except function keys', () => {
+    for (const item of flatten(template)) {
+      if (!item.accelerator || item.registerAccelerator === false) continue;
+      expect(item.accelerator, item.label).toMatch(/(CmdOrCtrl|Ctrl|Cmd|Alt|Shift)\+|^F\d+$/);
+    }
+  });
+
+  it('has Ctrl+Y as a hidden second Redo and Ctrl+Plus as a hidden second Zoom In', () => {
+    const hidden = flatten(template).filter((item) => item.visible === false);
+    expect(hidden.map((item) => [item.label, item.accelerator])).toEqual([
+      ['Redo', 'Ctrl+Y'],
+      ['Zoom In', 'CmdOrCtrl+Plus'],
+    ]);
+    hidden[0].click!({} as never, undefined, {} as never);
+    expect(dispatch).toHaveBeenLastCalledWith('edit.redo', undefined);
+  });
+
+  it('has an empty Open Recent submenu with a disabled placeholder', () => {
+    const recent = byId(template, 'file.openRecent');
+    expect(recent.submenu).toEqual([{ id: 'file.openRecent.none', label: 'No Recent Files', enabled: false }]);
+  });
+
+  it('ends File with Quit, and uses native roles for the clipboard and full screen', () => {
+    const file = submenuOf(template, 'File');
+    expect(file.at(-1)).toEqual({ role: 'quit' });
+    const editRoles = submenuOf(template, 'Edit').map((item) => item.role).filter(Boolean);
+    expect(editRoles).toEqual(['cut', 'copy', 'paste', 'delete', 'selectAll']);
+    expect(submenuOf(template, 'View').map((item) => item.role)).toContain('togglefullscreen');
+  });
+
+  it('leaves developer tools out of a production menu', () => {
+    const roles = flatten(template).map((item) => item.role);
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+  });
+
+  it('does not use the page-zoom roles (zoom acts on the canvas)', () => {
+    const roles = flatten(template).map((item) => item.role);
+    for (const role of ['zoomIn', 'zoomOut', 'resetZoom']) expect(roles).not.toContain(role);
+  });
+
+  it('offers every menu command, and each item dispatches its own command with the window', () => {
+    const window = { id: 3 } as unknown as BaseWindow;
+    const offered = new Set<string>();
+    for (const item of flatten(template)) {
+      if (!item.id || !item.click) continue;
+      dispatch.mockClear();
+      item.click({} as never, window, {} as never);
+      expect(dispatch).toHaveBeenCalledWith(item.id, window);
+      offered.add(item.id);
+    }
+    expect([...offered].sort()).toEqual([...MENU_COMMANDS].sort());
+  });
+});
+
+describe('buildMenuTemplate in development', () => {
+  it('adds Reload, Force Reload and Toggle Developer Tools to View', () => {
+    const { template } = build('linux', true);
+    const roles = submenuOf(template, 'View').map((item) => item.role);
+    expect(roles).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
+  });
+});
+
+describe('buildMenuTemplate on macOS', () => {
+  const { template } = build('darwin');
+
+  it('starts with the app menu, adds Window, and uses no mnemonics', () => {
+    expect(topLabels(template)).toEqual(['Faultline', 'File', 'Edit', 'View', 'Simulation', 'windowMenu', 'Help']);
+    const appMenu = template[0].submenu as Item[];
+    expect(appMenu.map((item) => item.role ?? item.id).filter(Boolean)).toEqual(['help.about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+  });
+
+  it('closes the window from File, quits from the app menu, and keeps About out of Help', () => {
+    expect(submenuOf(template, 'File').at(-1)).toEqual({ role: 'close' });
+    expect(submenuOf(template, 'Help').map((item) => item.id)).toEqual(['help.lessons', 'help.documentation']);
+    expect(template.at(-1)?.role).toBe('help');
+  });
+
+  it('puts the Space and F hints into the label, since macOS would register them', () => {
+    for (const [id, label] of [['sim.playPause', 'Play / Pause (Space)'], ['view.fit', 'Fit to Content (F)']]) {
+      const item = byId(template, id);
+      expect(item.label).toBe(label);
+      expect(item).not.toHaveProperty('accelerator');
+    }
+  });
+
+  it('has no Ctrl+Y Redo alias', () => {
+    expect(flatten(template).some((item) => item.accelerator === 'Ctrl+Y')).toBe(false);
+  });
+});

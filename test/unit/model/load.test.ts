@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, getNode, loadDocument } from '../../../shared/model';
+import { baseFile, expectErrors, expectLoaded, loadObject } from './helpers';
+
+describe('loadDocument on valid files', () => {
+  it('fills in missing optional top-level parts', () => {
+    const document = expectLoaded(loadDocument('{"format": "faultline", "version": 1}'));
+    expect(document).toEqual({
+      format: 'faultline',
+      version: CURRENT_VERSION,
+      meta: { title: 'Untitled' },
+      seed: 1,
+      durationS: 60,
+      network: { intraRegionMs: 0.5, interRegionMs: 75, matrix: [] },
+      regions: {},
+      nodes: {},
+      links: {},
+      scenario: [],
+      checks: [],
+    });
+    expect(document.view).toBeUndefined();
+    expect(document.extras).toBeUndefined();
+  });
+
+  it('fills a partly given network section', () => {
+    const file = baseFile();
+    file.network = { interRegionMs: 120 };
+    expect(expectLoaded(loadObject(file)).network).toEqual({ intraRegionMs: 0.5, interRegionMs: 120, matrix: [] });
+  });
+
+  it('keys records by id in file order and keeps configs sparse', () => {
+    const file = baseFile();
+    file.nodes[2].config = { workers: 4 };
+    const document = expectLoaded(loadObject(file));
+    expect(Object.keys(document.nodes)).toEqual(['c1', 'lb1', 'a1', 'k1']);
+    expect(Object.keys(document.links)).toEqual(['l1', 'l2', 'l3']);
+    expect(document.nodes.a1.config).toEqual({ workers: 4 });
+    expect(document.nodes.c1.config).toEqual({});
+    expect(document.links.l1).toEqual({ id: 'l1', from: 'c1', to: 'lb1', kind: 'traffic' });
+  });
+
+  it('keeps unknown fields in extras (records) or in place (config) and warns with their paths', () => {
+    const file = baseFile();
+    file.futureTopLevel = { a: 1 };
+    file.meta.subtitle = 'x';
+    file.regions[0].colour = 'red';
+    file.nodes[0].locked = true;
+    file.nodes[0].config = { rps: 5, futureKnob: [1, 2], keys: { count: 10, shape: 'pareto' } };
+    file.links[0].style = { dashed: true };
+    file.scenario = [{ atS: 1, action: 'note', note: 'hi', voice: 'alto' }];
+    file.checks = [{ metric: 'availability', op: '>', value: 0.5, severity: 'high' }];
+    file.view = { x: 1, y: 2, zoom: 1.5, grid: false };
+    const result = loadObject(file);
+    const document = expectLoaded(result);
+    expect(document.extras).toEqual({ futureTopLevel: { a: 1 } });
+    expect(document.meta.extras).toEqual({ subtitle: 'x' });
+    expect(document.regions.r1.extras).toEqual({ colour: 'red' });
+    expect(document.nodes.c1.extras).toEqual({ locked: true });
+    expect(document.nodes.c1.config).toEqual({ rps: 5, futureKnob: [1, 2], keys: { count: 10, shape: 'pareto' } });
+    expect(document.links.l1.extras).toEqual({ style: { dashed: true } });
+    expect(document.scenario[0].extras).toEqual({ voice: 'alto' });
+    expect(document.checks[0].extras).toEqual({ severity: 'high' });
+    expect(document.view).toEqual({ x: 1, y: 2, zoom: 1.5, extras: { grid: false } });
+    // Sorted by section and record as in the file; unknown sections come last.
+    expect(result.warnings.map((warning) => warning.path)).toEqual([
+      'meta.subtitle',
+      'regions[0].colour',
+      'nodes[0].locked',
+      'nodes[0].config.keys.shape',
+      'nodes[0].config.futureKnob',
+      'links[0].style',
+      'scenario[0].voice',
+      'checks[0].severity',
+      'view.grid',
+      'futureTopLevel',
+    ]);
+    expect(result.warnings.every((warning) => warning.message === 'unknown field, kept but not used')).toBe(true);
+  });
+
+  it('suggests the intended field for a wrongly capitalised key', () => {
+    const file = baseFile();
+    file.nodes[2].config = { Workers: 3 };
+    const result = loadObject(file);
+    expect(result.warnings).toEqual([{ path: 'nodes[2].config.Workers', message: 'unknown field, kept but not used (did you mean "workers"?)' }]);
+  });
+
+  it('accepts a UTF-8 byte order mark', () => {
+    expectLoaded(loadDocument(`\uFEFF${JSON.stringify(baseFile())}`));
+  });
+
+  it('accepts ids that are names of Object.prototype members without confusion', () => {
+    const file = baseFile();
+    file.nodes.push({ id: 'constructor', kind: 'app', x: 0, y: 0 }, { id: 'toString', kind: 'cache', x: 0, y: 0 });
+    file.links.push({ id: 'hasOwnProperty', from: 'constructor', to: 'toString' });
+    const document = expectLoaded(loadObject(file));
+    expect(getNode(document, 'constructor')?.kind).toBe('app');
+    expect(getNode(document, 'valueOf')).toBeUndefined();
+    expect(document.links.hasOwnProperty).toMatchObject({ from: 'constructor' });
+  });
+
+  it('reports a dangling reference to an Object.prototype member name', () => {
+    const file = baseFile();
+    file.links[0].to = 'toString';
+    expect(expectErrors(loadObject(file))).toEqual([{ path: 'links[0].to', message: 'refers to node "toString", which does not exist' }]);
+  });
+
+  it('warns about events after the end of the run and sticky sessions at layer 4', () => {
+    const file = baseFile();
+    file.durationS = 30;
+    file.nodes[1].config = { layer: 4, sticky: true };
+    file.scenario = [{ atS: 45, action: 'crash', target: 'a1' }];
+    const result = loadObject(file);
+    expectLoaded(result);
+    expect(result.warnings).toEqual([
+      { path: 'nodes[1].config.sticky', message: expect.stringContaining('need layer 7') },
+      { path: 'scenario[0].atS', message: expect.stringContaining('after the end of the run (durationS 30)') },
+    ]);
+  });
+
+  it('accepts partitions by region and node ids', () => {
+    const file = baseFile();
+    file.regions.push({ id: 'r2', name: 'Region 2', x: 500, y: 0, w: 100, h: 100 });
+    file.scenario = [
+      { atS: 10, action: 'partition', groups: [['r1'], ['r2', 'c1']] },
+      { atS: 20, action: 'heal' },
+    ];
+    // c1 is in r1 and named on the other side too: allowed, the simulation decides precedence.
+    expect(expectLoaded(loadObject(file)).scenario).toHaveLength(2);
+  });
+
+  it('rejects a member named in two groups', () => {
+    const file = baseFile();
+    file.scenario = [{ atS: 10, action: 'partition', groups: [['c1'], ['c1', 'a1']] }];
+    expect(expectErrors(loadObject(file))).toEqual([{ path: 'scenario[0].groups[1][0]', message: expect.stringContaining('already in group 0') }]);
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { validateCommand } from '../../../main/cli/validate';
+import { EXIT } from '../../../main/cli/exitCodes';
+import { MAX_FILE_BYTES } from '../../../shared/model';
+import { baseFile, FIXTURES } from './helpers';
+
+const directory = mkdtempSync(join(tmpdir(), 'faultline-validate-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+let stderr = '';
+let stdout = '';
+beforeEach(() => {
+  stderr = '';
+  stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+function writeTemp(name: string, content: string | Buffer): string {
+  const file = join(directory, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('faultline validate', () => {
+  it('exits 0 for a valid file and prints a summary', async () => {
+    const file = `${FIXTURES}valid/minimal.faultline`;
+    expect(await validateCommand(file)).toBe(EXIT.ok);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('valid');
+    expect(stdout).toContain('4 nodes, 3 links');
+  });
+
+  it('exits 0 with warnings on stderr for unknown fields', async () => {
+    const content = baseFile();
+    content.nodes[0].config = { futureKnob: 1 };
+    const file = writeTemp('warn.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.ok);
+    expect(stderr).toBe('warning: nodes[0].config.futureKnob: unknown field, kept but not used\n');
+  });
+
+  it('exits 2 and lists every problem as "file: path: message"', async () => {
+    const file = `${FIXTURES}errors/many-problems.faultline`;
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toBe(`${file}: nodes[0].config.rps: must be a number from 0 to 1000000 (got -5)`);
+    expect(lines.slice(0, 6).every((line) => line.startsWith(`${file}: `))).toBe(true);
+    expect(lines[6]).toBe(`${file}: not valid (6 problems)`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it('prints a syntax error without a path but with its position', async () => {
+    const file = `${FIXTURES}errors/invalid-json.faultline`;
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    expect(stderr.split('\n')[0]).toBe(`${file}: not valid JSON: trailing comma before "]" at line 4, column 18`);
+  });
+
+  it('exits 2 with a clear message for a missing file', async () => {
+    const file = join(directory, 'nope.faultline');
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    expect(stderr).toBe(`${file}: cannot open the file (no such file)\n`);
+  });
+
+  it('exits 2 for a directory', async () => {
+    expect(await validateCommand(directory)).toBe(EXIT.invalid);
+    expect(stderr).toBe(`${directory}: is a directory, not a .faultline file\n`);
+  });
+
+  it('exits 2 for a file over the size limit without reading it', async () => {
+    const file = writeTemp('huge.faultline', Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    expect(stderr).toBe(`${file}: the file is 20.0 MB; Faultline reads files up to 20 MB\n`);
+  });
+
+  it('exits 2 for bytes that are not UTF-8', async () => {
+    const file = writeTemp('latin1.faultline', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    expect(stderr).toBe(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)\n`);
+  });
+
+  it('accepts the default sandbox', async () => {
+    const file = new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url).pathname;
+    expect(await validateCommand(file)).toBe(EXIT.ok);
+    expect(stderr).toBe('');
+  });
+});
