@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium where present (no browser downloads on these machines), Playwright's own elsewhere. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-const webPort = 4317;
+// FAULTLINE_E2E_PORT lets parallel runs (each with its own FAULTLINE_WEB_OUT_DIR) coexist.
+const webPort = Number(process.env.FAULTLINE_E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'test/e2e',
