@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { loadDocument } from '../../shared/model/load';
+import { createEmptyDocument } from '../../shared/model/document';
 import type { FaultlineDocument } from '../../shared/model/types';
 import defaultSandboxText from '../../shared/examples/classic-web-stack.faultline?raw';
 import { SandboxCanvas } from '../canvas/SandboxCanvas';
 import type { Host } from '../host/host';
 import { StatusBar } from './StatusBar';
+import { DocumentStore } from '../editor/store/documentStore';
+import { DocumentStoreProvider } from '../editor/store/DocumentStoreContext';
 
 type Loaded = { document: FaultlineDocument; error: null } | { document: null; error: string };
 
@@ -16,6 +19,7 @@ function loadDefaultSandbox(): Loaded {
 
 export function App({ host }: { host: Host }) {
   const loaded = useMemo(loadDefaultSandbox, []);
+  const [store] = useState(() => new DocumentStore(loaded.document ?? createEmptyDocument()));
   const [rendererName, setRendererName] = useState<string | null>(null);
   const [canvasError, setCanvasError] = useState<string | null>(null);
   const [version, setVersion] = useState<string>('');
@@ -30,6 +34,7 @@ export function App({ host }: { host: Host }) {
   }, [title]);
 
   return (
+    <DocumentStoreProvider store={store}>
     <div className="app-shell">
       <header className="title-bar">
         <span className="brand">
@@ -63,5 +68,6 @@ export function App({ host }: { host: Host }) {
         linkCount={loaded.document ? Object.keys(loaded.document.links).length : 0}
       />
     </div>
+    </DocumentStoreProvider>
   );
 }

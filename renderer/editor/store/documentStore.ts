@@ -1,0 +1,173 @@
+import { applyPatches, enablePatches, produceWithPatches, type Draft } from 'immer';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { combineDiffs, newSerial, topDiff, type Diff, type HistoryEntry } from './history';
+import { EMPTY_SELECTION, pruneSelection, sameSelection, type Selection } from './selection';
+
+enablePatches();
+
+export interface UpdateOptions {
+  /** Merge with the previous step if it has the same key (typing into one field). */
+  squashKey?: string;
+}
+
+/**
+ * The one document of the window, edited only through immer recipes so that every change is an
+ * undoable diff. Selection lives here too (panels and canvas share it) but is not history.
+ *
+ * Listeners are told about every change of document or selection; `getDocument()` and
+ * `getSelection()` return the same object until something changes, so they work directly with
+ * React's `useSyncExternalStore`.
+ */
+export class DocumentStore {
+  private document: FaultlineDocument;
+  private selection: Selection = EMPTY_SELECTION;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: Diff[] = [];
+  /** Serial of the newest diff when last saved or loaded; 0 = the empty history. */
+  private savedSerial = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(document: FaultlineDocument) {
+    this.document = document;
+  }
+
+  getDocument(): FaultlineDocument {
+    return this.document;
+  }
+
+  getSelection(): Selection {
+    return this.selection;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A different document (New, Open, recovery): history and selection start afresh, not dirty. */
+  replaceDocument(document: FaultlineDocument): void {
+    this.document = document;
+    this.selection = EMPTY_SELECTION;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.savedSerial = 0;
+    this.emit();
+  }
+
+  /**
+   * Applies a recipe as one undoable step. Returns false (and records nothing) when the recipe
+   * changed nothing. A recipe that throws leaves the document untouched.
+   */
+  update(recipe: (draft: Draft<FaultlineDocument>) => void, options: UpdateOptions = {}): boolean {
+    const [next, patches, inversePatches] = produceWithPatches(this.document, recipe);
+    if (patches.length === 0) return false;
+    this.document = next;
+    const previous = this.undoStack.at(-1);
+    const diff: Diff = { type: 'diff', serial: newSerial(), patches, inversePatches, squashKey: options.squashKey };
+    if (options.squashKey !== undefined && previous?.type === 'diff' && previous.squashKey === options.squashKey && previous.serial !== this.savedSerial) {
+      this.undoStack[this.undoStack.length - 1] = combineDiffs([previous, diff], options.squashKey);
+    } else {
+      this.undoStack.push(diff);
+    }
+    this.redoStack = [];
+    this.selection = pruneSelection(this.selection, next);
+    this.emit();
+    return true;
+  }
+
+  // --- gestures: marks, squashing, bail -------------------------------------------------------
+
+  /** Starts a gesture; pass the id to `squashToMark` when it ends or `bailToMark` when cancelled. */
+  mark(id: string): void {
+    this.undoStack.push({ type: 'mark', id });
+  }
+
+  /** Everything since the mark becomes one undo step; the mark goes. */
+  squashToMark(id: string): void {
+    const index = this.findMark(id);
+    if (index < 0) return;
+    const diffs = this.undoStack.slice(index + 1).filter((entry): entry is Diff => entry.type === 'diff');
+    this.undoStack.splice(index);
+    if (diffs.length > 0) this.undoStack.push(diffs.length === 1 ? diffs[0] : combineDiffs(diffs));
+  }
+
+  /** Rolls back everything since the mark (a cancelled gesture) and forgets it; no redo. */
+  bailToMark(id: string): void {
+    const index = this.findMark(id);
+    if (index < 0) return;
+    const undone = this.undoStack.splice(index);
+    let document = this.document;
+    for (let position = undone.length - 1; position >= 0; position--) {
+      const entry = undone[position];
+      if (entry.type === 'diff') document = applyPatches(document, entry.inversePatches);
+    }
+    this.setDocumentFromHistory(document);
+  }
+
+  private findMark(id: string): number {
+    for (let index = this.undoStack.length - 1; index >= 0; index--) {
+      const entry = this.undoStack[index];
+      if (entry.type === 'mark' && entry.id === id) return index;
+    }
+    return -1;
+  }
+
+  // --- undo / redo ----------------------------------------------------------------------------
+
+  canUndo(): boolean {
+    return topDiff(this.undoStack) !== undefined;
+  }
+
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  undo(): void {
+    // Marks above the newest diff belong to gestures that never finished; they go with it.
+    while (this.undoStack.length > 0) {
+      const entry = this.undoStack.pop()!;
+      if (entry.type === 'mark') continue;
+      this.redoStack.push(entry);
+      this.setDocumentFromHistory(applyPatches(this.document, entry.inversePatches));
+      return;
+    }
+  }
+
+  redo(): void {
+    const diff = this.redoStack.pop();
+    if (!diff) return;
+    this.undoStack.push(diff);
+    this.setDocumentFromHistory(applyPatches(this.document, diff.patches));
+  }
+
+  // --- dirty tracking -------------------------------------------------------------------------
+
+  /** Whether the document differs from the last `markSaved` (or load); undoing back to it is clean. */
+  isDirty(): boolean {
+    return (topDiff(this.undoStack)?.serial ?? 0) !== this.savedSerial;
+  }
+
+  markSaved(): void {
+    this.savedSerial = topDiff(this.undoStack)?.serial ?? 0;
+    this.emit();
+  }
+
+  // --- selection (not history) ----------------------------------------------------------------
+
+  setSelection(selection: Selection): void {
+    const pruned = pruneSelection(selection, this.document);
+    if (sameSelection(pruned, this.selection)) return;
+    this.selection = pruned;
+    this.emit();
+  }
+
+  private setDocumentFromHistory(document: FaultlineDocument): void {
+    this.document = document;
+    this.selection = pruneSelection(this.selection, document);
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,47 @@
+import type { Patch } from 'immer';
+
+/**
+ * The undo stack as tldraw keeps it: diffs (immer patches with their inverses) interleaved with
+ * named marks. A gesture sets a mark when it starts; while it runs, every pointer move is a
+ * diff; on release the diffs since the mark are squashed into one (a drag is one undo step), on
+ * Escape the store bails to the mark (applies the inverses and forgets them).
+ */
+export interface Diff {
+  type: 'diff';
+  /** Increases with every new or squashed diff; the save point is remembered by serial. */
+  serial: number;
+  patches: Patch[];
+  inversePatches: Patch[];
+  /** Consecutive diffs with the same key merge (typing into one inspector field is one step). */
+  squashKey?: string;
+}
+
+export interface Mark {
+  type: 'mark';
+  id: string;
+}
+
+export type HistoryEntry = Diff | Mark;
+
+let nextSerial = 1;
+export function newSerial(): number {
+  return nextSerial++;
+}
+
+/** Joins diffs (oldest first) into one that does and undoes all of them. */
+export function combineDiffs(diffs: readonly Diff[], squashKey?: string): Diff {
+  const patches: Patch[] = [];
+  const inversePatches: Patch[] = [];
+  for (const diff of diffs) patches.push(...diff.patches);
+  for (let index = diffs.length - 1; index >= 0; index--) inversePatches.push(...diffs[index].inversePatches);
+  return { type: 'diff', serial: newSerial(), patches, inversePatches, squashKey };
+}
+
+/** The newest diff in a stack, or undefined (marks are not steps). */
+export function topDiff(stack: readonly HistoryEntry[]): Diff | undefined {
+  for (let index = stack.length - 1; index >= 0; index--) {
+    const entry = stack[index];
+    if (entry.type === 'diff') return entry;
+  }
+  return undefined;
+}
