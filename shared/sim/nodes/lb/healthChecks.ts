@@ -3,6 +3,14 @@ import type { World } from '../../engine/world';
 import { OP_PROBE } from '../../engine/codes';
 
 const SEQ_MASK = 0x3fffffff;
+/**
+ * Probes remembered per backend. Probes overlap whenever `timeoutMs` exceeds `intervalMs` (the
+ * defaults do once the interval is below 500 ms), so each probe's fate is tracked by its own
+ * sequence number; a probe older than this many intervals is forgotten and counts as nothing.
+ */
+const PROBE_MEMORY = 64;
+const PROBE_PENDING = 0;
+const PROBE_SETTLED = 1;
 
 /**
  * Health checks of one load balancer (DESIGN §3 `healthCheck`): every `intervalMs` a probe
@@ -19,7 +27,8 @@ export class HealthChecks {
   private readonly okStreak: Int32Array;
   private readonly failStreak: Int32Array;
   private readonly seq: Int32Array;
-  private readonly outstanding: Uint8Array;
+  /** `PROBE_MEMORY` slots per backend: is the probe with that sequence number still unanswered? */
+  private readonly probeState: Uint8Array;
   private readonly timers: number[];
   private epoch = 0;
 
@@ -33,7 +42,7 @@ export class HealthChecks {
     this.okStreak = new Int32Array(n);
     this.failStreak = new Int32Array(n);
     this.seq = new Int32Array(n);
-    this.outstanding = new Uint8Array(n);
+    this.probeState = new Uint8Array(n * PROBE_MEMORY).fill(PROBE_SETTLED);
     this.timers = backends.map((_, b) => world.addTimer((token) => this.onTimer(b, token)));
   }
 
@@ -53,7 +62,7 @@ export class HealthChecks {
     this.markedUp.fill(1);
     this.okStreak.fill(0);
     this.failStreak.fill(0);
-    this.outstanding.fill(0);
+    this.probeState.fill(PROBE_SETTLED);
   }
 
   setConfig(config: HealthCheckConfig): void {
@@ -72,7 +81,7 @@ export class HealthChecks {
     const world = this.world;
     const seq = (this.seq[backend] + 1) & SEQ_MASK;
     this.seq[backend] = seq;
-    this.outstanding[backend] = 1;
+    this.probeState[backend * PROBE_MEMORY + (seq % PROBE_MEMORY)] = PROBE_PENDING;
     // A probe call: req = backend index, parentGen = sequence number, no parent.
     const call = world.calls.alloc(-1, seq, backend, this.backends[backend], OP_PROBE);
     world.sendRequest(call);
@@ -86,16 +95,24 @@ export class HealthChecks {
     const backend = calls.req[call];
     const seq = calls.parentGen[call];
     calls.free(call);
-    if (seq !== this.seq[backend] || this.outstanding[backend] === 0) return;
-    this.outstanding[backend] = 0;
+    if (!this.settle(backend, seq)) return;
     this.failStreak[backend] = 0;
     this.okStreak[backend]++;
     if (this.markedUp[backend] === 0 && this.okStreak[backend] >= this.config.healthyAfter) this.markedUp[backend] = 1;
   }
 
+  /** Marks probe `seq` answered or timed out; false if it was already, or is too old to remember. */
+  private settle(backend: number, seq: number): boolean {
+    const age = (this.seq[backend] - seq) & SEQ_MASK;
+    if (age >= PROBE_MEMORY) return false;
+    const slot = backend * PROBE_MEMORY + (seq % PROBE_MEMORY);
+    if (this.probeState[slot] !== PROBE_PENDING) return false;
+    this.probeState[slot] = PROBE_SETTLED;
+    return true;
+  }
+
   private onProbeTimeout(backend: number, seq: number): void {
-    if (seq !== this.seq[backend] || this.outstanding[backend] === 0) return;
-    this.outstanding[backend] = 0;
+    if (!this.settle(backend, seq)) return;
     this.okStreak[backend] = 0;
     this.failStreak[backend]++;
     if (this.markedUp[backend] === 1 && this.failStreak[backend] >= this.config.unhealthyAfter) this.markedUp[backend] = 0;
