@@ -1,0 +1,47 @@
+/**
+ * The built-in course through the system-design primer: one `.faultline` file per lesson in
+ * `shared/examples/lessons/`, each with narration, pauses where a class should discuss, and
+ * checks that pass. As with the examples, only names live here; each host loads the text its
+ * own way.
+ */
+export interface Lesson {
+  /** Position in the course, 1-based. */
+  number: number;
+  id: string;
+  title: string;
+  /** One line for the lessons browser and the README. */
+  summary: string;
+  /** File name inside `shared/examples/lessons/`. */
+  file: string;
+}
+
+export const LESSONS: readonly Lesson[] = [
+  {
+    number: 1,
+    id: 'load-balancing-and-health-checks',
+    title: '1. Load balancing and health checks',
+    summary: 'An app server dies; the load balancer keeps sending it traffic until three probes have failed.',
+    file: '01-load-balancing-and-health-checks.faultline',
+  },
+  {
+    number: 5,
+    id: 'eviction-under-skew',
+    title: '5. Eviction under skew: LRU vs LFU',
+    summary: 'Two 200-key caches over Zipf-distributed keys: frequency beats recency when popularity is stable.',
+    file: '05-eviction-under-skew.faultline',
+  },
+  {
+    number: 11,
+    id: 'retry-storms',
+    title: '11. Retry storms and metastable failure',
+    summary: 'A ten-second slowdown plus retries leaves a server overloaded long after the trigger is gone.',
+    file: '11-retry-storms.faultline',
+  },
+  {
+    number: 12,
+    id: 'availability-in-numbers',
+    title: '12. Availability in numbers: series vs parallel',
+    summary: 'Three 90% servers in parallel give about 97%; two 90% components in series give about 81%.',
+    file: '12-availability-in-numbers.faultline',
+  },
+];

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../shared/sim/simulation';
+import { lessonDocument, window } from './helpers';
+
+/**
+ * Each lesson teaches one phenomenon; these tests assert, with numbers, that the simulation
+ * actually shows it — not merely that the lesson's own checks pass.
+ */
+describe('lesson 1: load balancing and health checks', () => {
+  const document = lessonDocument('load-balancing-and-health-checks');
+  const report = new Simulation(document).finish();
+
+  it('fails only in the detection window after app2 crashes at 10 s', () => {
+    // The crash is at 10 s; probes every 1 s, 3 misses to mark down (+ up to one interval of
+    // phase): 2–4 s of a third of 300 rps are lost, 200–400 requests.
+    const detection = window(report, 10, 14);
+    expect(detection.failed).toBeGreaterThan(150);
+    expect(detection.failed).toBeLessThan(450);
+    // A request sent just before 10 s may be in service at app2 when it dies.
+    expect(window(report, 0, 9).failed).toBe(0);
+    expect(window(report, 14, 45).failed).toBe(0);
+  });
+
+  it('puts app2 back into rotation after it restarts at 25 s', () => {
+    const simulation = new Simulation(document);
+    const app2 = Object.keys(document.nodes).indexOf('app2');
+    simulation.runUntil(25_000);
+    const arrivalsAtRestart = simulation.world.models[app2].counters.arrivals;
+    const final = simulation.finish();
+    // 20 s at a third of 300 rps, less the ~2 s before two good probes: ≈ 1800 requests.
+    expect(final.nodes.app2.arrivals - arrivalsAtRestart).toBeGreaterThan(1500);
+  });
+});
+
+describe('lesson 5: eviction under skew', () => {
+  const document = lessonDocument('eviction-under-skew');
+  const report = new Simulation(document).finish();
+  const hitRatio = (id: string) => report.checks.find((check) => check.node === id)!.actual!;
+
+  it('LFU beats LRU on a stable Zipf workload, and neither beats the best static cache', () => {
+    // The best any 200-key cache can do is hold the 200 most popular keys.
+    const zipf = Array.from({ length: 10_000 }, (_, rank) => (rank + 1) ** -0.8);
+    const total = zipf.reduce((sum, weight) => sum + weight, 0);
+    const best = zipf.slice(0, 200).reduce((sum, weight) => sum + weight, 0) / total;
+    const lfu = hitRatio('cache-lfu');
+    const lru = hitRatio('cache-lru');
+    // 20 s × 400 reads/s = 8000 lookups per cache in the window: sd of a ratio ≈ 0.005.
+    expect(lfu).toBeGreaterThan(lru + 0.05);
+    expect(lfu).toBeLessThan(best + 0.015);
+    expect(lru).toBeLessThan(best);
+  });
+});
+
+describe('lesson 11: retry storms and metastable failure', () => {
+  const document = lessonDocument('retry-storms');
+
+  it('stays down after the slowdown ends, and recovers once retries are off', () => {
+    const report = new Simulation(document).finish();
+    expect(window(report, 0, 10).availability).toBeGreaterThan(0.99);
+    // The trigger ends at 20 s; with retries on, nothing gets through for the next 20 s.
+    expect(window(report, 25, 40).availability).toBeLessThan(0.01);
+    expect(window(report, 50, 60).availability).toBeGreaterThan(0.99);
+  });
+
+  it('recovers by itself when the clients never retry (the retries are the cause)', () => {
+    const users = document.nodes.users;
+    const withoutRetries = { ...document, nodes: { ...document.nodes, users: { ...users, config: { ...users.config, retries: 0 } } } };
+    const report = new Simulation(withoutRetries).finish();
+    expect(window(report, 25, 40).availability).toBeGreaterThan(0.99);
+  });
+});
+
+describe('lesson 12: availability in numbers', () => {
+  const report = new Simulation(lessonDocument('availability-in-numbers')).finish();
+
+  it('three 90% servers in parallel: 1 − 0.1³ less the load balancer’s detection window', () => {
+    // Each crash costs about a third of the traffic for ≈ 1.1 s (3 probes 250 ms apart, each
+    // timing out after 500 ms); three servers crash every ≈ 50 s each: ≈ 2.3% on top of 0.1%.
+    const parallel = window(report, 0, 600).availability;
+    expect(parallel).toBeGreaterThan(0.95);
+    expect(parallel).toBeLessThan(1 - 0.1 ** 3);
+  });
+
+  it('two 90% components in series: about 0.9 × 0.9', () => {
+    // Alternating exponential up (45 s) / down (5 s) periods over 600 s: the downtime fraction
+    // of one component has sd ≈ 0.037, the product of two ≈ 0.05; 3 sd around 0.81, less the
+    // detection and re-admission windows (≈ 1.5 s per app crash).
+    const series = window(report, 600, 1200).availability;
+    expect(series).toBeGreaterThan(0.81 - 0.15);
+    expect(series).toBeLessThan(0.81 + 0.1);
+  });
+});
