@@ -1,5 +1,5 @@
 import type { FaultlineBridge } from '../../shared/ipc/bridge';
-import { IPC_CHANNELS, type InvokeChannel, type InvokeResult } from '../../shared/ipc/channels';
+import { IPC_CHANNELS, type EventChannel, type EventContract, type InvokeArgs, type InvokeChannel, type InvokeResult } from '../../shared/ipc/channels';
 import type { MenuCommand } from '../../shared/ipc/menuCommands';
 import { eventPayloadValidators, invokeResultValidators } from '../../shared/ipc/validators';
 
@@ -12,8 +12,8 @@ export interface IpcRendererPort {
 
 type Warn = (message: string) => void;
 
-async function invokeChecked<C extends InvokeChannel>(ipc: IpcRendererPort, channel: C): Promise<InvokeResult<C>> {
-  const answer = await ipc.invoke(channel);
+async function invokeChecked<C extends InvokeChannel>(ipc: IpcRendererPort, channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>> {
+  const answer = await ipc.invoke(channel, ...args);
   const checked = invokeResultValidators[channel](answer);
   if (!checked.ok) throw new Error(`Faultline: the main process answered ${channel} with malformed data (${checked.error})`);
   return checked.value as InvokeResult<C>;
@@ -27,6 +27,24 @@ async function invokeChecked<C extends InvokeChannel>(ipc: IpcRendererPort, chan
 export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (message) => console.warn(message)): FaultlineBridge {
   return {
     getAppInfo: () => invokeChecked(ipc, IPC_CHANNELS.getAppInfo),
+
+    openFile: () => invokeChecked(ipc, IPC_CHANNELS.fileOpen),
+    openRecentFile: (id) => invokeChecked(ipc, IPC_CHANNELS.fileOpenRecent, id),
+    listRecentFiles: () => invokeChecked(ipc, IPC_CHANNELS.fileListRecent),
+    saveFile: (request) => invokeChecked(ipc, IPC_CHANNELS.fileSave, request),
+    saveFileAs: (request) => invokeChecked(ipc, IPC_CHANNELS.fileSaveAs, request),
+    revertFile: (token) => invokeChecked(ipc, IPC_CHANNELS.fileRevert, token),
+    exportFile: (request) => invokeChecked(ipc, IPC_CHANNELS.fileExport, request),
+    takePendingOpens: () => invokeChecked(ipc, IPC_CHANNELS.fileTakePending),
+    onFileOpened: (listener) => subscribe(ipc, IPC_CHANNELS.fileOpened, listener, warn),
+    storeRecovery: (request) => invokeChecked(ipc, IPC_CHANNELS.recoveryStore, request),
+    clearRecovery: () => invokeChecked(ipc, IPC_CHANNELS.recoveryClear),
+    listRecovery: () => invokeChecked(ipc, IPC_CHANNELS.recoveryList),
+    restoreRecovery: (id) => invokeChecked(ipc, IPC_CHANNELS.recoveryRestore, id),
+    discardRecovery: (id) => invokeChecked(ipc, IPC_CHANNELS.recoveryDiscard, id),
+    setDocumentState: (state) => invokeChecked(ipc, IPC_CHANNELS.windowSetDocumentState, state),
+    closeWindowNow: () => invokeChecked(ipc, IPC_CHANNELS.windowCloseNow),
+    onSaveBeforeClose: (listener) => subscribe(ipc, IPC_CHANNELS.windowSaveBeforeClose, () => listener(), warn),
 
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
@@ -44,5 +62,22 @@ export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (messag
         ipc.removeListener(channel, relay);
       };
     },
+  };
+}
+
+/** Relays one event channel to a page listener, validated, without the Electron event object. */
+function subscribe<C extends EventChannel>(ipc: IpcRendererPort, channel: C, listener: (payload: EventContract[C]) => void, warn: Warn): () => void {
+  if (typeof listener !== 'function') throw new TypeError(`${channel} needs a listener function`);
+  const relay = (_event: unknown, payload: unknown) => {
+    const checked = eventPayloadValidators[channel](payload);
+    if (checked.ok) listener(checked.value as EventContract[C]);
+    else warn(`Faultline: ignored a malformed ${channel} event (${checked.error})`);
+  };
+  ipc.on(channel, relay);
+  let subscribed = true;
+  return () => {
+    if (!subscribed) return;
+    subscribed = false;
+    ipc.removeListener(channel, relay);
   };
 }

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/ipc/appInfo';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import { registerFileHandlers, type FileIpcDeps } from '../files/fileIpc';
 import type { Logger } from '../log';
 import { handleInvoke, type InvokeRegistrar } from './handleInvoke';
 import type { SenderGate } from './senderGate';
@@ -7,8 +8,9 @@ import type { SenderGate } from './senderGate';
 /** Every invoke channel main answers. Each goes through handleInvoke's sender and payload checks. */
 export function registerIpcHandlers(
   ipc: InvokeRegistrar,
-  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger },
+  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger; files?: FileIpcDeps },
 ): void {
   const guard = { checkSender: deps.checkSender, log: deps.log };
   handleInvoke(ipc, IPC_CHANNELS.getAppInfo, () => deps.appInfo(), guard);
+  if (deps.files) registerFileHandlers(ipc, deps.files, guard);
 }

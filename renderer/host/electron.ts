@@ -1,4 +1,5 @@
 import type { FaultlineBridge } from '../../shared/ipc/bridge';
+import { createElectronFiles } from './electronFiles';
 import type { Host } from './host';
 
 /** The desktop host: a thin wrapper over the preload bridge (`window.faultline`). */
@@ -8,5 +9,6 @@ export function createElectronHost(bridge: FaultlineBridge): Host {
     label: 'Desktop',
     getAppInfo: () => bridge.getAppInfo(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    files: createElectronFiles(bridge),
   };
 }

@@ -1,4 +1,5 @@
 import type { AppInfo, MenuCommand } from '../../shared/ipc/bridge';
+import type { HostFiles } from './hostFiles';
 
 /**
  * Everything the renderer may ask of the world outside the page. The desktop host wraps the
@@ -12,4 +13,6 @@ export interface Host {
   getAppInfo(): Promise<AppInfo>;
   /** Native menu commands (desktop); the web edition never emits any. Returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Open, save, export, autosave and recovery (renderer/host/hostFiles.ts). */
+  readonly files: HostFiles;
 }

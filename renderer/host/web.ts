@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/ipc/bridge';
 import type { Host } from './host';
+import { browserStorage, createWebFiles } from './web/webFiles';
 
 /** The web edition: the renderer as a static site in any modern browser. */
 export function createWebHost(version: string): Host {
@@ -20,6 +21,7 @@ export function createWebHost(version: string): Host {
     onMenuCommand() {
       return () => {};
     },
+    files: createWebFiles({ window, storage: browserStorage(window) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AppInfo } from './appInfo';
+import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecentFile, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
 import type { MenuCommand } from './menuCommands';
 
 export type { AppInfo } from './appInfo';
@@ -16,7 +17,48 @@ export interface FaultlineBridge {
   getAppInfo(): Promise<AppInfo>;
   /** Subscribes to native menu commands; returns a function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+
+  // Files (issue 9): main's dialogs choose paths; the page holds only tokens.
+  openFile(): Promise<OpenResult>;
+  openRecentFile(id: string): Promise<OpenResult>;
+  listRecentFiles(): Promise<RecentFile[]>;
+  saveFile(request: SaveRequest): Promise<SaveResult>;
+  saveFileAs(request: SaveAsRequest): Promise<SaveResult>;
+  revertFile(token: string): Promise<OpenResult>;
+  exportFile(request: ExportRequest): Promise<ExportResult>;
+  /** Files the OS asked to open before the page was ready; afterwards they come through onFileOpened. */
+  takePendingOpens(): Promise<OpenResult[]>;
+  onFileOpened(listener: (result: OpenResult) => void): () => void;
+  storeRecovery(request: StoreRecoveryRequest): Promise<null>;
+  clearRecovery(): Promise<null>;
+  listRecovery(): Promise<RecoveryEntry[]>;
+  restoreRecovery(id: string): Promise<RestoreResult>;
+  discardRecovery(id: string): Promise<null>;
+  setDocumentState(state: DocumentState): Promise<null>;
+  closeWindowNow(): Promise<null>;
+  /** The user chose Save in the close confirmation: save, then call closeWindowNow. */
+  onSaveBeforeClose(listener: () => void): () => void;
 }
 
 /** The bridge's members, for tests and checks that it exposes exactly these. */
-export const BRIDGE_METHODS = ['getAppInfo', 'onMenuCommand'] as const satisfies readonly (keyof FaultlineBridge)[];
+export const BRIDGE_METHODS = [
+  'getAppInfo',
+  'onMenuCommand',
+  'openFile',
+  'openRecentFile',
+  'listRecentFiles',
+  'saveFile',
+  'saveFileAs',
+  'revertFile',
+  'exportFile',
+  'takePendingOpens',
+  'onFileOpened',
+  'storeRecovery',
+  'clearRecovery',
+  'listRecovery',
+  'restoreRecovery',
+  'discardRecovery',
+  'setDocumentState',
+  'closeWindowNow',
+  'onSaveBeforeClose',
+] as const satisfies readonly (keyof FaultlineBridge)[];

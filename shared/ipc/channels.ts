@@ -1,4 +1,5 @@
 import type { AppInfo } from './appInfo';
+import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecentFile, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
 import type { MenuCommand } from './menuCommands';
 
 /**
@@ -10,16 +11,56 @@ export const IPC_CHANNELS = {
   getAppInfo: 'app:getInfo',
   /** main → renderer (event): a native menu item was chosen. */
   menuCommand: 'menu:command',
+  // Files (issue 9). Paths never come from the page: main's dialogs hand out tokens.
+  fileOpen: 'file:open',
+  fileOpenRecent: 'file:openRecent',
+  fileListRecent: 'file:listRecent',
+  fileSave: 'file:save',
+  fileSaveAs: 'file:saveAs',
+  fileRevert: 'file:revert',
+  fileExport: 'file:export',
+  /** Files the OS asked main to open before the page was ready (launch arguments). */
+  fileTakePending: 'file:takePending',
+  /** main → renderer (event): a file opened outside the page (OS, second instance, native Open Recent). */
+  fileOpened: 'file:opened',
+  recoveryStore: 'recovery:store',
+  recoveryClear: 'recovery:clear',
+  recoveryList: 'recovery:list',
+  recoveryRestore: 'recovery:restore',
+  recoveryDiscard: 'recovery:discard',
+  /** The page's title and dirty flag, for close confirmation and macOS's edited marker. */
+  windowSetDocumentState: 'window:setDocumentState',
+  /** Close the window without asking again (after the page saved on request). */
+  windowCloseNow: 'window:closeNow',
+  /** main → renderer (event): the user chose Save in the close confirmation. */
+  windowSaveBeforeClose: 'window:saveBeforeClose',
 } as const;
 
 /** Request/response channels (`ipcRenderer.invoke` ↔ `ipcMain.handle`): argument tuple and result. */
 export interface InvokeContract {
   'app:getInfo': { args: []; result: AppInfo };
+  'file:open': { args: []; result: OpenResult };
+  'file:openRecent': { args: [id: string]; result: OpenResult };
+  'file:listRecent': { args: []; result: RecentFile[] };
+  'file:save': { args: [request: SaveRequest]; result: SaveResult };
+  'file:saveAs': { args: [request: SaveAsRequest]; result: SaveResult };
+  'file:revert': { args: [token: string]; result: OpenResult };
+  'file:export': { args: [request: ExportRequest]; result: ExportResult };
+  'file:takePending': { args: []; result: OpenResult[] };
+  'recovery:store': { args: [request: StoreRecoveryRequest]; result: null };
+  'recovery:clear': { args: []; result: null };
+  'recovery:list': { args: []; result: RecoveryEntry[] };
+  'recovery:restore': { args: [id: string]; result: RestoreResult };
+  'recovery:discard': { args: [id: string]; result: null };
+  'window:setDocumentState': { args: [state: DocumentState]; result: null };
+  'window:closeNow': { args: []; result: null };
 }
 
 /** Event channels main sends to the renderer (`webContents.send` → `ipcRenderer.on`): the payload. */
 export interface EventContract {
   'menu:command': MenuCommand;
+  'file:opened': OpenResult;
+  'window:saveBeforeClose': 'close';
 }
 
 export type InvokeChannel = keyof InvokeContract;

@@ -1,6 +1,23 @@
 import { parseAppInfo } from './appInfo';
 import type { EventChannel, EventContract, InvokeArgs, InvokeChannel, InvokeResult } from './channels';
+import {
+  argsValidator,
+  documentStateSchema,
+  exportRequestSchema,
+  exportResultSchema,
+  openResultSchema,
+  recentFilesSchema,
+  recoveryEntriesSchema,
+  restoreResultSchema,
+  saveAsRequestSchema,
+  saveRequestSchema,
+  saveResultSchema,
+  storeRecoveryRequestSchema,
+  tokenSchema,
+  validatorFor,
+} from './files';
 import { parseMenuCommand } from './menuCommands';
+import { z } from 'zod';
 import { invalid, valid, type Validation } from './validation';
 
 /*
@@ -16,14 +33,48 @@ function noArguments(args: readonly unknown[]): Validation<[]> {
 /** Checks what the renderer sent with an invoke, in main, before any handler runs. */
 export const invokeArgsValidators: { [C in InvokeChannel]: (args: readonly unknown[]) => Validation<InvokeArgs<C>> } = {
   'app:getInfo': noArguments,
+  'file:open': noArguments,
+  'file:openRecent': argsValidator(tokenSchema),
+  'file:listRecent': noArguments,
+  'file:save': argsValidator(saveRequestSchema),
+  'file:saveAs': argsValidator(saveAsRequestSchema),
+  'file:revert': argsValidator(tokenSchema),
+  'file:export': argsValidator(exportRequestSchema),
+  'file:takePending': noArguments,
+  'recovery:store': argsValidator(storeRecoveryRequestSchema),
+  'recovery:clear': noArguments,
+  'recovery:list': noArguments,
+  'recovery:restore': argsValidator(tokenSchema),
+  'recovery:discard': argsValidator(tokenSchema),
+  'window:setDocumentState': argsValidator(documentStateSchema),
+  'window:closeNow': noArguments,
 };
+
+const nothing = validatorFor(z.null());
 
 /** Checks what main answered, in the preload, before the page sees it. */
 export const invokeResultValidators: { [C in InvokeChannel]: (value: unknown) => Validation<InvokeResult<C>> } = {
   'app:getInfo': parseAppInfo,
+  'file:open': validatorFor(openResultSchema),
+  'file:openRecent': validatorFor(openResultSchema),
+  'file:listRecent': validatorFor(recentFilesSchema),
+  'file:save': validatorFor(saveResultSchema),
+  'file:saveAs': validatorFor(saveResultSchema),
+  'file:revert': validatorFor(openResultSchema),
+  'file:export': validatorFor(exportResultSchema),
+  'file:takePending': validatorFor(z.array(openResultSchema).max(16)),
+  'recovery:store': nothing,
+  'recovery:clear': nothing,
+  'recovery:list': validatorFor(recoveryEntriesSchema),
+  'recovery:restore': validatorFor(restoreResultSchema),
+  'recovery:discard': nothing,
+  'window:setDocumentState': nothing,
+  'window:closeNow': nothing,
 };
 
 /** Checks an event's payload, in the preload, before any page listener runs. */
 export const eventPayloadValidators: { [C in EventChannel]: (value: unknown) => Validation<EventContract[C]> } = {
   'menu:command': parseMenuCommand,
+  'file:opened': validatorFor(openResultSchema),
+  'window:saveBeforeClose': validatorFor(z.literal('close')),
 };

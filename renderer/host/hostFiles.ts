@@ -1,0 +1,55 @@
+import type { DocumentState, ExportRequest, ExportResult, RecentFile, RecoveryEntry } from '../../shared/ipc/files';
+
+export type { ExportRequest, ExportResult, RecentFile, RecoveryEntry } from '../../shared/ipc/files';
+
+/**
+ * A document file the host opened or saved. `key` is opaque to the renderer: a main-process
+ * token on the desktop, a File System Access handle's id in the web edition.
+ */
+export interface HostFile {
+  key: string;
+  name: string;
+  /** Where it is, for a tooltip; null where the host does not know (browsers hide paths). */
+  location: string | null;
+  /** Save can write back to it; otherwise Save asks where (Save As). */
+  writable: boolean;
+}
+
+export type HostOpenResult =
+  | { status: 'canceled' }
+  | { status: 'opened'; file: HostFile; text: string }
+  | { status: 'failed'; message: string };
+
+export type HostSaveResult =
+  | { status: 'canceled' }
+  | { status: 'saved'; file: HostFile; warning: string | null }
+  | { status: 'conflict'; message: string }
+  | { status: 'failed'; message: string };
+
+export type HostRestoreResult = { status: 'restored'; text: string; file: HostFile | null } | { status: 'failed'; message: string };
+
+/** Files, autosave/recovery and window state: what the file commands ask of the host. */
+export interface HostFiles {
+  open(): Promise<HostOpenResult>;
+  save(file: HostFile, text: string, options: { overwriteChanged: boolean }): Promise<HostSaveResult>;
+  saveAs(text: string, suggestedName: string): Promise<HostSaveResult>;
+  /** Reads the file again (only for files the host can read back). */
+  revert(file: HostFile): Promise<HostOpenResult>;
+  canRevert(file: HostFile): boolean;
+  exportFile(request: ExportRequest): Promise<ExportResult>;
+  listRecent(): Promise<RecentFile[]>;
+  openRecent(id: string): Promise<HostOpenResult>;
+  /** Files the OS opened before the page was ready; later ones arrive through onExternalOpen. */
+  takePendingOpens(): Promise<HostOpenResult[]>;
+  onExternalOpen(listener: (result: HostOpenResult) => void): () => void;
+  storeRecovery(text: string, title: string, file: HostFile | null): Promise<void>;
+  clearRecovery(): Promise<void>;
+  listRecovery(): Promise<RecoveryEntry[]>;
+  restoreRecovery(id: string): Promise<HostRestoreResult>;
+  discardRecovery(id: string): Promise<void>;
+  /** Title and dirty flag, for the window (close confirmation, macOS edited marker). */
+  setDocumentState(state: DocumentState): void;
+  /** The window asks the page to save before it closes (desktop); the page then calls closeNow. */
+  onSaveBeforeClose(listener: () => void): () => void;
+  closeNow(): Promise<void>;
+}

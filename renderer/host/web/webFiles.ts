@@ -1,0 +1,212 @@
+import { MAX_FILE_BYTES } from '../../../shared/model/limits';
+import type { ExportRequest, ExportResult, HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../hostFiles';
+import { EXPORT_TYPES, FAULTLINE_TYPE, isAbort, type FileHandle, type PickerWindow } from './fileSystemAccess';
+import { HEARTBEAT_MS, WebRecovery, type KeyValueStorage } from './webRecovery';
+
+const MIME: Record<ExportRequest['kind'], string> = { png: 'image/png', json: 'application/json', csv: 'text/csv' };
+
+/** Reads a picked or dropped file as text, refusing what the loader would refuse anyway. */
+export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, message: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; Faultline opens files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()) };
+  } catch {
+    return { ok: false, message: `“${file.name}” is not UTF-8 text, so it is not a Faultline file.` };
+  }
+}
+
+/** Offers bytes or text as a download (the fallback where there is no save picker). */
+export function download(name: string, data: string | Uint8Array, mimeType: string): void {
+  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // The download has started by now; the URL only has to outlive the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `<input type=file>`: the picker every browser has. Resolves null when the user cancels. */
+function pickWithInput(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.faultline,application/json';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/**
+ * The web edition's files. With the File System Access API (Chromium) Open keeps the file's handle
+ * and Save writes back to it, after checking that nothing else changed it since (lastModified);
+ * without it, Open reads a picked file and Save downloads a copy.
+ */
+export function createWebFiles(options: { window: Window & PickerWindow; storage: KeyValueStorage | null; clock?: () => number }): HostFiles {
+  const { window: win } = options;
+  const clock = options.clock ?? (() => Date.now());
+  const handles = new Map<string, { handle: FileHandle; lastModified: number }>();
+  let nextKey = 1;
+  const recovery = options.storage ? new WebRecovery(options.storage, clock) : null;
+  let dirty = false;
+
+  if (recovery) {
+    recovery.beat();
+    win.setInterval(() => recovery.beat(), HEARTBEAT_MS);
+    win.addEventListener('pagehide', () => recovery.leave());
+  }
+  // The browser's own "Leave site?" prompt is the only close confirmation a page may ask for.
+  win.addEventListener('beforeunload', (event) => {
+    if (dirty) event.preventDefault();
+  });
+
+  const remember = (handle: FileHandle, lastModified: number): HostFile => {
+    const key = `fsa-${nextKey++}`;
+    handles.set(key, { handle, lastModified });
+    return { key, name: handle.name, location: null, writable: true };
+  };
+
+  async function readHandle(handle: FileHandle): Promise<{ ok: true; text: string; lastModified: number } | { ok: false; message: string }> {
+    const file = await handle.getFile();
+    const read = await readFileText(file);
+    return read.ok ? { ...read, lastModified: file.lastModified } : read;
+  }
+
+  async function writeHandle(handle: FileHandle, data: string | Uint8Array): Promise<number> {
+    const writable = await handle.createWritable();
+    await writable.write(typeof data === 'string' ? data : new Uint8Array(data));
+    await writable.close();
+    return (await handle.getFile()).lastModified;
+  }
+
+  const failure = (action: string, error: unknown) => ({ status: 'failed' as const, message: `Could not ${action}: ${error instanceof Error ? error.message : String(error)}` });
+
+  const files: HostFiles = {
+    async open(): Promise<HostOpenResult> {
+      try {
+        if (win.showOpenFilePicker) {
+          const [handle] = await win.showOpenFilePicker({ types: [FAULTLINE_TYPE], multiple: false });
+          const read = await readHandle(handle);
+          if (!read.ok) return { status: 'failed', message: read.message };
+          return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
+        }
+        const picked = await pickWithInput();
+        if (!picked) return { status: 'canceled' };
+        const read = await readFileText(picked);
+        if (!read.ok) return { status: 'failed', message: read.message };
+        return { status: 'opened', file: { key: `upload-${nextKey++}`, name: picked.name, location: null, writable: false }, text: read.text };
+      } catch (error) {
+        return isAbort(error) ? { status: 'canceled' } : failure('open the file', error);
+      }
+    },
+
+    async save(file, text, { overwriteChanged }): Promise<HostSaveResult> {
+      const known = handles.get(file.key);
+      if (!known) return files.saveAs(text, file.name);
+      try {
+        if (!overwriteChanged) {
+          const current = await known.handle.getFile().catch(() => null);
+          if (!current || current.lastModified !== known.lastModified) {
+            return { status: 'conflict', message: `“${file.name}” was changed or removed by another program since you opened it. Saving would replace those changes.` };
+          }
+        }
+        known.lastModified = await writeHandle(known.handle, text);
+        return { status: 'saved', file, warning: null };
+      } catch (error) {
+        return isAbort(error) ? { status: 'canceled' } : failure(`save “${file.name}”`, error);
+      }
+    },
+
+    async saveAs(text, suggestedName): Promise<HostSaveResult> {
+      try {
+        if (win.showSaveFilePicker) {
+          const handle = await win.showSaveFilePicker({ suggestedName, types: [FAULTLINE_TYPE] });
+          const lastModified = await writeHandle(handle, text);
+          return { status: 'saved', file: remember(handle, lastModified), warning: null };
+        }
+        download(suggestedName, text, 'application/json');
+        return { status: 'saved', file: { key: `download-${nextKey++}`, name: suggestedName, location: null, writable: false }, warning: null };
+      } catch (error) {
+        return isAbort(error) ? { status: 'canceled' } : failure('save the file', error);
+      }
+    },
+
+    async revert(file): Promise<HostOpenResult> {
+      const known = handles.get(file.key);
+      if (!known) return { status: 'failed', message: `The browser gave Faultline no way to read “${file.name}” again; open it instead.` };
+      try {
+        const read = await readHandle(known.handle);
+        if (!read.ok) return { status: 'failed', message: read.message };
+        known.lastModified = read.lastModified;
+        return { status: 'opened', file, text: read.text };
+      } catch (error) {
+        return failure(`read “${file.name}” again`, error);
+      }
+    },
+
+    canRevert: (file) => handles.has(file.key),
+
+    async exportFile(request): Promise<ExportResult> {
+      try {
+        if (win.showSaveFilePicker) {
+          const handle = await win.showSaveFilePicker({ suggestedName: request.suggestedName, types: [EXPORT_TYPES[request.kind]] });
+          await writeHandle(handle, request.data);
+          return { status: 'saved', name: handle.name };
+        }
+        download(request.suggestedName, request.data, MIME[request.kind]);
+        return { status: 'saved', name: request.suggestedName };
+      } catch (error) {
+        return isAbort(error) ? { status: 'canceled' } : failure('export', error);
+      }
+    },
+
+    listRecent: async () => [],
+    openRecent: async () => ({ status: 'failed', message: 'The web edition keeps no list of recent files.' }),
+    takePendingOpens: async () => [],
+    onExternalOpen: () => () => {},
+
+    async storeRecovery(text, title, file) {
+      const problem = recovery?.store({ text, title, fileName: file?.name ?? null });
+      if (problem) throw new Error(problem);
+    },
+    clearRecovery: async () => recovery?.clear(),
+    listRecovery: async () => recovery?.list() ?? [],
+    async restoreRecovery(id) {
+      const restored = recovery?.restore(id) ?? { ok: false as const, message: 'This browser does not allow storage.' };
+      return restored.ok ? { status: 'restored', text: restored.text, file: null } : { status: 'failed', message: restored.message };
+    },
+    discardRecovery: async (id) => recovery?.discard(id),
+    setDocumentState: (state) => {
+      dirty = state.dirty;
+    },
+    onSaveBeforeClose: () => () => {},
+    closeNow: async () => {},
+  };
+  return files;
+}
+
+/** localStorage, or null where the browser refuses it (private modes, disabled storage). */
+export function browserStorage(win: Window): KeyValueStorage | null {
+  try {
+    const storage = win.localStorage;
+    const probe = 'faultline.probe';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return null;
+  }
+}
