@@ -21,7 +21,6 @@ function notYetSimulated(id: string, config: ResolvedConfig): string[] {
   if ('sticky' in config && config.sticky) notes.push(`${id}: sticky sessions are not simulated yet`);
   if ('ha' in config && config.ha !== null) notes.push(`${id}: load-balancer HA pairs are not simulated yet`);
   if ('role' in config && config.role === 'replica') notes.push(`${id}: database replicas are not simulated yet; it acts as a primary`);
-  if ('staticRatio' in config && config.staticRatio > 0) notes.push(`${id}: static reads via a CDN are not simulated yet; they go to the origin`);
   return notes;
 }
 
@@ -81,7 +80,7 @@ export class Simulation {
       const kind = nodeKinds[index];
       if (!isSupportedKind(kind)) this.warnings.push(`${id}: ${kind} nodes are not simulated yet; they answer every request with an error`);
       this.warnings.push(...notYetSimulated(id, config));
-      this.world.models.push(createNodeModel(kind, { world: this.world, index, config, outLinks: outLinks[index] }));
+      this.world.models.push(createNodeModel(kind, { world: this.world, index, config, outLinks: outLinks[index], document }));
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });

@@ -15,6 +15,10 @@ export const OP_DB_READ = 5;
 export const OP_DB_WRITE = 6;
 /** Health-check probe from a load balancer (answered at once by any live node). */
 export const OP_PROBE = 7;
+/** Edge kinds (dns, lb HA pairs) use 20–29. A client's DNS lookup; the answer's node is in `step` − 1. */
+export const OP_DNS_QUERY = 20;
+/** One-way heartbeat from an active load balancer to its passive peer (the receiver frees it). */
+export const OP_HEARTBEAT = 21;
 
 /** Where a call is. A call carries at most one message at a time. */
 export const STATE_FREE = 0;

@@ -5,6 +5,8 @@ export const REQ_WRITE = 1;
 /** A message of the current attempt was lost (network or crashed node): a timeout counts as `dropped`. */
 export const REQ_LOST = 2;
 export const REQ_LIVE = 4;
+/** A static read (client `staticRatio`): a CDN serves it from its edge; anything else passes it on. */
+export const REQ_STATIC = 128;
 
 /**
  * Client requests (one per user action, across all its attempts), struct-of-arrays with a free

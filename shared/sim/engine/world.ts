@@ -37,6 +37,11 @@ export class World {
   readonly models: NodeModel[] = [];
   readonly up: Uint8Array;
   readonly isClient: Uint8Array;
+  /**
+   * Whose model receives requests sent to node i's address: i itself, unless an HA peer took the
+   * address over (lb `ha`). Responses and link state still follow the link as drawn.
+   */
+  readonly addressOf: Int32Array;
   /** Down time per simulated second, for `downS`. */
   readonly downMs: SecondSeries[];
   private readonly downSinceMs: Float64Array;
@@ -68,6 +73,7 @@ export class World {
     const n = nodeIds.length;
     this.up = new Uint8Array(n).fill(1);
     this.isClient = new Uint8Array(n);
+    this.addressOf = Int32Array.from({ length: n }, (_, i) => i);
     nodeKinds.forEach((kind, i) => (this.isClient[i] = kind === 'client' ? 1 : 0));
     this.downMs = nodeIds.map(() => new SecondSeries());
     this.downSinceMs = new Float64Array(n);
@@ -178,7 +184,7 @@ export class World {
     if (calls.gen[call] !== gen) return;
     const link = calls.link[call];
     if (calls.state[call] === STATE_REQUEST_WIRE) {
-      const callee = this.links.to[link];
+      const callee = this.addressOf[this.links.to[link]];
       if (this.up[callee] === 0) {
         this.lose(call);
         return;
@@ -199,7 +205,7 @@ export class World {
 
   private onService(call: number, gen: number): void {
     if (this.calls.gen[call] !== gen) return;
-    this.models[this.links.to[this.calls.link[call]]].onServiceDone(call);
+    this.models[this.addressOf[this.links.to[this.calls.link[call]]]].onServiceDone(call);
   }
 
   /**
@@ -247,10 +253,10 @@ export class World {
     for (let c = 0; c < calls.highWater; c++) {
       const state = calls.state[c];
       if (state === STATE_AT_CALLEE) {
-        if (to[calls.link[c]] === node) this.lose(c);
+        if (this.addressOf[to[calls.link[c]]] === node) this.lose(c);
       } else if (calls.sendMs[c] > now) {
         // Scheduled to leave this node after its processing time: it never leaves.
-        if (state === STATE_REQUEST_WIRE ? from[calls.link[c]] === node : to[calls.link[c]] === node) this.lose(c);
+        if (state === STATE_REQUEST_WIRE ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
       }
     }
     this.models[node].crash();

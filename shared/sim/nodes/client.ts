@@ -2,8 +2,9 @@ import type { ClientConfig, ResolvedConfig } from '../../model/types';
 import { createZipf, exponential, type ZipfSampler } from '../random';
 import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
-import { REQ_LIVE, REQ_LOST, REQ_WRITE } from '../engine/requestTable';
+import { REQ_LIVE, REQ_LOST, REQ_STATIC, REQ_WRITE } from '../engine/requestTable';
 import {
+  OP_DNS_QUERY,
   OP_READ,
   OP_WRITE,
   OUTCOME_DROPPED,
@@ -16,6 +17,7 @@ import {
   isSuccess,
 } from '../engine/codes';
 import { BaseNode } from './baseNode';
+import type { DnsModel } from './dns';
 
 /**
  * A population of users sending open-loop requests (DESIGN §3 `client`). Each request gets a
@@ -23,23 +25,43 @@ import { BaseNode } from './baseNode';
  * by `timeoutMs`; failed attempts are retried after full-jitter exponential backoff and the
  * request's outcome is its last attempt's.
  *
- * Targets: without DNS the client spreads uniformly over its linked non-CDN, non-DNS nodes.
- * DNS resolution and CDN static reads are a later issue; they will choose the target link here
- * (`pickTarget`) and nothing else changes.
+ * Targets, per attempt:
+ *  - a static read (a `staticRatio` share of reads) goes to the first linked `cdn`, if any;
+ *  - with a link to a `dns` node, the user resolves first: the query and its answer are a call
+ *    over the DNS link, inside the attempt's timeout; the answer (a node) is cached per user for
+ *    the DNS record's TTL, and the request goes over the client's link to that node — a user
+ *    keeps using a cached answer, dead or not, until it expires;
+ *  - otherwise uniformly over the linked nodes that are neither CDN nor DNS.
  */
 export class ClientModel extends BaseNode {
   private config: ClientConfig;
   private zipf: ZipfSampler | null = null;
+  /** Links to nodes that are neither CDN nor DNS. */
   private readonly targets: number[];
+  /** First link to a CDN / a DNS node, or -1. */
+  private readonly cdnLink: number;
+  private readonly dnsLink: number;
+  /** node index → this client's first link to it, or -1 (where a DNS answer can be sent). */
+  private readonly linkToNode: Int32Array;
+  /** Per user: the cached DNS answer (node index, -1 none) and when it expires (ms). */
+  private answerNode = new Int32Array(0);
+  private answerExpiresMs = new Float64Array(0);
   private readonly arrivalTimer: number;
   /** Bumped to cancel the pending arrival (crash, rate change). */
   private arrivalGen = 0;
   private readonly timeouts: DeadlineQueue;
 
-  constructor(world: World, index: number, config: ClientConfig, targets: number[]) {
+  constructor(world: World, index: number, config: ClientConfig, outLinks: readonly number[]) {
     super(world, index, 'client');
     this.config = config;
-    this.targets = targets;
+    const { to } = world.links;
+    const kindOf = (link: number) => world.nodeKinds[to[link]];
+    this.targets = outLinks.filter((link) => kindOf(link) !== 'cdn' && kindOf(link) !== 'dns');
+    this.cdnLink = outLinks.find((link) => kindOf(link) === 'cdn') ?? -1;
+    this.dnsLink = outLinks.find((link) => kindOf(link) === 'dns') ?? -1;
+    this.linkToNode = new Int32Array(world.nodeIds.length).fill(-1);
+    for (const link of outLinks) if (this.linkToNode[to[link]] < 0) this.linkToNode[to[link]] = link;
+    this.resetAnswerCache();
     this.buildKeySampler();
     this.noteLifetime();
     this.arrivalTimer = world.addTimer((token) => this.onArrival(token));
@@ -87,6 +109,8 @@ export class ClientModel extends BaseNode {
     const user = rng.int(config.users);
     const write = rng.next() < config.writeRatio;
     const req = world.requests.alloc(this.index, now, key, user, write);
+    // Drawn only when static content exists, so documents without it keep their random sequence.
+    if (!write && config.staticRatio > 0 && rng.next() < config.staticRatio) world.requests.flags[req] |= REQ_STATIC;
     world.generated++;
     world.metrics.onSent(now);
     this.startAttempt(req);
@@ -101,17 +125,46 @@ export class ClientModel extends BaseNode {
   private startAttempt(req: number): void {
     const world = this.world;
     const requests = world.requests;
-    const link = this.pickTarget();
+    const flags = requests.flags[req];
+    let link: number;
+    let op = (flags & REQ_WRITE) !== 0 ? OP_WRITE : OP_READ;
+    if ((flags & REQ_STATIC) !== 0 && this.cdnLink >= 0) {
+      link = this.cdnLink;
+    } else if (this.dnsLink >= 0) {
+      const user = requests.user[req];
+      const cached = this.answerExpiresMs[user] > world.now ? this.answerNode[user] : -1;
+      link = cached >= 0 ? this.linkToNode[cached] : this.dnsLink;
+      if (cached < 0) op = OP_DNS_QUERY;
+    } else {
+      link = this.pickTarget();
+    }
     if (link < 0) {
       this.finish(req, OUTCOME_ERROR);
       return;
     }
     requests.flags[req] &= ~REQ_LOST;
     const gen = requests.gen[req];
-    const op = (requests.flags[req] & REQ_WRITE) !== 0 ? OP_WRITE : OP_READ;
     const call = world.calls.alloc(req, gen, req, link, op);
     this.timeouts.push(req, gen, world.now + this.config.timeoutMs);
     world.sendRequest(call);
+  }
+
+  /** The DNS answer for the attempt `gen` of `req` arrived: cache it and send the request there. */
+  private onDnsAnswer(req: number, gen: number, answered: number): void {
+    const world = this.world;
+    const requests = world.requests;
+    const user = requests.user[req];
+    const dns = world.models[world.links.to[this.dnsLink]] as DnsModel;
+    this.answerNode[user] = answered;
+    this.answerExpiresMs[user] = world.now + dns.ttlMs;
+    const link = this.linkToNode[answered];
+    if (link < 0) {
+      // DNS named a node this client has no link to: nothing to send the request over.
+      this.attemptFailed(req, OUTCOME_ERROR);
+      return;
+    }
+    const op = (requests.flags[req] & REQ_WRITE) !== 0 ? OP_WRITE : OP_READ;
+    world.sendRequest(world.calls.alloc(req, gen, req, link, op));
   }
 
   override onResponse(call: number): void {
@@ -121,10 +174,13 @@ export class ClientModel extends BaseNode {
     const req = calls.parent[call];
     const gen = calls.parentGen[call];
     const status = calls.status[call];
+    const isDnsAnswer = calls.op[call] === OP_DNS_QUERY;
+    const answered = calls.step[call] - 1;
     calls.free(call);
     // An answer to an attempt the client already gave up on is ignored.
     if (requests.gen[req] !== gen || (requests.flags[req] & REQ_LIVE) === 0) return;
-    if (isSuccess(status)) this.finish(req, OUTCOME_OK);
+    if (isDnsAnswer && isSuccess(status) && answered >= 0) this.onDnsAnswer(req, gen, answered);
+    else if (isSuccess(status) && !isDnsAnswer) this.finish(req, OUTCOME_OK);
     else this.attemptFailed(req, status === STATUS_REJECTED ? OUTCOME_REJECTED : OUTCOME_ERROR);
   }
 
@@ -166,6 +222,7 @@ export class ClientModel extends BaseNode {
       if ((requests.flags[req] & REQ_LIVE) !== 0 && requests.client[req] === this.index) this.finish(req, OUTCOME_DROPPED);
     }
     this.timeouts.clear();
+    this.resetAnswerCache(); // the users' resolvers start empty
   }
 
   override restart(): void {
@@ -178,6 +235,7 @@ export class ClientModel extends BaseNode {
     const previous = this.config;
     this.config = next;
     this.noteLifetime();
+    if (next.users !== previous.users) this.resetAnswerCache();
     if (next.keys.count !== previous.keys.count || next.keys.distribution !== previous.keys.distribution || next.keys.zipfS !== previous.keys.zipfS) {
       this.buildKeySampler();
     }
@@ -193,6 +251,16 @@ export class ClientModel extends BaseNode {
     const { retries, timeoutMs, retryBackoffMs } = this.config;
     const lifetime = (retries + 1) * timeoutMs + retryBackoffMs * 2 ** retries;
     if (lifetime > this.world.maxRequestLifetimeMs) this.world.maxRequestLifetimeMs = lifetime;
+  }
+
+  private resetAnswerCache(): void {
+    const users = this.dnsLink >= 0 ? this.config.users : 0;
+    if (this.answerNode.length !== users) {
+      this.answerNode = new Int32Array(users);
+      this.answerExpiresMs = new Float64Array(users);
+    }
+    this.answerNode.fill(-1);
+    this.answerExpiresMs.fill(0);
   }
 
   private buildKeySampler(): void {

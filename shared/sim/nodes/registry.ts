@@ -1,12 +1,17 @@
 import type {
   AppConfig,
   CacheConfig,
+  CdnConfig,
   ClientConfig,
   DbConfig,
+  DnsConfig,
+  FaultlineDocument,
   LbConfig,
   NodeKind,
+  ProxyConfig,
   ResolvedConfig,
 } from '../../model/types';
+import { resolveNodeConfig } from '../../model/defaults';
 import type { World } from '../engine/world';
 import type { NodeModel } from './nodeModel';
 import { ClientModel } from './client';
@@ -15,6 +20,9 @@ import { AppModel } from './app';
 import { CacheModel } from './cache';
 import { DbModel } from './db';
 import { UnsupportedModel } from './unsupported';
+import { DnsModel } from './dns';
+import { CdnModel } from './cdn';
+import { ProxyModel } from './proxy';
 
 /** What a factory gets to build one node's model. */
 export interface NodeSetup {
@@ -23,6 +31,8 @@ export interface NodeSetup {
   config: ResolvedConfig;
   /** Outgoing traffic link indices, in file ("link") order. */
   outLinks: number[];
+  /** The whole document (regions, other nodes' configs) for kinds that look beyond their links. */
+  document: FaultlineDocument;
 }
 
 export type NodeFactory = (setup: NodeSetup) => NodeModel;
@@ -33,14 +43,24 @@ function linksTo(setup: NodeSetup, kinds: readonly NodeKind[]): number[] {
   return outLinks.filter((link) => kinds.includes(world.nodeKinds[world.links.to[link]]));
 }
 
-function linksNotTo(setup: NodeSetup, kinds: readonly NodeKind[]): number[] {
-  const { world, outLinks } = setup;
-  return outLinks.filter((link) => !kinds.includes(world.nodeKinds[world.links.to[link]]));
+/** Largest key space among the clients that link to the setup's node (a push CDN holds all of it). */
+function clientKeySpace(setup: NodeSetup): number {
+  const { world, index, document } = setup;
+  let keys = 0;
+  for (let l = 0; l < world.links.count; l++) {
+    const client = world.links.from[l];
+    if (world.links.to[l] !== index || world.nodeKinds[client] !== 'client') continue;
+    keys = Math.max(keys, (resolveNodeConfig(document, world.nodeIds[client]) as ClientConfig).keys.count);
+  }
+  return keys;
 }
 
 /** Kind → model. Kinds without an entry run as {@link UnsupportedModel}. */
 export const NODE_FACTORIES: Partial<Record<NodeKind, NodeFactory>> = {
-  client: (setup) => new ClientModel(setup.world, setup.index, setup.config as ClientConfig, linksNotTo(setup, ['cdn', 'dns'])),
+  client: (setup) => new ClientModel(setup.world, setup.index, setup.config as ClientConfig, setup.outLinks),
+  dns: (setup) => new DnsModel(setup.world, setup.index, setup.config as DnsConfig, setup.outLinks, setup.document),
+  cdn: (setup) => new CdnModel(setup.world, setup.index, setup.config as CdnConfig, setup.outLinks[0] ?? -1, clientKeySpace(setup)),
+  proxy: (setup) => new ProxyModel(setup.world, setup.index, setup.config as ProxyConfig, setup.outLinks),
   lb: (setup) => new LbModel(setup.world, setup.index, setup.config as LbConfig, setup.outLinks),
   app: (setup) =>
     new AppModel(setup.world, setup.index, setup.config as AppConfig, {

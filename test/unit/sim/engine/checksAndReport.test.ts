@@ -149,7 +149,7 @@ describe('kinds and settings not simulated yet', () => {
         durationS: 2,
         nodes: [
           { id: 'c', kind: 'client', config: { rps: 50 } },
-          { id: 'p', kind: 'proxy' },
+          { id: 'p', kind: 'worker' },
           { id: 'a', kind: 'app', config: { cachePolicy: 'write-through' } },
           { id: 'k', kind: 'cache' },
         ],
@@ -160,7 +160,7 @@ describe('kinds and settings not simulated yet', () => {
         ],
       }),
     );
-    expect(sim.warnings.join('\n')).toMatch(/p: proxy nodes are not simulated yet/);
+    expect(sim.warnings.join('\n')).toMatch(/p: worker nodes are not simulated yet/);
     expect(sim.warnings.join('\n')).toMatch(/a: cachePolicy write-through is not simulated yet/);
     const report = sim.finish();
     expect(report.requests.error).toBe(report.requests.total);
