@@ -16,15 +16,18 @@ const desktopInfo = collectAppInfo({
 
 describe('IPC contract', () => {
   it('declares the channels and the bridge surface', () => {
-    expect(IPC_CHANNELS).toEqual({ getAppInfo: 'app:getInfo', menuCommand: 'menu:command' });
+    expect(IPC_CHANNELS).toMatchObject({ getAppInfo: 'app:getInfo', menuCommand: 'menu:command', fileOpen: 'file:open', fileSave: 'file:save', fileSaveAs: 'file:saveAs' });
+    expect(new Set(Object.values(IPC_CHANNELS)).size).toBe(Object.values(IPC_CHANNELS).length);
     expect(BRIDGE_GLOBAL_NAME).toBe('faultline');
-    expect([...BRIDGE_METHODS]).toEqual(['getAppInfo', 'onMenuCommand']);
+    expect([...BRIDGE_METHODS]).toEqual(expect.arrayContaining(['getAppInfo', 'onMenuCommand', 'openFile', 'saveFile', 'onFileOpened']));
   });
 
   it('has a validator for every channel in each direction', () => {
-    expect(Object.keys(invokeArgsValidators)).toEqual(['app:getInfo']);
-    expect(Object.keys(invokeResultValidators)).toEqual(['app:getInfo']);
-    expect(Object.keys(eventPayloadValidators)).toEqual(['menu:command']);
+    // Every declared channel, and nothing else, has a validator (the mapped types make a missing one a compile error too).
+    const channels = Object.values(IPC_CHANNELS) as string[];
+    const covered = [...Object.keys(invokeArgsValidators), ...Object.keys(eventPayloadValidators)].sort();
+    expect(covered).toEqual([...channels].sort());
+    expect(Object.keys(invokeResultValidators).sort()).toEqual(Object.keys(invokeArgsValidators).sort());
   });
 
   it('app:getInfo takes no arguments', () => {

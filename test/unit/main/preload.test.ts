@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FaultlineBridge } from '../../../shared/ipc/bridge';
+import { BRIDGE_METHODS, type FaultlineBridge } from '../../../shared/ipc/bridge';
 
 // vi.mock is hoisted above the imports; vi.hoisted makes these fakes exist by then.
 const electron = vi.hoisted(() => {
@@ -43,7 +43,8 @@ describe('preload', () => {
   });
 
   it('exposes only the bridge methods, and never ipcRenderer or its functions', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['getAppInfo', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_METHODS].sort());
+    expect(BRIDGE_METHODS).toEqual(expect.arrayContaining(['getAppInfo', 'onMenuCommand', 'openFile', 'saveFile', 'saveFileAs']));
     const ipcFunctions = new Set<unknown>([electron.ipcRenderer, ...Object.values(electron.ipcRenderer)]);
     for (const value of Object.values(bridge)) {
       expect(typeof value).toBe('function');
@@ -87,5 +88,33 @@ describe('preload', () => {
 
   it('onMenuCommand refuses a non-function', () => {
     expect(() => bridge.onMenuCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+
+  it('saveFile sends the token and text on file:save and returns the validated answer', async () => {
+    const token = 'T'.repeat(32);
+    const answer = { status: 'saved', file: { token, name: 'a.faultline', location: '/home/me/a.faultline' }, warning: null };
+    electron.ipcRenderer.invoke.mockResolvedValue(answer);
+    await expect(bridge.saveFile({ token, text: '{}', overwriteChanged: false })).resolves.toEqual(answer);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('file:save', { token, text: '{}', overwriteChanged: false });
+  });
+
+  it('file answers that do not match their schema are refused before the page sees them', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ status: 'opened', file: { token: 'short', name: 'a', location: '/a' }, text: '' });
+    await expect(bridge.openFile()).rejects.toThrow(/malformed data \(file\.token:/);
+    electron.ipcRenderer.invoke.mockResolvedValue({ status: 'saved', file: { token: 'T'.repeat(32), name: 'a', location: '/a' }, warning: null, extra: 1 });
+    await expect(bridge.saveFileAs({ text: '', suggestedName: 'a' })).rejects.toThrow(/malformed data/);
+  });
+
+  it('onFileOpened relays only valid open results', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const listener = vi.fn();
+    const unsubscribe = bridge.onFileOpened(listener);
+    const opened = { status: 'opened', file: { token: 'T'.repeat(32), name: 'a.faultline', location: '/a.faultline' }, text: '{}' };
+    electron.emit('file:opened', opened);
+    electron.emit('file:opened', { status: 'opened', file: null, text: '{}' });
+    expect(listener.mock.calls).toEqual([[opened]]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    unsubscribe();
+    warn.mockRestore();
   });
 });

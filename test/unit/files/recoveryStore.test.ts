@@ -1,0 +1,77 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../../main/files/fileSystem';
+import { RecoveryStore } from '../../../main/files/recoveryStore';
+import { makeTempDir, silentLog } from './helpers';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeEach(async () => {
+  temp = await makeTempDir();
+});
+afterEach(() => temp.cleanup());
+
+function session(sessionId: string, now = 1_000) {
+  return new RecoveryStore({ fs: nodeFileSystem, userDataDir: temp.dir, sessionId, clock: () => now, log: silentLog() });
+}
+
+const WORK = '{ "format": "faultline", "version": 1, "meta": { "title": "Unsaved ✓" } }\n';
+
+describe('RecoveryStore', () => {
+  it('round trip: work autosaved by a session that died is offered to the next one, byte for byte', async () => {
+    const crashed = session('crashed', 5_000);
+    await crashed.store(3, { text: WORK, title: 'Unsaved ✓', filePath: '/home/me/lesson.faultline' });
+    await crashed.store(3, { text: `${WORK} `, title: 'Unsaved ✓', filePath: '/home/me/lesson.faultline' }); // a later autosave replaces the earlier
+    expect(await crashed.list()).toEqual([]); // a session never offers its own work back to itself
+
+    const next = session('next');
+    const [entry, ...rest] = await next.list();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ title: 'Unsaved ✓', savedAt: 5_000, fileName: 'lesson.faultline', problem: null });
+    expect(await next.restore(1, entry.id)).toEqual({ ok: true, text: `${WORK} `, filePath: '/home/me/lesson.faultline' });
+    // Restored work became the new window's own recovery file: one copy, kept current by its autosave.
+    expect(await readdir(join(temp.dir, 'recovery'))).toEqual(['next-1.json']);
+    expect(await next.list()).toEqual([]);
+    await next.clear(1);
+    expect(await readdir(join(temp.dir, 'recovery'))).toEqual([]);
+  });
+
+  it('clear removes only the window’s own work, and is harmless when there is none', async () => {
+    const store = session('s');
+    await store.clear(1);
+    await store.store(1, { text: 'a', title: 'A', filePath: null });
+    await store.store(2, { text: 'b', title: 'B', filePath: null });
+    await store.clear(1);
+    expect(await readdir(join(temp.dir, 'recovery'))).toEqual(['s-2.json']);
+  });
+
+  it.each([
+    ['not JSON', '{"format":"faultline-recovery", "text": "unterminated'],
+    ['a different format', JSON.stringify({ format: 'other', version: 1, savedAt: 1, title: 't', filePath: null, text: 'x' })],
+    ['a missing text', JSON.stringify({ format: 'faultline-recovery', version: 1, savedAt: 1, title: 't', filePath: null })],
+    ['a non-finite time', '{"format":"faultline-recovery","version":1,"savedAt":1e999,"title":"t","filePath":null,"text":"x"}'],
+    ['binary garbage', '\u0000\u00ff\u0001'],
+  ])('damaged data (%s) is listed with a notice, cannot be restored, and can be discarded — never a throw', async (_name, contents) => {
+    const store = session('now');
+    await nodeFileSystem.mkdir(join(temp.dir, 'recovery'));
+    await writeFile(join(temp.dir, 'recovery', 'old-1.json'), contents);
+    const [entry] = await store.list();
+    expect(entry).toMatchObject({ problem: expect.stringMatching(/damaged/), savedAt: 0 });
+    expect(await store.restore(1, entry.id)).toEqual({ ok: false, message: expect.stringMatching(/damaged/) });
+    await store.discard(entry.id);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('lists nothing when there is no recovery folder, and refuses unknown ids', async () => {
+    const store = session('fresh');
+    expect(await store.list()).toEqual([]);
+    expect(await store.restore(1, 'A'.repeat(22))).toEqual({ ok: false, message: expect.stringMatching(/no longer available/) });
+    await expect(store.discard('A'.repeat(22))).resolves.toBeUndefined();
+  });
+
+  it('offers several crashed windows newest first', async () => {
+    await session('a', 100).store(1, { text: 'old', title: 'Old', filePath: null });
+    await session('b', 300).store(1, { text: 'new', title: 'New', filePath: null });
+    expect((await session('c').list()).map((entry) => entry.title)).toEqual(['New', 'Old']);
+  });
+});

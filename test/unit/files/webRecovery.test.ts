@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { HEARTBEAT_MS, WebRecovery, type KeyValueStorage } from '../../../renderer/host/web/webRecovery';
+
+class MemoryStorage implements KeyValueStorage {
+  readonly map = new Map<string, string>();
+  quota = Infinity;
+  get length() {
+    return this.map.size;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException('quota', 'QuotaExceededError');
+    this.map.set(key, value);
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+}
+
+describe('WebRecovery (web edition autosave)', () => {
+  it('offers the work of a tab that stopped beating, and not of one still open', () => {
+    const storage = new MemoryStorage();
+    let now = 0;
+    const clock = () => now;
+    const crashed = new WebRecovery(storage, clock, 'crashed');
+    const open = new WebRecovery(storage, clock, 'open');
+    crashed.store({ text: 'lost work', title: 'A', fileName: 'a.faultline' });
+    open.store({ text: 'live work', title: 'B', fileName: null });
+    now = 10 * HEARTBEAT_MS;
+    open.beat(); // still alive
+    const next = new WebRecovery(storage, clock, 'next');
+    expect(next.list()).toEqual([{ id: 'crashed', title: 'A', savedAt: 0, fileName: 'a.faultline', problem: null }]);
+    expect(next.restore('crashed')).toEqual({ ok: true, text: 'lost work' });
+    expect(storage.getItem('faultline.recovery.next')).toContain('lost work'); // now this tab's own
+    expect(next.list()).toEqual([]);
+  });
+
+  it('a tab that closed normally (pagehide → leave) leaves its unsaved work for the next start', () => {
+    const storage = new MemoryStorage();
+    const tab = new WebRecovery(storage, () => 0, 'tab');
+    tab.store({ text: 'w', title: 'T', fileName: null });
+    tab.leave();
+    expect(new WebRecovery(storage, () => 1, 'later').list().map((entry) => entry.id)).toEqual(['tab']);
+  });
+
+  it('damaged data is listed with a notice and refused on restore, never thrown', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('faultline.recovery.bad', '{"format":"faultline-recovery","text":');
+    const tab = new WebRecovery(storage, () => 100_000, 'me');
+    expect(tab.list()).toEqual([{ id: 'bad', title: 'Unsaved work', savedAt: 0, fileName: null, problem: expect.stringMatching(/damaged/) }]);
+    expect(tab.restore('bad')).toEqual({ ok: false, message: expect.stringMatching(/damaged/) });
+    tab.discard('bad');
+    expect(tab.list()).toEqual([]);
+  });
+
+  it('reports a full storage as a sentence instead of throwing', () => {
+    const storage = new MemoryStorage();
+    storage.quota = 100;
+    const tab = new WebRecovery(storage, () => 0, 'me');
+    expect(tab.store({ text: 'x'.repeat(1000), title: 'Big', fileName: null })).toMatch(/does not fit in the browser’s storage/);
+    expect(tab.store({ text: 'x', title: 'Small', fileName: null })).toBeNull();
+  });
+});
