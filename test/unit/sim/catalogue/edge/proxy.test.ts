@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../../../shared/sim/simulation';
+import type { FaultlineDocument } from '../../../../../shared/model/types';
+import type { Report } from '../../../../../shared/sim/report';
+import { loadEdgeFixture, withConfig } from './loadFixture';
+
+const run = (doc: FaultlineDocument): Report => new Simulation(doc).finish();
+
+/**
+ * The fixture with a layer-4 load balancer between each client and the proxy: it relays the
+ * proxy's answers, so its `rejected` count is that client's share of the 429s.
+ */
+function withMeters(doc: FaultlineDocument): FaultlineDocument {
+  const copy = structuredClone(doc);
+  for (const client of ['greedy', 'crowd']) {
+    copy.nodes[`${client}Meter`] = { id: `${client}Meter`, kind: 'lb', x: -100, y: 0, config: { layer: 4, serviceMs: 0, healthCheck: { enabled: false } } };
+    copy.links[`${client}-proxy`] = { id: `${client}-proxy`, from: client, to: `${client}Meter`, latencyMs: 10 };
+    copy.links[`${client}Meter-proxy`] = { id: `${client}Meter-proxy`, from: `${client}Meter`, to: 'proxy', latencyMs: 0 };
+  }
+  return copy;
+}
+
+describe('proxy (fixture proxy)', () => {
+  const doc = loadEdgeFixture('proxy');
+
+  it('a per-user token bucket refuses the greedy user (429) and nobody else', () => {
+    const report = run(withMeters(doc));
+    const greedy = report.nodes.greedyMeter;
+    const crowd = report.nodes.crowdMeter;
+    // greedy: 100 req/s for 30 s ≈ 3000 (Poisson, σ ≈ 55); allowed 10/s plus the initial burst of
+    // 10 ⇒ ≈ 310 accepted, ≈ 2690 refused.
+    expect(greedy.arrivals - greedy.rejected).toBeGreaterThan(290);
+    expect(greedy.arrivals - greedy.rejected).toBeLessThanOrEqual(310);
+    // crowd: each of 200 users sends 0.5 req/s; ten within one refill of ten tokens is
+    // astronomically unlikely, so none is refused.
+    expect(crowd.rejected).toBe(0);
+    expect(report.requests.rejected).toBe(greedy.rejected);
+    expect(report.nodes.proxy.rejected).toBe(report.requests.rejected);
+  });
+
+  it('a global bucket of the same total makes everybody pay for the greedy user', () => {
+    // 110 req/s for everybody: what 10 for the greedy user + 100 for the crowd would need if shared fairly.
+    const report = run(withMeters(withConfig(doc, 'proxy', { rateLimit: { rps: 110, burst: 110, per: 'global' } })));
+    const accepted = report.requests.total - report.requests.rejected;
+    // ≈ 110/s × 30 s + the burst of 110 (offered 200/s, so the bucket is always empty).
+    expect(accepted).toBeGreaterThan(3300);
+    expect(accepted).toBeLessThan(3450);
+    // Tokens go to whoever asks first: the crowd loses about as large a share as the greedy user.
+    const crowdLoss = report.nodes.crowdMeter.rejected / report.nodes.crowdMeter.arrivals;
+    const greedyLoss = report.nodes.greedyMeter.rejected / report.nodes.greedyMeter.arrivals;
+    expect(crowdLoss).toBeGreaterThan(0.35);
+    expect(Math.abs(crowdLoss - greedyLoss)).toBeLessThan(0.05);
+  });
+
+  it('the response cache answers repeated reads and takes their load off the upstreams', () => {
+    const cached = run(withConfig(doc, 'proxy', { rateLimit: { rps: 0 } }));
+    const uncached = run(withConfig(doc, 'proxy', { rateLimit: { rps: 0 }, cache: { capacity: 0 } }));
+    const proxy = cached.nodes.proxy;
+    const upstream = (report: Report) => report.nodes.app1.arrivals + report.nodes.app2.arrivals;
+    // Only reads (80 %) are looked up; every miss and every write goes upstream, round-robin.
+    expect(proxy.hits! + proxy.misses!).toBeGreaterThan(cached.requests.total * 0.77);
+    expect(proxy.hits! + proxy.misses!).toBeLessThan(cached.requests.total * 0.83);
+    expect(upstream(cached)).toBe(cached.requests.total - proxy.hits!);
+    expect(Math.abs(cached.nodes.app1.arrivals - cached.nodes.app2.arrivals)).toBeLessThanOrEqual(1);
+    expect(proxy.hitRatio!).toBeGreaterThan(0.5); // zipf over 2000 keys, 500 cached for 10 s
+    expect(proxy.keys!).toBeLessThanOrEqual(500);
+    expect(uncached.nodes.proxy.hits).toBeUndefined();
+    expect(upstream(uncached)).toBe(uncached.requests.total);
+    expect(upstream(cached)).toBeLessThan(upstream(uncached) * 0.55);
+    expect(cached.checks[0].pass).toBe(true);
+  });
+
+  it('TLS termination adds tlsMs to every request', () => {
+    const base = withConfig(doc, 'proxy', { rateLimit: { rps: 0 }, cache: { capacity: 0 }, tlsMs: 0 });
+    const withTls = withConfig(base, 'proxy', { tlsMs: 3 });
+    for (const d of [base, withTls]) for (const app of ['app1', 'app2']) d.nodes[app].config = { ...d.nodes[app].config, serviceMs: 4 };
+    const plain = run(base);
+    const tls = run(withTls);
+    // Constant service times everywhere: every request's latency is 2 × 10 + 0.2 (+ 3) + 4 + 2 × 0.5 ms.
+    expect(plain.latencyMs.mean!).toBeCloseTo(25.2, 1);
+    expect(tls.latencyMs.mean! - plain.latencyMs.mean!).toBeCloseTo(3, 1);
+  });
+
+  it('maxConnections: requests beyond the open-connection limit are rejected at once', () => {
+    const report = run(withConfig(doc, 'proxy', { rateLimit: { rps: 0 }, cache: { capacity: 0 }, maxConnections: 1 }));
+    // Each request holds its connection 6.2 ms (proxy 0.2 + 1 TLS, 2 × 0.5 link, 4 app). One
+    // connection, Poisson arrivals at 200/s, no waiting room: Erlang's loss formula with one
+    // server refuses ρ/(1+ρ), ρ = 200 × 0.0062 = 1.24 ⇒ 55 % (±5 points: 6000 requests).
+    const refused = report.requests.rejected / report.requests.total;
+    expect(refused).toBeGreaterThan(0.5);
+    expect(refused).toBeLessThan(0.6);
+    expect(report.nodes.proxy.rejected).toBe(report.requests.rejected);
+  });
+});
