@@ -71,9 +71,7 @@ function measure(check: Check, stats: WindowStats, fromS: number, toS: number, n
     case 'staleReads':
     case 'lostWrites':
     case 'sessionsLost':
-      // Replication and sessions are a later issue: with single primaries and stateless apps
-      // nothing can be stale, lost or moved.
-      return 0;
+      return stats.consistency(check.metric, fromS, toS);
     case 'cache.hitRatio':
       return node < 0 ? null : stats.hitRatio(node, fromS, toS);
     case 'queue.maxDepth':

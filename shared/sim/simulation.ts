@@ -15,12 +15,8 @@ import { buildReport } from './metrics/buildReport';
 /** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
 function notYetSimulated(id: string, config: ResolvedConfig): string[] {
   const notes: string[] = [];
-  if ('cachePolicy' in config && config.cachePolicy !== 'none' && config.cachePolicy !== 'cache-aside') {
-    notes.push(`${id}: cachePolicy ${config.cachePolicy} is not simulated yet; it behaves as cache-aside`);
-  }
   if ('sticky' in config && config.sticky) notes.push(`${id}: sticky sessions are not simulated yet`);
   if ('ha' in config && config.ha !== null) notes.push(`${id}: load-balancer HA pairs are not simulated yet`);
-  if ('role' in config && config.role === 'replica') notes.push(`${id}: database replicas are not simulated yet; it acts as a primary`);
   return notes;
 }
 
@@ -29,6 +25,11 @@ export interface SimulationOptions {
   durationS?: number;
   /** Overrides the document's `seed`. */
   seed?: number;
+  /**
+   * Links of the document left out of the run until `activateLink` links them live (a shard
+   * added to a router while it runs).
+   */
+  inactiveLinks?: readonly string[];
 }
 
 /** Floats per packet in {@link Simulation.packetsInTransit}: link, progress 0..1, direction, op. */
@@ -72,9 +73,9 @@ export class Simulation {
     );
     this.world = new World(this.kernel, this.seed, nodeIds, nodeKinds, links, new Partitions(nodeIds.length), this.durationS * 1000);
 
-    if (links.replication.some((flag) => flag === 1)) this.warnings.push('replication links are not simulated yet (single primaries only)');
     const outLinks: number[][] = nodeIds.map(() => []);
-    for (let l = 0; l < links.count; l++) if (links.replication[l] === 0) outLinks[links.from[l]].push(l);
+    const inactive = new Set(options.inactiveLinks ?? []);
+    for (let l = 0; l < links.count; l++) if (links.replication[l] === 0 && !inactive.has(links.ids[l])) outLinks[links.from[l]].push(l);
     const failures = nodeIds.map((id, index) => {
       const config = resolveNodeConfig(document, id);
       const kind = nodeKinds[index];
@@ -146,6 +147,19 @@ export class Simulation {
     const stamped = this.scenario.inject(event);
     this.kernel.runUntil(this.kernel.now); // apply it before returning
     return stamped;
+  }
+
+  /**
+   * Links, from now on, a link that was left out with `inactiveLinks` (live editing). Only kinds
+   * that can take a new link while running accept it (a shard router gaining a shard).
+   */
+  activateLink(linkId: string): void {
+    const links = this.world.links;
+    const link = links.ids.indexOf(linkId);
+    if (link < 0) throw new Error(`no link "${linkId}"`);
+    const model = this.world.models[links.from[link]] as { addLink?: (link: number) => void; kind: string };
+    if (model.addLink === undefined) throw new Error(`${model.kind} nodes cannot take a new link while running`);
+    model.addLink(link);
   }
 
   /** Hot-applies a sparse config patch to a node from now on (same as a `set` event). */

@@ -20,6 +20,13 @@ export const OP_DNS_QUERY = 20;
 /** One-way heartbeat from an active load balancer to its passive peer (the receiver frees it). */
 export const OP_HEARTBEAT = 21;
 
+/** Data kinds use 30–39. A primary's write sent over a replication link to another member. */
+export const OP_REPLICATE = 30;
+/** An app publishing a job to a queue (full queue ⇒ STATUS_REJECTED). */
+export const OP_PUBLISH = 31;
+/** A queue delivering a message to a worker; the worker's ok answer is the ack. */
+export const OP_JOB = 32;
+
 /** Where a call is. A call carries at most one message at a time. */
 export const STATE_FREE = 0;
 /** The request message is on its link. */
@@ -38,9 +45,11 @@ export const STATUS_REJECTED = 2;
 /** OK answers of a cache get. */
 export const STATUS_HIT = 3;
 export const STATUS_MISS = 4;
+/** A cache hit on an entry close to expiry (refresh-ahead: the app refreshes it in the background). */
+export const STATUS_HIT_EXPIRING = 5;
 
 export function isSuccess(status: number): boolean {
-  return status === STATUS_OK || status === STATUS_HIT || status === STATUS_MISS;
+  return status === STATUS_OK || status === STATUS_HIT || status === STATUS_MISS || status === STATUS_HIT_EXPIRING;
 }
 
 /** Final outcome of a client request (DESIGN §3). Index into per-outcome counters. */

@@ -9,6 +9,8 @@ import { CallTable } from './callTable';
 import { RequestTable, REQ_LOST } from './requestTable';
 import { DeadlineQueue, type ExpireHandler, type WaiterCheck } from './deadlineQueue';
 import { SecondSeries } from './secondSeries';
+import { CallData } from './callData';
+import { Consistency } from './consistency';
 import {
   OP_PROBE,
   REQUEST_BYTES,
@@ -17,6 +19,7 @@ import {
   STATE_REQUEST_WIRE,
   STATE_RESPONSE_WIRE,
   STATUS_OK,
+  isSuccess,
 } from './codes';
 
 /** Handler of a node-owned timer; `token` is whatever the owner scheduled it with. */
@@ -34,6 +37,10 @@ export class World {
   readonly calls = new CallTable();
   readonly requests = new RequestTable();
   readonly metrics = new RequestMetrics();
+  /** Keys and versions of calls that carry no client request (replication, jobs, flushes). */
+  readonly callData = new CallData();
+  /** Stale reads, lost writes, lost sessions (DESIGN §3 consistency bookkeeping). */
+  readonly consistency = new Consistency(this.calls, this.requests);
   readonly models: NodeModel[] = [];
   readonly up: Uint8Array;
   readonly isClient: Uint8Array;
@@ -199,6 +206,8 @@ export class World {
         this.lose(call);
         return;
       }
+      // The moment a client sees an ok answer is when a write counts as acknowledged.
+      if (this.isClient[caller] === 1 && isSuccess(calls.status[call])) this.consistency.onClientOk(call, this.kernel.now);
       this.models[caller].onResponse(call);
     }
   }

@@ -39,6 +39,7 @@ export function buildReport(world: World, doc: FaultlineDocument, seed: number, 
       entry.hitRatio = lookups === 0 ? null : extras.hits / lookups;
     }
     if (extras.keys !== undefined) entry.keys = extras.keys;
+    if (extras.keysMoved !== undefined) entry.keysMoved = extras.keysMoved;
     nodes[id] = entry;
   });
 
@@ -76,7 +77,13 @@ export function buildReport(world: World, doc: FaultlineDocument, seed: number, 
     },
     availability: total === 0 ? null : ok / total,
     throughputRps: durationS > 0 ? ok / durationS : 0,
-    consistency: { reads: metrics.okReads, staleReads: 0, writes: metrics.okWrites, lostWrites: 0, sessionsLost: 0 },
+    consistency: {
+      reads: metrics.okReads,
+      staleReads: world.consistency.staleReads,
+      writes: metrics.okWrites,
+      lostWrites: world.consistency.lostWrites,
+      sessionsLost: world.consistency.sessionsLost,
+    },
     nodes,
     checks: evaluateChecks(doc.checks, stats, durationS, nodeIndex),
     timeline,

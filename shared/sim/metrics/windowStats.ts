@@ -58,6 +58,13 @@ export class WindowStats {
     return spanMs > 0 ? station.queueMs.sum(fromS, toS) / spanMs : 0;
   }
 
+  /** Stale reads, lost writes or lost sessions of client requests sent in the window (a count). */
+  consistency(metric: 'staleReads' | 'lostWrites' | 'sessionsLost', fromS: number, toS: number): number {
+    const books = this.world.consistency;
+    const series = metric === 'staleReads' ? books.staleSeries : metric === 'lostWrites' ? books.lostSeries : books.sessionSeries;
+    return series.sum(fromS, toS);
+  }
+
   hitRatio(node: number, fromS: number, toS: number): number | null {
     const model = this.world.models[node];
     return model.hitRatioIn ? model.hitRatioIn(fromS, toS) : null;

@@ -3,21 +3,28 @@ import { sample } from '../random';
 import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { OFFER_REJECTED, OFFER_STARTED, Station } from '../engine/station';
+import { keyOf } from '../engine/callData';
 import {
   OP_CACHE_DEL,
   OP_CACHE_GET,
   OP_CACHE_SET,
   OP_DB_READ,
   OP_DB_WRITE,
+  OP_PUBLISH,
   OP_WRITE,
   STATE_AT_CALLEE,
   STATUS_ERROR,
   STATUS_HIT,
+  STATUS_HIT_EXPIRING,
   STATUS_OK,
   STATUS_REJECTED,
   isSuccess,
 } from '../engine/codes';
 import { BaseNode } from './baseNode';
+import type { CacheModel } from './cache';
+import { clustersOf, type DbCluster } from './db/cluster';
+import { sessionBookOf, type SessionBook } from './app/sessions';
+import { WriteBehindBuffer } from './app/writeBehind';
 
 /** Data-path steps, stored in the app call's `step` while it is here. */
 const STEP_QUEUED = 0;
@@ -26,33 +33,56 @@ const STEP_CACHE_GET = 2;
 const STEP_DB = 3;
 const STEP_CACHE_SET = 4;
 const STEP_CACHE_DEL = 5;
+const STEP_PUBLISH = 6;
 /** Calling linked app i is step STEP_APPS + i. */
 const STEP_APPS = 16;
 
-/** What an app talks to, by kind, in link order. */
+/** What an app talks to, by kind, in link order (−1 / empty: none). */
 export interface AppLinks {
   cache: number;
-  db: number;
+  /** Links to db nodes; the first one's cluster is the app's database. */
+  dbs: number[];
+  /** A shard router, used as the database when no db is linked. */
+  router: number;
+  queue: number;
   apps: number[];
 }
 
 /**
  * Application server (DESIGN §3 `app`): `workers` requests at once, a FIFO queue of at most
- * `queueLimit` (full ⇒ `rejected` 503), `serviceMs` of work, then the data path, in order:
- *  - reads with cache-aside: get from the cache; on a miss read the db, then set the cache;
- *  - writes with cache-aside: write the db, then delete the key from the cache;
- *  - no cache (or cachePolicy none): read or write the db;
- *  - then call each linked app once, in link order; then answer.
- * A worker stays busy for the whole data path (thread-per-request servers: a slow database
- * fills the app's queue, which is the back-pressure lesson). A downstream call not answered within
+ * `queueLimit` (full ⇒ `rejected` 503), `serviceMs` of work, then the data path:
+ *
+ * | cachePolicy   | read                                  | write                                        |
+ * |---------------|---------------------------------------|----------------------------------------------|
+ * | none          | db                                    | db                                           |
+ * | cache-aside   | get; miss ⇒ db, set                   | db, then delete the key                      |
+ * | write-through | as cache-aside                        | db, then set the key                         |
+ * | write-around  | as cache-aside                        | db only (the cache is not touched)           |
+ * | write-behind  | as cache-aside                        | set, answer; the db write follows ~1 s later |
+ * | refresh-ahead | as cache-aside; a hit close to expiry | as write-through                             |
+ * |               | also reloads the key in background    |                                              |
+ *
+ * Writes then publish a job to a linked queue (a `publishRatio` share of them; a full queue makes
+ * the app answer 503 `rejected`), then every linked app is called once, in link order.
+ * The database is a replicated cluster: writes go to its primary, reads to a replica when
+ * `readFromReplicas` (round-robin), else to the primary; or a shard router when no db is linked.
+ * A worker stays busy for the whole data path (thread-per-request servers: a slow database fills
+ * the app's queue — the back-pressure lesson). A downstream call not answered within
  * `downstreamTimeoutMs`, or answered with a failure, makes the app answer `error`.
- * Other cache policies (write-through, write-behind, …) are a later issue and behave as
- * cache-aside meanwhile.
+ * With `sessions: local` the app keeps sessions in memory (see SessionBook).
  */
 export class AppModel extends BaseNode {
   override readonly station: Station;
   private config: AppConfig;
   private readonly downstreamTimeouts: DeadlineQueue;
+  private readonly cluster: DbCluster | null;
+  private readonly clusterLinks: number[];
+  private readonly sessions: SessionBook;
+  private readonly writeBehind: WriteBehindBuffer | null;
+  /** Round-robin position over read replicas. */
+  private readTurn = 0;
+  /** Crashes so far: local sessions do not survive one. */
+  private life = 0;
 
   constructor(
     world: World,
@@ -68,18 +98,50 @@ export class AppModel extends BaseNode {
       (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
       (call) => this.onDownstreamTimeout(call),
     );
+    if (targets.dbs.length > 0) {
+      const set = clustersOf(world);
+      const id = set.clusterOf[world.links.to[targets.dbs[0]]];
+      this.cluster = set.clusters[id];
+      this.clusterLinks = targets.dbs.filter((link) => set.clusterOf[world.links.to[link]] === id);
+    } else {
+      this.cluster = null;
+      this.clusterLinks = [];
+    }
+    this.sessions = sessionBookOf(world);
+    this.writeBehind =
+      targets.cache >= 0
+        ? new WriteBehindBuffer(
+            world,
+            () => (world.models[world.links.to[targets.cache]] as CacheModel).contentEpoch,
+            (key) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key),
+          )
+        : null;
   }
 
   private get usesCache(): boolean {
     return this.targets.cache >= 0 && this.config.cachePolicy !== 'none';
   }
 
+  private get hasStore(): boolean {
+    return this.cluster !== null || this.targets.router >= 0;
+  }
+
+  /** The link a database read or write goes over right now (−1: none usable). */
+  private storeLink(write: boolean): number {
+    if (this.cluster === null) return this.targets.router;
+    if (write) return this.cluster.writeTarget(this.clusterLinks);
+    return this.cluster.readTarget(this.clusterLinks, this.config.readFromReplicas, this.readTurn++);
+  }
+
   onRequest(call: number): void {
     this.counters.arrivals++;
-    const offer = this.station.offer(call, this.world.now);
+    const world = this.world;
+    const req = world.calls.req[call];
+    if (this.config.sessions === 'local' && req >= 0) this.sessions.arrive(req, this.index, this.life);
+    const offer = this.station.offer(call, world.now);
     if (offer === OFFER_STARTED) this.beginService(call);
     else if (offer === OFFER_REJECTED) this.answer(call, STATUS_REJECTED);
-    else this.world.calls.step[call] = STEP_QUEUED;
+    else world.calls.step[call] = STEP_QUEUED;
   }
 
   /**
@@ -89,7 +151,7 @@ export class AppModel extends BaseNode {
    */
   private beginService(call: number): void {
     this.world.calls.step[call] = STEP_SERVICE;
-    this.advance(call, STEP_SERVICE, false, sample(this.config.serviceMs, this.rng) * this.slow);
+    this.advance(call, STEP_SERVICE, STATUS_OK, sample(this.config.serviceMs, this.rng) * this.slow);
   }
 
   /** Only reached by a request that needed nothing downstream: its service time is over. */
@@ -97,33 +159,51 @@ export class AppModel extends BaseNode {
     this.reply(call, STATUS_OK);
   }
 
-  /** Moves the call past `done` (whose answer was a hit when `hit`) to its next step, `afterMs` from now. */
-  private advance(call: number, done: number, hit: boolean, afterMs: number): void {
+  /** Moves the call past step `done` (answered with `status`) to its next step, `afterMs` from now. */
+  private advance(call: number, done: number, status: number, afterMs: number): void {
     const write = this.world.calls.op[call] === OP_WRITE;
-    const { cache, db } = this.targets;
     const cached = this.usesCache;
+    const policy = this.config.cachePolicy;
     switch (done) {
       case STEP_SERVICE:
         if (write) {
-          if (db >= 0) return this.issue(call, STEP_DB, db, OP_DB_WRITE, afterMs);
-          if (cached) return this.issue(call, STEP_CACHE_SET, cache, OP_CACHE_SET, afterMs); // the cache is the store
-        } else {
-          if (cached) return this.issue(call, STEP_CACHE_GET, cache, OP_CACHE_GET, afterMs);
-          if (db >= 0) return this.issue(call, STEP_DB, db, OP_DB_READ, afterMs);
+          if (cached && policy === 'write-behind') return this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs);
+          if (this.hasStore) return this.issueStore(call, true, afterMs);
+          if (cached) return this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs); // the cache is the store
+          return this.afterWrite(call, afterMs);
         }
+        if (cached) return this.issueCache(call, STEP_CACHE_GET, OP_CACHE_GET, afterMs);
+        if (this.hasStore) return this.issueStore(call, false, afterMs);
         return this.callApps(call, 0, afterMs);
       case STEP_CACHE_GET:
-        if (!hit && db >= 0) return this.issue(call, STEP_DB, db, OP_DB_READ, afterMs);
-        return this.callApps(call, 0, afterMs);
+        if (status === STATUS_HIT_EXPIRING && policy === 'refresh-ahead' && this.hasStore) this.refreshAhead(call);
+        if (status === STATUS_HIT || status === STATUS_HIT_EXPIRING || !this.hasStore) return this.callApps(call, 0, afterMs);
+        return this.issueStore(call, false, afterMs);
       case STEP_DB:
-        if (cached) return write ? this.issue(call, STEP_CACHE_DEL, cache, OP_CACHE_DEL, afterMs) : this.issue(call, STEP_CACHE_SET, cache, OP_CACHE_SET, afterMs);
-        return this.callApps(call, 0, afterMs);
+        if (!write) return cached ? this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs) : this.callApps(call, 0, afterMs);
+        if (cached && policy === 'cache-aside') return this.issueCache(call, STEP_CACHE_DEL, OP_CACHE_DEL, afterMs);
+        if (cached && (policy === 'write-through' || policy === 'refresh-ahead')) return this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs);
+        return this.afterWrite(call, afterMs);
       case STEP_CACHE_SET:
+        if (!write) return this.callApps(call, 0, afterMs);
+        if (policy === 'write-behind' && this.hasStore) this.writeBehind!.add(keyOf(this.world, call), this.sentMs(call));
+        return this.afterWrite(call, afterMs);
       case STEP_CACHE_DEL:
+        return this.afterWrite(call, afterMs);
+      case STEP_PUBLISH:
         return this.callApps(call, 0, afterMs);
       default:
         return this.callApps(call, done - STEP_APPS + 1, afterMs);
     }
+  }
+
+  /** A write is stored: publish its job (a `publishRatio` share of writes), then the linked apps. */
+  private afterWrite(call: number, afterMs: number): void {
+    const queue = this.targets.queue;
+    if (queue >= 0 && this.config.publishRatio > 0 && this.rng.next() < this.config.publishRatio) {
+      return this.issue(call, STEP_PUBLISH, queue, OP_PUBLISH, afterMs);
+    }
+    this.callApps(call, 0, afterMs);
   }
 
   private callApps(call: number, from: number, afterMs: number): void {
@@ -131,6 +211,21 @@ export class AppModel extends BaseNode {
     if (from < apps.length) this.issue(call, STEP_APPS + from, apps[from], this.world.calls.op[call], afterMs);
     else if (afterMs > 0) this.world.scheduleService(call, afterMs); // answer when the service ends
     else this.reply(call, STATUS_OK);
+  }
+
+  private issueCache(call: number, step: number, op: number, afterMs: number): void {
+    this.issue(call, step, this.targets.cache, op, afterMs);
+  }
+
+  private issueStore(call: number, write: boolean, afterMs: number): void {
+    const link = this.storeLink(write);
+    if (link < 0) {
+      this.world.calls.step[call] = STEP_DB;
+      this.world.calls.bump(call);
+      this.reply(call, STATUS_ERROR); // no primary to write to
+      return;
+    }
+    this.issue(call, STEP_DB, link, write ? OP_DB_WRITE : OP_DB_READ, afterMs);
   }
 
   /** Sends a downstream call for `call` (after `afterMs`) and waits, with the downstream timeout, for its answer. */
@@ -144,17 +239,46 @@ export class AppModel extends BaseNode {
     world.sendRequest(child, afterMs);
   }
 
+  /** A call nobody waits for (write-behind flush, refresh-ahead reload): key in CallData. */
+  private sendOrphan(link: number, op: number, key: number): void {
+    if (link < 0) return;
+    const world = this.world;
+    const child = world.calls.alloc(-1, 0, -1, link, op);
+    world.callData.ensure(child);
+    world.callData.key[child] = key;
+    world.sendRequest(child);
+  }
+
+  /** Refresh-ahead: reload the key from the database in the background; the answer is set into the cache. */
+  private refreshAhead(call: number): void {
+    this.sendOrphan(this.storeLink(false), OP_DB_READ, keyOf(this.world, call));
+  }
+
+  private sentMs(call: number): number {
+    const req = this.world.calls.req[call];
+    return req >= 0 ? this.world.requests.firstSendMs[req] : this.world.now;
+  }
+
   override onResponse(child: number): void {
     const world = this.world;
     const calls = world.calls;
     const parent = calls.parent[child];
-    const waits = world.parentWaits(child);
     const status = calls.status[child];
+    if (parent < 0) {
+      // A background call: a reloaded value goes into the cache; nothing else is waited for.
+      const reloaded = calls.op[child] === OP_DB_READ && isSuccess(status) && this.targets.cache >= 0;
+      const key = world.callData.key[child];
+      calls.free(child);
+      if (reloaded) this.sendOrphan(this.targets.cache, OP_CACHE_SET, key);
+      return;
+    }
+    const waits = world.parentWaits(child);
     calls.free(child);
     if (!waits) return;
     calls.bump(parent); // the pending downstream timeout is now stale
-    if (!isSuccess(status)) this.reply(parent, STATUS_ERROR);
-    else this.advance(parent, calls.step[parent], status === STATUS_HIT, 0);
+    const step = calls.step[parent];
+    if (isSuccess(status)) this.advance(parent, step, status, 0);
+    else this.reply(parent, step === STEP_PUBLISH && status === STATUS_REJECTED ? STATUS_REJECTED : STATUS_ERROR);
   }
 
   private onDownstreamTimeout(call: number): void {
@@ -172,6 +296,7 @@ export class AppModel extends BaseNode {
   override crash(): void {
     this.station.reset(this.world.now);
     this.downstreamTimeouts.clear();
+    this.life++;
   }
 
   applyConfig(config: ResolvedConfig): void {

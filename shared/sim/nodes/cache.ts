@@ -3,7 +3,8 @@ import { sample } from '../random';
 import type { World } from '../engine/world';
 import { FifoServers } from '../engine/fifoServers';
 import { SecondSeries } from '../engine/secondSeries';
-import { OP_CACHE_DEL, OP_CACHE_GET, OP_READ, STATUS_HIT, STATUS_MISS, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
+import { keyOf } from '../engine/callData';
+import { OP_CACHE_DEL, OP_CACHE_GET, OP_READ, STATUS_HIT, STATUS_HIT_EXPIRING, STATUS_MISS, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
 import { KeyStore } from './cache/keyStore';
@@ -13,6 +14,13 @@ import { KeyStore } from './cache/keyStore';
  * only keeps an overloaded cache's memory bounded.
  */
 export const CACHE_QUEUE_LIMIT = 100_000;
+
+/**
+ * A hit on an entry with less than this share of its TTL left answers "hit, expiring" (once per
+ * value), which an app with `refresh-ahead` takes as the cue to reload it in the background.
+ * Caffeine's refreshAfterWrite and common refresh-ahead write-ups use about half the TTL.
+ */
+export const REFRESH_AHEAD_FRACTION = 0.5;
 
 /**
  * In-memory key-value cache (DESIGN §3 `cache`), modelled as one server thread (like Redis):
@@ -29,6 +37,8 @@ export class CacheModel extends BaseNode {
   readonly store: KeyStore;
   hits = 0;
   misses = 0;
+  /** Changes whenever the contents are lost (crash, flush): write-behind data buffered before is gone. */
+  contentEpoch = 0;
   private readonly hitSeries = new SecondSeries();
   private readonly missSeries = new SecondSeries();
 
@@ -49,14 +59,14 @@ export class CacheModel extends BaseNode {
     }
     const now = departure;
     const op = world.calls.op[call];
-    const key = world.requests.key[world.calls.req[call]];
+    const key = keyOf(world, call);
     let status = STATUS_OK;
     if (op === OP_CACHE_GET || op === OP_READ) {
       const second = Math.floor(now / 1000);
       if (this.store.get(key, now)) {
         this.hits++;
         this.hitSeries.add(second, 1);
-        status = STATUS_HIT;
+        status = this.store.askRefresh(key, now, REFRESH_AHEAD_FRACTION) ? STATUS_HIT_EXPIRING : STATUS_HIT;
       } else {
         this.misses++;
         this.missSeries.add(second, 1);
@@ -73,10 +83,12 @@ export class CacheModel extends BaseNode {
   override crash(): void {
     this.station.reset(this.world.now);
     this.store.clear();
+    this.contentEpoch++;
   }
 
   override flush(): void {
     this.store.clear();
+    this.contentEpoch++;
   }
 
   applyConfig(config: ResolvedConfig): void {

@@ -1,74 +1,202 @@
-import type { DbConfig, ResolvedConfig } from '../../model/types';
+import type { DbConfig, DbFailoverConfig, ResolvedConfig } from '../../model/types';
 import { sample } from '../random';
 import type { World } from '../engine/world';
+import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { FifoServers } from '../engine/fifoServers';
-import { OP_DB_WRITE, OP_WRITE, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
+import { keyOf } from '../engine/callData';
+import { OP_DB_WRITE, OP_REPLICATE, OP_WRITE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
+import { clustersOf, type ClusterMember, type DbCluster } from './db/cluster';
+import { VersionStore } from './db/versionStore';
 
 /**
- * Database node (DESIGN §3 `db`), single primary for now: `connections` queries at once, a FIFO
- * of at most `queueLimit`, reads take `readMs`, writes `writeMs`. Every key carries a version
- * (incremented by each write this primary accepts) so that replication, stale reads and lost
- * writes can be measured when replicas arrive. Data is on disk: a crash loses the queries in
- * progress, not the data.
+ * How long a sync / semi-sync primary waits for replica acknowledgements before answering the
+ * write with an error (the write stays applied locally but was never acknowledged). The file
+ * format has no such field; MySQL's rpl_semi_sync_master_timeout defaults to 10 s.
  */
-export class DbModel extends BaseNode {
+export const SYNC_REPLICATION_TIMEOUT_MS = 10_000;
+
+/**
+ * Database node (DESIGN §3 `db`): `connections` queries at once, a FIFO of at most `queueLimit`,
+ * reads take `readMs`, writes `writeMs`, replicated writes `applyMs` — all through the same FIFO,
+ * so a busy replica falls behind (lag = link delay + applyMs + its queue).
+ *
+ * A primary gives each write the next version, applies it, and once the write is done sends it
+ * over each of its outgoing replication links. It answers `async`: when the write is done;
+ * `sync`: when every replica it can reach has applied it; `semi-sync`: when one has. A replica
+ * answers reads and refuses writes (error). A read is judged stale against the cluster's books
+ * (DESIGN §3) as it is served. Data is on disk: a crash loses the queries in progress, not the
+ * data. Cluster membership, failover and the books are in `db/cluster.ts`.
+ */
+export class DbModel extends BaseNode implements ClusterMember {
   override readonly station: FifoServers;
   private config: DbConfig;
-  /** key → version of the newest write applied here. */
-  readonly versions = new Map<number, number>();
+  role: 'primary' | 'replica';
+  readonly store = new VersionStore();
+  appliedUpTo = 0;
+  private cluster: DbCluster | null = null;
+  private readonly syncWaits: DeadlineQueue;
   reads = 0;
   writes = 0;
+  /** Replication lag observed here: commit at the origin → applied here. */
+  lagCount = 0;
+  lagSumMs = 0;
+  lagMaxMs = 0;
 
   constructor(world: World, index: number, config: DbConfig) {
     super(world, index, 'db');
     this.config = config;
+    this.role = config.role;
     this.station = new FifoServers(config.connections, config.queueLimit);
+    const calls = world.calls;
+    this.syncWaits = world.createDeadlineQueue(
+      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      (call) => {
+        calls.bump(call); // late acknowledgements are ignored
+        this.answer(call, STATUS_ERROR);
+      },
+    );
   }
 
-  /**
-   * Admits the query (FIFO over `connections`, see FifoServers), applies it in arrival order and
-   * schedules the answer for its departure. Replication will need the apply order to be the
-   * completion order; with one primary nothing can observe the difference.
-   */
+  get failover(): DbFailoverConfig {
+    return this.config.failover;
+  }
+
+  /** The cluster this node belongs to (built on first use, when every model exists). */
+  get clusterOfNode(): DbCluster {
+    if (this.cluster === null) {
+      const set = clustersOf(this.world);
+      this.cluster = set.clusters[set.clusterOf[this.index]];
+    }
+    return this.cluster;
+  }
+
   onRequest(call: number): void {
     this.counters.arrivals++;
     const world = this.world;
-    const write = this.isWrite(call);
-    const spec = write ? this.config.writeMs : this.config.readMs;
-    const departure = this.station.admit(world.now, sample(spec, this.rng) * this.slow);
+    const op = world.calls.op[call];
+    if (op === OP_REPLICATE) {
+      this.receiveReplicated(call);
+      return;
+    }
+    const write = op === OP_DB_WRITE || op === OP_WRITE;
+    if (write && this.role !== 'primary') {
+      this.answer(call, STATUS_ERROR); // read-only replica
+      return;
+    }
+    const departure = this.station.admit(world.now, sample(write ? this.config.writeMs : this.config.readMs, this.rng) * this.slow);
     if (departure < 0) {
       this.answer(call, STATUS_REJECTED);
       return;
     }
-    if (write) {
-      const key = world.requests.key[world.calls.req[call]];
-      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
-      this.writes++;
-    } else {
+    const key = keyOf(world, call);
+    const req = world.calls.req[call];
+    const cluster = this.clusterOfNode;
+    if (!write) {
       this.reads++;
+      if (req >= 0 && this.store.get(key) < cluster.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
+      this.answer(call, STATUS_OK, departure - world.now);
+      return;
     }
-    this.answer(call, STATUS_OK, departure - world.now);
+    this.writes++;
+    const version = world.consistency.nextVersion();
+    this.store.apply(key, version);
+    if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
+    const needed = this.replicate(call, key, version, departure);
+    if (needed === 0) {
+      this.answer(call, STATUS_OK, departure - world.now);
+    } else {
+      world.calls.step[call] = needed;
+      this.syncWaits.push(call, world.calls.gen[call], departure + SYNC_REPLICATION_TIMEOUT_MS);
+    }
   }
 
-  private isWrite(call: number): boolean {
-    const op = this.world.calls.op[call];
-    return op === OP_DB_WRITE || op === OP_WRITE;
+  /**
+   * Sends the write to every replication target once it is done (at `departure`). Returns how many
+   * acknowledgements the answer waits for: none (async), every reachable target (sync) or one
+   * (semi-sync).
+   */
+  private replicate(call: number, key: number, version: number, departure: number): number {
+    const world = this.world;
+    const calls = world.calls;
+    const cluster = this.clusterOfNode;
+    const targets = cluster.replicationLinks.get(this.index) ?? [];
+    const mode = this.config.replication;
+    let reachable = 0;
+    if (mode !== 'async') for (const link of targets) if (cluster.reachable(link)) reachable++;
+    const needed = mode === 'async' ? 0 : mode === 'sync' ? reachable : Math.min(1, reachable);
+    const afterMs = departure - world.now;
+    for (const link of targets) {
+      // Waited-for messages hang under the write's call (their loss shows on the client's books);
+      // async ones belong to nobody.
+      const child = needed > 0 ? calls.alloc(call, calls.gen[call], -1, link, OP_REPLICATE) : calls.alloc(-1, 0, -1, link, OP_REPLICATE);
+      world.callData.ensure(child);
+      world.callData.key[child] = key;
+      world.callData.version[child] = version;
+      world.callData.atMs[child] = departure;
+      world.sendRequest(child, afterMs);
+    }
+    return needed;
+  }
+
+  private receiveReplicated(call: number): void {
+    const world = this.world;
+    const departure = this.station.admit(world.now, this.config.applyMs * this.slow);
+    if (departure < 0) {
+      this.answer(call, STATUS_REJECTED);
+      return;
+    }
+    world.scheduleService(call, departure - world.now);
+  }
+
+  /** A replicated write is applied (its turn in the FIFO is over): keep it if newer, acknowledge. */
+  override onServiceDone(call: number): void {
+    const world = this.world;
+    const data = world.callData;
+    const version = data.version[call];
+    this.store.apply(data.key[call], version);
+    if (version > this.appliedUpTo) this.appliedUpTo = version;
+    const lag = world.now - data.atMs[call];
+    this.lagCount++;
+    this.lagSumMs += lag;
+    if (lag > this.lagMaxMs) this.lagMaxMs = lag;
+    this.answer(call, STATUS_OK);
+  }
+
+  /** A replica's acknowledgement (or refusal) came back. */
+  override onResponse(child: number): void {
+    const world = this.world;
+    const calls = world.calls;
+    const parent = calls.parent[child];
+    const waits = parent >= 0 && world.parentWaits(child);
+    const ok = calls.status[child] === STATUS_OK;
+    calls.free(child);
+    if (!waits || !ok) return;
+    if (--calls.step[parent] > 0) return;
+    calls.bump(parent); // the sync timeout and any later acknowledgements are now stale
+    this.answer(parent, STATUS_OK);
   }
 
   override crash(): void {
     this.station.reset(this.world.now);
+    this.syncWaits.clear();
+    this.clusterOfNode.onCrash(this.index);
+  }
+
+  override restart(): void {
+    this.clusterOfNode.onRestart(this.index);
   }
 
   applyConfig(config: ResolvedConfig): void {
     const next = config as DbConfig;
+    if (next.role !== this.config.role) this.role = next.role;
     this.config = next;
     this.station.setServers(next.connections, this.world.now);
     this.station.queueLimit = next.queueLimit;
   }
 
   override extras(): NodeExtras {
-    return { keys: this.versions.size };
+    return { keys: this.store.size };
   }
 }

@@ -6,6 +6,8 @@ export interface NodeExtras {
   hits?: number;
   misses?: number;
   keys?: number;
+  /** Shard routers: keys that would move (or did move) when a shard is added. */
+  keysMoved?: number;
 }
 
 /**

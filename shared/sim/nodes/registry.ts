@@ -9,7 +9,10 @@ import type {
   LbConfig,
   NodeKind,
   ProxyConfig,
+  QueueConfig,
   ResolvedConfig,
+  ShardRouterConfig,
+  WorkerConfig,
 } from '../../model/types';
 import { resolveNodeConfig } from '../../model/defaults';
 import type { World } from '../engine/world';
@@ -20,6 +23,10 @@ import { AppModel } from './app';
 import { CacheModel } from './cache';
 import { DbModel } from './db';
 import { UnsupportedModel } from './unsupported';
+import { ShardRouterModel } from './shardRouter';
+import { allClientsKeySpace } from './shardRouter/keySpace';
+import { QueueModel } from './queue';
+import { WorkerModel } from './worker';
 import { DnsModel } from './dns';
 import { CdnModel } from './cdn';
 import { ProxyModel } from './proxy';
@@ -65,11 +72,17 @@ export const NODE_FACTORIES: Partial<Record<NodeKind, NodeFactory>> = {
   app: (setup) =>
     new AppModel(setup.world, setup.index, setup.config as AppConfig, {
       cache: linksTo(setup, ['cache'])[0] ?? -1,
-      db: linksTo(setup, ['db'])[0] ?? -1,
+      dbs: linksTo(setup, ['db']),
+      router: linksTo(setup, ['shard-router'])[0] ?? -1,
+      queue: linksTo(setup, ['queue'])[0] ?? -1,
       apps: linksTo(setup, ['app']),
     }),
   cache: (setup) => new CacheModel(setup.world, setup.index, setup.config as CacheConfig),
   db: (setup) => new DbModel(setup.world, setup.index, setup.config as DbConfig),
+  'shard-router': (setup) =>
+    new ShardRouterModel(setup.world, setup.index, setup.config as ShardRouterConfig, linksTo(setup, ['db']), allClientsKeySpace(setup.document)),
+  queue: (setup) => new QueueModel(setup.world, setup.index, setup.config as QueueConfig, linksTo(setup, ['worker'])),
+  worker: (setup) => new WorkerModel(setup.world, setup.index, setup.config as WorkerConfig, linksTo(setup, ['db'])),
 };
 
 export function isSupportedKind(kind: NodeKind): boolean {

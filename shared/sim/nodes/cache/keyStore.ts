@@ -26,6 +26,8 @@ export class KeyStore {
   private prev: Int32Array;
   private next: Int32Array;
   private uses: Int32Array;
+  /** 1 once a refresh-ahead was asked for the entry's current value (cleared by the next set). */
+  private refreshAsked: Uint8Array;
   private head = -1;
   private tail = -1;
   private readonly lfuHeads = new Map<number, number>();
@@ -44,6 +46,7 @@ export class KeyStore {
     this.prev = new Int32Array(size);
     this.next = new Int32Array(size);
     this.uses = new Int32Array(size);
+    this.refreshAsked = new Uint8Array(size);
   }
 
   get size(): number {
@@ -108,12 +111,25 @@ export class KeyStore {
     return true;
   }
 
+  /**
+   * Refresh-ahead: after a hit on `key`, true the first time its remaining time to live is below
+   * `fraction` of the TTL (later hits on the same value say false, so one refresh is asked per value).
+   */
+  askRefresh(key: number, nowMs: number, fraction: number): boolean {
+    const slot = this.slotOf(key);
+    if (slot < 0 || this.ttlMs <= 0 || this.refreshAsked[slot] === 1) return false;
+    if (this.expires[slot] - nowMs >= fraction * this.ttlMs) return false;
+    this.refreshAsked[slot] = 1;
+    return true;
+  }
+
   /** Inserts or refreshes `key` (a set after a miss, a write-through…). */
   set(key: number, nowMs: number): void {
     if (this.capacity <= 0) return;
     const existing = this.slotOf(key);
     if (existing >= 0) {
       this.expires[existing] = nowMs + this.ttlMs;
+      this.refreshAsked[existing] = 0;
       if (this.eviction === 'lru') {
         this.unlink(existing);
         this.pushHead(existing);
@@ -130,6 +146,7 @@ export class KeyStore {
     this.setSlot(key, slot);
     this.keys[slot] = key;
     this.expires[slot] = nowMs + this.ttlMs;
+    this.refreshAsked[slot] = 0;
     if (this.eviction === 'lfu') {
       this.uses[slot] = 1;
       this.lfuPush(slot);
@@ -188,6 +205,7 @@ export class KeyStore {
     this.keys[slot] = movedKey;
     this.expires[slot] = this.expires[last];
     this.uses[slot] = this.uses[last];
+    this.refreshAsked[slot] = this.refreshAsked[last];
     this.setSlot(movedKey, slot);
     if (this.eviction === 'random') return;
     const p = this.prev[last];
@@ -249,7 +267,7 @@ export class KeyStore {
 
   private grow(): void {
     const size = Math.min(this.keys.length * 2, Math.max(this.capacity, 1));
-    const resize = <T extends Int32Array | Float64Array>(array: T): T => {
+    const resize = <T extends Int32Array | Float64Array | Uint8Array>(array: T): T => {
       const Constructor = array.constructor as new (length: number) => T;
       const next = new Constructor(size);
       next.set(array);
@@ -260,5 +278,6 @@ export class KeyStore {
     this.prev = resize(this.prev);
     this.next = resize(this.next);
     this.uses = resize(this.uses);
+    this.refreshAsked = resize(this.refreshAsked);
   }
 }

@@ -1,0 +1,34 @@
+import { grow } from './growable';
+import type { World } from './world';
+
+/**
+ * Per-call data that a call without a client request needs: replication messages, queue
+ * deliveries, write-behind flushes and refresh-ahead reads outlive (or never had) the request
+ * whose key they carry, so the key cannot be read through `calls.req`. Indexed by call slot and
+ * written by whoever allocates such a call; grown with the call table, never allocated per call.
+ */
+export class CallData {
+  key = new Int32Array(1024);
+  /** Version a replication message carries. */
+  version = new Float64Array(1024);
+  /** When the write was committed at its origin (replication lag is measured from here). */
+  atMs = new Float64Array(1024);
+  /** Owner-private reference (a queue's message slot for a delivery). */
+  ref = new Int32Array(1024);
+
+  ensure(call: number): void {
+    if (call < this.key.length) return;
+    let length = this.key.length;
+    while (length <= call) length *= 2;
+    this.key = grow(this.key, length);
+    this.version = grow(this.version, length);
+    this.atMs = grow(this.atMs, length);
+    this.ref = grow(this.ref, length);
+  }
+}
+
+/** The key a call is about: its client request's, or (no request) the one stored in CallData. */
+export function keyOf(world: World, call: number): number {
+  const req = world.calls.req[call];
+  return req >= 0 ? world.requests.key[req] : world.callData.key[call];
+}

@@ -1,0 +1,112 @@
+import type { CallTable } from './callTable';
+import { REQ_LIVE, type RequestTable } from './requestTable';
+import { SecondSeries } from './secondSeries';
+import { grow } from './growable';
+
+/** Told when a client learns that a write was acknowledged (the db cluster keeps the books). */
+export interface AckedWriteSink {
+  onWriteAcked(primary: number, key: number, version: number, sentMs: number, nowMs: number): void;
+}
+
+const MARK_STALE = 1;
+const MARK_WRITE = 2;
+
+/**
+ * Consistency bookkeeping (DESIGN §3): stale reads, lost writes and lost sessions, counted by
+ * the second in which the client request concerned was first sent (so checks can ask for any
+ * window, like every other client metric).
+ *
+ * Versions: every write a primary accepts takes the next number of one world-wide sequence, so
+ * versions are comparable across primaries and "newer version" is "later write" — which is also
+ * what last-write-wins means for master-master.
+ *
+ * A db marks the client request it serves (read found stale, write got version v); the mark
+ * counts only when that very attempt is answered ok at the client (`onClientOk`, called by the
+ * world as the answer arrives), because only then did a client see the stale value or the ack.
+ */
+export class Consistency {
+  staleReads = 0;
+  lostWrites = 0;
+  sessionsLost = 0;
+  readonly staleSeries = new SecondSeries();
+  readonly lostSeries = new SecondSeries();
+  readonly sessionSeries = new SecondSeries();
+  /** Last version handed out. */
+  lastVersion = 0;
+  readonly sinks: AckedWriteSink[] = [];
+  private markGen = new Int32Array(1024);
+  private mark = new Uint8Array(1024);
+  private writeSink = new Int32Array(1024);
+  private writeNode = new Int32Array(1024);
+  private writeVersion = new Float64Array(1024);
+
+  constructor(
+    private readonly calls: CallTable,
+    private readonly requests: RequestTable,
+  ) {}
+
+  nextVersion(): number {
+    return ++this.lastVersion;
+  }
+
+  /** The read of request `req` (attempt `gen`) returned an older version than an acknowledged one. */
+  markStaleRead(req: number): void {
+    this.markFor(req);
+    this.mark[req] |= MARK_STALE;
+  }
+
+  /** Request `req`'s current attempt wrote `version` at `primary` of the cluster behind `sink`. */
+  markWrite(req: number, sink: number, primary: number, version: number): void {
+    this.markFor(req);
+    this.mark[req] |= MARK_WRITE;
+    this.writeSink[req] = sink;
+    this.writeNode[req] = primary;
+    this.writeVersion[req] = version;
+  }
+
+  /** An ok answer for client call `call` arrived at its client (before the client handles it). */
+  onClientOk(call: number, nowMs: number): void {
+    const req = this.calls.parent[call];
+    const gen = this.calls.parentGen[call];
+    const requests = this.requests;
+    if (req < 0 || req >= this.mark.length || this.mark[req] === 0 || this.markGen[req] !== gen) return;
+    if (requests.gen[req] !== gen || (requests.flags[req] & REQ_LIVE) === 0) return;
+    const mark = this.mark[req];
+    this.mark[req] = 0;
+    const sentMs = requests.firstSendMs[req];
+    if ((mark & MARK_STALE) !== 0) {
+      this.staleReads++;
+      this.staleSeries.add(Math.floor(sentMs / 1000), 1);
+    }
+    if ((mark & MARK_WRITE) !== 0) {
+      this.sinks[this.writeSink[req]].onWriteAcked(this.writeNode[req], requests.key[req], this.writeVersion[req], sentMs, nowMs);
+    }
+  }
+
+  countLostWrite(sentMs: number): void {
+    this.lostWrites++;
+    this.lostSeries.add(Math.floor(sentMs / 1000), 1);
+  }
+
+  countSessionLost(sentMs: number): void {
+    this.sessionsLost++;
+    this.sessionSeries.add(Math.floor(sentMs / 1000), 1);
+  }
+
+  private markFor(req: number): void {
+    if (req >= this.mark.length) {
+      let length = this.mark.length;
+      while (length <= req) length *= 2;
+      this.markGen = grow(this.markGen, length);
+      this.mark = grow(this.mark, length);
+      this.writeSink = grow(this.writeSink, length);
+      this.writeNode = grow(this.writeNode, length);
+      this.writeVersion = grow(this.writeVersion, length);
+    }
+    const gen = this.requests.gen[req];
+    if (this.markGen[req] !== gen) {
+      this.markGen[req] = gen;
+      this.mark[req] = 0;
+    }
+  }
+}

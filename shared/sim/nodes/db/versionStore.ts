@@ -1,0 +1,48 @@
+import { grow } from '../../engine/growable';
+
+/** Keys below this live in a direct array (client key spaces are 0..count−1); larger ones in a Map. */
+const DIRECT_KEYS = 1 << 22;
+
+/**
+ * What one database holds: key → version of the newest write applied (0 = never written).
+ * Allocation-free for client keys; `size` is the report's `keys`.
+ */
+export class VersionStore {
+  private direct = new Float64Array(1024);
+  private readonly far = new Map<number, number>();
+  size = 0;
+
+  get(key: number): number {
+    if (key >= 0 && key < DIRECT_KEYS) return key < this.direct.length ? this.direct[key] : 0;
+    return this.far.get(key) ?? 0;
+  }
+
+  /** Keeps `version` if it is newer than what is held (last write wins); true if it was applied. */
+  apply(key: number, version: number): boolean {
+    if (key >= 0 && key < DIRECT_KEYS) {
+      if (key >= this.direct.length) {
+        let length = this.direct.length;
+        while (length <= key) length *= 2;
+        this.direct = grow(this.direct, length);
+      }
+      const held = this.direct[key];
+      if (version <= held) return false;
+      if (held === 0) this.size++;
+      this.direct[key] = version;
+      return true;
+    }
+    const held = this.far.get(key) ?? 0;
+    if (version <= held) return false;
+    if (held === 0) this.size++;
+    this.far.set(key, version);
+    return true;
+  }
+
+  /** Replaces the contents with a copy of `other` (a replica re-syncing from a snapshot). */
+  copyFrom(other: VersionStore): void {
+    this.direct = other.direct.slice();
+    this.far.clear();
+    for (const [key, version] of other.far) this.far.set(key, version);
+    this.size = other.size;
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { DbModel } from '../../../../../shared/sim/nodes/db';
+import { runDataFixture } from './loadFixture';
+
+/*
+ * replication.faultline: 400 rps, 25 % writes over 50 keys (λ = 100 writes/s, 2 writes/s per key),
+ * an app reading from two replicas round-robin: `near` 20 ms away, `far` 50 ms away (applyMs 1).
+ * Paths inside the site are 0.5 ms per hop; the app spends 1 ms; writes 4 ms, reads 2 ms.
+ */
+const WRITES_PER_KEY_PER_S = 100 / 50;
+
+function dbModel(sim: { world: { nodeIds: readonly string[]; models: unknown[] } }, id: string): DbModel {
+  return sim.world.models[sim.world.nodeIds.indexOf(id)] as DbModel;
+}
+
+describe('db replication: async, semi-sync, sync', () => {
+  const async = runDataFixture('replication');
+  const semi = runDataFixture('replication', { primary: { replication: 'semi-sync' } });
+  const sync = runDataFixture('replication', { primary: { replication: 'sync' } });
+
+  it('async: lag is link delay + applyMs, and replicas serve stale reads at the rate the lag predicts', () => {
+    // Nothing queues at these loads (utilization < 1 %), so the lag is exactly link + applyMs.
+    expect(dbModel(async.sim, 'near').lagSumMs / dbModel(async.sim, 'near').lagCount).toBeCloseTo(21, 6);
+    expect(dbModel(async.sim, 'far').lagMaxMs).toBeCloseTo(51, 6);
+    // A read is stale when a write to its key was acknowledged before it was sent and the replica
+    // had not applied it when the read got there. The client hears the ack ≈ 1.5 ms after the
+    // commit (primary → app → client) and a read reaches the replica ≈ 2 ms after being sent
+    // (hop, 1 ms service, hop), so the window is lag − 3.5 ms: 17.5 ms (near), 47.5 ms (far);
+    // reads alternate, so a read is stale with probability ≈ 2/s × mean window.
+    const expected = async.report.consistency.reads * WRITES_PER_KEY_PER_S * ((0.0175 + 0.0475) / 2);
+    // ≈ 1170 expected; Poisson SD ≈ 34, the window edges are approximate: ±15 %.
+    expect(async.report.consistency.staleReads).toBeGreaterThan(expected * 0.85);
+    expect(async.report.consistency.staleReads).toBeLessThan(expected * 1.15);
+    expect(async.report.checks[0].pass).toBe(false);
+  });
+
+  it('semi-sync: the ack waits for the nearest replica (one round trip over its link), far reads can still be stale', () => {
+    // The ack leaves the primary when `near`'s acknowledgement is back: commit + 21 + 20 ms; the
+    // client hears it ≈ 1 ms later; `far` applies at commit + 51 ⇒ a window of ≈ 51 − 42 − 2 = 7 ms,
+    // for the half of reads that go to `far`.
+    const expected = semi.report.consistency.reads * WRITES_PER_KEY_PER_S * (0.007 / 2);
+    expect(semi.report.consistency.staleReads).toBeGreaterThan(expected * 0.6);
+    expect(semi.report.consistency.staleReads).toBeLessThan(expected * 1.5);
+    expect(semi.report.consistency.staleReads).toBeLessThan(async.report.consistency.staleReads / 5);
+    // Writes now take 4 ms + 41 ms of round trip + the hops: p95 (a write) ≈ 48 ms.
+    expect(semi.report.latencyMs.p95!).toBeGreaterThan(45);
+    expect(semi.report.latencyMs.p95!).toBeLessThan(50);
+  });
+
+  it('sync: no stale read at all, and every write pays the round trip to the farthest replica', () => {
+    expect(sync.report.consistency.staleReads).toBe(0);
+    expect(sync.report.checks[0].pass).toBe(true);
+    // 4 ms write + (50 + 1 + 50) ms far round trip + ≈ 3 ms of hops and service.
+    expect(sync.report.latencyMs.p95!).toBeGreaterThan(105);
+    expect(sync.report.latencyMs.p95!).toBeLessThan(110);
+    // Reads are unaffected (p50 is a read).
+    expect(sync.report.latencyMs.p50!).toBeCloseTo(async.report.latencyMs.p50!, 0);
+  });
+
+  it('every db reports the keys it holds; replicas hold the same keys as the primary', () => {
+    for (const { report } of [async, semi, sync]) {
+      expect(report.nodes.primary.keys).toBe(50);
+      expect(report.nodes.near.keys).toBe(50);
+      expect(report.nodes.far.keys).toBe(50);
+    }
+  });
+});
+
+describe('db failover: async loses acknowledged writes, sync none', () => {
+  // failover.faultline: 250 writes/s over 10 000 keys; at 18 s replication to both replicas is
+  // cut, at 20 s the primary crashes; detectMs 2000 ⇒ r1 (or r2) promoted at 22 s.
+  const async = runDataFixture('failover');
+  const sync = runDataFixture('failover', { primary: { replication: 'sync' } });
+
+  it('async: the writes acknowledged between the cut and the crash are lost (≈ 250/s × 2 s)', () => {
+    const lost = async.report.consistency.lostWrites;
+    // Poisson(500): SD ≈ 22; ±20 % covers it and the writes in flight at the edges.
+    expect(lost).toBeGreaterThan(400);
+    expect(lost).toBeLessThan(600);
+    expect(async.report.checks.find((check) => check.id === 'lost')!.pass).toBe(false);
+    // Reads of those keys from the promoted replica return older versions: stale, by definition.
+    expect(async.report.consistency.staleReads).toBeGreaterThan(0);
+  });
+
+  it('sync: writes stall instead (errors), and nothing acknowledged is ever lost', () => {
+    expect(sync.report.consistency.lostWrites).toBe(0);
+    expect(sync.report.consistency.staleReads).toBe(0);
+    expect(sync.report.requests.error).toBeGreaterThan(async.report.requests.error);
+  });
+
+  it('writes fail for about detectMs after the crash, then the promoted replica takes them', () => {
+    for (const { report } of [async, sync]) {
+      const during = report.timeline.slice(20, 22);
+      for (const row of during) expect(row.failed / row.sent).toBeGreaterThan(0.4); // writes are half the traffic
+      for (const row of report.timeline.slice(23)) expect(row.failed).toBe(0);
+      expect(report.checks.find((check) => check.id === 'after')!.pass).toBe(true);
+    }
+    const promoted = ['r1', 'r2'].filter((id) => dbModel(async.sim, id).role === 'primary');
+    expect(promoted).toHaveLength(1);
+    // The old primary came back at 30 s as a replica, with the new primary's data.
+    expect(dbModel(async.sim, 'primary').role).toBe('replica');
+  });
+});
+
+describe('master-master: two primaries replicating both ways, last write wins', () => {
+  const { sim, report } = runDataFixture('master-master');
+
+  it('reads at one site miss writes just made at the other (stale), about as often as the 40 ms delay predicts', () => {
+    // 120 writes/s over 100 keys; a read is stale when the newest acknowledged write went to the
+    // other primary (half the time) within the last ≈ 41 − 3 ms.
+    const expected = report.consistency.reads * 1.2 * 0.038 * 0.5;
+    expect(report.consistency.staleReads).toBeGreaterThan(expected * 0.7);
+    expect(report.consistency.staleReads).toBeLessThan(expected * 1.3);
+    expect(report.consistency.lostWrites).toBe(0);
+  });
+
+  it('both primaries converge on the same (newest) version of every key once replication drains', () => {
+    sim.runUntil(sim.now + 1000);
+    const a = dbModel(sim, 'dbA');
+    const b = dbModel(sim, 'dbB');
+    for (let key = 0; key < 100; key++) expect(a.store.get(key)).toBe(b.store.get(key));
+    expect(report.nodes.dbA.keys).toBe(100);
+  });
+});
