@@ -3,9 +3,15 @@
  * lives in a pure, unit-tested module next to it.
  */
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { IPC_CHANNELS } from '../shared/ipc/channels';
 import { PRODUCTION_CSP } from '../shared/ipc/csp';
 import { collectAppInfo } from './appInfo';
 import { appPaths } from './appPaths';
+import { createElectronDialogs } from './files/electronDialogs';
+import { createFileServices, type FileServices } from './files/createFileServices';
+import { nodeFileSystem } from './files/fileSystem';
+import { faultlineFilesIn } from './files/launchArguments';
+import { sendEvent } from './ipc/sendEvent';
 import { createSenderGate } from './ipc/senderGate';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { createLogger } from './log';
@@ -13,7 +19,10 @@ import { installApplicationMenu } from './menu/installMenu';
 import { registerAppScheme, serveAppProtocol } from './protocol/registerAppProtocol';
 import { applyPermissionPolicy } from './security/denyPermissions';
 import { hardenWebContents } from './security/hardenWebContents';
+import { attachDocumentWindow, restoreWindowBounds, showEditedMarker } from './window/attachDocumentWindow';
 import { createMainWindow } from './window/createMainWindow';
+import { DocumentWindows } from './window/documentWindows';
+import { WindowStateFile } from './window/windowBounds';
 import { resolveRendererEntry } from './window/rendererEntry';
 import { createWebContentsRegistry } from './window/webContentsRegistry';
 
@@ -24,6 +33,12 @@ function start(): void {
   const entry = resolveRendererEntry(process.env, app.isPackaged);
   if (entry.warning) log.warn(entry.warning);
   const appWindows = createWebContentsRegistry();
+  // Files, recovery and window state (issue 9); built once the user-data folder is known (ready).
+  let resolveServices: (services: FileServices) => void = () => {};
+  const services = new Promise<FileServices>((resolve) => (resolveServices = resolve));
+  const windowsByOwner = new Map<number, BrowserWindow>();
+  const documents = new DocumentWindows((owner, state) => showEditedMarker(windowsByOwner.get(owner) ?? null, state.dirty));
+  let windowState: WindowStateFile | null = null;
 
   // Before ready: sandbox every renderer, whatever its options say, and give app:// its privileges.
   app.enableSandbox();
@@ -41,14 +56,54 @@ function start(): void {
   const openMainWindow = (): BrowserWindow => {
     const window = createMainWindow({ preloadPath: paths.preload, entryUrl: entry.url, log });
     appWindows.add(window.webContents);
+    const owner = window.webContents.id;
+    windowsByOwner.set(owner, window);
+    if (windowState) {
+      void restoreWindowBounds(window, windowState);
+      attachDocumentWindow(window, {
+        documents,
+        stateFile: windowState,
+        clearRecovery: async (id) => (await services).recovery.clear(id),
+        onClosed: (id) => {
+          windowsByOwner.delete(id);
+          void services.then(({ files, pending }) => {
+            files.forgetOwner(id);
+            pending.forget(id);
+          });
+        },
+      });
+    }
     return window;
   };
 
-  app.on('second-instance', () => {
+  /** A file the OS asked us to open (launch argument, second instance, macOS open-file): to the first window. */
+  const openFromOs = async (path: string): Promise<void> => {
+    const { files, pending } = await services;
+    const window = BrowserWindow.getAllWindows()[0] ?? openMainWindow();
+    const result = await files.openPath(window.webContents.id, path);
+    pending.deliver(window.webContents.id, result, (opened) => {
+      if (!window.isDestroyed()) sendEvent(window.webContents, IPC_CHANNELS.fileOpened, opened);
+    });
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+  const openAllFromOs = (paths: string[]) => {
+    for (const path of paths) openFromOs(path).catch((error: unknown) => log.error(`could not open ${path}`, error));
+  };
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const files = Array.isArray(argv) && typeof workingDirectory === 'string' ? faultlineFilesIn(argv, workingDirectory) : [];
+    if (files.length > 0) return openAllFromOs(files);
     const window = BrowserWindow.getAllWindows()[0];
     if (!window) return void openMainWindow();
     if (window.isMinimized()) window.restore();
     window.focus();
+  });
+
+  // macOS delivers double-clicked files as open-file, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openAllFromOs([path]);
   });
 
   app.on('window-all-closed', () => {
@@ -63,13 +118,40 @@ function start(): void {
       // In development the page comes from the Vite dev server, which sets no CSP: React Fast
       // Refresh needs its inline preamble script, which this policy would block.
       serveAppProtocol(protocol, { rootDir: paths.rendererRoot, contentSecurityPolicy: PRODUCTION_CSP, log: createLogger('protocol') });
-      installApplicationMenu({ platform: process.platform, isDev: entry.devServerOrigin !== null, appName: app.getName(), log: createLogger('menu') });
+      const filesLog = createLogger('files');
+      const userDataDir = app.getPath('userData');
+      windowState = new WindowStateFile({ fs: nodeFileSystem, userDataDir, log: filesLog });
+      return createFileServices({ userDataDir, documentsDir: app.getPath('documents'), dialogs: createElectronDialogs(), log: filesLog });
+    })
+    .then((fileServices) => {
+      resolveServices(fileServices);
+      const rebuildMenu = installApplicationMenu({
+        platform: process.platform,
+        isDev: entry.devServerOrigin !== null,
+        appName: app.getName(),
+        log: createLogger('menu'),
+        recent: () => ({
+          files: fileServices.recent.list(),
+          clear: () => void fileServices.recent.clear(),
+          open: (id, window) => {
+            const target = window ?? openMainWindow();
+            const owner = target.webContents.id;
+            void fileServices.files.openRecent(owner, id).then((result) => fileServices.pending.deliver(owner, result, (opened) => sendEvent(target.webContents, IPC_CHANNELS.fileOpened, opened)));
+          },
+        }),
+      });
+      fileServices.recent.onChange(rebuildMenu);
       registerIpcHandlers(ipcMain, {
         appInfo: () => collectAppInfo({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: process.versions }),
         checkSender: createSenderGate({ allowedOrigins: entry.allowedOrigins, isAppWebContents: (contents) => appWindows.has(contents) }),
         log: createLogger('ipc'),
+        files: {
+          ...fileServices,
+          windows: { setDocumentState: (owner, state) => documents.set(owner, state), closeNow: (owner) => documents.closeNow(owner) },
+        },
       });
       openMainWindow();
+      openAllFromOs(faultlineFilesIn(process.argv, process.cwd()));
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
       });

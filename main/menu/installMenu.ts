@@ -3,7 +3,7 @@ import { IPC_CHANNELS } from '../../shared/ipc/channels';
 import type { MenuCommand } from '../../shared/ipc/menuCommands';
 import { sendEvent } from '../ipc/sendEvent';
 import type { Logger } from '../log';
-import { buildMenuTemplate } from './menuTemplate';
+import { buildMenuTemplate, type RecentMenu } from './menuTemplate';
 
 /** The window a menu command is for: the one Electron says was focused, else any of ours. */
 function targetWindow(window: BaseWindow | undefined): BrowserWindow | null {
@@ -11,7 +11,17 @@ function targetWindow(window: BaseWindow | undefined): BrowserWindow | null {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
 }
 
-export function installApplicationMenu(options: { platform: string; isDev: boolean; appName: string; log: Logger }): void {
+/**
+ * Builds and sets the application menu. With `recent`, returns a function that rebuilds it (call
+ * it when the recent-files list changes: Electron menus are immutable once built).
+ */
+export function installApplicationMenu(options: {
+  platform: string;
+  isDev: boolean;
+  appName: string;
+  log: Logger;
+  recent?: () => Omit<RecentMenu, 'open'> & { open: (id: string, window: BrowserWindow | null) => void };
+}): () => void {
   const { log } = options;
   const dispatch = (command: MenuCommand, window: BaseWindow | undefined) => {
     const target = targetWindow(window);
@@ -21,5 +31,11 @@ export function installApplicationMenu(options: { platform: string; isDev: boole
     }
     sendEvent(target.webContents, IPC_CHANNELS.menuCommand, command);
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ ...options, dispatch })));
+  const install = () => {
+    const source = options.recent?.();
+    const recent: RecentMenu | undefined = source && { ...source, open: (id, window) => source.open(id, targetWindow(window)) };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ ...options, dispatch, recent })));
+  };
+  install();
+  return install;
 }

@@ -10,6 +10,14 @@ export interface MenuTemplateOptions {
   appName: string;
   /** Delivers a chosen command; `window` is the focused window Electron passes to click. */
   dispatch: (command: MenuCommand, window: BaseWindow | undefined) => void;
+  /** Open Recent's entries (newest first) and what choosing one, or Clear, does. */
+  recent?: RecentMenu;
+}
+
+export interface RecentMenu {
+  files: readonly { id: string; name: string; location: string }[];
+  open: (id: string, window: BaseWindow | undefined) => void;
+  clear: () => void;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -21,7 +29,7 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * which do the native thing (text fields included) and fire the page's copy/paste events.
  */
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
-  const { platform, isDev, appName, dispatch } = options;
+  const { platform, isDev, appName, dispatch, recent } = options;
   const isMac = platform === 'darwin';
 
   const command = (commandId: MenuCommand, props: MenuItemConstructorOptions): MenuItemConstructorOptions => ({
@@ -53,14 +61,19 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       {
         id: 'file.openRecent',
         label: 'Open Recent',
-        // Filled by the file service once recent files exist; a placeholder keeps it from being an empty, broken-looking submenu.
-        submenu: [{ id: 'file.openRecent.none', label: 'No Recent Files', enabled: false }],
+        submenu: recentSubmenu(recent),
       },
       separator,
       command('file.save', { label: 'Save', accelerator: 'CmdOrCtrl+S' }),
       command('file.saveAs', { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S' }),
+      command('file.revert', { label: 'Revert to Saved' }),
+      separator,
+      command('file.copyShareCode', { label: 'Copy Share Code' }),
+      command('file.openShareCode', { label: 'Open Share Code…' }),
       separator,
       command('file.exportPng', { label: 'Export PNG…', accelerator: 'CmdOrCtrl+Shift+E' }),
+      command('file.exportReport', { label: 'Export Run Report (JSON)…' }),
+      command('file.exportTimelineCsv', { label: 'Export Timeline (CSV)…' }),
       separator,
       // macOS quits from the app menu and closes windows from File; elsewhere File ends with Quit.
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -149,5 +162,22 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     simulationMenu,
     ...(isMac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []),
     helpMenu,
+  ];
+}
+
+/** Open Recent: the files, then Clear; with none, a disabled placeholder (an empty submenu looks broken). */
+function recentSubmenu(recent: RecentMenu | undefined): MenuItemConstructorOptions[] {
+  if (!recent || recent.files.length === 0) return [{ id: 'file.openRecent.none', label: 'No Recent Files', enabled: false }];
+  return [
+    ...recent.files.map(
+      (file): MenuItemConstructorOptions => ({
+        // An & marks a mnemonic on Windows and Linux; doubled, it shows as itself.
+        label: file.name.replace(/&/g, '&&'),
+        toolTip: file.location,
+        click: (_item, window) => recent.open(file.id, window),
+      }),
+    ),
+    separator,
+    { id: 'file.openRecent.clear', label: 'Clear Recent', click: () => recent.clear() },
   ];
 }

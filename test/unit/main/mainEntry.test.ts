@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
  * main/index.ts is glue that cannot run without Electron; with `electron` mocked we can still
@@ -7,8 +10,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => {
   const appListeners = new Map<string, (...args: unknown[]) => void>();
   let resolveReady = () => {};
-  const state = { lock: true, ready: Promise.resolve() };
+  const state = { lock: true, ready: Promise.resolve(), userData: '' };
   const app = {
+    getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : `${state.userData}/${name}`)),
     isPackaged: false,
     requestSingleInstanceLock: vi.fn(() => state.lock),
     quit: vi.fn(),
@@ -29,7 +33,12 @@ const electron = vi.hoisted(() => {
     static nextLoad: () => Promise<void> = () => Promise.resolve();
     webContents = { id: BrowserWindow.instances.length + 100, once: vi.fn(), send: vi.fn() };
     once = vi.fn();
+    on = vi.fn();
     show = vi.fn();
+    focus = vi.fn();
+    isMinimized = () => false;
+    getMinimumSize = () => [960, 600];
+    setBounds = vi.fn();
     isDestroyed = () => false;
     loadURL = vi.fn(() => BrowserWindow.nextLoad());
     constructor(public options: Record<string, unknown>) {
@@ -45,7 +54,10 @@ const electron = vi.hoisted(() => {
     state.ready = new Promise<void>((resolve) => (resolveReady = resolve));
     return () => resolveReady();
   };
-  return { app, appListeners, state, BrowserWindow, ipcMain, protocol, session, shell, Menu, deferReady };
+  const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn() };
+  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+  const webContents = { fromId: vi.fn(() => null) };
+  return { app, appListeners, state, BrowserWindow, ipcMain, protocol, session, shell, Menu, dialog, screen, webContents, deferReady };
 });
 
 vi.mock('electron', () => ({
@@ -56,6 +68,9 @@ vi.mock('electron', () => ({
   session: electron.session,
   shell: electron.shell,
   Menu: electron.Menu,
+  dialog: electron.dialog,
+  screen: electron.screen,
+  webContents: electron.webContents,
 }));
 
 async function loadMain() {
@@ -72,7 +87,15 @@ describe('main/index.ts', () => {
     electron.BrowserWindow.nextLoad = () => Promise.resolve();
     electron.state.lock = true;
     electron.state.ready = Promise.resolve();
+    electron.state.userData = mkdtempSync(join(tmpdir(), 'faultline-main-'));
     delete process.env.ELECTRON_RENDERER_URL;
+  });
+
+  // Start-up continues asynchronously after ready (the file services read the user-data folder);
+  // let it finish so that no window from one test appears in the next.
+  afterEach(async () => {
+    if (electron.state.lock) await vi.waitFor(() => expect(electron.BrowserWindow.instances.length).toBeGreaterThan(0));
+    rmSync(electron.state.userData, { recursive: true, force: true });
   });
 
   it('quits at once when another instance holds the lock, touching nothing else', async () => {
@@ -157,5 +180,36 @@ describe('main/index.ts', () => {
     await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
     expect(electron.BrowserWindow.instances[0].loadURL).toHaveBeenCalledWith('http://localhost:5173');
     delete process.env.ELECTRON_RENDERER_URL;
+  });
+
+  // Start-up continues asynchronously after ready (the file services read the user-data folder);
+  // let it finish so that no window from one test appears in the next.
+  afterEach(async () => {
+    if (electron.state.lock) await vi.waitFor(() => expect(electron.BrowserWindow.instances.length).toBeGreaterThan(0));
+    rmSync(electron.state.userData, { recursive: true, force: true });
+  });
+
+  it('registers the file channels and remembers window bounds per user', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const channels = electron.ipcMain.handle.mock.calls.map(([channel]) => channel);
+    expect(channels).toEqual(expect.arrayContaining(['file:open', 'file:save', 'file:saveAs', 'file:revert', 'recovery:list', 'window:setDocumentState']));
+    const [window] = electron.BrowserWindow.instances;
+    expect(window.on.mock.calls.map(([event]) => event)).toEqual(expect.arrayContaining(['close', 'closed']));
+  });
+
+  it('sends a .faultline file from a second launch to the running window (once its page is ready)', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const file = join(electron.state.userData, 'lesson.faultline');
+    writeFileSync(file, '{"format":"faultline"}');
+    const takePending = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'file:takePending')![1] as (event: unknown) => Promise<unknown>;
+    const [window] = electron.BrowserWindow.instances;
+    await expect(takePending({ senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents })).resolves.toEqual([]);
+    electron.appListeners.get('second-instance')!({}, ['faultline', '--flag', 'lesson.faultline'], electron.state.userData);
+    await vi.waitFor(() =>
+      expect(window.webContents.send).toHaveBeenCalledWith('file:opened', { status: 'opened', text: '{"format":"faultline"}', file: expect.objectContaining({ name: 'lesson.faultline', location: file }) }),
+    );
+    expect(window.focus).toHaveBeenCalled();
   });
 });

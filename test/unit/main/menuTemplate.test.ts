@@ -166,3 +166,26 @@ describe('buildMenuTemplate on macOS', () => {
     expect(flatten(template).some((item) => item.accelerator === 'Ctrl+Y')).toBe(false);
   });
 });
+
+describe('buildMenuTemplate Open Recent', () => {
+  it('lists recent files newest first, opens the chosen one by id, and offers Clear Recent', () => {
+    const open = vi.fn();
+    const clear = vi.fn();
+    const template = buildMenuTemplate({
+      platform: 'linux',
+      isDev: false,
+      appName: 'Faultline',
+      dispatch: vi.fn(),
+      recent: { files: [{ id: 'id-b', name: 'B & C.faultline', location: '/x/B & C.faultline' }, { id: 'id-a', name: 'a.faultline', location: '/x/a.faultline' }], open, clear },
+    });
+    const submenu = byId(template, 'file.openRecent').submenu as Item[];
+    expect(submenu.map((item) => item.label ?? item.type)).toEqual(['B && C.faultline', 'a.faultline', 'separator', 'Clear Recent']);
+    expect(submenu[0].toolTip).toBe('/x/B & C.faultline');
+    const window = { id: 1 } as unknown as BaseWindow;
+    submenu[1].click!({} as never, window, {} as never);
+    expect(open).toHaveBeenCalledWith('id-a', window);
+    submenu[3].click!({} as never, undefined, {} as never);
+    expect(clear).toHaveBeenCalled();
+  });
+});
+

@@ -1,0 +1,61 @@
+import { dialog, screen, type BrowserWindow } from 'electron';
+import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import { sendEvent } from '../ipc/sendEvent';
+import { guardClose, type CloseChoice } from './closeGuard';
+import type { DocumentWindows } from './documentWindows';
+import { restoreBounds, type WindowStateFile } from './windowBounds';
+
+const CHOICES: CloseChoice[] = ['save', 'discard', 'cancel'];
+
+/** Applies remembered bounds to a new window (before it is shown). */
+export async function restoreWindowBounds(window: BrowserWindow, stateFile: WindowStateFile): Promise<void> {
+  const [minWidth, minHeight] = window.getMinimumSize();
+  const restored = restoreBounds(await stateFile.load(), screen.getAllDisplays().map((display) => display.workArea), { width: minWidth, height: minHeight });
+  if (!restored || window.isDestroyed()) return;
+  window.setBounds(restored.bounds);
+  if (restored.maximized) window.maximize();
+}
+
+/**
+ * The Electron side of a document window: close confirmation (native box), macOS's edited
+ * marker, and remembering its bounds. The decisions live in closeGuard.ts and windowBounds.ts.
+ */
+export function attachDocumentWindow(
+  window: BrowserWindow,
+  deps: { documents: DocumentWindows; stateFile: WindowStateFile; clearRecovery: (owner: number) => Promise<void>; onClosed: (owner: number) => void },
+): void {
+  const owner = window.webContents.id;
+  const guard = guardClose(window, {
+    documentState: () => deps.documents.state(owner),
+    ask: async (title) => {
+      const { response } = await dialog.showMessageBox(window, {
+        type: 'warning',
+        message: `Save changes to “${title}” before closing?`,
+        detail: 'Your changes will be lost if you don’t save them.',
+        buttons: ['Save', 'Don’t Save', 'Cancel'],
+        defaultId: 0,
+        cancelId: 2,
+        noLink: true,
+      });
+      return CHOICES[response] ?? 'cancel';
+    },
+    requestSave: () => sendEvent(window.webContents, IPC_CHANNELS.windowSaveBeforeClose, 'close'),
+    discardRecovery: () => deps.clearRecovery(owner),
+  });
+  deps.documents.setCloser(owner, guard.allowClose);
+
+  // Remember where the window was: its normal bounds, and whether it was maximized.
+  window.on('close', () => {
+    if (window.isDestroyed()) return;
+    void deps.stateFile.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    deps.documents.forget(owner);
+    deps.onClosed(owner);
+  });
+}
+
+/** macOS shows unsaved changes as a dot in the close button; the title's "•" comes from the page. */
+export function showEditedMarker(window: BrowserWindow | null, dirty: boolean): void {
+  if (process.platform === 'darwin' && window && !window.isDestroyed()) window.setDocumentEdited(dirty);
+}

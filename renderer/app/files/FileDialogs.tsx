@@ -1,0 +1,218 @@
+import { Dialog } from '@base-ui/react/dialog';
+import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { MAX_SHARE_CODE_CHARS } from '../../../shared/model/limits';
+import type { DialogQueue, DialogRequest } from './dialogQueue';
+import './files.css';
+
+function Frame({ title, description, onClose, children, testId, wide }: { title: string; description?: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Backdrop className="file-dialog-backdrop" />
+        <Dialog.Popup className={wide ? 'file-dialog file-dialog-wide' : 'file-dialog'} data-testid={testId}>
+          <Dialog.Title className="file-dialog-title">{title}</Dialog.Title>
+          {description && <Dialog.Description className="file-dialog-description">{description}</Dialog.Description>}
+          {children}
+        </Dialog.Popup>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function ActiveDialog({ request, done }: { request: DialogRequest; done: () => void }) {
+  const [code, setCode] = useState('');
+  switch (request.kind) {
+    case 'confirm': {
+      const choose = (choice: 'confirm' | 'alternative' | 'cancel') => {
+        request.resolve(choice);
+        done();
+      };
+      const { title, message, confirmLabel, alternativeLabel, cancelLabel } = request.request;
+      return (
+        <Frame title={title} description={message} onClose={() => choose('cancel')} testId="confirm-dialog">
+          <div className="file-dialog-buttons">
+            {alternativeLabel && (
+              <button type="button" className="file-button" onClick={() => choose('alternative')}>
+                {alternativeLabel}
+              </button>
+            )}
+            <span className="file-dialog-spacer" />
+            <button type="button" className="file-button" onClick={() => choose('cancel')}>
+              {cancelLabel ?? 'Cancel'}
+            </button>
+            <button type="button" className="file-button file-button-primary" autoFocus onClick={() => choose('confirm')}>
+              {confirmLabel}
+            </button>
+          </div>
+        </Frame>
+      );
+    }
+    case 'problems': {
+      const close = () => {
+        request.resolve();
+        done();
+      };
+      const { title, summary, errors, warnings } = request.report;
+      return (
+        <Frame title={title} description={summary} onClose={close} testId="problems-dialog" wide>
+          <ul className="problem-list" data-testid="problem-list">
+            {errors.map((problem, index) => (
+              <li key={`e${index}`} className="problem problem-error">
+                <XCircle size={14} aria-label="error" />
+                {problem.path && <code className="problem-path">{problem.path}</code>}
+                <span>{problem.message}</span>
+                {problem.line !== undefined && <span className="problem-where">line {problem.line}, column {problem.column}</span>}
+              </li>
+            ))}
+            {warnings.map((problem, index) => (
+              <li key={`w${index}`} className="problem problem-warning">
+                <AlertTriangle size={14} aria-label="warning" />
+                {problem.path && <code className="problem-path">{problem.path}</code>}
+                <span>{problem.message}</span>
+              </li>
+            ))}
+          </ul>
+          <div className="file-dialog-buttons">
+            <span className="file-dialog-spacer" />
+            <button type="button" className="file-button file-button-primary" autoFocus onClick={close}>
+              OK
+            </button>
+          </div>
+        </Frame>
+      );
+    }
+    case 'askShareCode': {
+      const finish = (value: string | null) => {
+        request.resolve(value);
+        done();
+      };
+      const tooLong = code.length > MAX_SHARE_CODE_CHARS;
+      return (
+        <Frame title="Open a share code" description="Paste the code someone shared with you. It is checked like any file before it replaces your sandbox." onClose={() => finish(null)} testId="share-code-input-dialog" wide>
+          <textarea className="share-code-text" aria-label="Share code" value={code} autoFocus spellCheck={false} onChange={(event) => setCode(event.target.value)} />
+          {tooLong && <p className="file-dialog-error">That is longer than any share code Faultline makes ({MAX_SHARE_CODE_CHARS.toLocaleString()} characters at most).</p>}
+          <div className="file-dialog-buttons">
+            <span className="file-dialog-spacer" />
+            <button type="button" className="file-button" onClick={() => finish(null)}>
+              Cancel
+            </button>
+            <button type="button" className="file-button file-button-primary" disabled={code.trim() === '' || tooLong} onClick={() => finish(code)}>
+              Open
+            </button>
+          </div>
+        </Frame>
+      );
+    }
+    case 'shareCode': {
+      const close = () => {
+        request.resolve();
+        done();
+      };
+      return (
+        <Frame
+          title="Share code"
+          description={request.copied ? 'Copied to the clipboard. Anyone can open it with File → Open Share Code.' : 'The clipboard was not available: select the code and copy it yourself.'}
+          onClose={close}
+          testId="share-code-dialog"
+          wide
+        >
+          <textarea className="share-code-text" aria-label="Share code" readOnly value={request.code} onFocus={(event) => event.target.select()} data-testid="share-code" />
+          <p className="file-dialog-note">{request.code.length.toLocaleString()} characters</p>
+          <div className="file-dialog-buttons">
+            <span className="file-dialog-spacer" />
+            <button type="button" className="file-button file-button-primary" autoFocus onClick={close}>
+              Done
+            </button>
+          </div>
+        </Frame>
+      );
+    }
+    case 'progress':
+      return (
+        <Frame title="Working…" description={request.label} onClose={request.cancel} testId="progress-dialog">
+          <progress className="file-progress" max={1} value={request.fraction} />
+          <div className="file-dialog-buttons">
+            <span className="file-dialog-spacer" />
+            <button type="button" className="file-button" onClick={request.cancel}>
+              Cancel
+            </button>
+          </div>
+        </Frame>
+      );
+    case 'recovery': {
+      const act = (action: Parameters<typeof request.resolve>[0]) => {
+        request.resolve(action);
+        done();
+      };
+      return (
+        <Frame title="Recover unsaved work?" description="Faultline closed without saving this work. Restore it, or discard it for good." onClose={() => act({ action: 'later' })} testId="recovery-dialog" wide>
+          <ul className="recovery-list">
+            {request.entries.map((entry) => (
+              <li key={entry.id} className="recovery-entry">
+                <div className="recovery-what">
+                  <strong>{entry.title}</strong>
+                  <span className="file-dialog-note">
+                    {entry.problem ?? `${entry.fileName ? `${entry.fileName} · ` : 'never saved · '}autosaved ${new Date(entry.savedAt).toLocaleString()}`}
+                  </span>
+                </div>
+                {!entry.problem && (
+                  <button type="button" className="file-button file-button-primary" onClick={() => act({ action: 'restore', id: entry.id })}>
+                    Restore
+                  </button>
+                )}
+                <button type="button" className="file-button" onClick={() => act({ action: 'discard', id: entry.id })}>
+                  Discard
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="file-dialog-buttons">
+            <span className="file-dialog-spacer" />
+            <button type="button" className="file-button" onClick={() => act({ action: 'later' })}>
+              Decide Later
+            </button>
+          </div>
+        </Frame>
+      );
+    }
+  }
+}
+
+const TONE_ICON = { info: Info, warning: AlertTriangle, error: XCircle };
+
+/** The file commands' dialog (one at a time) and notices, from the DialogQueue. */
+export function FileDialogs({ queue }: { queue: DialogQueue }) {
+  const { dialog, notices } = useSyncExternalStore(
+    (listener) => queue.subscribe(listener),
+    () => queue.getSnapshot(),
+  );
+  return (
+    <>
+      {dialog && <ActiveDialog key={dialogKey(dialog)} request={dialog} done={() => queue.dismiss(dialog)} />}
+      <div className="file-notices" role="status" aria-live="polite">
+        {notices.map((notice) => {
+          const Icon = TONE_ICON[notice.tone];
+          return (
+            <div key={notice.id} className={`file-notice file-notice-${notice.tone}`} data-testid="file-notice">
+              <Icon size={15} aria-hidden="true" />
+              <span>{notice.message}</span>
+              <button type="button" className="file-notice-close" aria-label="Dismiss" onClick={() => queue.dismissNotice(notice.id)}>
+                <X size={14} />
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+const keys = new WeakMap<object, number>();
+let nextKey = 1;
+/** A stable key per request, so a new dialog gets fresh state (progress updates replace the object, hence by kind+label). */
+function dialogKey(request: DialogRequest): string {
+  if (request.kind === 'progress') return `progress:${request.label}`;
+  if (!keys.has(request)) keys.set(request, nextKey++);
+  return String(keys.get(request));
+}

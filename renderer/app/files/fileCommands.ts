@@ -1,0 +1,225 @@
+import { createEmptyDocument } from '../../../shared/model/document';
+import { loadDocument } from '../../../shared/model/load';
+import { saveDocument } from '../../../shared/model/save';
+import { decodeShareCode, encodeShareCode } from '../../../shared/model/shareCode';
+import type { FaultlineDocument, LoadResult } from '../../../shared/model/types';
+import { reportToJson, type Report } from '../../../shared/sim/report';
+import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../host/hostFiles';
+import type { DocumentSession } from './documentSession';
+import type { FileUi } from './fileUi';
+import { timelineCsv } from './timelineCsv';
+
+export interface FileCommandDeps {
+  files: HostFiles;
+  session: DocumentSession;
+  ui: FileUi;
+  clipboard: { writeText(text: string): Promise<void> };
+  /** The canvas as PNG bytes; null when it is not drawn yet. */
+  snapshotPng(): Promise<Uint8Array<ArrayBuffer> | null>;
+  runReport(document: FaultlineDocument, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Report>;
+}
+
+export type FileCommands = ReturnType<typeof createFileCommands>;
+
+/**
+ * New, Open, Save, Save As, Revert, share codes and exports. The rule everywhere: nothing the user
+ * has is replaced until what replaces it has been read and validated, and unsaved changes are
+ * replaced only after the user said so.
+ */
+export function createFileCommands(deps: FileCommandDeps) {
+  const { files, session, ui } = deps;
+  let cachedReport: { document: FaultlineDocument; report: Report } | null = null;
+
+  /** Asks before unsaved work is replaced; true when it may go (saved, or the user said so). */
+  async function mayDiscardChanges(action: string): Promise<boolean> {
+    if (!session.isDirty()) return true;
+    const choice = await ui.confirm({
+      title: 'Save changes?',
+      message: `“${session.displayName()}” has unsaved changes. Save them before you ${action}?`,
+      confirmLabel: 'Save',
+      alternativeLabel: 'Don’t Save',
+      cancelLabel: 'Cancel',
+    });
+    if (choice === 'cancel') return false;
+    if (choice === 'alternative') return true;
+    return save();
+  }
+
+  function showLoadProblems(name: string, result: Extract<LoadResult, { ok: false }>): void {
+    ui.showProblems({
+      title: `“${name}” could not be opened`,
+      summary: `${result.errors.length === 1 ? 'One problem was' : `${result.errors.length} problems were`} found. Nothing you had open was changed.`,
+      errors: result.errors,
+      warnings: result.warnings,
+    });
+  }
+
+  /** Validates opened text and, with the user's leave, makes it the document. True when it did. */
+  async function adopt(name: string, text: string, file: HostFile | null, source: (text: string) => LoadResult = loadDocument): Promise<boolean> {
+    const result = source(text);
+    if (!result.ok) {
+      showLoadProblems(name, result);
+      return false;
+    }
+    if (!(await mayDiscardChanges(`open “${name}”`))) return false;
+    session.replace(result.document, file, { unsavedWork: false });
+    await files.clearRecovery().catch(() => {});
+    if (result.warnings.length > 0) {
+      ui.showProblems({ title: `“${name}” opened with warnings`, summary: 'These parts of the file were kept but are not understood by this version.', errors: [], warnings: result.warnings });
+    }
+    return true;
+  }
+
+  async function applyOpened(result: HostOpenResult): Promise<boolean> {
+    if (result.status === 'canceled') return false;
+    if (result.status === 'failed') {
+      ui.showProblems({ title: 'The file could not be opened', summary: 'Nothing you had open was changed.', errors: [{ path: '', message: result.message }], warnings: [] });
+      return false;
+    }
+    return adopt(result.file.name, result.text, result.file);
+  }
+
+  async function finishSave(result: HostSaveResult, snapshot: FaultlineDocument, text: string): Promise<boolean> {
+    switch (result.status) {
+      case 'canceled':
+        return false;
+      case 'failed':
+        ui.notify(`${result.message} Your work is still open here.`, 'error');
+        return false;
+      case 'conflict': {
+        const choice = await ui.confirm({ title: 'The file changed on disk', message: result.message, confirmLabel: 'Overwrite', alternativeLabel: 'Save As…', cancelLabel: 'Cancel' });
+        const file = session.getFile();
+        if (choice === 'confirm' && file) return finishSave(await files.save(file, text, { overwriteChanged: true }), snapshot, text);
+        if (choice === 'alternative') return saveAs();
+        return false;
+      }
+      case 'saved':
+        session.saved(result.file, snapshot);
+        if (!session.isDirty()) await files.clearRecovery().catch(() => {});
+        if (result.warning) ui.notify(result.warning, 'warning');
+        else ui.notify(`Saved “${result.file.name}”.`);
+        return true;
+    }
+  }
+
+  async function save(): Promise<boolean> {
+    const file = session.getFile();
+    if (!file || !file.writable) return saveAs();
+    const snapshot = session.store.getDocument();
+    const text = saveDocument(snapshot);
+    return finishSave(await files.save(file, text, { overwriteChanged: false }), snapshot, text);
+  }
+
+  async function saveAs(): Promise<boolean> {
+    const snapshot = session.store.getDocument();
+    const text = saveDocument(snapshot);
+    const name = session.getFile()?.name ?? `${session.displayName()}.faultline`;
+    return finishSave(await files.saveAs(text, name), snapshot, text);
+  }
+
+  async function runReportOnce(): Promise<Report | null> {
+    const document = session.store.getDocument();
+    if (cachedReport?.document === document) return cachedReport.report;
+    try {
+      const report = await ui.withProgress(`Running “${session.displayName()}” to its end…`, (progress, signal) => deps.runReport(document, progress, signal));
+      cachedReport = { document, report };
+      return report;
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return null;
+      ui.notify(`The simulation could not finish: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      return null;
+    }
+  }
+
+  async function exportData(kind: 'png' | 'json' | 'csv', suffix: string, data: string | Uint8Array<ArrayBuffer>): Promise<void> {
+    const result = await files.exportFile({ kind, suggestedName: `${session.displayName().replace(/\.faultline$/i, '')}${suffix}.${kind}`, data });
+    if (result.status === 'saved') ui.notify(`Exported “${result.name}”.`);
+    else if (result.status === 'failed') ui.notify(result.message, 'error');
+  }
+
+  return {
+    mayDiscardChanges,
+    applyOpened,
+    save,
+    saveAs,
+
+    async newDocument(): Promise<void> {
+      if (!(await mayDiscardChanges('start a new sandbox'))) return;
+      session.replace(createEmptyDocument(), null, { unsavedWork: false });
+      await files.clearRecovery().catch(() => {});
+    },
+
+    async open(): Promise<void> {
+      await applyOpened(await files.open());
+    },
+
+    async openRecent(id: string): Promise<void> {
+      await applyOpened(await files.openRecent(id));
+    },
+
+    /** A file dropped on the window, already read (browsers give no path, so Save asks where). */
+    async openDropped(name: string, text: string): Promise<void> {
+      await adopt(name, text, { key: `dropped:${name}`, name, location: null, writable: false });
+    },
+
+    async revert(): Promise<void> {
+      const file = session.getFile();
+      if (!file || !files.canRevert(file)) {
+        ui.notify('There is no saved file to go back to.', 'warning');
+        return;
+      }
+      if (session.isDirty()) {
+        const choice = await ui.confirm({ title: 'Revert to saved?', message: `Your changes to “${file.name}” since it was last saved will be lost.`, confirmLabel: 'Revert', cancelLabel: 'Cancel' });
+        if (choice !== 'confirm') return;
+      }
+      const result = await files.revert(file);
+      if (result.status !== 'opened') return void applyOpened(result);
+      const loaded = loadDocument(result.text);
+      if (!loaded.ok) return showLoadProblems(file.name, loaded);
+      session.replace(loaded.document, result.file, { unsavedWork: false });
+      await files.clearRecovery().catch(() => {});
+    },
+
+    async copyShareCode(): Promise<void> {
+      const code = encodeShareCode(session.store.getDocument());
+      const copied = await deps.clipboard.writeText(code).then(
+        () => true,
+        () => false,
+      );
+      ui.showShareCode(code, copied);
+    },
+
+    async openShareCode(): Promise<void> {
+      const code = await ui.askShareCode();
+      if (code === null) return;
+      await adopt('Share code', code, null, decodeShareCode);
+    },
+
+    async exportPng(): Promise<void> {
+      const png = await deps.snapshotPng();
+      if (!png) return ui.notify('The canvas is not ready to export yet.', 'warning');
+      await exportData('png', '', png);
+    },
+
+    async exportReport(): Promise<void> {
+      const report = await runReportOnce();
+      if (report) await exportData('json', '-report', reportToJson(report));
+    },
+
+    async exportTimelineCsv(): Promise<void> {
+      const report = await runReportOnce();
+      if (report) await exportData('csv', '-timeline', timelineCsv(report));
+    },
+
+    /** Unsaved work from a crashed session, validated like a file; it stays unsaved (dirty) until saved. */
+    async restoreRecovery(id: string): Promise<void> {
+      // Asked first: once restored, the work is this window's to autosave, and must not be dropped.
+      if (!(await mayDiscardChanges('restore unsaved work'))) return;
+      const restored = await files.restoreRecovery(id);
+      if (restored.status === 'failed') return ui.notify(restored.message, 'error');
+      const loaded = loadDocument(restored.text);
+      if (!loaded.ok) return showLoadProblems('Recovered work', loaded);
+      session.replace(loaded.document, restored.file, { unsavedWork: true });
+    },
+  };
+}

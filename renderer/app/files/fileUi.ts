@@ -1,0 +1,33 @@
+import type { Problem } from '../../../shared/model/types';
+
+export type ConfirmChoice = 'confirm' | 'alternative' | 'cancel';
+
+export interface ConfirmRequest {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  /** A third way out, e.g. "Don't Save" or "Save As…". */
+  alternativeLabel?: string;
+  cancelLabel?: string;
+}
+
+export interface ProblemsReport {
+  title: string;
+  summary: string;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** What the file commands need from the screen. FilesProvider implements it with dialogs; tests script it. */
+export interface FileUi {
+  confirm(request: ConfirmRequest): Promise<ConfirmChoice>;
+  /** Load errors: every problem with its path. Nothing the user had was touched. */
+  showProblems(report: ProblemsReport): void;
+  notify(message: string, tone?: 'info' | 'warning' | 'error'): void;
+  /** Asks for a share code to open; null when cancelled. */
+  askShareCode(): Promise<string | null>;
+  /** Shows a share code (so it can be copied by hand when the clipboard refused). */
+  showShareCode(code: string, copied: boolean): void;
+  /** Runs long work behind a progress dialog with a Cancel button. */
+  withProgress<T>(label: string, work: (report: (fraction: number) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
+}

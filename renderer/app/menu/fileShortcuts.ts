@@ -1,0 +1,16 @@
+import type { AppCommand } from './commandDispatcher';
+
+/**
+ * The file shortcuts of the web edition, where the page is the only menu. On the desktop the
+ * native menu owns these accelerators and sends the command itself, so binding them here too
+ * would run each command twice.
+ */
+export function fileShortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): AppCommand | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'n' && !event.shiftKey) return 'file.new';
+  if (key === 'o' && !event.shiftKey) return 'file.open';
+  if (key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
+  if (key === 'e' && event.shiftKey) return 'file.exportPng';
+  return null;
+}

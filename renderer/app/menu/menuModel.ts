@@ -1,0 +1,81 @@
+import type { AppCommand } from './commandDispatcher';
+
+export interface MenuCommandItem {
+  type: 'command';
+  command: AppCommand;
+  label: string;
+  /** As shown; the keys themselves are bound by fileShortcuts.ts (web) or the native menu (desktop). */
+  shortcut?: string;
+}
+
+export type MenuItemModel = MenuCommandItem | { type: 'separator' } | { type: 'recent' };
+
+export interface MenuModel {
+  label: string;
+  items: MenuItemModel[];
+}
+
+const item = (command: AppCommand, label: string, shortcut?: string): MenuCommandItem => ({ type: 'command', command, label, shortcut });
+const separator = { type: 'separator' } as const;
+
+/**
+ * The in-page menus (File / Edit / View / Simulation / Help). The same commands as the native
+ * menu (main/menu/menuTemplate.ts), so both reach one dispatcher. `mod` is "Ctrl" or "⌘".
+ */
+export function buildMenuModel(mod: string): MenuModel[] {
+  return [
+    {
+      label: 'File',
+      items: [
+        item('file.new', 'New', `${mod}+N`),
+        item('file.open', 'Open…', `${mod}+O`),
+        { type: 'recent' },
+        separator,
+        item('file.save', 'Save', `${mod}+S`),
+        item('file.saveAs', 'Save As…', `${mod}+Shift+S`),
+        item('file.revert', 'Revert to Saved'),
+        separator,
+        item('file.copyShareCode', 'Copy Share Code'),
+        item('file.openShareCode', 'Open Share Code…'),
+        separator,
+        item('file.exportPng', 'Export PNG…', `${mod}+Shift+E`),
+        item('file.exportReport', 'Export Run Report (JSON)…'),
+        item('file.exportTimelineCsv', 'Export Timeline (CSV)…'),
+      ],
+    },
+    {
+      label: 'Edit',
+      items: [item('edit.undo', 'Undo', `${mod}+Z`), item('edit.redo', 'Redo', `${mod}+Shift+Z`)],
+    },
+    {
+      label: 'View',
+      items: [
+        item('view.zoomIn', 'Zoom In', `${mod}+=`),
+        item('view.zoomOut', 'Zoom Out', `${mod}+-`),
+        item('view.zoomReset', 'Actual Size', `${mod}+0`),
+        item('view.fit', 'Fit to Content', 'F'),
+        separator,
+        item('view.toggleDarkMode', 'Toggle Dark Mode'),
+        item('view.toggleClassroomMode', 'Classroom Mode'),
+      ],
+    },
+    {
+      label: 'Simulation',
+      items: [
+        item('sim.playPause', 'Play / Pause', 'Space'),
+        item('sim.step', 'Step', 'F10'),
+        item('sim.reset', 'Reset'),
+        separator,
+        item('sim.speedSlowMotion', 'Slow Motion (1 s in 100 s)'),
+        item('sim.speedRealTime', 'Real Time'),
+        item('sim.speedFastest', 'As Fast as Possible'),
+        item('sim.speedUp', 'Faster', `${mod}+]`),
+        item('sim.speedDown', 'Slower', `${mod}+[`),
+      ],
+    },
+    {
+      label: 'Help',
+      items: [item('help.lessons', 'Lessons', 'F1'), item('help.documentation', 'Documentation'), separator, item('help.about', 'About Faultline')],
+    },
+  ];
+}

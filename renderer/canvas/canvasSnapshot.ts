@@ -1,0 +1,36 @@
+import type { Application, Container } from 'pixi.js';
+
+/** What the canvas registers so that File → Export PNG can draw the diagram off screen. */
+export interface CanvasSnapshotSource {
+  app: Application;
+  /** The world content (nodes, links, regions), without the screen-sized grid. */
+  content: Container;
+  /** The canvas background colour, e.g. '#0e1116'. */
+  background: string;
+}
+
+let current: CanvasSnapshotSource | null = null;
+
+/** SandboxCanvas calls this once Pixi is ready, and with null when it is torn down. */
+export function registerCanvasSnapshotSource(source: CanvasSnapshotSource | null): void {
+  current = source;
+}
+
+/** Margin around the diagram in the exported image, in world pixels. */
+const MARGIN = 40;
+
+/**
+ * The whole diagram as PNG bytes, at twice its world size (sharp on high-density screens and in
+ * slides), whatever part of it the camera shows. Uses Pixi's renderer.extract.
+ */
+export async function snapshotCanvasPng(): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!current) return null;
+  const { app, content, background } = current;
+  const bounds = content.getLocalBounds();
+  if (!(bounds.width > 0 && bounds.height > 0)) return null;
+  const { Rectangle } = await import('pixi.js');
+  const frame = new Rectangle(bounds.x - MARGIN, bounds.y - MARGIN, bounds.width + MARGIN * 2, bounds.height + MARGIN * 2);
+  const canvas = app.renderer.extract.canvas({ target: content, frame, resolution: 2, clearColor: background }) as HTMLCanvasElement;
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
+}
