@@ -15,8 +15,7 @@ import { buildReport } from './metrics/buildReport';
 /** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
 function notYetSimulated(id: string, config: ResolvedConfig): string[] {
   const notes: string[] = [];
-  if ('sticky' in config && config.sticky) notes.push(`${id}: sticky sessions are not simulated yet`);
-  if ('ha' in config && config.ha !== null) notes.push(`${id}: load-balancer HA pairs are not simulated yet`);
+  if ('sticky' in config && config.sticky && config.layer === 4) notes.push(`${id}: sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored`);
   return notes;
 }
 

@@ -3,10 +3,11 @@ import { sample } from '../random';
 import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { OFFER_REJECTED, Station } from '../engine/station';
-import { OP_PROBE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_REJECTED } from '../engine/codes';
+import { OP_HEARTBEAT, OP_PROBE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import { HealthChecks } from './lb/healthChecks';
 import { BackendPicker } from './lb/pickBackend';
+import { HaPair } from './lb/haPair';
 
 /**
  * How long a load balancer waits for a backend before answering 504. The file format has no such
@@ -18,8 +19,10 @@ export const LB_UPSTREAM_TIMEOUT_MS = 60_000;
 /**
  * Load balancer (DESIGN §3 `lb`): holds a connection per request (at most `maxConnections`,
  * beyond that `rejected`), spends `serviceMs` deciding, forwards to a backend chosen among those
- * its health checks mark up, and relays the backend's answer. `layer`, `sticky` and `ha` are a
- * later issue.
+ * its health checks mark up, and relays the backend's answer. `layer` sets the default cost
+ * (0.05 ms at layer 4, 0.5 ms at layer 7: the defaults resolve it). `sticky` (layer 7 only: a
+ * layer-4 balancer never sees the cookie) pins each user to the backend it first got, for as long
+ * as that backend is marked up. `ha` makes this the active half of a pair (see HaPair).
  */
 export class LbModel extends BaseNode {
   override readonly station: Station;
@@ -30,6 +33,12 @@ export class LbModel extends BaseNode {
   private readonly picker: BackendPicker;
   private readonly health: HealthChecks;
   private readonly upstreamTimeouts: DeadlineQueue;
+  /** Sticky sessions: (client, user) → backend index. */
+  private readonly pins = new Map<number, number>();
+  /** The pair this balancer is the passive half of (it hears the heartbeats), if any. */
+  passiveOf: HaPair | null = null;
+  /** The pair this balancer is the active half of, if any. */
+  private pair: HaPair | null = null;
 
   constructor(world: World, index: number, config: LbConfig, backends: number[]) {
     super(world, index, 'lb');
@@ -49,6 +58,19 @@ export class LbModel extends BaseNode {
 
   start(): void {
     this.health.start();
+    const ha = this.config.ha;
+    if (ha === null) return;
+    const peer = this.world.nodeIds.indexOf(ha.peer);
+    const peerModel = peer >= 0 ? this.world.models[peer] : null;
+    if (!(peerModel instanceof LbModel) || peer === this.index) return; // validation names the bad peer
+    this.pair = new HaPair(this.world, this.index, peer, ha);
+    peerModel.passiveOf = this.pair;
+    this.pair.start();
+  }
+
+  /** Does this balancer's passive peer hold its address now? */
+  get replacedByPeer(): boolean {
+    return this.pair !== null && this.pair.tookOver;
   }
 
   /** Backends currently marked up (1) or down (0), in link order. */
@@ -57,6 +79,11 @@ export class LbModel extends BaseNode {
   }
 
   onRequest(call: number): void {
+    if (this.world.calls.op[call] === OP_HEARTBEAT) {
+      this.passiveOf?.heard();
+      this.world.calls.free(call);
+      return;
+    }
     this.counters.arrivals++;
     if (this.station.offer(call, this.world.now) === OFFER_REJECTED) {
       this.answer(call, STATUS_REJECTED);
@@ -67,7 +94,7 @@ export class LbModel extends BaseNode {
     const world = this.world;
     const calls = world.calls;
     const serviceMs = sample(this.config.serviceMs, this.rng) * this.slow;
-    const backend = this.picker.pick(this.health.markedUp, this.active, world.requests.user[calls.req[call]]);
+    const backend = this.chooseBackend(calls.req[call]);
     if (backend < 0) {
       world.scheduleService(call, serviceMs); // then 503: no healthy backend
       return;
@@ -78,6 +105,19 @@ export class LbModel extends BaseNode {
     const child = calls.alloc(call, gen, calls.req[call], this.backends[backend], calls.op[call]);
     this.upstreamTimeouts.push(call, gen, world.now + serviceMs + LB_UPSTREAM_TIMEOUT_MS);
     world.sendRequest(child, serviceMs);
+  }
+
+  private chooseBackend(req: number): number {
+    const requests = this.world.requests;
+    const user = requests.user[req];
+    if (!this.config.sticky || this.config.layer !== 7) return this.picker.pick(this.health.markedUp, this.active, user);
+    // Client indices are < 2^16 and user ids < 2^32: the pair is an exact double.
+    const id = requests.client[req] * 0x1_0000_0000 + user;
+    const pinned = this.pins.get(id);
+    if (pinned !== undefined && this.health.markedUp[pinned] === 1) return pinned;
+    const backend = this.picker.pick(this.health.markedUp, this.active, user);
+    if (backend >= 0) this.pins.set(id, backend);
+    return backend;
   }
 
   /** Only reached when no backend was marked up. */
@@ -117,6 +157,7 @@ export class LbModel extends BaseNode {
   override crash(): void {
     this.station.reset(this.world.now);
     this.active.fill(0);
+    this.pins.clear();
     this.health.reset();
     this.upstreamTimeouts.clear();
   }
@@ -125,6 +166,7 @@ export class LbModel extends BaseNode {
     this.health.start();
   }
 
+  /** `ha` is read once, at start: a live edit of the pair takes effect on the next run. */
   applyConfig(config: ResolvedConfig): void {
     const next = config as LbConfig;
     this.config = next;

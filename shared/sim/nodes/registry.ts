@@ -50,6 +50,13 @@ function linksTo(setup: NodeSetup, kinds: readonly NodeKind[]): number[] {
   return outLinks.filter((link) => kinds.includes(world.nodeKinds[world.links.to[link]]));
 }
 
+/** An lb's backends: its links, except one to its HA peer (that link carries heartbeats). */
+function linksExceptHaPeer(setup: NodeSetup): number[] {
+  const { world, outLinks } = setup;
+  const peer = (setup.config as LbConfig).ha?.peer;
+  return peer === undefined ? outLinks : outLinks.filter((link) => world.nodeIds[world.links.to[link]] !== peer);
+}
+
 /** Largest key space among the clients that link to the setup's node (a push CDN holds all of it). */
 function clientKeySpace(setup: NodeSetup): number {
   const { world, index, document } = setup;
@@ -68,7 +75,7 @@ export const NODE_FACTORIES: Partial<Record<NodeKind, NodeFactory>> = {
   dns: (setup) => new DnsModel(setup.world, setup.index, setup.config as DnsConfig, setup.outLinks, setup.document),
   cdn: (setup) => new CdnModel(setup.world, setup.index, setup.config as CdnConfig, setup.outLinks[0] ?? -1, clientKeySpace(setup)),
   proxy: (setup) => new ProxyModel(setup.world, setup.index, setup.config as ProxyConfig, setup.outLinks),
-  lb: (setup) => new LbModel(setup.world, setup.index, setup.config as LbConfig, setup.outLinks),
+  lb: (setup) => new LbModel(setup.world, setup.index, setup.config as LbConfig, linksExceptHaPeer(setup)),
   app: (setup) =>
     new AppModel(setup.world, setup.index, setup.config as AppConfig, {
       cache: linksTo(setup, ['cache'])[0] ?? -1,

@@ -14,8 +14,8 @@ function withMeters(doc: FaultlineDocument): FaultlineDocument {
   const copy = structuredClone(doc);
   for (const client of ['greedy', 'crowd']) {
     copy.nodes[`${client}Meter`] = { id: `${client}Meter`, kind: 'lb', x: -100, y: 0, config: { layer: 4, serviceMs: 0, healthCheck: { enabled: false } } };
-    copy.links[`${client}-proxy`] = { id: `${client}-proxy`, from: client, to: `${client}Meter`, latencyMs: 10 };
-    copy.links[`${client}Meter-proxy`] = { id: `${client}Meter-proxy`, from: `${client}Meter`, to: 'proxy', latencyMs: 0 };
+    copy.links[`${client}-proxy`] = { id: `${client}-proxy`, from: client, to: `${client}Meter`, kind: 'traffic', latencyMs: 10 };
+    copy.links[`${client}Meter-proxy`] = { id: `${client}Meter-proxy`, from: `${client}Meter`, to: 'proxy', kind: 'traffic', latencyMs: 0 };
   }
   return copy;
 }
