@@ -98,7 +98,8 @@ export class DeadlineQueue {
       this.head = (this.head + 1) & (this.slots.length - 1);
       this.size--;
     }
-    if (this.size > 0 && this.timerAt === Infinity) this.arm(this.times[this.head]);
+    // An expiry handler may have pushed (and armed for) a later deadline than the head's.
+    if (this.size > 0 && this.times[this.head] < this.timerAt) this.arm(this.times[this.head]);
   }
 
   /** Forget everything (the owner crashed). */

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { runDataFixture } from './loadFixture';
+import { makeDocument } from '../../helpers/documents';
+import { Simulation } from '../../../../../shared/sim/simulation';
+
+/*
+ * cache-policies.faultline: 300 rps, 20 % writes, 200 uniform keys (all fit in the cache, no TTL),
+ * reads ≈ 14 400 over 60 s, so cold misses (one per key) are ≈ 1.4 % of lookups.
+ */
+describe('app cache policies', () => {
+  const aside = runDataFixture('cache-policies').report;
+  const through = runDataFixture('cache-policies', { app: { cachePolicy: 'write-through' } }).report;
+  const around = runDataFixture('cache-policies', { app: { cachePolicy: 'write-around' } }).report;
+
+  it('cache-aside: a write deletes the key, so a read misses whenever the previous operation on its key was a write (≈ writeRatio)', () => {
+    // Operations on a key are a random 80/20 mix of reads and writes: P(previous was a write) = 0.2.
+    const coldShare = 200 / aside.consistency.reads;
+    expect(aside.nodes.cache.hitRatio!).toBeGreaterThan(1 - 0.2 - coldShare - 0.015);
+    expect(aside.nodes.cache.hitRatio!).toBeLessThan(1 - 0.2 - coldShare + 0.015);
+    expect(aside.checks[0].pass).toBe(false);
+  });
+
+  it('write-through: the write refreshes the cache, so only cold keys miss', () => {
+    expect(through.nodes.cache.misses!).toBeLessThanOrEqual(200);
+    expect(through.checks[0].pass).toBe(true);
+    // The cache sees every write as a set: cache arrivals = lookups + sets after misses + writes.
+    expect(through.nodes.cache.arrivals).toBe(through.nodes.cache.hits! + 2 * through.nodes.cache.misses! + through.consistency.writes);
+  });
+
+  it('write-around: writes never touch the cache (cache arrivals = lookups + sets after misses)', () => {
+    expect(around.nodes.cache.arrivals).toBe(around.nodes.cache.hits! + 2 * around.nodes.cache.misses!);
+    expect(around.nodes.db.arrivals).toBe(around.nodes.cache.misses! + around.consistency.writes);
+  });
+
+  it('refresh-ahead: a hot key is reloaded before it expires, so it (almost) never misses; cache-aside misses once per TTL', () => {
+    // 300 reads/s over 50 keys = 6 reads/s per key, TTL 2 s. Cache-aside: after each miss the key
+    // lives 2 s, then the next read (1/6 s later on average) misses: 1 miss per 6 × (2 + 1/6) = 13 reads.
+    const readsOnly = { users: { writeRatio: 0, keys: { count: 50 } }, cache: { ttlS: 2 } };
+    const ttlAside = runDataFixture('cache-policies', { ...readsOnly, app: { cachePolicy: 'cache-aside' } }).report;
+    const ahead = runDataFixture('cache-policies', { ...readsOnly, app: { cachePolicy: 'refresh-ahead' } }).report;
+    const missRatio = (report: typeof ahead): number => report.nodes.cache.misses! / (report.nodes.cache.hits! + report.nodes.cache.misses!);
+    expect(missRatio(ttlAside)).toBeGreaterThan(1 / 13 - 0.01);
+    expect(missRatio(ttlAside)).toBeLessThan(1 / 13 + 0.01);
+    // Refresh-ahead misses only when no read falls in the last half of a TTL: P = e^(−6·1) per cycle,
+    // ≈ 0.2 % of cycles; plus the 50 cold misses.
+    expect(ahead.nodes.cache.misses!).toBeLessThan(50 + 20);
+    // The reloads are real database reads: about one per key per TTL cycle (≈ 1–2 s).
+    expect(ahead.nodes.db.arrivals).toBeGreaterThan((50 * 60) / 2);
+    expect(ahead.nodes.db.arrivals).toBeLessThan((50 * 60) / 1);
+    expect(ahead.latencyMs.p95!).toBeLessThan(ttlAside.latencyMs.p95!);
+  });
+});
+
+describe('write-behind loses what the cache held when it crashes', () => {
+  // write-behind.faultline: 60 writes/s acknowledged once in the cache; flushed ≈ 1 s later; the
+  // cache crashes at 10 s ⇒ the writes of the last second before it (≈ Poisson(60)) are lost.
+  const behind = runDataFixture('write-behind').report;
+  const through = runDataFixture('write-behind', { app: { cachePolicy: 'write-through' } }).report;
+
+  it('counts the unflushed acknowledged writes as lost writes', () => {
+    // Poisson(60): SD ≈ 7.7; 35..90 is beyond 3 SD either side.
+    expect(behind.consistency.lostWrites).toBeGreaterThan(35);
+    expect(behind.consistency.lostWrites).toBeLessThan(90);
+    expect(behind.checks[0].pass).toBe(false);
+    expect(behind.checks[0].actual).toBe(behind.consistency.lostWrites);
+    expect(through.consistency.lostWrites).toBe(0);
+  });
+
+  it('writes get faster: a write costs the cache set, not the 10 ms database write', () => {
+    expect(behind.latencyMs.mean!).toBeLessThan(through.latencyMs.mean!);
+    // Every acknowledged write reaches the db eventually except the lost ones (and the last second's,
+    // still buffered when the run ends).
+    const flushed = behind.nodes.db.arrivals - behind.nodes.cache.misses!;
+    expect(flushed).toBeLessThan(behind.consistency.writes - behind.consistency.lostWrites + 1);
+    expect(flushed).toBeGreaterThan(behind.consistency.writes - behind.consistency.lostWrites - 120);
+  });
+});
+
+describe('sessions: local', () => {
+  it('behind a random balancer over 3 servers, ≈ 2/3 of a user\'s follow-up requests lose their session', () => {
+    const { report } = runDataFixture('sessions');
+    // 100 users: each user's first request has nothing to lose.
+    const followUps = report.requests.total - 100;
+    // Binomial(≈2900, 2/3): SD ≈ 25; ±4 %.
+    expect(report.consistency.sessionsLost).toBeGreaterThan(followUps * (2 / 3) * 0.96);
+    expect(report.consistency.sessionsLost).toBeLessThan(followUps * (2 / 3) * 1.04);
+    expect(report.checks[0].pass).toBe(false);
+  });
+
+  it('on one server, a crash loses every session it held: each returning user once', () => {
+    const report = new Simulation(
+      makeDocument({
+        durationS: 30,
+        nodes: [
+          { id: 'users', kind: 'client', config: { rps: 100, users: 100, writeRatio: 0 } },
+          { id: 'app', kind: 'app', config: { sessions: 'local', serviceMs: 1 } },
+        ],
+        links: [{ from: 'users', to: 'app' }],
+        scenario: [
+          { atS: 10, action: 'crash', target: 'app' },
+          { atS: 11, action: 'restart', target: 'app' },
+        ],
+        checks: [{ metric: 'sessionsLost', op: '<=', value: 0, fromS: 0, toS: 10 }],
+      }),
+    ).finish();
+    // Each user sends ≈ 1 request/s, so all 100 come back within the 19 s after the restart.
+    expect(report.consistency.sessionsLost).toBe(100);
+    expect(report.checks[0].pass).toBe(true); // none lost before the crash
+  });
+});
+
+describe('publishing to a queue: back pressure', () => {
+  it('a full queue rejects the publish and the app answers 503 rejected', () => {
+    const { report } = runDataFixture('publish');
+    const jobs = report.nodes.jobs;
+    // The queue holds 50 and the single worker drains exactly 10 jobs/s (const 100 ms): over 20 s
+    // everything beyond 50 + 200 is refused.
+    expect(jobs.maxQueue).toBe(50);
+    expect(report.checks[0].actual).toBe(50);
+    expect(report.requests.rejected).toBe(jobs.rejected);
+    expect(Math.abs(report.requests.rejected - (jobs.arrivals - 50 - 200))).toBeLessThanOrEqual(3);
+    expect(report.nodes.worker.completed).toBeGreaterThanOrEqual(197);
+  });
+});

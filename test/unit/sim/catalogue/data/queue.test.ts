@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueModel } from '../../../../../shared/sim/nodes/queue';
+import { runDataFixture } from './loadFixture';
+
+function queueOf(sim: { world: { nodeIds: readonly string[]; models: unknown[] } }): QueueModel {
+  return sim.world.models[sim.world.nodeIds.indexOf('jobs')] as QueueModel;
+}
+
+describe('queue + worker: at-least-once', () => {
+  // jobs.faultline: 200 jobs/s, 16 workers × exp(20 ms) (capacity 800/s), 30 % of runs fail,
+  // visibility 500 ms, maxReceives 3.
+  const { sim, report } = runDataFixture('jobs');
+  const jobs = report.nodes.jobs;
+
+  it('failed runs are redelivered; a job is dead-lettered after 3 failed receives (share 0.3³)', () => {
+    const resolved = jobs.completed + jobs.errors; // acknowledged or dead-lettered by the end
+    // Dead letters: Binomial(≈5700, 0.027): SD ≈ 12 (≈ 8 %); ±25 %.
+    expect(jobs.errors).toBeGreaterThan(resolved * 0.027 * 0.75);
+    expect(jobs.errors).toBeLessThan(resolved * 0.027 * 1.25);
+    // Every resolved job was received 1 + (failed receives) times: 1/(1−0.3) minus the cut at 3.
+    const expectedRuns = resolved * (1 + 0.3 + 0.09);
+    expect(report.nodes.worker.arrivals).toBeGreaterThan(expectedRuns * 0.95);
+    expect(report.nodes.worker.arrivals).toBeLessThan(expectedRuns * 1.05 + 200);
+    expect(queueOf(sim).redeliveries).toBeGreaterThan(0);
+  });
+
+  it('only acknowledged jobs write to the database (one write per completion)', () => {
+    // Equal up to the jobs still between their db write and their ack when the run stops: at most
+    // one per worker slot (16). Failed runs never reach the db.
+    const worker = report.nodes.worker;
+    expect(report.nodes.db.arrivals - worker.completed).toBeGreaterThanOrEqual(0);
+    expect(report.nodes.db.arrivals - worker.completed).toBeLessThanOrEqual(16);
+    expect(worker.completed - jobs.completed).toBeGreaterThanOrEqual(0);
+    expect(worker.completed - jobs.completed).toBeLessThanOrEqual(16);
+    expect(worker.errors).toBeGreaterThan(worker.arrivals * 0.3 * 0.9);
+  });
+
+  it('a visibility timeout shorter than some jobs makes them run twice (duplicates)', () => {
+    // exp(150 ms) service vs 500 ms visibility: P(run > 500 ms) = e^(−10/3) ≈ 3.6 %.
+    const slow = runDataFixture('jobs', { worker: { failureRate: 0, workers: 64, serviceMs: { dist: 'exp', mean: 150 } } }).report;
+    const duplicates = slow.nodes.worker.completed - slow.nodes.jobs.completed;
+    expect(duplicates).toBeGreaterThan(slow.nodes.jobs.arrivals * 0.036 * 0.6);
+    expect(duplicates).toBeLessThan(slow.nodes.jobs.arrivals * 0.036 * 1.4);
+  });
+});
+
+describe('queue crash: durable vs not', () => {
+  // durable.faultline: 50 jobs/s in, 10/s out; the queue crashes at 10 s (≈ 400 jobs held), back at 11 s.
+  const durable = runDataFixture('durable');
+  const volatile = runDataFixture('durable', { jobs: { durable: false } });
+
+  it('a durable queue still holds its backlog after the restart; a non-durable one starts from empty', () => {
+    expect(durable.report.checks[0].pass).toBe(true);
+    expect(durable.report.checks[0].actual!).toBeGreaterThan(400);
+    expect(volatile.report.checks[0].pass).toBe(false);
+    expect(volatile.report.checks[0].actual!).toBeLessThan(100); // ≈ 40/s refill after 11 s
+    expect(queueOf(durable.sim).lostOnCrash).toBe(0);
+    // What the non-durable queue lost is what it held: ≈ 40/s × 10 s.
+    expect(queueOf(volatile.sim).lostOnCrash).toBeGreaterThan(320);
+    expect(queueOf(volatile.sim).lostOnCrash).toBeLessThan(480);
+    expect(queueOf(volatile.sim).lostOnCrash).toBe(volatile.report.nodes.jobs.maxQueue);
+  });
+});
