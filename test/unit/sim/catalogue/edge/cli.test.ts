@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCommand, type RunEnvironment } from '../../../../../main/cli/run';
+import { Simulation } from '../../../../../shared/sim/simulation';
+import type { Report } from '../../../../../shared/sim/report';
+
+/** Runs an edge fixture through `faultline run --json` in-process; returns the exit code and report. */
+async function cliRun(name: string): Promise<{ code: number; report: Report }> {
+  let out = '';
+  const environment: RunEnvironment = {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: () => undefined, isTTY: false },
+    createSimulation: (document, settings) => new Simulation(document, settings),
+    clockMs: () => 0,
+  };
+  const file = fileURLToPath(new URL(`../../../../fixtures/sim/edge/${name}.faultline`, import.meta.url));
+  const code = await runCommand(file, { json: true }, environment);
+  return { code, report: JSON.parse(out) as Report };
+}
+
+describe('edge fixtures through the CLI', () => {
+  it('every fixture runs, passes its checks (exit 0) and balances its books', async () => {
+    for (const name of ['dns-ttl', 'cdn', 'proxy', 'lb-ha']) {
+      const { code, report } = await cliRun(name);
+      expect(code, name).toBe(0);
+      expect(report.checks.length, name).toBeGreaterThan(0);
+      const { total, ok, error, timeout, rejected, dropped } = report.requests;
+      expect(ok + error + timeout + rejected + dropped, name).toBe(total);
+    }
+  });
+
+  it('the report carries the cache fields of a CDN and a caching proxy (DESIGN §5)', async () => {
+    const { report } = await cliRun('cdn');
+    const edge = report.nodes.edge;
+    expect(edge.kind).toBe('cdn');
+    expect(edge.hitRatio).toBeCloseTo(edge.hits! / (edge.hits! + edge.misses!), 4); // the JSON keeps 5 digits
+    expect(edge.keys).toBeGreaterThan(0);
+    const proxy = (await cliRun('proxy')).report.nodes.proxy;
+    expect(proxy.hitRatio).toBeCloseTo(proxy.hits! / (proxy.hits! + proxy.misses!), 4);
+    expect(proxy.keys).toBeLessThanOrEqual(500);
+    expect(proxy.rejected).toBeGreaterThan(0);
+  });
+});
