@@ -1,0 +1,273 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createFileCommands } from '../../../renderer/app/files/fileCommands';
+import { DocumentSession, windowTitle } from '../../../renderer/app/files/documentSession';
+import type { ConfirmChoice, FileUi } from '../../../renderer/app/files/fileUi';
+import { DocumentStore } from '../../../renderer/editor/store/documentStore';
+import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../../renderer/host/hostFiles';
+import { createEmptyDocument } from '../../../shared/model/document';
+import { loadDocument } from '../../../shared/model/load';
+import { saveDocument } from '../../../shared/model/save';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { makeDocument } from '../sim/helpers/documents';
+
+const lesson = makeDocument({ title: 'Lesson', durationS: 3, nodes: [{ id: 'c', kind: 'client', config: { rps: 20 } }, { id: 'a', kind: 'app' }], links: [{ from: 'c', to: 'a' }] });
+const file = (name: string, writable = true): HostFile => ({ key: `key-${name}`, name, location: `/docs/${name}`, writable });
+
+function fakeFiles(overrides: Partial<HostFiles> = {}): HostFiles & { saved: { file: HostFile | null; text: string; overwrite: boolean }[] } {
+  const state = { saved: [] as { file: HostFile | null; text: string; overwrite: boolean }[] };
+  const files: HostFiles = {
+    open: async () => ({ status: 'canceled' }),
+    save: async (target, text, { overwriteChanged }) => {
+      state.saved.push({ file: target, text, overwrite: overwriteChanged });
+      return { status: 'saved', file: target, warning: null };
+    },
+    saveAs: async (text, name) => {
+      state.saved.push({ file: null, text, overwrite: false });
+      return { status: 'saved', file: file(name), warning: null };
+    },
+    revert: async () => ({ status: 'canceled' }),
+    canRevert: () => true,
+    exportFile: vi.fn(async (request) => ({ status: 'saved' as const, name: request.suggestedName })),
+    listRecent: async () => [],
+    openRecent: async () => ({ status: 'canceled' }),
+    takePendingOpens: async () => [],
+    onExternalOpen: () => () => {},
+    storeRecovery: async () => {},
+    clearRecovery: vi.fn(async () => {}),
+    listRecovery: async () => [],
+    restoreRecovery: async () => ({ status: 'failed', message: 'none' }),
+    discardRecovery: async () => {},
+    setDocumentState: () => {},
+    onSaveBeforeClose: () => () => {},
+    closeNow: async () => {},
+    ...overrides,
+  };
+  return Object.assign(files, state);
+}
+
+function scriptedUi(answers: ConfirmChoice[] = []) {
+  const ui = {
+    confirms: [] as string[],
+    problems: [] as Parameters<FileUi['showProblems']>[0][],
+    notices: [] as string[],
+    shareCodes: [] as string[],
+    pasted: null as string | null,
+    confirm: vi.fn(async (request: { title: string }) => {
+      ui.confirms.push(request.title);
+      return answers.shift() ?? 'cancel';
+    }),
+    showProblems: (report: Parameters<FileUi['showProblems']>[0]) => void ui.problems.push(report),
+    notify: (message: string) => void ui.notices.push(message),
+    askShareCode: async () => ui.pasted,
+    showShareCode: (code: string) => void ui.shareCodes.push(code),
+    withProgress: <T,>(_label: string, work: (report: (fraction: number) => void, signal: AbortSignal) => Promise<T>) => work(() => {}, new AbortController().signal),
+  };
+  return ui;
+}
+
+function setup(options: { files?: Partial<HostFiles>; answers?: ConfirmChoice[]; document?: FaultlineDocument } = {}) {
+  const store = new DocumentStore(options.document ?? lesson);
+  const session = new DocumentSession(store);
+  const files = fakeFiles(options.files);
+  const ui = scriptedUi(options.answers);
+  const clipboard = { writeText: vi.fn(async () => {}) };
+  const commands = createFileCommands({
+    files,
+    session,
+    ui,
+    clipboard,
+    snapshotPng: async () => new Uint8Array([137, 80, 78, 71]),
+    runReport: async (document) => {
+      const { runToReport } = await import('../../../renderer/app/files/runReport');
+      return runToReport(document, () => {}, { clockMs: () => 0, yieldNow: async () => {} });
+    },
+  });
+  const edit = () => store.update((draft) => void (draft.meta.title = `${draft.meta.title}!`));
+  return { store, session, files, ui, clipboard, commands, edit };
+}
+
+describe('file commands: open', () => {
+  it('a bad file shows every problem with its path and leaves the open document untouched', async () => {
+    const bad = JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'x' }, seed: 1, durationS: 10, regions: [], nodes: [{ id: 'a', kind: 'app', x: 0, y: 0, config: { workers: 0 } }, { id: '1bad', kind: 'nope', x: 0, y: 0 }], links: [], scenario: [], checks: [] });
+    const { commands, store, ui, edit } = setup({ files: { open: async () => ({ status: 'opened', file: file('bad.faultline'), text: bad }) } });
+    edit();
+    const before = store.getDocument();
+    await commands.open();
+    expect(store.getDocument()).toBe(before);
+    expect(store.isDirty()).toBe(true);
+    expect(ui.confirms).toEqual([]); // nothing to confirm: nothing replaces the work
+    const [report] = ui.problems;
+    expect(report.title).toBe('“bad.faultline” could not be opened');
+    expect(report.errors.map((problem) => problem.path)).toEqual(expect.arrayContaining(['nodes[0].config.workers', 'nodes[1].id', 'nodes[1].kind']));
+  });
+
+  it('a good file replaces a clean document at once and becomes the save target', async () => {
+    const other = saveDocument({ ...lesson, meta: { title: 'Other' } });
+    const { commands, session, files } = setup({ files: { open: async () => ({ status: 'opened', file: file('other.faultline'), text: other }) } });
+    await commands.open();
+    expect(session.store.getDocument().meta.title).toBe('Other');
+    expect(session.getFile()?.name).toBe('other.faultline');
+    expect(session.isDirty()).toBe(false);
+    await commands.save();
+    expect(files.saved).toEqual([{ file: file('other.faultline'), text: other, overwrite: false }]);
+  });
+
+  it('asks before replacing unsaved work; Cancel keeps it, Don’t Save drops it, Save saves it first', async () => {
+    const other: HostOpenResult = { status: 'opened', file: file('other.faultline'), text: saveDocument({ ...lesson, meta: { title: 'Other' } }) };
+    for (const [answer, expectedTitle, expectedSaves] of [
+      ['cancel', 'Lesson!', 0],
+      ['alternative', 'Other', 0],
+      ['confirm', 'Other', 1],
+    ] as const) {
+      const { commands, store, edit, files, ui } = setup({ files: { open: async () => other }, answers: [answer] });
+      edit();
+      await commands.open();
+      expect(ui.confirms).toEqual(['Save changes?']);
+      expect(store.getDocument().meta.title).toBe(expectedTitle);
+      expect(files.saved).toHaveLength(expectedSaves);
+    }
+  });
+
+  it('reports a file the host could not read, changing nothing', async () => {
+    const { commands, ui, store } = setup({ files: { open: async () => ({ status: 'failed', message: '“x” is not UTF-8 text' }) } });
+    const before = store.getDocument();
+    await commands.open();
+    expect(store.getDocument()).toBe(before);
+    expect(ui.problems[0].errors).toEqual([{ path: '', message: '“x” is not UTF-8 text' }]);
+  });
+});
+
+describe('file commands: save', () => {
+  it('Save without a file asks where (Save As), then saves there; the title loses its dirty marker', async () => {
+    const { commands, session, files, edit } = setup();
+    edit();
+    expect(windowTitle(session)).toBe('• Lesson! — Faultline');
+    await commands.save();
+    expect(files.saved[0].file).toBeNull();
+    expect(loadDocument(files.saved[0].text)).toMatchObject({ ok: true, document: { meta: { title: 'Lesson!' } } });
+    expect(session.isDirty()).toBe(false);
+    expect(windowTitle(session)).toBe('Lesson!.faultline — Faultline');
+    expect(files.clearRecovery).toHaveBeenCalled(); // the autosaved copy is no longer needed
+  });
+
+  it('a conflict asks; Overwrite saves with overwriteChanged, Cancel saves nothing', async () => {
+    let calls = 0;
+    const conflictOnce: HostFiles['save'] = async (target, _text, { overwriteChanged }): Promise<HostSaveResult> => {
+      calls++;
+      return overwriteChanged ? { status: 'saved', file: target, warning: null } : { status: 'conflict', message: 'changed on disk' };
+    };
+    const { commands, session, edit, ui } = setup({ files: { save: conflictOnce, open: async () => ({ status: 'opened', file: file('a.faultline'), text: saveDocument(lesson) }) }, answers: ['confirm'] });
+    await commands.open();
+    edit();
+    expect(await commands.save()).toBe(true);
+    expect(ui.confirms).toEqual(['The file changed on disk']);
+    expect(calls).toBe(2);
+    expect(session.isDirty()).toBe(false);
+
+    edit();
+    ui.confirm.mockResolvedValueOnce('cancel');
+    expect(await commands.save()).toBe(false);
+    expect(session.isDirty()).toBe(true);
+  });
+
+  it('a failed save keeps the work dirty and says so', async () => {
+    const { commands, session, edit, ui } = setup({ files: { saveAs: async () => ({ status: 'failed', message: 'Could not save “x”: the disk is full.' }) } });
+    edit();
+    expect(await commands.save()).toBe(false);
+    expect(session.isDirty()).toBe(true);
+    expect(ui.notices[0]).toMatch(/disk is full\. Your work is still open here\./);
+  });
+
+  it('edits made while a save is under way stay dirty', async () => {
+    let finish: (result: HostSaveResult) => void = () => {};
+    const { commands, session, edit } = setup({ files: { saveAs: () => new Promise((resolve) => (finish = resolve)) } });
+    edit();
+    const saving = commands.saveAs();
+    edit(); // typed during the save
+    finish({ status: 'saved', file: file('a.faultline'), warning: null });
+    await saving;
+    expect(session.isDirty()).toBe(true);
+  });
+});
+
+describe('file commands: sharing and exports', () => {
+  it('copies a share code that opens to the same document', async () => {
+    const { commands, clipboard, ui } = setup();
+    await commands.copyShareCode();
+    const code = (clipboard.writeText.mock.calls[0] as unknown as [string])[0];
+    expect(ui.shareCodes).toEqual([code]);
+    const second = setup({ document: createEmptyDocument('Empty') });
+    second.ui.pasted = `  ${code.slice(0, 40)}\n  ${code.slice(40)}  `; // wrapped by a mail client
+    await second.commands.openShareCode();
+    expect(saveDocument(second.store.getDocument())).toBe(saveDocument(lesson));
+  });
+
+  it('a damaged or oversized share code is refused with a notice, changing nothing', async () => {
+    const { commands, ui, store } = setup();
+    const before = store.getDocument();
+    ui.pasted = 'not-a-share-code!!';
+    await commands.openShareCode();
+    ui.pasted = 'A'.repeat(4 * 1024 * 1024 + 1);
+    await commands.openShareCode();
+    expect(store.getDocument()).toBe(before);
+    expect(ui.problems.map((report) => report.errors[0].message)).toEqual([expect.stringMatching(/share code/), expect.stringMatching(/characters long; Faultline accepts codes up to/)]);
+  });
+
+  it('exports the PNG, the run report as JSON and the timeline as CSV, running the simulation once', async () => {
+    const { commands, files } = setup();
+    await commands.exportPng();
+    await commands.exportReport();
+    await commands.exportTimelineCsv();
+    const requests = vi.mocked(files.exportFile).mock.calls.map(([request]) => request);
+    expect(requests.map((request) => [request.kind, request.suggestedName])).toEqual([
+      ['png', 'Lesson.png'],
+      ['json', 'Lesson-report.json'],
+      ['csv', 'Lesson-timeline.csv'],
+    ]);
+    const report = JSON.parse(requests[1].data as string);
+    expect(report).toMatchObject({ format: 'faultline-report', durationS: 3, title: 'Lesson' });
+    expect(report.requests.total).toBeGreaterThan(30); // 20 rps for 3 s, Poisson: far above 30 with overwhelming probability
+    const csv = (requests[2].data as string).trim().split('\n');
+    expect(csv[0]).toBe('t,sent,ok,failed,p50,p99');
+    expect(csv).toHaveLength(1 + report.timeline.length);
+  });
+});
+
+describe('file commands: new, revert, recovery', () => {
+  it('New asks about unsaved work and gives an empty, clean, file-less sandbox', async () => {
+    const { commands, session, edit } = setup({ answers: ['alternative'] });
+    edit();
+    await commands.newDocument();
+    expect(Object.keys(session.store.getDocument().nodes)).toEqual([]);
+    expect(session.getFile()).toBeNull();
+    expect(session.isDirty()).toBe(false);
+  });
+
+  it('Revert reads the file again after confirmation', async () => {
+    const { commands, session, edit } = setup({
+      answers: ['confirm'],
+      files: { open: async () => ({ status: 'opened', file: file('a.faultline'), text: saveDocument(lesson) }), revert: async (target) => ({ status: 'opened', file: target, text: saveDocument(lesson) }) },
+    });
+    await commands.open();
+    edit();
+    await commands.revert();
+    expect(session.store.getDocument().meta.title).toBe('Lesson');
+    expect(session.isDirty()).toBe(false);
+  });
+
+  it('restored work is dirty (it is on no disk) until saved, and keeps its original file', async () => {
+    const { commands, session } = setup({ files: { restoreRecovery: async () => ({ status: 'restored', text: saveDocument({ ...lesson, meta: { title: 'Recovered' } }), file: file('orig.faultline') }) } });
+    await commands.restoreRecovery('id');
+    expect(session.store.getDocument().meta.title).toBe('Recovered');
+    expect(session.isDirty()).toBe(true);
+    expect(session.getFile()?.name).toBe('orig.faultline');
+  });
+
+  it('damaged recovered text is refused with its problems, never thrown', async () => {
+    const { commands, ui, store } = setup({ files: { restoreRecovery: async () => ({ status: 'restored', text: '{"format":"faultline", "version": 1, "nodes": 5', file: null }) } });
+    const before = store.getDocument();
+    await commands.restoreRecovery('id');
+    expect(store.getDocument()).toBe(before);
+    expect(ui.problems[0].title).toBe('“Recovered work” could not be opened');
+  });
+});
