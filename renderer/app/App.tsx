@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { loadDocument } from '../../shared/model/load';
 import { createEmptyDocument } from '../../shared/model/document';
 import type { FaultlineDocument } from '../../shared/model/types';
@@ -8,6 +8,18 @@ import type { Host } from '../host/host';
 import { StatusBar } from './StatusBar';
 import { DocumentStore } from '../editor/store/documentStore';
 import { DocumentStoreProvider } from '../editor/store/DocumentStoreContext';
+import { Editor } from '../editor/editor';
+import { EditorProvider } from '../editor/EditorContext';
+import { Palette } from './editor/Palette';
+import { Inspector } from './editor/Inspector';
+import { LintPanel } from './editor/LintPanel';
+import { CanvasToolbar } from './editor/CanvasToolbar';
+import { RenameField } from './editor/RenameField';
+import { HintBar } from './editor/HintBar';
+import { ThemeToggle } from './ThemeToggle';
+import { useTheme } from './useTheme';
+import { useEditorKeyboard } from './useEditorKeyboard';
+import { installDebugHandle } from './debugHandle';
 
 type Loaded = { document: FaultlineDocument; error: null } | { document: null; error: string };
 
@@ -20,54 +32,75 @@ function loadDefaultSandbox(): Loaded {
 export function App({ host }: { host: Host }) {
   const loaded = useMemo(loadDefaultSandbox, []);
   const [store] = useState(() => new DocumentStore(loaded.document ?? createEmptyDocument()));
+  const [editor] = useState(() => new Editor(store));
+  const [theme, setTheme] = useTheme();
   const [rendererName, setRendererName] = useState<string | null>(null);
   const [canvasError, setCanvasError] = useState<string | null>(null);
   const [version, setVersion] = useState<string>('');
+  const document = useSyncExternalStore(
+    (listener) => store.subscribe(listener),
+    () => store.getDocument(),
+  );
+  useEditorKeyboard(editor);
+  useEffect(() => installDebugHandle(editor), [editor]);
 
   useEffect(() => {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));
   }, [host]);
 
-  const title = loaded.document?.meta.title ?? 'Untitled';
+  const title = document.meta.title;
   useEffect(() => {
     window.document.title = `${title} — Faultline`;
   }, [title]);
 
   return (
     <DocumentStoreProvider store={store}>
-    <div className="app-shell">
-      <header className="title-bar">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Faultline
-        </span>
-        <span className="document-title">{title}</span>
-        <span className="title-spacer" />
-        <span className="version">{version && `v${version}`}</span>
-      </header>
-      <main className="workspace">
-        {loaded.document ? (
-          <SandboxCanvas document={loaded.document} onRendererReady={setRendererName} onError={setCanvasError} />
-        ) : (
-          <div className="load-error" role="alert">
-            <h2>The default sandbox could not be loaded</h2>
-            <pre>{loaded.error}</pre>
+      <EditorProvider editor={editor}>
+        <div className="app-shell">
+          <header className="title-bar">
+            <span className="brand">
+              <span className="brand-mark" aria-hidden="true" />
+              Faultline
+            </span>
+            {/* The menu bar (issue 9) goes here. */}
+            <span className="document-title">{title}</span>
+            <span className="title-spacer" />
+            <ThemeToggle theme={theme} onChange={setTheme} />
+            <span className="version">{version && `v${version}`}</span>
+          </header>
+          <div className="workspace-grid">
+            <Palette theme={theme} />
+            <main className="workspace">
+              <SandboxCanvas editor={editor} theme={theme} onRendererReady={setRendererName} onError={setCanvasError} />
+              <CanvasToolbar />
+              <HintBar />
+              <RenameField />
+              {loaded.error !== null && (
+                <div className="load-error" role="alert">
+                  <h2>The default sandbox could not be loaded</h2>
+                  <pre>{loaded.error}</pre>
+                </div>
+              )}
+              {canvasError && (
+                <div className="load-error" role="alert">
+                  {canvasError}
+                </div>
+              )}
+            </main>
+            <Inspector theme={theme} />
+            <div className="bottom-dock" data-testid="bottom-dock">
+              <LintPanel />
+            </div>
           </div>
-        )}
-        {canvasError && (
-          <div className="load-error" role="alert">
-            {canvasError}
-          </div>
-        )}
-      </main>
-      <StatusBar
-        hostLabel={host.label}
-        rendererName={rendererName}
-        documentTitle={title}
-        nodeCount={loaded.document ? Object.keys(loaded.document.nodes).length : 0}
-        linkCount={loaded.document ? Object.keys(loaded.document.links).length : 0}
-      />
-    </div>
+          <StatusBar
+            hostLabel={host.label}
+            rendererName={rendererName}
+            documentTitle={title}
+            nodeCount={Object.keys(document.nodes).length}
+            linkCount={Object.keys(document.links).length}
+          />
+        </div>
+      </EditorProvider>
     </DocumentStoreProvider>
   );
 }

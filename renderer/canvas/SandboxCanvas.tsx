@@ -2,73 +2,191 @@ import 'pixi.js/unsafe-eval';
 import { Application } from 'pixi.js';
 import { Viewport } from 'pixi-viewport';
 import { useEffect, useRef } from 'react';
-import type { FaultlineDocument } from '../../shared/model/types';
-import { buildScene, documentBounds } from './sceneBuilder';
-import { DARK_THEME } from './theme';
+import type { Camera } from '../editor/camera';
+import type { Editor } from '../editor/editor';
+import { documentBounds, type Rect } from '../editor/geometry';
+import type { ToolPointer } from '../editor/tools/toolTypes';
+import { GridBackground } from './gridBackground';
+import { SceneView } from './sceneView';
+import { CANVAS_THEMES, type ThemeName } from './theme';
 
 interface SandboxCanvasProps {
-  document: FaultlineDocument;
+  editor: Editor;
+  theme: ThemeName;
   /** Called once Pixi has picked its renderer ('webgl', 'webgpu' or 'canvas'). */
   onRendererReady?: (rendererName: string) => void;
   onError?: (message: string) => void;
 }
 
-/** The Pixi stage: pan/zoom viewport over the document's diagram. */
-export function SandboxCanvas({ document, onRendererReady, onError }: SandboxCanvasProps) {
+interface Stage {
+  app: Application;
+  viewport: Viewport;
+  scene: SceneView;
+  grid: GridBackground;
+  themeName: ThemeName;
+  dirty: boolean;
+}
+
+const MIN_ZOOM = 0.15;
+const MAX_ZOOM = 4;
+const FIT_MARGIN = 60;
+
+function fitViewport(viewport: Viewport, rect: Rect): void {
+  viewport.fit(true, rect.w + FIT_MARGIN * 2, rect.h + FIT_MARGIN * 2);
+  viewport.setZoom(Math.min(Math.max(viewport.scale.x, MIN_ZOOM), 1.5), true);
+  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2);
+}
+
+/** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */
+export function SandboxCanvas({ editor, theme, onRendererReady, onError }: SandboxCanvasProps) {
   const hostRef = useRef<HTMLDivElement>(null);
-  const appRef = useRef<{ app: Application; viewport: Viewport } | null>(null);
+  const stageRef = useRef<Stage | null>(null);
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
 
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     let disposed = false;
+    const cleanups: (() => void)[] = [];
     const app = new Application();
+    const initialTheme = CANVAS_THEMES[themeRef.current];
     // Pixi's init is async; React may unmount (StrictMode does, once) before it resolves.
     app
-      .init({ preference: 'webgl', resizeTo: host, antialias: true, autoDensity: true, resolution: window.devicePixelRatio || 1, background: DARK_THEME.background })
+      .init({ preference: 'webgl', resizeTo: host, antialias: true, autoDensity: true, resolution: window.devicePixelRatio || 1, background: initialTheme.background })
       .then(() => {
         if (disposed) {
           app.destroy(true, { children: true });
           return;
         }
-        app.canvas.dataset.renderer = app.renderer.name;
-        host.appendChild(app.canvas);
+        const canvas = app.canvas;
+        canvas.dataset.renderer = app.renderer.name;
+        host.appendChild(canvas);
         const viewport = new Viewport({ screenWidth: host.clientWidth, screenHeight: host.clientHeight, events: app.renderer.events });
-        viewport.drag().pinch().wheel({ smooth: 4 }).decelerate({ friction: 0.9 }).clampZoom({ minScale: 0.2, maxScale: 4 });
-        app.stage.addChild(viewport);
-        app.renderer.on('resize', (width: number, height: number) => viewport.resize(width, height));
-        appRef.current = { app, viewport };
+        // Left button belongs to the select tool; middle or right drag, or Space + drag, pans.
+        viewport
+          .drag({ mouseButtons: 'middle-right' })
+          .pinch()
+          .wheel({ smooth: 3 })
+          .clampZoom({ minScale: MIN_ZOOM, maxScale: MAX_ZOOM });
+        const grid = new GridBackground(initialTheme);
+        const scene = new SceneView(initialTheme);
+        viewport.addChild(scene.root);
+        app.stage.addChild(grid.sprite, viewport);
+        const stage: Stage = { app, viewport, scene, grid, themeName: themeRef.current, dirty: true };
+        stageRef.current = stage;
+        const followGrid = () => grid.follow(viewport, app.screen.width, app.screen.height);
+        viewport.on('moved', followGrid);
+        viewport.on('zoomed', followGrid);
+        app.renderer.on('resize', (width: number, height: number) => {
+          viewport.resize(width, height);
+          followGrid();
+        });
+
+        const camera: Camera = {
+          zoom: () => viewport.scale.x,
+          zoomBy: (factor) => {
+            viewport.setZoom(Math.min(Math.max(viewport.scale.x * factor, MIN_ZOOM), MAX_ZOOM), true);
+            followGrid();
+          },
+          fit: (rect) => {
+            fitViewport(viewport, rect);
+            followGrid();
+          },
+          panByScreen: (dx, dy) => {
+            viewport.x += dx;
+            viewport.y += dy;
+            followGrid();
+          },
+          clientToWorld: (clientX, clientY) => {
+            const bounds = canvas.getBoundingClientRect();
+            const x = clientX - bounds.left;
+            const y = clientY - bounds.top;
+            if (x < 0 || y < 0 || x > bounds.width || y > bounds.height) return undefined;
+            const point = viewport.toWorld(x, y);
+            return { x: point.x, y: point.y };
+          },
+          visibleCentre: () => ({ x: viewport.center.x, y: viewport.center.y }),
+          worldToClient: (point) => {
+            const bounds = canvas.getBoundingClientRect();
+            const screen = viewport.toScreen(point.x, point.y);
+            return { x: screen.x + bounds.left, y: screen.y + bounds.top };
+          },
+        };
+        editor.attachCamera(camera);
+        const bounds = documentBounds(editor.store.getDocument());
+        if (bounds) fitViewport(viewport, bounds);
+        followGrid();
+
+        // Model → view: mark dirty on change, copy once per frame.
+        const markDirty = () => {
+          stage.dirty = true;
+        };
+        cleanups.push(editor.store.subscribe(markDirty), editor.subscribe(markDirty));
+        app.ticker.add(() => {
+          const wanted = themeRef.current;
+          if (wanted !== stage.themeName) {
+            stage.themeName = wanted;
+            app.renderer.background.color = CANVAS_THEMES[wanted].background;
+            grid.setTheme(CANVAS_THEMES[wanted]);
+            stage.dirty = true;
+          }
+          if (!stage.dirty) return;
+          stage.dirty = false;
+          scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
+        });
+
+        // Pointer input goes to the select tool in world coordinates.
+        const toPointer = (event: PointerEvent | MouseEvent): ToolPointer => {
+          const bounds = canvas.getBoundingClientRect();
+          const screen = { x: event.clientX - bounds.left, y: event.clientY - bounds.top };
+          const world = viewport.toWorld(screen.x, screen.y);
+          return { world: { x: world.x, y: world.y }, screen, shift: event.shiftKey, accel: event.ctrlKey || event.metaKey };
+        };
+        const onPointerDown = (event: PointerEvent) => {
+          if (event.button !== 0) return;
+          canvas.setPointerCapture(event.pointerId);
+          editor.tool.pointerDown(toPointer(event));
+        };
+        const onPointerMove = (event: PointerEvent) => editor.tool.pointerMove(toPointer(event));
+        const onPointerUp = (event: PointerEvent) => {
+          if (event.button !== 0) return;
+          if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
+          editor.tool.pointerUp(toPointer(event));
+        };
+        const onPointerCancel = () => editor.tool.cancel();
+        const onDoubleClick = (event: MouseEvent) => editor.tool.doubleClick(toPointer(event));
+        const onContextMenu = (event: Event) => event.preventDefault();
+        canvas.addEventListener('pointerdown', onPointerDown);
+        canvas.addEventListener('pointermove', onPointerMove);
+        canvas.addEventListener('pointerup', onPointerUp);
+        canvas.addEventListener('pointercancel', onPointerCancel);
+        canvas.addEventListener('dblclick', onDoubleClick);
+        canvas.addEventListener('contextmenu', onContextMenu);
+        cleanups.push(() => {
+          canvas.removeEventListener('pointerdown', onPointerDown);
+          canvas.removeEventListener('pointermove', onPointerMove);
+          canvas.removeEventListener('pointerup', onPointerUp);
+          canvas.removeEventListener('pointercancel', onPointerCancel);
+          canvas.removeEventListener('dblclick', onDoubleClick);
+          canvas.removeEventListener('contextmenu', onContextMenu);
+        });
         onRendererReady?.(app.renderer.name);
       })
       .catch((error: unknown) => onError?.(`The canvas could not start: ${error instanceof Error ? error.message : String(error)}`));
     return () => {
       disposed = true;
-      if (appRef.current?.app === app) {
-        appRef.current = null;
+      for (const cleanup of cleanups) cleanup();
+      const stage = stageRef.current;
+      if (stage?.app === app) {
+        stageRef.current = null;
+        editor.attachCamera(undefined);
+        stage.scene.destroy();
         app.destroy(true, { children: true });
       }
     };
-    // The stage lives as long as the component; documents are swapped in by the effect below.
-  }, []);
-
-  useEffect(() => {
-    let frame = 0;
-    const attach = () => {
-      const stage = appRef.current;
-      if (!stage) {
-        frame = requestAnimationFrame(attach);
-        return;
-      }
-      stage.viewport.removeChildren().forEach((child) => child.destroy({ children: true }));
-      stage.viewport.addChild(buildScene(document, DARK_THEME));
-      const bounds = documentBounds(document);
-      const margin = 60;
-      stage.viewport.fit(true, bounds.width + margin * 2, bounds.height + margin * 2);
-      stage.viewport.moveCenter(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
-    };
-    attach();
-    return () => cancelAnimationFrame(frame);
-  }, [document]);
+    // The stage lives as long as the component; the document reaches it through the store.
+  }, [editor]);
 
   return <div ref={hostRef} className="sandbox-canvas" data-testid="sandbox-canvas" />;
 }

@@ -1,6 +1,6 @@
 import { applyPatches, enablePatches, produceWithPatches, type Draft } from 'immer';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { combineDiffs, newSerial, topDiff, type Diff, type HistoryEntry } from './history';
+import { combineDiffs, newSerial, topDiff, type Diff, type HistoryEntry, type Mark } from './history';
 import { EMPTY_SELECTION, pruneSelection, sameSelection, type Selection } from './selection';
 
 enablePatches();
@@ -79,7 +79,7 @@ export class DocumentStore {
 
   /** Starts a gesture; pass the id to `squashToMark` when it ends or `bailToMark` when cancelled. */
   mark(id: string): void {
-    this.undoStack.push({ type: 'mark', id });
+    this.undoStack.push({ type: 'mark', id, redoStack: this.redoStack });
   }
 
   /** Everything since the mark becomes one undo step; the mark goes. */
@@ -91,11 +91,12 @@ export class DocumentStore {
     if (diffs.length > 0) this.undoStack.push(diffs.length === 1 ? diffs[0] : combineDiffs(diffs));
   }
 
-  /** Rolls back everything since the mark (a cancelled gesture) and forgets it; no redo. */
+  /** Rolls back everything since the mark (a cancelled gesture) and forgets it; redo is as it was before. */
   bailToMark(id: string): void {
     const index = this.findMark(id);
     if (index < 0) return;
     const undone = this.undoStack.splice(index);
+    this.redoStack = [...(undone[0] as Mark).redoStack];
     let document = this.document;
     for (let position = undone.length - 1; position >= 0; position--) {
       const entry = undone[position];

@@ -19,6 +19,8 @@ export interface Diff {
 export interface Mark {
   type: 'mark';
   id: string;
+  /** The redo stack when the gesture began: a cancelled gesture gives it back, leaving no trace. */
+  redoStack: readonly Diff[];
 }
 
 export type HistoryEntry = Diff | Mark;

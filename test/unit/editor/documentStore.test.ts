@@ -81,7 +81,24 @@ describe('DocumentStore', () => {
     expect(store.getDocument().nodes.a.x).toBe(50);
   });
 
-  it('bails to a mark: a cancelled gesture leaves no trace and no redo', () => {
+  it('bailing gives back the redo stack the gesture found', () => {
+    const store = storeWith(node('a'));
+    store.update((draft) => {
+      draft.nodes.a.x = 10;
+    });
+    store.undo();
+    store.mark('drag');
+    store.update((draft) => {
+      draft.nodes.a.y = 99;
+    });
+    expect(store.canRedo()).toBe(false);
+    store.bailToMark('drag');
+    expect(store.getDocument().nodes.a.y).toBe(0);
+    store.redo();
+    expect(store.getDocument().nodes.a.x).toBe(10);
+  });
+
+  it('bails to a mark: a cancelled gesture leaves no trace', () => {
     const store = storeWith(node('a'));
     store.update((draft) => {
       draft.nodes.a.name = 'kept';

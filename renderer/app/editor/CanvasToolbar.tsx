@@ -1,0 +1,48 @@
+import { Copy, Maximize, Redo2, Trash, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
+import { useSyncExternalStore } from 'react';
+import { useEditor } from '../../editor/EditorContext';
+import { isEmptySelection } from '../../editor/store/selection';
+
+function useHistoryFlags() {
+  const editor = useEditor();
+  const store = editor.store;
+  // One string snapshot so useSyncExternalStore sees a stable value between changes.
+  const flags = useSyncExternalStore(
+    (listener) => store.subscribe(listener),
+    () => `${store.canUndo() ? 'u' : ''}${store.canRedo() ? 'r' : ''}${isEmptySelection(store.getSelection()) ? '' : 's'}`,
+  );
+  return { canUndo: flags.includes('u'), canRedo: flags.includes('r'), hasSelection: flags.includes('s') };
+}
+
+/** Floating buttons over the canvas for what the shortcuts do, with the shortcut in each tooltip. */
+export function CanvasToolbar() {
+  const editor = useEditor();
+  const { canUndo, canRedo, hasSelection } = useHistoryFlags();
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
+      <button type="button" title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo" disabled={!canUndo} onClick={() => editor.undo()}>
+        <Undo2 size={17} />
+      </button>
+      <button type="button" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo" disabled={!canRedo} onClick={() => editor.redo()}>
+        <Redo2 size={17} />
+      </button>
+      <span className="toolbar-separator" />
+      <button type="button" title="Duplicate (Ctrl+D)" aria-label="Duplicate" disabled={!hasSelection} onClick={() => editor.duplicate()}>
+        <Copy size={17} />
+      </button>
+      <button type="button" title="Delete (Delete)" aria-label="Delete" disabled={!hasSelection} onClick={() => editor.deleteSelected()}>
+        <Trash size={17} />
+      </button>
+      <span className="toolbar-separator" />
+      <button type="button" title="Zoom out (−)" aria-label="Zoom out" onClick={() => editor.zoomOut()}>
+        <ZoomOut size={17} />
+      </button>
+      <button type="button" title="Zoom in (+)" aria-label="Zoom in" onClick={() => editor.zoomIn()}>
+        <ZoomIn size={17} />
+      </button>
+      <button type="button" title="Fit to content (F)" aria-label="Fit to content" onClick={() => editor.fitToContent()}>
+        <Maximize size={17} />
+      </button>
+    </div>
+  );
+}

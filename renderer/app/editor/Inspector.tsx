@@ -1,0 +1,163 @@
+import { useCallback } from 'react';
+import { configFields, NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
+import { LINK_FIELDS } from '../../../shared/model/schema/records';
+import type { FaultlineDocument, LinkRecord, NodeRecord } from '../../../shared/model/types';
+import { cssColor, KIND_STYLES } from '../../canvas/kindStyle';
+import type { ThemeName } from '../../canvas/theme';
+import { renameNode, renameRegion, setConfigValue, setLinkValue, type LinkNumberField } from '../../editor/commands/documentEdits';
+import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
+import { FieldEditor } from './FieldEditor';
+
+const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
+
+function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: NodeRecord[]; theme: ThemeName }) {
+  const store = useDocumentStore();
+  const ids = nodes.map((node) => node.id);
+  const idKey = ids.join(',');
+  const kind = nodes[0].kind;
+  const onCommit = useCallback(
+    (path: readonly string[], value: unknown) => {
+      store.update((draft) => setConfigValue(draft, idKey.split(','), path, value), { squashKey: `config:${idKey}:${path.join('.')}` });
+    },
+    [store, idKey],
+  );
+  if (nodes.some((node) => node.kind !== kind)) {
+    return (
+      <div className="inspector-empty">
+        <p>
+          {nodes.length} nodes of different kinds are selected. Select nodes of one kind to edit them together.
+        </p>
+      </div>
+    );
+  }
+  const info = NODE_KIND_INFO[kind];
+  const Icon = KIND_STYLES[kind].icon;
+  const single = nodes.length === 1 ? nodes[0] : undefined;
+  return (
+    <div className="inspector-body" key={idKey}>
+      <header className="inspector-header">
+        <span className="inspector-icon" style={{ color: cssColor(KIND_STYLES[kind].color[theme]) }}>
+          <Icon size={22} strokeWidth={2.2} aria-hidden="true" />
+        </span>
+        <div>
+          <h2 data-testid="inspector-title">{single ? (single.name ?? single.id) : `${nodes.length} × ${info.label}`}</h2>
+          <p className="inspector-summary">{info.summary}</p>
+        </div>
+      </header>
+      {single && (
+        <div className="field-group identity">
+          <div className="field-row">
+            <label>
+              <span className="field-label">Name</span>
+              <span className="field-control">
+                <input
+                  type="text"
+                  data-field="name"
+                  value={single.name ?? ''}
+                  placeholder={single.id}
+                  onChange={(event) => store.update((draft) => renameNode(draft, single.id, event.target.value), { squashKey: `name:${single.id}` })}
+                />
+              </span>
+            </label>
+          </div>
+          <div className="field-row readonly">
+            <span className="field-label">Id</span>
+            <code data-testid="inspector-id">{single.id}</code>
+          </div>
+          <div className="field-row readonly">
+            <span className="field-label">Region</span>
+            <span>{single.region && Object.hasOwn(doc.regions, single.region) ? doc.regions[single.region].name : '—'}</span>
+          </div>
+        </div>
+      )}
+      {configFields(kind).map((field) => (
+        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} doc={doc} selfIds={ids} />
+      ))}
+    </div>
+  );
+}
+
+function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRecord[] }) {
+  const store = useDocumentStore();
+  const idKey = links.map((link) => link.id).join(',');
+  const onCommit = useCallback(
+    (path: readonly string[], value: unknown) => {
+      store.update((draft) => setLinkValue(draft, idKey.split(','), path[0] as LinkNumberField, value as number | undefined), { squashKey: `link:${idKey}:${path[0]}` });
+    },
+    [store, idKey],
+  );
+  const single = links.length === 1 ? links[0] : undefined;
+  const name = (id: string) => (Object.hasOwn(doc.nodes, id) ? (doc.nodes[id].name ?? id) : id);
+  return (
+    <div className="inspector-body" key={idKey}>
+      <header className="inspector-header">
+        <div>
+          <h2 data-testid="inspector-title">{single ? `${name(single.from)} → ${name(single.to)}` : `${links.length} links`}</h2>
+          <p className="inspector-summary">{single?.kind === 'replication' ? 'Replication: joins databases into a cluster.' : 'Traffic: requests go this way, responses come back.'}</p>
+        </div>
+      </header>
+      {EDITABLE_LINK_FIELDS.map((field) => (
+        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={links as unknown as Record<string, unknown>[]} onCommit={onCommit} doc={doc} selfIds={[]} />
+      ))}
+    </div>
+  );
+}
+
+function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
+  const store = useDocumentStore();
+  const region = doc.regions[id];
+  const members = Object.values(doc.nodes).filter((node) => node.region === id).length;
+  return (
+    <div className="inspector-body" key={id}>
+      <header className="inspector-header">
+        <div>
+          <h2 data-testid="inspector-title">{region.name}</h2>
+          <p className="inspector-summary">A region: a data center or a continent. {members} nodes inside.</p>
+        </div>
+      </header>
+      <div className="field-row">
+        <label>
+          <span className="field-label">Name</span>
+          <span className="field-control">
+            <input type="text" data-field="region-name" value={region.name} onChange={(event) => store.update((draft) => renameRegion(draft, id, event.target.value), { squashKey: `region-name:${id}` })} />
+          </span>
+        </label>
+      </div>
+      <div className="field-row readonly">
+        <span className="field-label">Id</span>
+        <code>{region.id}</code>
+      </div>
+      <div className="field-row readonly">
+        <span className="field-label">Size</span>
+        <span>
+          {region.w} × {region.h}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** The right panel: every config field of the selection, generated from the schema. */
+export function Inspector({ theme }: { theme: ThemeName }) {
+  const doc = useDocument();
+  const selection = useSelection();
+  const nodes = selection.nodes.filter((id) => Object.hasOwn(doc.nodes, id)).map((id) => doc.nodes[id]);
+  const links = selection.links.filter((id) => Object.hasOwn(doc.links, id)).map((id) => doc.links[id]);
+  let content;
+  if (nodes.length > 0) content = <NodesInspector doc={doc} nodes={nodes} theme={theme} />;
+  else if (links.length > 0) content = <LinksInspector doc={doc} links={links} />;
+  else if (selection.regions.length === 1) content = <RegionInspector doc={doc} id={selection.regions[0]} />;
+  else
+    content = (
+      <div className="inspector-empty">
+        <h2>{doc.meta.title}</h2>
+        {doc.meta.description && <p className="inspector-summary">{doc.meta.description}</p>}
+        <p className="tip">Select a node, link or region to edit it. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them.</p>
+      </div>
+    );
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      {content}
+    </aside>
+  );
+}

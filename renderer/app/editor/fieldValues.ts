@@ -1,0 +1,64 @@
+import type { FieldDescriptor, FieldUnit } from '../../../shared/model/schema/fields';
+import { valueSchema } from '../../../shared/model/schema/fields';
+
+/** What several selected nodes hold at one path: one shared value, nothing, or different values. */
+export type SharedValue = { state: 'unset' } | { state: 'same'; value: unknown } | { state: 'mixed' };
+
+export function valueAt(config: Record<string, unknown>, path: readonly string[]): unknown {
+  let cursor: unknown = config;
+  for (const key of path) {
+    if (typeof cursor !== 'object' || cursor === null || Array.isArray(cursor) || !Object.hasOwn(cursor, key)) return undefined;
+    cursor = (cursor as Record<string, unknown>)[key];
+  }
+  return cursor;
+}
+
+export function sharedValue(values: readonly unknown[]): SharedValue {
+  if (values.length === 0 || values.every((value) => value === undefined)) return { state: 'unset' };
+  const first = JSON.stringify(values[0]);
+  return values.every((value) => JSON.stringify(value) === first) ? { state: 'same', value: values[0] } : { state: 'mixed' };
+}
+
+export const UNIT_LABEL: Record<FieldUnit, string> = {
+  ms: 'ms',
+  s: 's',
+  rps: 'req/s',
+  ratio: '0–1',
+  count: '',
+  keys: 'keys',
+  Mbps: 'Mbps',
+  px: 'px',
+  factor: '×',
+};
+
+/** The default as the form shows it, in the placeholder: a value, or the context rule in words. */
+export function defaultText(descriptor: FieldDescriptor): string {
+  if (descriptor.contextDefault) return `auto: ${descriptor.contextDefault}`;
+  if ('default' in descriptor && descriptor.default !== undefined) {
+    const value = descriptor.default;
+    if (typeof value === 'object' && value !== null) {
+      const spec = value as { dist: string; mean: number };
+      return `${spec.dist} ${spec.mean}`;
+    }
+    return `${String(value)} (default)`;
+  }
+  return 'not set';
+}
+
+export type Checked = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Runs a value through the field's zod schema, returning the schema's own message on failure. */
+export function checkValue(descriptor: FieldDescriptor, value: unknown): Checked {
+  const result = valueSchema(descriptor).safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, message: result.error.issues[0]?.message ?? 'Invalid value' };
+}
+
+/** Text typed into a number field → a number, or a message (empty text means "back to the default"). */
+export function parseNumberText(text: string): { ok: true; value: number | undefined } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: undefined };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return { ok: false, message: `"${trimmed}" is not a number` };
+  return { ok: true, value };
+}

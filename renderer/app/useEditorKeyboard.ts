@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import type { Editor } from '../editor/editor';
+import { handleEditorKey, isTypingTarget } from '../editor/keyboardShortcuts';
+
+/** Window-level shortcuts for the editor; nothing fires while the user types in a field. */
+export function useEditorKeyboard(editor: Editor): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === ' ' && !isTypingTarget(event.target)) {
+        editor.tool.spaceHeld = true;
+        event.preventDefault();
+        return;
+      }
+      if (handleEditorKey(editor, event)) event.preventDefault();
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key === ' ') editor.tool.spaceHeld = false;
+    };
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [editor]);
+}

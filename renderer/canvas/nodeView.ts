@@ -1,0 +1,83 @@
+import { Container, Graphics, Text } from 'pixi.js';
+import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
+import type { NodeRecord } from '../../shared/model/types';
+import { NODE_CARD } from '../editor/geometry';
+import { ICON_SIZE, kindIconContext } from './iconContexts';
+import { cssColor, KIND_STYLES } from './kindStyle';
+import { ICON_DISC, type SharedShapes } from './sharedShapes';
+
+const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
+const MAX_NAME_CHARS = 13;
+
+/** The card's second line: the kind, or for a database its role, which matters more there. */
+function subtitle(node: NodeRecord): string {
+  if (node.kind === 'db') return node.config.role === 'replica' ? 'Replica DB' : 'Primary DB';
+  return NODE_KIND_INFO[node.kind].label;
+}
+
+/** One node card. Rebuilt only when its record (or the theme) changes; moves just reposition it. */
+export class NodeView {
+  readonly container = new Container();
+  private readonly body: Graphics;
+  private readonly ring: Graphics;
+  private readonly hover: Graphics;
+  private readonly disc: Graphics;
+  private readonly icon: Graphics;
+  private readonly handle: Graphics;
+  private readonly name: Text;
+  private readonly kindLabel: Text;
+  private record: NodeRecord | undefined;
+
+  constructor(private shapes: SharedShapes) {
+    this.body = new Graphics(shapes.card);
+    this.ring = new Graphics(shapes.selectedRing);
+    this.hover = new Graphics(shapes.hoverRing);
+    this.disc = new Graphics();
+    this.icon = new Graphics();
+    this.handle = new Graphics(shapes.handle);
+    this.disc.position.set(ICON_DISC.x, NODE_CARD.height / 2);
+    this.icon.position.set(ICON_DISC.x - ICON_SIZE / 2, NODE_CARD.height / 2 - ICON_SIZE / 2);
+    this.handle.position.set(NODE_CARD.width, NODE_CARD.height / 2);
+    this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 15, fontWeight: '600', fill: shapes.theme.text } });
+    this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 11.5, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
+    this.name.position.set(56, 11);
+    this.kindLabel.position.set(56, 33);
+    this.container.addChild(this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
+  }
+
+  update(node: NodeRecord, shapes: SharedShapes): void {
+    const themeChanged = shapes !== this.shapes;
+    this.shapes = shapes;
+    this.container.position.set(node.x, node.y);
+    this.container.label = `node:${node.id}`;
+    const previous = this.record;
+    this.record = node;
+    if (!themeChanged && previous && previous.kind === node.kind && previous.name === node.name && previous.config === node.config) return;
+    if (themeChanged || !previous) {
+      this.body.context = shapes.card;
+      this.ring.context = shapes.selectedRing;
+      this.hover.context = shapes.hoverRing;
+      this.handle.context = shapes.handle;
+      this.name.style.fill = shapes.theme.text;
+      this.kindLabel.style.fill = shapes.theme.mutedText;
+    }
+    this.disc.context = shapes.disc(node.kind);
+    this.icon.context = kindIconContext(node.kind, shapes.theme.name);
+    const label = node.name ?? node.id;
+    this.name.text = label.length > MAX_NAME_CHARS ? `${label.slice(0, MAX_NAME_CHARS - 1)}…` : label;
+    this.kindLabel.text = subtitle(node);
+    // A primary's role is drawn in the kind colour: it is the node whose loss the lessons are about.
+    const primary = node.kind === 'db' && node.config.role !== 'replica';
+    this.kindLabel.style.fill = primary ? cssColor(KIND_STYLES.db.color[shapes.theme.name]) : shapes.theme.mutedText;
+  }
+
+  setState(selected: boolean, hovered: boolean, showHandle: boolean): void {
+    this.ring.visible = selected;
+    this.hover.visible = hovered && !selected;
+    this.handle.visible = showHandle;
+  }
+
+  destroy(): void {
+    this.container.destroy({ children: true });
+  }
+}

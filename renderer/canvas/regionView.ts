@@ -1,0 +1,53 @@
+import { Container, Graphics, Text } from 'pixi.js';
+import type { Region } from '../../shared/model/types';
+import { REGION_GRIP } from '../editor/geometry';
+import type { CanvasTheme } from './theme';
+
+const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
+
+/** A labelled region box with a resize grip in its bottom-right corner when selected. */
+export class RegionView {
+  readonly container = new Container();
+  private readonly frame = new Graphics();
+  private readonly grip = new Graphics();
+  private readonly label: Text;
+  private record: Region | undefined;
+  private theme: CanvasTheme | undefined;
+  private selected = false;
+
+  constructor() {
+    this.label = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 13, fontWeight: '700', letterSpacing: 1.6 } });
+    this.container.addChild(this.frame, this.label, this.grip);
+  }
+
+  update(region: Region, theme: CanvasTheme, selected: boolean): void {
+    if (region === this.record && theme === this.theme && selected === this.selected) return;
+    this.record = region;
+    this.theme = theme;
+    this.selected = selected;
+    this.container.label = `region:${region.id}`;
+    this.frame
+      .clear()
+      .roundRect(region.x, region.y, region.w, region.h, 18)
+      .fill({ color: theme.regionFill, alpha: 0.85 })
+      .stroke({ width: selected ? 2.5 : 1.5, color: selected ? theme.selection : theme.regionStroke });
+    this.label.text = region.name.toUpperCase();
+    this.label.style.fill = theme.regionLabel;
+    this.label.position.set(region.x + 18, region.y + 12);
+    this.grip.clear();
+    if (selected) {
+      const cornerX = region.x + region.w;
+      const cornerY = region.y + region.h;
+      this.grip
+        .moveTo(cornerX - REGION_GRIP, cornerY - 3)
+        .lineTo(cornerX - 3, cornerY - REGION_GRIP)
+        .moveTo(cornerX - REGION_GRIP / 2, cornerY - 3)
+        .lineTo(cornerX - 3, cornerY - REGION_GRIP / 2)
+        .stroke({ width: 2, color: theme.selection });
+    }
+  }
+
+  destroy(): void {
+    this.container.destroy({ children: true });
+  }
+}

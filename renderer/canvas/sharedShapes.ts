@@ -1,0 +1,58 @@
+import { GraphicsContext } from 'pixi.js';
+import type { NodeKind } from '../../shared/model/types';
+import { LINK_HANDLE, NODE_CARD } from '../editor/geometry';
+import { KIND_STYLES } from './kindStyle';
+import type { CanvasTheme } from './theme';
+
+export const ICON_DISC = { x: 30, radius: 18 } as const;
+
+/**
+ * The geometry every card shares, built once per theme (Pixi v8: many Graphics may draw one
+ * GraphicsContext, so a hundred cards cost one tessellation).
+ */
+export class SharedShapes {
+  readonly card: GraphicsContext;
+  readonly selectedRing: GraphicsContext;
+  readonly hoverRing: GraphicsContext;
+  readonly handle: GraphicsContext;
+  private readonly discs = new Map<NodeKind, GraphicsContext>();
+
+  constructor(readonly theme: CanvasTheme) {
+    const { width, height, radius } = NODE_CARD;
+    this.card = new GraphicsContext()
+      .roundRect(1, 3, width, height, radius)
+      .fill({ color: theme.cardShadow, alpha: theme.name === 'dark' ? 0.35 : 0.08 })
+      .roundRect(0, 0, width, height, radius)
+      .fill({ color: theme.cardFill })
+      .stroke({ width: 1.5, color: theme.cardStroke });
+    this.selectedRing = new GraphicsContext().roundRect(-4, -4, width + 8, height + 8, radius + 4).stroke({ width: 2.5, color: theme.selection });
+    this.hoverRing = new GraphicsContext().roundRect(-1, -1, width + 2, height + 2, radius + 1).stroke({ width: 1.5, color: theme.selection, alpha: 0.6 });
+    this.handle = new GraphicsContext()
+      .circle(0, 0, LINK_HANDLE.radius)
+      .fill({ color: theme.cardFill })
+      .stroke({ width: 2, color: theme.selection });
+  }
+
+  disc(kind: NodeKind): GraphicsContext {
+    let context = this.discs.get(kind);
+    if (!context) {
+      const color = KIND_STYLES[kind].color[this.theme.name];
+      context = new GraphicsContext()
+        .circle(0, 0, ICON_DISC.radius)
+        .fill({ color, alpha: 0.16 })
+        .stroke({ width: 1.5, color, alpha: 0.7 })
+        .roundRect(-ICON_DISC.x, -NODE_CARD.height / 2, 5, NODE_CARD.height, 2)
+        .fill({ color });
+      this.discs.set(kind, context);
+    }
+    return context;
+  }
+
+  destroy(): void {
+    this.card.destroy();
+    this.selectedRing.destroy();
+    this.hoverRing.destroy();
+    this.handle.destroy();
+    for (const context of this.discs.values()) context.destroy();
+  }
+}

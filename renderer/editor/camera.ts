@@ -1,0 +1,15 @@
+import type { Point, Rect } from './geometry';
+
+/** What the editor needs from the canvas's camera (pixi-viewport); the camera is never history. */
+export interface Camera {
+  zoom(): number;
+  zoomBy(factor: number): void;
+  fit(rect: Rect): void;
+  panByScreen(dx: number, dy: number): void;
+  /** World point at a client (page) position, or undefined when it is outside the canvas. */
+  clientToWorld(clientX: number, clientY: number): Point | undefined;
+  /** World point at the centre of the visible canvas. */
+  visibleCentre(): Point;
+  /** Page position of a world point (to place HTML over the canvas, such as the rename field). */
+  worldToClient(point: Point): Point;
+}

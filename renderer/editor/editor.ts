@@ -1,0 +1,185 @@
+import type { NodeKind } from '../../shared/model/types';
+import type { Camera } from './camera';
+import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
+import { addNode, addRegion, deleteSelection } from './commands/documentEdits';
+import { cornerForCentre, documentBounds, type Point } from './geometry';
+import type { DocumentStore } from './store/documentStore';
+import { isEmptySelection, selectionOf, type Selection } from './store/selection';
+import { SelectTool } from './tools/selectTool';
+import type { Overlay } from './tools/toolTypes';
+
+export interface RenameTarget {
+  kind: 'nodes' | 'regions';
+  id: string;
+}
+
+/** Pasted copies land this far down-right of the last copy, so they never hide their originals. */
+const PASTE_OFFSET = 40;
+
+/**
+ * The editor's session state around the document store: the select tool, the camera, the
+ * clipboard, transient overlay and hint, the node being renamed. None of it is history.
+ */
+export class Editor {
+  readonly tool: SelectTool;
+  private camera: Camera | undefined;
+  private overlay: Overlay = {};
+  private hint: string | undefined;
+  private renameTarget: RenameTarget | undefined;
+  private clipboard: ClipboardContent | undefined;
+  private pasteCount = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly store: DocumentStore) {
+    this.tool = new SelectTool({
+      store,
+      zoom: () => this.camera?.zoom() ?? 1,
+      panByScreen: (dx, dy) => this.camera?.panByScreen(dx, dy),
+      setOverlay: (overlay) => {
+        this.overlay = overlay;
+        this.emit();
+      },
+      setHint: (hint) => this.setHint(hint),
+      startRename: (target) => this.startRename(target),
+    });
+  }
+
+  // --- session state, observed by the canvas and panels ----------------------------------------
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  getOverlay(): Overlay {
+    return this.overlay;
+  }
+
+  getHint(): string | undefined {
+    return this.hint;
+  }
+
+  setHint(hint: string | undefined): void {
+    if (hint === this.hint) return;
+    this.hint = hint;
+    this.emit();
+  }
+
+  getRenameTarget(): RenameTarget | undefined {
+    return this.renameTarget;
+  }
+
+  startRename(target: RenameTarget | undefined): void {
+    this.renameTarget = target;
+    this.emit();
+  }
+
+  attachCamera(camera: Camera | undefined): void {
+    this.camera = camera;
+    this.emit();
+  }
+
+  getCamera(): Camera | undefined {
+    return this.camera;
+  }
+
+  // --- commands -------------------------------------------------------------------------------
+
+  /** Adds a node centred on a world point (a palette drop) and selects it. */
+  addNodeAt(kind: NodeKind, centre: Point): string {
+    let id = '';
+    this.store.update((draft) => {
+      id = addNode(draft, kind, cornerForCentre(centre));
+    });
+    this.store.setSelection(selectionOf('nodes', [id]));
+    return id;
+  }
+
+  /** A palette click: the new node goes in the middle of the view, nudged off any node already there. */
+  addNodeInView(kind: NodeKind): string {
+    const centre = this.camera?.visibleCentre() ?? { x: 400, y: 300 };
+    return this.addNodeAt(kind, centre);
+  }
+
+  addRegionInView(): string {
+    const centre = this.camera?.visibleCentre() ?? { x: 400, y: 300 };
+    let id = '';
+    this.store.update((draft) => {
+      id = addRegion(draft, { x: centre.x - 280, y: centre.y - 160, w: 560, h: 320 });
+    });
+    this.store.setSelection(selectionOf('regions', [id]));
+    return id;
+  }
+
+  deleteSelected(): void {
+    const selection = this.store.getSelection();
+    if (isEmptySelection(selection)) return;
+    this.store.update((draft) => deleteSelection(draft, selection));
+  }
+
+  selectAll(): void {
+    const doc = this.store.getDocument();
+    this.store.setSelection({ nodes: Object.keys(doc.nodes), links: Object.keys(doc.links), regions: Object.keys(doc.regions) });
+  }
+
+  select(selection: Selection): void {
+    this.store.setSelection(selection);
+  }
+
+  copy(): boolean {
+    const content = copySelection(this.store.getDocument(), this.store.getSelection());
+    if (!content) return false;
+    this.clipboard = content;
+    this.pasteCount = 0;
+    return true;
+  }
+
+  paste(): void {
+    const content = this.clipboard;
+    if (!content) return;
+    this.pasteCount++;
+    let selection: Selection | undefined;
+    this.store.update((draft) => {
+      selection = pasteContent(draft, content, PASTE_OFFSET * this.pasteCount);
+    });
+    if (selection) this.store.setSelection(selection);
+  }
+
+  /** Copy and paste in one step, leaving the clipboard as it was. */
+  duplicate(): void {
+    const content = copySelection(this.store.getDocument(), this.store.getSelection());
+    if (!content) return;
+    let selection: Selection | undefined;
+    this.store.update((draft) => {
+      selection = pasteContent(draft, content, PASTE_OFFSET);
+    });
+    if (selection) this.store.setSelection(selection);
+  }
+
+  undo(): void {
+    this.tool.cancel();
+    this.store.undo();
+  }
+
+  redo(): void {
+    this.tool.cancel();
+    this.store.redo();
+  }
+
+  zoomIn(): void {
+    this.camera?.zoomBy(1.25);
+  }
+
+  zoomOut(): void {
+    this.camera?.zoomBy(0.8);
+  }
+
+  fitToContent(): void {
+    const bounds = documentBounds(this.store.getDocument());
+    if (bounds) this.camera?.fit(bounds);
+  }
+}

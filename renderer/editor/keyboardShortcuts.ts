@@ -1,0 +1,67 @@
+import type { Editor } from './editor';
+
+/** True when the key press belongs to a text field, a select or anything editable: no shortcuts then. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+}
+
+/**
+ * The editor's keyboard shortcuts (desktop conventions: Ctrl on Linux/Windows, Cmd on macOS).
+ * Returns whether the key was handled, so the caller can prevent the browser's default.
+ */
+export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): boolean {
+  if (isTypingTarget(event.target)) return false;
+  const accel = event.ctrlKey || event.metaKey;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (accel && !event.altKey) {
+    switch (key) {
+      case 'z':
+        if (event.shiftKey) editor.redo();
+        else editor.undo();
+        return true;
+      case 'y':
+        editor.redo();
+        return true;
+      case 'c':
+        editor.copy();
+        return true;
+      case 'v':
+        editor.paste();
+        return true;
+      case 'd':
+        editor.duplicate();
+        return true;
+      case 'a':
+        editor.selectAll();
+        return true;
+      default:
+        return false;
+    }
+  }
+  if (event.altKey || accel) return false;
+  switch (key) {
+    case 'Delete':
+    case 'Backspace':
+      editor.deleteSelected();
+      return true;
+    case 'Escape':
+      editor.tool.cancel();
+      return true;
+    case 'f':
+      editor.fitToContent();
+      return true;
+    case '+':
+    case '=':
+      editor.zoomIn();
+      return true;
+    case '-':
+    case '_':
+      editor.zoomOut();
+      return true;
+    default:
+      return false;
+  }
+}

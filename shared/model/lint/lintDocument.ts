@@ -1,0 +1,170 @@
+/**
+ * Design lint: problems a teacher would point at before pressing Play. Pure functions of the
+ * document; each finding names the records to select when it is clicked.
+ */
+import type { FaultlineDocument, LinkRecord, NodeRecord } from '../types';
+
+export type LintRule = 'unreachable' | 'dns-answer-without-link' | 'lb-without-backends' | 'replica-without-primary' | 'app-call-cycle' | 'unused-cache';
+
+export interface LintFinding {
+  rule: LintRule;
+  message: string;
+  nodes: string[];
+  links: string[];
+}
+
+function display(node: NodeRecord): string {
+  return node.name ?? node.id;
+}
+
+function trafficLinks(doc: FaultlineDocument): LinkRecord[] {
+  return Object.values(doc.links).filter((link) => link.kind === 'traffic' && Object.hasOwn(doc.nodes, link.from) && Object.hasOwn(doc.nodes, link.to));
+}
+
+/** Nodes no request can reach: not a client and not downstream of one (replication and an lb's HA peer count). */
+export function unreachableNodes(doc: FaultlineDocument): LintFinding[] {
+  const next = new Map<string, string[]>();
+  const edge = (from: string, to: string) => {
+    if (!next.has(from)) next.set(from, []);
+    next.get(from)!.push(to);
+  };
+  for (const link of Object.values(doc.links)) {
+    edge(link.from, link.to);
+    // A cluster is reached through any member: replication carries data both ways for reachability.
+    if (link.kind === 'replication') edge(link.to, link.from);
+  }
+  for (const node of Object.values(doc.nodes)) {
+    const ha = node.kind === 'lb' ? (node.config.ha as { peer?: unknown } | undefined) : undefined;
+    if (ha && typeof ha.peer === 'string') edge(node.id, ha.peer);
+  }
+  const reached = new Set<string>();
+  const stack = Object.values(doc.nodes)
+    .filter((node) => node.kind === 'client')
+    .map((node) => node.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    for (const to of next.get(id) ?? []) if (!reached.has(to)) stack.push(to);
+  }
+  return Object.values(doc.nodes)
+    .filter((node) => !reached.has(node.id))
+    .map((node) => ({
+      rule: 'unreachable' as const,
+      message: `${display(node)} is unreachable: no client's requests can get to it.`,
+      nodes: [node.id],
+      links: [],
+    }));
+}
+
+/** A client that asks a DNS server which may answer with a node the client has no link to. */
+export function dnsAnswersWithoutLink(doc: FaultlineDocument): LintFinding[] {
+  const links = trafficLinks(doc);
+  const findings: LintFinding[] = [];
+  for (const client of Object.values(doc.nodes)) {
+    if (client.kind !== 'client') continue;
+    const clientTargets = new Set(links.filter((link) => link.from === client.id).map((link) => link.to));
+    for (const dnsLink of links.filter((link) => link.from === client.id && doc.nodes[link.to].kind === 'dns')) {
+      const dns = doc.nodes[dnsLink.to];
+      for (const answer of links.filter((link) => link.from === dns.id)) {
+        if (clientTargets.has(answer.to)) continue;
+        findings.push({
+          rule: 'dns-answer-without-link',
+          message: `${display(client)} can be answered ${display(doc.nodes[answer.to])} by ${display(dns)} but has no link to it.`,
+          nodes: [client.id, answer.to],
+          links: [answer.id],
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+export function loadBalancersWithoutBackends(doc: FaultlineDocument): LintFinding[] {
+  const senders = new Set(trafficLinks(doc).map((link) => link.from));
+  return Object.values(doc.nodes)
+    .filter((node) => node.kind === 'lb' && !senders.has(node.id))
+    .map((node) => ({ rule: 'lb-without-backends' as const, message: `${display(node)} has no backends: link it to app servers or proxies.`, nodes: [node.id], links: [] }));
+}
+
+/** A replica whose replication cluster (databases joined by replication links) has no primary. */
+export function replicasWithoutPrimary(doc: FaultlineDocument): LintFinding[] {
+  const neighbours = new Map<string, string[]>();
+  for (const link of Object.values(doc.links)) {
+    if (link.kind !== 'replication') continue;
+    neighbours.set(link.from, [...(neighbours.get(link.from) ?? []), link.to]);
+    neighbours.set(link.to, [...(neighbours.get(link.to) ?? []), link.from]);
+  }
+  const isPrimary = (id: string) => Object.hasOwn(doc.nodes, id) && doc.nodes[id].kind === 'db' && doc.nodes[id].config.role !== 'replica';
+  const findings: LintFinding[] = [];
+  for (const node of Object.values(doc.nodes)) {
+    if (node.kind !== 'db' || node.config.role !== 'replica') continue;
+    const seen = new Set<string>([node.id]);
+    const stack = [node.id];
+    let found = false;
+    while (stack.length > 0 && !found) {
+      for (const other of neighbours.get(stack.pop()!) ?? []) {
+        if (seen.has(other)) continue;
+        if (isPrimary(other)) found = true;
+        seen.add(other);
+        stack.push(other);
+      }
+    }
+    if (!found) findings.push({ rule: 'replica-without-primary', message: `${display(node)} is a replica without a primary: link a primary database to it with replication.`, nodes: [node.id], links: [] });
+  }
+  return findings;
+}
+
+/** Cycles among app → app calls: each request would call around the loop until it times out. */
+export function appCallCycles(doc: FaultlineDocument): LintFinding[] {
+  const calls = trafficLinks(doc).filter((link) => doc.nodes[link.from].kind === 'app' && doc.nodes[link.to].kind === 'app');
+  const out = new Map<string, LinkRecord[]>();
+  for (const link of calls) out.set(link.from, [...(out.get(link.from) ?? []), link]);
+  const findings: LintFinding[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, 'active' | 'done'>();
+  const path: LinkRecord[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'active');
+    for (const link of out.get(id) ?? []) {
+      const status = state.get(link.to);
+      if (status === 'active') {
+        const start = path.findIndex((step) => step.from === link.to);
+        const cycle = [...path.slice(start === -1 ? path.length : start), link];
+        const nodes = cycle.map((step) => step.from);
+        const key = [...nodes].sort().join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          const names = [...nodes, link.to].map((node) => display(doc.nodes[node]));
+          findings.push({ rule: 'app-call-cycle', message: `App calls go round in a cycle: ${names.join(' → ')}.`, nodes, links: cycle.map((step) => step.id) });
+        }
+      } else if (status === undefined) {
+        path.push(link);
+        visit(link.to);
+        path.pop();
+      }
+    }
+    state.set(id, 'done');
+  };
+  for (const node of Object.values(doc.nodes)) if (node.kind === 'app' && !state.has(node.id)) visit(node.id);
+  return findings;
+}
+
+export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
+  const receivers = new Set(trafficLinks(doc).map((link) => link.to));
+  return Object.values(doc.nodes)
+    .filter((node) => node.kind === 'cache' && !receivers.has(node.id))
+    .map((node) => ({ rule: 'unused-cache' as const, message: `Nobody uses ${display(node)}: link an app server to it.`, nodes: [node.id], links: [] }));
+}
+
+/** Every finding, grouped by rule in a fixed order. */
+export function lintDocument(doc: FaultlineDocument): LintFinding[] {
+  return [
+    ...unreachableNodes(doc),
+    ...dnsAnswersWithoutLink(doc),
+    ...loadBalancersWithoutBackends(doc),
+    ...replicasWithoutPrimary(doc),
+    ...appCallCycles(doc),
+    ...unusedCaches(doc),
+  ];
+}

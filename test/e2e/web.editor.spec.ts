@@ -1,0 +1,198 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The editor driven like a person drives it: real mouse drags from the palette and between node
+ * handles, typing into the inspector, undo and redo from the keyboard. The resulting document, in
+ * its saved form, must equal test/fixtures/editor/small-topology.faultline.
+ */
+const FIXTURE = 'test/fixtures/editor/small-topology.faultline';
+const SHOTS = process.env.FAULTLINE_SHOTS_DIR;
+
+function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('CSP eval probe')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+async function documentText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
+}
+
+async function documentJson(page: Page): Promise<{ nodes: { id: string; region?: string; config?: Record<string, unknown> }[]; links: { id: string; from: string; to: string; kind?: string }[]; regions: { id: string }[] }> {
+  return JSON.parse(await documentText(page));
+}
+
+async function nodeRect(page: Page, id: string) {
+  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
+  expect(rect, `node ${id} is on the canvas`).not.toBeNull();
+  return rect!;
+}
+
+/** A real drag: press, move in steps (so every pointermove fires), release. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+async function dragFromPalette(page: Page, kind: string, to: { x: number; y: number }) {
+  const box = (await page.locator(`.palette-item[data-kind="${kind}"]`).boundingBox())!;
+  await drag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, to);
+}
+
+async function handleOf(page: Page, id: string) {
+  const rect = await nodeRect(page, id);
+  return { x: rect.x + rect.width, y: rect.y + rect.height / 2 };
+}
+
+async function centreOf(page: Page, id: string) {
+  const rect = await nodeRect(page, id);
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+test('builds, links and edits a small topology with the mouse, then undoes and redoes', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const canvas = page.locator('[data-testid="sandbox-canvas"] canvas');
+  await expect(canvas).toBeVisible();
+
+  // Start from an empty canvas: select all, delete.
+  await canvas.click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+
+  // A region, then three nodes dropped inside it from the palette.
+  await page.locator('.palette-item[data-kind="region"]').click();
+  await page.keyboard.press('f');
+  const box = (await canvas.boundingBox())!;
+  const midY = box.y + box.height / 2;
+  const midX = box.x + box.width / 2;
+  await dragFromPalette(page, 'client', { x: midX - 240, y: midY - 60 });
+  await dragFromPalette(page, 'lb', { x: midX, y: midY - 60 });
+  await dragFromPalette(page, 'app', { x: midX + 240, y: midY - 60 });
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 0 links');
+  let doc = await documentJson(page);
+  expect(doc.nodes.map((node) => node.id)).toEqual(['users', 'lb', 'app']);
+  expect(doc.nodes.every((node) => node.region === 'region'), 'nodes dropped in the region belong to it').toBe(true);
+
+  // Link client → lb → app by dragging from each node's handle to the next node.
+  await drag(page, await handleOf(page, 'users'), await centreOf(page, 'lb'));
+  await drag(page, await handleOf(page, 'lb'), await centreOf(page, 'app'));
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
+
+  // An app server may not send to clients: the drag is refused with the reason shown.
+  await drag(page, await handleOf(page, 'app'), await centreOf(page, 'users'));
+  await expect(page.getByTestId('canvas-hint')).toContainText('not to a clients');
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
+
+  // Two databases, linked by a replication link.
+  await dragFromPalette(page, 'db', { x: midX, y: midY + 80 });
+  await dragFromPalette(page, 'db', { x: midX + 240, y: midY + 80 });
+  await drag(page, await handleOf(page, 'db'), await centreOf(page, 'db2'));
+  await drag(page, await handleOf(page, 'app'), await centreOf(page, 'db'));
+  doc = await documentJson(page);
+  expect(doc.links.find((link) => link.from === 'db' && link.to === 'db2')?.kind).toBe('replication');
+
+  // Select the app server and edit its workers in the inspector.
+  await page.mouse.click((await centreOf(page, 'app')).x, (await centreOf(page, 'app')).y);
+  await expect(page.getByTestId('inspector-title')).toHaveText('app');
+  const workers = page.locator('input[data-field="workers"]');
+  await expect(workers).toHaveAttribute('placeholder', '8 (default)');
+  await workers.fill('0');
+  await expect(page.locator('[data-field-error="workers"]')).toContainText(/>=\s*1|too small/i);
+  doc = await documentJson(page);
+  expect(doc.nodes.find((node) => node.id === 'app')?.config, 'an invalid value is never committed').toBeUndefined();
+  await workers.fill('16');
+  await expect(page.locator('[data-field-error="workers"]')).toHaveCount(0);
+  // Shortcuts do not fire while typing: Ctrl+A in the field selects its text, not every node.
+  await workers.press('Control+a');
+  await expect(page.getByTestId('inspector-title')).toHaveText('app');
+  await workers.blur();
+  doc = await documentJson(page);
+  expect(doc.nodes.find((node) => node.id === 'app')?.config).toEqual({ workers: 16 });
+
+  // Undo the edit (one step, though typed in two keystrokes' worth of changes), then redo it.
+  await canvas.click({ position: { x: 12, y: 12 } });
+  await page.keyboard.press('Control+z');
+  doc = await documentJson(page);
+  expect(doc.nodes.find((node) => node.id === 'app')?.config).toBeUndefined();
+  await page.keyboard.press('Control+Shift+z');
+  doc = await documentJson(page);
+  expect(doc.nodes.find((node) => node.id === 'app')?.config).toEqual({ workers: 16 });
+
+  const text = await documentText(page);
+  if (process.env.FAULTLINE_UPDATE_FIXTURES) writeFileSync(FIXTURE, text);
+  expect(text).toBe(readFileSync(FIXTURE, 'utf8'));
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-built.png` });
+  expect(problems).toEqual([]);
+});
+
+test('a node drag is one undo step and Escape cancels a drag in progress', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const before = await documentText(page);
+  const start = await centreOf(page, 'lb');
+
+  await drag(page, start, { x: start.x + 80, y: start.y + 60 });
+  const moved = JSON.parse(await documentText(page)).nodes.find((node: { id: string }) => node.id === 'lb');
+  const original = JSON.parse(before).nodes.find((node: { id: string }) => node.id === 'lb');
+  expect(moved.x).not.toBe(original.x);
+  await page.keyboard.press('Control+z');
+  expect(await documentText(page)).toBe(before);
+
+  // Escape mid-drag: the node goes back and nothing enters history.
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 120, start.y + 90, { steps: 8 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  expect(await documentText(page)).toBe(before);
+  // The cancelled drag left no step: history holds only the first drag, undone, ready to redo.
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await page.getByTestId('redo').click();
+  expect(JSON.parse(await documentText(page)).nodes.find((node: { id: string }) => node.id === 'lb')).toEqual(moved);
+});
+
+test('box select, duplicate, the lint panel, and both themes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const app1 = await nodeRect(page, 'app1');
+  const app3 = await nodeRect(page, 'app3');
+  // Box-select the three app servers from empty canvas to the right of them.
+  await drag(page, { x: app1.x - 12, y: app1.y - 12 }, { x: app3.x + app3.width + 8, y: app3.y + app3.height + 8 });
+  await expect(page.getByTestId('inspector-title')).toHaveText('3 × App server');
+  // Several nodes of one kind are edited together.
+  await page.locator('input[data-field="queueLimit"]').fill('50');
+  let doc = JSON.parse(await documentText(page));
+  for (const id of ['app1', 'app2', 'app3']) expect(doc.nodes.find((node: { id: string }) => node.id === id).config.queueLimit).toBe(50);
+
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 12, y: 12 } });
+  await page.mouse.click((await centreOf(page, 'cache')).x, (await centreOf(page, 'cache')).y);
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('status-counts')).toHaveText('13 nodes · 19 links');
+  // The duplicated cache is used by nobody: the lint panel says so, and clicking selects it.
+  const finding = page.locator('.lint-panel button[data-rule="unused-cache"]');
+  await expect(finding).toContainText('Nobody uses');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 12, y: 12 } });
+  await finding.click();
+  await expect(page.getByTestId('inspector-id')).toHaveText('cache2');
+  doc = JSON.parse(await documentText(page));
+  expect(doc.nodes.some((node: { id: string }) => node.id === 'cache2')).toBe(true);
+
+  if (SHOTS) {
+    await page.screenshot({ path: `${SHOTS}/editor-${await page.evaluate(() => document.documentElement.dataset.theme)}.png` });
+    await page.getByTestId('theme-toggle').click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/editor-${await page.evaluate(() => document.documentElement.dataset.theme)}.png` });
+  }
+});
