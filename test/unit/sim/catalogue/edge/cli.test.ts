@@ -29,6 +29,14 @@ describe('edge fixtures through the CLI', () => {
     }
   });
 
+  it('is deterministic: the same fixture gives the same report, byte for byte', async () => {
+    for (const name of ['dns-ttl', 'cdn', 'proxy', 'lb-ha']) {
+      const first = await cliRun(name);
+      const second = await cliRun(name);
+      expect(JSON.stringify(second.report), name).toBe(JSON.stringify(first.report));
+    }
+  });
+
   it('the report carries the cache fields of a CDN and a caching proxy (DESIGN §5)', async () => {
     const { report } = await cliRun('cdn');
     const edge = report.nodes.edge;
