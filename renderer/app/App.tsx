@@ -20,6 +20,7 @@ import { ThemeToggle } from './ThemeToggle';
 import { useTheme } from './useTheme';
 import { useEditorKeyboard } from './useEditorKeyboard';
 import { installDebugHandle } from './debugHandle';
+import { AppMenuBar } from './menu/AppMenuBar';
 
 type Loaded = { document: FaultlineDocument; error: null } | { document: null; error: string };
 
@@ -48,10 +49,8 @@ export function App({ host }: { host: Host }) {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));
   }, [host]);
 
+  // The window title (with its unsaved-changes "•") is kept by the file machinery in AppMenuBar.
   const title = document.meta.title;
-  useEffect(() => {
-    window.document.title = `${title} — Faultline`;
-  }, [title]);
 
   return (
     <DocumentStoreProvider store={store}>
@@ -62,7 +61,7 @@ export function App({ host }: { host: Host }) {
               <span className="brand-mark" aria-hidden="true" />
               Faultline
             </span>
-            {/* The menu bar (issue 9) goes here. */}
+            <AppMenuBar host={host} />
             <span className="document-title">{title}</span>
             <span className="title-spacer" />
             <ThemeToggle theme={theme} onChange={setTheme} />
