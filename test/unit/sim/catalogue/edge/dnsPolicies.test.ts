@@ -45,6 +45,19 @@ describe('dns policies', () => {
     expect(report.requests.dropped / 400).toBeLessThan(3.5);
   });
 
+  it('fails open: with every record marked down it still answers (a DNS that answers nothing helps nobody)', () => {
+    const report = new Simulation(
+      policyDoc({ policy: 'round-robin' }, [1, 1], [
+        { atS: 1, action: 'crash', target: 'r0' },
+        { atS: 1, action: 'crash', target: 'r1' },
+      ]),
+    ).finish();
+    expect(report.nodes.dns.errors).toBe(0);
+    expect(report.nodes.dns.completed).toBe(report.nodes.dns.arrivals);
+    expect(report.requests.error).toBe(0); // the requests die at the dead servers instead
+    expect(report.requests.dropped).toBe(report.requests.total - report.requests.ok);
+  });
+
   it('latency answers the record with the lowest delay from the asking client, and follows a degraded link', () => {
     const doc = makeDocument({
       durationS: 10,

@@ -44,6 +44,13 @@ describe('dns: cached answers outlive the server they name (fixture dns-ttl)', (
     expect(longTtl - shortTtl).toBeLessThanOrEqual(9);
   });
 
+  it('with TTL 0 the failures stop the moment the health checks drop the dead server', () => {
+    const report = new Simulation(withConfig(doc, 'dns', { ttlS: 0 })).finish();
+    // Every request resolves afresh: from the mark-down at 13.5 s no answer names web1.
+    expect(lastFailingSecond(report)).toBe(13);
+    expect(report.timeline[12].failed / report.timeline[12].sent).toBeGreaterThan(0.4); // round-robin: every other answer
+  });
+
   it('queries are packets: a short TTL means more lookups and a DNS round trip on more requests', () => {
     const cached = new Simulation(withConfig(doc, 'dns', { ttlS: 60 })).finish();
     const uncached = new Simulation(withConfig(doc, 'dns', { ttlS: 0 })).finish();
