@@ -29,7 +29,7 @@ interface Stage {
 
 const MIN_ZOOM = 0.15;
 const MAX_ZOOM = 4;
-const FIT_MARGIN = 60;
+const FIT_MARGIN = 32;
 
 function fitViewport(viewport: Viewport, rect: Rect): void {
   viewport.fit(true, rect.w + FIT_MARGIN * 2, rect.h + FIT_MARGIN * 2);

@@ -1,4 +1,4 @@
-import type { Application, Container } from 'pixi.js';
+import { Rectangle, type Application, type Container } from 'pixi.js';
 
 /** What the canvas registers so that File → Export PNG can draw the diagram off screen. */
 export interface CanvasSnapshotSource {
@@ -28,7 +28,6 @@ export async function snapshotCanvasPng(): Promise<Uint8Array<ArrayBuffer> | nul
   const { app, content, background } = current;
   const bounds = content.getLocalBounds();
   if (!(bounds.width > 0 && bounds.height > 0)) return null;
-  const { Rectangle } = await import('pixi.js');
   const frame = new Rectangle(bounds.x - MARGIN, bounds.y - MARGIN, bounds.width + MARGIN * 2, bounds.height + MARGIN * 2);
   const canvas = app.renderer.extract.canvas({ target: content, frame, resolution: 2, clearColor: background }) as HTMLCanvasElement;
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

@@ -7,7 +7,7 @@ import { cssColor, KIND_STYLES } from './kindStyle';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
-const MAX_NAME_CHARS = 13;
+const MAX_NAME_CHARS = 12;
 
 /** The card's second line: the kind, or for a database its role, which matters more there. */
 function subtitle(node: NodeRecord): string {
@@ -38,9 +38,9 @@ export class NodeView {
     this.disc.position.set(ICON_DISC.x, NODE_CARD.height / 2);
     this.icon.position.set(ICON_DISC.x - ICON_SIZE / 2, NODE_CARD.height / 2 - ICON_SIZE / 2);
     this.handle.position.set(NODE_CARD.width, NODE_CARD.height / 2);
-    this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 15, fontWeight: '600', fill: shapes.theme.text } });
-    this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 11.5, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
-    this.name.position.set(56, 11);
+    this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 16, fontWeight: '700', fill: shapes.theme.text } });
+    this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 12.5, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
+    this.name.position.set(56, 10);
     this.kindLabel.position.set(56, 33);
     this.container.addChild(this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
   }

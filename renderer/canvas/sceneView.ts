@@ -1,6 +1,6 @@
 import { Container, Graphics } from 'pixi.js';
 import type { FaultlineDocument } from '../../shared/model/types';
-import { cardEdgePoint, handlePoint, linkSegment, NODE_CARD, nodeCentre } from '../editor/geometry';
+import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre } from '../editor/geometry';
 import type { Selection } from '../editor/store/selection';
 import type { Overlay } from '../editor/tools/toolTypes';
 import { drawArrowHead, drawDashedLine } from './linkDrawing';
@@ -98,8 +98,9 @@ export class SceneView {
   private drawLinks(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme): void {
     const graphics = this.linkLayer.clear();
     const selected = new Set(selection.links);
+    const pairs = linkPairKeys(doc);
     for (const link of Object.values(doc.links)) {
-      const segment = linkSegment(doc, link);
+      const segment = linkSegment(doc, link, pairs);
       if (!segment) continue;
       const isSelected = selected.has(link.id);
       const replication = link.kind === 'replication';

@@ -109,14 +109,22 @@ export function cardEdgePoint(centre: Point, toward: Point, pad = 4): Point {
   return { x: centre.x + dx * scale, y: centre.y + dy * scale };
 }
 
-/** The drawn segment of a link, card edge to card edge; offset sideways when both directions exist. */
-export function linkSegment(doc: FaultlineDocument, link: LinkRecord): { start: Point; end: Point } | undefined {
+/** Keys of every (from, to, kind) link, so finding a link's reverse is a lookup. */
+export function linkPairKeys(doc: FaultlineDocument): Set<string> {
+  return new Set(Object.values(doc.links).map((link) => `${link.from}\u0000${link.to}\u0000${link.kind}`));
+}
+
+/**
+ * The drawn segment of a link, card edge to card edge; offset sideways when both directions exist.
+ * Pass `pairs` (from `linkPairKeys`) when drawing many links, to keep this O(1) per link.
+ */
+export function linkSegment(doc: FaultlineDocument, link: LinkRecord, pairs: Set<string> = linkPairKeys(doc)): { start: Point; end: Point } | undefined {
   const from = Object.hasOwn(doc.nodes, link.from) ? doc.nodes[link.from] : undefined;
   const to = Object.hasOwn(doc.nodes, link.to) ? doc.nodes[link.to] : undefined;
   if (!from || !to) return undefined;
   const start = cardEdgePoint(nodeCentre(from), nodeCentre(to));
   const end = cardEdgePoint(nodeCentre(to), nodeCentre(from));
-  const reverse = Object.values(doc.links).some((other) => other.from === link.to && other.to === link.from && other.kind === link.kind);
+  const reverse = pairs.has(`${link.to}\u0000${link.from}\u0000${link.kind}`);
   if (!reverse || link.kind === 'replication') return { start, end };
   // Two arrows between the same pair would overlap: shift each to its own right-hand side.
   const length = Math.hypot(end.x - start.x, end.y - start.y) || 1;
@@ -137,8 +145,9 @@ export function linkAt(doc: FaultlineDocument, point: Point, zoom: number): Link
   const tolerance = 6 / Math.max(zoom, 0.25);
   let best: LinkRecord | undefined;
   let bestDistance = tolerance;
+  const pairs = linkPairKeys(doc);
   for (const link of Object.values(doc.links)) {
-    const segment = linkSegment(doc, link);
+    const segment = linkSegment(doc, link, pairs);
     if (!segment) continue;
     const distance = distanceToSegment(point, segment.start, segment.end);
     if (distance <= bestDistance) {

@@ -25,7 +25,7 @@ type State =
   | { name: 'pointing-node'; nodeId: string; origin: ToolPointer; additive: boolean; wasSelected: boolean }
   | { name: 'translating'; mark: string; origin: Point; starts: Map<string, Point> }
   | { name: 'pointing-canvas'; origin: ToolPointer; additive: boolean; linkId?: string }
-  | { name: 'brushing'; origin: Point; base: Selection }
+  | { name: 'brushing'; origin: Point; base: Selection; before: Selection }
   | { name: 'pointing-handle'; nodeId: string; origin: ToolPointer }
   | { name: 'linking'; fromId: string }
   | { name: 'pointing-region'; regionId: string; origin: ToolPointer; additive: boolean }
@@ -159,8 +159,8 @@ export class SelectTool {
         return;
       case 'pointing-canvas': {
         if (!this.passedThreshold(state.origin, pointer)) return;
-        const base = state.additive ? store.getSelection() : EMPTY_SELECTION;
-        this.state = { name: 'brushing', origin: state.origin.world, base };
+        const before = store.getSelection();
+        this.state = { name: 'brushing', origin: state.origin.world, base: state.additive ? before : EMPTY_SELECTION, before };
         this.pointerMove(pointer);
         return;
       }
@@ -258,7 +258,7 @@ export class SelectTool {
     if (state.name === 'translating' || state.name === 'translating-region' || state.name === 'resizing-region') {
       this.context.store.bailToMark(state.mark);
     }
-    if (state.name === 'brushing') this.context.store.setSelection(state.base);
+    if (state.name === 'brushing') this.context.store.setSelection(state.before);
     this.context.setOverlay({});
     this.context.setHint(undefined);
   }

@@ -159,12 +159,15 @@ export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
 
 /** Every finding, grouped by rule in a fixed order. */
 export function lintDocument(doc: FaultlineDocument): LintFinding[] {
+  const unusedCacheFindings = unusedCaches(doc);
+  // An unused cache is unreachable too; say it once, the more helpful way.
+  const unused = new Set(unusedCacheFindings.flatMap((finding) => finding.nodes));
   return [
-    ...unreachableNodes(doc),
+    ...unreachableNodes(doc).filter((finding) => !unused.has(finding.nodes[0])),
     ...dnsAnswersWithoutLink(doc),
     ...loadBalancersWithoutBackends(doc),
     ...replicasWithoutPrimary(doc),
     ...appCallCycles(doc),
-    ...unusedCaches(doc),
+    ...unusedCacheFindings,
   ];
 }

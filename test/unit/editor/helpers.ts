@@ -1,0 +1,18 @@
+import { createEmptyDocument } from '../../../shared/model/document';
+import type { FaultlineDocument, LinkRecord, NodeKind, NodeRecord, Region } from '../../../shared/model/types';
+
+export function makeDocument(parts: { nodes?: NodeRecord[]; links?: LinkRecord[]; regions?: Region[] } = {}): FaultlineDocument {
+  const doc = createEmptyDocument('Test');
+  for (const region of parts.regions ?? []) doc.regions[region.id] = region;
+  for (const node of parts.nodes ?? []) doc.nodes[node.id] = node;
+  for (const link of parts.links ?? []) doc.links[link.id] = link;
+  return doc;
+}
+
+export function node(id: string, kind: NodeKind, x = 0, y = 0, config: Record<string, unknown> = {}): NodeRecord {
+  return { id, kind, x, y, config };
+}
+
+export function link(from: string, to: string, kind: LinkRecord['kind'] = 'traffic'): LinkRecord {
+  return { id: `${from}-${to}`, from, to, kind };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../../shared/model/load';
+import { lintDocument } from '../../../shared/model/lint/lintDocument';
+import defaultSandbox from '../../../shared/examples/classic-web-stack.faultline?raw';
+import { link, makeDocument, node } from './helpers';
+
+function rules(doc: Parameters<typeof lintDocument>[0]) {
+  return lintDocument(doc).map((finding) => [finding.rule, finding.nodes]);
+}
+
+describe('design lint', () => {
+  it('finds nothing wrong with the default sandbox', () => {
+    const loaded = loadDocument(defaultSandbox);
+    if (!loaded.ok) throw new Error('default sandbox must load');
+    expect(lintDocument(loaded.document)).toEqual([]);
+  });
+
+  it('reports nodes no client can reach, following replication both ways', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), node('a', 'app'), node('p', 'db'), node('r', 'db', 0, 0, { role: 'replica' }), node('lost', 'app')],
+      links: [link('c', 'a'), link('a', 'r'), link('p', 'r', 'replication')],
+    });
+    expect(rules(doc)).toEqual([['unreachable', ['lost']]]);
+  });
+
+  it('reports a DNS answer the asking client has no link to, naming both', () => {
+    const doc = makeDocument({
+      nodes: [node('c1', 'client'), node('dns', 'dns'), node('lb1', 'lb'), node('lb2', 'lb'), node('a', 'app')],
+      links: [link('c1', 'dns'), link('c1', 'lb1'), link('dns', 'lb1'), link('dns', 'lb2'), link('lb1', 'a'), link('lb2', 'a')],
+    });
+    const findings = lintDocument(doc);
+    expect(findings.map((finding) => finding.rule)).toEqual(['dns-answer-without-link']);
+    expect(findings[0].message).toBe('c1 can be answered lb2 by dns but has no link to it.');
+    expect(findings[0].nodes).toEqual(['c1', 'lb2']);
+  });
+
+  it('reports a load balancer without backends', () => {
+    const doc = makeDocument({ nodes: [node('c', 'client'), node('lb', 'lb')], links: [link('c', 'lb')] });
+    expect(rules(doc)).toEqual([['lb-without-backends', ['lb']]]);
+  });
+
+  it('reports a replica whose cluster has no primary, and not one that has', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), node('a', 'app'), node('r1', 'db', 0, 0, { role: 'replica' }), node('r2', 'db', 0, 0, { role: 'replica' }), node('p', 'db'), node('r3', 'db', 0, 0, { role: 'replica' })],
+      links: [link('c', 'a'), link('a', 'r1'), link('a', 'p'), link('r1', 'r2', 'replication'), link('p', 'r3', 'replication')],
+    });
+    expect(rules(doc)).toEqual([
+      ['replica-without-primary', ['r1']],
+      ['replica-without-primary', ['r2']],
+    ]);
+  });
+
+  it('reports a cycle of app calls once, with its links', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), node('a', 'app'), node('b', 'app'), node('d', 'app')],
+      links: [link('c', 'a'), link('a', 'b'), link('b', 'd'), link('d', 'a')],
+    });
+    const findings = lintDocument(doc);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].rule).toBe('app-call-cycle');
+    expect(findings[0].message).toBe('App calls go round in a cycle: a → b → d → a.');
+    expect(findings[0].links).toEqual(['a-b', 'b-d', 'd-a']);
+  });
+
+  it('reports a cache nobody uses (once, not also as unreachable)', () => {
+    const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('k', 'cache')], links: [link('c', 'a')] });
+    expect(rules(doc)).toEqual([['unused-cache', ['k']]]);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { Editor } from '../../../renderer/editor/editor';
+import { NODE_CARD, type Point } from '../../../renderer/editor/geometry';
+import { DocumentStore } from '../../../renderer/editor/store/documentStore';
+import type { ToolPointer } from '../../../renderer/editor/tools/toolTypes';
+import { link, makeDocument, node } from './helpers';
+
+/** An editor with a camera at zoom 1 whose screen coordinates equal world coordinates. */
+function setup(doc = makeDocument()) {
+  const store = new DocumentStore(doc);
+  const editor = new Editor(store);
+  editor.attachCamera({
+    zoom: () => 1,
+    zoomBy: () => {},
+    fit: () => {},
+    panByScreen: () => {},
+    clientToWorld: (x, y) => ({ x, y }),
+    visibleCentre: () => ({ x: 400, y: 300 }),
+    worldToClient: (point) => point,
+  });
+  return { store, editor, tool: editor.tool };
+}
+
+function at(point: Point, modifiers: Partial<Pick<ToolPointer, 'shift' | 'accel'>> = {}): ToolPointer {
+  return { world: point, screen: point, shift: false, accel: false, ...modifiers };
+}
+
+/** Presses at `from`, moves in `steps` to `to`, releases there. */
+function dragWith(tool: Editor['tool'], from: Point, to: Point, steps = 5) {
+  tool.pointerDown(at(from));
+  for (let step = 1; step <= steps; step++) tool.pointerMove(at({ x: from.x + ((to.x - from.x) * step) / steps, y: from.y + ((to.y - from.y) * step) / steps }));
+  tool.pointerUp(at(to));
+}
+
+const centre = (x: number, y: number) => ({ x: x + NODE_CARD.width / 2, y: y + NODE_CARD.height / 2 });
+const handle = (x: number, y: number) => ({ x: x + NODE_CARD.width, y: y + NODE_CARD.height / 2 });
+
+describe('select tool', () => {
+  it('clicking a node selects it; clicking empty canvas clears the selection', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    tool.pointerDown(at(centre(0, 0)));
+    tool.pointerUp(at(centre(0, 0)));
+    expect(store.getSelection().nodes).toEqual(['a']);
+    tool.pointerDown(at({ x: 600, y: 600 }));
+    tool.pointerUp(at({ x: 600, y: 600 }));
+    expect(store.getSelection().nodes).toEqual([]);
+  });
+
+  it('shift-click adds to and removes from the selection', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'app', 300, 0)] }));
+    tool.pointerDown(at(centre(0, 0)));
+    tool.pointerUp(at(centre(0, 0)));
+    tool.pointerDown(at(centre(300, 0), { shift: true }));
+    tool.pointerUp(at(centre(300, 0), { shift: true }));
+    expect(store.getSelection().nodes).toEqual(['a', 'b']);
+    tool.pointerDown(at(centre(0, 0), { shift: true }));
+    tool.pointerUp(at(centre(0, 0), { shift: true }));
+    expect(store.getSelection().nodes).toEqual(['b']);
+  });
+
+  it('dragging selected nodes moves them all, snapped to the grid, as one undo step', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'app', 300, 0)] }));
+    store.setSelection({ nodes: ['a', 'b'], links: [], regions: [] });
+    dragWith(tool, centre(0, 0), { x: centre(0, 0).x + 103, y: centre(0, 0).y + 47 });
+    const doc = store.getDocument();
+    expect([doc.nodes.a.x, doc.nodes.a.y]).toEqual([100, 40]);
+    expect([doc.nodes.b.x, doc.nodes.b.y]).toEqual([400, 40]);
+    store.undo();
+    expect([store.getDocument().nodes.a.x, store.getDocument().nodes.b.x]).toEqual([0, 300]);
+    expect(store.canUndo()).toBe(false);
+  });
+
+  it('Escape during a drag puts everything back and records nothing', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    tool.pointerDown(at(centre(0, 0)));
+    tool.pointerMove(at({ x: 200, y: 200 }));
+    tool.pointerMove(at({ x: 260, y: 240 }));
+    expect(store.getDocument().nodes.a.x).not.toBe(0);
+    tool.cancel();
+    tool.pointerUp(at({ x: 260, y: 240 }));
+    expect(store.getDocument().nodes.a.x).toBe(0);
+    expect(store.canUndo()).toBe(false);
+  });
+
+  it('a node moved into a region joins it, and leaves it when moved out', () => {
+    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 400, y: 0, w: 400, h: 300 }], nodes: [node('a', 'app', 0, 0)] });
+    const { store, tool } = setup(doc);
+    dragWith(tool, centre(0, 0), centre(500, 100));
+    expect(store.getDocument().nodes.a.region).toBe('eu');
+    dragWith(tool, centre(500, 100), centre(0, 0));
+    expect(store.getDocument().nodes.a.region).toBeUndefined();
+  });
+
+  it('box-select selects the nodes the box touches; Escape restores the old selection', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'app', 300, 0), node('c', 'app', 0, 400)] }));
+    dragWith(tool, { x: -20, y: -20 }, { x: 320, y: 40 });
+    expect(store.getSelection().nodes).toEqual(['a', 'b']);
+    tool.pointerDown(at({ x: -20, y: 380 }));
+    tool.pointerMove(at({ x: 100, y: 420 }));
+    expect(store.getSelection().nodes).toEqual(['c']);
+    tool.cancel();
+    expect(store.getSelection().nodes).toEqual(['a', 'b']);
+  });
+
+  it('dragging from a handle to a valid node links them; to an invalid one refuses with a reason', () => {
+    const { store, editor, tool } = setup(makeDocument({ nodes: [node('lb', 'lb', 0, 0), node('app', 'app', 300, 0), node('users', 'client', 0, 300)] }));
+    dragWith(tool, handle(0, 0), centre(300, 0));
+    expect(Object.values(store.getDocument().links).map((record) => [record.from, record.to, record.kind])).toEqual([['lb', 'app', 'traffic']]);
+    dragWith(tool, handle(300, 0), centre(0, 300));
+    expect(Object.keys(store.getDocument().links)).toHaveLength(1);
+    expect(editor.getHint()).toMatch(/app server sends to .* not to a clients/);
+  });
+
+  it('links two databases with a replication link', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('p', 'db', 0, 0), node('r', 'db', 300, 0, { role: 'replica' })] }));
+    dragWith(tool, handle(0, 0), centre(300, 0));
+    expect(Object.values(store.getDocument().links)[0].kind).toBe('replication');
+  });
+
+  it('resizes a selected region from its corner grip as one step, taking in nodes it now covers', () => {
+    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 300, h: 200 }], nodes: [node('a', 'app', 400, 40)] });
+    const { store, tool } = setup(doc);
+    dragWith(tool, { x: 298, y: 198 }, { x: 640, y: 260 });
+    const region = store.getDocument().regions.eu;
+    expect([region.w, region.h]).toEqual([640, 260]);
+    expect(store.getDocument().nodes.a.region).toBe('eu');
+    store.undo();
+    expect(store.getDocument().regions.eu.w).toBe(300);
+    expect(store.getDocument().nodes.a.region).toBeUndefined();
+  });
+
+  it('dragging a region by its label moves its nodes with it', () => {
+    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 400, h: 300 }], nodes: [{ ...node('a', 'app', 40, 80), region: 'eu' }] });
+    const { store, tool } = setup(doc);
+    dragWith(tool, { x: 100, y: 10 }, { x: 300, y: 110 });
+    expect([store.getDocument().regions.eu.x, store.getDocument().regions.eu.y]).toEqual([200, 100]);
+    expect([store.getDocument().nodes.a.x, store.getDocument().nodes.a.y]).toEqual([240, 180]);
+  });
+
+  it('double-click on a node starts renaming it', () => {
+    const { editor, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    tool.doubleClick(at(centre(0, 0)));
+    expect(editor.getRenameTarget()).toEqual({ kind: 'nodes', id: 'a' });
+  });
+
+  it('clicking a link selects it', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'cache', 400, 0)], links: [link('a', 'b')] }));
+    const onLink = { x: 300, y: NODE_CARD.height / 2 };
+    tool.pointerDown(at(onLink));
+    tool.pointerUp(at(onLink));
+    expect(store.getSelection().links).toEqual(['a-b']);
+  });
+});
