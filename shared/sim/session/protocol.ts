@@ -1,0 +1,175 @@
+/**
+ * The engine ↔ UI protocol (DESIGN §6), declared once and validated on receipt: a message port is
+ * an input like any other, so neither side trusts what arrives. Commands flow UI → engine;
+ * engine messages flow back. Frames carry typed arrays only (their buffers are transferred where
+ * the transport allows), never arrays of objects.
+ */
+import { z } from 'zod';
+
+/** Bumped whenever a message changes shape; the client refuses a different version. */
+export const PROTOCOL_VERSION = 1;
+
+/** Slowest speed: 1 simulated second per 100 real seconds. */
+export const MIN_SPEED = 0.01;
+/** Fastest finite speed; beyond this use 'max' (as fast as possible). */
+export const MAX_FINITE_SPEED = 10_000;
+
+/** Simulated seconds per real second, or 'max' for as fast as possible. */
+export const speedSchema = z.union([z.number().min(MIN_SPEED).max(MAX_FINITE_SPEED), z.literal('max')]);
+export type Speed = z.infer<typeof speedSchema>;
+
+const timeMs = z.number().finite().min(0);
+/**
+ * A scenario event's envelope; its meaning (target exists, action fits it) is checked against the
+ * document by the model's own validator before it is applied.
+ */
+const scenarioEventShape = z.looseObject({ action: z.string().max(32), atS: z.number().finite().min(0).optional() });
+
+/** Documents travel as `.faultline` text and go through the model's loader on receipt. */
+const documentText = z.string().max(20 * 1024 * 1024);
+
+export const engineCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('load'), documentText }),
+  z.object({ type: z.literal('play') }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('speed'), speed: speedSchema }),
+  z.object({ type: z.literal('step'), deltaMs: z.number().finite().positive().max(3_600_000) }),
+  z.object({ type: z.literal('seek'), timeMs }),
+  z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('inject'), event: scenarioEventShape }),
+  /** The edited document: config changes hot-apply from now, other changes re-simulate to now. */
+  z.object({ type: z.literal('edit'), documentText }),
+  /** Handled by the supervisor, never the session: start the engine again after it gave up. */
+  z.object({ type: z.literal('restartEngine') }),
+]);
+export type EngineCommand = z.infer<typeof engineCommandSchema>;
+
+/** Why a node is drawn the way it is. */
+export const NODE_UP = 0;
+export const NODE_DOWN = 1;
+/** Up but slowed by a `slow` event. */
+export const NODE_DEGRADED = 2;
+
+export const ROLE_NONE = 0;
+export const ROLE_PRIMARY = 1;
+export const ROLE_REPLICA = 2;
+
+/**
+ * Floats per packet in `frame.packets`: link index, position along the link (0 at `from`, 1 at
+ * `to`: a response travels from 1 towards 0), kind (the message's op code), outcome
+ * ({@link PACKET_PENDING} for a request, else the response's status + 1).
+ */
+export const PACKET_FLOATS = 4;
+export const PACKET_PENDING = 0;
+
+/** Numbers per metric row: t, sent, ok, failed, p50, p99 (NaN where no request succeeded). */
+export const METRIC_ROW_FLOATS = 6;
+
+/** Most event-log entries one frame carries; the rest are counted in `logDropped`. */
+export const LOG_SLICE_CAP = 64;
+
+const f32 = z.custom<Float32Array>((value) => value instanceof Float32Array, { message: "expected a Float32Array" });
+const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, { message: "expected a Float64Array" });
+const u8 = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "expected a Uint8Array" });
+
+export const logEntrySchema = z.object({
+  timeMs,
+  action: z.string(),
+  target: z.string().optional(),
+  note: z.string().optional(),
+  /** True for faults injected in this session (they are in the document's scenario now). */
+  injected: z.boolean(),
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
+export const frameSchema = z
+  .object({
+    type: z.literal('frame'),
+    seq: z.number().int().min(0),
+    timeMs,
+    durationMs: timeMs,
+    playing: z.boolean(),
+    speed: speedSchema,
+    /** Simulated ms advanced per real ms over the last frame (below `speed` when the engine cannot keep up). */
+    achievedSpeed: z.number().min(0),
+    ended: z.boolean(),
+    nodeStatus: u8,
+    utilization: f32,
+    queueFill: f32,
+    /** NaN for nodes that hold no keys. */
+    cacheFill: f32,
+    role: u8,
+    packetCount: z.number().int().min(0),
+    packets: f32,
+    /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
+    metricRows: f64,
+    /** The UI drops its metric rows and event log first: this frame starts them afresh (load, seek, reset). */
+    resync: z.boolean(),
+    log: z.array(logEntrySchema).max(LOG_SLICE_CAP),
+    logDropped: z.number().int().min(0),
+  })
+  .superRefine((frame, ctx) => {
+    const n = frame.nodeStatus.length;
+    for (const key of ['utilization', 'queueFill', 'cacheFill', 'role'] as const) {
+      if (frame[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `has ${frame[key].length} entries for ${n} nodes` });
+    }
+    if (frame.packets.length < frame.packetCount * PACKET_FLOATS) ctx.addIssue({ code: 'custom', path: ['packets'], message: 'shorter than packetCount' });
+    if (frame.metricRows.length % METRIC_ROW_FLOATS !== 0) ctx.addIssue({ code: 'custom', path: ['metricRows'], message: 'not whole rows' });
+  });
+export type Frame = z.infer<typeof frameSchema>;
+
+const problemSchema = z.object({ path: z.string(), message: z.string() });
+
+export const engineStatusSchema = z.enum(['starting', 'ready', 'restarting', 'stopped']);
+export type EngineStatus = z.infer<typeof engineStatusSchema>;
+
+export const engineMessageSchema = z.discriminatedUnion('type', [
+  frameSchema,
+  /** A document is running (after load, reset or a structural edit). */
+  z.object({
+    type: z.literal('loaded'),
+    protocol: z.literal(PROTOCOL_VERSION),
+    nodeIds: z.array(z.string()),
+    linkIds: z.array(z.string()),
+    durationMs: timeMs,
+    warnings: z.array(z.string()),
+  }),
+  /** A command was refused; nothing changed. */
+  z.object({ type: z.literal('rejected'), command: z.string(), message: z.string(), problems: z.array(problemSchema) }),
+  /** An injected fault, stamped with its time: the UI appends it to the document's scenario. */
+  z.object({ type: z.literal('injected'), event: scenarioEventShape }),
+  /** Something the user should read (edits that re-simulated, pauses asked for by the scenario…). */
+  z.object({ type: z.literal('notice'), message: z.string() }),
+  /** The run reached its duration; the report is the CLI's (DESIGN §5). */
+  z.object({ type: z.literal('finished'), report: z.record(z.string(), z.unknown()) }),
+  /** Worker liveness; the supervisor consumes these. */
+  z.object({ type: z.literal('heartbeat') }),
+  /** From the supervisor: the engine's health, and what happened, in words the UI can show. */
+  z.object({ type: z.literal('status'), status: engineStatusSchema, message: z.string() }),
+]);
+export type EngineMessage = z.infer<typeof engineMessageSchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(message)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function parseEngineCommand(data: unknown): ParseResult<EngineCommand> {
+  const result = engineCommandSchema.safeParse(data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: describe(result.error) };
+}
+
+export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
+  const result = engineMessageSchema.safeParse(data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: describe(result.error) };
+}
+
+/** The buffers of a frame, to transfer rather than copy. */
+export function frameTransferables(frame: Frame): ArrayBuffer[] {
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.packets, frame.metricRows].map((array) => array.buffer);
+  return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+}

@@ -1,0 +1,279 @@
+import type { FaultlineDocument, ScenarioEvent } from '../../model/types';
+import { loadDocument } from '../../model/load';
+import { reportToJson, type Report } from '../report';
+import { appendScenarioEvent, lastScenarioEvent, planEdit } from './documentEdits';
+import { LiveRun } from './liveRun';
+import { metricRows } from './metricRows';
+import { NodeStateSampler } from './nodeStates';
+import { collectPackets } from './packets';
+import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
+import {
+  LOG_SLICE_CAP,
+  PROTOCOL_VERSION,
+  frameTransferables,
+  parseEngineCommand,
+  type EngineCommand,
+  type EngineMessage,
+  type Frame,
+  type LogEntry,
+} from './protocol';
+
+/** Sends a message to the UI; `transfer` lists buffers the transport may move instead of copy. */
+export type PostMessage = (message: EngineMessage, transfer: ArrayBuffer[]) => void;
+
+export interface SessionOptions extends PacerOptions {
+  post: PostMessage;
+  clock: RealClock;
+  schedule: ScheduleTask;
+}
+
+/** What belongs to the document currently running; replaced on load, reset and structural edits. */
+interface Running {
+  run: LiveRun;
+  sampler: NodeStateSampler;
+  /** Applied scenario events already sent in the event log. */
+  logIndex: number;
+  /** First metric row that may still change (its requests are not all finished). */
+  rowsFrom: number;
+  resync: boolean;
+  report: Report | null;
+}
+
+/**
+ * The live simulation session (DESIGN §6), independent of any transport: it takes protocol
+ * commands (validated here — whatever sends them is an input), runs the document with a Pacer, and
+ * posts frames. The Electron worker_thread and the web edition's Web Worker each wrap it in a few
+ * lines; nothing in here knows which one it runs in.
+ */
+export class Session implements PacedRun {
+  private document: FaultlineDocument | null = null;
+  private running: Running | null = null;
+  private readonly pacer: Pacer;
+  private readonly post: PostMessage;
+  private frameSeq = 0;
+
+  constructor(options: SessionOptions) {
+    this.post = options.post;
+    this.pacer = new Pacer(this, options.clock, options.schedule, options);
+  }
+
+  /** Handles one message from the UI. Malformed or impossible commands are answered with `rejected`. */
+  handle(data: unknown): void {
+    const parsed = parseEngineCommand(data);
+    if (!parsed.ok) {
+      const type = typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' ? (data as { type: string }).type : 'unknown';
+      this.reject(type, `malformed command: ${parsed.error}`);
+      return;
+    }
+    try {
+      this.dispatch(parsed.value);
+    } catch (error) {
+      // A model bug must not take the session down with a half-applied command: say so and stop.
+      this.pacer.pause();
+      this.reject(parsed.value.type, `the simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private dispatch(command: EngineCommand): void {
+    if (command.type === 'load') return this.load(command.documentText);
+    if (command.type === 'restartEngine') return this.reject(command.type, 'only the engine supervisor restarts the engine');
+    const running = this.running;
+    if (running === null) return this.reject(command.type, 'no document is loaded');
+    switch (command.type) {
+      case 'play':
+        if (running.report !== null) this.seekTo(0);
+        this.pacer.play();
+        return;
+      case 'pause':
+        this.pacer.pause();
+        return this.frame(0);
+      case 'speed':
+        this.pacer.setSpeed(command.speed);
+        return this.frame(0);
+      case 'step':
+        this.pacer.pause();
+        this.advance(running.run.nowMs + command.deltaMs);
+        return this.frame(0);
+      case 'seek':
+        this.seekTo(command.timeMs);
+        return this.frame(0);
+      case 'reset':
+        this.start(this.document!, running.run.nowMs, false);
+        return this.frame(0);
+      case 'inject':
+        return this.inject(command.event);
+      case 'edit':
+        return this.edit(command.documentText);
+    }
+  }
+
+  private reject(command: string, message: string, problems: { path: string; message: string }[] = []): void {
+    this.post({ type: 'rejected', command, message, problems }, []);
+  }
+
+  private parseDocument(command: string, text: string): FaultlineDocument | null {
+    const loaded = loadDocument(text);
+    if (loaded.ok) return loaded.document;
+    const problems = loaded.errors.map(({ path, message }) => ({ path, message }));
+    this.reject(command, `the document is not valid: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`, problems);
+    return null;
+  }
+
+  private load(text: string): void {
+    const document = this.parseDocument('load', text);
+    if (document === null) return;
+    this.pacer.pause();
+    this.start(document, 0, true);
+    this.frame(0);
+  }
+
+  /** Builds a run of `document` and brings it to `timeMs`. */
+  private start(document: FaultlineDocument, timeMs: number, announce: boolean): void {
+    this.document = document;
+    const run = new LiveRun(document);
+    if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs));
+    this.running = { run, sampler: new NodeStateSampler(run.sim, document), logIndex: 0, rowsFrom: 0, resync: true, report: null };
+    this.pacer.resync();
+    if (!announce) return;
+    const world = run.sim.world;
+    this.post(
+      { type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: [...world.nodeIds], linkIds: Object.keys(document.links), durationMs: run.durationMs, warnings: [...run.sim.warnings] },
+      [],
+    );
+  }
+
+  private seekTo(timeMs: number): void {
+    const running = this.running!;
+    const target = Math.min(Math.max(0, timeMs), running.run.durationMs);
+    const before = running.run.sim;
+    running.run.seek(target);
+    if (running.run.sim !== before) {
+      running.sampler = new NodeStateSampler(running.run.sim, this.document!);
+      running.logIndex = 0;
+      running.rowsFrom = 0;
+      running.resync = true;
+      running.report = null;
+    }
+    this.pacer.resync();
+  }
+
+  private inject(event: Record<string, unknown>): void {
+    const running = this.running!;
+    const document = this.document!;
+    if (running.report !== null) return this.reject('inject', 'the run has ended; seek back or reset to inject a fault');
+    const checked = appendScenarioEvent(document, { ...event, atS: running.run.nowMs / 1000 });
+    if (!checked.ok) return this.reject('inject', checked.message, checked.problems);
+    const stamped: ScenarioEvent = running.run.inject(lastScenarioEvent(checked.value));
+    // The document now holds the fault at the time it took effect, so Reset and saved files replay it.
+    this.document = { ...checked.value, scenario: [...document.scenario, stamped] };
+    this.post({ type: 'injected', event: stamped as unknown as Record<string, unknown> & { action: string } }, []);
+    this.frame(0);
+  }
+
+  private edit(text: string): void {
+    const edited = this.parseDocument('edit', text);
+    if (edited === null) return;
+    const running = this.running!;
+    const plan = planEdit(this.document!, edited);
+    if (plan.structural) {
+      const timeMs = running.run.nowMs;
+      this.start(edited, timeMs, true);
+      this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(Math.min(timeMs, running.run.durationMs) / 1000).toFixed(1)} s.` }, []);
+    } else {
+      this.document = edited;
+      for (const [nodeId, patch] of plan.configPatches) running.run.setNodeConfig(nodeId, patch);
+      running.sampler.refreshConfigs(edited);
+    }
+    this.frame(0);
+  }
+
+  // --- PacedRun -----------------------------------------------------------------------------------
+
+  get simNowMs(): number {
+    return this.running === null ? 0 : Math.min(this.running.run.nowMs, this.running.run.durationMs);
+  }
+
+  advance(targetMs: number): boolean {
+    const running = this.running;
+    if (running === null || running.report !== null) return false;
+    const run = running.run;
+    const pause = this.nextPause(run.nowMs, targetMs);
+    const to = Math.min(targetMs, run.durationMs, pause?.timeMs ?? Number.POSITIVE_INFINITY);
+    run.advanceTo(to);
+    if (run.nowMs >= run.durationMs) {
+      running.report = run.sim.finish();
+      // The CLI's JSON report (DESIGN §5), rounded the same way.
+      this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
+      return false;
+    }
+    if (pause !== null && run.nowMs >= pause.timeMs) {
+      this.post({ type: 'notice', message: `Paused at ${(pause.timeMs / 1000).toFixed(1)} s${pause.note ? `: ${pause.note}` : ''}` }, []);
+      return false;
+    }
+    return true;
+  }
+
+  /** The first scenario event after `afterMs` (up to `untilMs`) that asks the player to pause. */
+  private nextPause(afterMs: number, untilMs: number): { timeMs: number; note?: string } | null {
+    let best: { timeMs: number; note?: string } | null = null;
+    for (const event of this.document!.scenario) {
+      const timeMs = event.atS * 1000;
+      if (event.pause === true && timeMs > afterMs && timeMs <= untilMs && (best === null || timeMs < best.timeMs)) best = { timeMs, note: event.note };
+    }
+    return best;
+  }
+
+  stopped(): void {
+    // The frame that shows where playing stopped has been sent by the pacer.
+  }
+
+  frame(achievedSpeed: number): void {
+    const running = this.running;
+    if (running === null) return;
+    const run = running.run;
+    const sim = run.sim;
+    const nowMs = sim.now;
+    const states = running.sampler.sample();
+    const { packets, count } = collectPackets(sim.world.calls, nowMs);
+    const currentSecond = Math.floor(Math.min(nowMs, run.durationMs) / 1000);
+    const rows = metricRows(sim.world.metrics, running.rowsFrom, Math.min(currentSecond + 1, Math.ceil(run.durationMs / 1000)));
+    const settled = Math.floor((nowMs - sim.world.maxRequestLifetimeMs) / 1000);
+    running.rowsFrom = Math.max(running.rowsFrom, Math.min(settled, currentSecond));
+    const { entries, dropped } = this.logSlice(running);
+    const frame: Frame = {
+      type: 'frame',
+      seq: this.frameSeq++,
+      timeMs: Math.min(nowMs, run.durationMs),
+      durationMs: run.durationMs,
+      playing: this.pacer.playing,
+      speed: this.pacer.speed,
+      achievedSpeed,
+      ended: running.report !== null,
+      ...states,
+      packetCount: count,
+      packets,
+      metricRows: rows,
+      resync: running.resync,
+      log: entries,
+      logDropped: dropped,
+    };
+    running.resync = false;
+    this.post(frame, frameTransferables(frame));
+  }
+
+  private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
+    const applied = running.run.sim.appliedEvents;
+    const from = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
+    const dropped = from - running.logIndex;
+    const entries: LogEntry[] = [];
+    for (let i = from; i < applied.length; i++) {
+      const { timeMs, event } = applied[i];
+      const entry: LogEntry = { timeMs, action: event.action, injected: running.run.injectedEvents.has(event) };
+      if (event.target !== undefined) entry.target = event.target;
+      if (event.note !== undefined) entry.note = event.note;
+      entries.push(entry);
+    }
+    running.logIndex = applied.length;
+    return { entries, dropped };
+  }
+}

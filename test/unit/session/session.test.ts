@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { loadDocument, saveDocument } from '../../../shared/model';
+import type { FaultlineDocument, ScenarioEvent } from '../../../shared/model/types';
+import { Simulation } from '../../../shared/sim/simulation';
+import { reportToJson } from '../../../shared/sim/report';
+import { METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
+import { createHarness, exampleText } from './harness';
+
+function load(text: string): FaultlineDocument {
+  const loaded = loadDocument(text);
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
+  return loaded.document;
+}
+
+/** Plays until the session stops by itself (scenario pause or end), running at most `turns` turns. */
+function playUntilStopped(h: ReturnType<typeof createHarness>, turns = 200_000): void {
+  h.session.handle({ type: 'play' });
+  let ran = 0;
+  while (ran < turns && h.scheduler.runNext()) ran++;
+}
+
+describe('Session', () => {
+  it('answers load with the run layout and a first frame of typed arrays', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: exampleText });
+    const loaded = h.ofType('loaded')[0];
+    expect(loaded.nodeIds).toContain('app2');
+    expect(loaded.durationMs).toBe(60_000);
+    const frame = h.lastFrame();
+    expect(frame.timeMs).toBe(0);
+    expect(frame.resync).toBe(true);
+    expect(frame.nodeStatus).toBeInstanceOf(Uint8Array);
+    expect(frame.nodeStatus.length).toBe(loaded.nodeIds.length);
+    // Every frame the session posts passes the receiving side's validation, buffers listed for transfer.
+    for (const message of h.messages) expect(parseEngineMessage(message).ok).toBe(true);
+    expect(h.transfers.at(-1)).toContain(frame.packets.buffer);
+  });
+
+  it('refuses malformed commands and invalid documents with a message, keeping what ran', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'seek', timeMs: 5 });
+    expect(h.ofType('rejected')[0].message).toMatch(/no document is loaded/);
+    h.session.handle({ type: 'speed', speed: 0.001 });
+    expect(h.ofType('rejected')[1].message).toMatch(/malformed command: speed/);
+    h.session.handle({ type: 'load', documentText: exampleText });
+    h.session.handle({ type: 'step', deltaMs: 1500 });
+    h.session.handle({ type: 'load', documentText: '{"format":"faultline","version":1,"nodes":[{"id":"x","kind":"toaster","x":0,"y":0}]}' });
+    const refused = h.ofType('rejected')[2];
+    expect(refused.command).toBe('load');
+    expect(refused.problems.some((problem) => problem.path.startsWith('nodes[0].kind'))).toBe(true);
+    h.session.handle({ type: 'step', deltaMs: 500 });
+    expect(h.lastFrame().timeMs).toBe(2000); // the old run carried on
+    h.session.handle({ type: 'inject', event: { action: 'crash', target: 'nosuchnode' } });
+    expect(h.ofType('rejected')[3].message).toMatch(/event\.target/);
+  });
+
+  it('stops at a scenario event that asks to pause, then at the end with the report', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: exampleText });
+    h.session.handle({ type: 'speed', speed: 'max' });
+    playUntilStopped(h);
+    expect(h.lastFrame().playing).toBe(false);
+    expect(h.lastFrame().timeMs).toBe(20_000); // the crash of app2 has pause: true
+    expect(h.ofType('notice').at(-1)!.message).toMatch(/Paused at 20\.0 s: app2 crashes/);
+    expect(h.lastFrame().nodeStatus[h.ofType('loaded')[0].nodeIds.indexOf('app2')]).toBe(NODE_DOWN);
+    playUntilStopped(h);
+    expect(h.lastFrame().ended).toBe(true);
+    expect(h.lastFrame().timeMs).toBe(60_000);
+    const report = h.ofType('finished')[0].report;
+    const headless = new Simulation(load(exampleText)).finish();
+    expect(report).toEqual(JSON.parse(reportToJson(headless)));
+  });
+
+  it('a live run with injected faults and the document it leaves behind replay identically headless', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: exampleText });
+    const ids = h.ofType('loaded')[0].nodeIds;
+    h.session.handle({ type: 'speed', speed: 7 });
+    h.session.handle({ type: 'play' });
+    const injectAt = (realMs: number, event: Record<string, unknown>) => {
+      while (h.clock.time < realMs) if (!h.scheduler.runNext()) throw new Error('stopped playing early');
+      h.session.handle({ type: 'inject', event });
+    };
+    injectAt(700, { action: 'slow', target: 'db-primary', factor: 4, note: 'the database is struggling' });
+    expect(h.lastFrame().nodeStatus[ids.indexOf('db-primary')]).toBe(NODE_DEGRADED);
+    injectAt(1_300, { action: 'crash', target: 'app1' });
+    injectAt(1_900, { action: 'cut', target: 'lb-app3' });
+    injectAt(2_000, { action: 'recover', target: 'db-primary' });
+    h.session.handle({ type: 'speed', speed: 'max' });
+    playUntilStopped(h); // the file's own pause at 20 s
+    h.session.handle({ type: 'inject', event: { action: 'restore', target: 'lb-app3' } });
+    playUntilStopped(h);
+    expect(h.lastFrame().ended).toBe(true);
+    const live = h.ofType('finished')[0].report;
+
+    const injected = h.ofType('injected').map((message) => message.event as unknown as ScenarioEvent);
+    expect(injected.map((event) => event.action)).toEqual(['slow', 'crash', 'cut', 'recover', 'restore']);
+    expect(injected[0].atS).toBeGreaterThan(4.5); // 700 ms real at 7× ≈ 4.9 s simulated
+    expect(injected[0].atS).toBeLessThan(5.1);
+    // What the UI does with `injected`: append to the document, then save it.
+    const doc = load(exampleText);
+    const saved = saveDocument({ ...doc, scenario: [...doc.scenario, ...injected] });
+    const replay = new Simulation(load(saved)).finish();
+    const replayed = JSON.parse(reportToJson(replay));
+    for (const key of Object.keys(live)) expect([key, live[key]]).toEqual([key, replayed[key]]);
+    expect(live).not.toEqual(JSON.parse(reportToJson(new Simulation(doc).finish())));
+
+    // Reset runs the document with the faults in its scenario: the same run again.
+    h.session.handle({ type: 'reset' });
+    playUntilStopped(h);
+    playUntilStopped(h);
+    expect(h.ofType('finished')[1].report).toEqual(live);
+  });
+
+  it('frames go out at display rate and carry packets, rows and the event log', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: exampleText });
+    h.session.handle({ type: 'play' });
+    const start = h.frames().length;
+    while (h.clock.time < 6_000) if (!h.scheduler.runNext()) throw new Error('stopped playing early');
+    const frames = h.frames().slice(start);
+    // 6 real seconds at 60 Hz; a turn that lands late pushes the next frame, so allow a few fewer.
+    expect(frames.length).toBeGreaterThan(340);
+    expect(frames.length).toBeLessThanOrEqual(361);
+    const last = frames.at(-1)!;
+    expect(last.timeMs).toBeGreaterThan(5_900); // 1× speed
+    expect(last.timeMs).toBeLessThanOrEqual(h.clock.time);
+    expect(frames.some((frame) => frame.packetCount > 0)).toBe(true);
+    const busy = frames.find((frame) => frame.packetCount > 0)!;
+    for (let p = 0; p < busy.packetCount; p++) {
+      const position = busy.packets[p * PACKET_FLOATS + 1];
+      expect(position).toBeGreaterThanOrEqual(0);
+      expect(position).toBeLessThanOrEqual(1);
+    }
+    const rows = new Map<number, number>();
+    for (const frame of frames) for (let o = 0; o < frame.metricRows.length; o += METRIC_ROW_FLOATS) rows.set(frame.metricRows[o], frame.metricRows[o + 1]);
+    expect([...rows.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: Math.floor(last.timeMs / 1000) + 1 }, (_, t) => t));
+    expect(rows.get(2)).toBeGreaterThan(100); // 180 rps offered in the example
+    expect(frames.flatMap((frame) => frame.log).map((entry) => entry.action)).toEqual(['note']); // the 5 s narration
+  });
+
+  it('config edits hot-apply from now; structural edits re-simulate the edited design to now', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: exampleText });
+    h.session.handle({ type: 'step', deltaMs: 3_000 });
+    const doc = load(exampleText);
+    const louder = { ...doc, nodes: { ...doc.nodes, 'users-us': { ...doc.nodes['users-us'], x: 999, config: { ...doc.nodes['users-us'].config, rps: 900 } } } };
+    h.session.handle({ type: 'edit', documentText: saveDocument(louder) });
+    expect(h.ofType('notice')).toHaveLength(0);
+    h.session.handle({ type: 'step', deltaMs: 2_000 });
+    h.session.handle({ type: 'seek', timeMs: 0 });
+    h.session.handle({ type: 'seek', timeMs: 5_000 });
+    const rows = h.lastFrame().metricRows;
+    const sent = (t: number) => rows[t * METRIC_ROW_FLOATS + 1];
+    expect(sent(4)).toBeGreaterThan(sent(1) * 2.5); // the edit applied from 3 s on, and seeking kept it there
+
+    const { 'lb-app3': _cut, ...links } = louder.links;
+    h.session.handle({ type: 'edit', documentText: saveDocument({ ...louder, links }) });
+    expect(h.ofType('notice').at(-1)!.message).toMatch(/re-simulated the edited design up to 5\.0 s/);
+    expect(h.ofType('loaded').at(-1)!.linkIds).not.toContain('lb-app3');
+    expect(h.lastFrame().timeMs).toBe(5_000);
+  });
+});
