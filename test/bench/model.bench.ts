@@ -25,7 +25,14 @@ export interface ReferenceOptions {
   durationS: number;
 }
 
-/** The 50-node reference topology using every kind simulated so far. */
+/**
+ * The 50-node reference topology, every kind of DESIGN §3 in it:
+ *   8 clients (10 % static reads) → dns (round-robin over 2 proxies) and a pull cdn (origin: proxy 0)
+ *   2 proxies → 4 lbs (2 each) → 20 apps (5 each), apps → 4 caches (cache-aside / write-through)
+ *   apps 0–9 → a shard router (consistent-hash) over 3 db clusters; apps 10–19 → one cluster each
+ *   3 clusters × (primary + async replica); every 5th app publishes its writes to a queue
+ *   → 2 workers writing to cluster 0.
+ */
 export function referenceTopology(options: ReferenceOptions): FaultlineDocument {
   const nodes: Record<string, unknown>[] = [];
   const links: Record<string, unknown>[] = [];
@@ -35,21 +42,54 @@ export function referenceTopology(options: ReferenceOptions): FaultlineDocument 
   const link = (from: string, to: string, extra: Record<string, unknown> = {}): void => {
     links.push({ id: `${from}-${to}`, from, to, ...extra });
   };
-  for (let i = 0; i < 10; i++) {
-    add(`c${i}`, 'client', { rps: options.rps / 10, writeRatio: 0.1, keys: { count: 100_000, distribution: 'zipf', zipfS: 0.9 }, timeoutMs: 5000 });
+  for (let i = 0; i < 8; i++) {
+    add(`c${i}`, 'client', { rps: options.rps / 8, writeRatio: 0.1, staticRatio: 0.1, keys: { count: 100_000, distribution: 'zipf', zipfS: 0.9 }, timeoutMs: 5000 });
   }
+  add('dns', 'dns', { ttlS: 60 });
+  add('cdn', 'cdn', { capacity: 10_000, ttlS: 300 });
+  for (let i = 0; i < 2; i++) add(`proxy${i}`, 'proxy', { maxConnections: 1_000_000, serviceMs: 0.05 });
   for (let i = 0; i < 4; i++) add(`lb${i}`, 'lb', { algorithm: i % 2 === 0 ? 'round-robin' : 'least-connections', maxConnections: 1_000_000, serviceMs: 0.05 });
-  for (let i = 0; i < 24; i++) add(`app${i}`, 'app', { workers: 1024, queueLimit: 100_000, serviceMs: { dist: 'exp', mean: 1 } });
-  for (let i = 0; i < 6; i++) add(`cache${i}`, 'cache', { capacity: 10_000, serviceMs: 0.005 });
-  for (let i = 0; i < 6; i++) add(`db${i}`, 'db', { connections: 1000, readMs: { dist: 'exp', mean: 2 }, writeMs: { dist: 'exp', mean: 4 } });
-  for (let i = 0; i < 10; i++) {
-    link(`c${i}`, `lb${i % 4}`, { latencyMs: options.clientLatencyMs });
-    link(`c${i}`, `lb${(i + 1) % 4}`, { latencyMs: options.clientLatencyMs });
+  for (let i = 0; i < 20; i++) {
+    add(`app${i}`, 'app', { workers: 1024, queueLimit: 100_000, serviceMs: { dist: 'exp', mean: 1 }, cachePolicy: i % 2 === 0 ? 'cache-aside' : 'write-through' });
   }
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 4; i++) add(`cache${i}`, 'cache', { capacity: 10_000, serviceMs: 0.005 });
+  add('router', 'shard-router', { scheme: 'consistent-hash', serviceMs: 0.01 });
+  for (let i = 0; i < 3; i++) {
+    add(`db${i}`, 'db', { connections: 1000, readMs: { dist: 'exp', mean: 2 }, writeMs: { dist: 'exp', mean: 4 } });
+    add(`replica${i}`, 'db', { role: 'replica', connections: 1000, readMs: { dist: 'exp', mean: 2 } });
+    link(`db${i}`, `replica${i}`, { kind: 'replication' });
+  }
+  add('jobs', 'queue', { capacity: 100_000 });
+  for (let i = 0; i < 2; i++) add(`worker${i}`, 'worker', { workers: 1024, serviceMs: { dist: 'exp', mean: 5 } });
+
+  for (let i = 0; i < 8; i++) {
+    link(`c${i}`, 'dns', { latencyMs: options.clientLatencyMs });
+    link(`c${i}`, 'cdn', { latencyMs: options.clientLatencyMs });
+    link(`c${i}`, 'proxy0', { latencyMs: options.clientLatencyMs });
+    link(`c${i}`, 'proxy1', { latencyMs: options.clientLatencyMs });
+  }
+  link('dns', 'proxy0');
+  link('dns', 'proxy1');
+  link('cdn', 'proxy0');
+  for (let i = 0; i < 4; i++) link(`proxy${i >> 1}`, `lb${i}`);
+  for (let i = 0; i < 20; i++) {
     link(`lb${i % 4}`, `app${i}`);
-    link(`app${i}`, `cache${i % 6}`);
-    link(`app${i}`, `db${i % 6}`);
+    link(`app${i}`, `cache${i % 4}`);
+    if (i < 10) {
+      link(`app${i}`, 'router');
+    } else {
+      link(`app${i}`, `db${i % 3}`);
+      link(`app${i}`, `replica${i % 3}`);
+    }
+    if (i % 5 === 0) link(`app${i}`, 'jobs');
+  }
+  for (let i = 0; i < 3; i++) {
+    link('router', `db${i}`);
+    link('router', `replica${i}`);
+  }
+  for (let i = 0; i < 2; i++) {
+    link('jobs', `worker${i}`);
+    link(`worker${i}`, 'db0');
   }
   const result = loadDocumentValue({
     format: 'faultline',
@@ -143,7 +183,7 @@ export function benchModel(options: { repetitions?: number; quick?: boolean } = 
   const baseline = median(baselineRates);
   const ratio = (value: unknown): number => significant((value as number) / baseline, 3);
   return {
-    topology: '50 nodes: 10 clients → 4 lbs → 24 apps → 6 caches (cache-aside) + 6 dbs; zipf 0.9 over 100k keys, 10 % writes',
+    topology: '50 nodes, every kind: 8 clients → dns + cdn → 2 proxies → 4 lbs → 20 apps → 4 caches, a shard router over 3 primary+replica db clusters, a queue → 2 workers; zipf 0.9 over 100k keys, 10 % writes, 10 % static',
     bytesNote: 'model bytes = live request slots (24 B) + live calls (33 B) + deadline-ring entries (16 B, incl. finished ones not yet cleaned up, at most about as many again) per in-flight request; kernel bytes = pending heap entries (24 B) per in-flight request',
     targets: { lowInFlight: 300_000, highInFlight: 150_000, bytesPerInFlight: 100 },
     // Ratios: the model's kernel events per second over the bare heap loop's (same run).
