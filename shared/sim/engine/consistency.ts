@@ -8,6 +8,13 @@ export interface AckedWriteSink {
   onWriteAcked(primary: number, key: number, version: number, sentMs: number, nowMs: number): void;
 }
 
+/** A longer copy of `array`, the new cells -1 ("never"). */
+function growFilled(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(length).fill(-1);
+  next.set(array);
+  return next;
+}
+
 const MARK_STALE = 1;
 const MARK_WRITE = 2;
 
@@ -39,6 +46,9 @@ export class Consistency {
   private writeSink = new Int32Array(1024);
   private writeNode = new Int32Array(1024);
   private writeVersion = new Float64Array(1024);
+  /** Per key: when a client last (and the time before) saw a write of it acknowledged; -1 never. */
+  private lastAckMs = new Float64Array(1024).fill(-1);
+  private previousAckMs = new Float64Array(1024).fill(-1);
 
   constructor(
     private readonly calls: CallTable,
@@ -80,7 +90,33 @@ export class Consistency {
     }
     if ((mark & MARK_WRITE) !== 0) {
       this.sinks[this.writeSink[req]].onWriteAcked(this.writeNode[req], requests.key[req], this.writeVersion[req], sentMs, nowMs);
+      this.noteAck(requests.key[req], nowMs);
     }
+  }
+
+  /**
+   * Did a client see a write of `key` acknowledged after `asOfMs` and before `beforeMs`? A copy
+   * of the key taken at `asOfMs` (a proxy's cached response) is then stale for a read sent at
+   * `beforeMs`. The last two acknowledgement times per key are kept: enough unless three writes of
+   * one key are acknowledged between a read's send and its answer.
+   */
+  ackedBetween(key: number, asOfMs: number, beforeMs: number): boolean {
+    if (key < 0 || key >= this.lastAckMs.length) return false;
+    const last = this.lastAckMs[key];
+    const previous = this.previousAckMs[key];
+    return (last > asOfMs && last < beforeMs) || (previous > asOfMs && previous < beforeMs);
+  }
+
+  private noteAck(key: number, nowMs: number): void {
+    if (key < 0) return;
+    if (key >= this.lastAckMs.length) {
+      let length = this.lastAckMs.length;
+      while (length <= key) length *= 2;
+      this.lastAckMs = growFilled(this.lastAckMs, length);
+      this.previousAckMs = growFilled(this.previousAckMs, length);
+    }
+    this.previousAckMs[key] = this.lastAckMs[key];
+    this.lastAckMs[key] = nowMs;
   }
 
   countLostWrite(sentMs: number): void {

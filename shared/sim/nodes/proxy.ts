@@ -1,14 +1,13 @@
 import type { ProxyConfig, ResolvedConfig } from '../../model/types';
 import { sample } from '../random';
 import type { World } from '../engine/world';
-import { SecondSeries } from '../engine/secondSeries';
 import { OFFER_REJECTED, Station } from '../engine/station';
 import { OP_READ, STATUS_ERROR, STATUS_OK, STATUS_REJECTED, isSuccess } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
-import { KeyStore } from './cache/keyStore';
 import { Forwarder } from './proxy/forwarder';
 import { RateLimiter } from './proxy/rateLimiter';
+import { ResponseCache } from './proxy/responseCache';
 
 /** Where a request is at the proxy (its call's `step`). */
 const STEP_FORWARDED = 0;
@@ -28,7 +27,8 @@ const STEP_NO_UPSTREAM = 4;
  *  - with a response cache (`cache.capacity` > 0), a read whose key is cached and fresh
  *    (`cache.ttlS`) is answered here; a miss is fetched and its successful answer stored (LRU);
  *    writes pass through and invalidate nothing — a reverse-proxy cache only learns of changes
- *    when its entries expire, so it can serve an old page for up to one TTL;
+ *    when its entries expire, so it can serve an old page for up to one TTL (counted as stale
+ *    reads, see ResponseCache);
  *  - everything else goes to the next upstream link, round-robin, and the answer is relayed.
  */
 export class ProxyModel extends BaseNode {
@@ -37,11 +37,7 @@ export class ProxyModel extends BaseNode {
   private next = 0;
   private readonly forwarder: Forwarder;
   private readonly limiter: RateLimiter;
-  private readonly cache: KeyStore;
-  hits = 0;
-  misses = 0;
-  private readonly hitSeries = new SecondSeries();
-  private readonly missSeries = new SecondSeries();
+  private readonly cache: ResponseCache;
 
   constructor(
     world: World,
@@ -54,7 +50,7 @@ export class ProxyModel extends BaseNode {
     this.station = new Station(config.maxConnections, 0);
     this.forwarder = new Forwarder(world, (call) => this.reply(call, STATUS_ERROR));
     this.limiter = new RateLimiter(config.rateLimit);
-    this.cache = new KeyStore(config.cache.capacity, 'lru', config.cache.ttlS * 1000, this.rng);
+    this.cache = new ResponseCache(config.cache.capacity, config.cache.ttlS * 1000, this.rng);
   }
 
   private get caching(): boolean {
@@ -79,15 +75,12 @@ export class ProxyModel extends BaseNode {
     }
     let step = STEP_FORWARDED;
     if (this.caching && calls.op[call] === OP_READ) {
-      const second = Math.floor(now / 1000);
-      if (this.cache.get(requests.key[req], now)) {
-        this.hits++;
-        this.hitSeries.add(second, 1);
+      const key = requests.key[req];
+      if (this.cache.lookup(key, now)) {
+        if (this.cache.isStale(key, requests.firstSendMs[req], world.consistency)) world.consistency.markStaleRead(req);
         this.answerLater(call, STEP_HIT, processingMs);
         return;
       }
-      this.misses++;
-      this.missSeries.add(second, 1);
       step = STEP_MISS;
     }
     const upstream = this.nextUpstream();
@@ -120,10 +113,11 @@ export class ProxyModel extends BaseNode {
   override onResponse(child: number): void {
     const world = this.world;
     const status = world.calls.status[child];
+    const answeredAtMs = world.calls.sendMs[child]; // when the response left the upstream
     const parent = this.forwarder.settle(child);
     if (parent < 0) return;
     if (world.calls.step[parent] === STEP_MISS && isSuccess(status)) {
-      this.cache.set(world.requests.key[world.calls.req[parent]], world.now);
+      this.cache.fill(world.requests.key[world.calls.req[parent]], world.now, answeredAtMs);
     }
     this.reply(parent, status);
   }
@@ -150,18 +144,16 @@ export class ProxyModel extends BaseNode {
     this.config = next;
     this.station.servers = next.maxConnections;
     this.limiter.setConfig(next.rateLimit);
-    this.cache.ttlMs = next.cache.ttlS * 1000;
-    this.cache.setCapacity(next.cache.capacity);
+    this.cache.configure(next.cache.capacity, next.cache.ttlS * 1000);
   }
 
   override extras(): NodeExtras {
-    if (!this.caching && this.hits + this.misses === 0) return {};
-    return { hits: this.hits, misses: this.misses, keys: this.cache.liveKeys(this.world.now) };
+    const { hits, misses } = this.cache;
+    if (!this.caching && hits + misses === 0) return {};
+    return { hits, misses, keys: this.cache.liveKeys(this.world.now) };
   }
 
   hitRatioIn(fromS: number, toS: number): number | null {
-    const hits = this.hitSeries.sum(fromS, toS);
-    const lookups = hits + this.missSeries.sum(fromS, toS);
-    return lookups === 0 ? null : hits / lookups;
+    return this.cache.hitRatioIn(fromS, toS);
   }
 }

@@ -70,6 +70,32 @@ describe('proxy (fixture proxy)', () => {
     expect(cached.checks[0].pass).toBe(true);
   });
 
+  it('the response cache serves old pages after a write until the entry expires: stale reads', () => {
+    // A database behind both apps versions every write; 20 % of requests are writes.
+    const withDb = (ttlS: number, capacity = 500): FaultlineDocument => {
+      const copy = withConfig(doc, 'proxy', { rateLimit: { rps: 0 }, cache: { capacity, ttlS } });
+      copy.nodes.db = { id: 'db', kind: 'db', x: 400, y: 200, config: { readMs: 1, writeMs: 2 } };
+      copy.links['app1-db'] = { id: 'app1-db', from: 'app1', to: 'db', kind: 'traffic' };
+      copy.links['app2-db'] = { id: 'app2-db', from: 'app2', to: 'db', kind: 'traffic' };
+      return copy;
+    };
+    const uncached = run(withDb(10, 0));
+    const longTtl = run(withDb(10));
+    const shortTtl = run(withDb(1));
+    // One primary and no proxy cache: every read sees the newest acknowledged write.
+    expect(uncached.consistency.staleReads).toBe(0);
+    expect(uncached.consistency.writes).toBeGreaterThan(1000);
+    // A hit is stale when its key was written (and acknowledged) since the entry was filled: for a
+    // key written w times a second, an entry of age a is stale with probability 1 − e^(−w·a). The
+    // hottest zipf keys are written several times a second, so their hits are stale whatever the
+    // TTL; a shorter TTL (younger entries) spares the colder keys — fewer stale reads, not none.
+    expect(longTtl.consistency.staleReads).toBeGreaterThan(longTtl.nodes.proxy.hits! * 0.2);
+    expect(longTtl.consistency.staleReads).toBeLessThan(longTtl.nodes.proxy.hits!);
+    expect(shortTtl.consistency.staleReads).toBeLessThan(longTtl.consistency.staleReads * 0.6);
+    expect(shortTtl.consistency.staleReads).toBeGreaterThan(0);
+    expect(shortTtl.consistency.staleReads).toBeLessThan(shortTtl.nodes.proxy.hits!);
+  });
+
   it('TLS termination adds tlsMs to every request', () => {
     const base = withConfig(doc, 'proxy', { rateLimit: { rps: 0 }, cache: { capacity: 0 }, tlsMs: 0 });
     const withTls = withConfig(base, 'proxy', { tlsMs: 3 });
