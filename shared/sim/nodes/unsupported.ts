@@ -4,9 +4,9 @@ import { STATUS_ERROR } from '../engine/codes';
 import { BaseNode } from './baseNode';
 
 /**
- * Stand-in for kinds whose behaviour is a later issue (dns, cdn, proxy, shard-router, queue,
- * worker): it answers every request with an error (501), so runs complete and the report shows
- * where the traffic went. The simulation lists these nodes in `Simulation.warnings`.
+ * Stand-in for a kind without a model in the registry (every kind of DESIGN §3 has one today):
+ * it answers every request with an error (501), so runs complete and the report shows where the
+ * traffic went. The simulation lists these nodes in `Simulation.warnings`.
  */
 export class UnsupportedModel extends BaseNode {
   constructor(world: World, index: number, kind: NodeKind) {

@@ -178,7 +178,6 @@ export class DbCluster implements AckedWriteSink {
     }
     this.failovers++;
     this.successorOf[lost] = successor;
-    const store = this.member(successor).store;
     const consistency = this.world.consistency;
     // Settle the lost primary's pending writes; keep the others' in order.
     let kept = 0;
@@ -186,7 +185,7 @@ export class DbCluster implements AckedWriteSink {
     for (let i = 0; i < this.pendingSize; i++) {
       const from = (this.pendingHead + i) & mask;
       if (this.pendingPrimary[from] === lost) {
-        if (store.get(this.pendingKey[from]) < this.pendingVersion[from]) consistency.countLostWrite(this.pendingSentMs[from]);
+        if (!this.survives(lost, this.pendingKey[from], this.pendingVersion[from])) consistency.countLostWrite(this.pendingSentMs[from]);
         continue;
       }
       const into = (this.pendingHead + kept) & mask;
@@ -201,7 +200,23 @@ export class DbCluster implements AckedWriteSink {
 
   // --- consistency books ---------------------------------------------------------------------------
 
-  /** The newest version of `key` acknowledged to a client before `sentMs` (0: none). */
+  /**
+   * Is write (key, version) of the lost primary in a surviving copy — does a live member hold that
+   * version of the key or a newer one (which a later write legitimately replaced it with)?
+   */
+  private survives(lost: number, key: number, version: number): boolean {
+    for (const m of this.members) {
+      if (m !== lost && this.world.up[m] === 1 && this.member(m).store.get(key) >= version) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The newest version of `key` acknowledged to a client before `sentMs` (0: none). Only the two
+   * newest acknowledgements per key are remembered: a read sent before both of them is held to
+   * the older one, which can only over-count when a key gets three acknowledgements within one
+   * read's flight time.
+   */
   requiredVersion(key: number, sentMs: number): number {
     if (key < 0 || key >= this.ackVersion.length) return 0;
     return this.ackMs[key] < sentMs ? this.ackVersion[key] : this.previousAck[key];
@@ -222,10 +237,9 @@ export class DbCluster implements AckedWriteSink {
         this.ackMs[key] = nowMs;
       }
     }
-    const successor = this.successorOf[primary];
-    if (successor >= 0) {
+    if (this.successorOf[primary] >= 0) {
       // Acknowledged after its primary was replaced (the answer was already on its way).
-      if (this.member(successor).store.get(key) < version) this.world.consistency.countLostWrite(sentMs);
+      if (!this.survives(primary, key, version)) this.world.consistency.countLostWrite(sentMs);
       return;
     }
     if (this.members.length === 1) return; // nowhere to fail over to: nothing can be lost
