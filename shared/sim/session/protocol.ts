@@ -99,6 +99,8 @@ export const frameSchema = z
     /** NaN for nodes that hold no keys. */
     cacheFill: f32,
     role: u8,
+    /** Per link (file order): 1 where the sending lb or dns marks the target down by its health checks. */
+    linkMarkedDown: u8,
     packetCount: z.number().int().min(0),
     packets: f32,
     /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
@@ -170,6 +172,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.packets, frame.metricRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.linkMarkedDown, frame.packets, frame.metricRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

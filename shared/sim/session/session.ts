@@ -4,6 +4,7 @@ import { reportToJson, type Report } from '../report';
 import { appendScenarioEvent, lastScenarioEvent, planEdit } from './documentEdits';
 import { LiveRun } from './liveRun';
 import { metricRows } from './metricRows';
+import { markedDownLinks } from './markedDownLinks';
 import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
@@ -250,6 +251,7 @@ export class Session implements PacedRun {
       achievedSpeed,
       ended: running.report !== null,
       ...states,
+      linkMarkedDown: markedDownLinks(sim.world),
       packetCount: count,
       packets,
       metricRows: rows,
