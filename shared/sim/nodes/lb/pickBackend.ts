@@ -51,7 +51,7 @@ export class BackendPicker {
       case 'random':
         return this.random(up);
       case 'ip-hash':
-        return this.firstUpFrom(up, hash32(user) % n);
+        return this.hashModUp(up, hash32(user));
       case 'consistent-hash':
         return this.ring(up, hash32(user));
       default:
@@ -70,6 +70,22 @@ export class BackendPicker {
     for (let i = 0; i < n; i++) {
       const b = start + i < n ? start + i : start + i - n;
       if (up[b] === 1) return b;
+    }
+    return -1;
+  }
+
+  /**
+   * The user's hash modulo the number of backends marked up, like HAProxy's map-based `balance
+   * source`: while the set is stable a user always lands on the same backend, but when it changes
+   * most users move — the problem consistent hashing solves (only the lost backend's users move).
+   */
+  private hashModUp(up: Uint8Array, hash: number): number {
+    let count = 0;
+    for (let b = 0; b < up.length; b++) count += up[b];
+    if (count === 0) return -1;
+    let k = hash % count;
+    for (let b = 0; b < up.length; b++) {
+      if (up[b] === 1 && k-- === 0) return b;
     }
     return -1;
   }
