@@ -24,6 +24,27 @@ export const LESSONS: readonly Lesson[] = [
     file: '01-load-balancing-and-health-checks.faultline',
   },
   {
+    number: 2,
+    id: 'dns-ttl-and-failover',
+    title: '2. DNS TTL and failover',
+    summary: 'DNS fails over in seconds, but users keep their cached answer: errors drain away over one TTL.',
+    file: '02-dns-ttl-and-failover.faultline',
+  },
+  {
+    number: 3,
+    id: 'cdn-pull-vs-push',
+    title: '3. CDN pull vs push',
+    summary: 'A pull CDN starts cold and refetches expired files; a push CDN never asks the origin.',
+    file: '03-cdn-pull-vs-push.faultline',
+  },
+  {
+    number: 4,
+    id: 'cache-write-policies',
+    title: '4. Cache-aside vs write-through vs write-behind',
+    summary: 'Invalidation costs cache-aside its hit ratio; a cache crash costs write-behind acknowledged writes.',
+    file: '04-cache-write-policies.faultline',
+  },
+  {
     number: 5,
     id: 'eviction-under-skew',
     title: '5. Eviction under skew: LRU vs LFU',

@@ -90,3 +90,68 @@ describe('lesson 12: availability in numbers', () => {
     expect(series).toBeLessThan(0.81 + 0.1);
   });
 });
+
+describe('lesson 2: DNS TTL and failover', () => {
+  const report = new Simulation(lessonDocument('dns-ttl-and-failover')).finish();
+
+  it('keeps failing for about one TTL after the primary dies, then stops', () => {
+    // Crash at 20 s, TTL 30 s. DNS marks the primary down within ~3 s, but a user's cached
+    // answer can be up to 30 s old: failures taper off as the caches expire. The last answer
+    // naming the dead site is handed out just before the mark-down (≈ 23 s) and expires ≈ 53 s.
+    expect(window(report, 0, 19).failed).toBe(0);
+    const early = window(report, 21, 30).failed / window(report, 21, 30).sent;
+    const late = window(report, 40, 50).failed / window(report, 40, 50).sent;
+    expect(early).toBeGreaterThan(0.5);
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(early);
+    expect(window(report, 54, 90).failed).toBe(0);
+    // Afterwards everyone is on the backup site.
+    expect(report.nodes['lb-backup'].arrivals).toBeGreaterThan(0.3 * report.requests.total);
+  });
+});
+
+describe('lesson 3: CDN pull vs push', () => {
+  const document = lessonDocument('cdn-pull-vs-push');
+
+  it('the pull CDN hits as often as a TTL cache under Poisson arrivals predicts', () => {
+    // Each key i is requested at λᵢ = 300·pᵢ (Zipf 1.0 over 5000 keys). A TTL cache without
+    // capacity pressure (2000 slots, ~1350 used) misses once per TTL cycle and hits λᵢT times:
+    // hit ratio Σ pᵢ·λᵢT/(1 + λᵢT). 6000 lookups in [10, 30) give sd ≈ 0.006; the origin
+    // fetch (~160 ms, during which a hot key misses again) adds a little below 1%.
+    const zipf = Array.from({ length: 5000 }, (_, rank) => 1 / (rank + 1));
+    const total = zipf.reduce((sum, weight) => sum + weight, 0);
+    const ttlS = 20;
+    const theory = zipf.reduce((sum, weight) => {
+      const p = weight / total;
+      const visits = 300 * p * ttlS;
+      return sum + (p * visits) / (1 + visits);
+    }, 0);
+    const steady = {
+      ...document,
+      checks: [{ id: 'steady', metric: 'cache.hitRatio' as const, node: 'cdn-pull', op: '>=' as const, value: 0, fromS: 10, toS: 30 }],
+    };
+    const measured = new Simulation(steady).finish().checks[0].actual!;
+    expect(Math.abs(measured - theory)).toBeLessThan(0.025);
+  });
+
+  it('the push CDN never sends a request to its origin; the pull CDN’s origin sees every miss', () => {
+    const report = new Simulation(document).finish();
+    expect(report.nodes['origin-push'].arrivals).toBe(0);
+    expect(report.nodes['origin-pull'].arrivals).toBe(report.nodes['cdn-pull'].misses);
+  });
+});
+
+describe('lesson 4: cache write policies', () => {
+  const report = new Simulation(lessonDocument('cache-write-policies')).finish();
+
+  it('write-through hits more than cache-aside, whose writes invalidate hot keys', () => {
+    expect(report.nodes['cache-through'].hitRatio!).toBeGreaterThan(report.nodes['cache-aside'].hitRatio! + 0.1);
+  });
+
+  it('only the write-behind crash loses writes', () => {
+    expect(report.consistency.lostWrites).toBeGreaterThan(0);
+    const lessonWithoutCrash = lessonDocument('cache-write-policies');
+    const calm = { ...lessonWithoutCrash, scenario: lessonWithoutCrash.scenario.filter((event) => event.action !== 'crash') };
+    expect(new Simulation(calm).finish().consistency.lostWrites).toBe(0);
+  });
+});
