@@ -60,6 +60,11 @@ export class DnsModel extends BaseNode {
     return this.health.markedUp;
   }
 
+  /** The link index of each record, in the order of `markedUp` (the live view draws marks on them). */
+  get checkedLinks(): readonly number[] {
+    return this.records;
+  }
+
   start(): void {
     this.health.start();
   }

@@ -78,6 +78,11 @@ export class LbModel extends BaseNode {
     return this.health.markedUp;
   }
 
+  /** The link index of each backend, in the order of `markedUp` (the live view draws marks on them). */
+  get checkedLinks(): readonly number[] {
+    return this.backends;
+  }
+
   onRequest(call: number): void {
     if (this.world.calls.op[call] === OP_HEARTBEAT) {
       this.passiveOf?.heard();
