@@ -141,3 +141,23 @@ describe('db failover promotes the most up-to-date replica', () => {
     expect(report.consistency.lostWrites).toBe(0);
   });
 });
+
+describe('sync replication and a dead replica', () => {
+  it('writes stall until the cluster notices the replica is gone (detectMs), then go on without it', () => {
+    // replication.faultline with sync replication; `far` crashes at 20 s, detectMs 5000 (default).
+    // Until 25 s every write waits for far's acknowledgement and the app gives up after 500 ms
+    // (error): the writes, a quarter of the traffic, fail; so do the reads the app still sends
+    // to far (half of the reads, round-robin): 0.25 + 0.75 / 2 = 0.625 of each second's requests.
+    const doc = loadDataFixture('replication', { primary: { replication: 'sync' } });
+    doc.scenario = [{ atS: 20, action: 'crash', target: 'far' }];
+    const report = new Simulation(doc).finish();
+    for (const row of report.timeline.slice(20, 25)) {
+      // ≈ 400 requests a second: binomial SD ≈ 0.025; ±0.08.
+      expect(Math.abs(row.failed / row.sent - 0.625)).toBeLessThan(0.08);
+    }
+    for (const row of report.timeline.slice(25)) expect(row.failed).toBe(0);
+    // (Writes sent in the last ~100 ms before the crash, whose acknowledgement far never sent, fail too.)
+    for (const row of report.timeline.slice(0, 19)) expect(row.failed).toBe(0);
+    expect(report.consistency.staleReads).toBe(0);
+  });
+});
