@@ -52,6 +52,13 @@ export const LESSONS: readonly Lesson[] = [
     file: '05-eviction-under-skew.faultline',
   },
   {
+    number: 8,
+    id: 'sharding-and-hot-keys',
+    title: '8. Sharding and hot keys',
+    summary: 'Hash, range and consistent hashing over Zipf keys: a hot range shard, and how many keys move when a shard is added.',
+    file: '08-sharding-and-hot-keys.faultline',
+  },
+  {
     number: 11,
     id: 'retry-storms',
     title: '11. Retry storms and metastable failure',

@@ -155,3 +155,29 @@ describe('lesson 4: cache write policies', () => {
     expect(new Simulation(calm).finish().consistency.lostWrites).toBe(0);
   });
 });
+
+describe('lesson 8: sharding and hot keys', () => {
+  const report = new Simulation(lessonDocument('sharding-and-hot-keys')).finish();
+  const utilization = (row: string) => [1, 2, 3].map((shard) => report.nodes[`${row}-shard${shard}`].utilization);
+
+  it('range sharding makes the first shard (the low, popular keys) the hot spot', () => {
+    const [first, ...rest] = utilization('range');
+    expect(first).toBeGreaterThan(3 * Math.max(...rest));
+  });
+
+  it('hashing spreads the load: no shard carries twice another’s', () => {
+    for (const row of ['hash', 'ring']) {
+      const shards = utilization(row);
+      expect(Math.max(...shards)).toBeLessThan(2 * Math.min(...shards));
+    }
+  });
+
+  it('adding a fourth shard moves ≈ 3/4 of the keys under hash mod n and ≈ 1/4 under consistent hashing', () => {
+    // 9000 keys: for hash mod n the moved share is binomial around n/(n+1) (sd ≈ 0.005); for
+    // consistent hashing the new shard's share of the ring varies with its 100 virtual nodes
+    // (sd ≈ 0.025), so ±0.07 covers it.
+    const moved = (router: string) => report.nodes[router].keysMoved! / 9000;
+    expect(Math.abs(moved('router-hash') - 3 / 4)).toBeLessThan(0.02);
+    expect(Math.abs(moved('router-ring') - 1 / 4)).toBeLessThan(0.07);
+  });
+});
