@@ -62,8 +62,11 @@ export const ROLE_REPLICA = 2;
 export const PACKET_FLOATS = 4;
 export const PACKET_PENDING = 0;
 
-/** Numbers per metric row: t, sent, ok, failed, p50, p99 (NaN where no request succeeded). */
-export const METRIC_ROW_FLOATS = 6;
+/**
+ * Numbers per metric row: t, sent, ok, failed, p50, p99 (NaN where no request succeeded), then
+ * p95 and the finished failures by outcome: error, timeout, rejected, dropped.
+ */
+export const METRIC_ROW_FLOATS = 11;
 
 /** Most event-log entries one frame carries; the rest are counted in `logDropped`. */
 export const LOG_SLICE_CAP = 64;
@@ -101,6 +104,9 @@ export const frameSchema = z
     role: u8,
     /** Per link (file order): 1 where the sending lb or dns marks the target down by its health checks. */
     linkMarkedDown: u8,
+    /** Per document check (file order), measured over the seconds whose requests have all finished; NaN = nothing yet. */
+    checkActual: f64,
+    checkPass: u8,
     packetCount: z.number().int().min(0),
     packets: f32,
     /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
@@ -172,6 +178,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.linkMarkedDown, frame.packets, frame.metricRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.packets, frame.metricRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

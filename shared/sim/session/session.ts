@@ -5,6 +5,7 @@ import { appendScenarioEvent, lastScenarioEvent, planEdit } from './documentEdit
 import { LiveRun } from './liveRun';
 import { metricRows } from './metricRows';
 import { markedDownLinks } from './markedDownLinks';
+import { LiveChecks } from './liveChecks';
 import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
@@ -32,6 +33,7 @@ export interface SessionOptions extends PacerOptions {
 interface Running {
   run: LiveRun;
   sampler: NodeStateSampler;
+  checks: LiveChecks;
   /** Applied scenario events already sent in the event log. */
   logIndex: number;
   /** First metric row that may still change (its requests are not all finished). */
@@ -133,7 +135,7 @@ export class Session implements PacedRun {
     this.document = document;
     const run = new LiveRun(document);
     if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs));
-    this.running = { run, sampler: new NodeStateSampler(run.sim, document), logIndex: 0, rowsFrom: 0, resync: true, report: null };
+    this.running = { run, sampler: new NodeStateSampler(run.sim, document), checks: new LiveChecks(run.sim, document), logIndex: 0, rowsFrom: 0, resync: true, report: null };
     this.pacer.resync();
     if (!announce) return;
     const world = run.sim.world;
@@ -150,6 +152,7 @@ export class Session implements PacedRun {
     running.run.seek(target);
     if (running.run.sim !== before) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
+      running.checks = new LiveChecks(running.run.sim, this.document!);
       running.logIndex = 0;
       running.rowsFrom = 0;
       running.resync = true;
@@ -184,6 +187,7 @@ export class Session implements PacedRun {
       this.document = edited;
       for (const [nodeId, patch] of plan.configPatches) running.run.setNodeConfig(nodeId, patch);
       running.sampler.refreshConfigs(edited);
+      running.checks.refresh(edited);
     }
     this.frame(0);
   }
@@ -252,6 +256,7 @@ export class Session implements PacedRun {
       ended: running.report !== null,
       ...states,
       linkMarkedDown: markedDownLinks(sim.world),
+      ...running.checks.sample(),
       packetCount: count,
       packets,
       metricRows: rows,

@@ -1,0 +1,57 @@
+import type { FaultlineDocument } from '../../model/types';
+import { evaluateChecks } from '../checks';
+import { WindowStats } from '../metrics/windowStats';
+import type { Simulation } from '../simulation';
+
+/** Check results as typed arrays, one entry per document check (file order). */
+export interface LiveCheckArrays {
+  /** The measured value; NaN while there is nothing to measure yet. */
+  checkActual: Float64Array;
+  /** 1 pass, 0 fail (a check with nothing measured yet fails, as in the report). */
+  checkPass: Uint8Array;
+}
+
+/**
+ * The document's checks (DESIGN §3) measured so far: over every whole second whose requests have
+ * all finished (sent at least the longest request lifetime ago), so a value never counts requests
+ * still in flight as failures. Recomputed only when that settled second moves.
+ */
+export class LiveChecks {
+  private settledS = -1;
+  private last: LiveCheckArrays;
+
+  constructor(
+    private readonly sim: Simulation,
+    private document: FaultlineDocument,
+  ) {
+    this.last = { checkActual: new Float64Array(document.checks.length).fill(Number.NaN), checkPass: new Uint8Array(document.checks.length) };
+  }
+
+  /** After an edit that kept the run (checks may have changed). */
+  refresh(document: FaultlineDocument): void {
+    this.document = document;
+    this.settledS = -1;
+  }
+
+  sample(): LiveCheckArrays {
+    const world = this.sim.world;
+    const endS = this.sim.durationMs / 1000;
+    const settled = Math.max(0, Math.min(endS, Math.floor((this.sim.now - world.maxRequestLifetimeMs) / 1000)));
+    const count = this.document.checks.length;
+    if (settled !== this.settledS || this.last.checkPass.length !== count) {
+      this.settledS = settled;
+      const actual = new Float64Array(count).fill(Number.NaN);
+      const pass = new Uint8Array(count);
+      if (settled > 0) {
+        const nodeIndex = new Map(world.nodeIds.map((id, i) => [id, i] as const));
+        evaluateChecks(this.document.checks, new WindowStats(world, settled), settled, nodeIndex).forEach((result, i) => {
+          if (result.actual !== null) actual[i] = result.actual;
+          pass[i] = result.pass ? 1 : 0;
+        });
+      }
+      this.last = { checkActual: actual, checkPass: pass };
+    }
+    // Fresh copies: the frame's buffers are transferred away.
+    return { checkActual: this.last.checkActual.slice(), checkPass: this.last.checkPass.slice() };
+  }
+}
