@@ -58,9 +58,20 @@ function TopMenu({ menu, recent, onOpenRecent, onOpenChange, showRecent }: { men
               if (item.type === 'separator') return <Menu.Separator key={index} className="menu-separator" />;
               if (item.type === 'recent') return showRecent ? <RecentSubmenu key={index} recent={recent} onOpen={onOpenRecent} /> : null;
               return (
-                <Menu.Item key={item.command} className="menu-item" disabled={!dispatcher.isAvailable(item.command)} onClick={() => dispatcher.run(item.command)} data-command={item.command}>
+                <Menu.Item
+                  key={item.command}
+                  className="menu-item"
+                  disabled={!dispatcher.isAvailable(item.command)}
+                  onClick={() => dispatcher.run(item.command)}
+                  data-command={item.command}
+                  aria-keyshortcuts={item.shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
+                >
                   <span>{item.label}</span>
-                  {item.shortcut && <span className="menu-item-shortcut">{item.shortcut}</span>}
+                  {item.shortcut && (
+                    <span className="menu-item-shortcut" aria-hidden="true">
+                      {item.shortcut}
+                    </span>
+                  )}
                 </Menu.Item>
               );
             })}

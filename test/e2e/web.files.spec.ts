@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
+const SHOTS = '/tmp/f9';
+
+/** Fails the test on console errors and uncaught exceptions. */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/** The page's document, in its saved form (the editor's read-only debug handle). */
+const documentText = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
+
+async function menu(page: Page, top: string, item: string) {
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: top, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Removes the File System Access pickers, so the page takes the path every browser has. */
+async function withoutFileSystemAccess(page: Page) {
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+  });
+}
+
+async function openWithChooser(page: Page, fixture: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await menu(page, 'File', 'Open…');
+  await (await chooser).setFiles(join(FIXTURES, fixture));
+}
+
+test.describe('web edition files', () => {
+  test('open with the file chooser, edit, save by download: the marker comes and goes, the file round-trips', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await expect(page.getByTestId('app-menu-bar')).toBeVisible();
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+    await expect(page.getByTestId('menu-file')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/file-menu.png` });
+    await page.keyboard.press('Escape');
+
+    await openWithChooser(page, 'two-tier.faultline');
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+    await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
+    const opened = await documentText(page);
+    expect(opened).toBe(await readFile(join(FIXTURES, 'two-tier.faultline'), 'utf8'));
+
+    // An edit: select everything on the canvas and delete it.
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+    await expect(page).toHaveTitle('• two-tier.faultline — Faultline');
+    await page.screenshot({ path: `${SHOTS}/dirty.png` });
+
+    // Opened through <input type=file>, the file cannot be written back: Save offers a download.
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('two-tier.faultline');
+    const text = await readFile(await saved.path(), 'utf8');
+    expect(text).toBe(await documentText(page));
+    expect(JSON.parse(text)).toMatchObject({ format: 'faultline', meta: { title: 'Two tier' }, nodes: [], links: [] });
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+    expect(problems).toEqual([]);
+  });
+
+  test('a broken file lists every problem with its path and changes nothing', async ({ page }) => {
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    const before = await page.getByTestId('status-counts').textContent();
+    const title = await page.title();
+    await openWithChooser(page, 'three-problems.faultline');
+    const dialog = page.getByTestId('problems-dialog');
+    await expect(dialog).toContainText('“three-problems.faultline” could not be opened');
+    const rows = dialog.getByTestId('problem-list').locator('li');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText('nodes[0].config.workers');
+    await expect(rows.nth(1)).toContainText('nodes[1].kind');
+    await expect(rows.nth(2)).toContainText('links[0].to');
+    await page.screenshot({ path: `${SHOTS}/problems.png` });
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByTestId('status-counts')).toHaveText(before!);
+    await expect(page).toHaveTitle(title);
+  });
+
+  test('share code round trip: copy, start a new sandbox, paste the code to get it back', async ({ page }) => {
+    await page.goto('/');
+    const original = await documentText(page);
+    await menu(page, 'File', 'Copy Share Code');
+    const codeBox = page.getByTestId('share-code');
+    await expect(codeBox).toBeVisible();
+    const code = await codeBox.inputValue();
+    expect(code).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    await page.screenshot({ path: `${SHOTS}/share-code.png` });
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await menu(page, 'File', 'New');
+    await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+
+    await menu(page, 'File', 'Open Share Code…');
+    await page.getByRole('textbox', { name: 'Share code' }).fill(`${code.slice(0, 30)}\n${code.slice(30)}`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    expect(await documentText(page)).toBe(original);
+
+    // A damaged code is refused, and the sandbox stays.
+    await menu(page, 'File', 'Open Share Code…');
+    await page.getByRole('textbox', { name: 'Share code' }).fill(code.slice(0, code.length - 12));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('problems-dialog')).toContainText(/share code/);
+    expect(await documentText(page)).toBe(original);
+  });
+
+  test('with the File System Access API, Save writes back to the opened file and notices changes made elsewhere', async ({ page }) => {
+    const fixture = await readFile(join(FIXTURES, 'two-tier.faultline'), 'utf8');
+    // Chromium's real pickers are native dialogs Playwright cannot drive; this stands in for
+    // them at the API boundary with in-memory file handles, recording what the page writes.
+    await page.addInitScript((initial) => {
+      const disk = { text: initial, lastModified: 1000, writes: [] as string[] };
+      const handle = {
+        name: 'lesson.faultline',
+        getFile: async () => new File([disk.text], 'lesson.faultline', { lastModified: disk.lastModified }),
+        createWritable: async () => {
+          let buffer = '';
+          return {
+            write: async (data: string) => void (buffer += data),
+            close: async () => {
+              disk.text = buffer;
+              disk.lastModified += 1000;
+              disk.writes.push(buffer);
+            },
+          };
+        },
+      };
+      Object.assign(window, { __disk: disk, showOpenFilePicker: async () => [handle], showSaveFilePicker: async () => handle });
+    }, fixture);
+    await page.goto('/');
+    await menu(page, 'File', 'Open…');
+    await expect(page).toHaveTitle('lesson.faultline — Faultline');
+
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+s');
+    await expect(page).toHaveTitle('lesson.faultline — Faultline');
+    const writes = await page.evaluate(() => (window as unknown as { __disk: { writes: string[] } }).__disk.writes);
+    expect(writes).toEqual([await documentText(page)]);
+
+    // Another program changes the file; the next save asks before overwriting.
+    await page.evaluate(() => {
+      const disk = (window as unknown as { __disk: { text: string; lastModified: number } }).__disk;
+      disk.text = '{}';
+      disk.lastModified += 5000;
+    });
+    await menu(page, 'Edit', 'Undo');
+    await page.keyboard.press('Control+s');
+    const conflict = page.getByTestId('confirm-dialog');
+    await expect(conflict).toContainText('The file changed on disk');
+    await page.screenshot({ path: `${SHOTS}/conflict.png` });
+    await conflict.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page).toHaveTitle('• lesson.faultline — Faultline');
+    expect(await page.evaluate(() => (window as unknown as { __disk: { text: string } }).__disk.text)).toBe('{}');
+  });
+
+  test('drop a file on the window to open it', async ({ page }) => {
+    await page.goto('/');
+    const fixture = await readFile(join(FIXTURES, 'two-tier.faultline'), 'utf8');
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.faultline', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, fixture);
+    await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
+    await expect(page).toHaveTitle('dropped.faultline — Faultline');
+  });
+
+  test('unsaved work is autosaved and offered back after the tab goes away', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    const edited = await documentText(page);
+    // Autosave runs a few seconds after a change (AUTOSAVE_DELAY_MS = 3 s).
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('faultline.recovery.')).length), { timeout: 10_000 })
+      .toBe(1);
+    await page.reload();
+    const offer = page.getByTestId('recovery-dialog');
+    await expect(offer).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/recovery.png` });
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    expect(await documentText(page)).toBe(edited);
+    await expect(page).toHaveTitle(/^• /);
+  });
+
+  test('exports the run report as JSON and the timeline as CSV, by download', async ({ page }) => {
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await openWithChooser(page, 'two-tier.faultline');
+    const jsonDownload = page.waitForEvent('download');
+    await menu(page, 'File', 'Export Run Report (JSON)…');
+    const json = await jsonDownload;
+    expect(json.suggestedFilename()).toBe('two-tier-report.json');
+    const report = JSON.parse(await readFile(await json.path(), 'utf8'));
+    expect(report).toMatchObject({ format: 'faultline-report', version: 1, title: 'Two tier', seed: 7, durationS: 5 });
+    expect(report.timeline).toHaveLength(5);
+
+    const csvDownload = page.waitForEvent('download');
+    await menu(page, 'File', 'Export Timeline (CSV)…');
+    const csv = (await readFile(await (await csvDownload).path(), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('t,sent,ok,failed,p50,p99');
+    expect(csv).toHaveLength(6);
+    expect(csv[1].split(',')[1]).toBe(String(report.timeline[0].sent));
+  });
+});
