@@ -102,6 +102,8 @@ export const frameSchema = z
     /** NaN for nodes that hold no keys. */
     cacheFill: f32,
     role: u8,
+    /** Cache hit ratio over the last and current second; NaN for non-caches and idle caches. */
+    hitRatio: f32,
     /** Per link (file order): 1 where the sending lb or dns marks the target down by its health checks. */
     linkMarkedDown: u8,
     /** Per document check (file order), measured over the seconds whose requests have all finished; NaN = nothing yet. */
@@ -118,7 +120,7 @@ export const frameSchema = z
   })
   .superRefine((frame, ctx) => {
     const n = frame.nodeStatus.length;
-    for (const key of ['utilization', 'queueFill', 'cacheFill', 'role'] as const) {
+    for (const key of ['utilization', 'queueFill', 'cacheFill', 'role', 'hitRatio'] as const) {
       if (frame[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `has ${frame[key].length} entries for ${n} nodes` });
     }
     if (frame.packets.length < frame.packetCount * PACKET_FLOATS) ctx.addIssue({ code: 'custom', path: ['packets'], message: 'shorter than packetCount' });
@@ -178,6 +180,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.packets, frame.metricRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.packets, frame.metricRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

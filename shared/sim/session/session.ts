@@ -6,6 +6,7 @@ import { LiveRun } from './liveRun';
 import { metricRows } from './metricRows';
 import { markedDownLinks } from './markedDownLinks';
 import { LiveChecks } from './liveChecks';
+import { recentHitRatios } from './hitRatios';
 import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
@@ -255,6 +256,7 @@ export class Session implements PacedRun {
       achievedSpeed,
       ended: running.report !== null,
       ...states,
+      hitRatio: recentHitRatios(sim),
       linkMarkedDown: markedDownLinks(sim.world),
       ...running.checks.sample(),
       packetCount: count,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import { Simulation } from '../../../shared/sim/simulation';
 import { LiveChecks } from '../../../shared/sim/session/liveChecks';
+import { recentHitRatios } from '../../../shared/sim/session/hitRatios';
 import { metricRows } from '../../../shared/sim/session/metricRows';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 
@@ -54,5 +55,22 @@ describe('LiveChecks', () => {
       if (rows[o] >= 20) failedAfterCrash += error + timeout + rejected + dropped;
     }
     expect(failedAfterCrash).toBeGreaterThan(0);
+  });
+});
+
+describe('recentHitRatios', () => {
+  it('reports the cache and CDN hit ratios of the last two seconds and NaN for other kinds', () => {
+    const document = classicStack();
+    const sim = new Simulation(document);
+    sim.runUntil(10_500);
+    const ratios = recentHitRatios(sim);
+    const ids = sim.world.nodeIds;
+    for (const kind of ['cache', 'cdn']) {
+      const i = ids.indexOf(kind);
+      const expected = sim.world.models[i].hitRatioIn!(9, 11)!;
+      expect(ratios[i]).toBeCloseTo(expected, 6);
+      expect(ratios[i]).toBeGreaterThan(0);
+    }
+    expect(Number.isNaN(ratios[ids.indexOf('app1')])).toBe(true);
   });
 });
