@@ -203,6 +203,7 @@ test.describe('web edition files', () => {
   });
 
   test('exports the run report as JSON and the timeline as CSV, by download', async ({ page }) => {
+    const problems = watchForProblems(page);
     await withoutFileSystemAccess(page);
     await page.goto('/');
     await openWithChooser(page, 'two-tier.faultline');
@@ -220,5 +221,6 @@ test.describe('web edition files', () => {
     expect(csv[0]).toBe('t,sent,ok,failed,p50,p99');
     expect(csv).toHaveLength(6);
     expect(csv[1].split(',')[1]).toBe(String(report.timeline[0].sent));
+    expect(problems).toEqual([]); // the engine runs in the page under the app's CSP (no eval)
   });
 });
