@@ -7,7 +7,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('main/index.ts') },
+        // The engine's worker_thread entry is its own bundle (main/simHost/engineWorker.ts).
+        input: { index: resolve('main/index.ts'), engineWorker: resolve('main/simHost/engineWorker.ts') },
       },
     },
   },

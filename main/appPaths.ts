@@ -6,6 +6,8 @@ export interface AppPaths {
   preload: string;
   /** The built renderer that the `app://` protocol serves. */
   rendererRoot: string;
+  /** The simulation engine's worker_thread entry, built next to the main bundle. */
+  engineWorker: string;
 }
 
 /**
@@ -18,5 +20,6 @@ export function appPaths(mainModuleUrl: string): AppPaths {
   return {
     preload: join(mainDir, '..', 'preload', 'preload.cjs'),
     rendererRoot: join(mainDir, '..', 'renderer'),
+    engineWorker: join(mainDir, 'engineWorker.js'),
   };
 }

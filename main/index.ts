@@ -2,7 +2,7 @@
  * The Electron main process entry (out/main/index.js). Glue only: every decision it wires up
  * lives in a pure, unit-tested module next to it.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, MessageChannelMain, protocol, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../shared/ipc/channels';
 import { PRODUCTION_CSP } from '../shared/ipc/csp';
 import { collectAppInfo } from './appInfo';
@@ -15,6 +15,7 @@ import { sendEvent } from './ipc/sendEvent';
 import { createSenderGate } from './ipc/senderGate';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { createLogger } from './log';
+import { registerEngineHost } from './simHost/registerEngineHost';
 import { installApplicationMenu } from './menu/installMenu';
 import { registerAppScheme, serveAppProtocol } from './protocol/registerAppProtocol';
 import { applyPermissionPolicy } from './security/denyPermissions';
@@ -149,6 +150,14 @@ function start(): void {
           ...fileServices,
           windows: { setDocumentState: (owner, state) => documents.set(owner, state), closeNow: (owner) => documents.closeNow(owner) },
         },
+      });
+      // The simulation engine (issue 6): a supervised worker_thread per window, relayed over a MessagePort.
+      registerEngineHost({
+        ipc: ipcMain,
+        createChannel: () => new MessageChannelMain(),
+        checkSender: createSenderGate({ allowedOrigins: entry.allowedOrigins, isAppWebContents: (contents) => appWindows.has(contents) }),
+        workerEntryPath: paths.engineWorker,
+        log: createLogger('engine'),
       });
       openMainWindow();
       openAllFromOs(faultlineFilesIn(process.argv, process.cwd()));

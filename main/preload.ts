@@ -6,5 +6,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL_NAME } from '../shared/ipc/bridge';
 import { createFaultlineBridge } from './bridge/createFaultlineBridge';
+import { forwardEnginePorts, type EnginePortTarget } from './bridge/forwardEnginePort';
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL_NAME, createFaultlineBridge(ipcRenderer));
+// The engine's MessagePort cannot cross contextBridge; it reaches the page by window.postMessage.
+forwardEnginePorts(ipcRenderer, () => (globalThis as unknown as { window: EnginePortTarget }).window);

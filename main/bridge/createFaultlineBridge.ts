@@ -1,6 +1,7 @@
 import type { FaultlineBridge } from '../../shared/ipc/bridge';
 import { IPC_CHANNELS, type EventChannel, type EventContract, type InvokeArgs, type InvokeChannel, type InvokeResult } from '../../shared/ipc/channels';
 import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import { ENGINE_CHANNELS } from '../../shared/ipc/engineChannels';
 import { eventPayloadValidators, invokeResultValidators } from '../../shared/ipc/validators';
 
 /** The part of ipcRenderer the bridge uses (so tests pass a fake, and nothing more leaks in). */
@@ -8,6 +9,7 @@ export interface IpcRendererPort {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  send(channel: string, ...args: unknown[]): void;
 }
 
 type Warn = (message: string) => void;
@@ -45,6 +47,7 @@ export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (messag
     setDocumentState: (state) => invokeChecked(ipc, IPC_CHANNELS.windowSetDocumentState, state),
     closeWindowNow: () => invokeChecked(ipc, IPC_CHANNELS.windowCloseNow),
     onSaveBeforeClose: (listener) => subscribe(ipc, IPC_CHANNELS.windowSaveBeforeClose, () => listener(), warn),
+    connectEngine: () => ipc.send(ENGINE_CHANNELS.connect),
 
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');

@@ -1,5 +1,6 @@
 import type { FaultlineBridge } from '../../shared/ipc/bridge';
 import { createElectronFiles } from './electronFiles';
+import { connectElectronEngine } from './electronEngine';
 import type { Host } from './host';
 
 /** The desktop host: a thin wrapper over the preload bridge (`window.faultline`). */
@@ -10,5 +11,6 @@ export function createElectronHost(bridge: FaultlineBridge): Host {
     getAppInfo: () => bridge.getAppInfo(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     files: createElectronFiles(bridge),
+    connectEngine: () => connectElectronEngine(bridge),
   };
 }

@@ -1,4 +1,5 @@
 import type { AppInfo, MenuCommand } from '../../shared/ipc/bridge';
+import type { EngineConnection } from '../engine/engineConnection';
 import type { HostFiles } from './hostFiles';
 
 /**
@@ -15,4 +16,6 @@ export interface Host {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Open, save, export, autosave and recovery (renderer/host/hostFiles.ts). */
   readonly files: HostFiles;
+  /** Starts a simulation engine for this window (renderer/engine/engineClient.ts wraps the connection). */
+  connectEngine(): Promise<EngineConnection>;
 }

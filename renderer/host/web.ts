@@ -1,9 +1,13 @@
 import type { AppInfo } from '../../shared/ipc/bridge';
 import type { Host } from './host';
+import { installEngineDebugHandle } from '../engine/engineDebugHandle';
+import { connectWebEngine } from './webEngine';
 import { browserStorage, createWebFiles } from './web/webFiles';
 
 /** The web edition: the renderer as a static site in any modern browser. */
 export function createWebHost(version: string): Host {
+  // End-to-end tests drive the real engine before any UI does (renderer/engine/engineDebugHandle.ts).
+  if (new URLSearchParams(window.location.search).get('engine-debug') === '1') installEngineDebugHandle(window, connectWebEngine({ allowDebugCommands: true }));
   return {
     edition: 'web',
     label: 'Web edition',
@@ -22,6 +26,7 @@ export function createWebHost(version: string): Host {
       return () => {};
     },
     files: createWebFiles({ window, storage: browserStorage(window) }),
+    connectEngine: async () => connectWebEngine(),
   };
 }
 

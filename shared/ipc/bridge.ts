@@ -38,6 +38,9 @@ export interface FaultlineBridge {
   closeWindowNow(): Promise<null>;
   /** The user chose Save in the close confirmation: save, then call closeWindowNow. */
   onSaveBeforeClose(listener: () => void): () => void;
+
+  /** Asks main for a simulation engine; its MessagePort arrives as a window message (shared/ipc/engineChannels.ts). */
+  connectEngine(): void;
 }
 
 /** The bridge's members, for tests and checks that it exposes exactly these. */
@@ -61,4 +64,5 @@ export const BRIDGE_METHODS = [
   'setDocumentState',
   'closeWindowNow',
   'onSaveBeforeClose',
+  'connectEngine',
 ] as const satisfies readonly (keyof FaultlineBridge)[];

@@ -45,7 +45,7 @@ const electron = vi.hoisted(() => {
       BrowserWindow.instances.push(this);
     }
   }
-  const ipcMain = { handle: vi.fn() };
+  const ipcMain = { handle: vi.fn(), on: vi.fn() };
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } };
   const shell = { openExternal: vi.fn(() => Promise.resolve()) };
@@ -71,6 +71,10 @@ vi.mock('electron', () => ({
   dialog: electron.dialog,
   screen: electron.screen,
   webContents: electron.webContents,
+  MessageChannelMain: class {
+    port1 = { postMessage: vi.fn(), on: vi.fn(), start: vi.fn(), close: vi.fn() };
+    port2 = {};
+  },
 }));
 
 async function loadMain() {
@@ -157,6 +161,15 @@ describe('main/index.ts', () => {
     const ours = { senderFrame: frame, sender: electron.BrowserWindow.instances[0].webContents };
     await expect(handler(ours)).resolves.toMatchObject({ name: 'Faultline', version: '0.1.0', edition: 'desktop', platform: process.platform });
     await expect(handler({ senderFrame: frame, sender: { id: 9999 } })).rejects.toThrow(/not a Faultline window/);
+  });
+
+  it('offers an engine port only to its own windows', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const [, connect] = electron.ipcMain.on.mock.calls.find(([channel]) => channel === 'engine:connect')!;
+    const stranger = { id: 9999, postMessage: vi.fn(), once: vi.fn() };
+    (connect as (event: unknown) => void)({ senderFrame: { url: 'app://faultline/', parent: null }, sender: stranger });
+    expect(stranger.postMessage).not.toHaveBeenCalled();
   });
 
   it('hardens every webContents that gets created', async () => {
