@@ -18,6 +18,7 @@ import {
 } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { DnsModel } from './dns';
+import { UserAnswers } from './dns/userAnswers';
 
 /**
  * A population of users sending open-loop requests (DESIGN §3 `client`). Each request gets a
@@ -43,9 +44,7 @@ export class ClientModel extends BaseNode {
   private readonly dnsLink: number;
   /** node index → this client's first link to it, or -1 (where a DNS answer can be sent). */
   private readonly linkToNode: Int32Array;
-  /** Per user: the cached DNS answer (node index, -1 none) and when it expires (ms). */
-  private answerNode = new Int32Array(0);
-  private answerExpiresMs = new Float64Array(0);
+  private readonly answers = new UserAnswers();
   private readonly arrivalTimer: number;
   /** Bumped to cancel the pending arrival (crash, rate change). */
   private arrivalGen = 0;
@@ -132,7 +131,7 @@ export class ClientModel extends BaseNode {
       link = this.cdnLink;
     } else if (this.dnsLink >= 0) {
       const user = requests.user[req];
-      const cached = this.answerExpiresMs[user] > world.now ? this.answerNode[user] : -1;
+      const cached = this.answers.get(user, world.now);
       link = cached >= 0 ? this.linkToNode[cached] : this.dnsLink;
       if (cached < 0) op = OP_DNS_QUERY;
     } else {
@@ -155,8 +154,7 @@ export class ClientModel extends BaseNode {
     const requests = world.requests;
     const user = requests.user[req];
     const dns = world.models[world.links.to[this.dnsLink]] as DnsModel;
-    this.answerNode[user] = answered;
-    this.answerExpiresMs[user] = world.now + dns.ttlMs;
+    this.answers.set(user, answered, world.now + dns.ttlMs);
     const link = this.linkToNode[answered];
     if (link < 0) {
       // DNS named a node this client has no link to: nothing to send the request over.
@@ -254,13 +252,7 @@ export class ClientModel extends BaseNode {
   }
 
   private resetAnswerCache(): void {
-    const users = this.dnsLink >= 0 ? this.config.users : 0;
-    if (this.answerNode.length !== users) {
-      this.answerNode = new Int32Array(users);
-      this.answerExpiresMs = new Float64Array(users);
-    }
-    this.answerNode.fill(-1);
-    this.answerExpiresMs.fill(0);
+    this.answers.reset(this.dnsLink >= 0 ? this.config.users : 0);
   }
 
   private buildKeySampler(): void {
