@@ -3,9 +3,11 @@ import { REQ_LIVE, type RequestTable } from './requestTable';
 import { SecondSeries } from './secondSeries';
 import { grow } from './growable';
 
-/** Told when a client learns that a write was acknowledged (the db cluster keeps the books). */
+/** The books of one db cluster: told when a client learns that a write was acknowledged. */
 export interface AckedWriteSink {
   onWriteAcked(primary: number, key: number, version: number, sentMs: number, nowMs: number): void;
+  /** The newest version of `key` acknowledged to a client before `sentMs` (0: none). */
+  requiredVersion(key: number, sentMs: number): number;
 }
 
 /** A longer copy of `array`, the new cells -1 ("never"). */

@@ -151,6 +151,11 @@ export class AppModel extends BaseNode {
    */
   private beginService(call: number): void {
     this.world.calls.step[call] = STEP_SERVICE;
+    // No database version read or written yet (a db answer fills these in; see issue()).
+    const data = this.world.callData;
+    data.ensure(call);
+    data.version[call] = Infinity;
+    data.ref[call] = -1;
     this.advance(call, STEP_SERVICE, STATUS_OK, sample(this.config.serviceMs, this.rng) * this.slow);
   }
 
@@ -235,17 +240,31 @@ export class AppModel extends BaseNode {
     calls.step[call] = step;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, calls.req[call], link, op);
+    if (op === OP_CACHE_SET) this.tagVersion(child, world.callData.version[call], world.callData.ref[call]);
     this.downstreamTimeouts.push(call, gen, world.now + afterMs + this.config.downstreamTimeoutMs);
     world.sendRequest(child, afterMs);
   }
 
+  /**
+   * A cache set stores the version the database last answered this request with (read or
+   * written), so hits on it can be judged stale; Infinity / −1 (never judged) when no database
+   * answered (write-behind, the cache as the only store).
+   */
+  private tagVersion(child: number, version: number, sink: number): void {
+    const data = this.world.callData;
+    data.ensure(child);
+    data.version[child] = version;
+    data.ref[child] = sink;
+  }
+
   /** A call nobody waits for (write-behind flush, refresh-ahead reload): key in CallData. */
-  private sendOrphan(link: number, op: number, key: number): void {
+  private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1): void {
     if (link < 0) return;
     const world = this.world;
     const child = world.calls.alloc(-1, 0, -1, link, op);
     world.callData.ensure(child);
     world.callData.key[child] = key;
+    if (op === OP_CACHE_SET) this.tagVersion(child, version, sink);
     world.sendRequest(child);
   }
 
@@ -267,12 +286,21 @@ export class AppModel extends BaseNode {
     if (parent < 0) {
       // A background call: a reloaded value goes into the cache; nothing else is waited for.
       const reloaded = calls.op[child] === OP_DB_READ && isSuccess(status) && this.targets.cache >= 0;
-      const key = world.callData.key[child];
+      const data = world.callData;
+      const key = data.key[child];
+      const version = data.version[child];
+      const sink = data.ref[child];
       calls.free(child);
-      if (reloaded) this.sendOrphan(this.targets.cache, OP_CACHE_SET, key);
+      if (reloaded) this.sendOrphan(this.targets.cache, OP_CACHE_SET, key, version, sink);
       return;
     }
     const waits = world.parentWaits(child);
+    const op = calls.op[child];
+    if (waits && isSuccess(status) && (op === OP_DB_READ || op === OP_DB_WRITE)) {
+      const data = world.callData;
+      data.version[parent] = data.version[child];
+      data.ref[parent] = data.ref[child];
+    }
     calls.free(child);
     if (!waits) return;
     calls.bump(parent); // the pending downstream timeout is now stale

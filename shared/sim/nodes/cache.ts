@@ -4,7 +4,7 @@ import type { World } from '../engine/world';
 import { FifoServers } from '../engine/fifoServers';
 import { SecondSeries } from '../engine/secondSeries';
 import { keyOf } from '../engine/callData';
-import { OP_CACHE_DEL, OP_CACHE_GET, OP_READ, STATUS_HIT, STATUS_HIT_EXPIRING, STATUS_MISS, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
+import { OP_CACHE_DEL, OP_CACHE_GET, OP_CACHE_SET, OP_READ, STATUS_HIT, STATUS_HIT_EXPIRING, STATUS_MISS, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
 import { KeyStore } from './cache/keyStore';
@@ -67,6 +67,7 @@ export class CacheModel extends BaseNode {
         this.hits++;
         this.hitSeries.add(second, 1);
         status = this.store.askRefresh(key, now, REFRESH_AHEAD_FRACTION) ? STATUS_HIT_EXPIRING : STATUS_HIT;
+        this.judgeHit(call, key);
       } else {
         this.misses++;
         this.missSeries.add(second, 1);
@@ -74,10 +75,26 @@ export class CacheModel extends BaseNode {
       }
     } else if (op === OP_CACHE_DEL) {
       this.store.delete(key);
+    } else if (op === OP_CACHE_SET) {
+      // An app's set says which version it stores and where from (see AppModel.issue).
+      this.store.set(key, now, world.callData.version[call], world.callData.ref[call]);
     } else {
       this.store.set(key, now);
     }
     this.answer(call, status, departure - world.now);
+  }
+
+  /**
+   * A hit returns the version the cache holds: stale (DESIGN §3) if a newer one of the database it
+   * came from was acknowledged before the client sent the read.
+   */
+  private judgeHit(call: number, key: number): void {
+    const world = this.world;
+    const req = world.calls.req[call];
+    const sink = this.store.sinkOf(key);
+    if (req < 0 || sink < 0) return;
+    const books = world.consistency.sinks[sink];
+    if (this.store.versionOf(key) < books.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
   }
 
   override crash(): void {

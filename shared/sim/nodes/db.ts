@@ -93,7 +93,11 @@ export class DbModel extends BaseNode implements ClusterMember {
     const key = keyOf(world, call);
     const req = world.calls.req[call];
     const cluster = this.clusterOfNode;
+    // The answer carries the version served (a cache that stores it can be judged stale later).
+    world.callData.ensure(call);
+    world.callData.ref[call] = cluster.sinkId;
     if (!write) {
+      world.callData.version[call] = this.store.get(key);
       this.reads++;
       if (req >= 0 && this.store.get(key) < cluster.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
       this.answer(call, STATUS_OK, departure - world.now);
@@ -101,6 +105,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     }
     this.writes++;
     const version = world.consistency.nextVersion();
+    world.callData.version[call] = version;
     this.store.apply(key, version);
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
     const needed = this.replicate(call, key, version, departure);

@@ -28,6 +28,12 @@ export class KeyStore {
   private uses: Int32Array;
   /** 1 once a refresh-ahead was asked for the entry's current value (cleared by the next set). */
   private refreshAsked: Uint8Array;
+  /**
+   * Version of the value held and the db cluster (consistency sink) it came from, so a hit can be
+   * judged stale like a database read; Infinity / −1 when unknown (never judged).
+   */
+  private versions: Float64Array;
+  private sinks: Int32Array;
   private head = -1;
   private tail = -1;
   private readonly lfuHeads = new Map<number, number>();
@@ -47,6 +53,8 @@ export class KeyStore {
     this.next = new Int32Array(size);
     this.uses = new Int32Array(size);
     this.refreshAsked = new Uint8Array(size);
+    this.versions = new Float64Array(size);
+    this.sinks = new Int32Array(size);
   }
 
   get size(): number {
@@ -123,13 +131,26 @@ export class KeyStore {
     return true;
   }
 
-  /** Inserts or refreshes `key` (a set after a miss, a write-through…). */
-  set(key: number, nowMs: number): void {
+  /** Version and source of the value held for `key` (after a hit); Infinity / −1 when unknown. */
+  versionOf(key: number): number {
+    const slot = this.slotOf(key);
+    return slot < 0 ? Infinity : this.versions[slot];
+  }
+
+  sinkOf(key: number): number {
+    const slot = this.slotOf(key);
+    return slot < 0 ? -1 : this.sinks[slot];
+  }
+
+  /** Inserts or refreshes `key` (a set after a miss, a write-through…), holding `version` from `sink`. */
+  set(key: number, nowMs: number, version = Infinity, sink = -1): void {
     if (this.capacity <= 0) return;
     const existing = this.slotOf(key);
     if (existing >= 0) {
       this.expires[existing] = nowMs + this.ttlMs;
       this.refreshAsked[existing] = 0;
+      this.versions[existing] = version;
+      this.sinks[existing] = sink;
       if (this.eviction === 'lru') {
         this.unlink(existing);
         this.pushHead(existing);
@@ -147,6 +168,8 @@ export class KeyStore {
     this.keys[slot] = key;
     this.expires[slot] = nowMs + this.ttlMs;
     this.refreshAsked[slot] = 0;
+    this.versions[slot] = version;
+    this.sinks[slot] = sink;
     if (this.eviction === 'lfu') {
       this.uses[slot] = 1;
       this.lfuPush(slot);
@@ -206,6 +229,8 @@ export class KeyStore {
     this.expires[slot] = this.expires[last];
     this.uses[slot] = this.uses[last];
     this.refreshAsked[slot] = this.refreshAsked[last];
+    this.versions[slot] = this.versions[last];
+    this.sinks[slot] = this.sinks[last];
     this.setSlot(movedKey, slot);
     if (this.eviction === 'random') return;
     const p = this.prev[last];
@@ -279,5 +304,7 @@ export class KeyStore {
     this.next = resize(this.next);
     this.uses = resize(this.uses);
     this.refreshAsked = resize(this.refreshAsked);
+    this.versions = resize(this.versions);
+    this.sinks = resize(this.sinks);
   }
 }

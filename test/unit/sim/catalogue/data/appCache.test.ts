@@ -32,6 +32,22 @@ describe('app cache policies', () => {
     expect(around.nodes.db.arrivals).toBe(around.nodes.cache.misses! + around.consistency.writes);
   });
 
+  it('cache hits are judged like database reads: write-around without a TTL serves stale data, the others do not', () => {
+    // Each key is cached at its first read and never refreshed; it turns stale at its first write
+    // (0.3 writes/s per key: after ≈ 3.3 s on average) and stays stale. Over 60 s that leaves
+    // ≈ 3.3/60 of the reads fresh, plus the cold misses.
+    const expected = 1 - 1 / 0.3 / 60 - 200 / around.consistency.reads;
+    expect(Math.abs(around.consistency.staleReads / around.consistency.reads - expected)).toBeLessThan(0.02);
+    // Cache-aside deletes on write and write-through overwrites: a hit is stale only if two
+    // writes to one key race (≈ 10 ms apart at 0.3 writes/s per key) — well under 1 %.
+    expect(aside.consistency.staleReads).toBeLessThan(aside.consistency.reads * 0.01);
+    expect(through.consistency.staleReads).toBeLessThan(through.consistency.reads * 0.01);
+    // A TTL bounds how long write-around can be wrong.
+    const withTtl = runDataFixture('cache-policies', { app: { cachePolicy: 'write-around' }, cache: { ttlS: 1 } }).report;
+    expect(withTtl.consistency.staleReads).toBeGreaterThan(0);
+    expect(withTtl.consistency.staleReads).toBeLessThan(around.consistency.staleReads / 5);
+  });
+
   it('refresh-ahead: a hot key is reloaded before it expires, so it (almost) never misses; cache-aside misses once per TTL', () => {
     // 300 reads/s over 50 keys = 6 reads/s per key, TTL 2 s. Cache-aside: after each miss the key
     // lives 2 s, then the next read (1/6 s later on average) misses: 1 miss per 6 × (2 + 1/6) = 13 reads.
