@@ -31,7 +31,13 @@ const IN_FLIGHT = 2;
 export class QueueModel extends BaseNode {
   override readonly station: DepthStats;
   private config: QueueConfig;
-  private credit: Int32Array;
+  /**
+   * Deliveries each consumer holds. Its credit is its current `workers` minus these, read live so
+   * that a `set` raising a worker's `workers` takes effect at the next dispatch (the next publish
+   * or answer), and lowering it lets the excess drain.
+   */
+  private readonly held: Int32Array;
+  private readonly consumerModels: (WorkerModel | null)[] = [];
   private turn = 0;
   private readonly visibility: DeadlineQueue;
   // Messages (struct of arrays, free list through `next`).
@@ -61,7 +67,7 @@ export class QueueModel extends BaseNode {
     super(world, index, 'queue');
     this.config = config;
     this.station = new DepthStats(config.capacity);
-    this.credit = new Int32Array(consumers.length);
+    this.held = new Int32Array(consumers.length);
     this.visibility = world.createDeadlineQueue(
       (slot, gen) => this.gen[slot] === gen && this.state[slot] === IN_FLIGHT,
       (slot) => this.onInvisibleTooLong(slot),
@@ -80,8 +86,14 @@ export class QueueModel extends BaseNode {
     const world = this.world;
     this.consumers.forEach((link, i) => {
       const model = world.models[world.links.to[link]];
-      this.credit[i] = model.kind === 'worker' ? (model as WorkerModel).slots : 0;
+      this.consumerModels[i] = model.kind === 'worker' ? (model as WorkerModel) : null;
     });
+    this.held.fill(0);
+  }
+
+  private credit(consumer: number): number {
+    const model = this.consumerModels[consumer];
+    return model === null ? 0 : model.slots - this.held[consumer];
   }
 
   onRequest(call: number): void {
@@ -107,7 +119,7 @@ export class QueueModel extends BaseNode {
       let consumer = -1;
       for (let k = 0; k < n; k++) {
         const c = (this.turn + k) % n;
-        if (this.credit[c] > 0) {
+        if (this.credit(c) > 0) {
           consumer = c;
           break;
         }
@@ -123,7 +135,7 @@ export class QueueModel extends BaseNode {
 
   private deliver(slot: number, consumer: number): void {
     const world = this.world;
-    this.credit[consumer]--;
+    this.held[consumer]++;
     this.heldBy[slot] = consumer;
     this.state[slot] = IN_FLIGHT;
     if (this.receives[slot] > 0) this.redeliveries++;
@@ -176,7 +188,7 @@ export class QueueModel extends BaseNode {
   /** A delivery gives its worker slot back exactly once: at its answer, its timeout, or never (a crash resets). */
   private returnCreditOf(slot: number): void {
     const consumer = this.heldBy[slot];
-    if (consumer >= 0) this.credit[consumer]++;
+    if (consumer >= 0) this.held[consumer]--;
     this.heldBy[slot] = -1;
   }
 
