@@ -16,6 +16,7 @@ import { LintPanel } from './editor/LintPanel';
 import { CanvasToolbar } from './editor/CanvasToolbar';
 import { RenameField } from './editor/RenameField';
 import { HintBar } from './editor/HintBar';
+import { EditorCommands } from './editor/EditorCommands';
 import { ThemeToggle } from './ThemeToggle';
 import { useTheme } from './useTheme';
 import { useEditorKeyboard } from './useEditorKeyboard';
@@ -74,6 +75,7 @@ export function App({ host }: { host: Host }) {
               <CanvasToolbar />
               <HintBar />
               <RenameField />
+              <EditorCommands theme={theme} onThemeChange={setTheme} />
               {loaded.error !== null && (
                 <div className="load-error" role="alert">
                   <h2>The default sandbox could not be loaded</h2>

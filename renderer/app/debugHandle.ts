@@ -8,21 +8,40 @@ import { NODE_CARD } from '../editor/geometry';
  */
 export interface FaultlineDebugHandle {
   documentText(): string;
-  nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  nodeClientRect(id: string): ClientRect | null;
+  regionClientRect(id: string): ClientRect | null;
+  zoom(): number;
+}
+
+interface ClientRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export function installDebugHandle(editor: Editor): () => void {
+  const clientRect = (x: number, y: number, width: number, height: number): ClientRect | null => {
+    const camera = editor.getCamera();
+    if (!camera) return null;
+    const topLeft = camera.worldToClient({ x, y });
+    const zoom = camera.zoom();
+    return { x: topLeft.x, y: topLeft.y, width: width * zoom, height: height * zoom };
+  };
   const handle: FaultlineDebugHandle = {
     documentText: () => saveDocument(editor.store.getDocument()),
     nodeClientRect: (id) => {
       const doc = editor.store.getDocument();
-      const camera = editor.getCamera();
-      if (!camera || !Object.hasOwn(doc.nodes, id)) return null;
-      const node = doc.nodes[id];
-      const topLeft = camera.worldToClient({ x: node.x, y: node.y });
-      const zoom = camera.zoom();
-      return { x: topLeft.x, y: topLeft.y, width: NODE_CARD.width * zoom, height: NODE_CARD.height * zoom };
+      if (!Object.hasOwn(doc.nodes, id)) return null;
+      return clientRect(doc.nodes[id].x, doc.nodes[id].y, NODE_CARD.width, NODE_CARD.height);
     },
+    regionClientRect: (id) => {
+      const doc = editor.store.getDocument();
+      if (!Object.hasOwn(doc.regions, id)) return null;
+      const region = doc.regions[id];
+      return clientRect(region.x, region.y, region.w, region.h);
+    },
+    zoom: () => editor.getCamera()?.zoom() ?? 1,
   };
   const target = window as unknown as { __faultline?: FaultlineDebugHandle };
   target.__faultline = handle;

@@ -6,7 +6,9 @@ import type { Camera } from '../editor/camera';
 import type { Editor } from '../editor/editor';
 import { documentBounds, type Rect } from '../editor/geometry';
 import type { ToolPointer } from '../editor/tools/toolTypes';
+import { registerCanvasSnapshotSource } from './canvasSnapshot';
 import { GridBackground } from './gridBackground';
+import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
 
@@ -75,7 +77,14 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
         app.stage.addChild(grid.sprite, viewport);
         const stage: Stage = { app, viewport, scene, grid, themeName: themeRef.current, dirty: true };
         stageRef.current = stage;
-        const followGrid = () => grid.follow(viewport, app.screen.width, app.screen.height);
+        // An editor canvas is still most of the time: draw only when something changed, so an
+        // idle window costs no GPU time (the grid follows the camera in the same step).
+        let renderWanted = true;
+        const followGrid = () => {
+          grid.follow(viewport, app.screen.width, app.screen.height);
+          renderWanted = true;
+        };
+        app.ticker.remove(app.render, app);
         viewport.on('moved', followGrid);
         viewport.on('zoomed', followGrid);
         app.renderer.on('resize', (width: number, height: number) => {
@@ -85,6 +94,10 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
 
         const camera: Camera = {
           zoom: () => viewport.scale.x,
+          setZoom: (zoom) => {
+            viewport.setZoom(Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM), true);
+            followGrid();
+          },
           zoomBy: (factor) => {
             viewport.setZoom(Math.min(Math.max(viewport.scale.x * factor, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
@@ -114,6 +127,7 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
           },
         };
         editor.attachCamera(camera);
+        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background) });
         const bounds = documentBounds(editor.store.getDocument());
         if (bounds) fitViewport(viewport, bounds);
         followGrid();
@@ -129,11 +143,17 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
             stage.themeName = wanted;
             app.renderer.background.color = CANVAS_THEMES[wanted].background;
             grid.setTheme(CANVAS_THEMES[wanted]);
+            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background) });
             stage.dirty = true;
           }
-          if (!stage.dirty) return;
-          stage.dirty = false;
-          scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
+          if (stage.dirty) {
+            stage.dirty = false;
+            scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
+            renderWanted = true;
+          }
+          if (!renderWanted) return;
+          renderWanted = false;
+          app.render();
         });
 
         // Pointer input goes to the select tool in world coordinates.
@@ -181,6 +201,7 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
       if (stage?.app === app) {
         stageRef.current = null;
         editor.attachCamera(undefined);
+        registerCanvasSnapshotSource(null);
         stage.scene.destroy();
         app.destroy(true, { children: true });
       }

@@ -4,6 +4,8 @@ import type { Point, Rect } from './geometry';
 export interface Camera {
   zoom(): number;
   zoomBy(factor: number): void;
+  /** Sets the zoom, keeping the centre of the view where it is (1 = actual size). */
+  setZoom(zoom: number): void;
   fit(rect: Rect): void;
   panByScreen(dx: number, dy: number): void;
   /** World point at a client (page) position, or undefined when it is outside the canvas. */

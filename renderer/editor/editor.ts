@@ -178,6 +178,10 @@ export class Editor {
     this.camera?.zoomBy(0.8);
   }
 
+  zoomReset(): void {
+    this.camera?.setZoom(1);
+  }
+
   fitToContent(): void {
     const bounds = documentBounds(this.store.getDocument());
     if (bounds) this.camera?.fit(bounds);

@@ -37,6 +37,17 @@ export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key'
       case 'a':
         editor.selectAll();
         return true;
+      // Ctrl with + / − / 0 zooms the canvas, not the page (the View menu shows these accelerators).
+      case '=':
+      case '+':
+        editor.zoomIn();
+        return true;
+      case '-':
+        editor.zoomOut();
+        return true;
+      case '0':
+        editor.zoomReset();
+        return true;
       default:
         return false;
     }

@@ -18,6 +18,21 @@ function watchForErrors(page: Page): string[] {
   return problems;
 }
 
+/**
+ * The saved text with the whole drawing shifted so that the first region's corner is at (0, 0).
+ * A region added from the palette lands in the middle of the view, which depends on the window
+ * and panel sizes; everything the test placed is placed relative to it, so only that offset varies.
+ */
+function withRegionAtOrigin(text: string): string {
+  const doc = JSON.parse(text) as { regions: { x: number; y: number }[]; nodes: { x: number; y: number }[] };
+  const { x, y } = doc.regions[0];
+  for (const record of [...doc.regions, ...doc.nodes]) {
+    record.x -= x;
+    record.y -= y;
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
 async function documentText(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
 }
@@ -57,6 +72,8 @@ async function centreOf(page: Page, id: string) {
 }
 
 test('builds, links and edits a small topology with the mouse, then undoes and redoes', async ({ page }) => {
+  // Many real drags under software WebGL on a shared 2-core machine: give the runner room.
+  test.setTimeout(150_000);
   const problems = watchForErrors(page);
   await page.goto('/');
   await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
@@ -72,12 +89,14 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   // A region, then three nodes dropped inside it from the palette.
   await page.locator('.palette-item[data-kind="region"]').click();
   await page.keyboard.press('f');
-  const box = (await canvas.boundingBox())!;
-  const midY = box.y + box.height / 2;
-  const midX = box.x + box.width / 2;
-  await dragFromPalette(page, 'client', { x: midX - 240, y: midY - 60 });
-  await dragFromPalette(page, 'lb', { x: midX, y: midY - 60 });
-  await dragFromPalette(page, 'app', { x: midX + 240, y: midY - 60 });
+  // Drop points are chosen in world units inside the region, so the document does not depend on
+  // the window size: a card centred at (left + 20·k + 76, top + 20·m + 30) snaps to exactly there.
+  const region = await page.evaluate(() => (window as unknown as { __faultline: { regionClientRect(id: string): { x: number; y: number } } }).__faultline.regionClientRect('region'));
+  const zoom = await page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
+  const inRegion = (cornerX: number, cornerY: number) => ({ x: region.x + (cornerX + 76) * zoom, y: region.y + (cornerY + 30) * zoom });
+  await dragFromPalette(page, 'client', inRegion(20, 60));
+  await dragFromPalette(page, 'lb', inRegion(200, 60));
+  await dragFromPalette(page, 'app', inRegion(380, 60));
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 0 links');
   let doc = await documentJson(page);
   expect(doc.nodes.map((node) => node.id)).toEqual(['users', 'lb', 'app']);
@@ -94,8 +113,8 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
 
   // Two databases, linked by a replication link.
-  await dragFromPalette(page, 'db', { x: midX, y: midY + 80 });
-  await dragFromPalette(page, 'db', { x: midX + 240, y: midY + 80 });
+  await dragFromPalette(page, 'db', inRegion(200, 200));
+  await dragFromPalette(page, 'db', inRegion(380, 200));
   await drag(page, await handleOf(page, 'db'), await centreOf(page, 'db2'));
   await drag(page, await handleOf(page, 'app'), await centreOf(page, 'db'));
   doc = await documentJson(page);
@@ -128,7 +147,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   doc = await documentJson(page);
   expect(doc.nodes.find((node) => node.id === 'app')?.config).toEqual({ workers: 16 });
 
-  const text = await documentText(page);
+  const text = withRegionAtOrigin(await documentText(page));
   if (process.env.FAULTLINE_UPDATE_FIXTURES) writeFileSync(FIXTURE, text);
   expect(text).toBe(readFileSync(FIXTURE, 'utf8'));
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-built.png` });

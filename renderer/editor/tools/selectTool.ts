@@ -44,6 +44,7 @@ export class SelectTool {
   private state: State = { name: 'idle' };
   /** Space held: the next drag pans, as in Figma. */
   spaceHeld = false;
+  private hoverNodeId: string | undefined;
 
   constructor(private readonly context: ToolContext) {}
 
@@ -61,6 +62,7 @@ export class SelectTool {
 
   pointerDown(pointer: ToolPointer): void {
     if (this.state.name !== 'idle') this.cancel();
+    this.hoverNodeId = undefined;
     const { store } = this.context;
     const doc = this.doc;
     const additive = pointer.shift || pointer.accel;
@@ -111,7 +113,10 @@ export class SelectTool {
     const state = this.state;
     switch (state.name) {
       case 'idle': {
+        // Hover feedback only when the node under the pointer changes: a redraw per move is waste.
         const hover = nodeAt(this.doc, pointer.world)?.id;
+        if (hover === this.hoverNodeId) return;
+        this.hoverNodeId = hover;
         this.context.setOverlay(hover ? { hoverNodeId: hover } : {});
         return;
       }

@@ -12,6 +12,7 @@ function setup(doc = makeDocument()) {
   editor.attachCamera({
     zoom: () => 1,
     zoomBy: () => {},
+    setZoom: () => {},
     fit: () => {},
     panByScreen: () => {},
     clientToWorld: (x, y) => ({ x, y }),
