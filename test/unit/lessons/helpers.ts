@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LESSONS } from '../../../shared/examples/lessons';
 import { loadDocument } from '../../../shared/model';
-import type { FaultlineDocument } from '../../../shared/model/types';
+import type { Check, FaultlineDocument } from '../../../shared/model/types';
 import type { Report } from '../../../shared/sim/report';
+import { Simulation } from '../../../shared/sim/simulation';
 
 const LESSON_DIR = fileURLToPath(new URL('../../../shared/examples/lessons/', import.meta.url));
 
@@ -22,4 +23,10 @@ export function window(report: Report, fromS: number, toS: number): { sent: numb
   const sent = rows.reduce((sum, row) => sum + row.sent, 0);
   const ok = rows.reduce((sum, row) => sum + row.ok, 0);
   return { sent, ok, failed: sent - ok, availability: sent === 0 ? Number.NaN : ok / sent };
+}
+
+/** The actual value of each check-shaped measurement, evaluated on one run of `document`. */
+export function measure(document: FaultlineDocument, measurements: Omit<Check, 'op' | 'value'>[]): number[] {
+  const checks = measurements.map((measurement) => ({ ...measurement, op: '>=' as const, value: 0 }));
+  return new Simulation({ ...document, checks }).finish().checks.map((check) => check.actual ?? Number.NaN);
 }

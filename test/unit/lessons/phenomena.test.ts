@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../shared/sim/simulation';
-import { lessonDocument, window } from './helpers';
+import type { QueueModel } from '../../../shared/sim/nodes/queue';
+import { lessonDocument, measure, window } from './helpers';
 
 /**
  * Each lesson teaches one phenomenon; these tests assert, with numbers, that the simulation
@@ -179,5 +180,98 @@ describe('lesson 8: sharding and hot keys', () => {
     const moved = (router: string) => report.nodes[router].keysMoved! / 9000;
     expect(Math.abs(moved('router-hash') - 3 / 4)).toBeLessThan(0.02);
     expect(Math.abs(moved('router-ring') - 1 / 4)).toBeLessThan(0.07);
+  });
+});
+
+describe('lesson 6: replication lag and stale reads', () => {
+  const document = lessonDocument('replication-lag-and-stale-reads');
+
+  it('async replicas serve stale reads; a slower link serves many more; primary reads none', () => {
+    const [calm, degraded, primaryOnly] = measure(document, [
+      { metric: 'staleReads', toS: 20 },
+      { metric: 'staleReads', fromS: 20, toS: 40 },
+      { metric: 'staleReads', fromS: 41 },
+    ]);
+    expect(calm).toBeGreaterThan(0);
+    // 30 ms of lag against 300 ms: the window in which a read can miss a write is ten times longer.
+    expect(degraded).toBeGreaterThan(5 * calm);
+    expect(primaryOnly).toBe(0);
+  });
+
+  it('synchronous replication serves no stale reads at all', () => {
+    const synchronous = structuredClone(document);
+    for (const node of Object.values(synchronous.nodes)) if (node.kind === 'db') node.config = { ...node.config, replication: 'sync' };
+    const [stale] = measure(synchronous, [{ metric: 'staleReads' }]);
+    expect(stale).toBe(0);
+  });
+});
+
+describe('lesson 7: primary failover and lost writes', () => {
+  const document = lessonDocument('failover-and-lost-writes');
+
+  it('the async cluster loses the writes it acknowledged between the cut and the crash', () => {
+    // 200 rps × 50% writes = 100 acknowledged writes per second for the 5 s from the cut (15 s)
+    // to the crash (20 s): ≈ 500, Poisson sd ≈ 22, plus a few on the wire at the cut.
+    const report = new Simulation(document).finish();
+    expect(report.consistency.lostWrites).toBeGreaterThan(420);
+    expect(report.consistency.lostWrites).toBeLessThan(580);
+  });
+
+  it('the sync cluster loses none: without the async crash nothing is lost', () => {
+    const syncOnly = { ...document, scenario: document.scenario.filter((event) => event.target !== 'async-primary') };
+    expect(new Simulation(syncOnly).finish().consistency.lostWrites).toBe(0);
+  });
+
+  it('while replication is cut, the sync cluster refuses or fails writes and the async one does not', () => {
+    const simulation = new Simulation(document);
+    simulation.runUntil(19_500);
+    const models = simulation.world.models;
+    const ids = Object.keys(document.nodes);
+    const failures = (id: string) => {
+      const counters = models[ids.indexOf(id)].counters;
+      return counters.errors + counters.rejected;
+    };
+    expect(failures('app-async')).toBe(0);
+    expect(failures('app-sync')).toBeGreaterThan(100);
+  });
+});
+
+describe('lesson 9: partitions and CAP', () => {
+  const document = lessonDocument('partitions-and-cap');
+  const report = new Simulation(document).finish();
+
+  it('the CP side refuses exactly the European writes during the partition; the AP side refuses nothing', () => {
+    // 150 rps × 30% writes × 20 s = 900 European writes to an unreachable primary (sd ≈ 30).
+    expect(report.nodes['app-eu-cp'].errors).toBeGreaterThan(800);
+    expect(report.nodes['app-eu-cp'].errors).toBeLessThan(1000);
+    for (const id of ['app-us-cp', 'app-us-ap', 'app-eu-ap']) expect(report.nodes[id].errors).toBe(0);
+  });
+
+  it('the partition multiplies stale reads', () => {
+    const [before, during] = measure(document, [
+      { metric: 'staleReads', toS: 20 },
+      { metric: 'staleReads', fromS: 20, toS: 40 },
+    ]);
+    expect(during).toBeGreaterThan(3 * before);
+  });
+});
+
+describe('lesson 10: queues and back pressure', () => {
+  const document = lessonDocument('queues-and-back-pressure');
+
+  it('grows by the difference of the rates, then rejects what the workers cannot take', () => {
+    // Each job: serviceMs 50 + a db write (writeMs exp 10, ~1 ms of network) ≈ 61 ms, so four
+    // workers finish ≈ 65.5 jobs/s against 200 published: the backlog grows ≈ 134/s.
+    const jobSeconds = (50 + 10 + 1) / 1000;
+    const capacity = 4 / jobSeconds;
+    const simulation = new Simulation(document);
+    simulation.runUntil(10_000);
+    const queue = Object.keys(document.nodes).indexOf('jobs');
+    const depth = (simulation.world.models[queue] as QueueModel).depth;
+    expect(depth).toBeGreaterThan(10 * (200 - capacity) - 150);
+    expect(depth).toBeLessThan(10 * (200 - capacity) + 150);
+    // Full from ≈ 15 s: the share refused is 1 − capacity / offered (sd ≈ 0.01 over 2000 requests).
+    const [refused] = measure(document, [{ metric: 'errorRate', fromS: 20, toS: 30 }]);
+    expect(Math.abs(refused - (1 - capacity / 200))).toBeLessThan(0.04);
   });
 });
