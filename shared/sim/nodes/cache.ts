@@ -91,10 +91,10 @@ export class CacheModel extends BaseNode {
   private judgeHit(call: number, key: number): void {
     const world = this.world;
     const req = world.calls.req[call];
-    const sink = this.store.sinkOf(key);
+    const sink = this.store.hitSink;
     if (req < 0 || sink < 0) return;
     const books = world.consistency.sinks[sink];
-    if (this.store.versionOf(key) < books.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
+    if (this.store.hitVersion < books.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
   }
 
   override crash(): void {

@@ -107,6 +107,8 @@ export class KeyStore {
       this.remove(key);
       return false;
     }
+    this.hitVersion = this.versions[slot];
+    this.hitSink = this.sinks[slot];
     if (this.eviction === 'lru') {
       this.unlink(slot);
       this.pushHead(slot);
@@ -131,16 +133,9 @@ export class KeyStore {
     return true;
   }
 
-  /** Version and source of the value held for `key` (after a hit); Infinity / −1 when unknown. */
-  versionOf(key: number): number {
-    const slot = this.slotOf(key);
-    return slot < 0 ? Infinity : this.versions[slot];
-  }
-
-  sinkOf(key: number): number {
-    const slot = this.slotOf(key);
-    return slot < 0 ? -1 : this.sinks[slot];
-  }
+  /** Version and source of the value the last hit of `get` returned (Infinity / −1: unknown). */
+  hitVersion = Infinity;
+  hitSink = -1;
 
   /** Inserts or refreshes `key` (a set after a miss, a write-through…), holding `version` from `sink`. */
   set(key: number, nowMs: number, version = Infinity, sink = -1): void {
