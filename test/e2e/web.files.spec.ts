@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -223,4 +223,38 @@ test.describe('web edition files', () => {
     expect(csv[1].split(',')[1]).toBe(String(report.timeline[0].sent));
     expect(problems).toEqual([]); // the engine runs in the page under the app's CSP (no eval)
   });
+
+  test('exports the whole diagram as a PNG, by download', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    const download = page.waitForEvent('download');
+    await menu(page, 'File', 'Export PNG…');
+    const png = await download;
+    expect(png.suggestedFilename()).toBe('Classic web stack.png');
+    const bytes = await readFile(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    // Decoded in the page: its size (the diagram at 2×, plus margins) and that it is not blank.
+    const image = await page.evaluate(async (base64) => {
+      const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const [r, g, b] = [pixels[0], pixels[1], pixels[2]]; // a margin pixel: the background
+      let differing = 0;
+      for (let index = 0; index < pixels.length; index += 4) {
+        if (Math.abs(pixels[index] - r) + Math.abs(pixels[index + 1] - g) + Math.abs(pixels[index + 2] - b) > 40) differing++;
+      }
+      return { width: bitmap.width, height: bitmap.height, drawnShare: differing / (pixels.length / 4) };
+    }, bytes.toString('base64'));
+    await writeFile(`${SHOTS}/export.png`, bytes);
+    expect(image.width).toBeGreaterThan(1000);
+    expect(image.height).toBeGreaterThan(300);
+    expect(image.drawnShare).toBeGreaterThan(0.02);
+    expect(problems).toEqual([]);
+  });
 });
+

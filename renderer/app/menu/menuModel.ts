@@ -8,7 +8,7 @@ export interface MenuCommandItem {
   shortcut?: string;
 }
 
-export type MenuItemModel = MenuCommandItem | { type: 'separator' } | { type: 'recent' };
+export type MenuItemModel = MenuCommandItem | { type: 'separator' };
 
 export interface MenuModel {
   label: string;
@@ -19,8 +19,9 @@ const item = (command: AppCommand, label: string, shortcut?: string): MenuComman
 const separator = { type: 'separator' } as const;
 
 /**
- * The in-page menus (File / Edit / View / Simulation / Help). The same commands as the native
- * menu (main/menu/menuTemplate.ts), so both reach one dispatcher. `mod` is "Ctrl" or "⌘".
+ * The in-page menus (File / Edit / View / Simulation / Help) of the web edition. The same
+ * commands as the native menu (main/menu/menuTemplate.ts), which adds Open Recent (a browser
+ * keeps no list of files). `mod` is "Ctrl" or "⌘".
  */
 export function buildMenuModel(mod: string): MenuModel[] {
   return [
@@ -29,7 +30,6 @@ export function buildMenuModel(mod: string): MenuModel[] {
       items: [
         item('file.new', 'New', `${mod}+N`),
         item('file.open', 'Open…', `${mod}+O`),
-        { type: 'recent' },
         separator,
         item('file.save', 'Save', `${mod}+S`),
         item('file.saveAs', 'Save As…', `${mod}+Shift+S`),
