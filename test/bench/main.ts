@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { benchKernel } from './kernel.bench';
 import { benchRandom } from './random.bench';
 import { benchModel } from './model.bench';
+import { benchSession } from './session.bench';
 
 const quick = process.argv.includes('--quick');
 const repetitions = quick ? 1 : 5;
@@ -31,6 +32,8 @@ const result = {
   random: section('random', () => benchRandom({ repetitions, draws: quick ? 100_000 : 2_000_000 })),
   // The engine engineer's figures: model client-requests/s and bytes per in-flight request.
   model: section('model', () => benchModel()),
+  // The live session's frame hand-off and seek (issue 6).
+  session: section('session', () => benchSession({ repetitions, quick })),
 };
 
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
