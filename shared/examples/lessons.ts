@@ -100,4 +100,18 @@ export const LESSONS: readonly Lesson[] = [
     summary: 'Three 90% servers in parallel give about 97%; two 90% components in series give about 81%.',
     file: '12-availability-in-numbers.faultline',
   },
+  {
+    number: 13,
+    id: 'sessions-and-clones',
+    title: '13. Sessions and clones',
+    summary: 'Local sessions behind round-robin log users out; sticky sessions until a crash; stateless clones never.',
+    file: '13-sessions-and-clones.faultline',
+  },
+  {
+    number: 14,
+    id: 'reverse-proxy',
+    title: '14. Reverse proxy: rate limiting and caching',
+    summary: 'A token bucket per user turns a scraper away with 429s; a response cache spares the app servers.',
+    file: '14-reverse-proxy.faultline',
+  },
 ];

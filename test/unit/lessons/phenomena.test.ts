@@ -275,3 +275,45 @@ describe('lesson 10: queues and back pressure', () => {
     expect(Math.abs(refused - (1 - capacity / 200))).toBeLessThan(0.04);
   });
 });
+
+describe('lesson 13: sessions and clones', () => {
+  const document = lessonDocument('sessions-and-clones');
+
+  it('round-robin over three local-session servers loses two requests in three, less first visits', () => {
+    // ≈ 2000 requests in [0, 20) from 100 users; every request after a user's first lands on a
+    // uniformly "other" server with probability 2/3 (sd ≈ sqrt(1900 · 2/9) ≈ 21).
+    const [sent, lost] = measure(document, [
+      { metric: 'throughput', toS: 20 },
+      { metric: 'sessionsLost', toS: 20 },
+    ]);
+    const expected = (sent * 20 - 100) * (2 / 3);
+    expect(Math.abs(lost - expected)).toBeLessThan(70);
+  });
+
+  it('sticky sessions lose none until a crash logs out about a third of the users', () => {
+    const [sticky, crash] = measure(document, [
+      { metric: 'sessionsLost', fromS: 30, toS: 40 },
+      { metric: 'sessionsLost', fromS: 40, toS: 50 },
+    ]);
+    expect(sticky).toBe(0);
+    // 100 users pinned over 3 servers: app2 holds a binomial ≈ 33 ± 5 of them.
+    expect(crash).toBeGreaterThan(18);
+    expect(crash).toBeLessThan(50);
+  });
+});
+
+describe('lesson 14: reverse proxy', () => {
+  const document = lessonDocument('reverse-proxy');
+
+  it('lets each scraper address through at its token rate and rejects nothing else', () => {
+    const report = new Simulation(document).finish();
+    // Three addresses × 5 tokens/s for 40 s, plus a burst of 10 each: ≈ 630 admitted.
+    const withoutScraper = { ...document, scenario: document.scenario.filter((event) => event.target !== 'scraper') };
+    const calm = new Simulation(withoutScraper).finish();
+    expect(calm.requests.rejected).toBe(0);
+    const scraperSent = report.requests.total - calm.requests.total;
+    const scraperAdmitted = scraperSent - report.requests.rejected;
+    expect(scraperAdmitted).toBeGreaterThan(630 - 40);
+    expect(scraperAdmitted).toBeLessThan(630 + 40);
+  });
+});
