@@ -105,6 +105,7 @@ export class Pacer {
     const start = this.clock.now();
     const target = this.speedValue === 'max' ? Number.POSITIVE_INFINITY : this.anchorSim + (start - this.anchorReal) * this.speedValue;
     let keepGoing = true;
+    let behind = false;
     let now = start;
     while (this.run.simNowMs < target) {
       const chunkStart = now;
@@ -115,10 +116,12 @@ export class Pacer {
       else if (took > 2) this.chunkMs = Math.max(this.chunkMs / 2, 0.001);
       if (!keepGoing) break;
       if (now - start >= this.sliceBudgetMs) {
-        // Behind the requested speed: carry on from here rather than chase the backlog.
-        if (this.speedValue !== 'max') {
-          this.anchorReal = now;
+        // Behind the requested speed: drop the backlog beyond one frame's worth rather than chase it
+        // (so the engine runs flat out at the speed it can manage, and catches up no bursts later).
+        if (this.speedValue !== 'max' && this.run.simNowMs < target) {
+          this.anchorReal = now - this.frameIntervalMs;
           this.anchorSim = this.run.simNowMs;
+          behind = true;
         }
         break;
       }
@@ -130,7 +133,9 @@ export class Pacer {
       return;
     }
     if (now - this.lastFrameReal >= this.frameIntervalMs - 0.5) this.emitFrame(now);
-    this.queueTurn(this.speedValue === 'max' ? 0 : Math.max(0, this.lastFrameReal + this.frameIntervalMs - this.clock.now()));
+    // Behind or as fast as possible: carry on as soon as pending messages are handled.
+    const waitMs = this.speedValue === 'max' || behind ? 0 : Math.max(0, this.lastFrameReal + this.frameIntervalMs - this.clock.now());
+    this.queueTurn(waitMs);
   }
 
   private emitFrame(now: number): void {
