@@ -168,7 +168,12 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
           canvas.setPointerCapture(event.pointerId);
           editor.tool.pointerDown(toPointer(event));
         };
-        const onPointerMove = (event: PointerEvent) => editor.tool.pointerMove(toPointer(event));
+        const onPointerMove = (event: PointerEvent) => {
+          const pointer = toPointer(event);
+          editor.tool.pointerMove(pointer);
+          const cursor = editor.tool.cursorAt(pointer.world);
+          if (canvas.style.cursor !== cursor) canvas.style.cursor = cursor;
+        };
         const onPointerUp = (event: PointerEvent) => {
           if (event.button !== 0) return;
           if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);

@@ -7,7 +7,24 @@ import { cssColor, KIND_STYLES } from './kindStyle';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
-const MAX_NAME_CHARS = 12;
+/** Room for the name: from its left edge to the link handle. */
+const NAME_WIDTH = NODE_CARD.width - 56 - 8;
+/** Names shrink to this scale before they are cut with an ellipsis. */
+const MIN_NAME_SCALE = 0.8;
+
+/** Shows the whole name if it fits (shrinking it a little if needed), else cuts it with "…". */
+function fitText(text: Text, value: string, width: number): void {
+  text.scale.set(1);
+  text.text = value;
+  if (text.width <= width) return;
+  const scale = Math.max(width / text.width, MIN_NAME_SCALE);
+  text.scale.set(scale);
+  let cut = value;
+  while (cut.length > 1 && text.width > width) {
+    cut = cut.slice(0, -1);
+    text.text = `${cut.trimEnd()}…`;
+  }
+}
 
 /** The card's second line: the kind, or for a database its role, which matters more there. */
 function subtitle(node: NodeRecord): string {
@@ -63,8 +80,7 @@ export class NodeView {
     }
     this.disc.context = shapes.disc(node.kind);
     this.icon.context = kindIconContext(node.kind, shapes.theme.name);
-    const label = node.name ?? node.id;
-    this.name.text = label.length > MAX_NAME_CHARS ? `${label.slice(0, MAX_NAME_CHARS - 1)}…` : label;
+    fitText(this.name, node.name ?? node.id, NAME_WIDTH);
     this.kindLabel.text = subtitle(node);
     // A primary's role is drawn in the kind colour: it is the node whose loss the lessons are about.
     const primary = node.kind === 'db' && node.config.role !== 'replica';

@@ -42,6 +42,15 @@ export class Editor {
       setHint: (hint) => this.setHint(hint),
       startRename: (target) => this.startRename(target),
     });
+    let generation = store.getGeneration();
+    store.subscribe(() => {
+      if (store.getGeneration() === generation) return;
+      generation = store.getGeneration();
+      // A new document: no gesture or rename may carry over into it, and the camera shows all of it.
+      this.tool.cancel();
+      this.startRename(undefined);
+      this.fitToContent();
+    });
   }
 
   // --- session state, observed by the canvas and panels ----------------------------------------

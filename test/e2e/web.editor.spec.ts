@@ -109,7 +109,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
 
   // An app server may not send to clients: the drag is refused with the reason shown.
   await drag(page, await handleOf(page, 'app'), await centreOf(page, 'users'));
-  await expect(page.getByTestId('canvas-hint')).toContainText('not to a clients');
+  await expect(page.getByTestId('canvas-hint')).toContainText('not to a client.');
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
 
   // Two databases, linked by a replication link.
@@ -207,6 +207,20 @@ test('box select, duplicate, the lint panel, and both themes', async ({ page }) 
   await expect(page.getByTestId('inspector-id')).toHaveText('cache2');
   doc = JSON.parse(await documentText(page));
   expect(doc.nodes.some((node: { id: string }) => node.id === 'cache2')).toBe(true);
+
+  // Rename inline: double-click the card, type, Enter. One undo step brings the old name back.
+  const lb = await centreOf(page, 'lb');
+  await page.mouse.dblclick(lb.x, lb.y);
+  const rename = page.getByTestId('rename-field');
+  await expect(rename).toBeFocused();
+  await rename.fill('Front door');
+  await rename.press('Enter');
+  await expect(rename).toHaveCount(0);
+  doc = JSON.parse(await documentText(page));
+  expect(doc.nodes.find((node: { id: string }) => node.id === 'lb').name).toBe('Front door');
+  await page.keyboard.press('Control+z');
+  doc = JSON.parse(await documentText(page));
+  expect(doc.nodes.find((node: { id: string }) => node.id === 'lb').name).toBe('Load balancer');
 
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/editor-${await page.evaluate(() => document.documentElement.dataset.theme)}.png` });

@@ -17,8 +17,9 @@ export interface FieldEditorProps {
 
 function FieldRow({ descriptor, path, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; error?: string; children: React.ReactNode }) {
   const unit = descriptor.unit ? UNIT_LABEL[descriptor.unit] : '';
+  const wide = descriptor.type === 'distribution';
   return (
-    <div className={`field-row${error ? ' has-error' : ''}`} data-field-row={path.join('.')}>
+    <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}`} data-field-row={path.join('.')}>
       <label title={descriptor.description}>
         <span className="field-label">{descriptor.label}</span>
         <span className="field-control">

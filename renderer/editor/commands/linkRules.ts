@@ -1,5 +1,4 @@
 import { getNode } from '../../../shared/model/document';
-import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
 import type { FaultlineDocument, LinkKind, NodeKind } from '../../../shared/model/types';
 
 /**
@@ -23,12 +22,31 @@ export const TRAFFIC_TARGETS: Readonly<Record<NodeKind, readonly NodeKind[]>> = 
 
 export type LinkVerdict = { ok: true; kind: LinkKind } | { ok: false; reason: string };
 
-function label(kind: NodeKind): string {
-  return NODE_KIND_INFO[kind].label.toLowerCase();
+/** The kind as a noun in a sentence ("a load balancer"); the palette's labels are titles ("Clients"). */
+const NOUN: Record<NodeKind, string> = {
+  client: 'client',
+  dns: 'DNS server',
+  cdn: 'CDN',
+  lb: 'load balancer',
+  proxy: 'reverse proxy',
+  app: 'app server',
+  cache: 'cache',
+  db: 'database',
+  'shard-router': 'shard router',
+  queue: 'queue',
+  worker: 'worker',
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function withArticle(kind: NodeKind): string {
+  return `${/^[aeiou]/i.test(NOUN[kind]) ? 'an' : 'a'} ${NOUN[kind]}`;
 }
 
 function listOr(kinds: readonly NodeKind[]): string {
-  const names = kinds.map(label);
+  const names = kinds.map(withArticle);
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
@@ -47,7 +65,7 @@ export function linkVerdict(doc: FaultlineDocument, fromId: string, toId: string
   if (targets.includes(to.kind)) return { ok: true, kind };
   if (targets.length === 0) {
     const hint = from.kind === 'db' ? ' Drag to another database for a replication link.' : '';
-    return { ok: false, reason: `A ${label(from.kind)} sends no requests of its own.${hint}` };
+    return { ok: false, reason: `${capitalise(withArticle(from.kind))} sends no requests of its own.${hint}` };
   }
-  return { ok: false, reason: `A ${label(from.kind)} sends to a ${listOr(targets)}, not to a ${label(to.kind)}.` };
+  return { ok: false, reason: `${capitalise(withArticle(from.kind))} sends to ${listOr(targets)}, not to ${withArticle(to.kind)}.` };
 }

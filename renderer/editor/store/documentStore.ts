@@ -25,6 +25,8 @@ export class DocumentStore {
   private redoStack: Diff[] = [];
   /** Serial of the newest diff when last saved or loaded; 0 = the empty history. */
   private savedSerial = 0;
+  /** Counts `replaceDocument` calls: the canvas fits a newly opened document to the view. */
+  private generation = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(document: FaultlineDocument) {
@@ -51,7 +53,13 @@ export class DocumentStore {
     this.undoStack = [];
     this.redoStack = [];
     this.savedSerial = 0;
+    this.generation++;
     this.emit();
+  }
+
+  /** Changes whenever a different document replaces this one (New, Open), never on edits. */
+  getGeneration(): number {
+    return this.generation;
   }
 
   /**

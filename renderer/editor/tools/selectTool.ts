@@ -63,6 +63,8 @@ export class SelectTool {
   pointerDown(pointer: ToolPointer): void {
     if (this.state.name !== 'idle') this.cancel();
     this.hoverNodeId = undefined;
+    // A refusal stays up until the next press, so there is time to read it.
+    this.context.setHint(undefined);
     const { store } = this.context;
     const doc = this.doc;
     const additive = pointer.shift || pointer.accel;
@@ -266,6 +268,24 @@ export class SelectTool {
     if (state.name === 'brushing') this.context.store.setSelection(state.before);
     this.context.setOverlay({});
     this.context.setHint(undefined);
+  }
+
+  /** The CSS cursor for the pointer at rest: what a press there would do. */
+  cursorAt(world: Point): string {
+    const state = this.state.name;
+    if (this.spaceHeld || state === 'panning') return 'grabbing';
+    if (state === 'translating' || state === 'translating-region') return 'move';
+    if (state === 'linking' || state === 'pointing-handle') return 'crosshair';
+    if (state === 'resizing-region') return 'nwse-resize';
+    if (state === 'brushing') return 'default';
+    const doc = this.doc;
+    const zoom = this.context.zoom();
+    if (handleAt(doc, world, zoom)) return 'crosshair';
+    if (nodeAt(doc, world)) return 'move';
+    if (regionGripAt(doc, world, zoom)) return 'nwse-resize';
+    if (linkAt(doc, world, zoom)) return 'pointer';
+    if (regionLabelAt(doc, world)) return 'move';
+    return 'default';
   }
 
   isIdle(): boolean {

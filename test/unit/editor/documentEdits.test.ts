@@ -80,7 +80,8 @@ describe('link rules', () => {
     expect(linkVerdict(doc, 'a', 'a')).toEqual({ ok: false, reason: 'A node cannot link to itself.' });
     expect(linkVerdict(doc, 'c', 'lb')).toEqual({ ok: false, reason: 'c already links to lb.' });
     expect(linkVerdict(doc, 'k', 'a')).toEqual({ ok: false, reason: 'A cache sends no requests of its own.' });
-    expect(linkVerdict(doc, 'c', 'p')).toMatchObject({ ok: false, reason: expect.stringContaining('not to a database') });
+    expect(linkVerdict(doc, 'c', 'p')).toEqual({ ok: false, reason: 'A client sends to a DNS server, a CDN, a load balancer, a reverse proxy or an app server, not to a database.' });
+    expect(linkVerdict(doc, 'a', 'c')).toMatchObject({ ok: false, reason: expect.stringMatching(/^An app server sends to .*, not to a client\.$/) });
   });
 });
 

@@ -109,7 +109,7 @@ describe('select tool', () => {
     expect(Object.values(store.getDocument().links).map((record) => [record.from, record.to, record.kind])).toEqual([['lb', 'app', 'traffic']]);
     dragWith(tool, handle(300, 0), centre(0, 300));
     expect(Object.keys(store.getDocument().links)).toHaveLength(1);
-    expect(editor.getHint()).toMatch(/app server sends to .* not to a clients/);
+    expect(editor.getHint()).toMatch(/An app server sends to .* not to a client\./);
   });
 
   it('links two databases with a replication link', () => {
@@ -142,6 +142,20 @@ describe('select tool', () => {
     const { editor, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
     tool.doubleClick(at(centre(0, 0)));
     expect(editor.getRenameTarget()).toEqual({ kind: 'nodes', id: 'a' });
+  });
+
+  it('opening another document cancels the gesture in progress and fits the new one', () => {
+    const { store, editor, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    let fits = 0;
+    const camera = editor.getCamera()!;
+    editor.attachCamera({ ...camera, fit: () => fits++ });
+    tool.pointerDown(at(centre(0, 0)));
+    tool.pointerMove(at({ x: 300, y: 300 }));
+    store.replaceDocument(makeDocument({ nodes: [node('b', 'cache', 0, 0)] }));
+    expect(tool.stateName).toBe('idle');
+    expect(fits).toBe(1);
+    expect(store.canUndo()).toBe(false);
+    expect(Object.keys(store.getDocument().nodes)).toEqual(['b']);
   });
 
   it('clicking a link selects it', () => {
