@@ -1,17 +1,22 @@
+import type { ConnectionStatus } from '../engine/engineClient';
+
 interface StatusBarProps {
   hostLabel: string;
   rendererName: string | null;
   documentTitle: string;
   nodeCount: number;
   linkCount: number;
+  /** The simulation engine's health (EngineClient.onStatus); shown only when it needs saying. */
+  engineStatus?: ConnectionStatus;
 }
 
-export function StatusBar({ hostLabel, rendererName, documentTitle, nodeCount, linkCount }: StatusBarProps) {
+export function StatusBar({ hostLabel, rendererName, documentTitle, nodeCount, linkCount, engineStatus }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="status-host">{hostLabel}</span>
       <span className="status-separator" />
       <span data-testid="status-renderer">Renderer: {rendererName ?? 'starting…'}</span>
+      {engineStatus?.attention && <span className="status-engine" data-testid="status-engine" role="status">{engineStatus.message}</span>}
       <span className="status-spacer" />
       <span>{documentTitle}</span>
       <span className="status-separator" />

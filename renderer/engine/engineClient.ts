@@ -6,6 +6,8 @@ import type { EngineConnection } from './engineConnection';
 export interface ConnectionStatus {
   state: EngineStatus | 'closed';
   message: string;
+  /** The user should see the message: the engine failed, or has just been restarted after failing (absent = no). */
+  attention?: boolean;
 }
 
 /** Everything the engine sends besides frames, heartbeats and status. */
@@ -22,7 +24,7 @@ export class EngineClient {
   private readonly frameListeners = new Set<Listener<Frame>>();
   private readonly eventListeners = new Set<Listener<EngineEvent>>();
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
-  private statusValue: ConnectionStatus = { state: 'starting', message: 'Starting the simulation engine…' };
+  private statusValue: ConnectionStatus = { state: 'starting', message: 'Starting the simulation engine…', attention: false };
   private latest: Frame | null = null;
   private readonly unsubscribe: () => void;
   /** Messages dropped because they failed validation. */
@@ -101,7 +103,7 @@ export class EngineClient {
   close(): void {
     this.unsubscribe();
     this.connection.close();
-    this.setStatus({ state: 'closed', message: 'The simulation engine was closed.' });
+    this.setStatus({ state: 'closed', message: 'The simulation engine was closed.', attention: false });
   }
 
   private receive(data: unknown): void {
@@ -120,7 +122,11 @@ export class EngineClient {
       case 'heartbeat':
         return;
       case 'status':
-        return this.setStatus({ state: message.status, message: message.message });
+        return this.setStatus({
+          state: message.status,
+          message: message.message,
+          attention: message.status === 'restarting' || message.status === 'stopped' || (message.status === 'ready' && this.statusValue.state === 'restarting'),
+        });
       default:
         for (const listener of this.eventListeners) listener(message);
     }

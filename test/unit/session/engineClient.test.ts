@@ -24,7 +24,7 @@ describe('EngineClient', () => {
     const warn = vi.fn();
     const client = new EngineClient(connection, warn);
     const statuses: string[] = [];
-    client.onStatus((status) => statuses.push(status.state));
+    client.onStatus((status) => statuses.push(`${status.state}${status.attention ? '!' : ''}`));
     const frames: number[] = [];
     client.onFrame((frame) => frames.push(frame.timeMs));
     const events: string[] = [];
@@ -42,9 +42,10 @@ describe('EngineClient', () => {
     for (const message of h.messages) deliver(message);
     deliver({ type: 'heartbeat' });
     deliver({ type: 'status', status: 'restarting', message: 'The simulation engine failed' });
+    deliver({ type: 'status', status: 'ready', message: 'The simulation engine was restarted' });
     expect(frames.at(-1)).toBeGreaterThan(1_000); // after the seek, the inject lands just past it
     expect(events).toEqual(['loaded', 'injected']);
-    expect(statuses).toEqual(['starting', 'restarting']);
+    expect(statuses).toEqual(['starting', 'restarting!', 'ready!']); // the user hears about the failure and the recovery
     expect(client.lastFrame?.timeMs).toBe(frames.at(-1));
     expect(warn).not.toHaveBeenCalled();
   });
