@@ -1,7 +1,7 @@
 import type { FaultlineDocument, LinkRecord, NodeRecord, Region } from '../../shared/model/types';
 
 /** A node's (x, y) is the top-left corner of its card (DESIGN §4 "left edge", "top edge"), as is a region's. */
-export const NODE_CARD = { width: 152, height: 60, radius: 11 } as const;
+export const NODE_CARD = { width: 164, height: 60, radius: 11 } as const;
 /** The link handle: a dot on the card's right edge that starts a link drag. */
 export const LINK_HANDLE = { radius: 7, hitRadius: 12 } as const;
 /** Region corner grip for resizing, in world units. */

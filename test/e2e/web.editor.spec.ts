@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { NODE_CARD } from '../../renderer/editor/geometry';
 
 /**
  * The editor driven like a person drives it: real mouse drags from the palette and between node
@@ -90,10 +91,11 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   await page.locator('.palette-item[data-kind="region"]').click();
   await page.keyboard.press('f');
   // Drop points are chosen in world units inside the region, so the document does not depend on
-  // the window size: a card centred at (left + 20·k + 76, top + 20·m + 30) snaps to exactly there.
+  // the window size: a card centred half a card right and down of (left + 20·k, top + 20·m) has its
+  // corner snapped to exactly there.
   const region = await page.evaluate(() => (window as unknown as { __faultline: { regionClientRect(id: string): { x: number; y: number } } }).__faultline.regionClientRect('region'));
   const zoom = await page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
-  const inRegion = (cornerX: number, cornerY: number) => ({ x: region.x + (cornerX + 76) * zoom, y: region.y + (cornerY + 30) * zoom });
+  const inRegion = (cornerX: number, cornerY: number) => ({ x: region.x + (cornerX + NODE_CARD.width / 2) * zoom, y: region.y + (cornerY + NODE_CARD.height / 2) * zoom });
   await dragFromPalette(page, 'client', inRegion(20, 60));
   await dragFromPalette(page, 'lb', inRegion(200, 60));
   await dragFromPalette(page, 'app', inRegion(380, 60));
