@@ -11,6 +11,7 @@ import { createNodeModel, isSupportedKind } from './nodes/registry';
 import { FailureProcess } from './scenario/failureProcess';
 import { ScenarioRunner } from './scenario/scenarioRunner';
 import { buildReport } from './metrics/buildReport';
+import { dataTierNotes } from './nodes/db/designNotes';
 
 /** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
 function notYetSimulated(id: string, config: ResolvedConfig): string[] {
@@ -84,6 +85,7 @@ export class Simulation {
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });
+    this.warnings.push(...dataTierNotes(this.world, outLinks));
     const regions = nodeIds.map((id) => document.nodes[id].region);
     this.scenario = new ScenarioRunner(this.world, document, this.nodeIndex, linkIndex, regions, failures);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DbModel } from '../../../../../shared/sim/nodes/db';
 import { Simulation } from '../../../../../shared/sim/simulation';
 import { loadDataFixture, runDataFixture } from './loadFixture';
+import { makeDocument } from '../../helpers/documents';
 
 /*
  * replication.faultline: 400 rps, 25 % writes over 50 keys (λ = 100 writes/s, 2 writes/s per key),
@@ -159,5 +160,46 @@ describe('sync replication and a dead replica', () => {
     // (Writes sent in the last ~100 ms before the crash, whose acknowledgement far never sent, fail too.)
     for (const row of report.timeline.slice(0, 19)) expect(row.failed).toBe(0);
     expect(report.consistency.staleReads).toBe(0);
+  });
+});
+
+describe('data-tier wiring that will surprise is named in the warnings', () => {
+  it('replicas only, a replica nothing replicates to, two clusters on one app, a queue without workers', () => {
+    const sim = new Simulation(
+      makeDocument({
+        nodes: [
+          { id: 'c', kind: 'client' },
+          { id: 'a', kind: 'app' },
+          { id: 'b', kind: 'app' },
+          { id: 'p', kind: 'db' },
+          { id: 'r', kind: 'db', config: { role: 'replica' } },
+          { id: 'orphan', kind: 'db', config: { role: 'replica' } },
+          { id: 'other', kind: 'db' },
+          { id: 'q', kind: 'queue' },
+        ],
+        links: [
+          { from: 'c', to: 'a' },
+          { from: 'c', to: 'b' },
+          { from: 'a', to: 'r' },
+          { from: 'b', to: 'p' },
+          { from: 'b', to: 'other' },
+          { from: 'a', to: 'q' },
+          { from: 'p', to: 'r', kind: 'replication' },
+          { from: 'orphan', to: 'p', kind: 'replication' },
+        ],
+      }),
+    );
+    const warnings = sim.warnings.join('\n');
+    expect(warnings).toMatch(/a: linked only to replicas/);
+    expect(warnings).toMatch(/orphan: a replica no replication link leads to/);
+    expect(warnings).toMatch(/b: linked to 2 separate database clusters/);
+    expect(warnings).toMatch(/q: a queue with no worker linked/);
+    expect(warnings).not.toMatch(/^r:/m);
+  });
+
+  it('the data fixtures themselves draw no warning', () => {
+    for (const name of ['replication', 'failover', 'master-master', 'cache-policies', 'shards', 'jobs']) {
+      expect(new Simulation(loadDataFixture(name)).warnings).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,47 @@
+import type { World } from '../../engine/world';
+import { clustersOf } from './cluster';
+
+/**
+ * Data-tier wiring that runs but will not do what its author probably meant, said plainly
+ * (`Simulation.warnings`): the simulation follows the links as drawn, so these are the places
+ * where "as drawn" surprises.
+ */
+export function dataTierNotes(world: World, outLinks: readonly (readonly number[])[]): string[] {
+  const notes: string[] = [];
+  const { clusterOf, clusters } = clustersOf(world);
+  const { to, from, replication, count } = world.links;
+  const ids = world.nodeIds;
+  const kinds = world.nodeKinds;
+  for (const cluster of clusters) {
+    const primaries = cluster.members.filter((m) => (world.models[m] as unknown as { role: string }).role === 'primary');
+    if (primaries.length === 0) notes.push(`${cluster.members.map((m) => ids[m]).join(', ')}: a database cluster without a primary; every write fails`);
+    for (const m of cluster.members) {
+      if (cluster.members.length > 1 && !primaries.includes(m)) {
+        let fed = false;
+        for (let l = 0; l < count; l++) if (replication[l] === 1 && to[l] === m) fed = true;
+        if (!fed) notes.push(`${ids[m]}: a replica no replication link leads to; it never receives writes`);
+      }
+    }
+  }
+  world.nodeIds.forEach((id, node) => {
+    const kind = kinds[node];
+    if (kind !== 'app' && kind !== 'worker') return;
+    const dbClusters = new Set(outLinks[node].filter((l) => kinds[to[l]] === 'db').map((l) => clusterOf[to[l]]));
+    if (dbClusters.size > 1) notes.push(`${id}: linked to ${dbClusters.size} separate database clusters; only the first one linked is used (put a shard-router in front to spread keys)`);
+    const dbs = outLinks[node].filter((l) => kinds[to[l]] === 'db');
+    if (dbs.length > 0 && dbs.every((l) => (world.models[to[l]] as unknown as { role: string }).role !== 'primary')) {
+      notes.push(`${id}: linked only to replicas; its writes have no primary to go to (link the primary too)`);
+    }
+  });
+  for (let l = 0; l < count; l++) {
+    if (replication[l] === 1) continue;
+    const source = kinds[from[l]];
+    const target = kinds[to[l]];
+    if (source === 'shard-router' && target !== 'db') notes.push(`${ids[from[l]]}: a shard router routes only to databases; the link to ${ids[to[l]]} is ignored`);
+    if (source === 'queue' && target !== 'worker') notes.push(`${ids[from[l]]}: a queue delivers only to workers; the link to ${ids[to[l]]} is ignored`);
+  }
+  world.nodeIds.forEach((id, node) => {
+    if (kinds[node] === 'queue' && !outLinks[node].some((l) => kinds[to[l]] === 'worker')) notes.push(`${id}: a queue with no worker linked; its jobs are never consumed`);
+  });
+  return notes;
+}
