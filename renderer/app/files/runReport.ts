@@ -1,6 +1,5 @@
 import type { FaultlineDocument } from '../../../shared/model/types';
 import type { Report } from '../../../shared/sim/report';
-import { Simulation } from '../../../shared/sim/simulation';
 
 /** Simulated time run between yields to the page, so the progress bar moves and the UI answers. */
 const CHUNK_MS = 1000;
@@ -16,6 +15,9 @@ export async function runToReport(
 ): Promise<Report> {
   const clockMs = options.clockMs ?? (() => performance.now());
   const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  // Loaded on first export: the engine (and hdr-histogram-js, which probes eval when it loads)
+  // stays out of the start-up bundle.
+  const { Simulation } = await import('../../../shared/sim/simulation');
   const started = clockMs();
   const simulation = new Simulation(document);
   const end = simulation.durationMs;
