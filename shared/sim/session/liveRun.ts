@@ -6,6 +6,9 @@ type LiveAction =
   | { timeMs: number; kind: 'inject'; event: ScenarioEvent }
   | { timeMs: number; kind: 'config'; nodeId: string; patch: Record<string, unknown> };
 
+/** Simulated time between progress calls while seeking (splitting a run does not change it). */
+export const SEEK_CHUNK_MS = 250;
+
 /** Sub-millisecond offset of an injection time (2^-10 ms), see {@link injectionTimeMs}. */
 const INJECTION_OFFSET_MS = 1 / 1024;
 
@@ -62,13 +65,19 @@ export class LiveRun {
     if (timeMs > this.sim.now) this.sim.runUntil(timeMs);
   }
 
-  /** Goes to `timeMs`: forwards by simulating on, backwards by re-simulating from t=0. */
-  seek(timeMs: number): void {
+  /**
+   * Goes to `timeMs`: forwards by simulating on, backwards by re-simulating from t=0. `progress` is
+   * called after every {@link SEEK_CHUNK_MS} of simulated time, so a host can show it is alive.
+   */
+  seek(timeMs: number, progress?: () => void): void {
     if (timeMs < this.sim.now) {
       this.sim = new Simulation(this.base);
       this.applied = 0;
     }
-    this.advanceTo(timeMs);
+    while (this.sim.now < timeMs) {
+      this.advanceTo(Math.min(timeMs, this.sim.now + SEEK_CHUNK_MS));
+      progress?.();
+    }
   }
 
   /** Injects a (validated) scenario event just after now; returns it stamped with its time. */

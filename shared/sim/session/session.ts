@@ -2,7 +2,7 @@ import type { FaultlineDocument, ScenarioEvent } from '../../model/types';
 import { loadDocument } from '../../model/load';
 import { reportToJson, type Report } from '../report';
 import { appendScenarioEvent, lastScenarioEvent, planEdit } from './documentEdits';
-import { LiveRun } from './liveRun';
+import { LiveRun, SEEK_CHUNK_MS } from './liveRun';
 import { metricRows } from './metricRows';
 import { markedDownLinks } from './markedDownLinks';
 import { LiveChecks } from './liveChecks';
@@ -20,6 +20,9 @@ import {
   type Frame,
   type LogEntry,
 } from './protocol';
+
+/** Real ms between heartbeats sent while a long seek runs (well inside the supervisor's timeout). */
+const STILL_ALIVE_INTERVAL_MS = 250;
 
 /** Sends a message to the UI; `transfer` lists buffers the transport may move instead of copy. */
 export type PostMessage = (message: EngineMessage, transfer: ArrayBuffer[]) => void;
@@ -54,10 +57,13 @@ export class Session implements PacedRun {
   private running: Running | null = null;
   private readonly pacer: Pacer;
   private readonly post: PostMessage;
+  private readonly clock: RealClock;
+  private lastAliveMs = 0;
   private frameSeq = 0;
 
   constructor(options: SessionOptions) {
     this.post = options.post;
+    this.clock = options.clock;
     this.pacer = new Pacer(this, options.clock, options.schedule, options);
   }
 
@@ -94,10 +100,13 @@ export class Session implements PacedRun {
       case 'speed':
         this.pacer.setSpeed(command.speed);
         return this.frame(0);
-      case 'step':
+      case 'step': {
         this.pacer.pause();
-        this.advance(running.run.nowMs + command.deltaMs);
+        const target = running.run.nowMs + command.deltaMs;
+        // In chunks, like a seek: a long step must not look like a hang.
+        while (running.run.nowMs < target && this.advance(Math.min(target, running.run.nowMs + SEEK_CHUNK_MS))) this.stillAlive();
         return this.frame(0);
+      }
       case 'seek':
         this.seekTo(command.timeMs);
         return this.frame(0);
@@ -110,6 +119,17 @@ export class Session implements PacedRun {
         return this.edit(command.documentText);
     }
   }
+
+  /**
+   * Long synchronous work (seeking re-simulates from t=0) keeps the message loop busy, so the
+   * host's heartbeat timer cannot fire; progress proves the engine is not stuck, so say so.
+   */
+  private readonly stillAlive = (): void => {
+    const now = this.clock.now();
+    if (now - this.lastAliveMs < STILL_ALIVE_INTERVAL_MS) return;
+    this.lastAliveMs = now;
+    this.post({ type: 'heartbeat' }, []);
+  };
 
   private reject(command: string, message: string, problems: { path: string; message: string }[] = []): void {
     this.post({ type: 'rejected', command, message, problems }, []);
@@ -135,7 +155,7 @@ export class Session implements PacedRun {
   private start(document: FaultlineDocument, timeMs: number, announce: boolean): void {
     this.document = document;
     const run = new LiveRun(document);
-    if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs));
+    if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs), this.stillAlive);
     this.running = { run, sampler: new NodeStateSampler(run.sim, document), checks: new LiveChecks(run.sim, document), logIndex: 0, rowsFrom: 0, resync: true, report: null };
     this.pacer.resync();
     if (!announce) return;
@@ -150,7 +170,7 @@ export class Session implements PacedRun {
     const running = this.running!;
     const target = Math.min(Math.max(0, timeMs), running.run.durationMs);
     const before = running.run.sim;
-    running.run.seek(target);
+    running.run.seek(target, this.stillAlive);
     if (running.run.sim !== before) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);

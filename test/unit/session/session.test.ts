@@ -139,6 +139,20 @@ describe('Session', () => {
     expect(frames.flatMap((frame) => frame.log).map((entry) => entry.action)).toEqual(['note']); // the 5 s narration
   });
 
+  it('a long seek or step says it is alive as it goes, so it is not taken for a hang', () => {
+    const h = createHarness(100); // every clock reading: 100 ms of (pretend) real time spent simulating
+    h.session.handle({ type: 'load', documentText: exampleText });
+    const before = h.messages.length;
+    h.session.handle({ type: 'seek', timeMs: 15_000 });
+    const during = h.messages.slice(before);
+    expect(during.filter((m) => m.type === 'heartbeat').length).toBeGreaterThan(10); // 60 chunks of 250 ms, one beat per 3 readings
+    expect(during.at(-1)!.type).toBe('frame');
+    const mark = h.messages.length;
+    h.session.handle({ type: 'step', deltaMs: 4_000 });
+    expect(h.messages.slice(mark).filter((m) => m.type === 'heartbeat').length).toBeGreaterThan(3);
+    expect(h.lastFrame().timeMs).toBe(19_000);
+  });
+
   it('config edits hot-apply from now; structural edits re-simulate the edited design to now', () => {
     const h = createHarness();
     h.session.handle({ type: 'load', documentText: exampleText });
