@@ -5,6 +5,15 @@ import { EMPTY_SELECTION, pruneSelection, sameSelection, type Selection } from '
 
 enablePatches();
 
+/** Applies a diff's patches; where immer refuses (a "constructor" id), the recorded document is used. */
+function applyDiff(document: FaultlineDocument, diff: Diff<FaultlineDocument>, direction: 'undo' | 'redo'): FaultlineDocument {
+  try {
+    return applyPatches(document, direction === 'undo' ? diff.inversePatches : diff.patches);
+  } catch {
+    return direction === 'undo' ? diff.before : diff.after;
+  }
+}
+
 export interface UpdateOptions {
   /** Merge with the previous step if it has the same key (typing into one field). */
   squashKey?: string;
@@ -21,8 +30,8 @@ export interface UpdateOptions {
 export class DocumentStore {
   private document: FaultlineDocument;
   private selection: Selection = EMPTY_SELECTION;
-  private undoStack: HistoryEntry[] = [];
-  private redoStack: Diff[] = [];
+  private undoStack: HistoryEntry<FaultlineDocument>[] = [];
+  private redoStack: Diff<FaultlineDocument>[] = [];
   /** Serial of the newest diff when last saved or loaded; 0 = the empty history. */
   private savedSerial = 0;
   /** Counts `replaceDocument` calls: the canvas fits a newly opened document to the view. */
@@ -67,11 +76,12 @@ export class DocumentStore {
    * changed nothing. A recipe that throws leaves the document untouched.
    */
   update(recipe: (draft: Draft<FaultlineDocument>) => void, options: UpdateOptions = {}): boolean {
-    const [next, patches, inversePatches] = produceWithPatches(this.document, recipe);
+    const before = this.document;
+    const [next, patches, inversePatches] = produceWithPatches(before, recipe);
     if (patches.length === 0) return false;
     this.document = next;
     const previous = this.undoStack.at(-1);
-    const diff: Diff = { type: 'diff', serial: newSerial(), patches, inversePatches, squashKey: options.squashKey };
+    const diff: Diff<FaultlineDocument> = { type: 'diff', serial: newSerial(), patches, inversePatches, squashKey: options.squashKey, before, after: next };
     if (options.squashKey !== undefined && previous?.type === 'diff' && previous.squashKey === options.squashKey && previous.serial !== this.savedSerial) {
       this.undoStack[this.undoStack.length - 1] = combineDiffs([previous, diff], options.squashKey);
     } else {
@@ -94,7 +104,7 @@ export class DocumentStore {
   squashToMark(id: string): void {
     const index = this.findMark(id);
     if (index < 0) return;
-    const diffs = this.undoStack.slice(index + 1).filter((entry): entry is Diff => entry.type === 'diff');
+    const diffs = this.undoStack.slice(index + 1).filter((entry): entry is Diff<FaultlineDocument> => entry.type === 'diff');
     this.undoStack.splice(index);
     if (diffs.length > 0) this.undoStack.push(diffs.length === 1 ? diffs[0] : combineDiffs(diffs));
   }
@@ -104,11 +114,11 @@ export class DocumentStore {
     const index = this.findMark(id);
     if (index < 0) return;
     const undone = this.undoStack.splice(index);
-    this.redoStack = [...(undone[0] as Mark).redoStack];
+    this.redoStack = [...(undone[0] as Mark<FaultlineDocument>).redoStack];
     let document = this.document;
     for (let position = undone.length - 1; position >= 0; position--) {
       const entry = undone[position];
-      if (entry.type === 'diff') document = applyPatches(document, entry.inversePatches);
+      if (entry.type === 'diff') document = applyDiff(document, entry, 'undo');
     }
     this.setDocumentFromHistory(document);
   }
@@ -137,7 +147,7 @@ export class DocumentStore {
       const entry = this.undoStack.pop()!;
       if (entry.type === 'mark') continue;
       this.redoStack.push(entry);
-      this.setDocumentFromHistory(applyPatches(this.document, entry.inversePatches));
+      this.setDocumentFromHistory(applyDiff(this.document, entry, 'undo'));
       return;
     }
   }
@@ -146,7 +156,7 @@ export class DocumentStore {
     const diff = this.redoStack.pop();
     if (!diff) return;
     this.undoStack.push(diff);
-    this.setDocumentFromHistory(applyPatches(this.document, diff.patches));
+    this.setDocumentFromHistory(applyDiff(this.document, diff, 'redo'));
   }
 
   // --- dirty tracking -------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { Patch } from 'immer';
  * diff; on release the diffs since the mark are squashed into one (a drag is one undo step), on
  * Escape the store bails to the mark (applies the inverses and forgets them).
  */
-export interface Diff {
+export interface Diff<Doc = unknown> {
   type: 'diff';
   /** Increases with every new or squashed diff; the save point is remembered by serial. */
   serial: number;
@@ -14,16 +14,23 @@ export interface Diff {
   inversePatches: Patch[];
   /** Consecutive diffs with the same key merge (typing into one inspector field is one step). */
   squashKey?: string;
+  /**
+   * The documents on either side. Immer refuses to apply patches whose path contains
+   * "constructor" (a valid node id); then undo and redo fall back to these (shared structure,
+   * so keeping them costs little).
+   */
+  before: Doc;
+  after: Doc;
 }
 
-export interface Mark {
+export interface Mark<Doc = unknown> {
   type: 'mark';
   id: string;
   /** The redo stack when the gesture began: a cancelled gesture gives it back, leaving no trace. */
-  redoStack: readonly Diff[];
+  redoStack: readonly Diff<Doc>[];
 }
 
-export type HistoryEntry = Diff | Mark;
+export type HistoryEntry<Doc = unknown> = Diff<Doc> | Mark<Doc>;
 
 let nextSerial = 1;
 export function newSerial(): number {
@@ -31,16 +38,16 @@ export function newSerial(): number {
 }
 
 /** Joins diffs (oldest first) into one that does and undoes all of them. */
-export function combineDiffs(diffs: readonly Diff[], squashKey?: string): Diff {
+export function combineDiffs<Doc>(diffs: readonly Diff<Doc>[], squashKey?: string): Diff<Doc> {
   const patches: Patch[] = [];
   const inversePatches: Patch[] = [];
   for (const diff of diffs) patches.push(...diff.patches);
   for (let index = diffs.length - 1; index >= 0; index--) inversePatches.push(...diffs[index].inversePatches);
-  return { type: 'diff', serial: newSerial(), patches, inversePatches, squashKey };
+  return { type: 'diff', serial: newSerial(), patches, inversePatches, squashKey, before: diffs[0].before, after: diffs[diffs.length - 1].after };
 }
 
 /** The newest diff in a stack, or undefined (marks are not steps). */
-export function topDiff(stack: readonly HistoryEntry[]): Diff | undefined {
+export function topDiff<Doc>(stack: readonly HistoryEntry<Doc>[]): Diff<Doc> | undefined {
   for (let index = stack.length - 1; index >= 0; index--) {
     const entry = stack[index];
     if (entry.type === 'diff') return entry;

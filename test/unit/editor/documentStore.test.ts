@@ -204,6 +204,24 @@ describe('DocumentStore', () => {
     expect(store.canRedo()).toBe(false);
   });
 
+  it('undoes and redoes edits of a node whose id is "constructor" (immer refuses such patch paths)', () => {
+    const id: string = 'constructor';
+    const store = storeWith();
+    store.update((draft) => {
+      draft.nodes[id] = node(id);
+    });
+    store.update((draft) => {
+      draft.nodes[id].x = 40;
+    });
+    store.undo();
+    expect(store.getDocument().nodes[id].x).toBe(0);
+    store.undo();
+    expect(Object.hasOwn(store.getDocument().nodes, id)).toBe(false);
+    store.redo();
+    store.redo();
+    expect(store.getDocument().nodes[id].x).toBe(40);
+  });
+
   it('tells subscribers about changes and stops after unsubscribe', () => {
     const store = storeWith(node('a'));
     let calls = 0;
