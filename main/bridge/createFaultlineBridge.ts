@@ -31,8 +31,6 @@ export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (messag
     getAppInfo: () => invokeChecked(ipc, IPC_CHANNELS.getAppInfo),
 
     openFile: () => invokeChecked(ipc, IPC_CHANNELS.fileOpen),
-    openRecentFile: (id) => invokeChecked(ipc, IPC_CHANNELS.fileOpenRecent, id),
-    listRecentFiles: () => invokeChecked(ipc, IPC_CHANNELS.fileListRecent),
     saveFile: (request) => invokeChecked(ipc, IPC_CHANNELS.fileSave, request),
     saveFileAs: (request) => invokeChecked(ipc, IPC_CHANNELS.fileSaveAs, request),
     revertFile: (token) => invokeChecked(ipc, IPC_CHANNELS.fileRevert, token),

@@ -52,10 +52,6 @@ export class DocumentFiles {
     return this.openPath(owner, path);
   }
 
-  recentList() {
-    return this.deps.recent.list();
-  }
-
   /** Opens a path main chose (dialog, Open Recent, the OS); never one the page sent. */
   async openPath(owner: TokenOwner, path: string): Promise<OpenResult> {
     const name = basename(path);

@@ -30,8 +30,6 @@ const ownerOf = (event: IpcMainInvokeEvent): number => event.sender.id;
 export function registerFileHandlers(ipc: InvokeRegistrar, deps: FileIpcDeps, guard: { checkSender: SenderGate; log: Logger }): void {
   const { files, recovery, pending, windows } = deps;
   handleInvoke(ipc, IPC_CHANNELS.fileOpen, (_args, event) => files.openWithDialog(ownerOf(event)), guard);
-  handleInvoke(ipc, IPC_CHANNELS.fileOpenRecent, ([id], event) => files.openRecent(ownerOf(event), id), guard);
-  handleInvoke(ipc, IPC_CHANNELS.fileListRecent, () => files.recentList(), guard);
   handleInvoke(ipc, IPC_CHANNELS.fileSave, ([request], event) => files.save(ownerOf(event), request), guard);
   handleInvoke(ipc, IPC_CHANNELS.fileSaveAs, ([request], event) => files.saveAs(ownerOf(event), request), guard);
   handleInvoke(ipc, IPC_CHANNELS.fileRevert, ([token], event) => files.revert(ownerOf(event), token), guard);

@@ -2,14 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { Logger } from '../log';
 import type { FileSystem } from './fileSystem';
-import type { RecentFile } from '../../shared/ipc/files';
+
+/** An Open Recent entry: the menu shows name and location and answers with the id. */
+export interface RecentFile {
+  id: string;
+  name: string;
+  location: string;
+}
 
 /** Open Recent shows this many. */
 export const MAX_RECENT_FILES = 10;
 
 /**
- * The Open Recent list, newest first, persisted as JSON in the user-data folder. The page and the
- * native menu see entries by id, never by path (the page shows `location` but cannot send it back).
+ * The Open Recent list, newest first, persisted as JSON in the user-data folder. The native menu
+ * shows each entry and answers with its id; only main turns an id back into a path.
  * A damaged list file is treated as empty, with a log line: it is a convenience, not user work.
  */
 export class RecentFiles {

@@ -21,8 +21,6 @@ export function createElectronFiles(bridge: FaultlineBridge): HostFiles {
     revert: async (file) => toOpen(await bridge.revertFile(file.key)),
     canRevert: () => true,
     exportFile: (request) => bridge.exportFile(request),
-    listRecent: () => bridge.listRecentFiles(),
-    openRecent: async (id) => toOpen(await bridge.openRecentFile(id)),
     takePendingOpens: async () => (await bridge.takePendingOpens()).map(toOpen),
     onExternalOpen: (listener) => bridge.onFileOpened((result) => listener(toOpen(result))),
     storeRecovery: async (text, title, file) => {

@@ -1,6 +1,6 @@
-import type { DocumentState, ExportRequest, ExportResult, RecentFile, RecoveryEntry } from '../../shared/ipc/files';
+import type { DocumentState, ExportRequest, ExportResult, RecoveryEntry } from '../../shared/ipc/files';
 
-export type { ExportRequest, ExportResult, RecentFile, RecoveryEntry } from '../../shared/ipc/files';
+export type { ExportRequest, ExportResult, RecoveryEntry } from '../../shared/ipc/files';
 
 /**
  * A document file the host opened or saved. `key` is opaque to the renderer: a main-process
@@ -37,8 +37,6 @@ export interface HostFiles {
   revert(file: HostFile): Promise<HostOpenResult>;
   canRevert(file: HostFile): boolean;
   exportFile(request: ExportRequest): Promise<ExportResult>;
-  listRecent(): Promise<RecentFile[]>;
-  openRecent(id: string): Promise<HostOpenResult>;
   /** Files the OS opened before the page was ready; later ones arrive through onExternalOpen. */
   takePendingOpens(): Promise<HostOpenResult[]>;
   onExternalOpen(listener: (result: HostOpenResult) => void): () => void;

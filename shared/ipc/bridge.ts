@@ -1,5 +1,5 @@
 import type { AppInfo } from './appInfo';
-import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecentFile, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
+import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
 import type { MenuCommand } from './menuCommands';
 
 export type { AppInfo } from './appInfo';
@@ -20,8 +20,6 @@ export interface FaultlineBridge {
 
   // Files (issue 9): main's dialogs choose paths; the page holds only tokens.
   openFile(): Promise<OpenResult>;
-  openRecentFile(id: string): Promise<OpenResult>;
-  listRecentFiles(): Promise<RecentFile[]>;
   saveFile(request: SaveRequest): Promise<SaveResult>;
   saveFileAs(request: SaveAsRequest): Promise<SaveResult>;
   revertFile(token: string): Promise<OpenResult>;
@@ -48,8 +46,6 @@ export const BRIDGE_METHODS = [
   'getAppInfo',
   'onMenuCommand',
   'openFile',
-  'openRecentFile',
-  'listRecentFiles',
   'saveFile',
   'saveFileAs',
   'revertFile',

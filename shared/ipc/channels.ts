@@ -1,5 +1,5 @@
 import type { AppInfo } from './appInfo';
-import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecentFile, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
+import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
 import type { MenuCommand } from './menuCommands';
 
 /**
@@ -13,15 +13,13 @@ export const IPC_CHANNELS = {
   menuCommand: 'menu:command',
   // Files (issue 9). Paths never come from the page: main's dialogs hand out tokens.
   fileOpen: 'file:open',
-  fileOpenRecent: 'file:openRecent',
-  fileListRecent: 'file:listRecent',
   fileSave: 'file:save',
   fileSaveAs: 'file:saveAs',
   fileRevert: 'file:revert',
   fileExport: 'file:export',
   /** Files the OS asked main to open before the page was ready (launch arguments). */
   fileTakePending: 'file:takePending',
-  /** main → renderer (event): a file opened outside the page (OS, second instance, native Open Recent). */
+  /** main → renderer (event): a file opened outside the page (the OS, a second instance, the native Open Recent). */
   fileOpened: 'file:opened',
   recoveryStore: 'recovery:store',
   recoveryClear: 'recovery:clear',
@@ -40,8 +38,6 @@ export const IPC_CHANNELS = {
 export interface InvokeContract {
   'app:getInfo': { args: []; result: AppInfo };
   'file:open': { args: []; result: OpenResult };
-  'file:openRecent': { args: [id: string]; result: OpenResult };
-  'file:listRecent': { args: []; result: RecentFile[] };
   'file:save': { args: [request: SaveRequest]; result: SaveResult };
   'file:saveAs': { args: [request: SaveAsRequest]; result: SaveResult };
   'file:revert': { args: [token: string]; result: OpenResult };

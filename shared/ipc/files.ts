@@ -71,9 +71,6 @@ export const exportResultSchema = z.discriminatedUnion('status', [
 ]);
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
-export const recentFileSchema = z.strictObject({ id: tokenSchema, name: shortText, location: z.string().max(4096) });
-export type RecentFile = z.infer<typeof recentFileSchema>;
-export const recentFilesSchema = z.array(recentFileSchema).max(50);
 
 /** Unsaved work a previous session left behind (it crashed or was killed). */
 export const recoveryEntrySchema = z.strictObject({

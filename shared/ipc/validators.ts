@@ -6,7 +6,6 @@ import {
   exportRequestSchema,
   exportResultSchema,
   openResultSchema,
-  recentFilesSchema,
   recoveryEntriesSchema,
   restoreResultSchema,
   saveAsRequestSchema,
@@ -34,8 +33,6 @@ function noArguments(args: readonly unknown[]): Validation<[]> {
 export const invokeArgsValidators: { [C in InvokeChannel]: (args: readonly unknown[]) => Validation<InvokeArgs<C>> } = {
   'app:getInfo': noArguments,
   'file:open': noArguments,
-  'file:openRecent': argsValidator(tokenSchema),
-  'file:listRecent': noArguments,
   'file:save': argsValidator(saveRequestSchema),
   'file:saveAs': argsValidator(saveAsRequestSchema),
   'file:revert': argsValidator(tokenSchema),
@@ -56,8 +53,6 @@ const nothing = validatorFor(z.null());
 export const invokeResultValidators: { [C in InvokeChannel]: (value: unknown) => Validation<InvokeResult<C>> } = {
   'app:getInfo': parseAppInfo,
   'file:open': validatorFor(openResultSchema),
-  'file:openRecent': validatorFor(openResultSchema),
-  'file:listRecent': validatorFor(recentFilesSchema),
   'file:save': validatorFor(saveResultSchema),
   'file:saveAs': validatorFor(saveResultSchema),
   'file:revert': validatorFor(openResultSchema),

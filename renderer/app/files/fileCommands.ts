@@ -153,10 +153,6 @@ export function createFileCommands(deps: FileCommandDeps) {
       await applyOpened(await files.open());
     },
 
-    async openRecent(id: string): Promise<void> {
-      await applyOpened(await files.openRecent(id));
-    },
-
     /** A file dropped on the window, already read (browsers give no path, so Save asks where). */
     async openDropped(name: string, text: string): Promise<void> {
       await adopt(name, text, { key: `dropped:${name}`, name, location: null, writable: false });

@@ -173,8 +173,6 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
       }
     },
 
-    listRecent: async () => [],
-    openRecent: async () => ({ status: 'failed', message: 'The web edition keeps no list of recent files.' }),
     takePendingOpens: async () => [],
     onExternalOpen: () => () => {},
 

@@ -28,8 +28,6 @@ function fakeFiles(overrides: Partial<HostFiles> = {}): HostFiles & { saved: { f
     revert: async () => ({ status: 'canceled' }),
     canRevert: () => true,
     exportFile: vi.fn(async (request) => ({ status: 'saved' as const, name: request.suggestedName })),
-    listRecent: async () => [],
-    openRecent: async () => ({ status: 'canceled' }),
     takePendingOpens: async () => [],
     onExternalOpen: () => () => {},
     storeRecovery: async () => {},
