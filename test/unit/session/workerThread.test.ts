@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument, saveDocument } from '../../../shared/model';
 import type { ScenarioEvent } from '../../../shared/model/types';
@@ -11,21 +7,20 @@ import { parseEngineMessage, type EngineMessage, type Frame } from '../../../sha
 import { EngineSupervisor } from '../../../shared/sim/session/supervisor';
 import { workerThreadSpawner } from '../../../main/simHost/spawnEngineWorker';
 import { exampleText } from './harness';
+import { bundleEngineWorker } from './workerBundle';
 
 /*
  * The real thing: main/simHost/engineWorker.ts bundled by esbuild (as electron-vite bundles it for
  * the app) and run in a real worker_thread under the real supervisor. Only the supervisor's clock
  * is in the test's hands, so hangs are detected without waiting out real timeouts.
  */
-let dir = '';
 let entryPath = '';
+let remove = () => {};
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'faultline-engine-'));
-  entryPath = join(dir, 'engineWorker.mjs');
-  await build({ entryPoints: ['main/simHost/engineWorker.ts'], outfile: entryPath, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  ({ entryPath, remove } = await bundleEngineWorker());
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const live: EngineSupervisor[] = [];
 afterEach(() => {
