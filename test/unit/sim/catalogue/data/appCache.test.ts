@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDataFixture } from './loadFixture';
+import { loadDataFixture, runDataFixture } from './loadFixture';
 import { makeDocument } from '../../helpers/documents';
 import { Simulation } from '../../../../../shared/sim/simulation';
 
@@ -80,6 +80,15 @@ describe('write-behind loses what the cache held when it crashes', () => {
     expect(behind.checks[0].pass).toBe(false);
     expect(behind.checks[0].actual).toBe(behind.consistency.lostWrites);
     expect(through.consistency.lostWrites).toBe(0);
+  });
+
+  it('a flush empties the cache just the same: the unflushed writes are lost, and nothing else fails', () => {
+    const doc = loadDataFixture('write-behind');
+    doc.scenario = [{ atS: 10, action: 'flush', target: 'cache' }];
+    const flushed = new Simulation(doc).finish();
+    expect(flushed.consistency.lostWrites).toBeGreaterThan(35);
+    expect(flushed.consistency.lostWrites).toBeLessThan(90);
+    expect(flushed.availability).toBe(1);
   });
 
   it('writes get faster: a write costs the cache set, not the 10 ms database write', () => {
