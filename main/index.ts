@@ -137,7 +137,10 @@ function start(): void {
           open: (id, window) => {
             const target = window ?? openMainWindow();
             const owner = target.webContents.id;
-            void fileServices.files.openRecent(owner, id).then((result) => fileServices.pending.deliver(owner, result, (opened) => sendEvent(target.webContents, IPC_CHANNELS.fileOpened, opened)));
+            fileServices.files
+              .openRecent(owner, id)
+              .then((result) => fileServices.pending.deliver(owner, result, (opened) => sendEvent(target.webContents, IPC_CHANNELS.fileOpened, opened)))
+              .catch((error: unknown) => log.error('could not open a recent file', error));
           },
         }),
       });

@@ -225,4 +225,25 @@ describe('main/index.ts', () => {
     );
     expect(window.focus).toHaveBeenCalled();
   });
+
+  it('opens a file macOS hands over with open-file, even one sent before ready', async () => {
+    const makeReady = electron.deferReady();
+    await loadMain();
+    const file = join(electron.state.userData, 'double-clicked.faultline');
+    writeFileSync(file, '{"format":"faultline","version":1}');
+    const preventDefault = vi.fn();
+    electron.appListeners.get('open-file')!({ preventDefault }, file);
+    expect(preventDefault).toHaveBeenCalled(); // tells macOS the app handles it
+    makeReady();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const takePending = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'file:takePending')![1] as (event: unknown) => Promise<unknown>;
+    const ours = { senderFrame: { url: 'app://faultline/', parent: null }, sender: electron.BrowserWindow.instances[0].webContents };
+    // The page was not ready: the file waits until the page asks (or, if it asked first, arrives as an event).
+    await vi.waitFor(async () => {
+      const taken = (await takePending(ours)) as unknown[];
+      const sent = electron.BrowserWindow.instances[0].webContents.send.mock.calls.filter(([channel]) => channel === 'file:opened').map(([, payload]) => payload);
+      expect([...taken, ...sent]).toEqual([expect.objectContaining({ status: 'opened', file: expect.objectContaining({ name: 'double-clicked.faultline' }) })]);
+    });
+  });
 });
+
