@@ -40,8 +40,9 @@ export function connectWebEngine(options: { allowDebugCommands?: boolean } = {})
       },
     },
   });
-  // Started on the next turn, so a client subscribing right after connecting sees the first status.
-  queueMicrotask(() => supervisor.start());
+  // Nothing is delivered before the worker's first message (a later task), so a client that
+  // subscribes right after connecting misses nothing.
+  supervisor.start();
   return {
     post: (command) => supervisor.send(command),
     onMessage: (listener) => {
