@@ -23,6 +23,7 @@ export interface EngineHostDeps {
  */
 export function registerEngineHost(deps: EngineHostDeps): void {
   const engines = new Map<WebContents, { dispose(): void }>();
+  const watched = new WeakSet<WebContents>();
   deps.ipc.on(ENGINE_CHANNELS.connect, (event) => {
     const verdict = deps.checkSender(event as unknown as IpcMainInvokeEvent);
     if (!verdict.trusted) return deps.log.warn(`refused ${ENGINE_CHANNELS.connect}: ${verdict.reason}`);
@@ -35,7 +36,10 @@ export function registerEngineHost(deps: EngineHostDeps): void {
       port1.close();
       engines.delete(contents);
     };
-    if (!engines.has(contents)) contents.once('destroyed', () => engines.get(contents)?.dispose());
+    if (!watched.has(contents)) {
+      watched.add(contents);
+      contents.once('destroyed', () => engines.get(contents)?.dispose());
+    }
     engines.set(contents, { dispose });
     contents.postMessage(ENGINE_CHANNELS.port, null, [port2 as never]);
   });

@@ -100,6 +100,7 @@ describe('main sim host (registerEngineHost)', () => {
 
     h.ask(h.window); // the page reloaded and asked again
     expect(h.ports).toHaveLength(2);
+    expect(h.window.once).toHaveBeenCalledTimes(1); // one 'destroyed' watch per window, however often it asks
     const countBefore = port.sent.length;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(port.sent.length).toBe(countBefore); // the first engine is gone: nothing more on its port
