@@ -22,6 +22,14 @@ import { useTheme } from './useTheme';
 import { useEditorKeyboard } from './useEditorKeyboard';
 import { installDebugHandle } from './debugHandle';
 import { AppMenuBar } from './menu/AppMenuBar';
+import { useLiveSession } from '../live/useLiveSession';
+import { LiveControllerProvider } from '../live/LiveContext';
+import { LiveDock } from '../live/LiveDock';
+import { LiveCommands } from '../live/LiveCommands';
+import { NarrationCaption } from '../live/NarrationCaption';
+import { FaultMenu } from '../live/FaultMenu';
+import { PacketLegend } from '../live/PacketLegend';
+import { CLASSROOM_SPEED, DEFAULT_SPEED } from '../live/speedPresets';
 
 type Loaded = { document: FaultlineDocument; error: null } | { document: null; error: string };
 
@@ -44,6 +52,12 @@ export function App({ host }: { host: Host }) {
     () => store.getDocument(),
   );
   useEditorKeyboard(editor);
+  const { session: live, error: engineError } = useLiveSession(host, store);
+  const [classroom, setClassroom] = useState(false);
+  const changeClassroom = (on: boolean) => {
+    setClassroom(on);
+    live?.controller.setSpeed(on ? CLASSROOM_SPEED : DEFAULT_SPEED);
+  };
   useEffect(() => installDebugHandle(editor), [editor]);
 
   useEffect(() => {
@@ -56,7 +70,8 @@ export function App({ host }: { host: Host }) {
   return (
     <DocumentStoreProvider store={store}>
       <EditorProvider editor={editor}>
-        <div className="app-shell">
+        <LiveControllerProvider value={live?.controller ?? null}>
+        <div className={classroom ? 'app-shell classroom' : 'app-shell'}>
           <header className="title-bar">
             <span className="brand">
               <span className="brand-mark" aria-hidden="true" />
@@ -71,7 +86,11 @@ export function App({ host }: { host: Host }) {
           <div className="workspace-grid">
             <Palette theme={theme} />
             <main className="workspace">
-              <SandboxCanvas editor={editor} theme={theme} onRendererReady={setRendererName} onError={setCanvasError} />
+              <SandboxCanvas editor={editor} theme={theme} addon={live?.addon ?? null} onRendererReady={setRendererName} onError={setCanvasError} />
+              <PacketLegend />
+              <NarrationCaption />
+              <FaultMenu editor={editor} />
+              <LiveCommands classroom={classroom} onClassroomChange={changeClassroom} />
               <CanvasToolbar />
               <HintBar />
               <RenameField />
@@ -82,6 +101,11 @@ export function App({ host }: { host: Host }) {
                   <pre>{loaded.error}</pre>
                 </div>
               )}
+              {engineError && (
+                <div className="load-error" role="alert">
+                  {engineError}
+                </div>
+              )}
               {canvasError && (
                 <div className="load-error" role="alert">
                   {canvasError}
@@ -90,7 +114,7 @@ export function App({ host }: { host: Host }) {
             </main>
             <Inspector theme={theme} />
             <div className="bottom-dock" data-testid="bottom-dock">
-              <LintPanel />
+              <LiveDock problems={<LintPanel />} />
             </div>
           </div>
           <StatusBar
@@ -101,6 +125,7 @@ export function App({ host }: { host: Host }) {
             linkCount={Object.keys(document.links).length}
           />
         </div>
+        </LiveControllerProvider>
       </EditorProvider>
     </DocumentStoreProvider>
   );

@@ -12,7 +12,17 @@ import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
 
+/** Something drawn into the scene every display frame while it wants to (the live view). */
+export interface CanvasAddon {
+  attach(stage: { app: Application; scene: SceneView }): void;
+  /** Called once per display frame; true when it changed something and the canvas must draw. */
+  tick(deltaMs: number): boolean;
+  detach(): void;
+}
+
 interface SandboxCanvasProps {
+  /** Optional layer driven by the canvas's ticker (renderer/live). */
+  addon?: CanvasAddon | null;
   editor: Editor;
   theme: ThemeName;
   /** Called once Pixi has picked its renderer ('webgl', 'webgpu' or 'canvas'). */
@@ -40,7 +50,9 @@ function fitViewport(viewport: Viewport, rect: Rect): void {
 }
 
 /** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */
-export function SandboxCanvas({ editor, theme, onRendererReady, onError }: SandboxCanvasProps) {
+export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, onError }: SandboxCanvasProps) {
+  const addonRef = useRef<CanvasAddon | null>(addon);
+  addonRef.current = addon;
   const hostRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Stage | null>(null);
   const themeRef = useRef(theme);
@@ -137,6 +149,8 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
           stage.dirty = true;
         };
         cleanups.push(editor.store.subscribe(markDirty), editor.subscribe(markDirty));
+        let attachedAddon: CanvasAddon | null = null;
+        cleanups.push(() => attachedAddon?.detach());
         app.ticker.add(() => {
           const wanted = themeRef.current;
           if (wanted !== stage.themeName) {
@@ -151,6 +165,12 @@ export function SandboxCanvas({ editor, theme, onRendererReady, onError }: Sandb
             scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
             renderWanted = true;
           }
+          if (addonRef.current !== attachedAddon) {
+            attachedAddon?.detach();
+            attachedAddon = addonRef.current;
+            attachedAddon?.attach({ app, scene });
+          }
+          if (attachedAddon?.tick(app.ticker.deltaMS) === true) renderWanted = true;
           if (!renderWanted) return;
           renderWanted = false;
           app.render();

@@ -20,6 +20,10 @@ export class SceneView {
   private readonly linkLayer = new Graphics({ label: 'links' });
   private readonly nodeLayer = new Container({ label: 'nodes' });
   private readonly overlayLayer = new Graphics({ label: 'overlay' });
+  /** Where the live view draws packets and link states: above links, below node cards. */
+  readonly liveUnderNodes = new Container({ label: 'live-under-nodes' });
+  /** Where the live view draws node states (health ring, bars, DOWN): above node cards. */
+  readonly liveOverNodes = new Container({ label: 'live-over-nodes' });
   private readonly nodeViews = new Map<string, NodeView>();
   private readonly regionViews = new Map<string, RegionView>();
   private shapes: SharedShapes;
@@ -27,7 +31,7 @@ export class SceneView {
 
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
-    this.root.addChild(this.regionLayer, this.linkLayer, this.nodeLayer, this.overlayLayer);
+    this.root.addChild(this.regionLayer, this.linkLayer, this.liveUnderNodes, this.nodeLayer, this.liveOverNodes, this.overlayLayer);
   }
 
   sync(doc: FaultlineDocument, selection: Selection, overlay: Overlay, theme: CanvasTheme): void {

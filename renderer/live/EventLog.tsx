@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { useLiveController, useLiveModel } from './LiveContext';
+import { filterLog, LOG_CATEGORIES, LOG_OUTCOMES, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
+import { formatSimTime } from './speedPresets';
+
+/**
+ * The run's events, newest last: scenario events, injected faults and health-check marks.
+ * Filter by node, kind and outcome; clicking a row selects (and pulses) the node it concerns,
+ * or the link for link faults.
+ */
+export function EventLog() {
+  const model = useLiveModel();
+  const controller = useLiveController();
+  const store = useDocumentStore();
+  const [filter, setFilter] = useState<LogFilter>(NO_LOG_FILTER);
+  const log = model?.log ?? [];
+  // The model appends to its log in place; panels re-render at most a few times a second.
+  const rows = filterLog(log, filter);
+  const nodeIds = model?.nodeIds ?? [];
+
+  const highlight = (entry: LiveLogEntry) => {
+    if (entry.linkId !== undefined && entry.category !== 'health') store.setSelection({ nodes: [], links: [entry.linkId], regions: [] });
+    else if (entry.nodes.length > 0) store.setSelection({ nodes: [entry.nodes[entry.nodes.length - 1]], links: [], regions: [] });
+    controller?.highlightNode(entry.nodes[entry.nodes.length - 1] ?? null);
+  };
+
+  return (
+    <div className="live-log" data-testid="live-log">
+      <div className="live-log-filters">
+        <select aria-label="Filter by node" value={filter.node ?? ''} onChange={(e) => setFilter({ ...filter, node: e.target.value || null })}>
+          <option value="">All nodes</option>
+          {nodeIds.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by kind" value={filter.category ?? ''} onChange={(e) => setFilter({ ...filter, category: (e.target.value || null) as LogCategory | null })}>
+          <option value="">All kinds</option>
+          {LOG_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {category}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by outcome" value={filter.outcome ?? ''} onChange={(e) => setFilter({ ...filter, outcome: (e.target.value || null) as LogOutcome | null })}>
+          <option value="">All outcomes</option>
+          {LOG_OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {outcome}
+            </option>
+          ))}
+        </select>
+        <span className="live-log-count">
+          {rows.length} of {log.length}
+          {model !== null && model.logDropped > 0 ? ` (${model.logDropped} older dropped)` : ''}
+        </span>
+      </div>
+      <ol className="live-log-rows">
+        {rows.length === 0 && <li className="live-empty">{log.length === 0 ? 'Nothing has happened yet. Press Play.' : 'No entries match the filter.'}</li>}
+        {rows.map((entry) => (
+          <li key={entry.seq}>
+            <button type="button" className={`live-log-row outcome-${entry.outcome}`} data-category={entry.category} onClick={() => highlight(entry)}>
+              <span className="live-log-time">{formatSimTime(entry.timeMs)}</span>
+              <span className={`live-log-kind kind-${entry.category}`}>{entry.category}</span>
+              <span className="live-log-text">{entry.text}</span>
+              {entry.injected && <span className="live-log-injected">injected</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

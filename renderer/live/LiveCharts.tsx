@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from './chartSeries';
+import { useLiveModel } from './LiveContext';
+import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
+
+const THROUGHPUT: ChartSeriesSpec[] = [
+  { label: 'ok', color: '#22c55e', fill: true },
+  { label: 'failed', color: '#ef4444', fill: true },
+];
+const LATENCY: ChartSeriesSpec[] = [
+  { label: 'p50', color: '#60a5fa' },
+  { label: 'p95', color: '#a78bfa' },
+  { label: 'p99', color: '#f472b6' },
+];
+const ERRORS: ChartSeriesSpec[] = [
+  { label: 'error', color: '#ef4444', fill: true },
+  { label: 'timeout', color: '#f59e0b', fill: true },
+  { label: 'rejected', color: '#fb923c', fill: true },
+  { label: 'dropped', color: '#a855f7', fill: true },
+];
+const NODE_COLORS = ['#60a5fa', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#f87171', '#2dd4bf', '#fb923c', '#c084fc', '#94a3b8'];
+
+type NodeMetric = 'utilization' | 'queue' | 'hitRatio';
+const NODE_METRIC_LABELS: Record<NodeMetric, string> = { utilization: 'Utilization', queue: 'Queue fill', hitRatio: 'Cache hit ratio' };
+
+/** Throughput, latency percentiles and errors by outcome per second, plus one per-node series. */
+export function LiveCharts() {
+  const model = useLiveModel();
+  const [nodeMetric, setNodeMetric] = useState<NodeMetric>('utilization');
+  if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
+  const metrics = model.metrics;
+  const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
+  const length = Math.max(metrics.length, Math.ceil((model.frame?.timeMs ?? 0) / 1000));
+  const nodes = nodesWithData(series, length).slice(0, NODE_COLORS.length);
+  const worst = worstSecond(metrics);
+  return (
+    <div className="live-charts">
+      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={throughputData(metrics)} testId="chart-throughput" />
+      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics)} testId="chart-latency" />
+      <div className="live-chart-with-note">
+        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics)} testId="chart-errors" />
+        <p className="live-chart-note" data-testid="chart-errors-peak">
+          {worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`}
+        </p>
+      </div>
+      <div className="live-chart-with-note">
+        <UPlotChart
+          key={nodeMetric}
+          title={NODE_METRIC_LABELS[nodeMetric]}
+          unit="%"
+          series={nodes.map((i, k) => ({ label: model.nodeIds[i] ?? String(i), color: NODE_COLORS[k] }))}
+          data={perNodeData(series, nodes, length)}
+          testId="chart-nodes"
+        />
+        <select aria-label="Per-node series" value={nodeMetric} onChange={(e) => setNodeMetric(e.target.value as NodeMetric)}>
+          {Object.entries(NODE_METRIC_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

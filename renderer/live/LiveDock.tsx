@@ -1,0 +1,45 @@
+import { useState, type ReactNode } from 'react';
+import { ChecksPanel } from './ChecksPanel';
+import { EventLog } from './EventLog';
+import { LiveCharts } from './LiveCharts';
+import { PlaybackBar } from './PlaybackBar';
+import { Timeline } from './Timeline';
+import './live.css';
+
+type Tab = 'log' | 'charts' | 'checks' | 'problems';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'charts', label: 'Charts' },
+  { id: 'log', label: 'Event log' },
+  { id: 'checks', label: 'Checks' },
+  { id: 'problems', label: 'Design problems' },
+];
+
+/**
+ * The bottom dock while a design runs: playback controls and the timeline on top, then the
+ * charts, the event log, the checks, and the editor's lint list (passed in as `problems`).
+ */
+export function LiveDock({ problems }: { problems: ReactNode }) {
+  const [tab, setTab] = useState<Tab>('charts');
+  return (
+    <section className="live-dock" aria-label="Simulation">
+      <div className="live-dock-top">
+        <PlaybackBar />
+        <Timeline />
+      </div>
+      <div className="live-tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'live-tab active' : 'live-tab'} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="live-tab-body" role="tabpanel">
+        {tab === 'charts' && <LiveCharts />}
+        {tab === 'log' && <EventLog />}
+        {tab === 'checks' && <ChecksPanel />}
+        {tab === 'problems' && problems}
+      </div>
+    </section>
+  );
+}

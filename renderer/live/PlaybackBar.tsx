@@ -1,0 +1,59 @@
+import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
+import { useLiveController, useLiveModel } from './LiveContext';
+import { formatSimTime, SPEED_PRESETS } from './speedPresets';
+
+/** Play / pause, step, reset, speed presets and the clock. */
+export function PlaybackBar() {
+  const controller = useLiveController();
+  const model = useLiveModel();
+  const frame = model?.frame ?? null;
+  const ready = controller !== null && frame !== null;
+  const playing = frame?.playing === true;
+  const speed = frame?.speed ?? controller?.speed;
+  return (
+    <div className="live-playback" role="toolbar" aria-label="Playback">
+      <button
+        type="button"
+        className="live-play"
+        data-testid="live-play"
+        disabled={!ready}
+        aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+        title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        onClick={() => controller?.togglePlay()}
+      >
+        {playing ? <Pause size={18} /> : <Play size={18} />}
+      </button>
+      <button type="button" className="live-tool" disabled={!ready} aria-label="Step 0.1 s (F10)" title="Step 0.1 s (F10)" onClick={() => controller?.step()}>
+        <StepForward size={16} />
+      </button>
+      <button type="button" className="live-tool" disabled={!ready} aria-label="Reset to 0 s" title="Reset: run the design again from 0 s" onClick={() => controller?.reset()}>
+        <RotateCcw size={16} />
+      </button>
+      <span className="live-clock" data-testid="live-clock" aria-live="off">
+        {formatSimTime(frame?.timeMs ?? 0)} <span className="live-clock-total">/ {formatSimTime(frame?.durationMs ?? 0)}</span>
+      </span>
+      <div className="live-speeds" role="radiogroup" aria-label="Speed">
+        {SPEED_PRESETS.map((preset) => (
+          <button
+            key={String(preset.speed)}
+            type="button"
+            role="radio"
+            aria-checked={speed === preset.speed}
+            className={speed === preset.speed ? 'live-speed active' : 'live-speed'}
+            title={preset.title}
+            disabled={controller === null}
+            onClick={() => controller?.setSpeed(preset.speed)}
+          >
+            {preset.label}
+          </button>
+        ))}
+      </div>
+      {frame !== null && frame.playing && typeof frame.speed === 'number' && frame.achievedSpeed > 0 && frame.achievedSpeed < frame.speed * 0.8 && (
+        <span className="live-lag" title="The engine cannot keep up with this speed">
+          running at {frame.achievedSpeed < 1 ? frame.achievedSpeed.toFixed(2) : Math.round(frame.achievedSpeed)}×
+        </span>
+      )}
+      <span className="live-status">{controller === null ? 'Starting the simulation engine…' : controller.status.state !== 'ready' ? controller.status.message : ''}</span>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { Trash2, X } from 'lucide-react';
+import { useSyncExternalStore } from 'react';
+import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { clampEventTime, deleteScenarioEvent, formatGroups, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
+
+/** Edits one scenario event in place (every field change is one undoable step). */
+export function ScenarioEventEditor({ index, onClose }: { index: number; onClose: () => void }) {
+  const store = useDocumentStore();
+  const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  const event = doc.scenario[index];
+  if (event === undefined) return null;
+  const kind = targetKindOf(event.action);
+  const targets = kind === 'node' ? Object.keys(doc.nodes) : kind === 'link' ? Object.keys(doc.links) : [];
+  const key = `scenario-${index}`;
+  return (
+    <div className="live-event-editor" role="dialog" aria-label={`Scenario event ${index + 1}`} data-testid="scenario-event-editor">
+      <header>
+        <strong>Event {index + 1}</strong>
+        <button type="button" className="live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
+          <Trash2 size={15} />
+        </button>
+        <button type="button" className="live-tool" aria-label="Close" onClick={onClose}>
+          <X size={15} />
+        </button>
+      </header>
+      <label>
+        At (s)
+        <input
+          type="number"
+          min={0}
+          max={doc.durationS}
+          step={0.1}
+          value={event.atS}
+          onChange={(e) => {
+            const value = Number(e.target.value);
+            if (e.target.value !== '' && Number.isFinite(value)) store.update((draft) => moveScenarioEvent(draft, index, clampEventTime(doc, value)), { squashKey: `${key}-at` });
+          }}
+        />
+      </label>
+      <label>
+        Action
+        <select value={event.action} onChange={(e) => store.update((draft) => setScenarioAction(draft, index, e.target.value as ScenarioAction))}>
+          {SCENARIO_ACTIONS.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </select>
+      </label>
+      {targets.length > 0 && (
+        <label>
+          {kind === 'node' ? 'Node' : 'Link'}
+          <select value={event.target ?? ''} onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { target: e.target.value }))}>
+            {targets.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {kind === 'groups' && (
+        <label title="Node or region ids; commas within a group, | between groups">
+          Groups
+          <input
+            type="text"
+            defaultValue={formatGroups(event.groups)}
+            onBlur={(e) => store.update((draft) => setScenarioFields(draft, index, { groups: parseGroups(e.target.value) }))}
+          />
+        </label>
+      )}
+      {event.action === 'slow' && (
+        <label>
+          Factor ×
+          <input
+            type="number"
+            min={1}
+            step={1}
+            value={event.factor ?? 5}
+            onChange={(e) => {
+              const value = Number(e.target.value);
+              if (value > 0) store.update((draft) => setScenarioFields(draft, index, { factor: value }), { squashKey: `${key}-factor` });
+            }}
+          />
+        </label>
+      )}
+      <label className="live-event-note">
+        Narration
+        <textarea
+          rows={2}
+          value={event.note ?? ''}
+          placeholder="What the class should notice"
+          onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { note: e.target.value }), { squashKey: `${key}-note` })}
+        />
+      </label>
+      <label className="live-event-pause">
+        <input type="checkbox" checked={event.pause === true} onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { pause: e.target.checked }))} />
+        Pause playback here
+      </label>
+    </div>
+  );
+}

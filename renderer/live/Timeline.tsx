@@ -1,0 +1,148 @@
+import { Plus } from 'lucide-react';
+import { useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import type { FaultlineDocument } from '../../shared/model/types';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { useLiveController, useLiveModel } from './LiveContext';
+import { ScenarioEventEditor } from './ScenarioEventEditor';
+import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
+import { formatSimTime } from './speedPresets';
+
+/** How often a scrub sends a seek while the pointer moves (seeking back re-simulates). */
+const SCRUB_SEEK_EVERY_MS = 120;
+
+function markerClass(action: string): string {
+  if (action === 'note') return 'marker-note';
+  if (['restart', 'recover', 'restore', 'heal'].includes(action)) return 'marker-recovery';
+  if (action === 'set' || action === 'flush') return 'marker-change';
+  return 'marker-fault';
+}
+
+/**
+ * The run as a bar: click or drag to seek, the scenario's events as markers (drag one to move
+ * it, click it to edit; + adds a note at the playhead). Every change goes through the document
+ * store, so it is undoable and saved.
+ */
+export function Timeline() {
+  const store = useDocumentStore();
+  const doc: FaultlineDocument = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  const controller = useLiveController();
+  const model = useLiveModel();
+  const barRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [scrubMs, setScrubMs] = useState<number | null>(null);
+  const lastSeek = useRef(0);
+  const durationMs = doc.durationS * 1000;
+  const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
+
+  const timeAt = (clientX: number): number => {
+    const bar = barRef.current;
+    if (bar === null) return 0;
+    const rect = bar.getBoundingClientRect();
+    return Math.min(1, Math.max(0, (clientX - rect.left) / rect.width)) * durationMs;
+  };
+
+  const onBarPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || controller === null) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const t = timeAt(event.clientX);
+    setScrubMs(t);
+    controller.seek(t);
+    lastSeek.current = performance.now();
+  };
+  const onBarPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (scrubMs === null || controller === null) return;
+    const t = timeAt(event.clientX);
+    setScrubMs(t);
+    if (performance.now() - lastSeek.current > SCRUB_SEEK_EVERY_MS) {
+      controller.seek(t);
+      lastSeek.current = performance.now();
+    }
+  };
+  const onBarPointerUp = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (scrubMs === null) return;
+    controller?.seek(timeAt(event.clientX));
+    setScrubMs(null);
+  };
+
+  // Dragging a marker moves its event; a click without movement opens the editor.
+  const drag = useRef<{ index: number; startX: number; moved: boolean; mark: string } | null>(null);
+  const onMarkerPointerDown = (event: ReactPointerEvent<HTMLButtonElement>, index: number) => {
+    event.stopPropagation();
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const mark = `timeline-move-${index}-${event.pointerId}-${event.timeStamp}`;
+    store.mark(mark);
+    drag.current = { index, startX: event.clientX, moved: false, mark };
+  };
+  const onMarkerPointerMove = (event: ReactPointerEvent<HTMLButtonElement>) => {
+    const current = drag.current;
+    if (current === null) return;
+    if (!current.moved && Math.abs(event.clientX - current.startX) < 4) return;
+    current.moved = true;
+    store.update((draft) => moveScenarioEvent(draft, current.index, timeAt(event.clientX) / 1000));
+  };
+  const onMarkerPointerUp = (event: ReactPointerEvent<HTMLButtonElement>) => {
+    event.stopPropagation();
+    const current = drag.current;
+    drag.current = null;
+    if (current === null) return;
+    store.squashToMark(current.mark);
+    if (!current.moved) setEditing(current.index);
+  };
+
+  const addEvent = () => {
+    let index = -1;
+    store.update((draft) => {
+      index = addScenarioEvent(draft, timeMs / 1000);
+    });
+    if (index >= 0) setEditing(index);
+  };
+
+  return (
+    <div className="live-timeline">
+      <div
+        ref={barRef}
+        className="live-timeline-bar"
+        data-testid="live-timeline"
+        role="slider"
+        aria-label="Simulated time"
+        aria-valuemin={0}
+        aria-valuemax={doc.durationS}
+        aria-valuenow={Math.round(timeMs / 100) / 10}
+        aria-valuetext={formatSimTime(timeMs)}
+        tabIndex={0}
+        onPointerDown={onBarPointerDown}
+        onPointerMove={onBarPointerMove}
+        onPointerUp={onBarPointerUp}
+        onKeyDown={(event) => {
+          if (controller === null) return;
+          if (event.key === 'ArrowRight') controller.seek(Math.min(durationMs, timeMs + 1000));
+          else if (event.key === 'ArrowLeft') controller.seek(Math.max(0, timeMs - 1000));
+          else return;
+          event.preventDefault();
+        }}
+      >
+        <div className="live-timeline-progress" style={{ width: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
+        {doc.scenario.map((event, index) => (
+          <button
+            // Events have no ids; their index is their identity within the scenario.
+            key={index}
+            type="button"
+            className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}`}
+            style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%` }}
+            title={`${event.atS.toFixed(1)} s — ${event.action}${event.target ? ` ${event.target}` : ''}${event.note ? `: ${event.note}` : ''}`}
+            aria-label={`Scenario event at ${event.atS.toFixed(1)} s: ${event.action}${event.target ? ` ${event.target}` : ''}`}
+            onPointerDown={(e) => onMarkerPointerDown(e, index)}
+            onPointerMove={onMarkerPointerMove}
+            onPointerUp={onMarkerPointerUp}
+          />
+        ))}
+        <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
+      </div>
+      <button type="button" className="live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
+        <Plus size={16} />
+      </button>
+      {editing !== null && editing < doc.scenario.length && <ScenarioEventEditor index={editing} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

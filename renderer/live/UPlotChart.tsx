@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ChartData } from './chartSeries';
+
+export interface ChartSeriesSpec {
+  label: string;
+  color: string;
+  /** Filled area under the line (counts), or a plain line (latencies). */
+  fill?: boolean;
+}
+
+interface UPlotChartProps {
+  title: string;
+  unit: string;
+  series: readonly ChartSeriesSpec[];
+  data: ChartData;
+  /** Where the playhead is, in simulated seconds. */
+  cursorS?: number;
+  testId?: string;
+}
+
+function readVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** A uPlot chart that follows its container's size; data updates reuse the plot. */
+export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const seriesKey = series.map((s) => `${s.label}:${s.color}`).join('|');
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    const text = readVar('--muted', '#8b98a9');
+    const grid = readVar('--panel-border', '#262e3a');
+    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px Inter, system-ui, sans-serif' };
+    const options: uPlot.Options = {
+      width: Math.max(120, host.clientWidth),
+      height: Math.max(80, host.clientHeight - 22),
+      legend: { show: true, live: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false } },
+      axes: [
+        { ...axis, values: (_u, values) => values.map((v) => `${v}s`) },
+        { ...axis, size: 54, values: (_u, values) => values.map((v) => `${v >= 10_000 ? `${Math.round(v / 1000)}k` : v}${unit}`) },
+      ],
+      series: [{ label: 's' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: s.fill === true ? `${s.color}33` : undefined, spanGaps: false, points: { show: false } }))],
+    };
+    const plot = new uPlot(options, data as uPlot.AlignedData, host);
+    plotRef.current = plot;
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(80, host.clientHeight - 22) }));
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+    // Rebuilt only when the series change; data flows in through setData below.
+  }, [seriesKey, unit]);
+
+  useEffect(() => {
+    plotRef.current?.setData(data as uPlot.AlignedData);
+  }, [data]);
+
+  return (
+    <figure className="live-chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      <div ref={hostRef} className="live-chart-plot" />
+    </figure>
+  );
+}

@@ -1,0 +1,71 @@
+import type { MetricSeries, NodeSeries } from './metricSeries';
+
+/** uPlot's aligned data: x values then one array per series (null = gap). */
+export type ChartData = [number[], ...(number | null)[][]];
+
+function value(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+function seconds(length: number): number[] {
+  return Array.from({ length }, (_, t) => t);
+}
+
+/** Requests of second t that finished without `ok` (still-running ones are not failures yet). */
+export function finishedFailures(metrics: MetricSeries, t: number): number {
+  let failures = 0;
+  for (const name of ERROR_OUTCOMES) failures += Number.isFinite(metrics.columns[name][t]) ? metrics.columns[name][t] : 0;
+  return failures;
+}
+
+/** Ok and failed requests per second (by the second they were sent). */
+export function throughputData(metrics: MetricSeries): ChartData {
+  const n = metrics.length;
+  const { ok } = metrics.columns;
+  return [seconds(n), Array.from({ length: n }, (_, t) => value(ok[t])), Array.from({ length: n }, (_, t) => finishedFailures(metrics, t))];
+}
+
+/** p50, p95, p99 of ok requests, per second, in ms. */
+export function latencyData(metrics: MetricSeries): ChartData {
+  const n = metrics.length;
+  const { p50, p95, p99 } = metrics.columns;
+  return [seconds(n), ...[p50, p95, p99].map((column) => Array.from({ length: n }, (_, t) => value(column[t])))] as ChartData;
+}
+
+export const ERROR_OUTCOMES = ['error', 'timeout', 'rejected', 'dropped'] as const;
+
+/** Finished failures per second by outcome. */
+export function errorData(metrics: MetricSeries): ChartData {
+  const n = metrics.length;
+  return [seconds(n), ...ERROR_OUTCOMES.map((name) => Array.from({ length: n }, (_, t) => value(metrics.columns[name][t])))] as ChartData;
+}
+
+/** One series per listed node (indexes into the node series), scaled by `scale` (100 for percent). */
+export function perNodeData(series: NodeSeries, nodes: readonly number[], length: number, scale = 100): ChartData {
+  const n = Math.min(length, series.seconds);
+  return [seconds(n), ...nodes.map((i) => Array.from({ length: n }, (_, t) => { const v = value(series.values[i][t]); return v === null ? null : v * scale; }))] as ChartData;
+}
+
+/** Nodes that have something to show in a per-node series (not all NaN). */
+export function nodesWithData(series: NodeSeries, length: number): number[] {
+  const nodes: number[] = [];
+  series.values.forEach((values, i) => {
+    for (let t = 0; t < Math.min(length, values.length); t++) {
+      if (Number.isFinite(values[t])) {
+        nodes.push(i);
+        return;
+      }
+    }
+  });
+  return nodes;
+}
+
+/** The second (by send time) with the most failures, and how many; null if none failed. */
+export function worstSecond(metrics: MetricSeries): { t: number; failures: number } | null {
+  let best: { t: number; failures: number } | null = null;
+  for (let t = 0; t < metrics.length; t++) {
+    const failures = finishedFailures(metrics, t);
+    if (failures > 0 && (best === null || failures > best.failures)) best = { t, failures };
+  }
+  return best;
+}

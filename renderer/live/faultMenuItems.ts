@@ -1,0 +1,43 @@
+import type { FaultlineDocument } from '../../shared/model/types';
+import { NODE_DOWN } from '../../shared/sim/session/protocol';
+import type { InjectedFault } from './liveController';
+
+export interface FaultMenuItem {
+  label: string;
+  fault: InjectedFault;
+}
+
+/** Node ids on the far side of a node's region (or, without regions, the node alone vs the rest). */
+function partitionAround(doc: FaultlineDocument, nodeId: string): string[][] {
+  const node = doc.nodes[nodeId];
+  const inside = Object.values(doc.nodes)
+    .filter((other) => (node.region !== undefined ? other.region === node.region : other.id === nodeId))
+    .map((other) => other.id);
+  const outside = Object.keys(doc.nodes).filter((id) => !inside.includes(id));
+  return outside.length === 0 ? [] : [inside, outside];
+}
+
+/** What a right-click on a node offers, given whether it is down now. */
+export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: number | undefined): FaultMenuItem[] {
+  const node = doc.nodes[nodeId];
+  const items: FaultMenuItem[] = [];
+  if (status === NODE_DOWN) items.push({ label: `Restart ${nodeId}`, fault: { action: 'restart', target: nodeId } });
+  else items.push({ label: `Crash ${nodeId}`, fault: { action: 'crash', target: nodeId } });
+  items.push({ label: 'Slow down ×5', fault: { action: 'slow', target: nodeId, factor: 5 } }, { label: 'Recover speed', fault: { action: 'recover', target: nodeId } });
+  if (node.kind === 'cache' || node.kind === 'cdn') items.push({ label: 'Flush', fault: { action: 'flush', target: nodeId } });
+  const groups = partitionAround(doc, nodeId);
+  if (groups.length === 2) items.push({ label: node.region !== undefined ? `Partition region ${node.region} from the rest` : `Partition ${nodeId} from the rest`, fault: { action: 'partition', groups } });
+  items.push({ label: 'Heal all partitions', fault: { action: 'heal' } });
+  return items;
+}
+
+/** What a right-click on a link offers. */
+export function linkFaultItems(doc: FaultlineDocument, linkId: string, cut: boolean): FaultMenuItem[] {
+  const link = doc.links[linkId];
+  return [
+    cut ? { label: `Restore ${linkId}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${linkId}`, fault: { action: 'cut', target: linkId } },
+    { label: 'Degrade (+200 ms, 5% loss)', fault: { action: 'degrade', target: linkId, params: { latencyMs: 200, lossRate: 0.05 } } },
+    { label: `Partition ${link.from} | ${link.to}`, fault: { action: 'partition', groups: [[link.from], [link.to]] } },
+    { label: 'Heal all partitions', fault: { action: 'heal' } },
+  ];
+}

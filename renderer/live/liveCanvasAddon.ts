@@ -1,0 +1,54 @@
+import type { CanvasAddon } from '../canvas/SandboxCanvas';
+import type { DocumentStore } from '../editor/store/documentStore';
+import type { LiveController } from './liveController';
+import { LiveLayer } from './liveLayer';
+
+/**
+ * The live view's part of the canvas: a LiveLayer in the scene's live slots, updated from the
+ * newest frame on the canvas's own ticker — only when a frame arrived, the document changed or
+ * something on screen animates, so a paused run costs nothing.
+ */
+export class LiveCanvasAddon implements CanvasAddon {
+  private layer: LiveLayer | null = null;
+  private drawnVersion = -1;
+  private drawnDocument: unknown = null;
+  private drawnHighlight: string | null = null;
+
+  constructor(
+    private readonly controller: LiveController,
+    private readonly store: DocumentStore,
+  ) {}
+
+  attach({ app, scene }: Parameters<CanvasAddon['attach']>[0]): void {
+    this.layer = new LiveLayer(app.renderer);
+    scene.liveUnderNodes.addChild(this.layer.under);
+    scene.liveOverNodes.addChild(this.layer.over);
+    this.drawnVersion = -1;
+  }
+
+  tick(deltaMs: number): boolean {
+    const layer = this.layer;
+    if (layer === null) return false;
+    const model = this.controller.model;
+    const doc = this.store.getDocument();
+    const highlight = this.controller.highlightedNodeId;
+    const changed = model.version !== this.drawnVersion || doc !== this.drawnDocument || highlight !== this.drawnHighlight;
+    if (!changed && !layer.animating) return false;
+    this.drawnVersion = model.version;
+    this.drawnDocument = doc;
+    this.drawnHighlight = highlight;
+    layer.highlightNodeId = highlight;
+    layer.update(doc, model.frame, model.nodeIds, model.linkIds, deltaMs / 1000);
+    return true;
+  }
+
+  detach(): void {
+    this.layer?.destroy();
+    this.layer = null;
+  }
+
+  /** Particles drawn in the last update (the e2e test and the benchmark read it). */
+  get drawnParticles(): number {
+    return this.layer?.drawnParticles ?? 0;
+  }
+}

@@ -1,0 +1,138 @@
+import { saveDocument } from '../../shared/model/save';
+import type { FaultlineDocument, ScenarioEvent } from '../../shared/model/types';
+import type { Speed } from '../../shared/sim/session/protocol';
+import type { ConnectionStatus, EngineClient } from '../engine/engineClient';
+import type { DocumentStore } from '../editor/store/documentStore';
+import { LiveModel } from './liveModel';
+import { DEFAULT_SPEED } from './speedPresets';
+
+/** How long edits settle before the running simulation gets the edited document. */
+const EDIT_SETTLE_MS = 250;
+
+/** A fault the context menu injects: what, at whom; the engine stamps the time. */
+export type InjectedFault = Pick<ScenarioEvent, 'action' | 'target' | 'groups' | 'factor' | 'params' | 'note'>;
+
+function linkEnds(doc: FaultlineDocument): Map<string, readonly [string, string]> {
+  return new Map(Object.values(doc.links).map((link) => [link.id, [link.from, link.to] as const]));
+}
+
+/**
+ * Joins the engine, the document store and the live model: loads the document, forwards edits
+ * (debounced; the engine hot-applies configs and re-simulates structural changes), turns the
+ * playback controls into commands, and appends injected faults to the document's scenario so
+ * they are saved and replay exactly (undoable like any edit).
+ */
+export class LiveController {
+  readonly model = new LiveModel();
+  status: ConnectionStatus = { state: 'starting', message: '' };
+  /** The document text the engine has (to skip no-op edits). */
+  private sentText: string | null = null;
+  private editTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly cleanups: (() => void)[] = [];
+  speed: Speed = DEFAULT_SPEED;
+  highlightedNodeId: string | null = null;
+
+  constructor(
+    readonly client: EngineClient,
+    readonly store: DocumentStore,
+  ) {
+    this.cleanups.push(
+      client.onFrame((frame) => this.model.applyFrame(frame)),
+      client.onEvent((event) => {
+        if (event.type === 'injected') this.recordInjected(event.event as unknown as ScenarioEvent);
+        this.model.applyEvent(event);
+      }),
+      client.onStatus((status) => {
+        const wasReady = this.status.state === 'ready';
+        this.status = status;
+        // A restarted engine has lost its document: send it again.
+        if (status.state === 'ready' && !wasReady) this.load();
+        this.model.applyEvent({ type: 'notice', message: status.state === 'ready' ? '' : status.message });
+      }),
+      store.subscribe(() => this.scheduleEdit()),
+    );
+  }
+
+  /** Sends the current document as a fresh run from t = 0. */
+  load(): void {
+    const doc = this.store.getDocument();
+    this.model.setLinkEnds(linkEnds(doc));
+    this.sentText = saveDocument(doc);
+    this.client.load(this.sentText);
+    this.client.setSpeed(this.speed);
+  }
+
+  private scheduleEdit(): void {
+    if (this.editTimer !== null) clearTimeout(this.editTimer);
+    this.editTimer = setTimeout(() => {
+      this.editTimer = null;
+      this.flushEdit();
+    }, EDIT_SETTLE_MS);
+  }
+
+  /** Sends the edited document now if it differs from what the engine runs. */
+  flushEdit(): void {
+    if (this.sentText === null) return;
+    const doc = this.store.getDocument();
+    const text = saveDocument(doc);
+    if (text === this.sentText) return;
+    this.model.setLinkEnds(linkEnds(doc));
+    this.sentText = text;
+    this.client.edit(text);
+  }
+
+  play(): void {
+    this.flushEdit();
+    this.client.play();
+  }
+  pause(): void {
+    this.client.pause();
+  }
+  togglePlay(): void {
+    if (this.model.frame?.playing === true) this.pause();
+    else this.play();
+  }
+  /** Advances a tenth of a simulated second (paused). */
+  step(deltaMs = 100): void {
+    this.flushEdit();
+    this.client.step(deltaMs);
+  }
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.client.setSpeed(speed);
+    this.model.applyEvent({ type: 'notice', message: '' });
+  }
+  seek(timeMs: number): void {
+    this.flushEdit();
+    this.client.seek(timeMs);
+  }
+  /** Runs the (edited) design again from t = 0, paused. */
+  reset(): void {
+    this.flushEdit();
+    this.client.pause();
+    this.client.seek(0);
+  }
+  /** Pulses a node on the canvas (a log row was clicked); null clears it. */
+  highlightNode(nodeId: string | null): void {
+    this.highlightedNodeId = nodeId;
+  }
+
+  inject(fault: InjectedFault): void {
+    this.flushEdit();
+    this.client.inject(fault);
+  }
+
+  /** The engine applied a fault now: the document records it, so Save and Reset replay it. */
+  private recordInjected(event: ScenarioEvent): void {
+    this.store.update((draft) => {
+      draft.scenario.push(event);
+    });
+    // The engine already runs this scenario: the store change must not count as an edit.
+    this.sentText = saveDocument(this.store.getDocument());
+  }
+
+  dispose(): void {
+    if (this.editTimer !== null) clearTimeout(this.editTimer);
+    for (const cleanup of this.cleanups) cleanup();
+  }
+}

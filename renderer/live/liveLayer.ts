@@ -1,0 +1,305 @@
+import { Container, Graphics, Particle, ParticleContainer, Text, type Renderer, type Texture } from 'pixi.js';
+import { resolveLink } from '../../shared/model/defaults';
+import type { FaultlineDocument } from '../../shared/model/types';
+import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from '../../shared/sim/session/protocol';
+import { linkPairKeys, linkSegment, NODE_CARD, type Point } from '../editor/geometry';
+import { drawDashedLine } from '../canvas/linkDrawing';
+import { activeFaultsAt, linksAcross } from './activeFaults';
+import { faultLinePoints } from './faultLine';
+import { LINK_GEOMETRY_FLOATS, PacketLayout } from './packetLayout';
+import { FAILURE_COLOR } from './packetStyle';
+import { flowGapPx, packetWeight, realTravelMs } from './visualTime';
+
+/** Most particles drawn; above it each particle stands for several packets. */
+export const PARTICLE_CAP = 60_000;
+const PACKET_RADIUS = 5;
+/** Flow dashes crawl at this many world pixels per real second. */
+const FLOW_PX_PER_S = 70;
+const FLOW_DASH_PX = 7;
+
+const HEALTH = { up: 0x22c55e, down: 0xef4444, degraded: 0xf59e0b, suspected: 0xa855f7 } as const;
+const BAR_BG = 0x000000;
+
+function bgr(rgb: number): number {
+  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
+}
+
+interface NodeBadge {
+  role: Text;
+  down: Text;
+}
+
+/**
+ * Everything the live simulation adds to the canvas, above links and below nothing else the user
+ * edits: link states (cut, degraded, marked down), partition fault lines, flow dashes, packets as
+ * particles, and per-node overlays (health ring, utilization, queue and cache bars, role badge).
+ * `update` copies the newest frame into the view once per display frame.
+ */
+export class LiveLayer {
+  /** Link states, flows and packets: placed above links, below node cards. */
+  readonly under = new Container({ label: 'live-under' });
+  /** Node states: placed above node cards. */
+  readonly over = new Container({ label: 'live-over' });
+  private readonly linkStates = new Graphics({ label: 'live-links' });
+  private readonly flows = new Graphics({ label: 'live-flows' });
+  private readonly particles: ParticleContainer;
+  private readonly overlays = new Graphics({ label: 'live-nodes' });
+  private readonly badges = new Container({ label: 'live-badges' });
+  private readonly pool: Particle[] = [];
+  private readonly texture: Texture;
+  private readonly layout = new PacketLayout(PARTICLE_CAP);
+  private geometry = new Float32Array(0);
+  private linkWeight = new Float32Array(0);
+  private linkDelayMs = new Float64Array(0);
+  private nodeBadges = new Map<string, NodeBadge>();
+  private geometryFor: FaultlineDocument | null = null;
+  private elapsedS = 0;
+  /** The node to pulse (a log row was clicked). */
+  highlightNodeId: string | null = null;
+  /** Something on screen animates by itself (flows, pulses): keep drawing. */
+  animating = false;
+
+  constructor(renderer: Renderer) {
+    const dot = new Graphics().circle(0, 0, PACKET_RADIUS * 2).fill({ color: 0xffffff }).circle(0, 0, PACKET_RADIUS * 2).stroke({ width: 2, color: 0xffffff, alpha: 0.5 });
+    this.texture = renderer.generateTexture({ target: dot, resolution: 2, antialias: true });
+    dot.destroy();
+    this.particles = new ParticleContainer({ texture: this.texture, dynamicProperties: { position: true, color: true, vertex: true, rotation: false, uvs: false } });
+    this.under.addChild(this.linkStates, this.flows, this.particles);
+    this.over.addChild(this.overlays, this.badges);
+    this.under.eventMode = 'none';
+    this.over.eventMode = 'none';
+  }
+
+  /** Drawn particles in the last update (for tests and the benchmark). */
+  get drawnParticles(): number {
+    return this.layout.count;
+  }
+
+  private rebuildGeometry(doc: FaultlineDocument): void {
+    const links = Object.values(doc.links);
+    const pairs = linkPairKeys(doc);
+    this.geometry = new Float32Array(links.length * LINK_GEOMETRY_FLOATS);
+    this.linkWeight = new Float32Array(links.length);
+    this.linkDelayMs = new Float64Array(links.length);
+    links.forEach((link, i) => {
+      const segment = linkSegment(doc, link, pairs);
+      if (segment !== undefined) this.geometry.set([segment.start.x, segment.start.y, segment.end.x, segment.end.y], i * LINK_GEOMETRY_FLOATS);
+      this.linkDelayMs[i] = resolveLink(doc, link.id).latencyMs;
+    });
+    for (const badge of this.nodeBadges.values()) {
+      badge.role.destroy();
+      badge.down.destroy();
+    }
+    this.nodeBadges = new Map();
+    this.badges.removeChildren();
+    for (const node of Object.values(doc.nodes)) {
+      const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '700', fill: 0xffffff } });
+      const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 20, fontWeight: '800', fill: 0xffffff, letterSpacing: 2 } });
+      down.anchor.set(0.5);
+      down.position.set(node.x + NODE_CARD.width / 2, node.y + NODE_CARD.height / 2);
+      role.position.set(node.x + NODE_CARD.width - 30, node.y - 16);
+      this.badges.addChild(role, down);
+      this.nodeBadges.set(node.id, { role, down });
+    }
+    this.geometryFor = doc;
+  }
+
+  /** Hides everything (no run, or the editor is not live). */
+  clear(): void {
+    this.linkStates.clear();
+    this.flows.clear();
+    this.overlays.clear();
+    this.particles.particleChildren.length = 0;
+    this.particles.update();
+    for (const badge of this.nodeBadges.values()) {
+      badge.role.visible = false;
+      badge.down.visible = false;
+    }
+  }
+
+  /** `nodeIds` / `linkIds`: the engine's order, which the frame's arrays follow. */
+  update(doc: FaultlineDocument, frame: Frame | null, nodeIds: readonly string[], linkIds: readonly string[], deltaS: number): void {
+    this.elapsedS += deltaS;
+    if (frame === null || linkIds.length !== Object.keys(doc.links).length) return this.clear();
+    if (doc !== this.geometryFor) this.rebuildGeometry(doc);
+    // Paused, the picture is a snapshot: every packet on the wire is shown where it is.
+    for (let i = 0; i < this.linkWeight.length; i++) this.linkWeight[i] = frame.playing ? packetWeight(realTravelMs(this.linkDelayMs[i], frame.speed)) : 1;
+    this.layout.layout(frame.packets, frame.packetCount, this.geometry, this.linkWeight);
+    this.drawParticles();
+    this.drawFlows(frame.playing);
+    this.drawLinkStates(doc, frame);
+    this.drawNodes(doc, frame, nodeIds);
+    this.animating = frame.playing || this.highlightNodeId !== null || frame.nodeStatus.includes(NODE_DOWN);
+  }
+
+  private drawParticles(): void {
+    const { count, x, y, color, scale, alpha } = this.layout;
+    const pool = this.pool;
+    while (pool.length < count) pool.push(new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, scaleX: 0.5, scaleY: 0.5 }));
+    const children = this.particles.particleChildren;
+    children.length = count;
+    for (let i = 0; i < count; i++) {
+      const particle = pool[i];
+      children[i] = particle;
+      particle.x = x[i];
+      particle.y = y[i];
+      particle.scaleX = particle.scaleY = 0.5 * scale[i];
+      particle.color = bgr(color[i]) + (((alpha[i] * 255) | 0) << 24);
+    }
+    this.particles.update();
+  }
+
+  /** Flow dashes on links too fast to show packets: density from throughput (Little's law). */
+  private drawFlows(playing: boolean): void {
+    const g = this.flows.clear();
+    const { requestsOnLink, responsesOnLink, failuresOnLink } = this.layout;
+    for (let link = 0; link < this.linkWeight.length; link++) {
+      const flowAlpha = 1 - this.linkWeight[link];
+      if (flowAlpha <= 0.01) continue;
+      const delayS = Math.max(this.linkDelayMs[link], 0.001) / 1000;
+      const o = link * LINK_GEOMETRY_FLOATS;
+      const start = { x: this.geometry[o], y: this.geometry[o + 1] };
+      const end = { x: this.geometry[o + 2], y: this.geometry[o + 3] };
+      const failing = failuresOnLink[link] > 0;
+      if (requestsOnLink[link] > 0) this.dashes(g, start, end, flowGapPx(requestsOnLink[link] / delayS), playing, 2.5, 0x60a5fa, flowAlpha);
+      if (responsesOnLink[link] > 0) this.dashes(g, end, start, flowGapPx(responsesOnLink[link] / delayS), playing, -2.5, failing ? FAILURE_COLOR : 0x34d399, flowAlpha);
+    }
+  }
+
+  private dashes(g: Graphics, from: Point, to: Point, gap: number, playing: boolean, side: number, color: number, alpha: number): void {
+    const length = Math.hypot(to.x - from.x, to.y - from.y);
+    if (length < 1 || !Number.isFinite(gap)) return;
+    const ux = (to.x - from.x) / length;
+    const uy = (to.y - from.y) / length;
+    const ox = -uy * side;
+    const oy = ux * side;
+    const period = FLOW_DASH_PX + gap;
+    const phase = playing ? (this.elapsedS * FLOW_PX_PER_S) % period : 0;
+    for (let along = phase - period; along < length; along += period) {
+      const a = Math.max(0, along);
+      const b = Math.min(length, along + FLOW_DASH_PX);
+      if (b <= a) continue;
+      g.moveTo(from.x + ux * a + ox, from.y + uy * a + oy).lineTo(from.x + ux * b + ox, from.y + uy * b + oy);
+    }
+    g.stroke({ width: 3, color, alpha, cap: 'round' });
+  }
+
+  private segment(link: number): { start: Point; end: Point } {
+    const o = link * LINK_GEOMETRY_FLOATS;
+    return { start: { x: this.geometry[o], y: this.geometry[o + 1] }, end: { x: this.geometry[o + 2], y: this.geometry[o + 3] } };
+  }
+
+  private drawLinkStates(doc: FaultlineDocument, frame: Frame): void {
+    const g = this.linkStates.clear();
+    const faults = activeFaultsAt(doc, frame.timeMs);
+    const linkIndex = new Map(Object.keys(doc.links).map((id, i) => [id, i] as const));
+    for (const id of faults.degradedLinks) {
+      const i = linkIndex.get(id);
+      if (i === undefined) continue;
+      const { start, end } = this.segment(i);
+      drawDashedLine(g, start, end, 4, 4);
+      g.stroke({ width: 6, color: HEALTH.degraded, alpha: 0.8 });
+    }
+    const cut = new Set(faults.cutLinks);
+    for (const groups of faults.partitions) for (const id of linksAcross(doc, groups)) cut.add(id);
+    for (const id of cut) {
+      const i = linkIndex.get(id);
+      if (i === undefined) continue;
+      const { start, end } = this.segment(i);
+      drawDashedLine(g, start, end, 10, 8);
+      g.stroke({ width: 4, color: FAILURE_COLOR, alpha: 0.9 });
+      if (faults.cutLinks.has(id)) {
+        const mx = (start.x + end.x) / 2;
+        const my = (start.y + end.y) / 2;
+        g.moveTo(mx - 8, my - 8).lineTo(mx + 8, my + 8).moveTo(mx + 8, my - 8).lineTo(mx - 8, my + 8).stroke({ width: 4, color: FAILURE_COLOR });
+      }
+    }
+    for (const groups of faults.partitions) {
+      const across = linksAcross(doc, groups).map((id) => linkIndex.get(id)).filter((i): i is number => i !== undefined);
+      const points = faultLinePoints(across.map((i) => this.segment(i)));
+      if (points.length < 2) continue;
+      g.moveTo(points[0].x, points[0].y);
+      for (const point of points.slice(1)) g.lineTo(point.x, point.y);
+      g.stroke({ width: 8, color: 0x000000, alpha: 0.35, join: 'miter' });
+      g.moveTo(points[0].x, points[0].y);
+      for (const point of points.slice(1)) g.lineTo(point.x, point.y);
+      g.stroke({ width: 4, color: 0xfacc15, join: 'miter' });
+    }
+    // A target its lb or dns marks down: a red stop mark where the link enters it.
+    const marks = frame.linkMarkedDown;
+    for (let i = 0; i < marks.length && i < this.geometry.length / LINK_GEOMETRY_FLOATS; i++) {
+      if (marks[i] !== 1) continue;
+      const { start, end } = this.segment(i);
+      const length = Math.hypot(end.x - start.x, end.y - start.y) || 1;
+      const px = end.x - ((end.x - start.x) / length) * 22;
+      const py = end.y - ((end.y - start.y) / length) * 22;
+      g.circle(px, py, 9).fill({ color: 0xffffff }).circle(px, py, 9).stroke({ width: 3, color: HEALTH.down });
+      g.moveTo(px - 5, py + 5).lineTo(px + 5, py - 5).stroke({ width: 3, color: HEALTH.down });
+    }
+  }
+
+  private drawNodes(doc: FaultlineDocument, frame: Frame, ids: readonly string[]): void {
+    const g = this.overlays.clear();
+    const suspected = new Set<string>();
+    const linkList = Object.values(doc.links);
+    frame.linkMarkedDown.forEach((mark, i) => {
+      if (mark === 1 && linkList[i] !== undefined) suspected.add(linkList[i].to);
+    });
+    const pulse = 0.5 + 0.5 * Math.sin(this.elapsedS * 6);
+    for (let i = 0; i < ids.length && i < frame.nodeStatus.length; i++) {
+      if (!Object.hasOwn(doc.nodes, ids[i])) continue;
+      const node = doc.nodes[ids[i]];
+      const { x, y } = node;
+      const { width: w, height: h, radius: r } = NODE_CARD;
+      const status = frame.nodeStatus[i];
+      const down = status === NODE_DOWN;
+      const ringColor = down ? HEALTH.down : status === NODE_DEGRADED ? HEALTH.degraded : suspected.has(node.id) ? HEALTH.suspected : HEALTH.up;
+      if (down) {
+        // Unmistakable: the card greys out under a red veil with a cross and DOWN.
+        g.roundRect(x, y, w, h, r).fill({ color: 0x3a0a0a, alpha: 0.82 });
+        g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 3, color: HEALTH.down, alpha: 0.55 });
+      }
+      g.roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: down ? 0.6 + 0.4 * pulse : 0.9 });
+      if (this.highlightNodeId === node.id) g.roundRect(x - 11, y - 11, w + 22, h + 22, r + 11).stroke({ width: 3, color: 0xfacc15, alpha: 0.4 + 0.6 * pulse });
+      // Bars under the card: utilization, queue fill, cache fill.
+      const bars: [number, number][] = [[frame.utilization[i], frame.utilization[i] > 0.85 ? 0xef4444 : 0x3b82f6]];
+      if (frame.queueFill[i] > 0) bars.push([frame.queueFill[i], 0xf59e0b]);
+      if (Number.isFinite(frame.cacheFill[i])) bars.push([frame.cacheFill[i], 0x2ec4b6]);
+      bars.forEach(([fill, color], b) => {
+        const by = y + h + 8 + b * 7;
+        g.roundRect(x + 6, by, w - 12, 5, 2.5).fill({ color: BAR_BG, alpha: 0.35 });
+        if (fill > 0) g.roundRect(x + 6, by, Math.max(5, (w - 12) * Math.min(1, fill)), 5, 2.5).fill({ color });
+      });
+      const badge = this.nodeBadges.get(node.id);
+      if (badge !== undefined) {
+        badge.down.visible = down;
+        const role = frame.role[i] === ROLE_PRIMARY ? 'PRIMARY' : frame.role[i] === ROLE_REPLICA ? 'REPLICA' : this.haRole(doc, node.id, frame, ids);
+        badge.role.visible = role !== '';
+        if (badge.role.text !== role) badge.role.text = role;
+        if (role !== '') {
+          const bw = badge.role.width + 10;
+          g.roundRect(x + w - bw - 2, y - 18, bw, 16, 8).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
+          badge.role.position.set(x + w - bw + 3, y - 17);
+        }
+      }
+    }
+  }
+
+  /** lb `ha` pairs: the configured active half is ACTIVE (FAILED while down), its peer PASSIVE. */
+  private haRole(doc: FaultlineDocument, nodeId: string, frame: Frame, ids: readonly string[]): string {
+    for (const node of Object.values(doc.nodes)) {
+      const ha = (node.config as { ha?: { peer?: string } }).ha;
+      if (node.kind !== 'lb' || ha?.peer === undefined) continue;
+      const activeDown = frame.nodeStatus[ids.indexOf(node.id)] === NODE_DOWN;
+      if (node.id === nodeId) return activeDown ? 'FAILED' : 'ACTIVE';
+      if (ha.peer === nodeId) return 'PASSIVE';
+    }
+    return '';
+  }
+
+  destroy(): void {
+    this.under.destroy({ children: true });
+    this.over.destroy({ children: true });
+    this.texture.destroy(true);
+  }
+}

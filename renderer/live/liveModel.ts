@@ -1,0 +1,169 @@
+import type { Frame } from '../../shared/sim/session/protocol';
+import type { EngineEvent } from '../engine/engineClient';
+import { healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
+import { MetricSeries, NodeSeries } from './metricSeries';
+
+/** Most log entries kept; older ones scroll away (the count of dropped ones is shown). */
+export const LOG_KEEP = 2000;
+
+/** The report's check rows (DESIGN §5), as far as the live view reads them. */
+export interface ReportCheckRow {
+  id: string;
+  actual: number | null;
+  pass: boolean;
+}
+
+/** A narration caption (an event's note), with the simulated time it belongs to. */
+export interface Caption {
+  timeMs: number;
+  text: string;
+  /** The scenario asked the player to pause here. */
+  paused: boolean;
+}
+
+/**
+ * Everything the engine has told the live view, kept between frames: the newest frame, per-second
+ * metric rows, per-node series, the event log (scenario events plus health-check marks noticed
+ * between frames), captions, notices and the final report. Panels subscribe and read; `version`
+ * changes whenever something did (for useSyncExternalStore).
+ */
+export class LiveModel {
+  nodeIds: readonly string[] = [];
+  linkIds: readonly string[] = [];
+  /** Link id → [from, to] node ids (from the running document). */
+  linkEnds = new Map<string, readonly [string, string]>();
+  durationMs = 0;
+  frame: Frame | null = null;
+  metrics = new MetricSeries(0);
+  utilization = new NodeSeries(0, 0);
+  queueFill = new NodeSeries(0, 0);
+  hitRatio = new NodeSeries(0, 0);
+  log: LiveLogEntry[] = [];
+  logDropped = 0;
+  caption: Caption | null = null;
+  notice: string | null = null;
+  problem: string | null = null;
+  report: Record<string, unknown> | null = null;
+  version = 0;
+  private logSeq = 0;
+  private previousMarks: Uint8Array | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The document about to run: which link joins which nodes (for naming log entries). */
+  setLinkEnds(ends: ReadonlyMap<string, readonly [string, string]>): void {
+    this.linkEnds = new Map(ends);
+  }
+
+  applyEvent(event: EngineEvent): void {
+    switch (event.type) {
+      case 'loaded': {
+        this.nodeIds = event.nodeIds;
+        this.linkIds = event.linkIds;
+        this.durationMs = event.durationMs;
+        const seconds = Math.ceil(event.durationMs / 1000);
+        this.metrics = new MetricSeries(seconds);
+        this.utilization = new NodeSeries(event.nodeIds.length, seconds);
+        this.queueFill = new NodeSeries(event.nodeIds.length, seconds);
+        this.hitRatio = new NodeSeries(event.nodeIds.length, seconds);
+        this.restart();
+        this.problem = event.warnings.length > 0 ? event.warnings.join(' ') : null;
+        break;
+      }
+      case 'finished':
+        this.report = event.report;
+        break;
+      case 'notice':
+        this.notice = event.message;
+        break;
+      case 'rejected':
+        this.problem = `${event.command}: ${event.message}`;
+        break;
+      case 'injected':
+        break;
+    }
+    this.changed();
+  }
+
+  applyFrame(frame: Frame): void {
+    if (frame.resync) this.restart();
+    this.metrics.apply(frame.metricRows);
+    this.utilization.sample(frame.timeMs, frame.utilization);
+    this.queueFill.sample(frame.timeMs, frame.queueFill);
+    this.hitRatio.sample(frame.timeMs, frame.hitRatio);
+    this.logDropped += frame.logDropped;
+    for (const entry of frame.log) {
+      const row = scenarioLogEntry(this.logSeq++, entry, this.linkEnds);
+      this.push(row);
+      if (entry.note !== undefined) this.caption = { timeMs: entry.timeMs, text: entry.note, paused: false };
+    }
+    this.noticeHealthMarks(frame);
+    if (!frame.ended) this.report = null;
+    this.frame = frame;
+    this.changed();
+  }
+
+  /** The caption the scenario paused on is marked so the caption bar can say why playback stopped. */
+  markCaptionPaused(): void {
+    if (this.caption !== null) this.caption = { ...this.caption, paused: true };
+    this.changed();
+  }
+
+  dismissCaption(): void {
+    this.caption = null;
+    this.changed();
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+    this.problem = null;
+    this.changed();
+  }
+
+  /** Health marks that changed since the previous frame become log entries at this frame's time. */
+  private noticeHealthMarks(frame: Frame): void {
+    const marks = frame.linkMarkedDown;
+    const before = this.previousMarks;
+    if (before !== null && before.length === marks.length) {
+      for (let link = 0; link < marks.length; link++) {
+        if (marks[link] === before[link]) continue;
+        const linkId = this.linkIds[link];
+        const ends = linkId === undefined ? undefined : this.linkEnds.get(linkId);
+        if (ends === undefined) continue;
+        this.push(healthLogEntry(this.logSeq++, frame.timeMs, ends[0], ends[1], linkId, marks[link] === 1));
+      }
+    }
+    this.previousMarks = marks.slice();
+  }
+
+  private push(entry: LiveLogEntry): void {
+    this.log.push(entry);
+    if (this.log.length > LOG_KEEP) {
+      const excess = this.log.length - LOG_KEEP;
+      this.log.splice(0, excess);
+      this.logDropped += excess;
+    }
+  }
+
+  /** A fresh start of the run's history (load, seek, reset): the engine re-sends rows and log. */
+  private restart(): void {
+    this.metrics.clear();
+    this.utilization.clear();
+    this.queueFill.clear();
+    this.hitRatio.clear();
+    this.log = [];
+    this.logDropped = 0;
+    this.caption = null;
+    this.previousMarks = null;
+    this.report = null;
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,60 @@
+import { METRIC_ROW_FLOATS } from '../../shared/sim/session/protocol';
+
+/** Columns of a metric row after `t` (protocol order). */
+export const METRIC_COLUMNS = ['sent', 'ok', 'failed', 'p50', 'p99', 'p95', 'error', 'timeout', 'rejected', 'dropped'] as const;
+export type MetricColumn = (typeof METRIC_COLUMNS)[number];
+
+/**
+ * The per-second metric rows of one run, dense by second (rows arrive out of order and are
+ * overwritten while their second's requests finish). Seconds not received yet are NaN.
+ */
+export class MetricSeries {
+  readonly columns: Record<MetricColumn, Float64Array>;
+  /** One past the last second received. */
+  length = 0;
+
+  constructor(readonly seconds: number) {
+    this.columns = Object.fromEntries(METRIC_COLUMNS.map((name) => [name, new Float64Array(seconds).fill(Number.NaN)])) as Record<MetricColumn, Float64Array>;
+  }
+
+  apply(rows: Float64Array): void {
+    for (let o = 0; o + METRIC_ROW_FLOATS <= rows.length; o += METRIC_ROW_FLOATS) {
+      const t = rows[o];
+      if (!(t >= 0 && t < this.seconds) || !Number.isInteger(t)) continue;
+      METRIC_COLUMNS.forEach((name, c) => {
+        this.columns[name][t] = rows[o + 1 + c];
+      });
+      this.length = Math.max(this.length, t + 1);
+    }
+  }
+
+  clear(): void {
+    for (const name of METRIC_COLUMNS) this.columns[name].fill(Number.NaN);
+    this.length = 0;
+  }
+}
+
+/**
+ * Per-node values sampled once per simulated second (the last frame in that second wins):
+ * utilization, queue fill and cache hit ratio for the per-node charts.
+ */
+export class NodeSeries {
+  readonly values: Float32Array[];
+
+  constructor(
+    nodes: number,
+    readonly seconds: number,
+  ) {
+    this.values = Array.from({ length: nodes }, () => new Float32Array(seconds).fill(Number.NaN));
+  }
+
+  sample(timeMs: number, perNode: Float32Array): void {
+    const t = Math.floor(timeMs / 1000);
+    if (t < 0 || t >= this.seconds) return;
+    for (let i = 0; i < this.values.length && i < perNode.length; i++) this.values[i][t] = perNode[i];
+  }
+
+  clear(): void {
+    for (const series of this.values) series.fill(Number.NaN);
+  }
+}

@@ -1,0 +1,23 @@
+import { MIN_SPEED, type Speed } from '../../shared/sim/session/protocol';
+
+/** The speeds the toolbar offers, slowest first. Slow motion is DESIGN §3's 1 s in 100 s. */
+export const SPEED_PRESETS: readonly { speed: Speed; label: string; title: string }[] = [
+  { speed: MIN_SPEED, label: '1/100×', title: 'Slow motion: 1 simulated second takes 100 seconds' },
+  { speed: 0.1, label: '1/10×', title: '1 simulated second takes 10 seconds' },
+  { speed: 1, label: '1×', title: 'Real time' },
+  { speed: 10, label: '10×', title: '10 simulated seconds per second' },
+  { speed: 100, label: '100×', title: '100 simulated seconds per second' },
+  { speed: 'max', label: 'Max', title: 'As fast as possible' },
+];
+
+export const DEFAULT_SPEED: Speed = 1;
+/** Classroom mode starts in slow motion, where individual packets can be followed. */
+export const CLASSROOM_SPEED: Speed = 0.1;
+
+/** Formats simulated milliseconds as m:ss.s for the timeline. */
+export function formatSimTime(ms: number): string {
+  const totalS = Math.max(0, ms) / 1000;
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS - minutes * 60;
+  return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
+}
