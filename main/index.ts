@@ -65,6 +65,11 @@ function start(): void {
         documents,
         stateFile: windowState,
         clearRecovery: async (id) => (await services).recovery.clear(id),
+        onPageCrashed: async (id) => {
+          const { recovery, pending } = await services;
+          pending.forget(id);
+          await recovery.orphan(id);
+        },
         onClosed: (id) => {
           windowsByOwner.delete(id);
           void services.then(({ files, pending }) => {

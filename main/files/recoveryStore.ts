@@ -54,6 +54,19 @@ export class RecoveryStore {
     await this.removeQuietly(this.ownFile(owner));
   }
 
+  /**
+   * The window's page crashed: its autosaved work no longer belongs to a live page, so it is
+   * renamed out of this session's names and will be offered (to the reloaded page, or at the
+   * next start) like the work of a crashed session.
+   */
+  async orphan(owner: TokenOwner): Promise<void> {
+    try {
+      await this.deps.fs.rename(this.ownFile(owner), join(this.dir, `orphaned-${randomBytes(9).toString('base64url')}.json`));
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') this.deps.log.warn(`could not set aside the crashed page's work: ${String(error)}`);
+    }
+  }
+
   /** Work left behind by earlier sessions, newest first. */
   async list(): Promise<RecoveryEntry[]> {
     let names: string[];

@@ -22,7 +22,14 @@ export async function restoreWindowBounds(window: BrowserWindow, stateFile: Wind
  */
 export function attachDocumentWindow(
   window: BrowserWindow,
-  deps: { documents: DocumentWindows; stateFile: WindowStateFile; clearRecovery: (owner: number) => Promise<void>; onClosed: (owner: number) => void },
+  deps: {
+    documents: DocumentWindows;
+    stateFile: WindowStateFile;
+    clearRecovery: (owner: number) => Promise<void>;
+    /** The page crashed: set its autosaved work aside to be offered again, and forget what it was waiting for. */
+    onPageCrashed: (owner: number) => Promise<void>;
+    onClosed: (owner: number) => void;
+  },
 ): void {
   const owner = window.webContents.id;
   const guard = guardClose(window, {
@@ -43,6 +50,16 @@ export function attachDocumentWindow(
     discardRecovery: () => deps.clearRecovery(owner),
   });
   deps.documents.setCloser(owner, guard.allowClose);
+
+  // A crashed page cannot save, so closing must not wait for it, and its last autosave is offered
+  // to the page that replaces it (reloaded at once: the document, not the page, is the user's work).
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    deps.documents.set(owner, { ...deps.documents.state(owner), dirty: false });
+    void deps.onPageCrashed(owner).then(() => {
+      if (!window.isDestroyed()) window.webContents.reload();
+    });
+  });
 
   // Remember where the window was: its normal bounds, and whether it was maximized.
   window.on('close', () => {

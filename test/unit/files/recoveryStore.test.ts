@@ -62,6 +62,16 @@ describe('RecoveryStore', () => {
     expect(await store.list()).toEqual([]);
   });
 
+  it('a crashed page’s work is set aside and offered within the same session', async () => {
+    const store = session('live', 42);
+    await store.store(5, { text: WORK, title: 'Crashed page', filePath: null });
+    await store.orphan(5);
+    const [entry] = await store.list();
+    expect(entry).toMatchObject({ title: 'Crashed page', savedAt: 42, problem: null });
+    expect(await store.restore(5, entry.id)).toEqual({ ok: true, text: WORK, filePath: null });
+    await expect(store.orphan(9)).resolves.toBeUndefined(); // nothing to set aside: harmless
+  });
+
   it('lists nothing when there is no recovery folder, and refuses unknown ids', async () => {
     const store = session('fresh');
     expect(await store.list()).toEqual([]);

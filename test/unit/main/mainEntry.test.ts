@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,13 +31,15 @@ const electron = vi.hoisted(() => {
     static getAllWindows = () => BrowserWindow.instances;
     static getFocusedWindow = () => null;
     static nextLoad: () => Promise<void> = () => Promise.resolve();
-    webContents = { id: BrowserWindow.instances.length + 100, once: vi.fn(), send: vi.fn() };
+    webContents = { id: BrowserWindow.instances.length + 100, once: vi.fn(), on: vi.fn(), send: vi.fn(), reload: vi.fn() };
     once = vi.fn();
     on = vi.fn();
     show = vi.fn();
     focus = vi.fn();
     isMinimized = () => false;
     getMinimumSize = () => [960, 600];
+    getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
+    isMaximized = () => false;
     setBounds = vi.fn();
     isDestroyed = () => false;
     loadURL = vi.fn(() => BrowserWindow.nextLoad());
@@ -244,6 +246,30 @@ describe('main/index.ts', () => {
       const sent = electron.BrowserWindow.instances[0].webContents.send.mock.calls.filter(([channel]) => channel === 'file:opened').map(([, payload]) => payload);
       expect([...taken, ...sent]).toEqual([expect.objectContaining({ status: 'opened', file: expect.objectContaining({ name: 'double-clicked.faultline' }) })]);
     });
+  });
+
+  it('after a page crash, sets the autosaved work aside, lets the window close, and reloads the page', async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const [window] = electron.BrowserWindow.instances;
+    const ours = { senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents };
+    const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === channel)![1] as (event: unknown, ...args: unknown[]) => Promise<unknown>;
+    await handler('recovery:store')(ours, { text: '{"work":1}', title: 'Unsaved', fileToken: null });
+    await handler('window:setDocumentState')(ours, { title: 'Unsaved', dirty: true });
+
+    const gone = window.webContents.on.mock.calls.find(([event]) => event === 'render-process-gone')![1] as (event: unknown, details: { reason: string }) => void;
+    gone({}, { reason: 'crashed' });
+    await vi.waitFor(() => expect(window.webContents.reload).toHaveBeenCalled());
+    await expect(handler('recovery:list')(ours)).resolves.toEqual([expect.objectContaining({ title: 'Unsaved', problem: null })]);
+    // Closing no longer waits for a page that cannot save.
+    const close = window.on.mock.calls.filter(([event]) => event === 'close').map(([, listener]) => listener as (event: { preventDefault(): void }) => void);
+    const event = { preventDefault: vi.fn() };
+    for (const listener of close) listener(event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    // …and the window's place is remembered for next time.
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(join(electron.state.userData, 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: false }),
+    );
   });
 });
 
