@@ -50,6 +50,8 @@ export interface NodeModel {
   flush(): void;
   /** Report extras for this kind, measured at the end. */
   extras(): NodeExtras;
+  /** A database's role right now (a failover promotes a replica); undefined for other kinds. */
+  readonly role?: 'primary' | 'replica';
   /** Cache hits and misses in seconds [fromS, toS), for checks (undefined: not a cache). */
   hitRatioIn?(fromS: number, toS: number): number | null;
 }

@@ -88,7 +88,8 @@ export class NodeStateSampler {
         const keys = model.extras().keys;
         if (keys !== undefined) out.cacheFill[i] = Math.min(1, keys / capacity);
       }
-      const role = (config as unknown as Record<string, unknown>).role;
+      // The model's live role first: a failover promotes a replica and demotes the old primary.
+      const role = model.role ?? (config as unknown as Record<string, unknown>).role;
       out.role[i] = role === 'primary' ? ROLE_PRIMARY : role === 'replica' ? ROLE_REPLICA : ROLE_NONE;
     }
     return out;

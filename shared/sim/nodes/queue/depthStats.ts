@@ -16,6 +16,15 @@ export class DepthStats implements StationStats {
 
   constructor(public capacity: number) {}
 
+  /** Held messages and the most it may hold, under the names the live view's queue fill reads. */
+  get queueLength(): number {
+    return this.depth;
+  }
+
+  get queueLimit(): number {
+    return this.capacity;
+  }
+
   /** Depth changes by `delta` now. */
   change(nowMs: number, delta: number): void {
     this.advance(nowMs);
