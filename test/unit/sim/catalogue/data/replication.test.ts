@@ -59,6 +59,17 @@ describe('db replication: async, semi-sync, sync', () => {
     expect(sync.report.latencyMs.p50!).toBeCloseTo(async.report.latencyMs.p50!, 0);
   });
 
+  it('readFromReplicas false: reads go to the primary, nothing is stale even with async replicas', () => {
+    const { report } = runDataFixture('replication', { app: { readFromReplicas: false } });
+    expect(report.consistency.staleReads).toBe(0);
+    // The replicas now only apply copies: one arrival per write (but the last few, still on the
+    // 20 ms link when the run ends: ≈ 100 writes/s × 0.02 s).
+    const writesAtPrimary = report.nodes.primary.arrivals - report.consistency.reads;
+    expect(report.nodes.near.arrivals).toBeLessThanOrEqual(writesAtPrimary);
+    expect(report.nodes.near.arrivals).toBeGreaterThanOrEqual(writesAtPrimary - 10);
+    expect(report.nodes.primary.arrivals).toBe(report.consistency.reads + report.consistency.writes);
+  });
+
   it('every db reports the keys it holds; replicas hold the same keys as the primary', () => {
     for (const { report } of [async, semi, sync]) {
       expect(report.nodes.primary.keys).toBe(50);
