@@ -1,7 +1,7 @@
 import type { NodeKind } from '../../shared/model/types';
 import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
-import { addNode, addRegion, deleteSelection } from './commands/documentEdits';
+import { addNode, addRegion, deleteSelection, placeNodes } from './commands/documentEdits';
 import { cornerForCentre, documentBounds, type Point } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
@@ -115,13 +115,26 @@ export class Editor {
   }
 
   addRegionInView(): string {
-    const centre = this.camera?.visibleCentre() ?? { x: 400, y: 300 };
+    return this.addRegionAt(this.camera?.visibleCentre() ?? { x: 400, y: 300 });
+  }
+
+  /** Adds a region centred on a world point (a palette drop or click) and selects it. */
+  addRegionAt(centre: Point): string {
     let id = '';
     this.store.update((draft) => {
       id = addRegion(draft, { x: centre.x - 280, y: centre.y - 160, w: 560, h: 320 });
     });
     this.store.setSelection(selectionOf('regions', [id]));
     return id;
+  }
+
+  /** Arrow keys: move the selected nodes a grid step (five with Shift); repeated presses are one step. */
+  nudge(dx: number, dy: number): void {
+    const ids = this.store.getSelection().nodes;
+    if (ids.length === 0) return;
+    const doc = this.store.getDocument();
+    const starts = new Map(ids.filter((id) => Object.hasOwn(doc.nodes, id)).map((id) => [id, { x: doc.nodes[id].x, y: doc.nodes[id].y }]));
+    this.store.update((draft) => placeNodes(draft, starts, { x: dx, y: dy }), { squashKey: `nudge:${ids.join(',')}` });
   }
 
   deleteSelected(): void {

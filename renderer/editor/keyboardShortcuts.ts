@@ -1,4 +1,5 @@
 import type { Editor } from './editor';
+import { GRID } from './geometry';
 
 /** True when the key press belongs to a text field, a select or anything editable: no shortcuts then. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -64,6 +65,15 @@ export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key'
     case 'f':
       editor.fitToContent();
       return true;
+    case 'ArrowLeft':
+    case 'ArrowRight':
+    case 'ArrowUp':
+    case 'ArrowDown': {
+      const step = GRID * (event.shiftKey ? 5 : 1);
+      const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[key];
+      editor.nudge(dx, dy);
+      return true;
+    }
     case '+':
     case '=':
       editor.zoomIn();

@@ -200,7 +200,9 @@ test('box select, duplicate, the lint panel, and both themes', async ({ page }) 
   await page.mouse.click((await centreOf(page, 'cache')).x, (await centreOf(page, 'cache')).y);
   await page.keyboard.press('Control+d');
   await expect(page.getByTestId('status-counts')).toHaveText('13 nodes · 19 links');
-  // The duplicated cache is used by nobody: the lint panel says so, and clicking selects it.
+  // The duplicated cache is used by nobody: the lint panel (a tab of the bottom dock) says so,
+  // and clicking the finding selects the cache.
+  await page.getByRole('tab', { name: 'Design problems' }).click();
   const finding = page.locator('.lint-panel button[data-rule="unused-cache"]');
   await expect(finding).toContainText('Nobody uses');
   await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DistributionField, FieldDescriptor, NumberField, ObjectField, RefField } from '../../../shared/model/schema/fields';
+import { describeRule, type DistributionField, type FieldDescriptor, type NumberField, type ObjectField, type RefField } from '../../../shared/model/schema/fields';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type FaultlineDocument } from '../../../shared/model/types';
 import { checkValue, defaultText, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
@@ -20,7 +20,7 @@ function FieldRow({ descriptor, path, error, children }: { descriptor: FieldDesc
   const wide = descriptor.type === 'distribution';
   return (
     <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}`} data-field-row={path.join('.')}>
-      <label title={descriptor.description}>
+      <label title={`${descriptor.description} Allowed: ${describeRule(descriptor)}.`}>
         <span className="field-label">{descriptor.label}</span>
         <span className="field-control">
           {children}
@@ -52,10 +52,12 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
   const [text, setText] = useState(external);
   const [error, setError] = useState<string | undefined>();
   const [seenExternal, setSeenExternal] = useState(external);
-  // Undo, redo or another panel changed the value: show it, unless the user is mid-typing an invalid one.
+  const [focused, setFocused] = useState(false);
+  // Undo, redo or another panel changed the value: show it, but never under the user's fingers
+  // (clearing a field commits its default; the text must stay empty while they type).
   if (external !== seenExternal) {
     setSeenExternal(external);
-    if (!error) setText(external);
+    if (!error && !focused) setText(external);
   }
   const onChange = (next: string) => {
     setText(next);
@@ -80,12 +82,12 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         value={text}
         placeholder={shared.state === 'mixed' ? 'mixed' : defaultText(descriptor)}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={() => setFocused(true)}
         onBlur={() => {
-          if (error) {
-            // Leaving an invalid value: put back what the document holds.
-            setText(external);
-            setError(undefined);
-          }
+          setFocused(false);
+          // Leaving the field shows what the document holds (an invalid value is dropped).
+          setText(external);
+          setError(undefined);
         }}
       />
     </FieldRow>

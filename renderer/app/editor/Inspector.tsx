@@ -6,6 +6,7 @@ import { cssColor, KIND_STYLES } from '../../canvas/kindStyle';
 import type { ThemeName } from '../../canvas/theme';
 import { renameNode, renameRegion, setConfigValue, setLinkValue, type LinkNumberField } from '../../editor/commands/documentEdits';
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
+import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor } from './FieldEditor';
 
 const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
@@ -153,6 +154,7 @@ export function Inspector({ theme }: { theme: ThemeName }) {
         <h2>{doc.meta.title}</h2>
         {doc.meta.description && <p className="inspector-summary">{doc.meta.description}</p>}
         <p className="tip">Select a node, link or region to edit it. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them.</p>
+        <DocumentSettings doc={doc} />
       </div>
     );
   return (

@@ -9,8 +9,11 @@ import { useEditor } from '../../editor/EditorContext';
 /** Pixels the pointer must move before a press on a palette item becomes a drag. */
 const DRAG_START_PX = 4;
 
+/** What a palette item makes: a node of a kind, or a region box. */
+type PaletteEntry = NodeKind | 'region';
+
 interface Drag {
-  kind: NodeKind;
+  kind: PaletteEntry;
   startX: number;
   startY: number;
   x: number;
@@ -44,11 +47,14 @@ export function Palette({ theme }: { theme: ThemeName }) {
       setDrag(null);
       if (!current) return;
       if (!current.moved) {
-        editor.addNodeInView(current.kind);
+        if (current.kind === 'region') editor.addRegionInView();
+        else editor.addNodeInView(current.kind);
         return;
       }
       const world = editor.getCamera()?.clientToWorld(event.clientX, event.clientY);
-      if (world) editor.addNodeAt(current.kind, world);
+      if (!world) return;
+      if (current.kind === 'region') editor.addRegionAt(world);
+      else editor.addNodeAt(current.kind, world);
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
@@ -65,7 +71,7 @@ export function Palette({ theme }: { theme: ThemeName }) {
     };
   }, [dragging, editor]);
 
-  const startDrag = (kind: NodeKind) => (event: ReactPointerEvent) => {
+  const startDrag = (kind: PaletteEntry) => (event: ReactPointerEvent) => {
     if (event.button !== 0) return;
     event.preventDefault();
     dragRef.current = { kind, startX: event.clientX, startY: event.clientY, x: event.clientX, y: event.clientY, moved: false };
@@ -106,22 +112,38 @@ export function Palette({ theme }: { theme: ThemeName }) {
       ))}
       <section className="palette-group">
         <h3>Layout</h3>
-        <button type="button" className="palette-item" data-kind="region" title="A region: a data center or continent. Nodes inside it belong to it." onClick={() => editor.addRegionInView()}>
+        <button
+          type="button"
+          className="palette-item"
+          data-kind="region"
+          title="A region: a data center or a continent. Nodes inside it belong to it. Drag onto the canvas, or click to add."
+          onPointerDown={startDrag('region')}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              editor.addRegionInView();
+            }
+          }}
+        >
           <span className="palette-icon">
             <Square size={20} strokeWidth={2.2} aria-hidden="true" />
           </span>
           <span className="palette-label">Region</span>
         </button>
       </section>
-      {drag?.moved && (
-        <div className="palette-ghost" style={{ left: drag.x, top: drag.y, color: cssColor(KIND_STYLES[drag.kind].color[theme]) }} aria-hidden="true">
-          {(() => {
-            const Icon = KIND_STYLES[drag.kind].icon;
-            return <Icon size={22} strokeWidth={2.2} />;
-          })()}
-          <span>{NODE_KIND_INFO[drag.kind].label}</span>
-        </div>
-      )}
+      {drag?.moved && <PaletteGhost entry={drag.kind} x={drag.x} y={drag.y} theme={theme} />}
     </aside>
+  );
+}
+
+/** What follows the pointer during a palette drag. */
+function PaletteGhost({ entry, x, y, theme }: { entry: PaletteEntry; x: number; y: number; theme: ThemeName }) {
+  const Icon = entry === 'region' ? Square : KIND_STYLES[entry].icon;
+  const color = entry === 'region' ? undefined : cssColor(KIND_STYLES[entry].color[theme]);
+  return (
+    <div className="palette-ghost" style={{ left: x, top: y, color }} aria-hidden="true">
+      <Icon size={22} strokeWidth={2.2} />
+      <span>{entry === 'region' ? 'Region' : NODE_KIND_INFO[entry].label}</span>
+    </div>
   );
 }

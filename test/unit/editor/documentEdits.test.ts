@@ -86,6 +86,18 @@ describe('link rules', () => {
 });
 
 describe('keyboard shortcuts', () => {
+  it('arrow keys nudge the selection by a grid step (Shift: five), repeated presses undo as one', () => {
+    const store = new DocumentStore(makeDocument({ nodes: [node('a', 'app', 100, 100)] }));
+    const editor = new Editor(store);
+    store.setSelection({ nodes: ['a'], links: [], regions: [] });
+    handleEditorKey(editor, { key: 'ArrowRight', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null });
+    handleEditorKey(editor, { key: 'ArrowRight', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null });
+    handleEditorKey(editor, { key: 'ArrowDown', ctrlKey: false, metaKey: false, shiftKey: true, altKey: false, target: null });
+    expect([store.getDocument().nodes.a.x, store.getDocument().nodes.a.y]).toEqual([140, 200]);
+    store.undo();
+    expect([store.getDocument().nodes.a.x, store.getDocument().nodes.a.y]).toEqual([100, 100]);
+  });
+
   const press = (editor: Editor, key: string, modifiers: { ctrl?: boolean; shift?: boolean } = {}) =>
     handleEditorKey(editor, { key, ctrlKey: !!modifiers.ctrl, metaKey: false, shiftKey: !!modifiers.shift, altKey: false, target: null });
 
