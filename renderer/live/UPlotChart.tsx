@@ -39,8 +39,8 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
     const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px Inter, system-ui, sans-serif' };
     const options: uPlot.Options = {
       width: Math.max(120, host.clientWidth),
-      height: Math.max(80, host.clientHeight - 22),
-      legend: { show: true, live: false },
+      height: Math.max(80, host.clientHeight),
+      legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
@@ -51,7 +51,7 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
     };
     const plot = new uPlot(options, data as uPlot.AlignedData, host);
     plotRef.current = plot;
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(80, host.clientHeight - 22) }));
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(80, host.clientHeight) }));
     observer.observe(host);
     return () => {
       observer.disconnect();
@@ -67,7 +67,15 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
 
   return (
     <figure className="live-chart" data-testid={testId}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {series.map((s) => (
+          <span key={s.label} className="live-chart-key">
+            <i style={{ background: s.color }} />
+            {s.label}
+          </span>
+        ))}
+      </figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>
   );

@@ -85,5 +85,60 @@ test('play, crash an app server from the context menu, see the health check and 
   await expect(page.getByTestId('live-log')).toContainText('lb health check marks app1 down', { timeout: 20_000 });
   await page.screenshot({ path: `${SHOTS}/03-marked-down.png` });
   const crashed = await probe(page);
-  console.log(JSON.stringify({ crashed: crashed.log, t: crashed.timeMs, packets: crashed.packetCount, drawn: crashed.drawnParticles }));
+  const crashS = crashed.scenario.find((event) => event.action === 'crash' && event.target === 'app1')!.atS;
+  const markedDown = crashed.log.find((line) => line.includes('lb health check marks app1 down'))!;
+  // Default health checks: every 1 s, 3 failures ⇒ marked within about 3.5 s of the crash.
+  const markedAtS = Number(markedDown.split(' ')[0]);
+  expect(markedAtS).toBeGreaterThan(crashS);
+  expect(markedAtS).toBeLessThan(crashS + 5);
+
+  // The failures chart: nothing failed before the crash, requests sent just after it did.
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await expect(page.getByTestId('chart-errors-peak')).toContainText('Peak:');
+  const charted = await probe(page);
+  const crashSecond = Math.floor(crashS);
+  expect(charted.failedBySecond.slice(0, crashSecond).every((failures) => failures === 0)).toBe(true);
+  expect(charted.failedBySecond.slice(crashSecond, crashSecond + 5).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/04-error-spike.png` });
+
+  // Slow motion: individual packets are drawn on the canvas.
+  await page.getByRole('radio', { name: '1/100×' }).click();
+  await expect.poll(async () => (await probe(page)).drawnParticles, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/05-slow-motion.png` });
+
+  // Play the rest of the run as fast as possible (the scenario pauses at 20 s; continue there).
+  await page.getByRole('radio', { name: 'Max' }).click();
+  const first = await playToEnd(page);
+  const requests = first.requests as { total: number; ok: number };
+  expect(requests.total - requests.ok).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/06-finished.png` });
+
+  // Replay 1: Reset and play again — the injected crash is part of the run now.
+  await page.getByRole('button', { name: 'Reset to 0 s' }).click();
+  await expect.poll(async () => (await probe(page)).timeMs).toBe(0);
+  expect(withoutWallClock(await playToEnd(page))).toEqual(withoutWallClock(first));
+
+  // Replay 2: the saved document (as a file would be opened) — its scenario holds the crash.
+  const saved = await page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
+  expect(JSON.parse(saved).scenario).toContainEqual(expect.objectContaining({ action: 'crash', target: 'app1', atS: crashS }));
+  await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { load(): void } } }).__faultlineLive.controller.load());
+  await expect.poll(async () => (await probe(page)).timeMs).toBe(0);
+  expect(withoutWallClock(await playToEnd(page))).toEqual(withoutWallClock(first));
+  expect(errors).toEqual([]);
 });
+
+function withoutWallClock(report: Record<string, unknown>): Record<string, unknown> {
+  const { wallMs: _wallMs, ...rest } = report;
+  return rest;
+}
+
+/** Presses Play until the run ends (a scenario `pause` stops playback on the way), returns the report. */
+async function playToEnd(page: Page): Promise<Record<string, unknown>> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const state = await probe(page);
+    if (state.ended && state.report !== null) return state.report;
+    if (!state.playing) await page.getByTestId('live-play').click();
+    await expect.poll(async () => { const s = await probe(page); return s.ended || !s.playing; }, { timeout: 30_000 }).toBe(true);
+  }
+  throw new Error('the run did not end');
+}

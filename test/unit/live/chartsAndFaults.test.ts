@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../../shared/model/load';
+import { saveDocument } from '../../../shared/model/save';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
+import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
+import { errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
+import { faultLinePoints } from '../../../renderer/live/faultLine';
+import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
+import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
+import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
+
+function classicStack(): FaultlineDocument {
+  const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error('the default sandbox does not load');
+  return loaded.document;
+}
+
+function rows(list: number[][]): Float64Array {
+  const out = new Float64Array(list.length * METRIC_ROW_FLOATS);
+  list.forEach((row, i) => out.set(row, i * METRIC_ROW_FLOATS));
+  return out;
+}
+
+describe('chart series', () => {
+  const metrics = new MetricSeries(5);
+  // t, sent, ok, failed, p50, p99, p95, error, timeout, rejected, dropped
+  metrics.apply(rows([[0, 10, 10, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 6, 4, 5, Number.NaN, 7, 1, 0, 0, 3], [2, 10, 4, 6, 5, 12, 10, 0, 0, 0, 2]]));
+
+  it('throughput: ok and finished failures per second (requests still in flight are not failures)', () => {
+    expect(throughputData(metrics)).toEqual([[0, 1, 2], [10, 6, 4], [0, 4, 2]]);
+  });
+
+  it('latency: p50, p95, p99 with gaps where a second had no ok request', () => {
+    expect(latencyData(metrics)).toEqual([[0, 1, 2], [4, 5, 5], [8, 7, 10], [9, null, 12]]);
+  });
+
+  it('errors by outcome, and the worst second', () => {
+    expect(errorData(metrics)).toEqual([[0, 1, 2], [0, 1, 0], [0, 0, 0], [0, 0, 0], [0, 3, 2]]);
+    expect(worstSecond(metrics)).toEqual({ t: 1, failures: 4 });
+    expect(worstSecond(new MetricSeries(3))).toBeNull();
+  });
+
+  it('per node: percent series for the nodes that have data', () => {
+    const series = new NodeSeries(3, 4);
+    series.sample(500, new Float32Array([0.5, Number.NaN, 0.25]));
+    series.sample(1500, new Float32Array([1, Number.NaN, 0]));
+    const nodes = nodesWithData(series, 2);
+    expect(nodes).toEqual([0, 2]);
+    expect(perNodeData(series, nodes, 2)).toEqual([[0, 1], [50, 100], [25, 0]]);
+  });
+});
+
+describe('active faults', () => {
+  it('replays cut / restore / degrade / partition / heal up to a time', () => {
+    const base = classicStack();
+    const doc = produce(base, (draft) => {
+      draft.scenario.push(
+        { atS: 1, action: 'cut', target: 'lb-app1' },
+        { atS: 2, action: 'degrade', target: 'app1-db', params: { latencyMs: 100 } },
+        { atS: 3, action: 'partition', groups: [['eu-west'], ['us-east']] },
+        { atS: 4, action: 'restore', target: 'lb-app1' },
+        { atS: 5, action: 'heal' },
+      );
+    });
+    expect(activeFaultsAt(doc, 500)).toBe(NO_FAULTS);
+    expect([...activeFaultsAt(doc, 1000).cutLinks]).toEqual(['lb-app1']);
+    const at3 = activeFaultsAt(doc, 3500);
+    expect([...at3.degradedLinks]).toEqual(['app1-db']);
+    expect(at3.partitions).toHaveLength(1);
+    expect(at3.partitions[0][0]).toEqual(['users-eu']);
+    // The EU users reach DNS, CDN and the lb in us-east: those three links cross the partition.
+    expect(linksAcross(doc, at3.partitions[0]).sort()).toEqual(['eu-cdn', 'eu-dns', 'eu-lb']);
+    expect(activeFaultsAt(doc, 4000).cutLinks.size).toBe(0);
+    expect(activeFaultsAt(doc, 5000).partitions).toEqual([]);
+  });
+
+  it('the fault line crosses every cut link and overhangs the outermost ones', () => {
+    const segments = [
+      { start: { x: 0, y: 0 }, end: { x: 100, y: 0 } },
+      { start: { x: 0, y: 100 }, end: { x: 100, y: 100 } },
+    ];
+    const points = faultLinePoints(segments);
+    expect(points.length).toBeGreaterThan(4);
+    // Links run along x; the crack runs along y through both midpoints (50, 0) and (50, 100).
+    expect(points).toContainEqual({ x: 50, y: 0 });
+    expect(points).toContainEqual({ x: 50, y: 100 });
+    const ys = points.map((p) => p.y);
+    expect(Math.min(...ys)).toBeLessThan(0);
+    expect(Math.max(...ys)).toBeGreaterThan(100);
+    // Jagged: the line leaves the straight path between anchors.
+    expect(points.some((p) => Math.abs(p.x - 50) > 5)).toBe(true);
+    expect(faultLinePoints([])).toEqual([]);
+  });
+});
+
+describe('scenario edits', () => {
+  it('adds, moves (clamped into the run), retargets and deletes events, keeping the document valid', () => {
+    const doc = classicStack();
+    const added = produce(doc, (draft) => {
+      addScenarioEvent(draft, 12.3456);
+    });
+    const index = added.scenario.length - 1;
+    expect(added.scenario[index]).toEqual({ atS: 12.346, action: 'note', note: 'New note' });
+    const moved = produce(added, (draft) => moveScenarioEvent(draft, index, 500));
+    expect(moved.scenario[index].atS).toBe(doc.durationS);
+    const crash = produce(moved, (draft) => setScenarioAction(draft, index, 'crash'));
+    expect(crash.scenario[index].target).toBe(Object.keys(doc.nodes)[0]);
+    const cut = produce(crash, (draft) => setScenarioAction(draft, index, 'cut'));
+    expect(cut.scenario[index].target).toBe(Object.keys(doc.links)[0]);
+    const slow = produce(cut, (draft) => setScenarioAction(draft, index, 'slow'));
+    expect(slow.scenario[index]).toMatchObject({ action: 'slow', factor: 5, target: Object.keys(doc.nodes)[0] });
+    expect(loadDocument(saveDocument(slow)).ok).toBe(true);
+    const deleted = produce(slow, (draft) => deleteScenarioEvent(draft, index));
+    expect(deleted.scenario).toEqual(doc.scenario);
+    expect(parseGroups(' a, b | c ,| ')).toEqual([['a', 'b'], ['c']]);
+  });
+});
+
+describe('check rows', () => {
+  it('live values while running, the report once finished, pending before anything is measured', () => {
+    const doc = classicStack();
+    const pending = checkRows(doc.checks, { actual: new Float64Array([Number.NaN, Number.NaN]), pass: new Uint8Array(2) }, null);
+    expect(pending.map((row) => row.pass)).toEqual([null, null]);
+    const live = checkRows(doc.checks, { actual: new Float64Array([0.9, 120]), pass: Uint8Array.from([0, 1]) }, null);
+    expect(live.map((row) => [row.pass, row.source])).toEqual([[false, 'live'], [true, 'live']]);
+    const final = checkRows(doc.checks, null, { checks: [{ id: 'available', actual: 0.97, pass: true }, { id: 'p99', actual: null, pass: false }] });
+    expect(final.map((row) => [row.actual, row.pass, row.source])).toEqual([[0.97, true, 'final'], [null, false, 'final']]);
+    expect(formatActual('availability', 0.97)).toBe('97.00%');
+    expect(formatActual('latency.p99', 12.34)).toBe('12.3 ms');
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_ROW_FLOATS, type Frame, type LogEntry } from '../../../shared/sim/session/protocol';
+import { LiveModel, LOG_KEEP } from '../../../renderer/live/liveModel';
+import { filterLog, matchesLogFilter, NO_LOG_FILTER } from '../../../renderer/live/liveLog';
+
+const NODES = ['lb', 'app1', 'app2'];
+const LINKS = ['lb-app1', 'lb-app2'];
+
+function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; rows?: number[][]; resync?: boolean; playing?: boolean } = {}): Frame {
+  const n = NODES.length;
+  const rows = options.rows ?? [];
+  const metricRows = new Float64Array(rows.length * METRIC_ROW_FLOATS);
+  rows.forEach((row, i) => metricRows.set(row, i * METRIC_ROW_FLOATS));
+  return {
+    type: 'frame',
+    seq: 0,
+    timeMs,
+    durationMs: 10_000,
+    playing: options.playing ?? true,
+    speed: 1,
+    achievedSpeed: 1,
+    ended: false,
+    nodeStatus: new Uint8Array(n),
+    utilization: new Float32Array(n).fill(0.5),
+    queueFill: new Float32Array(n),
+    cacheFill: new Float32Array(n).fill(Number.NaN),
+    role: new Uint8Array(n),
+    hitRatio: new Float32Array(n).fill(Number.NaN),
+    linkMarkedDown: Uint8Array.from(options.marks ?? [0, 0]),
+    checkActual: new Float64Array(0),
+    checkPass: new Uint8Array(0),
+    packetCount: 0,
+    packets: new Float32Array(0),
+    metricRows,
+    resync: options.resync ?? false,
+    log: options.log ?? [],
+    logDropped: 0,
+  };
+}
+
+function loadedModel(): LiveModel {
+  const model = new LiveModel();
+  model.setLinkEnds(new Map([['lb-app1', ['lb', 'app1'] as const], ['lb-app2', ['lb', 'app2'] as const]]));
+  model.applyEvent({ type: 'loaded', protocol: 1, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
+  return model;
+}
+
+describe('LiveModel', () => {
+  it('turns scenario events into log rows and notes into captions', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(2000, { log: [{ timeMs: 2000, action: 'crash', target: 'app2', note: 'app2 goes away', injected: true }] }));
+    expect(model.log).toHaveLength(1);
+    expect(model.log[0]).toMatchObject({ category: 'fault', outcome: 'failure', nodes: ['app2'], injected: true });
+    expect(model.log[0].text).toBe('app2 crashes — app2 goes away');
+    expect(model.caption).toEqual({ timeMs: 2000, text: 'app2 goes away', paused: false });
+  });
+
+  it('logs a health check marking a target down and up when the frame marks change, naming both nodes', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(1000));
+    model.applyFrame(frame(1500, { marks: [0, 1] }));
+    model.applyFrame(frame(1600, { marks: [0, 1] }));
+    model.applyFrame(frame(4000, { marks: [0, 0] }));
+    expect(model.log.map((entry) => [entry.timeMs, entry.text, entry.outcome])).toEqual([
+      [1500, 'lb health check marks app2 down', 'failure'],
+      [4000, 'lb health check marks app2 up again', 'recovery'],
+    ]);
+    expect(model.log[0].nodes).toEqual(['lb', 'app2']);
+    expect(model.log[0].linkId).toBe('lb-app2');
+  });
+
+  it('keeps metric rows by second, overwriting rows that change, and starts afresh on resync', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(1500, { rows: [[0, 100, 90, 10, 5, 50, 20, 1, 2, 3, 4], [1, 40, 10, 30, 5, 50, 20, 0, 0, 0, 0]] }));
+    model.applyFrame(frame(2500, { rows: [[1, 100, 95, 5, 5, 50, 20, 1, 1, 1, 2]] }));
+    expect(model.metrics.length).toBe(2);
+    expect(model.metrics.columns.ok[1]).toBe(95);
+    expect(model.metrics.columns.dropped[1]).toBe(2);
+    expect(model.utilization.values[0][2]).toBeCloseTo(0.5, 6);
+    model.applyFrame(frame(0, { resync: true, rows: [[0, 1, 1, 0, 5, 5, 5, 0, 0, 0, 0]] }));
+    expect(model.metrics.length).toBe(1);
+    expect(Number.isNaN(model.metrics.columns.ok[1])).toBe(true);
+    expect(model.log).toEqual([]);
+  });
+
+  it('keeps at most LOG_KEEP entries and counts the ones it dropped', () => {
+    const model = loadedModel();
+    const log: LogEntry[] = Array.from({ length: LOG_KEEP + 5 }, (_, i) => ({ timeMs: i, action: 'note', note: `n${i}`, injected: false }));
+    model.applyFrame(frame(100, { log }));
+    expect(model.log).toHaveLength(LOG_KEEP);
+    expect(model.logDropped).toBe(5);
+    expect(model.log[0].text).toBe('n5');
+  });
+});
+
+describe('log filter', () => {
+  it('filters by node (either end of a health mark), kind and outcome', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(1000, { log: [{ timeMs: 1000, action: 'crash', target: 'app1', injected: false }, { timeMs: 1000, action: 'note', note: 'hello', injected: false }] }));
+    model.applyFrame(frame(1200, { marks: [1, 0] }));
+    const log = model.log;
+    expect(filterLog(log, NO_LOG_FILTER)).toHaveLength(3);
+    expect(filterLog(log, { ...NO_LOG_FILTER, node: 'app1' }).map((e) => e.category)).toEqual(['fault', 'health']);
+    expect(filterLog(log, { ...NO_LOG_FILTER, node: 'lb' }).map((e) => e.category)).toEqual(['health']);
+    expect(filterLog(log, { ...NO_LOG_FILTER, category: 'narration' }).map((e) => e.text)).toEqual(['hello']);
+    expect(filterLog(log, { node: 'app1', category: null, outcome: 'failure' })).toHaveLength(2);
+    expect(log.every((entry) => matchesLogFilter(entry, NO_LOG_FILTER))).toBe(true);
+  });
+});
