@@ -16,11 +16,17 @@ export function useEditorKeyboard(editor: Editor): void {
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key === ' ') editor.tool.spaceHeld = false;
     };
+    // A Space released in another window never arrives here: forget it when focus leaves.
+    const onBlur = () => {
+      editor.tool.spaceHeld = false;
+    };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
+    window.addEventListener('blur', onBlur);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', onBlur);
     };
   }, [editor]);
 }

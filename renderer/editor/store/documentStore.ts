@@ -7,11 +7,32 @@ enablePatches();
 
 /** Applies a diff's patches; where immer refuses (a "constructor" id), the recorded document is used. */
 function applyDiff(document: FaultlineDocument, diff: Diff<FaultlineDocument>, direction: 'undo' | 'redo'): FaultlineDocument {
+  const target = direction === 'undo' ? diff.before : diff.after;
   try {
-    return applyPatches(document, direction === 'undo' ? diff.inversePatches : diff.patches);
+    return withRecordOrderOf(applyPatches(document, direction === 'undo' ? diff.inversePatches : diff.patches), target);
   } catch {
-    return direction === 'undo' ? diff.before : diff.after;
+    return target;
   }
+}
+
+const RECORD_MAPS = ['regions', 'nodes', 'links'] as const;
+
+/**
+ * Patches cannot say where in an object a key goes: undoing a delete re-adds the record at the
+ * end. Record order is meaningful (link order is DNS failover order and app fan-out order, and it
+ * is the saved order), so the maps are put back in the order they had in the recorded document.
+ */
+function withRecordOrderOf(document: FaultlineDocument, reference: FaultlineDocument): FaultlineDocument {
+  const reordered: Partial<Pick<FaultlineDocument, (typeof RECORD_MAPS)[number]>> = {};
+  for (const name of RECORD_MAPS) {
+    const keys = Object.keys(document[name]);
+    const wanted = Object.keys(reference[name]);
+    if (keys.length !== wanted.length || keys.every((key, index) => key === wanted[index])) continue;
+    const map = Object.create(null) as Record<string, unknown>;
+    for (const key of wanted) if (Object.hasOwn(document[name], key)) map[key] = document[name][key];
+    (reordered as Record<string, unknown>)[name] = map;
+  }
+  return Object.keys(reordered).length === 0 ? document : { ...document, ...reordered };
 }
 
 export interface UpdateOptions {

@@ -222,6 +222,17 @@ describe('DocumentStore', () => {
     expect(store.getDocument().nodes[id].x).toBe(40);
   });
 
+  it('undoing a delete puts the record back in its place (order is link order and file order)', () => {
+    const store = storeWith(node('a'), node('b'), node('c'));
+    store.update((draft) => {
+      delete draft.nodes.a;
+    });
+    store.undo();
+    expect(Object.keys(store.getDocument().nodes)).toEqual(['a', 'b', 'c']);
+    store.redo();
+    expect(Object.keys(store.getDocument().nodes)).toEqual(['b', 'c']);
+  });
+
   it('tells subscribers about changes and stops after unsubscribe', () => {
     const store = storeWith(node('a'));
     let calls = 0;
