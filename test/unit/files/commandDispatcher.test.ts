@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CommandDispatcher } from '../../../renderer/app/menu/commandDispatcher';
+import { fileShortcutFor } from '../../../renderer/app/menu/fileShortcuts';
+import { buildMenuModel } from '../../../renderer/app/menu/menuModel';
+import { buildMenuTemplate } from '../../../main/menu/menuTemplate';
+import type { MenuItemConstructorOptions } from 'electron';
+
+describe('CommandDispatcher', () => {
+  it('runs the registered handler, and reports unknown or disabled commands as not run', () => {
+    const dispatcher = new CommandDispatcher();
+    const run = vi.fn();
+    let enabled = true;
+    const remove = dispatcher.register('file.save', { run, isEnabled: () => enabled });
+    expect(dispatcher.run('file.save')).toBe(true);
+    enabled = false;
+    expect(dispatcher.isAvailable('file.save')).toBe(false);
+    expect(dispatcher.run('file.save')).toBe(false);
+    expect(dispatcher.run('file.open')).toBe(false);
+    expect(run).toHaveBeenCalledTimes(1);
+    remove();
+    expect(dispatcher.isAvailable('file.save')).toBe(false);
+  });
+
+  it('a later registration takes over, and removing the earlier one does not remove it', () => {
+    const dispatcher = new CommandDispatcher();
+    const first = vi.fn();
+    const second = vi.fn();
+    const removeFirst = dispatcher.register('edit.undo', { run: first });
+    dispatcher.register('edit.undo', { run: second });
+    removeFirst();
+    dispatcher.run('edit.undo');
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalled();
+  });
+
+  it('reports a failing handler (sync or async) instead of throwing at the menu', async () => {
+    const reported: string[] = [];
+    const dispatcher = new CommandDispatcher((command, error) => reported.push(`${command}: ${(error as Error).message}`));
+    dispatcher.register('file.new', { run: () => { throw new Error('sync'); } });
+    dispatcher.register('file.open', { run: async () => { throw new Error('async'); } });
+    expect(() => dispatcher.run('file.new')).not.toThrow();
+    dispatcher.run('file.open');
+    await vi.waitFor(() => expect(reported).toEqual(['file.new: sync', 'file.open: async']));
+  });
+
+  it('tells subscribers when handlers change', () => {
+    const dispatcher = new CommandDispatcher();
+    const listener = vi.fn();
+    dispatcher.subscribe(listener);
+    const before = dispatcher.getVersion();
+    dispatcher.register('sim.step', { run: () => {} })();
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(dispatcher.getVersion()).toBe(before + 2);
+  });
+});
+
+describe('menus and shortcuts', () => {
+  const key = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+  it('maps Ctrl/Cmd+N, O, S, Shift+S and Shift+E, and nothing else', () => {
+    expect(fileShortcutFor(key('n', { ctrlKey: true }))).toBe('file.new');
+    expect(fileShortcutFor(key('o', { metaKey: true }))).toBe('file.open');
+    expect(fileShortcutFor(key('s', { ctrlKey: true }))).toBe('file.save');
+    expect(fileShortcutFor(key('S', { ctrlKey: true, shiftKey: true }))).toBe('file.saveAs');
+    expect(fileShortcutFor(key('E', { ctrlKey: true, shiftKey: true }))).toBe('file.exportPng');
+    for (const event of [key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(fileShortcutFor(event)).toBeNull();
+  });
+
+  it('the in-page menu offers the native menu’s commands with the same shortcuts', () => {
+    const native = new Map<string, string | undefined>();
+    const walk = (items: MenuItemConstructorOptions[]) =>
+      items.forEach((item) => {
+        if (item.id && item.click && item.visible !== false) native.set(item.id, item.accelerator as string | undefined);
+        if (Array.isArray(item.submenu)) walk(item.submenu);
+      });
+    walk(buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }));
+    const page = buildMenuModel('Ctrl').flatMap((menu) => menu.items).filter((item) => item.type === 'command');
+    for (const item of page) {
+      expect(native.has(item.command), item.command).toBe(true);
+      const accelerator = native.get(item.command);
+      if (accelerator && /CmdOrCtrl/.test(accelerator)) expect(item.shortcut, item.command).toBe(accelerator.replace('CmdOrCtrl', 'Ctrl'));
+    }
+    expect(page.map((item) => item.command)).toEqual(expect.arrayContaining(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.revert', 'file.copyShareCode', 'file.openShareCode', 'file.exportPng', 'file.exportReport', 'file.exportTimelineCsv']));
+  });
+});
