@@ -226,6 +226,8 @@ export class Session implements PacedRun {
     const pause = this.nextPause(run.nowMs, targetMs);
     const to = Math.min(targetMs, run.durationMs, pause?.timeMs ?? Number.POSITIVE_INFINITY);
     run.advanceTo(to);
+    // Progress is proof of life too: a busy message loop may run the host's heartbeat timer late.
+    this.stillAlive();
     if (run.nowMs >= run.durationMs) {
       running.report = run.sim.finish();
       // The CLI's JSON report (DESIGN §5), rounded the same way.
