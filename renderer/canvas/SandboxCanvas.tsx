@@ -132,6 +132,10 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
             return { x: point.x, y: point.y };
           },
           visibleCentre: () => ({ x: viewport.center.x, y: viewport.center.y }),
+          visibleRect: () => {
+            const bounds = viewport.getVisibleBounds();
+            return { x: bounds.x, y: bounds.y, w: bounds.width, h: bounds.height };
+          },
           worldToClient: (point) => {
             const bounds = canvas.getBoundingClientRect();
             const screen = viewport.toScreen(point.x, point.y);

@@ -12,6 +12,8 @@ export interface Camera {
   clientToWorld(clientX: number, clientY: number): Point | undefined;
   /** World point at the centre of the visible canvas. */
   visibleCentre(): Point;
+  /** The part of the world the canvas shows. */
+  visibleRect(): Rect;
   /** Page position of a world point (to place HTML over the canvas, such as the rename field). */
   worldToClient(point: Point): Point;
 }

@@ -2,7 +2,7 @@ import type { NodeKind } from '../../shared/model/types';
 import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { addNode, addRegion, deleteSelection, placeNodes } from './commands/documentEdits';
-import { cornerForCentre, documentBounds, type Point } from './geometry';
+import { cornerForCentre, documentBounds, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
 import { SelectTool } from './tools/selectTool';
@@ -198,6 +198,23 @@ export class Editor {
 
   zoomOut(): void {
     this.camera?.zoomBy(0.8);
+  }
+
+  /** Selects records and, when any of the nodes is out of view, brings them all into view. */
+  selectAndReveal(selection: Selection): void {
+    this.store.setSelection(selection);
+    const camera = this.camera;
+    const doc = this.store.getDocument();
+    const nodes = selection.nodes.filter((id) => Object.hasOwn(doc.nodes, id)).map((id) => nodeRect(doc.nodes[id]));
+    if (!camera || nodes.length === 0) return;
+    const view = camera.visibleRect();
+    const inside = (rect: Rect) => rect.x >= view.x && rect.y >= view.y && rect.x + rect.w <= view.x + view.w && rect.y + rect.h <= view.y + view.h;
+    if (nodes.every(inside)) return;
+    const x = Math.min(...nodes.map((rect) => rect.x));
+    const y = Math.min(...nodes.map((rect) => rect.y));
+    const right = Math.max(...nodes.map((rect) => rect.x + rect.w));
+    const bottom = Math.max(...nodes.map((rect) => rect.y + rect.h));
+    camera.fit({ x, y, w: right - x, h: bottom - y });
   }
 
   zoomReset(): void {

@@ -1,12 +1,13 @@
 import { TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
 import { lintDocument } from '../../../shared/model/lint/lintDocument';
-import { useDocument, useDocumentStore } from '../../editor/store/DocumentStoreContext';
+import { useEditor } from '../../editor/EditorContext';
+import { useDocument } from '../../editor/store/DocumentStoreContext';
 
-/** Design problems of the document; clicking one selects the nodes and links it names. */
+/** Design problems of the document; clicking one selects (and brings into view) the nodes and links it names. */
 export function LintPanel() {
   const doc = useDocument();
-  const store = useDocumentStore();
+  const editor = useEditor();
   const findings = useMemo(() => lintDocument(doc), [doc]);
   return (
     <section className="lint-panel" aria-label="Design problems" data-testid="lint-panel">
@@ -20,7 +21,7 @@ export function LintPanel() {
         <ul>
           {findings.map((finding, index) => (
             <li key={`${finding.rule}:${index}`}>
-              <button type="button" data-rule={finding.rule} onClick={() => store.setSelection({ nodes: finding.nodes, links: finding.links, regions: [] })}>
+              <button type="button" data-rule={finding.rule} onClick={() => editor.selectAndReveal({ nodes: finding.nodes, links: finding.links, regions: [] })}>
                 <TriangleAlert size={15} aria-hidden="true" />
                 <span>{finding.message}</span>
               </button>

@@ -61,6 +61,15 @@ export function placeNodes(draft: DocDraft, starts: ReadonlyMap<string, Point>, 
   }
 }
 
+/** Moves regions (boxes only, not their nodes) by a snapped delta from their start positions. */
+export function placeRegions(draft: DocDraft, starts: ReadonlyMap<string, Point>, delta: Point): void {
+  for (const [id, start] of starts) {
+    if (!Object.hasOwn(draft.regions, id)) continue;
+    draft.regions[id].x = start.x + snap(delta.x);
+    draft.regions[id].y = start.y + snap(delta.y);
+  }
+}
+
 /** Moves a region and the nodes inside it by a snapped delta from their start positions. */
 export function placeRegion(draft: DocDraft, regionId: string, start: Point, memberStarts: ReadonlyMap<string, Point>, delta: Point): void {
   if (!Object.hasOwn(draft.regions, regionId)) return;

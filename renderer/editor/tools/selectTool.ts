@@ -1,6 +1,6 @@
 import { getNode, getRegion } from '../../../shared/model/document';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { addLink, placeNodes, placeRegion, resizeRegion } from '../commands/documentEdits';
+import { addLink, placeNodes, placeRegion, placeRegions, resizeRegion } from '../commands/documentEdits';
 import { linkVerdict } from '../commands/linkRules';
 import { handleAt, intersects, linkAt, nodeAt, nodeRect, rectFromPoints, regionGripAt, regionLabelAt, type Point } from '../geometry';
 import type { DocumentStore } from '../store/documentStore';
@@ -23,7 +23,7 @@ export interface ToolContext {
 type State =
   | { name: 'idle' }
   | { name: 'pointing-node'; nodeId: string; origin: ToolPointer; additive: boolean; wasSelected: boolean }
-  | { name: 'translating'; mark: string; origin: Point; starts: Map<string, Point> }
+  | { name: 'translating'; mark: string; origin: Point; starts: Map<string, Point>; regionStarts: Map<string, Point> }
   | { name: 'pointing-canvas'; origin: ToolPointer; additive: boolean; linkId?: string }
   | { name: 'brushing'; origin: Point; base: Selection; before: Selection }
   | { name: 'pointing-handle'; nodeId: string; origin: ToolPointer }
@@ -135,13 +135,22 @@ export class SelectTool {
           const node = getNode(this.doc, id);
           if (node) starts.set(id, { x: node.x, y: node.y });
         }
-        this.state = { name: 'translating', mark, origin: state.origin.world, starts };
+        // Selected regions travel too (after Select All a drag must not pull nodes out of them).
+        const regionStarts = new Map<string, Point>();
+        for (const id of store.getSelection().regions) {
+          const region = getRegion(this.doc, id);
+          if (region) regionStarts.set(id, { x: region.x, y: region.y });
+        }
+        this.state = { name: 'translating', mark, origin: state.origin.world, starts, regionStarts };
         this.pointerMove(pointer);
         return;
       }
       case 'translating': {
         const delta = { x: pointer.world.x - state.origin.x, y: pointer.world.y - state.origin.y };
-        store.update((draft) => placeNodes(draft, state.starts, delta));
+        store.update((draft) => {
+          placeRegions(draft, state.regionStarts, delta);
+          placeNodes(draft, state.starts, delta);
+        });
         return;
       }
       case 'pointing-region': {

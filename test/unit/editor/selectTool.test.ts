@@ -17,6 +17,7 @@ function setup(doc = makeDocument()) {
     panByScreen: () => {},
     clientToWorld: (x, y) => ({ x, y }),
     visibleCentre: () => ({ x: 400, y: 300 }),
+    visibleRect: () => ({ x: 0, y: 0, w: 800, h: 600 }),
     worldToClient: (point) => point,
   });
   return { store, editor, tool: editor.tool };
@@ -136,6 +137,26 @@ describe('select tool', () => {
     dragWith(tool, { x: 100, y: 10 }, { x: 300, y: 110 });
     expect([store.getDocument().regions.eu.x, store.getDocument().regions.eu.y]).toEqual([200, 100]);
     expect([store.getDocument().nodes.a.x, store.getDocument().nodes.a.y]).toEqual([240, 180]);
+  });
+
+  it('after Select All, dragging a node moves the regions too, so nodes stay in their regions', () => {
+    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 400, h: 300 }], nodes: [{ ...node('a', 'app', 40, 80), region: 'eu' }] });
+    const { store, editor, tool } = setup(doc);
+    editor.selectAll();
+    dragWith(tool, centre(40, 80), { x: centre(40, 80).x + 500, y: centre(40, 80).y });
+    const after = store.getDocument();
+    expect([after.regions.eu.x, after.nodes.a.x, after.nodes.a.region]).toEqual([500, 540, 'eu']);
+  });
+
+  it('selectAndReveal fits the camera only when a selected node is out of view', () => {
+    const { editor, store } = setup(makeDocument({ nodes: [node('near', 'app', 100, 100), node('far', 'app', 2000, 100)] }));
+    const fitted: unknown[] = [];
+    editor.attachCamera({ ...editor.getCamera()!, fit: (rect) => fitted.push(rect) });
+    editor.selectAndReveal({ nodes: ['near'], links: [], regions: [] });
+    expect(fitted).toEqual([]);
+    editor.selectAndReveal({ nodes: ['far'], links: [], regions: [] });
+    expect(store.getSelection().nodes).toEqual(['far']);
+    expect(fitted).toEqual([{ x: 2000, y: 100, w: NODE_CARD.width, h: NODE_CARD.height }]);
   });
 
   it('double-click on a node starts renaming it', () => {
