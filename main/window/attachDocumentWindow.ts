@@ -61,10 +61,23 @@ export function attachDocumentWindow(
     });
   });
 
-  // Remember where the window was: its normal bounds, and whether it was maximized.
+  // Remember where the window was (its normal bounds, and whether it was maximized): when it
+  // closes, and a moment after it moves or resizes, so a crash does not forget it either.
+  const rememberBounds = () => {
+    if (!window.isDestroyed()) void deps.stateFile.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  let boundsTimer: ReturnType<typeof setTimeout> | undefined;
+  const rememberSoon = () => {
+    clearTimeout(boundsTimer);
+    boundsTimer = setTimeout(rememberBounds, 1000);
+  };
+  window.on('resized', rememberSoon);
+  window.on('moved', rememberSoon);
+  window.on('maximize', rememberSoon);
+  window.on('unmaximize', rememberSoon);
   window.on('close', () => {
-    if (window.isDestroyed()) return;
-    void deps.stateFile.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    clearTimeout(boundsTimer);
+    rememberBounds();
   });
   window.on('closed', () => {
     deps.documents.forget(owner);
