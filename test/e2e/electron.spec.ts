@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../main/electronAvailability';
+import { BRIDGE_METHODS } from '../../shared/ipc/bridge';
 
 /**
  * The desktop app end to end: the built app (`npm run build` → out/) launched by Playwright.
@@ -75,7 +76,7 @@ test.describe('desktop app (Electron)', () => {
     });
     expect(globals).toEqual({
       bridge: 'object',
-      bridgeKeys: ['getAppInfo', 'onMenuCommand'],
+      bridgeKeys: [...BRIDGE_METHODS].sort(),
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
