@@ -3,14 +3,13 @@ import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { NodeRecord } from '../../shared/model/types';
 import { NODE_CARD } from '../editor/geometry';
 import { ICON_SIZE, kindIconContext } from './iconContexts';
-import { cssColor, KIND_STYLES } from './kindStyle';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
 /** Room for the name: from its left edge to the link handle. */
 const NAME_WIDTH = NODE_CARD.width - 56 - 8;
 /** Names shrink to this scale before they are cut with an ellipsis. */
-const MIN_NAME_SCALE = 0.8;
+const MIN_NAME_SCALE = 0.72;
 
 /** Shows the whole name if it fits (shrinking it a little if needed), else cuts it with "…". */
 function fitText(text: Text, value: string, width: number): void {
@@ -26,11 +25,6 @@ function fitText(text: Text, value: string, width: number): void {
   }
 }
 
-/** The card's second line: the kind, or for a database its role, which matters more there. */
-function subtitle(node: NodeRecord): string {
-  if (node.kind === 'db') return node.config.role === 'replica' ? 'Replica DB' : 'Primary DB';
-  return NODE_KIND_INFO[node.kind].label;
-}
 
 /** One node card. Rebuilt only when its record (or the theme) changes; moves just reposition it. */
 export class NodeView {
@@ -69,7 +63,7 @@ export class NodeView {
     this.container.label = `node:${node.id}`;
     const previous = this.record;
     this.record = node;
-    if (!themeChanged && previous && previous.kind === node.kind && previous.name === node.name && previous.config === node.config) return;
+    if (!themeChanged && previous && previous.kind === node.kind && previous.name === node.name) return;
     if (themeChanged || !previous) {
       this.body.context = shapes.card;
       this.ring.context = shapes.selectedRing;
@@ -81,10 +75,8 @@ export class NodeView {
     this.disc.context = shapes.disc(node.kind);
     this.icon.context = kindIconContext(node.kind, shapes.theme.name);
     fitText(this.name, node.name ?? node.id, NAME_WIDTH);
-    this.kindLabel.text = subtitle(node);
-    // A primary's role is drawn in the kind colour: it is the node whose loss the lessons are about.
-    const primary = node.kind === 'db' && node.config.role !== 'replica';
-    this.kindLabel.style.fill = primary ? cssColor(KIND_STYLES.db.color[shapes.theme.name]) : shapes.theme.mutedText;
+    // A database's role is not repeated here: the live layer badges the role it has right now.
+    this.kindLabel.text = NODE_KIND_INFO[node.kind].label;
   }
 
   setState(selected: boolean, hovered: boolean, showHandle: boolean): void {

@@ -122,7 +122,7 @@ export class Editor {
   addRegionAt(centre: Point): string {
     let id = '';
     this.store.update((draft) => {
-      id = addRegion(draft, { x: centre.x - 280, y: centre.y - 160, w: 560, h: 320 });
+      id = addRegion(draft, { x: centre.x - 360, y: centre.y - 200, w: 720, h: 400 });
     });
     this.store.setSelection(selectionOf('regions', [id]));
     return id;

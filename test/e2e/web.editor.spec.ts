@@ -96,9 +96,9 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   const region = await page.evaluate(() => (window as unknown as { __faultline: { regionClientRect(id: string): { x: number; y: number } } }).__faultline.regionClientRect('region'));
   const zoom = await page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
   const inRegion = (cornerX: number, cornerY: number) => ({ x: region.x + (cornerX + NODE_CARD.width / 2) * zoom, y: region.y + (cornerY + NODE_CARD.height / 2) * zoom });
-  await dragFromPalette(page, 'client', inRegion(20, 60));
-  await dragFromPalette(page, 'lb', inRegion(200, 60));
-  await dragFromPalette(page, 'app', inRegion(380, 60));
+  await dragFromPalette(page, 'client', inRegion(40, 80));
+  await dragFromPalette(page, 'lb', inRegion(280, 80));
+  await dragFromPalette(page, 'app', inRegion(520, 80));
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 0 links');
   let doc = await documentJson(page);
   expect(doc.nodes.map((node) => node.id)).toEqual(['users', 'lb', 'app']);
@@ -115,8 +115,8 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
 
   // Two databases, linked by a replication link.
-  await dragFromPalette(page, 'db', inRegion(200, 200));
-  await dragFromPalette(page, 'db', inRegion(380, 200));
+  await dragFromPalette(page, 'db', inRegion(280, 240));
+  await dragFromPalette(page, 'db', inRegion(520, 240));
   await drag(page, await handleOf(page, 'db'), await centreOf(page, 'db2'));
   await drag(page, await handleOf(page, 'app'), await centreOf(page, 'db'));
   doc = await documentJson(page);
