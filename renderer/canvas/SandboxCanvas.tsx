@@ -4,7 +4,7 @@ import { Viewport } from 'pixi-viewport';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../editor/camera';
 import type { Editor } from '../editor/editor';
-import { documentBounds, type Rect } from '../editor/geometry';
+import type { Rect } from '../editor/geometry';
 import type { ToolPointer } from '../editor/tools/toolTypes';
 import { registerCanvasSnapshotSource } from './canvasSnapshot';
 import { GridBackground } from './gridBackground';
@@ -106,6 +106,11 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
 
         const camera: Camera = {
           zoom: () => viewport.scale.x,
+          lookAt: (centre, zoom) => {
+            viewport.setZoom(Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM), true);
+            viewport.moveCenter(centre.x, centre.y);
+            followGrid();
+          },
           setZoom: (zoom) => {
             viewport.setZoom(Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
@@ -144,8 +149,7 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
         };
         editor.attachCamera(camera);
         registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background) });
-        const bounds = documentBounds(editor.store.getDocument());
-        if (bounds) fitViewport(viewport, bounds);
+        editor.showWholeDocument();
         followGrid();
 
         // Model → view: mark dirty on change, copy once per frame.

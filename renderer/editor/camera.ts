@@ -7,6 +7,8 @@ export interface Camera {
   /** Sets the zoom, keeping the centre of the view where it is (1 = actual size). */
   setZoom(zoom: number): void;
   fit(rect: Rect): void;
+  /** Centres the view on a world point at a zoom (a file's saved `view`). */
+  lookAt(centre: Point, zoom: number): void;
   panByScreen(dx: number, dy: number): void;
   /** World point at a client (page) position, or undefined when it is outside the canvas. */
   clientToWorld(clientX: number, clientY: number): Point | undefined;

@@ -49,7 +49,7 @@ export class Editor {
       // A new document: no gesture or rename may carry over into it, and the camera shows all of it.
       this.tool.cancel();
       this.startRename(undefined);
-      this.fitToContent();
+      this.showWholeDocument();
     });
   }
 
@@ -219,6 +219,13 @@ export class Editor {
 
   zoomReset(): void {
     this.camera?.setZoom(1);
+  }
+
+  /** The first look at a document: the camera its file saved (`view`), else everything fitted. */
+  showWholeDocument(): void {
+    const view = this.store.getDocument().view;
+    if (view && this.camera) this.camera.lookAt({ x: view.x, y: view.y }, view.zoom);
+    else this.fitToContent();
   }
 
   fitToContent(): void {

@@ -13,6 +13,7 @@ function setup(doc = makeDocument()) {
     zoom: () => 1,
     zoomBy: () => {},
     setZoom: () => {},
+    lookAt: () => {},
     fit: () => {},
     panByScreen: () => {},
     clientToWorld: (x, y) => ({ x, y }),
@@ -177,6 +178,18 @@ describe('select tool', () => {
     expect(fits).toBe(1);
     expect(store.canUndo()).toBe(false);
     expect(Object.keys(store.getDocument().nodes)).toEqual(['b']);
+  });
+
+  it('a document with a saved view opens at that view instead of being fitted', () => {
+    const { store, editor } = setup();
+    const looks: unknown[] = [];
+    let fits = 0;
+    editor.attachCamera({ ...editor.getCamera()!, fit: () => fits++, lookAt: (centre, zoom) => looks.push([centre, zoom]) });
+    const withView = makeDocument({ nodes: [node('a', 'app')] });
+    withView.view = { x: 300, y: 200, zoom: 0.5 };
+    store.replaceDocument(withView);
+    expect(looks).toEqual([[{ x: 300, y: 200 }, 0.5]]);
+    expect(fits).toBe(0);
   });
 
   it('clicking a link selects it', () => {
