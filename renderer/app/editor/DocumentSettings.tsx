@@ -4,6 +4,7 @@ import { DURATION_FIELD, META_FIELDS, NETWORK_FIELDS, SEED_FIELD } from '../../.
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
 import { FieldEditor } from './FieldEditor';
+import { StartLessons } from '../lessons/StartLessons';
 
 const TITLE_FIELD = META_FIELDS.find((field) => field.name === 'title')!;
 const DELAY_FIELDS = NETWORK_FIELDS.filter((field) => field.name !== 'matrix');
@@ -44,6 +45,7 @@ export function DocumentSettings({ doc }: { doc: FaultlineDocument }) {
           <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={[doc.network as unknown as Record<string, unknown>]} onCommit={commit('network', field)} doc={doc} selfIds={[]} />
         ))}
       </fieldset>
+      <StartLessons />
     </div>
   );
 }

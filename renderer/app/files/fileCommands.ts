@@ -153,6 +153,11 @@ export function createFileCommands(deps: FileCommandDeps) {
       await applyOpened(await files.open());
     },
 
+    /** A built-in lesson or example: opened like a file, but Save asks where (it has no file of its own). */
+    async openBuiltin(name: string, text: string): Promise<boolean> {
+      return adopt(name, text, null);
+    },
+
     /** A file dropped on the window, already read (browsers give no path, so Save asks where). */
     async openDropped(name: string, text: string): Promise<void> {
       await adopt(name, text, { key: `dropped:${name}`, name, location: null, writable: false });

@@ -6,6 +6,7 @@ import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
 import { FileDialogs } from '../files/FileDialogs';
 import { useFileIntegration } from '../files/useFileIntegration';
 import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherContext';
+import { LessonsBrowser } from '../lessons/LessonsBrowser';
 import { buildMenuModel, type MenuModel } from './menuModel';
 import './menuBar.css';
 
@@ -63,7 +64,7 @@ function TopMenu({ menu }: { menu: MenuModel }) {
 export function AppMenuBar({ host }: { host: Host }) {
   const store = useDocumentStore();
   const dispatcher = useCommandDispatcher();
-  const { queue, dragging } = useFileIntegration(host, store, dispatcher);
+  const { queue, dragging, commands } = useFileIntegration(host, store, dispatcher);
 
   // The document's own history; the editor may register richer handlers, which then take over.
   useCommandHandler('edit.undo', () => store.undo(), () => store.canUndo());
@@ -80,6 +81,7 @@ export function AppMenuBar({ host }: { host: Host }) {
         </Menubar>
       )}
       <FileDialogs queue={queue} />
+      <LessonsBrowser openBuiltin={commands.openBuiltin} />
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
           Drop a .faultline file to open it

@@ -66,6 +66,11 @@ describe('menus and shortcuts', () => {
     for (const event of [key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(fileShortcutFor(event)).toBeNull();
   });
 
+  it('maps F1 alone to Help → Lessons', () => {
+    expect(fileShortcutFor(key('F1'))).toBe('help.lessons');
+    expect(fileShortcutFor(key('F1', { ctrlKey: true }))).toBeNull();
+  });
+
   it('the in-page menu offers the native menu’s commands with the same shortcuts', () => {
     const native = new Map<string, string | undefined>();
     const walk = (items: MenuItemConstructorOptions[]) =>
