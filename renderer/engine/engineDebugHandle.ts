@@ -1,4 +1,4 @@
-import type { DebugAction } from '../../shared/sim/session/workerRuntime';
+import type { DebugAction } from '../../shared/sim/session/debugCommand';
 import { EngineClient, type ConnectionStatus, type EngineEvent } from './engineClient';
 import type { EngineConnection } from './engineConnection';
 

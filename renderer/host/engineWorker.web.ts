@@ -2,6 +2,7 @@
  * The web edition's engine worker: the shared session in a Web Worker. The worker's name says
  * whether the test-only debug commands (crash, hang) are accepted; the app never asks for them.
  */
+import '../zodJitless';
 import { runEngineWorker } from '../../shared/sim/session/workerRuntime';
 import { WEB_ENGINE_DEBUG_NAME } from './webEngineWorkerName';
 

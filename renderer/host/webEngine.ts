@@ -1,5 +1,5 @@
 import { EngineSupervisor } from '../../shared/sim/session/supervisor';
-import type { DebugAction } from '../../shared/sim/session/workerRuntime';
+import type { DebugAction } from '../../shared/sim/session/debugCommand';
 import type { EngineConnection } from '../engine/engineConnection';
 import { WEB_ENGINE_DEBUG_NAME, WEB_ENGINE_NAME } from './webEngineWorkerName';
 

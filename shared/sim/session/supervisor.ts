@@ -2,7 +2,7 @@ import { loadDocument } from '../../model/load';
 import { saveDocument } from '../../model/save';
 import type { ScenarioEvent } from '../../model/types';
 import { parseEngineCommand, type EngineMessage, type EngineStatus } from './protocol';
-import { DEBUG_COMMAND, type DebugAction } from './workerRuntime';
+import { DEBUG_COMMAND, type DebugAction } from './debugCommand';
 
 /** A running engine worker, as the supervisor sees it. */
 export interface EngineWorkerHandle {

@@ -1,13 +1,13 @@
 import { Session } from './session';
 import type { EngineMessage } from './protocol';
 import type { RealClock, ScheduleTask } from './pacer';
+import { DEBUG_COMMAND, type DebugAction } from './debugCommand';
+
+/** Test-only commands a host may accept (never on by default): make the worker crash or hang. */
+export { DEBUG_COMMAND, type DebugAction } from './debugCommand';
 
 /** How often a worker says it is alive. The supervisor gives up after several missed beats. */
 export const HEARTBEAT_INTERVAL_MS = 500;
-
-/** Test-only commands a host may accept (never on by default): make the worker crash or hang. */
-export type DebugAction = 'crash' | 'hang';
-export const DEBUG_COMMAND = 'debug';
 
 /** The few things a worker environment provides; each host adapter fills these in. */
 export interface WorkerEnvironment {
