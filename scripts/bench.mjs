@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { benchRenderer } from './bench-renderer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'node_modules', '.cache', 'faultline-bench', 'bench.mjs');
@@ -50,4 +51,11 @@ if (child.status !== 0) {
   process.exit(child.status ?? 1);
 }
 // Re-parse so that exactly one JSON object reaches stdout, whatever the entry printed.
-process.stdout.write(`${JSON.stringify(JSON.parse(child.stdout.toString('utf8')), null, 2)}\n`);
+const result = JSON.parse(child.stdout.toString('utf8'));
+// Renderer fps in Chromium (scripts/bench-renderer.mjs), merged into the same object.
+try {
+  result.renderer = await benchRenderer({ quick: process.argv.includes('--quick') });
+} catch (error) {
+  result.renderer = { status: `not measured: ${error instanceof Error ? error.message : String(error)}` };
+}
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

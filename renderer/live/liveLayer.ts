@@ -44,6 +44,14 @@ export class LiveLayer {
   private readonly flows = new Graphics({ label: 'live-flows' });
   private readonly particles: ParticleContainer;
   private readonly overlays = new Graphics({ label: 'live-nodes' });
+  /** Rings that pulse (crashed nodes, the highlighted node): redrawn rarely, faded every frame. */
+  private readonly pulses = new Graphics({ label: 'live-pulses' });
+  /** What the node overlays and link states were last drawn from; redrawn only when it changes. */
+  private nodeKey = new Uint16Array(0);
+  private nodeKeyDocument: FaultlineDocument | null = null;
+  private nodeKeyHighlight: string | null = null;
+  private linkKey = '';
+  private linkKeyDocument: FaultlineDocument | null = null;
   private readonly badges = new Container({ label: 'live-badges' });
   private readonly pool: Particle[] = [];
   private readonly texture: Texture;
@@ -65,7 +73,7 @@ export class LiveLayer {
     dot.destroy();
     this.particles = new ParticleContainer({ texture: this.texture, dynamicProperties: { position: true, color: true, vertex: true, rotation: false, uvs: false } });
     this.under.addChild(this.linkStates, this.flows, this.particles);
-    this.over.addChild(this.overlays, this.badges);
+    this.over.addChild(this.overlays, this.pulses, this.badges);
     this.under.eventMode = 'none';
     this.over.eventMode = 'none';
   }
@@ -109,6 +117,9 @@ export class LiveLayer {
     this.linkStates.clear();
     this.flows.clear();
     this.overlays.clear();
+    this.pulses.clear();
+    this.linkKeyDocument = null;
+    this.nodeKeyDocument = null;
     this.particles.particleChildren.length = 0;
     this.particles.update();
     for (const badge of this.nodeBadges.values()) {
@@ -127,8 +138,9 @@ export class LiveLayer {
     this.layout.layout(frame.packets, frame.packetCount, this.geometry, this.linkWeight);
     this.drawParticles();
     this.drawFlows(frame.playing);
-    this.drawLinkStates(doc, frame);
-    this.drawNodes(doc, frame, nodeIds);
+    this.drawLinkStatesIfChanged(doc, frame);
+    if (this.nodeStateChanged(doc, frame)) this.drawNodes(doc, frame, nodeIds);
+    this.pulses.alpha = 0.45 + 0.55 * (0.5 + 0.5 * Math.sin(this.elapsedS * 6));
     this.animating = frame.playing || this.highlightNodeId !== null || frame.nodeStatus.includes(NODE_DOWN);
   }
 
@@ -189,6 +201,49 @@ export class LiveLayer {
     return { start: { x: this.geometry[o], y: this.geometry[o + 1] }, end: { x: this.geometry[o + 2], y: this.geometry[o + 3] } };
   }
 
+  /** Link states depend on the scenario events applied so far and the health marks only. */
+  private drawLinkStatesIfChanged(doc: FaultlineDocument, frame: Frame): void {
+    let applied = 0;
+    for (const event of doc.scenario) if (event.atS * 1000 <= frame.timeMs) applied++;
+    let key = `${applied}:`;
+    for (let i = 0; i < frame.linkMarkedDown.length; i++) if (frame.linkMarkedDown[i] === 1) key += `${i},`;
+    if (key === this.linkKey && doc === this.linkKeyDocument) return;
+    this.linkKey = key;
+    this.linkKeyDocument = doc;
+    this.drawLinkStates(doc, frame);
+  }
+
+  /**
+   * Node overlays change only when what they show changes visibly: status, role, health marks,
+   * and the bars quantized to 1/64 of their width. Comparing that is much cheaper than rebuilding
+   * the Graphics every frame.
+   */
+  private nodeStateChanged(doc: FaultlineDocument, frame: Frame): boolean {
+    const n = frame.nodeStatus.length;
+    const links = frame.linkMarkedDown.length;
+    const size = n * 5 + links;
+    if (this.nodeKey.length !== size) this.nodeKey = new Uint16Array(size);
+    const key = this.nodeKey;
+    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight;
+    const put = (i: number, value: number) => {
+      if (key[i] !== value) {
+        key[i] = value;
+        changed = true;
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      put(i * 5, frame.nodeStatus[i]);
+      put(i * 5 + 1, frame.role[i]);
+      put(i * 5 + 2, Math.round(frame.utilization[i] * 64));
+      put(i * 5 + 3, Math.round(frame.queueFill[i] * 64));
+      put(i * 5 + 4, Number.isFinite(frame.cacheFill[i]) ? 1 + Math.round(frame.cacheFill[i] * 64) : 0);
+    }
+    for (let l = 0; l < links; l++) put(n * 5 + l, frame.linkMarkedDown[l]);
+    this.nodeKeyDocument = doc;
+    this.nodeKeyHighlight = this.highlightNodeId;
+    return changed;
+  }
+
   private drawLinkStates(doc: FaultlineDocument, frame: Frame): void {
     const g = this.linkStates.clear();
     const faults = activeFaultsAt(doc, frame.timeMs);
@@ -240,12 +295,12 @@ export class LiveLayer {
 
   private drawNodes(doc: FaultlineDocument, frame: Frame, ids: readonly string[]): void {
     const g = this.overlays.clear();
+    const pulses = this.pulses.clear();
     const suspected = new Set<string>();
     const linkList = Object.values(doc.links);
     frame.linkMarkedDown.forEach((mark, i) => {
       if (mark === 1 && linkList[i] !== undefined) suspected.add(linkList[i].to);
     });
-    const pulse = 0.5 + 0.5 * Math.sin(this.elapsedS * 6);
     for (let i = 0; i < ids.length && i < frame.nodeStatus.length; i++) {
       if (!Object.hasOwn(doc.nodes, ids[i])) continue;
       const node = doc.nodes[ids[i]];
@@ -259,8 +314,8 @@ export class LiveLayer {
         g.roundRect(x, y, w, h, r).fill({ color: 0x3a0a0a, alpha: 0.82 });
         g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 3, color: HEALTH.down, alpha: 0.55 });
       }
-      g.roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: down ? 0.6 + 0.4 * pulse : 0.9 });
-      if (this.highlightNodeId === node.id) g.roundRect(x - 11, y - 11, w + 22, h + 22, r + 11).stroke({ width: 3, color: 0xfacc15, alpha: 0.4 + 0.6 * pulse });
+      (down ? pulses : g).roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: 0.9 });
+      if (this.highlightNodeId === node.id) pulses.roundRect(x - 11, y - 11, w + 22, h + 22, r + 11).stroke({ width: 3, color: 0xfacc15 });
       // Bars under the card: utilization, queue fill, cache fill.
       const bars: [number, number][] = [[frame.utilization[i], frame.utilization[i] > 0.85 ? 0xef4444 : 0x3b82f6]];
       if (frame.queueFill[i] > 0) bars.push([frame.queueFill[i], 0xf59e0b]);
