@@ -29,7 +29,6 @@ import { LiveCommands } from '../live/LiveCommands';
 import { NarrationCaption } from '../live/NarrationCaption';
 import { FaultMenu } from '../live/FaultMenu';
 import { PacketLegend } from '../live/PacketLegend';
-import { CLASSROOM_SPEED, DEFAULT_SPEED } from '../live/speedPresets';
 
 type Loaded = { document: FaultlineDocument; error: null } | { document: null; error: string };
 
@@ -56,7 +55,7 @@ export function App({ host }: { host: Host }) {
   const [classroom, setClassroom] = useState(false);
   const changeClassroom = (on: boolean) => {
     setClassroom(on);
-    live?.controller.setSpeed(on ? CLASSROOM_SPEED : DEFAULT_SPEED);
+    live?.controller.setClassroom(on);
   };
   useEffect(() => installDebugHandle(editor), [editor]);
 

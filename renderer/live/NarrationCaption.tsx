@@ -1,4 +1,6 @@
 import { X } from 'lucide-react';
+import { useSyncExternalStore } from 'react';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { formatSimTime } from './speedPresets';
 
@@ -6,11 +8,20 @@ import { formatSimTime } from './speedPresets';
 export function NarrationCaption() {
   const controller = useLiveController();
   const model = useLiveModel();
+  const store = useDocumentStore();
+  const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const caption = model?.caption ?? null;
   const frame = model?.frame ?? null;
   const notice = model?.notice || model?.problem || null;
   if (caption === null && notice === null) return null;
-  const pausedHere = caption !== null && frame !== null && !frame.playing && !frame.ended && Math.abs(frame.timeMs - caption.timeMs) < 1;
+  // The scenario asked for a pause at this caption's time, and playback stopped there.
+  const pausedHere =
+    caption !== null &&
+    frame !== null &&
+    !frame.playing &&
+    !frame.ended &&
+    Math.abs(frame.timeMs - caption.timeMs) < 1 &&
+    doc.scenario.some((event) => event.pause === true && Math.abs(event.atS * 1000 - caption.timeMs) < 1);
   return (
     <div className="live-captions">
       {caption !== null && (

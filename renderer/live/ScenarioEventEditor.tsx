@@ -5,7 +5,7 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { clampEventTime, deleteScenarioEvent, formatGroups, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
 
 /** Edits one scenario event in place (every field change is one undoable step). */
-export function ScenarioEventEditor({ index, onClose }: { index: number; onClose: () => void }) {
+export function ScenarioEventEditor({ index, anchor, onClose }: { index: number; anchor: DOMRect | null; onClose: () => void }) {
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const event = doc.scenario[index];
@@ -14,7 +14,11 @@ export function ScenarioEventEditor({ index, onClose }: { index: number; onClose
   const targets = kind === 'node' ? Object.keys(doc.nodes) : kind === 'link' ? Object.keys(doc.links) : [];
   const key = `scenario-${index}`;
   return (
-    <div className="live-event-editor" role="dialog" aria-label={`Scenario event ${index + 1}`} data-testid="scenario-event-editor">
+    <div
+      className="live-event-editor"
+      // Above the timeline, at its right end, in page coordinates: the dock clips its own overflow.
+      style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10 }}
+      role="dialog" aria-label={`Scenario event ${index + 1}`} data-testid="scenario-event-editor">
       <header>
         <strong>Event {index + 1}</strong>
         <button type="button" className="live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>

@@ -1,5 +1,6 @@
 import { Plus } from 'lucide-react';
 import { useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
@@ -142,7 +143,9 @@ export function Timeline() {
       <button type="button" className="live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
         <Plus size={16} />
       </button>
-      {editing !== null && editing < doc.scenario.length && <ScenarioEventEditor index={editing} onClose={() => setEditing(null)} />}
+      {editing !== null &&
+        editing < doc.scenario.length &&
+        createPortal(<ScenarioEventEditor index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={() => setEditing(null)} />, document.body)}
     </div>
   );
 }

@@ -38,6 +38,7 @@ export class LiveCanvasAddon implements CanvasAddon {
     this.drawnDocument = doc;
     this.drawnHighlight = highlight;
     layer.highlightNodeId = highlight;
+    layer.classroom = this.controller.classroom;
     layer.update(doc, model.frame, model.nodeIds, model.linkIds, deltaMs / 1000);
     return true;
   }

@@ -4,7 +4,7 @@ import type { Speed } from '../../shared/sim/session/protocol';
 import type { ConnectionStatus, EngineClient } from '../engine/engineClient';
 import type { DocumentStore } from '../editor/store/documentStore';
 import { LiveModel } from './liveModel';
-import { DEFAULT_SPEED } from './speedPresets';
+import { CLASSROOM_SPEED, DEFAULT_SPEED } from './speedPresets';
 
 /** How long edits settle before the running simulation gets the edited document. */
 const EDIT_SETTLE_MS = 250;
@@ -31,6 +31,8 @@ export class LiveController {
   private readonly cleanups: (() => void)[] = [];
   speed: Speed = DEFAULT_SPEED;
   highlightedNodeId: string | null = null;
+  /** Classroom mode (View menu): large type, high contrast, bigger packets, slow motion. */
+  classroom = false;
 
   constructor(
     readonly client: EngineClient,
@@ -112,6 +114,11 @@ export class LiveController {
     this.client.pause();
     this.client.seek(0);
   }
+  setClassroom(on: boolean): void {
+    this.classroom = on;
+    this.setSpeed(on ? CLASSROOM_SPEED : DEFAULT_SPEED);
+  }
+
   /** Pulses a node on the canvas (a log row was clicked); null clears it. */
   highlightNode(nodeId: string | null): void {
     this.highlightedNodeId = nodeId;

@@ -64,6 +64,8 @@ export class LiveLayer {
   private elapsedS = 0;
   /** The node to pulse (a log row was clicked). */
   highlightNodeId: string | null = null;
+  /** Classroom mode: bigger packets, for the back of the room. */
+  classroom = false;
   /** Something on screen animates by itself (flows, pulses): keep drawing. */
   animating = false;
 
@@ -146,6 +148,7 @@ export class LiveLayer {
 
   private drawParticles(): void {
     const { count, x, y, color, scale, alpha } = this.layout;
+    const base = this.classroom ? 0.8 : 0.5;
     const pool = this.pool;
     while (pool.length < count) pool.push(new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, scaleX: 0.5, scaleY: 0.5 }));
     const children = this.particles.particleChildren;
@@ -155,7 +158,7 @@ export class LiveLayer {
       children[i] = particle;
       particle.x = x[i];
       particle.y = y[i];
-      particle.scaleX = particle.scaleY = 0.5 * scale[i];
+      particle.scaleX = particle.scaleY = base * scale[i];
       particle.color = bgr(color[i]) + (((alpha[i] * 255) | 0) << 24);
     }
     this.particles.update();
