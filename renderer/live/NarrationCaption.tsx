@@ -12,8 +12,6 @@ export function NarrationCaption() {
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const caption = model?.caption ?? null;
   const frame = model?.frame ?? null;
-  const notice = model?.notice || model?.problem || null;
-  if (caption === null && notice === null) return null;
   // The scenario asked for a pause at this caption's time, and playback stopped there.
   const pausedHere =
     caption !== null &&
@@ -22,6 +20,9 @@ export function NarrationCaption() {
     !frame.ended &&
     Math.abs(frame.timeMs - caption.timeMs) < 1 &&
     doc.scenario.some((event) => event.pause === true && Math.abs(event.atS * 1000 - caption.timeMs) < 1);
+  // The engine's "Paused at …" notice says what the caption already says.
+  const notice = model?.problem || (pausedHere ? null : model?.notice) || null;
+  if (caption === null && notice === null) return null;
   return (
     <div className="live-captions">
       {caption !== null && (

@@ -187,10 +187,25 @@ test('the timeline edits the scenario through the document (undoable); classroom
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await scenario()).length).toBe(before.length + 1);
 
+  // Faults on the canvas: cut a link from its context menu, partition the EU region from a node's.
+  const usUsers = await nodeCentre(page, 'users-us');
+  const lb = await nodeCentre(page, 'lb');
+  await page.mouse.click((usUsers.x + lb.x) / 2, (usUsers.y + lb.y) / 2, { button: 'right' });
+  await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Cut us-lb' }).click();
+  const euUsers = await nodeCentre(page, 'users-eu');
+  await page.mouse.click(euUsers.x, euUsers.y, { button: 'right' });
+  await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Partition region eu-west from the rest' }).click();
+  await expect.poll(async () => (await scenario()).filter((event) => event.action === 'cut' || event.action === 'partition').map((event) => event.action)).toEqual(['cut', 'partition']);
+  await page.getByRole('button', { name: 'Hide caption' }).click().catch(() => undefined);
+  await page.screenshot({ path: `${SHOTS}/09-cut-and-partition.png` });
+
   // Classroom mode from the View menu.
   await page.getByRole('menuitem', { name: 'View' }).or(page.getByRole('button', { name: 'View' })).first().click();
   await page.getByRole('menuitem', { name: 'Classroom Mode' }).click();
   await expect(page.locator('.app-shell')).toHaveClass(/classroom/);
   await expect(page.getByRole('radio', { name: '1/10×' })).toHaveAttribute('aria-checked', 'true');
-  await page.screenshot({ path: `${SHOTS}/09-classroom.png` });
+  await page.getByRole('radio', { name: '1/100×' }).click();
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => (await probe(page)).drawnParticles, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/10-classroom.png` });
 });
