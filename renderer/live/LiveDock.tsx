@@ -1,4 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lintDocument } from '../../shared/model/lint/lintDocument';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { ChecksPanel } from './ChecksPanel';
 import { EventLog } from './EventLog';
 import { LiveCharts } from './LiveCharts';
@@ -21,6 +23,10 @@ const TABS: { id: Tab; label: string }[] = [
  */
 export function LiveDock({ problems }: { problems: ReactNode }) {
   const [tab, setTab] = useState<Tab>('charts');
+  const store = useDocumentStore();
+  const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  // The tab says how many problems there are, so they are not missed behind it.
+  const problemCount = useMemo(() => lintDocument(doc).length, [doc]);
   return (
     <section className="live-dock" aria-label="Simulation">
       <div className="live-dock-top">
@@ -31,6 +37,7 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'live-tab active' : 'live-tab'} onClick={() => setTab(t.id)}>
             {t.label}
+            {t.id === 'problems' && problemCount > 0 && <span className="live-tab-count">{problemCount}</span>}
           </button>
         ))}
       </div>
