@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from './chartSeries';
+import { chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
 
@@ -33,12 +33,13 @@ export function LiveCharts() {
   const length = Math.max(metrics.length, Math.ceil((model.frame?.timeMs ?? 0) / 1000));
   const nodes = nodesWithData(series, length).slice(0, NODE_COLORS.length);
   const worst = worstSecond(metrics);
+  const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
   return (
     <div className="live-charts">
-      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={throughputData(metrics)} testId="chart-throughput" />
-      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics)} testId="chart-latency" />
+      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={throughputData(metrics, charted)} testId="chart-throughput" />
+      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" />
       <div className="live-chart-with-note">
-        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics)} testId="chart-errors" />
+        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" />
         <p className="live-chart-note" data-testid="chart-errors-peak">
           {worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`}
         </p>

@@ -1,5 +1,13 @@
 import type { MetricSeries, NodeSeries } from './metricSeries';
 
+/**
+ * Seconds worth charting: while running, the second in progress is left out (most of its
+ * requests are not sent yet, so it would always look like a drop); all of them once the run ended.
+ */
+export function chartedSeconds(metrics: MetricSeries, timeMs: number, ended: boolean): number {
+  return ended ? metrics.length : Math.min(metrics.length, Math.floor(timeMs / 1000));
+}
+
 /** uPlot's aligned data: x values then one array per series (null = gap). */
 export type ChartData = [number[], ...(number | null)[][]];
 
@@ -19,15 +27,13 @@ export function finishedFailures(metrics: MetricSeries, t: number): number {
 }
 
 /** Ok and failed requests per second (by the second they were sent). */
-export function throughputData(metrics: MetricSeries): ChartData {
-  const n = metrics.length;
+export function throughputData(metrics: MetricSeries, n = metrics.length): ChartData {
   const { ok } = metrics.columns;
   return [seconds(n), Array.from({ length: n }, (_, t) => value(ok[t])), Array.from({ length: n }, (_, t) => finishedFailures(metrics, t))];
 }
 
 /** p50, p95, p99 of ok requests, per second, in ms. */
-export function latencyData(metrics: MetricSeries): ChartData {
-  const n = metrics.length;
+export function latencyData(metrics: MetricSeries, n = metrics.length): ChartData {
   const { p50, p95, p99 } = metrics.columns;
   return [seconds(n), ...[p50, p95, p99].map((column) => Array.from({ length: n }, (_, t) => value(column[t])))] as ChartData;
 }
@@ -35,8 +41,7 @@ export function latencyData(metrics: MetricSeries): ChartData {
 export const ERROR_OUTCOMES = ['error', 'timeout', 'rejected', 'dropped'] as const;
 
 /** Finished failures per second by outcome. */
-export function errorData(metrics: MetricSeries): ChartData {
-  const n = metrics.length;
+export function errorData(metrics: MetricSeries, n = metrics.length): ChartData {
   return [seconds(n), ...ERROR_OUTCOMES.map((name) => Array.from({ length: n }, (_, t) => value(metrics.columns[name][t])))] as ChartData;
 }
 

@@ -179,6 +179,15 @@ export class LiveLayer {
       if (requestsOnLink[link] > 0) this.dashes(g, start, end, flowGapPx(requestsOnLink[link] / delayS), playing, 2.5, 0x60a5fa, flowAlpha);
       if (responsesOnLink[link] > 0) this.dashes(g, end, start, flowGapPx(responsesOnLink[link] / delayS), playing, -2.5, failing ? FAILURE_COLOR : 0x34d399, flowAlpha);
     }
+    // Failures burst: red rings spread from where failed answers are arriving, on any link.
+    for (let link = 0; link < failuresOnLink.length; link++) {
+      if (failuresOnLink[link] === 0) continue;
+      const o = link * LINK_GEOMETRY_FLOATS;
+      const phase = (this.elapsedS * 1.6 + link * 0.37) % 1;
+      const x = this.geometry[o] + (this.geometry[o + 2] - this.geometry[o]) * 0.12;
+      const y = this.geometry[o + 1] + (this.geometry[o + 3] - this.geometry[o + 1]) * 0.12;
+      g.circle(x, y, 6 + 18 * phase).stroke({ width: 3, color: FAILURE_COLOR, alpha: 0.9 * (1 - phase) });
+    }
   }
 
   private dashes(g: Graphics, from: Point, to: Point, gap: number, playing: boolean, side: number, color: number, alpha: number): void {

@@ -6,7 +6,7 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
+import { chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
@@ -41,6 +41,12 @@ describe('chart series', () => {
     expect(errorData(metrics)).toEqual([[0, 1, 2], [0, 1, 0], [0, 0, 0], [0, 0, 0], [0, 3, 2]]);
     expect(worstSecond(metrics)).toEqual({ t: 1, failures: 4 });
     expect(worstSecond(new MetricSeries(3))).toBeNull();
+  });
+
+  it('leaves the second in progress out while running, not once the run ended', () => {
+    expect(chartedSeconds(metrics, 2500, false)).toBe(2);
+    expect(chartedSeconds(metrics, 2500, true)).toBe(3);
+    expect(throughputData(metrics, 2)).toEqual([[0, 1], [10, 6], [0, 4]]);
   });
 
   it('per node: percent series for the nodes that have data', () => {
