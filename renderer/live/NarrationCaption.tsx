@@ -1,8 +1,11 @@
 import { X } from 'lucide-react';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { formatSimTime } from './speedPresets';
+
+/** How long an engine notice ("re-simulated the edited design…") stays up. */
+const NOTICE_MS = 6000;
 
 /** The current narration note, as a caption over the canvas; says so when the scenario paused. */
 export function NarrationCaption() {
@@ -22,6 +25,13 @@ export function NarrationCaption() {
     doc.scenario.some((event) => event.pause === true && Math.abs(event.atS * 1000 - caption.timeMs) < 1);
   // The engine's "Paused at …" notice says what the caption already says.
   const notice = model?.problem || (pausedHere ? null : model?.notice) || null;
+  // Engine notices (not problems) fade after a while; a problem stays until dismissed.
+  const transientNotice = model?.problem ? null : notice;
+  useEffect(() => {
+    if (transientNotice === null || model === null) return;
+    const timer = setTimeout(() => model.dismissNotice(), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [transientNotice, model]);
   if (caption === null && notice === null) return null;
   return (
     <div className="live-captions">

@@ -6,6 +6,9 @@ import type { DocumentStore } from '../editor/store/documentStore';
 import { LiveModel } from './liveModel';
 import { CLASSROOM_SPEED, DEFAULT_SPEED } from './speedPresets';
 
+/** How long a node clicked in the log pulses on the canvas. */
+const HIGHLIGHT_MS = 4000;
+
 /** How long edits settle before the running simulation gets the edited document. */
 const EDIT_SETTLE_MS = 250;
 
@@ -31,6 +34,7 @@ export class LiveController {
   private readonly cleanups: (() => void)[] = [];
   speed: Speed = DEFAULT_SPEED;
   highlightedNodeId: string | null = null;
+  private highlightTimer: ReturnType<typeof setTimeout> | null = null;
   /** Classroom mode (View menu): large type, high contrast, bigger packets, slow motion. */
   classroom = false;
 
@@ -119,9 +123,11 @@ export class LiveController {
     this.setSpeed(on ? CLASSROOM_SPEED : DEFAULT_SPEED);
   }
 
-  /** Pulses a node on the canvas (a log row was clicked); null clears it. */
+  /** Pulses a node on the canvas for a few seconds (a log row was clicked); null clears it. */
   highlightNode(nodeId: string | null): void {
     this.highlightedNodeId = nodeId;
+    if (this.highlightTimer !== null) clearTimeout(this.highlightTimer);
+    this.highlightTimer = nodeId === null ? null : setTimeout(() => this.highlightNode(null), HIGHLIGHT_MS);
   }
 
   inject(fault: InjectedFault): void {
@@ -140,6 +146,7 @@ export class LiveController {
 
   dispose(): void {
     if (this.editTimer !== null) clearTimeout(this.editTimer);
+    if (this.highlightTimer !== null) clearTimeout(this.highlightTimer);
     for (const cleanup of this.cleanups) cleanup();
   }
 }

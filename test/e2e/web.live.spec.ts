@@ -208,4 +208,6 @@ test('the timeline edits the scenario through the document (undoable); classroom
   await page.getByTestId('live-play').click();
   await expect.poll(async () => (await probe(page)).drawnParticles, { timeout: 15_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/10-classroom.png` });
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await page.screenshot({ path: `${SHOTS}/11-classroom-dark.png` });
 });
