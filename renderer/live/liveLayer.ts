@@ -1,4 +1,4 @@
-import { Container, Graphics, Particle, ParticleContainer, Text, type Renderer, type Texture } from 'pixi.js';
+import { Container, Graphics, Particle, ParticleContainer, Text, Texture, type Renderer } from 'pixi.js';
 import { resolveLink } from '../../shared/model/defaults';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from '../../shared/sim/session/protocol';
@@ -19,6 +19,14 @@ const FLOW_DASH_PX = 7;
 
 const HEALTH = { up: 0x22c55e, down: 0xef4444, degraded: 0xf59e0b, suspected: 0xa855f7 } as const;
 const BAR_BG = 0x000000;
+
+/** Shows the first `count` pooled particles in `container` (no allocation once the pool has grown). */
+function showPooled(container: ParticleContainer, pool: readonly Particle[], count: number): void {
+  const children = container.particleChildren;
+  children.length = count;
+  for (let i = 0; i < count; i++) children[i] = pool[i];
+  container.update();
+}
 
 function bgr(rgb: number): number {
   return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
@@ -54,6 +62,14 @@ export class LiveLayer {
   private linkKeyDocument: FaultlineDocument | null = null;
   private readonly badges = new Container({ label: 'live-badges' });
   private readonly pool: Particle[] = [];
+  /** Utilization, queue and cache bars under the cards. */
+  private readonly bars = new ParticleContainer({ texture: Texture.WHITE, dynamicProperties: { position: true, vertex: true, color: true } });
+  private readonly barPool: Particle[] = [];
+  private barCount = 0;
+  /** Green status dots of healthy nodes. */
+  private readonly dots: ParticleContainer;
+  private readonly dotPool: Particle[] = [];
+  private dotCount = 0;
   private readonly texture: Texture;
   private readonly layout = new PacketLayout(PARTICLE_CAP);
   private geometry = new Float32Array(0);
@@ -74,8 +90,9 @@ export class LiveLayer {
     this.texture = renderer.generateTexture({ target: dot, resolution: 2, antialias: true });
     dot.destroy();
     this.particles = new ParticleContainer({ texture: this.texture, dynamicProperties: { position: true, color: true, vertex: true, rotation: false, uvs: false } });
+    this.dots = new ParticleContainer({ texture: this.texture, dynamicProperties: { position: true, color: true } });
     this.under.addChild(this.linkStates, this.flows, this.particles);
-    this.over.addChild(this.overlays, this.pulses, this.badges);
+    this.over.addChild(this.bars, this.overlays, this.dots, this.pulses, this.badges);
     this.under.eventMode = 'none';
     this.over.eventMode = 'none';
   }
@@ -120,6 +137,8 @@ export class LiveLayer {
     this.flows.clear();
     this.overlays.clear();
     this.pulses.clear();
+    showPooled(this.bars, this.barPool, 0);
+    showPooled(this.dots, this.dotPool, 0);
     this.linkKeyDocument = null;
     this.nodeKeyDocument = null;
     this.particles.particleChildren.length = 0;
@@ -305,7 +324,37 @@ export class LiveLayer {
     }
   }
 
+  /** Appends one 5 px bar to the bar particles (plain quads: far cheaper to draw than Graphics). */
+  private bar(x: number, y: number, width: number, color: number, alpha: number): void {
+    const index = this.barCount++;
+    if (index === this.barPool.length) this.barPool.push(new Particle({ texture: Texture.WHITE }));
+    const particle = this.barPool[index];
+    particle.x = x;
+    particle.y = y;
+    particle.scaleX = width / Texture.WHITE.frame.width;
+    particle.scaleY = 5 / Texture.WHITE.frame.height;
+    particle.color = bgr(color) + (((alpha * 255) | 0) << 24);
+  }
+
+  /** Appends one status dot (the packet texture, small). */
+  private dot(x: number, y: number, color: number): void {
+    const index = this.dotCount++;
+    if (index === this.dotPool.length) this.dotPool.push(new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, scaleX: 0.4, scaleY: 0.4 }));
+    const particle = this.dotPool[index];
+    particle.x = x;
+    particle.y = y;
+    particle.color = bgr(color) + (255 << 24);
+  }
+
   private drawNodes(doc: FaultlineDocument, frame: Frame, ids: readonly string[]): void {
+    this.barCount = 0;
+    this.dotCount = 0;
+    this.drawNodeShapes(doc, frame, ids);
+    showPooled(this.bars, this.barPool, this.barCount);
+    showPooled(this.dots, this.dotPool, this.dotCount);
+  }
+
+  private drawNodeShapes(doc: FaultlineDocument, frame: Frame, ids: readonly string[]): void {
     const g = this.overlays.clear();
     const pulses = this.pulses.clear();
     const suspected = new Set<string>();
@@ -326,7 +375,9 @@ export class LiveLayer {
         g.roundRect(x, y, w, h, r).fill({ color: 0x3a0a0a, alpha: 0.82 });
         g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 3, color: HEALTH.down, alpha: 0.55 });
       }
-      (down ? pulses : g).roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: 0.9 });
+      // A healthy node gets a green status dot; anything else a ring around the card, so trouble stands out.
+      if (ringColor === HEALTH.up) this.dot(x + w - 9, y + 9, HEALTH.up);
+      else (down ? pulses : g).roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: 0.9 });
       if (this.highlightNodeId === node.id) pulses.roundRect(x - 11, y - 11, w + 22, h + 22, r + 11).stroke({ width: 3, color: 0xfacc15 });
       // Bars under the card: utilization, queue fill, cache fill.
       const bars: [number, number][] = [[frame.utilization[i], frame.utilization[i] > 0.85 ? 0xef4444 : 0x3b82f6]];
@@ -334,8 +385,8 @@ export class LiveLayer {
       if (Number.isFinite(frame.cacheFill[i])) bars.push([frame.cacheFill[i], 0x2ec4b6]);
       bars.forEach(([fill, color], b) => {
         const by = y + h + 8 + b * 7;
-        g.roundRect(x + 6, by, w - 12, 5, 2.5).fill({ color: BAR_BG, alpha: 0.35 });
-        if (fill > 0) g.roundRect(x + 6, by, Math.max(5, (w - 12) * Math.min(1, fill)), 5, 2.5).fill({ color });
+        this.bar(x + 6, by, w - 12, BAR_BG, 0.35);
+        if (fill > 0) this.bar(x + 6, by, Math.max(3, (w - 12) * Math.min(1, fill)), color, 1);
       });
       const badge = this.nodeBadges.get(node.id);
       if (badge !== undefined) {
