@@ -94,7 +94,8 @@ export function Timeline() {
   const addEvent = () => {
     let index = -1;
     store.update((draft) => {
-      index = addScenarioEvent(draft, timeMs / 1000);
+      // The model's newest frame, not this render's: panels re-render a few times a second.
+      index = addScenarioEvent(draft, (controller?.model.frame?.timeMs ?? timeMs) / 1000);
     });
     if (index >= 0) setEditing(index);
   };

@@ -84,6 +84,11 @@ test('play, crash an app server from the context menu, see the health check and 
   await page.getByRole('tab', { name: 'Event log' }).click();
   await expect(page.getByTestId('live-log')).toContainText('lb health check marks app1 down', { timeout: 20_000 });
   await page.screenshot({ path: `${SHOTS}/03-marked-down.png` });
+  // Clicking the row selects the node it is about (and pulses it on the canvas).
+  await page.getByTestId('live-log').getByRole('button', { name: /lb health check marks app1 down/ }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { nodes: readonly string[] } }; highlightedNodeId: string | null } } }).__faultlineLive.controller.store.getSelection().nodes))
+    .toEqual(['app1']);
   const crashed = await probe(page);
   const crashS = crashed.scenario.find((event) => event.action === 'crash' && event.target === 'app1')!.atS;
   const markedDown = crashed.log.find((line) => line.includes('lb health check marks app1 down'))!;
@@ -125,6 +130,13 @@ test('play, crash an app server from the context menu, see the health check and 
   const requests = first.requests as { total: number; ok: number };
   expect(requests.total - requests.ok).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/07-finished.png` });
+  // The checks panel shows the finished run's verdicts, the report's own.
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  for (const check of first.checks as { id: string; pass: boolean }[]) {
+    const row = page.getByTestId(`check-${check.id}`);
+    await expect(row).toContainText('final');
+    await expect(row).toHaveClass(check.pass ? 'pass' : 'fail');
+  }
 
   // Replay 1: Reset and play again — the injected crash is part of the run now.
   await page.getByRole('button', { name: 'Reset to 0 s' }).click();
@@ -150,7 +162,12 @@ async function playToEnd(page: Page): Promise<Record<string, unknown>> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const state = await probe(page);
     if (state.ended && state.report !== null) return state.report;
-    if (!state.playing) await page.getByTestId('live-play').click();
+    if (!state.playing) {
+      await page.getByTestId('live-play').click();
+      // Wait for the engine to take the command, so a stale frame never earns a second click.
+      // (it plays, or has already moved on and stopped again: a scenario pause, the end).
+      await expect.poll(async () => { const s = await probe(page); return s.playing || s.ended || s.timeMs !== state.timeMs; }, { timeout: 30_000 }).toBe(true);
+    }
     await expect.poll(async () => { const s = await probe(page); return s.ended || !s.playing; }, { timeout: 30_000 }).toBe(true);
   }
   throw new Error('the run did not end');
