@@ -89,6 +89,7 @@ export class LiveController {
 
   play(): void {
     this.flushEdit();
+    this.model.clearNotice();
     this.client.play();
   }
   pause(): void {

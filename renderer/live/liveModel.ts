@@ -118,6 +118,13 @@ export class LiveModel {
     this.changed();
   }
 
+  /** Playback resumed: a notice about where it stopped is old news (problems stay). */
+  clearNotice(): void {
+    if (this.notice === null) return;
+    this.notice = null;
+    this.changed();
+  }
+
   dismissNotice(): void {
     this.notice = null;
     this.problem = null;

@@ -129,6 +129,7 @@ test('play, crash an app server from the context menu, see the health check and 
   const first = await playToEnd(page);
   const requests = first.requests as { total: number; ok: number };
   expect(requests.total - requests.ok).toBeGreaterThan(0);
+  await expect(page.getByTestId('live-clock')).toContainText('1:00.0 / 1:00.0');
   await page.screenshot({ path: `${SHOTS}/07-finished.png` });
   // The checks panel shows the finished run's verdicts, the report's own.
   await page.getByRole('tab', { name: 'Checks' }).click();
