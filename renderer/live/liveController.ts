@@ -82,6 +82,9 @@ export class LiveController {
     const doc = this.store.getDocument();
     const text = saveDocument(doc);
     if (text === this.sentText) return;
+    // A document with no history at all was just opened (New, Open, a lesson): run it from 0 s
+    // instead of re-simulating it to where the previous one had got to.
+    if (!this.store.canUndo() && !this.store.canRedo()) return this.load();
     this.model.setLinkEnds(linkEnds(doc));
     this.sentText = text;
     this.client.edit(text);

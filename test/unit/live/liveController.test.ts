@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { loadDocument } from '../../../shared/model/load';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { EngineClient } from '../../../renderer/engine/engineClient';
+import type { EngineConnection } from '../../../renderer/engine/engineConnection';
+import { DocumentStore } from '../../../renderer/editor/store/documentStore';
+import { LiveController } from '../../../renderer/live/liveController';
+
+function classicStack(): FaultlineDocument {
+  const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error('the default sandbox does not load');
+  return loaded.document;
+}
+
+/** A connection that records commands and lets the test play the engine's part. */
+function fakeConnection() {
+  const sent: { type: string; [key: string]: unknown }[] = [];
+  let deliver: (data: unknown) => void = () => {};
+  const connection: EngineConnection = {
+    post: (command) => sent.push(command as { type: string }),
+    onMessage: (listener) => {
+      deliver = listener;
+      return () => {};
+    },
+    close: () => {},
+  };
+  return { connection, sent, receive: (data: unknown) => deliver(data) };
+}
+
+describe('LiveController', () => {
+  it('records an injected fault in the document (undoable) without sending it back as an edit', () => {
+    vi.useFakeTimers();
+    const fake = fakeConnection();
+    const store = new DocumentStore(classicStack());
+    const controller = new LiveController(new EngineClient(fake.connection, () => {}), store);
+    controller.load();
+    controller.inject({ action: 'crash', target: 'app1' });
+    expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'inject']);
+    fake.receive({ type: 'injected', event: { atS: 7.001, action: 'crash', target: 'app1' } });
+    expect(store.getDocument().scenario.at(-1)).toEqual({ atS: 7.001, action: 'crash', target: 'app1' });
+    expect(store.canUndo()).toBe(true);
+    vi.advanceTimersByTime(1000);
+    // The engine already runs that scenario: no edit goes out.
+    expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'inject']);
+    // A real edit does go out, once, after it settles.
+    store.update((draft) => {
+      draft.nodes.app1.config = { workers: 16 };
+    });
+    vi.advanceTimersByTime(1000);
+    expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'inject', 'edit']);
+    vi.useRealTimers();
+  });
+
+  it('a freshly opened document is loaded from 0 s rather than edited into the running one', () => {
+    vi.useFakeTimers();
+    const fake = fakeConnection();
+    const store = new DocumentStore(classicStack());
+    const controller = new LiveController(new EngineClient(fake.connection, () => {}), store);
+    controller.load();
+    const other = classicStack();
+    store.replaceDocument({ ...other, meta: { title: 'Another design' } });
+    vi.advanceTimersByTime(1000);
+    expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'load', 'speed']);
+    vi.useRealTimers();
+  });
+});
