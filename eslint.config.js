@@ -67,7 +67,7 @@ const layering = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/', 'test/fixtures/lint/**'],
+    ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'dist-web-*/', 'release/', 'test-results/', 'playwright-report/', 'test/fixtures/lint/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
