@@ -1,5 +1,6 @@
 import type { Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
+import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
 import { healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
 
@@ -92,9 +93,9 @@ export class LiveModel {
   applyFrame(frame: Frame): void {
     if (frame.resync) this.restart();
     this.metrics.apply(frame.metricRows);
-    this.utilization.sample(frame.timeMs, frame.utilization);
+    this.applyNodeRows(frame.nodeRows, frame.nodeStatus.length);
+    // Queue fill has no per-second rows: sampled from frames (sparse at high speeds).
     this.queueFill.sample(frame.timeMs, frame.queueFill);
-    this.hitRatio.sample(frame.timeMs, frame.hitRatio);
     this.logDropped += frame.logDropped;
     for (const entry of frame.log) {
       const row = scenarioLogEntry(this.logSeq++, entry, this.linkEnds);
@@ -105,6 +106,18 @@ export class LiveModel {
     if (!frame.ended) this.report = null;
     this.frame = frame;
     this.changed();
+  }
+
+  /** Exact per-second utilization and hit ratio per node (session/nodeRows.ts layout). */
+  private applyNodeRows(rows: Float64Array, nodes: number): void {
+    const stride = nodeRowFloats(nodes);
+    for (let o = 0; o + stride <= rows.length; o += stride) {
+      const t = rows[o];
+      for (let i = 0; i < nodes; i++) {
+        this.utilization.set(t, i, rows[o + 1 + i * NODE_ROW_VALUES]);
+        this.hitRatio.set(t, i, rows[o + 2 + i * NODE_ROW_VALUES]);
+      }
+    }
   }
 
   /** The caption the scenario paused on is marked so the caption bar can say why playback stopped. */

@@ -48,6 +48,11 @@ export class NodeSeries {
     this.values = Array.from({ length: nodes }, () => new Float32Array(seconds).fill(Number.NaN));
   }
 
+  /** One value per node for second `t` (exact per-second figures, e.g. from node rows). */
+  set(t: number, node: number, value: number): void {
+    if (t >= 0 && t < this.seconds && node >= 0 && node < this.values.length) this.values[node][t] = value;
+  }
+
   sample(timeMs: number, perNode: Float32Array): void {
     const t = Math.floor(timeMs / 1000);
     if (t < 0 || t >= this.seconds) return;

@@ -111,6 +111,8 @@ export const frameSchema = z
     checkPass: u8,
     packetCount: z.number().int().min(0),
     packets: f32,
+    /** Per-second node rows (session/nodeRows.ts: t, then utilization and hit ratio per node), same seconds as metricRows. */
+    nodeRows: f64,
     /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
     metricRows: f64,
     /** The UI drops its metric rows and event log first: this frame starts them afresh (load, seek, reset). */
@@ -180,6 +182,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.packets, frame.metricRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.packets, frame.metricRows, frame.nodeRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

@@ -7,6 +7,7 @@ import { metricRows } from './metricRows';
 import { markedDownLinks } from './markedDownLinks';
 import { LiveChecks } from './liveChecks';
 import { recentHitRatios } from './hitRatios';
+import { nodeRows } from './nodeRows';
 import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
@@ -264,7 +265,9 @@ export class Session implements PacedRun {
     const states = running.sampler.sample();
     const { packets, count } = collectPackets(sim.world.calls, nowMs);
     const currentSecond = Math.floor(Math.min(nowMs, run.durationMs) / 1000);
-    const rows = metricRows(sim.world.metrics, running.rowsFrom, Math.min(currentSecond + 1, Math.ceil(run.durationMs / 1000)));
+    const rowsTo = Math.min(currentSecond + 1, Math.ceil(run.durationMs / 1000));
+    const rows = metricRows(sim.world.metrics, running.rowsFrom, rowsTo);
+    const perNodeRows = nodeRows(sim, running.rowsFrom, rowsTo);
     const settled = Math.floor((nowMs - sim.world.maxRequestLifetimeMs) / 1000);
     running.rowsFrom = Math.max(running.rowsFrom, Math.min(settled, currentSecond));
     const { entries, dropped } = this.logSlice(running);
@@ -284,6 +287,7 @@ export class Session implements PacedRun {
       packetCount: count,
       packets,
       metricRows: rows,
+      nodeRows: perNodeRows,
       resync: running.resync,
       log: entries,
       logDropped: dropped,

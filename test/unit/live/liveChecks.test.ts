@@ -4,6 +4,7 @@ import { loadDocument } from '../../../shared/model/load';
 import { Simulation } from '../../../shared/sim/simulation';
 import { LiveChecks } from '../../../shared/sim/session/liveChecks';
 import { recentHitRatios } from '../../../shared/sim/session/hitRatios';
+import { NODE_ROW_VALUES, nodeRowFloats, nodeRows } from '../../../shared/sim/session/nodeRows';
 import { metricRows } from '../../../shared/sim/session/metricRows';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 
@@ -72,5 +73,32 @@ describe('recentHitRatios', () => {
       expect(ratios[i]).toBeGreaterThan(0);
     }
     expect(Number.isNaN(ratios[ids.indexOf('app1')])).toBe(true);
+  });
+});
+
+describe('nodeRows', () => {
+  it('per-second utilization averages to the report\'s utilization, and hit ratios match the cache\'s own', () => {
+    const document = classicStack();
+    const sim = new Simulation(document);
+    sim.runUntil(60_000);
+    const ids = sim.world.nodeIds;
+    const rows = nodeRows(sim, 0, 60);
+    const stride = nodeRowFloats(ids.length);
+    expect(rows.length).toBe(60 * stride);
+    const app1 = ids.indexOf('app1');
+    const cache = ids.indexOf('cache');
+    let sum = 0;
+    for (let t = 0; t < 60; t++) {
+      const o = t * stride;
+      expect(rows[o]).toBe(t);
+      sum += rows[o + 1 + app1 * NODE_ROW_VALUES];
+      const expected = sim.world.models[cache].hitRatioIn!(t, t + 1);
+      const actual = rows[o + 2 + cache * NODE_ROW_VALUES];
+      if (expected === null) expect(Number.isNaN(actual)).toBe(true);
+      else expect(actual).toBeCloseTo(expected, 12);
+    }
+    const report = sim.finish();
+    // Capacity is the same every second (no config change), so the mean of per-second ratios is the run's ratio.
+    expect(sum / 60).toBeCloseTo(report.nodes.app1.utilization, 6);
   });
 });

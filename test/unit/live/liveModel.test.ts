@@ -6,7 +6,7 @@ import { filterLog, matchesLogFilter, NO_LOG_FILTER } from '../../../renderer/li
 const NODES = ['lb', 'app1', 'app2'];
 const LINKS = ['lb-app1', 'lb-app2'];
 
-function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; rows?: number[][]; resync?: boolean; playing?: boolean } = {}): Frame {
+function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; rows?: number[][]; nodeRows?: Float64Array; resync?: boolean; playing?: boolean } = {}): Frame {
   const n = NODES.length;
   const rows = options.rows ?? [];
   const metricRows = new Float64Array(rows.length * METRIC_ROW_FLOATS);
@@ -32,6 +32,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
     packetCount: 0,
     packets: new Float32Array(0),
     metricRows,
+    nodeRows: options.nodeRows ?? new Float64Array(0),
     resync: options.resync ?? false,
     log: options.log ?? [],
     logDropped: 0,
@@ -76,7 +77,12 @@ describe('LiveModel', () => {
     expect(model.metrics.length).toBe(2);
     expect(model.metrics.columns.ok[1]).toBe(95);
     expect(model.metrics.columns.dropped[1]).toBe(2);
-    expect(model.utilization.values[0][2]).toBeCloseTo(0.5, 6);
+    // Node rows: t, then (utilization, hit ratio) per node.
+    model.applyFrame(frame(2600, { nodeRows: Float64Array.from([0, 0.25, NaN, 0.5, NaN, 1, 0.75, 1, 0.1, NaN, 0.2, NaN, 0.3, 0.9]) }));
+    expect(model.utilization.values[0][0]).toBeCloseTo(0.25, 6);
+    expect(model.utilization.values[2][1]).toBeCloseTo(0.3, 6);
+    expect(model.hitRatio.values[2][0]).toBeCloseTo(0.75, 6);
+    expect(Number.isNaN(model.hitRatio.values[0][1])).toBe(true);
     model.applyFrame(frame(0, { resync: true, rows: [[0, 1, 1, 0, 5, 5, 5, 0, 0, 0, 0]] }));
     expect(model.metrics.length).toBe(1);
     expect(Number.isNaN(model.metrics.columns.ok[1])).toBe(true);

@@ -1,0 +1,39 @@
+import type { Simulation } from '../simulation';
+
+/** Numbers per node in a node row: utilization, cache hit ratio (NaN: no station / not a cache or no lookups). */
+export const NODE_ROW_VALUES = 2;
+
+/** Numbers per node row for `nodes` nodes: t, then NODE_ROW_VALUES per node. */
+export function nodeRowFloats(nodes: number): number {
+  return 1 + nodes * NODE_ROW_VALUES;
+}
+
+/**
+ * Per-second node figures for seconds [fromS, toS) — the per-node charts' rows, so they are whole
+ * at any speed and after a seek (frames alone sample a second only when one happens to fall in
+ * it). Utilization is busy time over capacity in that second; the hit ratio is hits / lookups.
+ */
+export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Array {
+  const models = sim.world.models;
+  const stride = nodeRowFloats(models.length);
+  const from = Math.max(0, fromS);
+  const to = Math.max(from, toS);
+  const rows = new Float64Array((to - from) * stride);
+  for (const model of models) model.station?.advance(sim.now);
+  for (let t = from; t < to; t++) {
+    const o = (t - from) * stride;
+    rows[o] = t;
+    for (let i = 0; i < models.length; i++) {
+      const station = models[i].station;
+      let utilization = Number.NaN;
+      if (station !== null) {
+        const capacity = station.capacityMs.sum(t, t + 1);
+        utilization = capacity > 0 ? Math.min(1, station.busyMs.sum(t, t + 1) / capacity) : 0;
+      }
+      const ratio = models[i].hitRatioIn?.(t, t + 1);
+      rows[o + 1 + i * NODE_ROW_VALUES] = utilization;
+      rows[o + 2 + i * NODE_ROW_VALUES] = ratio === undefined || ratio === null ? Number.NaN : ratio;
+    }
+  }
+  return rows;
+}
