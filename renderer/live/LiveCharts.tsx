@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from './chartSeries';
+import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
 
@@ -31,7 +31,7 @@ export function LiveCharts() {
   const metrics = model.metrics;
   const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
   const length = Math.max(metrics.length, Math.ceil((model.frame?.timeMs ?? 0) / 1000));
-  const nodes = nodesWithData(series, length).slice(0, NODE_COLORS.length);
+  const nodes = busiestNodes(series, length, 6);
   const worst = worstSecond(metrics);
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
   return (

@@ -65,6 +65,21 @@ export function nodesWithData(series: NodeSeries, length: number): number[] {
   return nodes;
 }
 
+/** Up to `limit` nodes with data, busiest first (highest peak), so a big design's chart stays legible. */
+export function busiestNodes(series: NodeSeries, length: number, limit: number): number[] {
+  const peak = (i: number) => {
+    let max = Number.NEGATIVE_INFINITY;
+    const values = series.values[i];
+    for (let t = 0; t < Math.min(length, values.length); t++) if (values[t] > max) max = values[t];
+    return max;
+  };
+  return nodesWithData(series, length)
+    .map((i) => ({ i, peak: peak(i) }))
+    .sort((a, b) => b.peak - a.peak || a.i - b.i)
+    .slice(0, limit)
+    .map(({ i }) => i);
+}
+
 /** The second (by send time) with the most failures, and how many; null if none failed. */
 export function worstSecond(metrics: MetricSeries): { t: number; failures: number } | null {
   let best: { t: number; failures: number } | null = null;

@@ -6,7 +6,7 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
+import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
@@ -56,6 +56,9 @@ describe('chart series', () => {
     const nodes = nodesWithData(series, 2);
     expect(nodes).toEqual([0, 2]);
     expect(perNodeData(series, nodes, 2)).toEqual([[0, 1], [50, 100], [25, 0]]);
+    expect(busiestNodes(series, 2, 1)).toEqual([0]);
+    series.sample(2500, new Float32Array([0, Number.NaN, 1]));
+    expect(busiestNodes(series, 3, 5)).toEqual([0, 2]);
   });
 });
 
