@@ -56,6 +56,8 @@ export function App({ host }: { host: Host }) {
   const changeClassroom = (on: boolean) => {
     setClassroom(on);
     live?.controller.setClassroom(on);
+    // The side panels change width with the mode: fit the diagram to the canvas it now has.
+    requestAnimationFrame(() => requestAnimationFrame(() => editor.fitToContent()));
   };
   useEffect(() => installDebugHandle(editor), [editor]);
 

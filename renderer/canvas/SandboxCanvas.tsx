@@ -103,6 +103,11 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
           viewport.resize(width, height);
           followGrid();
         });
+        // Pixi's resizeTo follows the window only; panels that change width (classroom mode, a
+        // taller dock) resize the canvas's box without a window resize.
+        const boxWatcher = new ResizeObserver(() => app.resize());
+        boxWatcher.observe(host);
+        cleanups.push(() => boxWatcher.disconnect());
 
         const camera: Camera = {
           zoom: () => viewport.scale.x,

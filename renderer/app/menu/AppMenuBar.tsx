@@ -26,7 +26,9 @@ function TopMenu({ menu }: { menu: MenuModel }) {
       <Menu.Trigger className="menu-trigger">{menu.label}</Menu.Trigger>
       <Menu.Portal>
         <Menu.Positioner className="menu-positioner" sideOffset={4}>
-          <Menu.Popup className="menu-popup" data-testid={`menu-${menu.label.toLowerCase()}`}>
+          {/* After a mouse choice focus leaves the menu bar (as in desktop apps), so Space plays
+              instead of reopening the menu; keyboard users get focus back on the trigger. */}
+          <Menu.Popup className="menu-popup" data-testid={`menu-${menu.label.toLowerCase()}`} finalFocus={(closeType) => closeType === 'keyboard'}>
             {menu.items.map((item, index) => {
               if (item.type === 'separator') return <Menu.Separator key={index} className="menu-separator" />;
               return (
