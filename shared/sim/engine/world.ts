@@ -1,6 +1,6 @@
 import type { NodeKind } from '../../model/types';
 import type { Kernel } from '../kernel';
-import { createStream, type RandomStream } from '../random';
+import { createStream, createZipf, type RandomStream, type ZipfSampler } from '../random';
 import type { LinkTable } from '../network/linkTable';
 import type { Partitions } from '../network/partitions';
 import type { NodeModel } from '../nodes/nodeModel';
@@ -67,6 +67,7 @@ export class World {
   readonly retryEvent: number;
   private readonly deadlineQueues: DeadlineQueue[] = [];
   private readonly timers: TimerHandler[] = [];
+  private readonly zipfs = new Map<string, ZipfSampler>();
 
   constructor(
     readonly kernel: Kernel,
@@ -104,6 +105,22 @@ export class World {
   /** Client requests between creation and final outcome. */
   get inFlight(): number {
     return this.generated - this.finished;
+  }
+
+  /**
+   * The Zipf sampler for (key count, exponent), built once per run and shared by every client with
+   * that key space. Its tables are megabytes (cumulative + guide: 1.3 MB for 100k keys); one copy
+   * per client crowded them out of the CPU cache. Sampling is a pure function of the client's own
+   * stream, so sharing changes no draw.
+   */
+  zipf(count: number, exponent: number): ZipfSampler {
+    const name = `${count}/${exponent}`;
+    let sampler = this.zipfs.get(name);
+    if (sampler === undefined) {
+      sampler = createZipf(count, exponent);
+      this.zipfs.set(name, sampler);
+    }
+    return sampler;
   }
 
   // --- timers ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { ClientConfig, ResolvedConfig } from '../../model/types';
-import { createZipf, exponential, type ZipfSampler } from '../random';
+import { exponential, type ZipfSampler } from '../random';
 import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { REQ_LIVE, REQ_LOST, REQ_STATIC, REQ_WRITE } from '../engine/requestTable';
@@ -257,6 +257,6 @@ export class ClientModel extends BaseNode {
 
   private buildKeySampler(): void {
     const keys = this.config.keys;
-    this.zipf = keys.distribution === 'zipf' ? createZipf(keys.count, keys.zipfS) : null;
+    this.zipf = keys.distribution === 'zipf' ? this.world.zipf(keys.count, keys.zipfS) : null;
   }
 }

@@ -29,15 +29,31 @@ export function createZipf(count: number, s: number): ZipfSampler {
   // Rounding may leave the last entry a hair under 1; a draw u < 1 must always find a key.
   cumulative[count - 1] = 1;
   const normaliser = total;
+  // Guide table (the "indexed search" of the alias-free inversion method): guide[j] is the first
+  // index whose cumulative probability exceeds j / GUIDE. A draw u in [j/GUIDE, (j+1)/GUIDE) —
+  // exactly, since j = floor(u·GUIDE) and GUIDE is a power of two — has its answer in
+  // [guide[j], guide[j+1]], so the binary search covers a few entries instead of all of them
+  // (17 cache-missing steps for 100k keys). The answer is the same index as a full search.
+  const guideSize = guideSizeFor(count);
+  const guide = new Int32Array(guideSize + 1);
+  {
+    let k = 0;
+    for (let j = 0; j <= guideSize; j++) {
+      const threshold = j / guideSize;
+      while (k < count - 1 && !(cumulative[k] > threshold)) k++;
+      guide[j] = k;
+    }
+  }
 
   return {
     count,
     exponent: s,
     sample(rng: RandomStream): number {
       const u = rng.next();
-      // First index whose cumulative probability exceeds u.
-      let lo = 0;
-      let hi = count - 1;
+      // First index whose cumulative probability exceeds u, searched within its guide bucket.
+      const bucket = Math.floor(u * guideSize);
+      let lo = guide[bucket];
+      let hi = guide[bucket + 1];
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (cumulative[mid] > u) hi = mid;
@@ -50,4 +66,11 @@ export function createZipf(count: number, s: number): ZipfSampler {
       return Math.pow(k + 1, -s) / normaliser;
     },
   };
+}
+
+/** Guide buckets: about one per key (a power of two so bucket bounds are exact), at most 2^20. */
+function guideSizeFor(count: number): number {
+  let size = 1;
+  while (size < count && size < 1 << 20) size *= 2;
+  return size;
 }
