@@ -66,6 +66,13 @@ export class World {
   readonly timerEvent: number;
   readonly retryEvent: number;
   private readonly deadlineQueues: DeadlineQueue[] = [];
+  /**
+   * The usual deadline-ring waiter check — "the call is still at its callee in generation gen" —
+   * as ONE function shared by every ring that waits on calls (app, lb, router, proxy, db, worker).
+   * Each node writing its own identical arrow made the rings' `isWaiting` call site megamorphic;
+   * with one shared function it sees ≤ 3 targets (this, the client's, the queue's) and inlines.
+   */
+  readonly callStillWaiting: WaiterCheck = (call, gen) => this.calls.gen[call] === gen && this.calls.state[call] === STATE_AT_CALLEE;
   private readonly timers: TimerHandler[] = [];
   private readonly zipfs = new Map<string, ZipfSampler>();
 

@@ -12,7 +12,6 @@ import {
   OP_DB_WRITE,
   OP_PUBLISH,
   OP_WRITE,
-  STATE_AT_CALLEE,
   STATUS_ERROR,
   STATUS_HIT,
   STATUS_HIT_EXPIRING,
@@ -93,9 +92,8 @@ export class AppModel extends BaseNode {
     super(world, index, 'app');
     this.config = config;
     this.station = new Station(config.workers, config.queueLimit);
-    const calls = world.calls;
     this.downstreamTimeouts = world.createDeadlineQueue(
-      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      world.callStillWaiting,
       (call) => this.onDownstreamTimeout(call),
     );
     if (targets.dbs.length > 0) {

@@ -4,7 +4,7 @@ import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { FifoServers } from '../engine/fifoServers';
 import { keyOf } from '../engine/callData';
-import { OP_DB_WRITE, OP_REPLICATE, OP_WRITE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
+import { OP_DB_WRITE, OP_REPLICATE, OP_WRITE, STATUS_ERROR, STATUS_OK, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
 import { clustersOf, type ClusterMember, type DbCluster } from './db/cluster';
@@ -51,7 +51,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     this.station = new FifoServers(config.connections, config.queueLimit);
     const calls = world.calls;
     this.syncWaits = world.createDeadlineQueue(
-      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      world.callStillWaiting,
       (call) => {
         calls.bump(call); // late acknowledgements are ignored
         this.answer(call, STATUS_ERROR);

@@ -3,7 +3,7 @@ import { sample } from '../random';
 import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { OFFER_REJECTED, Station } from '../engine/station';
-import { OP_HEARTBEAT, OP_PROBE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_REJECTED } from '../engine/codes';
+import { OP_HEARTBEAT, OP_PROBE, STATUS_ERROR, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import { HealthChecks } from './lb/healthChecks';
 import { BackendPicker } from './lb/pickBackend';
@@ -49,9 +49,8 @@ export class LbModel extends BaseNode {
     const weights = Float64Array.from(backends, (link) => world.links.weight[link]);
     this.picker = new BackendPicker(config.algorithm, weights, this.rng);
     this.health = new HealthChecks(world, backends, config.healthCheck);
-    const calls = world.calls;
     this.upstreamTimeouts = world.createDeadlineQueue(
-      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      world.callStillWaiting,
       (call) => this.onUpstreamTimeout(call),
     );
   }

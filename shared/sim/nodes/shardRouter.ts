@@ -4,7 +4,7 @@ import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { OFFER_REJECTED, Station } from '../engine/station';
 import { keyOf } from '../engine/callData';
-import { OP_DB_WRITE, OP_WRITE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_REJECTED } from '../engine/codes';
+import { OP_DB_WRITE, OP_WRITE, STATUS_ERROR, STATUS_REJECTED } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
 import { clustersOf, type DbCluster } from './db/cluster';
@@ -55,7 +55,7 @@ export class ShardRouterModel extends BaseNode {
     this.map = this.buildMap();
     const calls = world.calls;
     this.upstreamTimeouts = world.createDeadlineQueue(
-      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      world.callStillWaiting,
       (call) => {
         calls.bump(call);
         this.reply(call, STATUS_ERROR);

@@ -4,7 +4,7 @@ import type { World } from '../engine/world';
 import type { DeadlineQueue } from '../engine/deadlineQueue';
 import { OFFER_REJECTED, OFFER_STARTED, Station } from '../engine/station';
 import { keyOf } from '../engine/callData';
-import { OP_DB_WRITE, STATE_AT_CALLEE, STATUS_ERROR, STATUS_OK, STATUS_REJECTED, isSuccess } from '../engine/codes';
+import { OP_DB_WRITE, STATUS_ERROR, STATUS_OK, STATUS_REJECTED, isSuccess } from '../engine/codes';
 import { BaseNode } from './baseNode';
 import { clustersOf, type DbCluster } from './db/cluster';
 
@@ -49,7 +49,7 @@ export class WorkerModel extends BaseNode {
     }
     const calls = world.calls;
     this.dbTimeouts = world.createDeadlineQueue(
-      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      world.callStillWaiting,
       (call) => {
         calls.bump(call);
         this.reply(call, STATUS_ERROR);

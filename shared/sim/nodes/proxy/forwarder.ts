@@ -1,6 +1,5 @@
 import type { World } from '../../engine/world';
 import type { DeadlineQueue } from '../../engine/deadlineQueue';
-import { STATE_AT_CALLEE } from '../../engine/codes';
 import { LB_UPSTREAM_TIMEOUT_MS } from '../lb';
 
 /**
@@ -18,7 +17,7 @@ export class Forwarder {
   ) {
     const calls = world.calls;
     this.timeouts = world.createDeadlineQueue(
-      (call, gen) => calls.gen[call] === gen && calls.state[call] === STATE_AT_CALLEE,
+      world.callStillWaiting,
       (call) => {
         calls.bump(call);
         onTimeout(call);
