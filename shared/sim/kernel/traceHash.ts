@@ -10,6 +10,7 @@
  * are hashed by their IEEE-754 bits, in a fixed (low word first) order whatever the
  * platform's byte order.
  */
+import { fmix32 } from '../random/fmix32';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -49,21 +50,10 @@ export class TraceHash {
 
   /** 16 lowercase hex digits. Finalised on read (the running state is untouched). */
   hex(): string {
-    const fnv = finalMix(this.fnvLane ^ this.events);
-    const rotating = finalMix(this.rotatingLane ^ Math.imul(this.events, GOLDEN_RATIO_32) ^ fnv);
+    const fnv = fmix32(this.fnvLane ^ this.events);
+    const rotating = fmix32(this.rotatingLane ^ Math.imul(this.events, GOLDEN_RATIO_32) ^ fnv);
     return toHex32(fnv) + toHex32(rotating);
   }
-}
-
-/** MurmurHash3's fmix32: spreads every input bit over the whole word (avalanche). */
-function finalMix(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 function toHex32(value: number): string {

@@ -7,6 +7,7 @@
  * similar names ("app1", "app2") start far apart in the generator's state space. The state is
  * never all zeros (the one state xoroshiro cannot leave).
  */
+import { fmix32 } from './fmix32';
 
 const LANE_INITIAL_VALUES: readonly number[] = [0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344];
 const MURMUR_C1 = 0xcc9e2d51;
@@ -24,7 +25,7 @@ export function deriveStreamState(seed: number, streamName: string): number[] {
     lane = mixWord(lane, seedHigh);
     lane = mixWord(lane, streamName.length);
     for (let index = 0; index < streamName.length; index++) lane = mixWord(lane, streamName.charCodeAt(index));
-    return finalMix(lane);
+    return fmix32(lane) | 0;
   });
   if (state.every((word): boolean => word === 0)) state[0] = 1;
   return state;
@@ -39,12 +40,3 @@ function mixWord(lane: number, word: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function finalMix(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}

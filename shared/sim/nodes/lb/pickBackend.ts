@@ -1,16 +1,6 @@
 import type { LbAlgorithm } from '../../../model/types';
 import type { RandomStream } from '../../random';
-
-/** 32-bit integer mix (murmur3 finaliser): spreads user ids and ring points evenly. */
-export function hash32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from '../../random/fmix32';
 
 /** Virtual nodes per backend on the consistent-hash ring. */
 const RING_VNODES = 100;
@@ -34,7 +24,7 @@ export class BackendPicker {
     const n = weights.length;
     this.credit = new Float64Array(n);
     const points: { point: number; backend: number }[] = [];
-    for (let b = 0; b < n; b++) for (let v = 0; v < RING_VNODES; v++) points.push({ point: hash32(hash32(b + 1) ^ (v * 0x9e3779b1)), backend: b });
+    for (let b = 0; b < n; b++) for (let v = 0; v < RING_VNODES; v++) points.push({ point: fmix32(fmix32(b + 1) ^ (v * 0x9e3779b1)), backend: b });
     points.sort((x, y) => x.point - y.point || x.backend - y.backend);
     this.ringPoints = Uint32Array.from(points, (p) => p.point);
     this.ringBackends = Int32Array.from(points, (p) => p.backend);
@@ -51,9 +41,9 @@ export class BackendPicker {
       case 'random':
         return this.random(up);
       case 'ip-hash':
-        return this.hashModUp(up, hash32(user));
+        return this.hashModUp(up, fmix32(user));
       case 'consistent-hash':
-        return this.ring(up, hash32(user));
+        return this.ring(up, fmix32(user));
       default:
         return this.roundRobin(up);
     }

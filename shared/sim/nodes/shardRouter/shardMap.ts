@@ -1,21 +1,11 @@
 import type { ShardRouterConfig } from '../../../model/types';
-
-/** 32-bit avalanche mix (MurmurHash3 fmix32): neighbouring keys land far apart. */
-export function mix32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from '../../random/fmix32';
 
 /** FNV-1a of a string, mixed: a ring point for a shard's name, independent of the other shards. */
 function hashName(name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return mix32(h);
+  return fmix32(h);
 }
 
 /**
@@ -48,13 +38,13 @@ export class ShardMap {
     if (n <= 1) return n === 1 ? 0 : -1;
     switch (this.scheme) {
       case 'hash':
-        return mix32(key) % n;
+        return fmix32(key) % n;
       case 'range': {
         const shard = Math.floor((key * n) / Math.max(1, this.keySpace));
         return shard < 0 ? 0 : shard >= n ? n - 1 : shard;
       }
       case 'consistent-hash':
-        return this.ringOwner(mix32(key));
+        return this.ringOwner(fmix32(key));
     }
   }
 
