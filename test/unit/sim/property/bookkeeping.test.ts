@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '../../../../shared/sim/simulation';
-import { OUTCOME_COUNT } from '../../../../shared/sim/engine/codes';
-import { REQ_LIVE } from '../../../../shared/sim/engine/requestTable';
 import { makeDocument, type LinkSpec, type NodeSpec } from '../helpers/documents';
+import { finishCheckingBooks } from '../helpers/books';
 
 /**
  * Random small topologies (clients → optional lbs → apps → optional cache/db, apps calling
@@ -97,26 +96,7 @@ describe('request bookkeeping (property)', () => {
       fc.property(topology, fc.array(scenarioEvent, { maxLength: 8 }), fc.array(fc.double({ min: 0, max: 3000, noNaN: true }), { minLength: 5, maxLength: 20 }), (t, events, instants) => {
         const sim = new Simulation(build(t, events));
         const world = sim.world;
-        const check = () => {
-          let live = 0;
-          for (let r = 0; r < world.requests.highWater; r++) if ((world.requests.flags[r] & REQ_LIVE) !== 0) live++;
-          expect(live).toBe(world.requests.live);
-          expect(world.requests.live).toBe(world.generated - world.finished);
-          let finished = 0;
-          for (let i = 0; i < world.metrics.seconds * OUTCOME_COUNT; i++) finished += world.metrics.outcomes[i];
-          expect(finished).toBe(world.finished);
-          expect(world.metrics.sentIn(0, 1e9)).toBe(world.generated);
-        };
-        for (const at of [...instants].sort((a, b) => a - b)) {
-          sim.runUntil(Math.max(at, sim.now));
-          check();
-        }
-        const report = sim.finish();
-        check();
-        expect(world.inFlight).toBe(0);
-        const r = report.requests;
-        expect(r.ok + r.error + r.timeout + r.rejected + r.dropped).toBe(r.total);
-        expect(r.total).toBe(world.generated);
+        finishCheckingBooks(sim, instants);
         // Orphaned work behind load balancers ends within their 60 s upstream timeout; after
         // that only health probes on the wire may hold calls.
         sim.runUntil(sim.now + 61_000);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '../../../../../shared/sim/simulation';
-import { REQ_LIVE } from '../../../../../shared/sim/engine/requestTable';
 import { makeDocument, type LinkSpec, type NodeSpec } from '../../helpers/documents';
+import { finishCheckingBooks } from '../../helpers/books';
 
 /**
  * Random small data tiers — a replicated cluster (async / sync / semi-sync, 0–2 replicas,
@@ -108,20 +108,8 @@ describe('data tiers keep their books (property)', () => {
       fc.property(tier, fc.array(fault, { maxLength: 8 }), fc.array(fc.double({ min: 0, max: 3000, noNaN: true }), { minLength: 3, maxLength: 10 }), (t, faults, instants) => {
         const sim = new Simulation(build(t, faults));
         const world = sim.world;
-        const check = () => {
-          let live = 0;
-          for (let r = 0; r < world.requests.highWater; r++) if ((world.requests.flags[r] & REQ_LIVE) !== 0) live++;
-          expect(live).toBe(world.requests.live);
-          expect(world.requests.live).toBe(world.generated - world.finished);
-        };
-        for (const at of [...instants].sort((a, b) => a - b)) {
-          sim.runUntil(Math.max(at, sim.now));
-          check();
-        }
-        const report = sim.finish();
-        check();
+        const report = finishCheckingBooks(sim, instants);
         const r = report.requests;
-        expect(r.ok + r.error + r.timeout + r.rejected + r.dropped).toBe(r.total);
         const c = report.consistency;
         expect(c.reads + c.writes).toBe(r.ok);
         expect(c.staleReads).toBeLessThanOrEqual(c.reads);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '../../../../../shared/sim/simulation';
-import { OUTCOME_COUNT } from '../../../../../shared/sim/engine/codes';
-import { REQ_LIVE } from '../../../../../shared/sim/engine/requestTable';
 import { makeDocument, type LinkSpec, type NodeSpec } from '../../helpers/documents';
+import { finishCheckingBooks } from '../../helpers/books';
 
 /**
  * Random edge topologies — clients resolving through a DNS (any policy) to a proxy or an lb HA
@@ -101,24 +100,7 @@ describe('edge request bookkeeping (property)', () => {
       fc.property(topology, fc.array(scenarioEvent, { maxLength: 8 }), fc.array(fc.double({ min: 0, max: 3000, noNaN: true }), { minLength: 3, maxLength: 10 }), (t, events, instants) => {
         const sim = new Simulation(build(t, events));
         const world = sim.world;
-        const check = () => {
-          let live = 0;
-          for (let r = 0; r < world.requests.highWater; r++) if ((world.requests.flags[r] & REQ_LIVE) !== 0) live++;
-          expect(live).toBe(world.requests.live);
-          expect(world.requests.live).toBe(world.generated - world.finished);
-          let finished = 0;
-          for (let i = 0; i < world.metrics.seconds * OUTCOME_COUNT; i++) finished += world.metrics.outcomes[i];
-          expect(finished).toBe(world.finished);
-        };
-        for (const at of [...instants].sort((a, b) => a - b)) {
-          sim.runUntil(Math.max(at, sim.now));
-          check();
-        }
-        const report = sim.finish();
-        check();
-        expect(world.inFlight).toBe(0);
-        const r = report.requests;
-        expect(r.ok + r.error + r.timeout + r.rejected + r.dropped).toBe(r.total);
+        finishCheckingBooks(sim, instants);
         // Orphaned work behind balancers, proxies and CDNs ends within their 60 s upstream
         // timeout; after that only health probes (dns: 2 records; lbA, lbB: 2 backends each) and
         // one heartbeat may be on the wire.
