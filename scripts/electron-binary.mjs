@@ -1,6 +1,6 @@
-// Where the Electron binary is, or why there is none: for `npm start`, which runs in plain Node
-// before anything is compiled. Mirrors main/electronAvailability.ts (test/unit/main runs both
-// against the same cases). Never requires the `electron` package: its index.js downloads the
+// Where the Electron binary is, or why there is none: plain JS because `npm start` runs it before
+// anything is compiled; the Electron e2e spec imports it too (types in electron-binary.d.mts).
+// Never requires the `electron` package: its index.js downloads the
 // binary when it is missing; this repeats its lookup instead (path.txt names the executable in
 // dist/ or in ELECTRON_OVERRIDE_DIST_PATH).
 import { existsSync, readFileSync } from 'node:fs';

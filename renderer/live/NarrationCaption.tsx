@@ -44,7 +44,7 @@ export function NarrationCaption() {
               Paused here — continue
             </button>
           )}
-          <button type="button" className="live-tool" aria-label="Hide caption" onClick={() => model?.dismissCaption()}>
+          <button type="button" className="icon-button live-tool" aria-label="Hide caption" onClick={() => model?.dismissCaption()}>
             <X size={16} />
           </button>
         </div>
@@ -52,7 +52,7 @@ export function NarrationCaption() {
       {notice !== null && (
         <div className={model?.problem ? 'live-notice problem' : 'live-notice'} role="alert">
           <p>{notice}</p>
-          <button type="button" className="live-tool" aria-label="Dismiss" onClick={() => model?.dismissNotice()}>
+          <button type="button" className="icon-button live-tool" aria-label="Dismiss" onClick={() => model?.dismissNotice()}>
             <X size={16} />
           </button>
         </div>

@@ -23,10 +23,10 @@ export function PlaybackBar() {
       >
         {playing ? <Pause size={18} /> : <Play size={18} />}
       </button>
-      <button type="button" className="live-tool" disabled={!ready} aria-label="Step 0.1 s (F10)" title="Step 0.1 s (F10)" onClick={() => controller?.step()}>
+      <button type="button" className="icon-button live-tool" disabled={!ready} aria-label="Step 0.1 s (F10)" title="Step 0.1 s (F10)" onClick={() => controller?.step()}>
         <StepForward size={16} />
       </button>
-      <button type="button" className="live-tool" disabled={!ready} aria-label="Reset to 0 s" title="Reset: run the design again from 0 s" onClick={() => controller?.reset()}>
+      <button type="button" className="icon-button live-tool" disabled={!ready} aria-label="Reset to 0 s" title="Reset: run the design again from 0 s" onClick={() => controller?.reset()}>
         <RotateCcw size={16} />
       </button>
       <span className="live-clock" data-testid="live-clock" aria-live="off">

@@ -21,10 +21,10 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
       role="dialog" aria-label={`Scenario event ${index + 1}`} data-testid="scenario-event-editor">
       <header>
         <strong>Event {index + 1}</strong>
-        <button type="button" className="live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
+        <button type="button" className="icon-button live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
           <Trash2 size={15} />
         </button>
-        <button type="button" className="live-tool" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button live-tool" aria-label="Close" onClick={onClose}>
           <X size={15} />
         </button>
       </header>

@@ -141,7 +141,7 @@ export function Timeline() {
         ))}
         <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
       </div>
-      <button type="button" className="live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
+      <button type="button" className="icon-button live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
         <Plus size={16} />
       </button>
       {editing !== null &&

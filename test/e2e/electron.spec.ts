@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectronBinary } from '../../main/electronAvailability';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import { BRIDGE_METHODS } from '../../shared/ipc/bridge';
 
 /**

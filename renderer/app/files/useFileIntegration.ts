@@ -3,7 +3,7 @@ import type { Host } from '../../host/host';
 import { readFileText } from '../../host/web/webFiles';
 import { snapshotCanvasPng } from '../../canvas/canvasSnapshot';
 import type { AppCommand, CommandDispatcher } from '../menu/commandDispatcher';
-import { fileShortcutFor } from '../menu/fileShortcuts';
+import { webShortcutFor } from '../menu/webShortcuts';
 import { startAutosave } from './autosave';
 import { DialogQueue } from './dialogQueue';
 import { DocumentSession, windowTitle, type SessionStore } from './documentSession';
@@ -69,7 +69,7 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
   useEffect(() => {
     if (host.edition !== 'web') return;
     const onKey = (event: KeyboardEvent) => {
-      const command = fileShortcutFor(event);
+      const command = webShortcutFor(event);
       if (!command) return;
       event.preventDefault(); // the browser's own Save Page / Open File
       dispatcher.run(command);

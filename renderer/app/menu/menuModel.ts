@@ -4,7 +4,7 @@ export interface MenuCommandItem {
   type: 'command';
   command: AppCommand;
   label: string;
-  /** As shown; the keys themselves are bound by fileShortcuts.ts (web) or the native menu (desktop). */
+  /** As shown; the keys themselves are bound by webShortcuts.ts (web) or the native menu (desktop). */
   shortcut?: string;
 }
 

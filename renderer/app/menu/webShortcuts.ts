@@ -1,11 +1,11 @@
 import type { AppCommand } from './commandDispatcher';
 
 /**
- * The file shortcuts (and F1 for the lessons) of the web edition, where the page is the only menu. On the desktop the
- * native menu owns these accelerators and sends the command itself, so binding them here too
- * would run each command twice.
+ * The web edition's menu shortcuts (files, and F1 for the lessons), where the page is the only
+ * menu. On the desktop the native menu owns these accelerators and sends the command itself, so
+ * binding them here too would run each command twice.
  */
-export function fileShortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): AppCommand | null {
+export function webShortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): AppCommand | null {
   if (event.key === 'F1' && !(event.ctrlKey || event.metaKey || event.altKey || event.shiftKey)) return 'help.lessons';
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.toLowerCase();

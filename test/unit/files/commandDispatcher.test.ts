@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CommandDispatcher } from '../../../renderer/app/menu/commandDispatcher';
-import { fileShortcutFor } from '../../../renderer/app/menu/fileShortcuts';
+import { webShortcutFor } from '../../../renderer/app/menu/webShortcuts';
 import { buildMenuModel } from '../../../renderer/app/menu/menuModel';
 import { buildMenuTemplate } from '../../../main/menu/menuTemplate';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -58,17 +58,17 @@ describe('menus and shortcuts', () => {
   const key = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
   it('maps Ctrl/Cmd+N, O, S, Shift+S and Shift+E, and nothing else', () => {
-    expect(fileShortcutFor(key('n', { ctrlKey: true }))).toBe('file.new');
-    expect(fileShortcutFor(key('o', { metaKey: true }))).toBe('file.open');
-    expect(fileShortcutFor(key('s', { ctrlKey: true }))).toBe('file.save');
-    expect(fileShortcutFor(key('S', { ctrlKey: true, shiftKey: true }))).toBe('file.saveAs');
-    expect(fileShortcutFor(key('E', { ctrlKey: true, shiftKey: true }))).toBe('file.exportPng');
-    for (const event of [key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(fileShortcutFor(event)).toBeNull();
+    expect(webShortcutFor(key('n', { ctrlKey: true }))).toBe('file.new');
+    expect(webShortcutFor(key('o', { metaKey: true }))).toBe('file.open');
+    expect(webShortcutFor(key('s', { ctrlKey: true }))).toBe('file.save');
+    expect(webShortcutFor(key('S', { ctrlKey: true, shiftKey: true }))).toBe('file.saveAs');
+    expect(webShortcutFor(key('E', { ctrlKey: true, shiftKey: true }))).toBe('file.exportPng');
+    for (const event of [key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(webShortcutFor(event)).toBeNull();
   });
 
   it('maps F1 alone to Help → Lessons', () => {
-    expect(fileShortcutFor(key('F1'))).toBe('help.lessons');
-    expect(fileShortcutFor(key('F1', { ctrlKey: true }))).toBeNull();
+    expect(webShortcutFor(key('F1'))).toBe('help.lessons');
+    expect(webShortcutFor(key('F1', { ctrlKey: true }))).toBeNull();
   });
 
   it('the in-page menu offers the native menu’s commands with the same shortcuts', () => {

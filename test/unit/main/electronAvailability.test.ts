@@ -1,18 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findElectronBinary as findFromMain } from '../../../main/electronAvailability';
+import { findElectronBinary } from '../../../scripts/electron-binary.mjs';
 
-// scripts/electron-binary.mjs is plain JS for `npm start`; it must behave exactly like the TS one.
-const scriptUrl = pathToFileURL(resolve('scripts/electron-binary.mjs')).href;
-const { findElectronBinary: findFromScript } = (await import(/* @vite-ignore */ scriptUrl)) as { findElectronBinary: typeof findFromMain };
-
-describe.each([
-  ['main/electronAvailability.ts', findFromMain],
-  ['scripts/electron-binary.mjs', findFromScript],
-])('findElectronBinary (%s)', (_name, findElectronBinary) => {
+describe('findElectronBinary (scripts/electron-binary.mjs)', () => {
   let packageDir: string;
   beforeEach(() => {
     packageDir = mkdtempSync(join(tmpdir(), 'faultline-electron-'));
