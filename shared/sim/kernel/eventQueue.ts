@@ -171,15 +171,18 @@ export class EventQueue {
     for (;;) {
       let child = 2 * hole + 1;
       if (child >= size) break;
-      let childTime = times[child];
       const right = child + 1;
       if (right < size) {
+        const leftTime = times[child];
         const rightTime = times[right];
-        if (rightTime < childTime || (rightTime === childTime && keys[right] < keys[child])) {
-          child = right;
-          childTime = rightTime;
+        // Written so the common case (different times) compiles without an unpredictable branch.
+        if (rightTime === leftTime) {
+          if (keys[right] < keys[child]) child = right;
+        } else {
+          child += +(rightTime < leftTime);
         }
       }
+      const childTime = times[child];
       if (time < childTime || (time === childTime && key < keys[child])) break;
       times[hole] = childTime;
       keys[hole] = keys[child];
