@@ -45,6 +45,7 @@ export class EventQueue {
     this.capacity = Math.max(16, Math.floor(initialCapacity));
     this.sequenceLimit = Math.min(sequenceLimit, DEFAULT_SEQUENCE_LIMIT);
     this.times = new Float64Array(this.capacity);
+    this.times[0] = Infinity;
     this.keys = new Float64Array(this.capacity);
     this.payloadA = new Int32Array(this.capacity);
     this.payloadB = new Int32Array(this.capacity);
@@ -57,7 +58,9 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count === 0 ? Infinity : this.times[0];
+    // times[0] is Infinity whenever the queue is empty (see pop and clear): no branch, and no
+    // phi of a constant and a loaded float64, which V8 boxed — a heap allocation per call.
+    return this.times[0];
   }
 
   /** Type of the earliest event. Only meaningful when size > 0. */
@@ -90,13 +93,17 @@ export class EventQueue {
   pop(): void {
     if (this.count === 0) return;
     const last = --this.count;
-    if (last === 0) return;
+    if (last === 0) {
+      this.times[0] = Infinity;
+      return;
+    }
     this.siftDown(last, this.times[last], this.keys[last], this.payloadA[last], this.payloadB[last]);
   }
 
   /** Drops every pending event. Keeps capacity. */
   clear(): void {
     this.count = 0;
+    this.times[0] = Infinity;
   }
 
   private grow(): void {
@@ -131,6 +138,7 @@ export class EventQueue {
       sortedA[rank] = this.payloadA[index];
       sortedB[rank] = this.payloadB[index];
     }
+    if (count === 0) sortedTimes[0] = Infinity;
     this.times = sortedTimes;
     this.keys = sortedKeys;
     this.payloadA = sortedA;
