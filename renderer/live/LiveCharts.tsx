@@ -30,7 +30,8 @@ export function LiveCharts() {
   if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
   const metrics = model.metrics;
   const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
-  const length = Math.max(metrics.length, Math.ceil((model.frame?.timeMs ?? 0) / 1000));
+  // Whole seconds only, like the other charts: a second just begun reads as a sudden drop to 0.
+  const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
   const nodes = busiestNodes(series, length, 6);
   const worst = worstSecond(metrics);
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
@@ -44,23 +45,23 @@ export function LiveCharts() {
           {worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`}
         </p>
       </div>
-      <div className="live-chart-with-note">
-        <UPlotChart
-          key={nodeMetric}
-          title={NODE_METRIC_LABELS[nodeMetric]}
-          unit="%"
-          series={nodes.map((i, k) => ({ label: model.nodeIds[i] ?? String(i), color: NODE_COLORS[k] }))}
-          data={perNodeData(series, nodes, length)}
-          testId="chart-nodes"
-        />
-        <select aria-label="Per-node series" value={nodeMetric} onChange={(e) => setNodeMetric(e.target.value as NodeMetric)}>
-          {Object.entries(NODE_METRIC_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <UPlotChart
+        key={nodeMetric}
+        title={
+          // The picker is the chart's title, so the legend flows after it instead of under it.
+          <select aria-label="Per-node series" value={nodeMetric} onChange={(e) => setNodeMetric(e.target.value as NodeMetric)}>
+            {Object.entries(NODE_METRIC_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        }
+        unit="%"
+        series={nodes.map((i, k) => ({ label: model.nodeIds[i] ?? String(i), color: NODE_COLORS[k] }))}
+        data={perNodeData(series, nodes, length)}
+        testId="chart-nodes"
+      />
     </div>
   );
 }

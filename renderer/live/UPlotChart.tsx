@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartData } from './chartSeries';
@@ -11,7 +11,8 @@ export interface ChartSeriesSpec {
 }
 
 interface UPlotChartProps {
-  title: string;
+  /** A caption, or a control that names the chart (the per-node chart's series picker). */
+  title: ReactNode;
   unit: string;
   series: readonly ChartSeriesSpec[];
   data: ChartData;
