@@ -138,6 +138,18 @@ test('play, crash an app server from the context menu, see the health check and 
     await expect(row).toContainText('final');
     await expect(row).toHaveClass(check.pass ? 'pass' : 'fail');
   }
+  // Selecting a node shows its state now and its line of the finished run's report.
+  const cacheLine = (first.nodes as Record<string, Record<string, number>>).cache;
+  const cache = await nodeCentre(page, 'cache');
+  await page.mouse.click(cache.x, cache.y);
+  await expect(page.getByTestId('node-live-now')).toContainText('At 1:00.0');
+  const reportBlock = page.getByTestId('node-live-report');
+  await expect(reportBlock.getByTestId('node-report-hits')).toHaveText(cacheLine.hits.toLocaleString('en-US'));
+  await expect(reportBlock.getByTestId('node-report-misses')).toHaveText(cacheLine.misses.toLocaleString('en-US'));
+  await expect(reportBlock.getByTestId('node-report-hitRatio')).toHaveText(`${(cacheLine.hitRatio * 100).toFixed(1)} %`);
+  await expect(reportBlock.getByTestId('node-report-arrivals')).toHaveText(cacheLine.arrivals.toLocaleString('en-US'));
+  await page.screenshot({ path: `${SHOTS}/08-node-stats.png` });
+  await page.keyboard.press('Escape');
 
   // Replay 1: Reset and play again — the injected crash is part of the run now.
   await page.getByRole('button', { name: 'Reset to 0 s' }).click();

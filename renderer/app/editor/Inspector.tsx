@@ -8,6 +8,7 @@ import { renameNode, renameRegion, setConfigValue, setLinkValue, type LinkNumber
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor } from './FieldEditor';
+import { NodeLiveStats } from './NodeLiveStats';
 
 const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
 
@@ -71,6 +72,7 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
           </div>
         </div>
       )}
+      {single && <NodeLiveStats nodeId={single.id} />}
       {configFields(kind).map((field) => (
         <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} doc={doc} selfIds={ids} />
       ))}

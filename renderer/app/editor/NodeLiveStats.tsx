@@ -1,0 +1,78 @@
+import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA } from '../../../shared/sim/session/protocol';
+import { useLiveModel } from '../../live/LiveContext';
+import { formatSimTime } from '../../live/speedPresets';
+
+/** Report fields (DESIGN §5) in reading order, with how to show them. */
+const REPORT_FIELDS: readonly { key: string; label: string; format: (value: number) => string }[] = [
+  { key: 'arrivals', label: 'Arrivals', format: count },
+  { key: 'completed', label: 'Completed', format: count },
+  { key: 'errors', label: 'Errors', format: count },
+  { key: 'rejected', label: 'Rejected', format: count },
+  { key: 'utilization', label: 'Utilization', format: percent },
+  { key: 'meanQueue', label: 'Mean queue', format: (value) => value.toFixed(value < 10 ? 2 : 1) },
+  { key: 'maxQueue', label: 'Max queue', format: count },
+  { key: 'downS', label: 'Down', format: (value) => `${value.toFixed(1)} s` },
+  { key: 'hits', label: 'Hits', format: count },
+  { key: 'misses', label: 'Misses', format: count },
+  { key: 'hitRatio', label: 'Hit ratio', format: percent },
+  { key: 'keys', label: 'Keys', format: count },
+  { key: 'keysMoved', label: 'Keys moved', format: count },
+];
+
+function count(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(ratio >= 0.995 || ratio === 0 ? 0 : 1)} %`;
+}
+
+function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="field-row readonly">
+      <span className="field-label">{label}</span>
+      <span data-testid={testId}>{value}</span>
+    </div>
+  );
+}
+
+/**
+ * What the running (or finished) simulation says about one node: its state at the current frame,
+ * and once the run has ended its line of the report. Nothing before the first frame.
+ */
+export function NodeLiveStats({ nodeId }: { nodeId: string }) {
+  const model = useLiveModel();
+  const frame = model?.frame ?? null;
+  const index = model?.nodeIds.indexOf(nodeId) ?? -1;
+  if (model === null || frame === null || index < 0 || (frame.timeMs === 0 && !frame.ended)) return null;
+  const status = frame.nodeStatus[index];
+  const role = frame.role[index];
+  const now: [string, string][] = [
+    ['Status', status === NODE_DOWN ? 'Down' : status === NODE_DEGRADED ? 'Degraded (slowed)' : 'Up'],
+    ...(role === ROLE_PRIMARY ? [['Role', 'Primary'] as [string, string]] : role === ROLE_REPLICA ? [['Role', 'Replica'] as [string, string]] : []),
+    ['Utilization', percent(frame.utilization[index])],
+  ];
+  if (frame.queueFill[index] > 0) now.push(['Queue fill', percent(frame.queueFill[index])]);
+  if (Number.isFinite(frame.cacheFill[index])) now.push(['Cache fill', percent(frame.cacheFill[index])]);
+  if (Number.isFinite(frame.hitRatio[index])) now.push(['Hit ratio', percent(frame.hitRatio[index])]);
+  const reportNodes = model.report?.nodes as Record<string, Record<string, unknown>> | undefined;
+  const line = frame.ended ? reportNodes?.[nodeId] : undefined;
+  return (
+    <>
+      <fieldset className="field-group live-stats" data-testid="node-live-now">
+        <legend>At {formatSimTime(frame.timeMs)}</legend>
+        {now.map(([label, value]) => (
+          <Row key={label} label={label} value={value} />
+        ))}
+      </fieldset>
+      {line && (
+        <fieldset className="field-group live-stats" data-testid="node-live-report">
+          <legend>Whole run</legend>
+          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number').map((field) => (
+            <Row key={field.key} label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
+          ))}
+        </fieldset>
+      )}
+    </>
+  );
+}
