@@ -1,6 +1,7 @@
 import type { NodeKind } from '../../shared/model/types';
 import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
+import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes } from './commands/documentEdits';
 import { cornerForCentre, documentBounds, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
@@ -27,6 +28,8 @@ export class Editor {
   private hint: string | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
+  /** The clipboard text last copied or pasted: pasting it again steps further away. */
+  private lastClipboardText: string | undefined;
   private pasteCount = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -152,17 +155,45 @@ export class Editor {
     this.store.setSelection(selection);
   }
 
-  copy(): boolean {
+  /**
+   * Copies the selection; returns it as clipboard text (a small .faultline document) for the
+   * system clipboard, or undefined when nothing is selected. The editor keeps a copy too, for a
+   * Paste that cannot read the system clipboard (a menu click in a browser).
+   */
+  copy(): string | undefined {
     const content = copySelection(this.store.getDocument(), this.store.getSelection());
-    if (!content) return false;
+    if (!content) return undefined;
     this.clipboard = content;
     this.pasteCount = 0;
-    return true;
+    this.lastClipboardText = clipboardText(content);
+    return this.lastClipboardText;
   }
 
+  /** Copy, then delete what was copied (one undo step brings it back). */
+  cut(): string | undefined {
+    const text = this.copy();
+    if (text !== undefined) this.deleteSelected();
+    return text;
+  }
+
+  /** Pastes the editor's own last copy. */
   paste(): void {
-    const content = this.clipboard;
-    if (!content) return;
+    if (this.clipboard) this.pasteInto(this.clipboard);
+  }
+
+  /**
+   * Pastes content read from the system clipboard (see parseClipboardText) as `text`. Each paste
+   * of the same text lands one step further down-right.
+   */
+  pasteFromClipboard(content: ClipboardContent, text: string): void {
+    if (text !== this.lastClipboardText) {
+      this.lastClipboardText = text;
+      this.pasteCount = 0;
+    }
+    this.pasteInto(content);
+  }
+
+  private pasteInto(content: ClipboardContent): void {
     this.pasteCount++;
     let selection: Selection | undefined;
     this.store.update((draft) => {

@@ -26,12 +26,8 @@ export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key'
       case 'y':
         editor.redo();
         return true;
-      case 'c':
-        editor.copy();
-        return true;
-      case 'v':
-        editor.paste();
-        return true;
+      // Ctrl+C / X / V are left to the browser, which turns them into copy / cut / paste events
+      // (useClipboardEvents): that is the only way to reach the system clipboard.
       case 'd':
         editor.duplicate();
         return true;

@@ -233,3 +233,59 @@ test('box select, duplicate, the lint panel, and both themes', async ({ page }) 
     await page.screenshot({ path: `${SHOTS}/editor-${await page.evaluate(() => document.documentElement.dataset.theme)}.png` });
   }
 });
+
+test('copy, cut and paste go through the system clipboard as .faultline text, checked on the way in', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  // Copy two linked nodes: the clipboard holds a small .faultline document with both and their link.
+  await page.mouse.click((await centreOf(page, 'app1')).x, (await centreOf(page, 'app1')).y);
+  await page.keyboard.down('Shift');
+  await page.mouse.click((await centreOf(page, 'cache')).x, (await centreOf(page, 'cache')).y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector')).toContainText('2 nodes of different kinds');
+  await page.keyboard.press('Control+c');
+  const copied = JSON.parse(await readClipboard()) as { format: string; nodes: { id: string }[]; links: { from: string; to: string }[] };
+  expect(copied.format).toBe('faultline');
+  expect(copied.nodes.map((node) => node.id)).toEqual(['app1', 'cache']);
+  expect(copied.links.map((link) => [link.from, link.to])).toEqual([['app1', 'cache']]);
+
+  // Paste: fresh ids, the link among them comes along, and the copies are selected.
+  const original = new Set((await documentJson(page)).nodes.map((node) => node.id));
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
+  let doc = await documentJson(page);
+  const pasted = doc.nodes.map((node) => node.id).filter((id) => !original.has(id));
+  expect(pasted).toHaveLength(2);
+  expect(doc.links.filter((link) => pasted.includes(link.from) && pasted.includes(link.to))).toHaveLength(1);
+
+  // Cut removes them (one undo step brings them back) and leaves them on the clipboard.
+  await page.keyboard.press('Control+x');
+  await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+  expect((JSON.parse(await readClipboard()) as { nodes: { id: string }[] }).nodes.map((node) => node.id)).toEqual(pasted);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
+
+  // Text that is not Faultline content is left alone; broken Faultline content is refused, with the reason.
+  await page.evaluate(() => navigator.clipboard.writeText('just some words'));
+  await page.keyboard.press('Control+v');
+  await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ format: 'faultline', version: 1, nodes: [{ id: 'x', kind: 'teleporter', x: 0, y: 0 }], links: [] })));
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('file-notice')).toContainText('Nothing was pasted');
+  await expect(page.getByTestId('file-notice')).toContainText('teleporter');
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
+
+  // A text field keeps its own clipboard: pasting into the node name does not add nodes.
+  await page.mouse.click((await centreOf(page, 'lb')).x, (await centreOf(page, 'lb')).y);
+  await page.evaluate(() => navigator.clipboard.writeText('Front door'));
+  const name = page.locator('input[data-field="name"]');
+  await name.click();
+  await name.fill('');
+  await page.keyboard.press('Control+v');
+  await expect(name).toHaveValue('Front door');
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
+  doc = await documentJson(page);
+  expect(doc.nodes.find((node) => node.id === 'lb')).toMatchObject({ name: 'Front door' });
+});

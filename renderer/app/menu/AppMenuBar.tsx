@@ -1,8 +1,10 @@
 import { Menu } from '@base-ui/react/menu';
 import { Menubar } from '@base-ui/react/menubar';
-import { useState, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
+import { useEditor } from '../../editor/EditorContext';
+import { useClipboardEvents } from '../editor/useClipboardEvents';
 import { FileDialogs } from '../files/FileDialogs';
 import { useFileIntegration } from '../files/useFileIntegration';
 import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherContext';
@@ -67,6 +69,9 @@ export function AppMenuBar({ host }: { host: Host }) {
   const store = useDocumentStore();
   const dispatcher = useCommandDispatcher();
   const { queue, dragging, commands } = useFileIntegration(host, store, dispatcher);
+  const editor = useEditor();
+  const notify = useCallback((message: string, tone: 'error' | 'warning') => queue.notify(message, tone), [queue]);
+  useClipboardEvents(editor, notify);
 
   // The document's own history; the editor may register richer handlers, which then take over.
   useCommandHandler('edit.undo', () => store.undo(), () => store.canUndo());

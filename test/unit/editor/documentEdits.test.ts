@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { copySelection, pasteContent } from '../../../renderer/editor/commands/clipboard';
+import { parseClipboardText } from '../../../renderer/editor/commands/clipboardText';
 import { addNode, deleteSelection, setConfigValue } from '../../../renderer/editor/commands/documentEdits';
 import { linkVerdict } from '../../../renderer/editor/commands/linkRules';
 import { handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
@@ -106,9 +107,15 @@ describe('keyboard shortcuts', () => {
     const editor = new Editor(store);
     expect(press(editor, 'a', { ctrl: true })).toBe(true);
     expect(store.getSelection().nodes).toEqual(['a', 'b']);
-    press(editor, 'c', { ctrl: true });
-    press(editor, 'v', { ctrl: true });
+    // Ctrl+C / V are the browser's: they arrive as copy / paste events (useClipboardEvents), which do this.
+    expect(press(editor, 'c', { ctrl: true })).toBe(false);
+    expect(press(editor, 'v', { ctrl: true })).toBe(false);
+    const text = editor.copy()!;
+    const parsed = parseClipboardText(text);
+    if (parsed.kind !== 'content') throw new Error(`copied text did not parse: ${JSON.stringify(parsed)}`);
+    editor.pasteFromClipboard(parsed.content, text);
     expect(Object.keys(store.getDocument().nodes)).toEqual(['a', 'b', 'a2', 'b2']);
+    expect(Object.values(store.getDocument().links).map((l) => [l.from, l.to])).toEqual([['a', 'b'], ['a2', 'b2']]);
     press(editor, 'd', { ctrl: true });
     expect(Object.keys(store.getDocument().nodes)).toHaveLength(6);
     press(editor, 'Delete');

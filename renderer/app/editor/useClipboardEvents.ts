@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import type { Editor } from '../../editor/editor';
+import { parseClipboardText } from '../../editor/commands/clipboardText';
+import { isTypingTarget } from '../../editor/keyboardShortcuts';
+
+/** Text selected in the page (a log row, a caption): Copy is then the browser's, not the editor's. */
+function pageTextSelected(): boolean {
+  const selection = typeof window.getSelection === 'function' ? window.getSelection() : null;
+  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
+}
+
+/**
+ * Cut, Copy and Paste through the system clipboard, however they were asked for: the keyboard,
+ * the browser's Edit menu, or the desktop's native Edit menu (its roles send the same DOM
+ * events). Text fields keep their own clipboard behaviour. Pasted text that is not Faultline
+ * content is left alone; Faultline content that fails the file checks is refused with the reason.
+ */
+export function useClipboardEvents(editor: Editor, notify: (message: string, tone: 'error' | 'warning') => void): void {
+  useEffect(() => {
+    const onCopyOrCut = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target) || pageTextSelected() || !event.clipboardData) return;
+      const text = event.type === 'cut' ? editor.cut() : editor.copy();
+      if (text === undefined) return;
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target) || !event.clipboardData) return;
+      const text = event.clipboardData.getData('text/plain');
+      const parsed = parseClipboardText(text);
+      if (parsed.kind === 'foreign') return;
+      event.preventDefault();
+      if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
+      else editor.pasteFromClipboard(parsed.content, text);
+    };
+    window.addEventListener('copy', onCopyOrCut);
+    window.addEventListener('cut', onCopyOrCut);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('copy', onCopyOrCut);
+      window.removeEventListener('cut', onCopyOrCut);
+      window.removeEventListener('paste', onPaste);
+    };
+  }, [editor, notify]);
+}
