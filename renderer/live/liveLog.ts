@@ -54,7 +54,7 @@ export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: Readonl
   return { seq, timeMs: entry.timeMs, category, outcome, nodes, linkId: ends !== undefined ? target : undefined, text, injected: entry.injected };
 }
 
-/** A health check changing its mind about a target, seen between two frames. */
+/** A health check changing its mind about a target, at the simulated time it did. */
 export function healthLogEntry(seq: number, timeMs: number, checker: string, target: string, linkId: string, markedDown: boolean): LiveLogEntry {
   return {
     seq,

@@ -1,4 +1,4 @@
-import type { Frame } from '../../shared/sim/session/protocol';
+import { HEALTH_DOWN, HEALTH_UP, type Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
 import { healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
@@ -47,7 +47,6 @@ export class LiveModel {
   report: Record<string, unknown> | null = null;
   version = 0;
   private logSeq = 0;
-  private previousMarks: Uint8Array | null = null;
   private readonly listeners = new Set<() => void>();
 
   subscribe(listener: () => void): () => void {
@@ -98,11 +97,14 @@ export class LiveModel {
     this.queueFill.sample(frame.timeMs, frame.queueFill);
     this.logDropped += frame.logDropped;
     for (const entry of frame.log) {
-      const row = scenarioLogEntry(this.logSeq++, entry, this.linkEnds);
-      this.push(row);
+      if (entry.action === HEALTH_DOWN || entry.action === HEALTH_UP) {
+        const ends = entry.target === undefined ? undefined : this.linkEnds.get(entry.target);
+        if (ends !== undefined) this.push(healthLogEntry(this.logSeq++, entry.timeMs, ends[0], ends[1], entry.target!, entry.action === HEALTH_DOWN));
+        continue;
+      }
+      this.push(scenarioLogEntry(this.logSeq++, entry, this.linkEnds));
       if (entry.note !== undefined) this.caption = { timeMs: entry.timeMs, text: entry.note, paused: false };
     }
-    this.noticeHealthMarks(frame);
     if (!frame.ended) this.report = null;
     this.frame = frame;
     this.changed();
@@ -144,22 +146,6 @@ export class LiveModel {
     this.changed();
   }
 
-  /** Health marks that changed since the previous frame become log entries at this frame's time. */
-  private noticeHealthMarks(frame: Frame): void {
-    const marks = frame.linkMarkedDown;
-    const before = this.previousMarks;
-    if (before !== null && before.length === marks.length) {
-      for (let link = 0; link < marks.length; link++) {
-        if (marks[link] === before[link]) continue;
-        const linkId = this.linkIds[link];
-        const ends = linkId === undefined ? undefined : this.linkEnds.get(linkId);
-        if (ends === undefined) continue;
-        this.push(healthLogEntry(this.logSeq++, frame.timeMs, ends[0], ends[1], linkId, marks[link] === 1));
-      }
-    }
-    this.previousMarks = marks.slice();
-  }
-
   private push(entry: LiveLogEntry): void {
     this.log.push(entry);
     if (this.log.length > LOG_KEEP) {
@@ -178,7 +164,6 @@ export class LiveModel {
     this.log = [];
     this.logDropped = 0;
     this.caption = null;
-    this.previousMarks = null;
     this.report = null;
   }
 

@@ -44,6 +44,13 @@ const KIND_CODES: Partial<Record<NodeKind, number>> = {
   'shard-router': KIND_ROUTER,
 };
 
+/** A health check marked the target of `link` down (or up again) at `timeMs`. */
+export interface HealthMark {
+  timeMs: number;
+  link: number;
+  down: boolean;
+}
+
 /** Handler of a node-owned timer; `token` is whatever the owner scheduled it with. */
 export type TimerHandler = (token: number) => void;
 
@@ -76,6 +83,11 @@ export class World {
   /** Down time per simulated second, for `downS`. */
   readonly downMs: SecondSeries[];
   private readonly downSinceMs: Float64Array;
+  /**
+   * Every change of a health check's mind, in order: the link (checker → target) and whether the
+   * target is now marked down. The live event log shows them at their exact simulated time.
+   */
+  readonly healthMarks: HealthMark[] = [];
   /** Client requests created / finished (with an outcome). In flight = generated − finished. */
   generated = 0;
   finished = 0;
@@ -153,6 +165,10 @@ export class World {
       this.zipfs.set(name, sampler);
     }
     return sampler;
+  }
+
+  noteHealthMark(link: number, down: boolean): void {
+    this.healthMarks.push({ timeMs: this.kernel.now, link, down });
   }
 
   // --- timers ---------------------------------------------------------------------------------

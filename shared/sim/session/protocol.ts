@@ -70,6 +70,9 @@ export const METRIC_ROW_FLOATS = 11;
 
 /** Most event-log entries one frame carries; the rest are counted in `logDropped`. */
 export const LOG_SLICE_CAP = 64;
+/** Log actions of a health check marking the target of link `target` down / up again. */
+export const HEALTH_DOWN = 'health-down';
+export const HEALTH_UP = 'health-up';
 
 const f32 = z.custom<Float32Array>((value) => value instanceof Float32Array, { message: "expected a Float32Array" });
 const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, { message: "expected a Float64Array" });

@@ -12,6 +12,8 @@ import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
 import {
+  HEALTH_DOWN,
+  HEALTH_UP,
   LOG_SLICE_CAP,
   PROTOCOL_VERSION,
   frameTransferables,
@@ -41,6 +43,8 @@ interface Running {
   checks: LiveChecks;
   /** Applied scenario events already sent in the event log. */
   logIndex: number;
+  /** Health marks (World.healthMarks) already sent in the event log. */
+  healthIndex: number;
   /** First metric row that may still change (its requests are not all finished). */
   rowsFrom: number;
   resync: boolean;
@@ -157,7 +161,7 @@ export class Session implements PacedRun {
     this.document = document;
     const run = new LiveRun(document);
     if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs), this.stillAlive);
-    this.running = { run, sampler: new NodeStateSampler(run.sim, document), checks: new LiveChecks(run.sim, document), logIndex: 0, rowsFrom: 0, resync: true, report: null };
+    this.running = { run, sampler: new NodeStateSampler(run.sim, document), checks: new LiveChecks(run.sim, document), logIndex: 0, healthIndex: 0, rowsFrom: 0, resync: true, report: null };
     this.pacer.resync();
     if (!announce) return;
     const world = run.sim.world;
@@ -176,6 +180,7 @@ export class Session implements PacedRun {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);
       running.logIndex = 0;
+      running.healthIndex = 0;
       running.rowsFrom = 0;
       running.resync = true;
       running.report = null;
@@ -296,19 +301,33 @@ export class Session implements PacedRun {
     this.post(frame, frameTransferables(frame));
   }
 
+  /**
+   * What happened since the last frame, in time order: scenario events as they were applied and
+   * health checks changing their mind (`health-down` / `health-up`, the target being the link
+   * checker → target), each at its exact simulated time. At most LOG_SLICE_CAP, the newest.
+   */
   private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
     const applied = running.run.sim.appliedEvents;
-    const from = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
-    const dropped = from - running.logIndex;
+    const marks = running.run.sim.world.healthMarks;
+    const linkIds = Object.keys(this.document!.links);
     const entries: LogEntry[] = [];
-    for (let i = from; i < applied.length; i++) {
+    for (let i = running.logIndex; i < applied.length; i++) {
       const { timeMs, event } = applied[i];
       const entry: LogEntry = { timeMs, action: event.action, injected: running.run.injectedEvents.has(event) };
       if (event.target !== undefined) entry.target = event.target;
       if (event.note !== undefined) entry.note = event.note;
       entries.push(entry);
     }
+    for (let i = running.healthIndex; i < marks.length; i++) {
+      const { timeMs, link, down } = marks[i];
+      entries.push({ timeMs, action: down ? HEALTH_DOWN : HEALTH_UP, target: linkIds[link], injected: false });
+    }
     running.logIndex = applied.length;
-    return { entries, dropped };
+    running.healthIndex = marks.length;
+    // Stable: at equal times scenario events (the cause) come before health marks.
+    entries.sort((a, b) => a.timeMs - b.timeMs);
+    const dropped = Math.max(0, entries.length - LOG_SLICE_CAP);
+    return { entries: dropped > 0 ? entries.slice(dropped) : entries, dropped };
   }
+
 }

@@ -56,15 +56,15 @@ describe('LiveModel', () => {
     expect(model.caption).toEqual({ timeMs: 2000, text: 'app2 goes away', paused: false });
   });
 
-  it('logs a health check marking a target down and up when the frame marks change, naming both nodes', () => {
+  it('logs a health check marking a target down and up at the simulated time the engine reports, naming both nodes', () => {
     const model = loadedModel();
     model.applyFrame(frame(1000));
-    model.applyFrame(frame(1500, { marks: [0, 1] }));
-    model.applyFrame(frame(1600, { marks: [0, 1] }));
-    model.applyFrame(frame(4000, { marks: [0, 0] }));
-    expect(model.log.map((entry) => [entry.timeMs, entry.text, entry.outcome])).toEqual([
-      [1500, 'lb health check marks app2 down', 'failure'],
-      [4000, 'lb health check marks app2 up again', 'recovery'],
+    // The frame at 1.6 s carries a mark made at 1.234 s: the log says 1.234 s, not the frame's time.
+    model.applyFrame(frame(1600, { marks: [0, 1], log: [{ timeMs: 1234, action: 'health-down', target: 'lb-app2', injected: false }] }));
+    model.applyFrame(frame(4000, { marks: [0, 0], log: [{ timeMs: 3987.5, action: 'health-up', target: 'lb-app2', injected: false }] }));
+    expect(model.log.map((entry) => [entry.timeMs, entry.text, entry.outcome, entry.category])).toEqual([
+      [1234, 'lb health check marks app2 down', 'failure', 'health'],
+      [3987.5, 'lb health check marks app2 up again', 'recovery', 'health'],
     ]);
     expect(model.log[0].nodes).toEqual(['lb', 'app2']);
     expect(model.log[0].linkId).toBe('lb-app2');
@@ -103,7 +103,7 @@ describe('log filter', () => {
   it('filters by node (either end of a health mark), kind and outcome', () => {
     const model = loadedModel();
     model.applyFrame(frame(1000, { log: [{ timeMs: 1000, action: 'crash', target: 'app1', injected: false }, { timeMs: 1000, action: 'note', note: 'hello', injected: false }] }));
-    model.applyFrame(frame(1200, { marks: [1, 0] }));
+    model.applyFrame(frame(1200, { marks: [1, 0], log: [{ timeMs: 1150, action: 'health-down', target: 'lb-app1', injected: false }] }));
     const log = model.log;
     expect(filterLog(log, NO_LOG_FILTER)).toHaveLength(3);
     expect(filterLog(log, { ...NO_LOG_FILTER, node: 'app1' }).map((e) => e.category)).toEqual(['fault', 'health']);

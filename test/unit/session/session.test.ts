@@ -139,6 +139,32 @@ describe('Session', () => {
     expect(frames.flatMap((frame) => frame.log).map((entry) => entry.action)).toEqual(['note']); // the 5 s narration
   });
 
+  it('logs health checks changing their mind at the exact simulated time, however coarse the frames', () => {
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: exampleText });
+    // Steps of 15 s: each frame covers many probes and marks.
+    for (let step = 0; step < 8 && !h.lastFrame().ended; step++) h.session.handle({ type: 'step', deltaMs: 15_000 });
+    const logged = h
+      .ofType('frame')
+      .flatMap((frame) => frame.log)
+      .filter((entry) => entry.action === 'health-down' || entry.action === 'health-up');
+    // The same marks, at the same times, as the headless engine records them.
+    const sim = new Simulation(load(exampleText));
+    sim.runUntil(60_000);
+    const linkIds = Object.keys(load(exampleText).links);
+    expect(logged.map((entry) => [entry.timeMs, entry.action, entry.target])).toEqual(
+      sim.world.healthMarks.map((mark) => [mark.timeMs, mark.down ? 'health-down' : 'health-up', linkIds[mark.link]]),
+    );
+    // app2 crashes at 20 s and restarts at 40 s: marked down after three failed probes, up after two good ones.
+    const down = logged.find((entry) => entry.action === 'health-down' && entry.target === 'lb-app2')!;
+    const up = logged.find((entry) => entry.action === 'health-up' && entry.target === 'lb-app2')!;
+    expect(down.timeMs).toBeGreaterThan(22_000);
+    expect(down.timeMs).toBeLessThan(24_000);
+    expect(up.timeMs).toBeGreaterThan(41_000);
+    expect(up.timeMs).toBeLessThan(43_000);
+    expect(h.lastFrame().timeMs).toBe(60_000);
+  });
+
   it('a long seek or step says it is alive as it goes, so it is not taken for a hang', () => {
     const h = createHarness(100); // every clock reading: 100 ms of (pretend) real time spent simulating
     h.session.handle({ type: 'load', documentText: exampleText });

@@ -59,7 +59,7 @@ export class HealthChecks {
   /** The load balancer crashed: it forgets what it knew; probes stop until restart. */
   reset(): void {
     this.epoch = (this.epoch + 1) & SEQ_MASK;
-    this.markedUp.fill(1);
+    this.forgetMarks();
     this.okStreak.fill(0);
     this.failStreak.fill(0);
     this.probeState.fill(PROBE_SETTLED);
@@ -68,7 +68,7 @@ export class HealthChecks {
   setConfig(config: HealthCheckConfig): void {
     const wasEnabled = this.config.enabled;
     this.config = config;
-    if (!config.enabled) this.markedUp.fill(1);
+    if (!config.enabled) this.forgetMarks();
     if (config.enabled !== wasEnabled) this.start();
   }
 
@@ -98,7 +98,7 @@ export class HealthChecks {
     if (!this.settle(backend, seq)) return;
     this.failStreak[backend] = 0;
     this.okStreak[backend]++;
-    if (this.markedUp[backend] === 0 && this.okStreak[backend] >= this.config.healthyAfter) this.markedUp[backend] = 1;
+    if (this.markedUp[backend] === 0 && this.okStreak[backend] >= this.config.healthyAfter) this.mark(backend, 1);
   }
 
   /** Marks probe `seq` answered or timed out; false if it was already, or is too old to remember. */
@@ -115,6 +115,16 @@ export class HealthChecks {
     if (!this.settle(backend, seq)) return;
     this.okStreak[backend] = 0;
     this.failStreak[backend]++;
-    if (this.markedUp[backend] === 1 && this.failStreak[backend] >= this.config.unhealthyAfter) this.markedUp[backend] = 0;
+    if (this.markedUp[backend] === 1 && this.failStreak[backend] >= this.config.unhealthyAfter) this.mark(backend, 0);
+  }
+
+  private mark(backend: number, up: 0 | 1): void {
+    this.markedUp[backend] = up;
+    this.world.noteHealthMark(this.backends[backend], up === 0);
+  }
+
+  /** Forgets every mark (crash, checks switched off): whatever was marked down is no longer. */
+  private forgetMarks(): void {
+    for (let backend = 0; backend < this.markedUp.length; backend++) if (this.markedUp[backend] === 0) this.mark(backend, 1);
   }
 }
