@@ -3,6 +3,7 @@ import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
 import { healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
+import { runSummary } from './runSummary';
 
 /** Most log entries kept; older ones scroll away (the count of dropped ones is shown). */
 export const LOG_KEEP = 2000;
@@ -76,6 +77,8 @@ export class LiveModel {
       }
       case 'finished':
         this.report = event.report;
+        // The last narration gives way to how the run went.
+        this.caption = { timeMs: this.durationMs, text: runSummary(event.report), paused: false };
         break;
       case 'notice':
         this.notice = event.message;

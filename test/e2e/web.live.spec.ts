@@ -130,6 +130,8 @@ test('play, crash an app server from the context menu, see the health check and 
   const requests = first.requests as { total: number; ok: number };
   expect(requests.total - requests.ok).toBeGreaterThan(0);
   await expect(page.getByTestId('live-clock')).toContainText('1:00.0 / 1:00.0');
+  // The last narration gives way to how the run went, in the report's own numbers.
+  await expect(page.getByTestId('live-caption')).toContainText(`Run finished: ${((100 * requests.ok) / requests.total).toFixed(1)} % of ${requests.total.toLocaleString('en-US')} requests ok`);
   await page.screenshot({ path: `${SHOTS}/07-finished.png` });
   // The checks panel shows the finished run's verdicts, the report's own.
   await page.getByRole('tab', { name: 'Checks' }).click();
