@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 /** Collects console errors, uncaught exceptions and CSP violations for the whole page life. */
@@ -64,5 +65,33 @@ test.describe('web edition', () => {
     const evalProbes = problems.filter((problem) => problem.includes('CSP eval probe'));
     expect(evalProbes.length, 'Pixi probes eval at most once').toBeLessThanOrEqual(1);
     expect(problems.filter((problem) => !problem.includes('CSP eval probe'))).toEqual([]);
+  });
+
+  test('Help → Documentation explains the sandbox and lists the shortcuts; Help → About names the version', async ({ page }, testInfo) => {
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    const help = async (item: string) => {
+      await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+      await page.getByRole('menuitem', { name: item, exact: true }).click();
+    };
+    await help('Documentation');
+    const guide = page.getByTestId('guide-dialog');
+    await expect(guide).toBeVisible();
+    await expect(guide.getByRole('heading', { name: 'How Faultline works' })).toBeVisible();
+    // The shortcuts it lists are the ones the menus show.
+    await expect(guide.getByRole('row', { name: /Ctrl\+S \/ Ctrl\+Shift\+S.*Save/ })).toBeVisible();
+    await expect(guide.getByRole('row', { name: /^Space Play \/ Pause/ })).toBeVisible();
+    await expect(guide.getByRole('row', { name: /^F10 Step/ })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('guide.png') });
+    await page.keyboard.press('Escape');
+    await expect(guide).toBeHidden();
+
+    await help('About Faultline');
+    const about = page.getByTestId('about-dialog');
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    await expect(about.getByTestId('about-version')).toHaveText(version);
+    await expect(about.getByTestId('about-edition')).toHaveText('Web');
+    await page.keyboard.press('Escape');
+    await expect(about).toBeHidden();
   });
 });

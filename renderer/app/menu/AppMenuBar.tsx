@@ -9,11 +9,13 @@ import { FileDialogs } from '../files/FileDialogs';
 import { useFileIntegration } from '../files/useFileIntegration';
 import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherContext';
 import { LessonsBrowser } from '../lessons/LessonsBrowser';
+import { HelpDialogs } from '../help/HelpDialogs';
 import { buildMenuModel, type MenuModel } from './menuModel';
 import './menuBar.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MODEL = buildMenuModel(isMac ? '⌘' : 'Ctrl');
+const MOD = isMac ? '⌘' : 'Ctrl';
+const MODEL = buildMenuModel(MOD);
 
 function TopMenu({ menu }: { menu: MenuModel }) {
   const dispatcher = useCommandDispatcher();
@@ -70,6 +72,7 @@ export function AppMenuBar({ host }: { host: Host }) {
   const dispatcher = useCommandDispatcher();
   const { queue, dragging, commands } = useFileIntegration(host, store, dispatcher);
   const editor = useEditor();
+  const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
   const notify = useCallback((message: string, tone: 'error' | 'warning') => queue.notify(message, tone), [queue]);
   useClipboardEvents(editor, notify);
 
@@ -89,6 +92,7 @@ export function AppMenuBar({ host }: { host: Host }) {
       )}
       <FileDialogs queue={queue} />
       <LessonsBrowser openBuiltin={commands.openBuiltin} />
+      <HelpDialogs mod={MOD} getAppInfo={getAppInfo} />
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
           Drop a .faultline file to open it
