@@ -1,6 +1,5 @@
-import { Dialog } from '@base-ui/react/dialog';
-import { BookOpen, X } from 'lucide-react';
-import '../lessons/lessons.css';
+import { BookOpen } from 'lucide-react';
+import { ReadingDialog } from '../lessons/ReadingDialog';
 import './help.css';
 
 /** One row of the shortcut table: the keys, and what they do. */
@@ -55,68 +54,60 @@ function shortcutGroups(mod: string): readonly { title: string; rows: readonly S
 /** Help → Documentation: how the sandbox works, in a page, and every shortcut. */
 export function GuideDialog({ open, mod, onClose }: { open: boolean; mod: string; onClose: () => void }) {
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Backdrop className="file-dialog-backdrop" />
-        <Dialog.Popup className="file-dialog lessons-dialog help-dialog" data-testid="guide-dialog">
-          <div className="lessons-header">
-            <BookOpen aria-hidden="true" size={22} />
-            <Dialog.Title className="file-dialog-title">How Faultline works</Dialog.Title>
-            <span className="file-dialog-spacer" />
-            <Dialog.Close className="lessons-close" aria-label="Close">
-              <X size={18} />
-            </Dialog.Close>
-          </div>
-          <div className="help-body">
-            <Dialog.Description className="file-dialog-description">
-              Build a system on the canvas, give it a failure timeline, press Play, and watch every request travel. The same file and seed always give the same run.
-            </Dialog.Description>
-            <section>
-              <h3>Build</h3>
-              <p>
-                Drag a kind from the palette onto the canvas. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them: requests go
-                that way, responses come back. A link between two databases is a replication link. Draw regions around nodes for data centres; links between
-                regions get the longer delay set in the document settings. Select anything to edit it in the inspector on the right; the Design problems tab lists
-                what will not work (a client that DNS sends somewhere it has no link to, a replica without a primary…).
-              </p>
-            </section>
-            <section>
-              <h3>Run</h3>
-              <p>
-                Play runs the simulation in real time; 1/100× and 1/10× slow it down until single packets are visible, 10×, 100× and Max hurry it up. Drag along
-                the timeline to go back and forth: the run is re-simulated exactly. The timeline&apos;s + adds a scenario event (a crash, a partition, a note
-                for the class); events with a pause stop playback there. Charts, the event log and the checks panel follow the run; select a node to see its
-                figures now and, when the run is over, its line of the report.
-              </p>
-            </section>
-            <section>
-              <h3>Share</h3>
-              <p>
-                Save as a .faultline file (plain JSON), copy a share code to paste into someone else&apos;s Faultline, export the diagram as PNG, the run report as
-                JSON or the timeline as CSV. The same file runs headless: <code>npx faultline run lesson.faultline --json</code>.
-              </p>
-            </section>
-            <section>
-              <h3>Keyboard and mouse</h3>
-              {shortcutGroups(mod).map((group) => (
-                <table key={group.title} className="help-shortcuts">
-                  <caption>{group.title}</caption>
-                  <tbody>
-                    {group.rows.map(([keys, action]) => (
-                      <tr key={keys}>
-                        <th scope="row">
-                          <kbd>{keys}</kbd>
-                        </th>
-                        <td>{action}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ))}
-            </section>
-          </div>
-        </Dialog.Popup>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ReadingDialog
+      open={open}
+      onClose={onClose}
+      icon={<BookOpen aria-hidden="true" size={22} />}
+      title="How Faultline works"
+      description="Build a system on the canvas, give it a failure timeline, press Play, and watch every request travel. The same file and seed always give the same run."
+      className="lessons-dialog help-dialog"
+      testId="guide-dialog"
+    >
+      <div className="help-body">
+        <section>
+          <h3>Build</h3>
+          <p>
+            Drag a kind from the palette onto the canvas. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them: requests go
+            that way, responses come back. A link between two databases is a replication link. Draw regions around nodes for data centres; links between
+            regions get the longer delay set in the document settings. Select anything to edit it in the inspector on the right; the Design problems tab lists
+            what will not work (a client that DNS sends somewhere it has no link to, a replica without a primary…).
+          </p>
+        </section>
+        <section>
+          <h3>Run</h3>
+          <p>
+            Play runs the simulation in real time; 1/100× and 1/10× slow it down until single packets are visible, 10×, 100× and Max hurry it up. Drag along
+            the timeline to go back and forth: the run is re-simulated exactly. The timeline&apos;s + adds a scenario event (a crash, a partition, a note
+            for the class); events with a pause stop playback there. Charts, the event log and the checks panel follow the run; select a node to see its
+            figures now and, when the run is over, its line of the report.
+          </p>
+        </section>
+        <section>
+          <h3>Share</h3>
+          <p>
+            Save as a .faultline file (plain JSON), copy a share code to paste into someone else&apos;s Faultline, export the diagram as PNG, the run report as
+            JSON or the timeline as CSV. The same file runs headless: <code>npx faultline run lesson.faultline --json</code>.
+          </p>
+        </section>
+        <section>
+          <h3>Keyboard and mouse</h3>
+          {shortcutGroups(mod).map((group) => (
+            <table key={group.title} className="help-shortcuts">
+              <caption>{group.title}</caption>
+              <tbody>
+                {group.rows.map(([keys, action]) => (
+                  <tr key={keys}>
+                    <th scope="row">
+                      <kbd>{keys}</kbd>
+                    </th>
+                    <td>{action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </section>
+      </div>
+    </ReadingDialog>
   );
 }
