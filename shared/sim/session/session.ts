@@ -309,16 +309,20 @@ export class Session implements PacedRun {
   private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
     const applied = running.run.sim.appliedEvents;
     const marks = running.run.sim.world.healthMarks;
-    const linkIds = Object.keys(this.document!.links);
+    const linkIds = running.run.sim.world.links.ids;
+    // The newest LOG_SLICE_CAP of the merge are among the newest LOG_SLICE_CAP of each source.
+    const fromApplied = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
+    const fromMarks = Math.max(running.healthIndex, marks.length - LOG_SLICE_CAP);
+    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex);
     const entries: LogEntry[] = [];
-    for (let i = running.logIndex; i < applied.length; i++) {
+    for (let i = fromApplied; i < applied.length; i++) {
       const { timeMs, event } = applied[i];
       const entry: LogEntry = { timeMs, action: event.action, injected: running.run.injectedEvents.has(event) };
       if (event.target !== undefined) entry.target = event.target;
       if (event.note !== undefined) entry.note = event.note;
       entries.push(entry);
     }
-    for (let i = running.healthIndex; i < marks.length; i++) {
+    for (let i = fromMarks; i < marks.length; i++) {
       const { timeMs, link, down } = marks[i];
       entries.push({ timeMs, action: down ? HEALTH_DOWN : HEALTH_UP, target: linkIds[link], injected: false });
     }
@@ -326,8 +330,9 @@ export class Session implements PacedRun {
     running.healthIndex = marks.length;
     // Stable: at equal times scenario events (the cause) come before health marks.
     entries.sort((a, b) => a.timeMs - b.timeMs);
-    const dropped = Math.max(0, entries.length - LOG_SLICE_CAP);
-    return { entries: dropped > 0 ? entries.slice(dropped) : entries, dropped };
+    const excess = entries.length - LOG_SLICE_CAP;
+    if (excess <= 0) return { entries, dropped };
+    dropped += excess;
+    return { entries: entries.slice(excess), dropped };
   }
-
 }

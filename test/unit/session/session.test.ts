@@ -3,7 +3,7 @@ import { loadDocument, saveDocument } from '../../../shared/model';
 import type { FaultlineDocument, ScenarioEvent } from '../../../shared/model/types';
 import { Simulation } from '../../../shared/sim/simulation';
 import { reportToJson } from '../../../shared/sim/report';
-import { METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
+import { LOG_SLICE_CAP, METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
 import { createHarness, exampleText } from './harness';
 
 function load(text: string): FaultlineDocument {
@@ -163,6 +163,25 @@ describe('Session', () => {
     expect(up.timeMs).toBeGreaterThan(41_000);
     expect(up.timeMs).toBeLessThan(43_000);
     expect(h.lastFrame().timeMs).toBe(60_000);
+  });
+
+  it('a frame carries at most LOG_SLICE_CAP log entries, the newest, and counts the rest as dropped', () => {
+    const doc = load(exampleText);
+    // 100 notes in the first second, then the example's own events (crash, health marks…).
+    doc.scenario = [...Array.from({ length: 100 }, (_, i) => ({ atS: i / 100, action: 'note' as const, note: `note ${i}` })), ...doc.scenario.filter((event) => !event.pause)];
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'step', deltaMs: 30_000 });
+    const frame = h.lastFrame();
+    expect(frame.log).toHaveLength(LOG_SLICE_CAP);
+    const sent = h.ofType('frame').reduce((sum, f) => sum + f.log.length + f.logDropped, 0);
+    const sim = new Simulation(doc);
+    sim.runUntil(30_000);
+    expect(sent).toBe(sim.appliedEvents.length + sim.world.healthMarks.length);
+    // The newest: the slice ends with the last thing that happened, in time order.
+    const times = frame.log.map((entry) => entry.timeMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(frame.log.at(-1)!.timeMs).toBe(Math.max(...sim.appliedEvents.map((e) => e.timeMs), ...sim.world.healthMarks.map((m) => m.timeMs)));
   });
 
   it('a long seek or step says it is alive as it goes, so it is not taken for a hang', () => {
