@@ -9,23 +9,28 @@ function pageTextSelected(): boolean {
   return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
 }
 
+/** The event comes from a text field, or from inside a dialog (the diagram behind it is not in play). */
+function notForTheDiagram(target: EventTarget | null): boolean {
+  return isTypingTarget(target) || (target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null);
+}
+
 /**
  * Cut, Copy and Paste through the system clipboard, however they were asked for: the keyboard,
  * the browser's Edit menu, or the desktop's native Edit menu (its roles send the same DOM
- * events). Text fields keep their own clipboard behaviour. Pasted text that is not Faultline
+ * events). Text fields and dialogs keep their own clipboard behaviour. Pasted text that is not Faultline
  * content is left alone; Faultline content that fails the file checks is refused with the reason.
  */
 export function useClipboardEvents(editor: Editor, notify: (message: string, tone: 'error' | 'warning') => void): void {
   useEffect(() => {
     const onCopyOrCut = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target) || pageTextSelected() || !event.clipboardData) return;
+      if (notForTheDiagram(event.target) || pageTextSelected() || !event.clipboardData) return;
       const text = event.type === 'cut' ? editor.cut() : editor.copy();
       if (text === undefined) return;
       event.clipboardData.setData('text/plain', text);
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target) || !event.clipboardData) return;
+      if (notForTheDiagram(event.target) || !event.clipboardData) return;
       const text = event.clipboardData.getData('text/plain');
       const parsed = parseClipboardText(text);
       if (parsed.kind === 'foreign') return;
