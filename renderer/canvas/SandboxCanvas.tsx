@@ -42,11 +42,16 @@ interface Stage {
 const MIN_ZOOM = 0.15;
 const MAX_ZOOM = 4;
 const FIT_MARGIN = 32;
+/** Screen pixels at the top of the canvas under the packet legend and the canvas toolbar. */
+const OVERLAY_TOP_PX = 64;
 
+/** Fits `rect` below the overlays at the top of the canvas (they would hide a region's label). */
 function fitViewport(viewport: Viewport, rect: Rect): void {
-  viewport.fit(true, rect.w + FIT_MARGIN * 2, rect.h + FIT_MARGIN * 2);
-  viewport.setZoom(Math.min(Math.max(viewport.scale.x, MIN_ZOOM), 1.5), true);
-  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  const usableHeight = Math.max(1, viewport.screenHeight - OVERLAY_TOP_PX);
+  const scale = Math.min(viewport.screenWidth / (rect.w + FIT_MARGIN * 2), usableHeight / (rect.h + FIT_MARGIN * 2));
+  const zoom = Math.min(Math.max(scale, MIN_ZOOM), 1.5);
+  viewport.setZoom(zoom, true);
+  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - OVERLAY_TOP_PX / 2 / zoom);
 }
 
 /** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */

@@ -76,6 +76,8 @@ export class LiveLayer {
   private linkWeight = new Float32Array(0);
   private linkDelayMs = new Float64Array(0);
   private nodeBadges = new Map<string, NodeBadge>();
+  /** Databases joined by replication links: only there is PRIMARY news (a lone database is one). */
+  private replicated = new Set<string>();
   private geometryFor: FaultlineDocument | null = null;
   private elapsedS = 0;
   /** The node to pulse (a log row was clicked). */
@@ -128,6 +130,7 @@ export class LiveLayer {
       this.badges.addChild(role, down);
       this.nodeBadges.set(node.id, { role, down });
     }
+    this.replicated = new Set(links.filter((link) => link.kind === 'replication').flatMap((link) => [link.from, link.to]));
     this.geometryFor = doc;
   }
 
@@ -391,7 +394,7 @@ export class LiveLayer {
       const badge = this.nodeBadges.get(node.id);
       if (badge !== undefined) {
         badge.down.visible = down;
-        const role = frame.role[i] === ROLE_PRIMARY ? 'PRIMARY' : frame.role[i] === ROLE_REPLICA ? 'REPLICA' : this.haRole(doc, node.id, frame, ids);
+        const role = this.roleLabel(doc, frame, ids, i);
         badge.role.visible = role !== '';
         if (badge.role.text !== role) badge.role.text = role;
         if (role !== '') {
@@ -401,6 +404,13 @@ export class LiveLayer {
         }
       }
     }
+  }
+
+  /** The badge over node `i`: a replicated database's role, an HA pair's half, or nothing. */
+  private roleLabel(doc: FaultlineDocument, frame: Frame, ids: readonly string[], i: number): string {
+    if (frame.role[i] === ROLE_REPLICA) return 'REPLICA';
+    if (frame.role[i] === ROLE_PRIMARY) return this.replicated.has(ids[i]) ? 'PRIMARY' : '';
+    return this.haRole(doc, ids[i], frame, ids);
   }
 
   /** lb `ha` pairs: the configured active half is ACTIVE (FAILED while down), its peer PASSIVE. */
