@@ -45,13 +45,16 @@ const FIT_MARGIN = 32;
 /** Screen pixels at the top of the canvas under the packet legend and the canvas toolbar. */
 const OVERLAY_TOP_PX = 64;
 
-/** Fits `rect` below the overlays at the top of the canvas (they would hide a region's label). */
-function fitViewport(viewport: Viewport, rect: Rect): void {
-  const usableHeight = Math.max(1, viewport.screenHeight - OVERLAY_TOP_PX);
+/**
+ * Fits `rect` below the overlays at the top of the canvas (they would hide a region's label) and
+ * above `bottomPx` kept free at the bottom.
+ */
+function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0): void {
+  const usableHeight = Math.max(1, viewport.screenHeight - OVERLAY_TOP_PX - bottomPx);
   const scale = Math.min(viewport.screenWidth / (rect.w + FIT_MARGIN * 2), usableHeight / (rect.h + FIT_MARGIN * 2));
   const zoom = Math.min(Math.max(scale, MIN_ZOOM), 1.5);
   viewport.setZoom(zoom, true);
-  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - OVERLAY_TOP_PX / 2 / zoom);
+  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - (OVERLAY_TOP_PX - bottomPx) / 2 / zoom);
 }
 
 /** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */
@@ -129,8 +132,8 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
             viewport.setZoom(Math.min(Math.max(viewport.scale.x * factor, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
           },
-          fit: (rect) => {
-            fitViewport(viewport, rect);
+          fit: (rect, bottomPx) => {
+            fitViewport(viewport, rect, bottomPx);
             followGrid();
           },
           panByScreen: (dx, dy) => {

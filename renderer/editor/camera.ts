@@ -6,7 +6,8 @@ export interface Camera {
   zoomBy(factor: number): void;
   /** Sets the zoom, keeping the centre of the view where it is (1 = actual size). */
   setZoom(zoom: number): void;
-  fit(rect: Rect): void;
+  /** Shows all of `rect`, leaving `bottomPx` screen pixels free at the bottom (for captions). */
+  fit(rect: Rect, bottomPx?: number): void;
   /** Centres the view on a world point at a zoom (a file's saved `view`). */
   lookAt(centre: Point, zoom: number): void;
   panByScreen(dx: number, dy: number): void;

@@ -16,6 +16,8 @@ export interface RenameTarget {
 
 /** Pasted copies land this far down-right of the last copy, so they never hide their originals. */
 const PASTE_OFFSET = 40;
+/** Screen pixels the narration caption covers at the bottom of the canvas (up to three lines). */
+const CAPTION_BAND_PX = 100;
 
 /**
  * The editor's session state around the document store: the select tool, the camera, the
@@ -260,7 +262,10 @@ export class Editor {
   }
 
   fitToContent(): void {
-    const bounds = documentBounds(this.store.getDocument());
-    if (bounds) this.camera?.fit(bounds);
+    const doc = this.store.getDocument();
+    const bounds = documentBounds(doc);
+    // A narrated document shows captions over the bottom of the canvas: keep the diagram above them.
+    const narrated = doc.scenario.some((event) => event.note !== undefined);
+    if (bounds) this.camera?.fit(bounds, narrated ? CAPTION_BAND_PX : 0);
   }
 }

@@ -27,6 +27,13 @@ function readVar(name: string, fallback: string): string {
 }
 
 /** A uPlot chart that follows its container's size; data updates reuse the plot. */
+/** A y-axis label that fits the axis: 2 s rather than 2000ms, 12k rather than 12000. */
+export function axisLabel(value: number, unit: string): string {
+  if (unit === 'ms' && Math.abs(value) >= 1000) return `${Number((value / 1000).toFixed(1))} s`;
+  if (Math.abs(value) >= 10_000) return `${Math.round(value / 1000)}k${unit}`;
+  return `${value}${unit}`;
+}
+
 export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
@@ -46,7 +53,7 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
       scales: { x: { time: false } },
       axes: [
         { ...axis, values: (_u, values) => values.map((v) => `${v}s`) },
-        { ...axis, size: 54, values: (_u, values) => values.map((v) => `${v >= 10_000 ? `${Math.round(v / 1000)}k` : v}${unit}`) },
+        { ...axis, size: 54, values: (_u, values) => values.map((v) => axisLabel(v, unit)) },
       ],
       series: [{ label: 's' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: s.fill === true ? `${s.color}33` : undefined, spanGaps: false, points: { show: false } }))],
     };

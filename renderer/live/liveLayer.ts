@@ -408,6 +408,8 @@ export class LiveLayer {
 
   /** The badge over node `i`: a replicated database's role, an HA pair's half, or nothing. */
   private roleLabel(doc: FaultlineDocument, frame: Frame, ids: readonly string[], i: number): string {
+    // A crashed database plays no role until it is back (and a failover may have replaced it).
+    if ((frame.role[i] === ROLE_REPLICA || frame.role[i] === ROLE_PRIMARY) && frame.nodeStatus[i] === NODE_DOWN) return '';
     if (frame.role[i] === ROLE_REPLICA) return 'REPLICA';
     if (frame.role[i] === ROLE_PRIMARY) return this.replicated.has(ids[i]) ? 'PRIMARY' : '';
     return this.haRole(doc, ids[i], frame, ids);
