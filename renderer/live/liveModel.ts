@@ -106,7 +106,9 @@ export class LiveModel {
         continue;
       }
       this.push(scenarioLogEntry(this.logSeq++, entry, this.linkEnds));
-      if (entry.note !== undefined) this.caption = { timeMs: entry.timeMs, text: entry.note, paused: false };
+      // Only a later caption replaces one: the end-of-run summary may arrive before the frame that
+      // carries the run's last notes (at Max speed one step can cover both).
+      if (entry.note !== undefined && entry.timeMs >= (this.caption?.timeMs ?? -Infinity)) this.caption = { timeMs: entry.timeMs, text: entry.note, paused: false };
     }
     if (!frame.ended) this.report = null;
     this.frame = frame;

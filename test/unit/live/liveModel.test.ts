@@ -70,6 +70,17 @@ describe('LiveModel', () => {
     expect(model.log[0].linkId).toBe('lb-app2');
   });
 
+  it('keeps the end-of-run summary when the frame carrying the last notes arrives after it', () => {
+    const model = loadedModel();
+    model.applyEvent({ type: 'finished', report: { requests: { total: 10, ok: 10 }, checks: [] } });
+    model.applyFrame(frame(10_000, { log: [{ timeMs: 4000, action: 'note', note: 'app2 restarts', injected: false }] }));
+    expect(model.caption?.text).toBe('Run finished: 100.0 % of 10 requests ok.');
+    expect(model.log.map((entry) => entry.text)).toEqual(['app2 restarts']);
+    // Seeking back starts afresh: earlier notes caption again.
+    model.applyFrame(frame(4000, { resync: true, log: [{ timeMs: 4000, action: 'note', note: 'app2 restarts', injected: false }] }));
+    expect(model.caption?.text).toBe('app2 restarts');
+  });
+
   it('keeps metric rows by second, overwriting rows that change, and starts afresh on resync', () => {
     const model = loadedModel();
     model.applyFrame(frame(1500, { rows: [[0, 100, 90, 10, 5, 50, 20, 1, 2, 3, 4], [1, 40, 10, 30, 5, 50, 20, 0, 0, 0, 0]] }));
