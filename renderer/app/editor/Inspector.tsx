@@ -72,7 +72,7 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
           </div>
         </div>
       )}
-      {single && <NodeLiveStats nodeId={single.id} />}
+      {single && <NodeLiveStats nodeId={single.id} kind={single.kind} />}
       {configFields(kind).map((field) => (
         <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} doc={doc} selfIds={ids} />
       ))}

@@ -1,3 +1,4 @@
+import type { NodeKind } from '../../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA } from '../../../shared/sim/session/protocol';
 import { useLiveModel } from '../../live/LiveContext';
 import { formatSimTime } from '../../live/speedPresets';
@@ -18,6 +19,13 @@ const REPORT_FIELDS: readonly { key: string; label: string; format: (value: numb
   { key: 'keys', label: 'Keys', format: count },
   { key: 'keysMoved', label: 'Keys moved', format: count },
 ];
+
+/**
+ * Kinds the engine models without servers or a queue (a client is its users; DNS and a CDN edge
+ * answer after a delay): their utilization and queue figures are always 0, so they are not shown.
+ */
+const WITHOUT_STATION: ReadonlySet<NodeKind> = new Set<NodeKind>(['client', 'dns', 'cdn']);
+const STATION_FIELDS: ReadonlySet<string> = new Set(['utilization', 'meanQueue', 'maxQueue']);
 
 function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
@@ -41,7 +49,7 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
  * What the running (or finished) simulation says about one node: its state at the current frame,
  * and once the run has ended its line of the report. Nothing before the first frame.
  */
-export function NodeLiveStats({ nodeId }: { nodeId: string }) {
+export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
   const model = useLiveModel();
   const frame = model?.frame ?? null;
   const index = model?.nodeIds.indexOf(nodeId) ?? -1;
@@ -51,8 +59,9 @@ export function NodeLiveStats({ nodeId }: { nodeId: string }) {
   const now: [string, string][] = [
     ['Status', status === NODE_DOWN ? 'Down' : status === NODE_DEGRADED ? 'Degraded (slowed)' : 'Up'],
     ...(role === ROLE_PRIMARY ? [['Role', 'Primary'] as [string, string]] : role === ROLE_REPLICA ? [['Role', 'Replica'] as [string, string]] : []),
-    ['Utilization', percent(frame.utilization[index])],
   ];
+  const hasStation = !WITHOUT_STATION.has(kind);
+  if (hasStation) now.push(['Utilization', percent(frame.utilization[index])]);
   if (frame.queueFill[index] > 0) now.push(['Queue fill', percent(frame.queueFill[index])]);
   if (Number.isFinite(frame.cacheFill[index])) now.push(['Cache fill', percent(frame.cacheFill[index])]);
   if (Number.isFinite(frame.hitRatio[index])) now.push(['Hit ratio', percent(frame.hitRatio[index])]);
@@ -69,7 +78,7 @@ export function NodeLiveStats({ nodeId }: { nodeId: string }) {
       {line && (
         <fieldset className="field-group live-stats" data-testid="node-live-report">
           <legend>Whole run</legend>
-          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number').map((field) => (
+          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && (hasStation || !STATION_FIELDS.has(field.key))).map((field) => (
             <Row key={field.key} label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
           ))}
         </fieldset>
