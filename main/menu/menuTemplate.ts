@@ -93,6 +93,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
+      command('edit.duplicate', { label: 'Duplicate', accelerator: 'CmdOrCtrl+D' }),
       { role: 'delete' },
       separator,
       { role: 'selectAll' },

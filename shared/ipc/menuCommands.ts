@@ -18,6 +18,7 @@ export const MENU_COMMANDS = [
   'file.exportTimelineCsv',
   'edit.undo',
   'edit.redo',
+  'edit.duplicate',
   'view.zoomIn',
   'view.zoomOut',
   'view.zoomReset',

@@ -277,6 +277,26 @@ test('copy, cut and paste go through the system clipboard as .faultline text, ch
   await expect(page.getByTestId('file-notice')).toContainText('teleporter');
   await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
 
+  // The in-page Edit menu does the same (and Duplicate, Delete, Select All).
+  const edit = async (item: string) => {
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Edit', exact: true }).click();
+    await page.getByRole('menuitem', { name: item, exact: true }).click();
+  };
+  await page.mouse.click((await centreOf(page, 'app2')).x, (await centreOf(page, 'app2')).y);
+  await edit('Copy');
+  expect((JSON.parse(await readClipboard()) as { nodes: { id: string }[] }).nodes.map((node) => node.id)).toEqual(['app2']);
+  await edit('Paste');
+  await expect(page.getByTestId('status-counts')).toHaveText('15 nodes · 20 links');
+  await edit('Duplicate');
+  await expect(page.getByTestId('status-counts')).toHaveText('16 nodes · 20 links');
+  await edit('Delete');
+  await expect(page.getByTestId('status-counts')).toHaveText('15 nodes · 20 links');
+  await edit('Select All');
+  await expect(page.getByTestId('inspector')).toContainText('15 nodes of different kinds');
+  // Undo the delete, the duplicate and the paste.
+  for (let step = 0; step < 3; step++) await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
+
   // A text field keeps its own clipboard: pasting into the node name does not add nodes.
   await page.mouse.click((await centreOf(page, 'lb')).x, (await centreOf(page, 'lb')).y);
   await page.evaluate(() => navigator.clipboard.writeText('Front door'));

@@ -1,5 +1,6 @@
 import type { ThemeName } from '../../canvas/theme';
 import { useEditor } from '../../editor/EditorContext';
+import { isEmptySelection } from '../../editor/store/selection';
 import { useCommandHandler } from '../menu/CommandDispatcherContext';
 
 /**
@@ -11,6 +12,10 @@ export function EditorCommands({ theme, onThemeChange }: { theme: ThemeName; onT
   const store = editor.store;
   useCommandHandler('edit.undo', () => editor.undo(), () => store.canUndo());
   useCommandHandler('edit.redo', () => editor.redo(), () => store.canRedo());
+  const hasSelection = () => !isEmptySelection(store.getSelection());
+  useCommandHandler('edit.duplicate', () => editor.duplicate(), hasSelection);
+  useCommandHandler('edit.delete', () => editor.deleteSelected(), hasSelection);
+  useCommandHandler('edit.selectAll', () => editor.selectAll());
   useCommandHandler('view.zoomIn', () => editor.zoomIn());
   useCommandHandler('view.zoomOut', () => editor.zoomOut());
   useCommandHandler('view.zoomReset', () => editor.zoomReset());

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { isEmptySelection } from '../../editor/store/selection';
+import { useCommandHandler } from '../menu/CommandDispatcherContext';
 import type { Editor } from '../../editor/editor';
 import { parseClipboardText } from '../../editor/commands/clipboardText';
 import { isTypingTarget } from '../../editor/keyboardShortcuts';
@@ -47,4 +49,28 @@ export function useClipboardEvents(editor: Editor, notify: (message: string, ton
       window.removeEventListener('paste', onPaste);
     };
   }, [editor, notify]);
+}
+
+/** The page's clipboard, where it has one (a non-secure context has none). */
+const systemClipboard = (): Clipboard | null => (typeof navigator !== 'undefined' && navigator.clipboard ? navigator.clipboard : null);
+
+/**
+ * Edit → Cut / Copy / Paste of the web edition's in-page menu (a click is no clipboard event, so
+ * these use the asynchronous clipboard API). When the page may not read the clipboard, Paste
+ * falls back to the editor's own last copy.
+ */
+export function useClipboardCommands(editor: Editor, notify: (message: string, tone: 'error' | 'warning') => void): void {
+  const hasSelection = () => !isEmptySelection(editor.store.getSelection());
+  const put = (text: string | undefined) => {
+    if (text !== undefined) void systemClipboard()?.writeText(text).catch(() => undefined);
+  };
+  useCommandHandler('edit.copy', () => put(editor.copy()), hasSelection);
+  useCommandHandler('edit.cut', () => put(editor.cut()), hasSelection);
+  useCommandHandler('edit.paste', async () => {
+    const text = await (systemClipboard()?.readText() ?? Promise.reject(new Error('no clipboard'))).catch(() => null);
+    if (text === null) return editor.paste();
+    const parsed = parseClipboardText(text);
+    if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
+    else if (parsed.kind === 'content') editor.pasteFromClipboard(parsed.content, text);
+  });
 }

@@ -4,7 +4,7 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
 import { useEditor } from '../../editor/EditorContext';
-import { useClipboardEvents } from '../editor/useClipboardEvents';
+import { useClipboardCommands, useClipboardEvents } from '../editor/useClipboardEvents';
 import { FileDialogs } from '../files/FileDialogs';
 import { useFileIntegration } from '../files/useFileIntegration';
 import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherContext';
@@ -75,6 +75,7 @@ export function AppMenuBar({ host }: { host: Host }) {
   const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
   const notify = useCallback((message: string, tone: 'error' | 'warning') => queue.notify(message, tone), [queue]);
   useClipboardEvents(editor, notify);
+  useClipboardCommands(editor, notify);
 
   // The document's own history; the editor may register richer handlers, which then take over.
   useCommandHandler('edit.undo', () => store.undo(), () => store.canUndo());

@@ -45,7 +45,18 @@ export function buildMenuModel(mod: string): MenuModel[] {
     },
     {
       label: 'Edit',
-      items: [item('edit.undo', 'Undo', `${mod}+Z`), item('edit.redo', 'Redo', `${mod}+Shift+Z`)],
+      items: [
+        item('edit.undo', 'Undo', `${mod}+Z`),
+        item('edit.redo', 'Redo', `${mod}+Shift+Z`),
+        separator,
+        item('edit.cut', 'Cut', `${mod}+X`),
+        item('edit.copy', 'Copy', `${mod}+C`),
+        item('edit.paste', 'Paste', `${mod}+V`),
+        item('edit.duplicate', 'Duplicate', `${mod}+D`),
+        item('edit.delete', 'Delete', 'Delete'),
+        separator,
+        item('edit.selectAll', 'Select All', `${mod}+A`),
+      ],
     },
     {
       label: 'View',
