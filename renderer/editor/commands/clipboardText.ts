@@ -1,4 +1,4 @@
-import { createEmptyDocument, loadDocument, saveDocument } from '../../../shared/model';
+import { createEmptyDocument, loadDocumentValue, saveDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/model/types';
 import type { ClipboardContent } from './clipboard';
 
@@ -34,8 +34,10 @@ export type ParsedClipboard =
 
 /** Reads clipboard text: copied Faultline content, a broken one (with the reason), or something else. */
 export function parseClipboardText(text: string): ParsedClipboard {
-  if (!looksLikeFaultline(text)) return { kind: 'foreign' };
-  const result = loadDocument(text);
+  const value = faultlineJson(text);
+  if (value === undefined) return { kind: 'foreign' };
+  // Parsed once: the JSON value goes through the same checks as a file's text would.
+  const result = loadDocumentValue(value);
   if (!result.ok) return { kind: 'invalid', message: describe(result.errors) };
   const doc = result.document;
   const content: ClipboardContent = { nodes: Object.values(doc.nodes), links: Object.values(doc.links), regions: Object.values(doc.regions) };
@@ -43,14 +45,15 @@ export function parseClipboardText(text: string): ParsedClipboard {
   return { kind: 'content', content };
 }
 
-function looksLikeFaultline(text: string): boolean {
+/** The parsed JSON object when the text is one saying `"format": "faultline"`, else undefined. */
+function faultlineJson(text: string): object | undefined {
   const start = text.trimStart();
-  if (!start.startsWith('{')) return false;
+  if (!start.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(start);
-    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'faultline';
+    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'faultline' ? value : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
