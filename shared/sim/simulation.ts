@@ -4,7 +4,6 @@ import { Kernel } from './kernel';
 import { createStream } from './random';
 import type { Report } from './report';
 import { World } from './engine/world';
-import { STATE_REQUEST_WIRE, STATE_RESPONSE_WIRE } from './engine/codes';
 import { LinkTable } from './network/linkTable';
 import { Partitions } from './network/partitions';
 import { createNodeModel, isSupportedKind } from './nodes/registry';
@@ -32,17 +31,13 @@ export interface SimulationOptions {
   inactiveLinks?: readonly string[];
 }
 
-/** Floats per packet in {@link Simulation.packetsInTransit}: link, progress 0..1, direction, op. */
-export const PACKET_STRIDE = 4;
-
 /**
  * One run of a document (DESIGN §3): build the world, then advance it with `runUntil` (the live
  * session does so frame by frame) or `finish` (the CLI: to the end, then the report).
  *
  * Hooks for the live session (DESIGN §6): `inject` applies a scenario event at the current time
  * and records it; `setNodeConfig` hot-applies a config patch; `world` exposes node liveness,
- * station fill and the call table, and `packetsInTransit` writes every message on the wire into
- * a Float32Array (link index, progress, direction, op) without allocating.
+ * station fill and the call table (session/packets.ts reads the messages on the wire from it).
  */
 export class Simulation {
   readonly world: World;
@@ -173,28 +168,5 @@ export class Simulation {
   /** Scenario events applied so far, in order (file events and injected ones). */
   get appliedEvents(): readonly { timeMs: number; event: ScenarioEvent }[] {
     return this.scenario.applied;
-  }
-
-  /**
-   * Writes up to `out.length / PACKET_STRIDE` messages on the wire into `out` as (link index,
-   * progress 0..1, direction 0 request / 1 response, op) and returns how many it wrote.
-   */
-  packetsInTransit(out: Float32Array): number {
-    const calls = this.world.calls;
-    const now = this.kernel.now;
-    const max = Math.floor(out.length / PACKET_STRIDE);
-    let n = 0;
-    for (let c = 0; c < calls.highWater && n < max; c++) {
-      const state = calls.state[c];
-      if ((state !== STATE_REQUEST_WIRE && state !== STATE_RESPONSE_WIRE) || calls.sendMs[c] > now) continue;
-      const span = calls.arriveMs[c] - calls.sendMs[c];
-      const o = n * PACKET_STRIDE;
-      out[o] = calls.link[c];
-      out[o + 1] = span > 0 ? Math.min(1, Math.max(0, (now - calls.sendMs[c]) / span)) : 1;
-      out[o + 2] = state === STATE_RESPONSE_WIRE ? 1 : 0;
-      out[o + 3] = calls.op[c];
-      n++;
-    }
-    return n;
   }
 }

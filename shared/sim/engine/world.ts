@@ -374,12 +374,15 @@ export class World {
     this.downSinceMs[node] = this.kernel.now;
     const calls = this.calls;
     const { to, from } = this.links;
-    const now = this.kernel.now;
+    // Send times are float32: compared with now rounded the same way, a message that has left
+    // (sent ≤ now) is never taken for one still being processed. (The reverse — leaving within
+    // one float32 step after now, 0.25 ms an hour into a run — counts as gone.)
+    const now32 = Math.fround(this.kernel.now);
     for (let c = 0; c < calls.highWater; c++) {
       const state = calls.state[c];
       if (state === STATE_AT_CALLEE) {
         if (this.addressOf[to[calls.link[c]]] === node) this.lose(c);
-      } else if (calls.sendMs[c] > now) {
+      } else if (calls.sendMs[c] > now32) {
         // Scheduled to leave this node after its processing time: it never leaves.
         if (state === STATE_REQUEST_WIRE ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
       }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation, PACKET_STRIDE } from '../../../../shared/sim/simulation';
+import { Simulation } from '../../../../shared/sim/simulation';
+import { collectPackets } from '../../../../shared/sim/session/packets';
+import { PACKET_PENDING } from '../../../../shared/sim/session/protocol';
+import { STATUS_OK } from '../../../../shared/sim/engine/codes';
 import { makeDocument } from '../helpers/documents';
 import { isSupportedKind } from '../../../../shared/sim/nodes/registry';
 import { NODE_KINDS } from '../../../../shared/model/types';
@@ -110,7 +113,6 @@ describe('live-session hooks', () => {
   it('inject applies an event now and records it; setNodeConfig hot-applies; packets are visible', () => {
     const sim = new Simulation(doc([]));
     sim.runUntil(1000.5);
-    const packets = new Float32Array(64 * PACKET_STRIDE);
     sim.runUntil(1000.25 + 1000);
     const stamped = sim.inject({ atS: 0, action: 'crash', target: 'a' });
     expect(stamped.atS).toBeCloseTo(2.00025, 5);
@@ -119,12 +121,12 @@ describe('live-session hooks', () => {
     sim.inject({ atS: 0, action: 'restart', target: 'a' });
     sim.setNodeConfig('a', { serviceMs: 50, workers: 100 });
     sim.runUntil(3000);
-    expect(sim.packetsInTransit(packets)).toBe(0); // zero-latency links: nothing is ever on the wire
+    expect(collectPackets(sim.world.calls, sim.now).count).toBe(0); // zero-latency links: nothing is ever on the wire
     const report = sim.finish();
     expect(report.timeline[5].p50).toBeCloseTo(50.5, 0);
   });
 
-  it('packetsInTransit reports link, progress and direction', () => {
+  it('collectPackets reports link, position from the link\'s origin, op and outcome', () => {
     const sim = new Simulation(
       makeDocument({
         durationS: 1,
@@ -136,11 +138,18 @@ describe('live-session hooks', () => {
       }),
     );
     sim.runUntil(50);
-    const packets = new Float32Array(8 * PACKET_STRIDE);
-    expect(sim.packetsInTransit(packets)).toBe(1);
-    expect(Array.from(packets.slice(0, 4))).toEqual([0, 0.5, 0, 0]);
+    const first = collectPackets(sim.world.calls, sim.now);
+    expect(first.count).toBe(1);
+    expect(Array.from(first.packets.slice(0, 4))).toEqual([0, 0.5, 0, PACKET_PENDING]);
     sim.runUntil(160);
-    expect(sim.packetsInTransit(packets)).toBe(2); // first response halfway back, second request on its way
+    // The first response is on its way back (position measured from the client), the second request on its way out.
+    const later = collectPackets(sim.world.calls, sim.now);
+    expect(later.count).toBe(2);
+    const byOutcome = new Map([0, 1].map((i) => [later.packets[i * 4 + 3], later.packets[i * 4 + 1]]));
+    // Constant arrivals at 10 rps: the second request left at 100 ms and is 60 of 100 ms along.
+    expect(byOutcome.get(PACKET_PENDING)).toBeCloseTo(0.6, 5);
+    // The first response (status ok + 1) left the app at 101 ms: 59 ms back, so 0.41 from the client.
+    expect(byOutcome.get(STATUS_OK + 1)).toBeCloseTo(0.41, 5);
   });
 });
 

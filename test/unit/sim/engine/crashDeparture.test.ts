@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../../shared/sim/simulation';
+import { makeDocument } from '../helpers/documents';
+
+/*
+ * A crash loses the messages a node was still processing ("sent after" its service time), not
+ * the ones already on the wire. Send times are kept as float32 in the call table; an hour into
+ * a run float32 steps are 0.25 ms, so a response that left at 3 600 000.2 ms is stored as
+ * 3 600 000.25. A crash at 3 600 000.21 must still see it as gone.
+ */
+describe('a crash right after a response left', () => {
+  it('does not lose the response (float32 send times round up)', () => {
+    const sim = new Simulation(
+      makeDocument({
+        durationS: 3601,
+        nodes: [
+          { id: 'c', kind: 'client', config: { rps: 1, arrival: 'constant' } },
+          { id: 'a', kind: 'app', config: { serviceMs: 0.1 } },
+        ],
+        links: [{ from: 'c', to: 'a', latencyMs: 0.1 }],
+        scenario: [{ atS: 3600.00021, action: 'crash', target: 'a' }],
+      }),
+    );
+    sim.runUntil(3_600_000.19);
+    expect(sim.world.calls.live).toBe(1); // the request of 3 600 000 ms, in service until .2
+    const report = sim.finish();
+    const lastSecond = report.timeline.find((row) => row.t === 3600)!;
+    expect(lastSecond.sent).toBe(1);
+    expect(lastSecond.ok).toBe(1);
+    expect(report.requests.dropped).toBe(0);
+  });
+});
