@@ -395,8 +395,8 @@ class ReferenceChecker {
     const info = ACTION_INFO[action];
     const has = (key: keyof ScenarioEvent): boolean => Object.hasOwn(event, key);
 
-    if (typeof event.atS === 'number' && event.atS > this.document.durationS && typeof this.document.durationS === 'number') {
-      this.log.warning([...path, 'atS'], `comes after the end of the run (durationS ${this.document.durationS}), so it never happens`);
+    if (typeof event.atS === 'number' && typeof this.document.durationS === 'number' && event.atS >= this.document.durationS) {
+      this.log.warning([...path, 'atS'], `is not before the end of the run (durationS ${this.document.durationS}), so it never happens`);
     }
 
     if (info.target === 'node') {

@@ -87,6 +87,15 @@ export class Simulation {
     for (const model of this.world.models) model.start?.();
     for (const failure of failures) failure.start();
     this.scenario.start(document.scenario);
+    // The file's own end is checked when it loads; a shorter run asked for here (the CLI's
+    // --duration) can cut off events the file's end does not.
+    if (this.durationS < document.durationS) {
+      document.scenario.forEach((event, i) => {
+        if (event.atS >= this.durationS && event.atS < document.durationS) {
+          this.warnings.push(`scenario[${i}] (${event.action} at ${event.atS} s) is not before the end of this ${this.durationS} s run, so it never happens`);
+        }
+      });
+    }
   }
 
   /** Simulated time (ms). */

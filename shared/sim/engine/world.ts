@@ -95,6 +95,11 @@ export class World {
   maxRequestLifetimeMs = 0;
   /** Client requests stop being generated at this time (ms). */
   stopGeneratingMs: number;
+  /**
+   * The end of the run (ms). Afterwards only the requests still in flight are followed to their
+   * outcome: no scenario event and no random failure happens any more.
+   */
+  readonly endMs: number;
 
   readonly messageEvent: number;
   readonly serviceEvent: number;
@@ -130,6 +135,7 @@ export class World {
     this.downMs = nodeIds.map(() => new SecondSeries());
     this.downSinceMs = new Float64Array(n);
     this.stopGeneratingMs = durationMs;
+    this.endMs = durationMs;
     this.messageEvent = kernel.register((call, gen) => this.onMessage(call, gen), 'message');
     this.serviceEvent = kernel.register((call, gen) => this.onService(call, gen), 'service');
     this.deadlineEvent = kernel.register((queue, timerGen) => this.deadlineQueues[queue].fire(timerGen), 'deadline');

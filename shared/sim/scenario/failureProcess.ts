@@ -43,8 +43,9 @@ export class FailureProcess {
   }
 
   private onTimer(token: number): void {
-    if (token >>> 1 !== this.epoch) return;
     const world = this.world;
+    // Past the end of the run nothing fails or recovers: only requests in flight are finished.
+    if (token >>> 1 !== this.epoch || world.now >= world.endMs) return;
     if ((token & 1) === CRASH) {
       if (world.up[this.node] === 0) {
         this.scheduleCrash(); // already down (scenario): try again after another up-time

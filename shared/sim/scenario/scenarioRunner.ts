@@ -34,10 +34,17 @@ export class ScenarioRunner {
     this.sparseConfigs = world.nodeIds.map((id) => ({ ...doc.nodes[id].config }));
   }
 
-  /** Schedules the document's events (stable by time, then file order). */
+  /**
+   * Schedules the document's events (stable by time, then file order). An event at or after the
+   * end of the run never happens: the run covers [0, durationS), and what follows only finishes
+   * the requests still in flight.
+   */
   start(events: readonly ScenarioEvent[]): void {
     const order = events.map((event, i) => ({ event, i })).sort((x, y) => x.event.atS - y.event.atS || x.i - y.i);
-    for (const { event } of order) this.scheduleEvent(event, Math.max(0, event.atS * 1000));
+    for (const { event } of order) {
+      const atMs = Math.max(0, event.atS * 1000);
+      if (atMs < this.world.endMs) this.scheduleEvent(event, atMs);
+    }
   }
 
   /** Applies `event` now (its `atS` is replaced by the current time) and keeps it in the log. */

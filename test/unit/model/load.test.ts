@@ -104,16 +104,22 @@ describe('loadDocument on valid files', () => {
     expect(expectErrors(loadObject(file))).toEqual([{ path: 'links[0].to', message: 'refers to node "toString", which does not exist' }]);
   });
 
-  it('warns about events after the end of the run and sticky sessions at layer 4', () => {
+  it('warns about events at or after the end of the run and sticky sessions at layer 4', () => {
     const file = baseFile();
     file.durationS = 30;
     file.nodes[1].config = { layer: 4, sticky: true };
-    file.scenario = [{ atS: 45, action: 'crash', target: 'a1' }];
+    // The run covers [0, durationS): an event at exactly durationS never happens either.
+    file.scenario = [
+      { atS: 45, action: 'crash', target: 'a1' },
+      { atS: 30, action: 'crash', target: 'a1' },
+      { atS: 29.9, action: 'crash', target: 'a1' },
+    ];
     const result = loadObject(file);
     expectLoaded(result);
     expect(result.warnings).toEqual([
       { path: 'nodes[1].config.sticky', message: expect.stringContaining('need layer 7') },
-      { path: 'scenario[0].atS', message: expect.stringContaining('after the end of the run (durationS 30)') },
+      { path: 'scenario[0].atS', message: expect.stringContaining('not before the end of the run (durationS 30)') },
+      { path: 'scenario[1].atS', message: expect.stringContaining('not before the end of the run (durationS 30)') },
     ]);
   });
 
