@@ -479,6 +479,11 @@ class ReferenceChecker {
       else if (info?.needsNode) this.log.error([...path, 'node'], `the metric ${check.metric} needs a node`);
       if (typeof check.fromS === 'number' && typeof check.toS === 'number' && check.toS <= check.fromS) {
         this.log.error([...path, 'toS'], `must be after fromS (${check.fromS})`);
+      } else if (typeof check.fromS === 'number' && typeof this.document.durationS === 'number' && check.fromS >= this.document.durationS) {
+        this.log.warning([...path, 'fromS'], `is not before the end of the run (durationS ${this.document.durationS}): the check measures nothing and fails`);
+      }
+      if (info !== undefined && !info.needsNode && Object.hasOwn(check, 'node')) {
+        this.log.warning([...path, 'node'], `is ignored: ${check.metric} is measured over all client requests`);
       }
     });
   }

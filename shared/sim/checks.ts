@@ -4,7 +4,8 @@ import type { WindowStats } from './metrics/windowStats';
 
 /**
  * Evaluates DESIGN §3 checks (**Contract**). Client metrics are measured over requests *sent*
- * in [fromS, toS) (default: the whole run); node metrics over that span of simulated time.
+ * in [fromS, toS) (default: the whole run), exactly, whatever the bounds; node metrics over the
+ * whole simulated seconds that span touches (see WindowStats).
  * `errorRate` is the share of requests that did not end `ok` (error, timeout, rejected or
  * dropped) — what a user experiences as failures; it equals 1 − availability.
  * A metric with nothing to measure (no requests, not a cache…) has `actual` null and fails.
@@ -16,8 +17,8 @@ export function evaluateChecks(
   nodeIndex: ReadonlyMap<string, number>,
 ): ReportCheck[] {
   return checks.map((check, i) => {
-    const fromS = Math.max(0, Math.floor(check.fromS ?? 0));
-    const toS = Math.ceil(Math.min(check.toS ?? durationS, durationS));
+    const fromS = Math.max(0, check.fromS ?? 0);
+    const toS = Math.min(check.toS ?? durationS, durationS);
     const actual = measure(check, stats, fromS, toS, nodeIndex);
     const result: ReportCheck = {
       id: check.id ?? `check${i + 1}`,
@@ -67,6 +68,7 @@ function measure(check: Check, stats: WindowStats, fromS: number, toS: number, n
       return sent === 0 ? null : (sent - stats.ok(fromS, toS)) / sent;
     }
     case 'throughput':
+      // ok requests per second of the window (its exact length: the whole run gives the report's throughputRps).
       return toS > fromS ? stats.ok(fromS, toS) / (toS - fromS) : null;
     case 'staleReads':
     case 'lostWrites':

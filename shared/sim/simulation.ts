@@ -10,6 +10,8 @@ import { createNodeModel, isSupportedKind } from './nodes/registry';
 import { FailureProcess } from './scenario/failureProcess';
 import { ScenarioRunner } from './scenario/scenarioRunner';
 import { buildReport } from './metrics/buildReport';
+import { requestWindowBounds } from './metrics/windowStats';
+import { METRIC_INFO } from '../model/schema/checks';
 import { dataTierNotes } from './nodes/db/designNotes';
 
 /** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
@@ -86,6 +88,12 @@ export class Simulation {
 
     for (const model of this.world.models) model.start?.();
     for (const failure of failures) failure.start();
+    // Checks over windows that do not fall on whole seconds keep their own tallies (from now on).
+    for (const check of document.checks) {
+      if (METRIC_INFO[check.metric].needsNode) continue;
+      const window = requestWindowBounds(check.fromS ?? 0, check.toS ?? this.durationS, this.durationS);
+      if (!window.wholeSeconds && window.to > window.from) this.world.metrics.tallies.ensure(window.from * 1000, window.to * 1000);
+    }
     this.scenario.start(document.scenario);
     // The file's own end is checked when it loads; a shorter run asked for here (the CLI's
     // --duration) can cut off events the file's end does not.

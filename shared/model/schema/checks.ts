@@ -35,5 +35,13 @@ export const METRIC_INFO: Readonly<Record<CheckMetric, MetricInfo>> = {
   sessionsLost: { metric: 'sessionsLost', label: 'Sessions lost', unit: 'count', needsNode: false },
   'cache.hitRatio': { metric: 'cache.hitRatio', label: 'Cache hit ratio', unit: 'ratio', needsNode: true, nodeKinds: ['cache', 'cdn', 'proxy'] },
   'queue.maxDepth': { metric: 'queue.maxDepth', label: 'Queue max depth', unit: 'count', needsNode: true, nodeKinds: ['queue'] },
-  utilization: { metric: 'utilization', label: 'Utilization', unit: 'ratio', needsNode: true },
+  // Kinds that serve with servers or a queue; clients, DNS and CDNs answer after a delay and
+  // have no busy time to measure.
+  utilization: {
+    metric: 'utilization',
+    label: 'Utilization',
+    unit: 'ratio',
+    needsNode: true,
+    nodeKinds: ['lb', 'proxy', 'app', 'cache', 'db', 'shard-router', 'queue', 'worker'],
+  },
 };

@@ -2,6 +2,7 @@ import type { CallTable } from './callTable';
 import { REQ_LIVE, type RequestTable } from './requestTable';
 import { SecondSeries } from './secondSeries';
 import { grow } from './growable';
+import type { WindowTallies } from '../metrics/windowTally';
 
 /** The books of one db cluster: told when a client learns that a write was acknowledged. */
 export interface AckedWriteSink {
@@ -55,6 +56,8 @@ export class Consistency {
   constructor(
     private readonly calls: CallTable,
     private readonly requests: RequestTable,
+    /** Check windows that are not whole seconds count these too. */
+    private readonly tallies: WindowTallies,
   ) {}
 
   nextVersion(): number {
@@ -89,6 +92,7 @@ export class Consistency {
     if ((mark & MARK_STALE) !== 0) {
       this.staleReads++;
       this.staleSeries.add(Math.floor(sentMs / 1000), 1);
+      this.tallies.onConsistency('staleReads', sentMs);
     }
     if ((mark & MARK_WRITE) !== 0) {
       this.sinks[this.writeSink[req]].onWriteAcked(this.writeNode[req], requests.key[req], this.writeVersion[req], sentMs, nowMs);
@@ -124,11 +128,13 @@ export class Consistency {
   countLostWrite(sentMs: number): void {
     this.lostWrites++;
     this.lostSeries.add(Math.floor(sentMs / 1000), 1);
+    this.tallies.onConsistency('lostWrites', sentMs);
   }
 
   countSessionLost(sentMs: number): void {
     this.sessionsLost++;
     this.sessionSeries.add(Math.floor(sentMs / 1000), 1);
+    this.tallies.onConsistency('sessionsLost', sentMs);
   }
 
   private markFor(req: number): void {

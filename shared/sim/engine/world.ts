@@ -69,7 +69,7 @@ export class World {
   /** Keys and versions of calls that carry no client request (replication, jobs, flushes). */
   readonly callData = new CallData();
   /** Stale reads, lost writes, lost sessions (DESIGN §3 consistency bookkeeping). */
-  readonly consistency = new Consistency(this.calls, this.requests);
+  readonly consistency = new Consistency(this.calls, this.requests, this.metrics.tallies);
   readonly models: NodeModel[] = [];
   readonly up: Uint8Array;
   readonly isClient: Uint8Array;

@@ -73,11 +73,16 @@ export class LatencyBins {
     return histogram;
   }
 
-  /** Percentiles (0–100) in ms, via hdr-histogram-js; 0 when nothing was recorded. */
+  /**
+   * Percentiles (0–100) in ms, via hdr-histogram-js; 0 when nothing was recorded. HdrHistogram
+   * answers with the top of the bin the percentile falls in, which can lie above every value
+   * recorded: no percentile is larger than the largest value.
+   */
   percentilesMs(percentiles: number[]): number[] {
     if (this.total === 0) return percentiles.map(() => 0);
     const histogram = this.toHistogram();
-    const values = percentiles.map((p) => histogram.getValueAtPercentile(p) / MICROS_PER_MS);
+    const maxMs = this.maxMs();
+    const values = percentiles.map((p) => Math.min(histogram.getValueAtPercentile(p) / MICROS_PER_MS, maxMs));
     histogram.destroy();
     return values;
   }

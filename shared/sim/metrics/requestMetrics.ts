@@ -1,5 +1,6 @@
 import { OUTCOME_COUNT, OUTCOME_OK } from '../engine/codes';
 import { LatencyBins, MICROS_PER_MS } from './latencyBins';
+import { WindowTallies } from './windowTally';
 
 /** Per-second latency bins keep 2 significant digits (≈1 %): enough for timeline rows and check windows, 12 KB a second. */
 const SECOND_DIGITS = 2;
@@ -8,8 +9,8 @@ const RUN_DIGITS = 3;
 
 /**
  * Client-request outcomes grouped by the simulated second in which each request was *first
- * sent* (DESIGN §5 timeline), plus the whole-run latency histogram. Every window a check asks
- * for is a sum of whole seconds.
+ * sent* (DESIGN §5 timeline), plus the whole-run latency histogram. A window of whole seconds
+ * is a sum of them; any other window a check asks for has its own tally.
  */
 export class RequestMetrics {
   /** sent[s]: requests first sent during second s. */
@@ -23,21 +24,25 @@ export class RequestMetrics {
   okReads = 0;
   okWrites = 0;
   seconds = 0;
+  /** Check windows that are not whole seconds (empty in most runs). */
+  readonly tallies = new WindowTallies();
 
   onSent(nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
     this.ensure(second);
     this.sent[second]++;
+    if (this.tallies.list.length > 0) this.tallies.onSent(nowMs);
   }
 
   onFinished(firstSendMs: number, outcome: number, latencyMs: number, write: boolean): void {
     const second = Math.floor(firstSendMs / 1000);
     this.ensure(second);
     this.outcomes[second * OUTCOME_COUNT + outcome]++;
+    const micros = latencyMs * MICROS_PER_MS;
+    if (this.tallies.list.length > 0) this.tallies.onFinished(firstSendMs, outcome, micros, outcome === OUTCOME_OK);
     if (outcome !== OUTCOME_OK) return;
     if (write) this.okWrites++;
     else this.okReads++;
-    const micros = latencyMs * MICROS_PER_MS;
     this.runBins.record(micros);
     let bins = this.secondBins[second];
     if (bins === undefined) {
