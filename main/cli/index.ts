@@ -6,6 +6,13 @@ import { runCommand } from './run';
 /** Entry of `faultline`. Returns the process exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // A reader that stops early (`| head`) closes the pipe: what is left of the output is not
+  // wanted, and the run's own exit code still stands (not a stack trace and exit 1).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`faultline: cannot write the output: ${error.message}\n`);
+    process.exit(EXIT.internal);
+  });
   const program = new Command()
     .name('faultline')
     .description('Headless Faultline: validate and run .faultline files.')
@@ -38,9 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not errors; everything else is a usage problem.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-      return EXIT.invalid;
+      // Help asked for (--help, `help`) and the version are not errors; help shown because the
+      // command line was incomplete (no command, `help bogus`) is a usage problem like the rest.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
     }
     process.stderr.write(`faultline: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.internal;

@@ -117,7 +117,8 @@ export function parseRunOptions(options: RunOptions | Readonly<Record<string, un
 
   if (raw.duration !== undefined) {
     const text = String(raw.duration).trim();
-    const seconds = text === '' ? Number.NaN : Number(text);
+    // Decimal only: Number() would also take "0x10" (16) or "0b11".
+    const seconds = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
     if (!(Number.isFinite(seconds) && seconds > 0)) {
       throw new UsageProblem(`faultline run: --duration must be a positive number of seconds (got "${String(raw.duration)}")`);
     }
@@ -195,9 +196,9 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
 }
 
 export function formatProblem(file: string, problem: Problem, prefix = ''): string {
-  const position = problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : '';
+  // A problem with a line and column says where in its message already ("… at line 4, column 18").
   const path = problem.path === '' ? '' : `${problem.path}: `;
-  return `${file}: ${path}${prefix}${problem.message}${position}`;
+  return `${file}: ${path}${prefix}${problem.message}`;
 }
 
 /**

@@ -145,7 +145,8 @@ export function normalizeReport(report: Report): Report {
     version: REPORT_VERSION,
     title: report.title,
     seed: report.seed,
-    durationS: roundRequired(report.durationS, SECONDS_DECIMALS),
+    // The run's length as asked for (not a measurement: rounding could turn 0.0001 into 0).
+    durationS: report.durationS,
     events: report.events,
     wallMs: Math.round(report.wallMs),
     requests: {

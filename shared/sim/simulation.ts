@@ -98,11 +98,11 @@ export class Simulation {
     // The file's own end is checked when it loads; a shorter run asked for here (the CLI's
     // --duration) can cut off events the file's end does not.
     if (this.durationS < document.durationS) {
-      document.scenario.forEach((event, i) => {
-        if (event.atS >= this.durationS && event.atS < document.durationS) {
-          this.warnings.push(`scenario[${i}] (${event.action} at ${event.atS} s) is not before the end of this ${this.durationS} s run, so it never happens`);
-        }
-      });
+      const cut = document.scenario.flatMap((event, i) =>
+        event.atS >= this.durationS && event.atS < document.durationS ? [`scenario[${i}] (${event.action} at ${event.atS} s)`] : [],
+      );
+      if (cut.length === 1) this.warnings.push(`${cut[0]} is not before the end of this ${this.durationS} s run, so it never happens`);
+      else if (cut.length > 1) this.warnings.push(`${cut.length} scenario events, from ${cut[0]} on, are not before the end of this ${this.durationS} s run, so they never happen`);
     }
   }
 

@@ -79,6 +79,6 @@ export const VIEW_FIELDS = fieldList({
 export const DOCUMENT_KEYS = ['format', 'version', 'meta', 'seed', 'durationS', 'network', 'regions', 'nodes', 'links', 'scenario', 'checks', 'view'] as const;
 
 export const [SEED_FIELD, DURATION_FIELD] = fieldList({
-  seed: field.integer({ label: 'Seed', description: 'Seed of every random stream; same seed, same run.', default: DEFAULT_SEED }),
+  seed: field.integer({ label: 'Seed', description: 'Seed of every random stream; same seed, same run.', default: DEFAULT_SEED, min: 0, max: Number.MAX_SAFE_INTEGER }),
   durationS: field.period('s', { label: 'Duration', description: 'Simulated seconds of a run.', default: DEFAULT_DURATION_S }),
 });

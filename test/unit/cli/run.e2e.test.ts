@@ -169,4 +169,31 @@ describe('the bundled faultline binary', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^0,\d+,\d+,\d+,[\d.]*,[\d.]*$/);
   });
+
+  it('exits 2 with usage when the command line is incomplete, 0 when help is asked for', () => {
+    for (const args of [[], ['help', 'bogus']]) {
+      const result = faultline(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('Usage: faultline');
+    }
+    expect(faultline('--help').status).toBe(0);
+    expect(faultline('help', 'run').status).toBe(0);
+  });
+
+  it('a reader closing the pipe early is no error: no stack trace, and the run\'s own exit code', () => {
+    // `true` exits without reading, so the report is written into a closed pipe.
+    const script = `"${process.execPath}" "${cli}" run "${lessonFile}" --json | true; exit \${PIPESTATUS[0]}`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('says where invalid JSON breaks once, as validate does', () => {
+    const broken = join(workDirectory, 'broken.faultline');
+    writeFileSync(broken, '{\n  "format": "faultline",\n  "nodes": [1,]\n}');
+    const ran = faultline('run', broken);
+    expect(ran.status).toBe(2);
+    expect(ran.stderr.match(/line 3, column/g)).toHaveLength(1);
+    expect(faultline('validate', broken).stderr).toContain(ran.stderr.trim().split('\n')[0]);
+  });
 });

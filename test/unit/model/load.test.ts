@@ -140,3 +140,19 @@ describe('loadDocument on valid files', () => {
     expect(expectErrors(loadObject(file))).toEqual([{ path: 'scenario[0].groups[1][0]', message: expect.stringContaining('already in group 0') }]);
   });
 });
+
+describe('values a run could not survive', () => {
+  it('refuses a negative seed (the engine needs seed ≥ 0: it used to validate, then fail the run with exit 3)', () => {
+    const file = baseFile();
+    file.seed = -3;
+    expect(expectErrors(loadObject(file))).toEqual([{ path: 'seed', message: expect.stringContaining('from 0 to') }]);
+  });
+
+  it('refuses health-check and heartbeat periods under 1 ms (a probe every microsecond stalls the run)', () => {
+    const file = baseFile();
+    file.nodes[1].config = { healthCheck: { intervalMs: 1e-6 }, ha: { peer: 'a1', heartbeatMs: 0.5 } };
+    const paths = expectErrors(loadObject(file)).map((problem) => problem.path);
+    expect(paths).toContain('nodes[1].config.healthCheck.intervalMs');
+    expect(paths).toContain('nodes[1].config.ha.heartbeatMs');
+  });
+});

@@ -85,7 +85,8 @@ describe('NODE_KIND_INFO', () => {
     expect(describeRule(byName('app', 'workers'))).toBe('a whole number from 1 to 100000');
     expect(describeRule(byName('client', 'writeRatio'))).toBe('a number from 0 to 1');
     expect(describeRule(byName('db', 'applyMs'))).toBe('a number ≥ 0');
-    expect(describeRule(byName('lb', 'intervalMs'))).toBe('a number > 0');
+    expect(describeRule(byName('lb', 'intervalMs'))).toBe('a number ≥ 1');
+    expect(describeRule(byName('client', 'timeoutMs'))).toBe('a number > 0');
     expect(describeRule(byName('client', 'retries'))).toBe('a whole number from 0 to 100');
     expect(describeRule(byName('lb', 'layer'))).toBe('one of 4, 7');
   });
