@@ -13,6 +13,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { loadDocument } from '../../shared/model/load';
 import { MAX_FILE_BYTES } from '../../shared/model/limits';
+import { decodeUtf8 } from '../../shared/model/jsonText';
 import type { FaultlineDocument, Problem } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
 import { EXIT } from './exitCodes';
@@ -180,12 +181,8 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
     throw new UsageProblem(`${file}: cannot read: ${describeFsError(error)}`);
   }
 
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageProblem(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)`);
-  }
+  const text = decodeUtf8(bytes);
+  if (text === null) throw new UsageProblem(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)`);
 
   const result = loadDocument(text);
   for (const warning of result.warnings) stderr.write(`${formatProblem(file, warning, 'warning: ')}\n`);

@@ -4,6 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { loadDocument, MAX_FILE_BYTES, type Problem } from '../../shared/model';
+import { decodeUtf8 } from '../../shared/model/jsonText';
 import { EXIT } from './exitCodes';
 
 export async function validateCommand(file: string): Promise<number> {
@@ -68,11 +69,8 @@ async function readTextFile(file: string): Promise<ReadResult> {
       length += bytesRead;
       if (length >= buffer.length) return { ok: false, message: 'the file changed while it was being read; try again' };
     }
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length)) };
-    } catch {
-      return { ok: false, message: 'is not UTF-8 text (a .faultline file is UTF-8 JSON)' };
-    }
+    const text = decodeUtf8(buffer.subarray(0, length));
+    return text === null ? { ok: false, message: 'is not UTF-8 text (a .faultline file is UTF-8 JSON)' } : { ok: true, text };
   } catch (error) {
     return { ok: false, message: `cannot read the file (${describeSystemError(error)})` };
   } finally {

@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { ExportRequest, ExportResult, FileRef, OpenResult, SaveAsRequest, SaveRequest, SaveResult } from '../../shared/ipc/files';
 import { MAX_FILE_BYTES } from '../../shared/model/limits';
+import { decodeUtf8 } from '../../shared/model/jsonText';
 import type { Logger } from '../log';
 import { FAULTLINE_FILTERS, type FileDialogs, type FileFilter } from './fileDialogs';
 import { changedOnDisk, describeFileError, readWithFingerprint, sha256, type FileFingerprint, type FileSystem } from './fileSystem';
@@ -142,12 +143,8 @@ export class DocumentFiles {
       }
       const { bytes, fingerprint } = await readWithFingerprint(this.deps.fs, path);
       if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, message: `“${name}” grew past ${MAX_FILE_BYTES / 1024 / 1024} MB while it was being read.`, missing: false };
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return { ok: false, message: `“${name}” is not UTF-8 text, so it is not a Faultline file.`, missing: false };
-      }
+      const text = decodeUtf8(bytes);
+      if (text === null) return { ok: false, message: `“${name}” is not UTF-8 text, so it is not a Faultline file.`, missing: false };
       return { ok: true, text, fingerprint };
     } catch (error) {
       return { ok: false, message: describeFileError('open', name, error), missing: (error as { code?: string }).code === 'ENOENT' };

@@ -258,3 +258,19 @@ export function locateJsonSyntaxError(text: string): SyntaxFault | null {
     return { offset: position, reason: 'nested too deeply' };
   }
 }
+
+/**
+ * TextDecoder is in every host shared code runs in (Node, the renderer, workers) but not in the
+ * ECMAScript library shared/ compiles against.
+ */
+type StrictUtf8Decoder = new (label: 'utf-8', options: { fatal: true }) => { decode(bytes: Uint8Array): string };
+const HostTextDecoder = (globalThis as unknown as { TextDecoder: StrictUtf8Decoder }).TextDecoder;
+
+/** Bytes read as UTF-8, or null when they are not valid UTF-8 (a .faultline file is UTF-8 JSON). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new HostTextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

@@ -14,3 +14,11 @@ export const MAX_SHARE_CODE_CHARS = 4 * 1024 * 1024;
 
 /** Stop listing problems after this many: a broken 20 MB file could otherwise produce millions. */
 export const MAX_REPORTED_PROBLEMS = 1000;
+
+/**
+ * Most JSON values (objects, arrays and scalars) in a document that arrives already parsed (a
+ * message from another thread) rather than as text, which MAX_FILE_BYTES bounds. One object
+ * repeated many times over would otherwise be walked and copied without end. A document of 100k
+ * nodes holds about 1.5 million values.
+ */
+export const MAX_JSON_VALUES = 5_000_000;

@@ -3,6 +3,7 @@
  * version, migrate, validate everything. Never throws; every problem comes back with its path.
  */
 import { parseJsonText } from './jsonText';
+import { MAX_JSON_VALUES } from './limits';
 import { MIGRATIONS, migrateToCurrent, type Migration } from './migrations';
 import { preview, ProblemLog } from './problems';
 import { isPlainObject, sanitizeJson } from './sanitize';
@@ -27,7 +28,7 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
       log.error('', parsed.message, parsed.line !== undefined && parsed.column !== undefined ? { line: parsed.line, column: parsed.column } : undefined);
       return { ok: false, ...log.finish() };
     }
-    return loadDocumentValue(parsed.value, options);
+    return loadValue(parsed.value, options, Infinity);
   } catch (error) {
     return internalFailure(error);
   }
@@ -35,12 +36,17 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
 
 /**
  * Validates an already-parsed value (e.g. a document received over IPC) exactly as `loadDocument`
- * validates text. Values that did not come from JSON text are depth-checked during the copy.
+ * validates text. Values that did not come from JSON text are also checked for depth, for loops
+ * and for size (at most MAX_JSON_VALUES values) during the copy.
  */
 export function loadDocumentValue(value: unknown, options: LoadOptions = {}): LoadResult {
+  return loadValue(value, options, MAX_JSON_VALUES);
+}
+
+function loadValue(value: unknown, options: LoadOptions, maxValues: number): LoadResult {
   try {
     const log = new ProblemLog();
-    const raw = sanitizeJson(value, log);
+    const raw = sanitizeJson(value, log, maxValues);
     if (!isPlainObject(raw)) {
       log.error('', `a Faultline file must contain a JSON object (this one contains ${preview(raw)})`);
       return { ok: false, ...log.finish() };

@@ -2,7 +2,8 @@
  * The canonical text of a document (DESIGN §4): keys in the order of the format listing, config
  * keys in schema order, unknown keys (extras) after the known ones sorted by name (and the keys of
  * objects inside them sorted too); values equal
- * to their default omitted; two-space indent and a final newline. Same document, same bytes —
+ * to their default omitted; two-space indent (none for a document that would otherwise pass the
+ * 20 MB limit) and a final newline. Same document, same bytes —
  * so files diff cleanly and `save(load(save(doc)))` is a fixed point.
  */
 import { normalizeDistribution } from './defaults';
@@ -15,9 +16,15 @@ import { DEFAULT_TITLE, DEGRADE_FIELDS, LINK_FIELDS, MATRIX_ENTRY_FIELDS, META_F
 import { EVENT_FIELDS } from './schema/scenario';
 import type { DistributionInput, Extras, FaultlineDocument, NodeRecord, ScenarioEvent } from './types';
 import { DEFAULT_NETWORK, getNode } from './document';
+import { exceedsUtf8Bytes } from './jsonText';
+import { MAX_FILE_BYTES } from './limits';
 
 export function saveDocument(doc: FaultlineDocument): string {
-  return `${JSON.stringify(canonicalDocument(doc), null, 2)}\n`;
+  const canonical = canonicalDocument(doc);
+  const indented = `${JSON.stringify(canonical, null, 2)}\n`;
+  // Indentation can add half again to a huge document: one that loads must also save in a form
+  // that loads again (and fits a share code), so past the size limit it is written compact.
+  return exceedsUtf8Bytes(indented, MAX_FILE_BYTES) ? `${JSON.stringify(canonical)}\n` : indented;
 }
 
 /** The canonical JSON value of a document (what `saveDocument` serialises). */

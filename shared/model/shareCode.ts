@@ -4,9 +4,9 @@
  * code is untrusted input and a zip bomb must not take the app down — and the text then goes
  * through `loadDocument` like any file.
  */
-import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strToU8 } from 'fflate';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
-import { formatMegabytes } from './jsonText';
+import { decodeUtf8, formatMegabytes } from './jsonText';
 import { MAX_FILE_BYTES, MAX_SHARE_CODE_CHARS } from './limits';
 import { loadDocument } from './load';
 import { saveDocument } from './save';
@@ -38,7 +38,10 @@ export function decodeShareCode(code: string, limits: ShareCodeLimits = {}): Loa
 
   const inflated = inflateCapped(decoded.bytes, maxInflatedBytes);
   if (!inflated.ok) return failure(inflated.message);
-  return loadDocument(strFromU8(inflated.bytes));
+  // The same check as for a file's bytes: broken UTF-8 is refused, not turned into "�".
+  const text = decodeUtf8(inflated.bytes);
+  if (text === null) return failure('the share code unpacks to text that is not UTF-8, so it is not a Faultline file');
+  return loadDocument(text);
 }
 
 function inflateCapped(compressed: Uint8Array, cap: number): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {

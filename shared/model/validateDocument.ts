@@ -49,6 +49,12 @@ import type {
 /** Where each id was first seen, for references and duplicate reports. */
 type IdIndex = Map<string, number>;
 
+/**
+ * Every record read, with its place in the file — also those whose id is invalid or taken, which
+ * are left out of the document but whose references are still checked (every problem is reported).
+ */
+type ReadRecords<T> = { record: T; index: number }[];
+
 export function buildDocument(raw: JsonObject, version: number, log: ProblemLog): FaultlineDocument {
   const extras: Extras = {};
   for (const key of Object.keys(raw)) {
@@ -66,8 +72,10 @@ export function buildDocument(raw: JsonObject, version: number, log: ProblemLog)
   const durationS = readScalar(raw, 'durationS', DURATION_FIELD, DEFAULT_DURATION_S, log);
   const network = readNetwork(raw, log);
   const regions = readRegions(listAt(raw, 'regions', log), regionIndex, log);
-  const nodes = readNodes(listAt(raw, 'nodes', log), nodeIndex, log);
-  const links = readLinks(listAt(raw, 'links', log), linkIndex, log);
+  const nodesRead: ReadRecords<NodeRecord> = [];
+  const linksRead: ReadRecords<LinkRecord> = [];
+  const nodes = readNodes(listAt(raw, 'nodes', log), nodeIndex, nodesRead, log);
+  const links = readLinks(listAt(raw, 'links', log), linkIndex, linksRead, log);
   const scenario = readEvents(listAt(raw, 'scenario', log), log);
   const checks = readChecks(listAt(raw, 'checks', log), log);
   const view = readView(raw, log);
@@ -90,8 +98,8 @@ export function buildDocument(raw: JsonObject, version: number, log: ProblemLog)
 
   const references = new ReferenceChecker(document, regionIndex, nodeIndex, linkIndex, log);
   references.checkNetwork();
-  references.checkNodes();
-  references.checkLinks();
+  references.checkNodes(nodesRead);
+  references.checkLinks(linksRead);
   references.checkScenario();
   references.checkChecks();
   return document;
@@ -193,7 +201,7 @@ function readRegions(items: unknown[], ids: IdIndex, log: ProblemLog): Record<st
 
 const NODE_RECORD_FIELDS = NODE_FIELDS.filter((descriptor) => descriptor.name !== 'config');
 
-function readNodes(items: unknown[], ids: IdIndex, log: ProblemLog): Record<string, NodeRecord> {
+function readNodes(items: unknown[], ids: IdIndex, read: ReadRecords<NodeRecord>, log: ProblemLog): Record<string, NodeRecord> {
   const nodes = newRecordMap<NodeRecord>();
   items.forEach((item, index) => {
     const path: PathSegment[] = ['nodes', index];
@@ -212,18 +220,20 @@ function readNodes(items: unknown[], ids: IdIndex, log: ProblemLog): Record<stri
       }
     }
     const node = assemble<NodeRecord>({ ...checked, known: { ...checked.known, config } }, NODE_FIELDS);
+    read.push({ record: node, index });
     if (registerId('nodes', index, node.id, ids, log)) nodes[node.id] = node;
   });
   return nodes;
 }
 
-function readLinks(items: unknown[], ids: IdIndex, log: ProblemLog): Record<string, LinkRecord> {
+function readLinks(items: unknown[], ids: IdIndex, read: ReadRecords<LinkRecord>, log: ProblemLog): Record<string, LinkRecord> {
   const links = newRecordMap<LinkRecord>();
   items.forEach((item, index) => {
     const checked = checkObject(item, LINK_FIELDS, ['links', index], log);
     if (!checked) return;
     // `kind` is always present in memory; the saver leaves the default out again.
     const link = assemble<LinkRecord>({ ...checked, known: { kind: 'traffic', ...checked.known } }, LINK_FIELDS);
+    read.push({ record: link, index });
     if (registerId('links', index, link.id, ids, log)) links[link.id] = link;
   });
   return links;
@@ -234,7 +244,9 @@ function readEvents(items: unknown[], log: ProblemLog): ScenarioEvent[] {
   items.forEach((item, index) => {
     const checked = checkObject(item, EVENT_FIELDS, ['scenario', index], log, ['params']);
     if (!checked) {
-      events.push({ atS: 0, action: 'note' });
+      // A stand-in keeps later events at their indices; the error is reported and the file is
+      // refused, so it is never run (its empty note keeps it from drawing warnings of its own).
+      events.push({ atS: 0, action: 'note', note: '' });
       return;
     }
     events.push(assemble<ScenarioEvent>(checked, EVENT_FIELDS));
@@ -338,9 +350,8 @@ class ReferenceChecker {
     });
   }
 
-  checkNodes(): void {
-    for (const node of Object.values(this.document.nodes)) {
-      const index = this.nodeIds.get(node.id)!;
+  checkNodes(read: ReadRecords<NodeRecord>): void {
+    for (const { record: node, index } of read) {
       const path: PathSegment[] = ['nodes', index];
       if (node.region !== undefined) this.reference([...path, 'region'], node.region, 'region');
       if (node.kind === 'lb') this.checkLb(node, path);
@@ -352,18 +363,17 @@ class ReferenceChecker {
     if (config.sticky === true && config.layer === 4) {
       this.log.warning([...path, 'config', 'sticky'], 'sticky sessions need layer 7; at layer 4 this has no effect');
     }
-    if (isPlainObject(config.ha) && config.ha.peer !== undefined) {
-      const peerPath = [...path, 'config', 'ha', 'peer'];
-      if (this.nodeOfKinds(peerPath, config.ha.peer, ['lb'], 'the peer') && config.ha.peer === node.id) {
-        this.log.error(peerPath, 'a load balancer cannot be its own peer');
-      }
-    }
+    if (isPlainObject(config.ha) && config.ha.peer !== undefined) this.checkPeer(config.ha.peer, node.id, [...path, 'config', 'ha', 'peer']);
   }
 
-  checkLinks(): void {
+  /** An HA peer (in a node's config or a `set` patch) names another load balancer. */
+  private checkPeer(peer: unknown, lbId: unknown, path: PathSegment[]): void {
+    if (this.nodeOfKinds(path, peer, ['lb'], 'the peer') && peer === lbId) this.log.error(path, 'a load balancer cannot be its own peer');
+  }
+
+  checkLinks(read: ReadRecords<LinkRecord>): void {
     const seen = new Map<string, number>();
-    for (const link of Object.values(this.document.links)) {
-      const index = this.linkIds.get(link.id)!;
+    for (const { record: link, index } of read) {
       const path: PathSegment[] = ['links', index];
       const fromOk = this.reference([...path, 'from'], link.from, 'node');
       const toOk = this.reference([...path, 'to'], link.to, 'node');
@@ -469,6 +479,9 @@ class ReferenceChecker {
     const targetKind = isValidId(event.target) ? this.nodeKind(event.target) : undefined;
     // Without a known target kind the patch cannot be judged; the target problem is reported.
     if (targetKind) checkObject(event.params, NODE_KIND_INFO[targetKind].fields, paramsPath, this.log);
+    if (targetKind === 'lb' && isPlainObject(event.params.ha) && event.params.ha.peer !== undefined) {
+      this.checkPeer(event.params.ha.peer, event.target, [...paramsPath, 'ha', 'peer']);
+    }
   }
 
   checkChecks(): void {

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES } from '../../../shared/model/limits';
+import { decodeUtf8 } from '../../../shared/model/jsonText';
 import type { ExportRequest, ExportResult, HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../hostFiles';
 import { EXPORT_TYPES, FAULTLINE_TYPE, isAbort, type FileHandle, type PickerWindow } from './fileSystemAccess';
 import { HEARTBEAT_MS, WebRecovery, type KeyValueStorage } from './webRecovery';
@@ -8,11 +9,8 @@ const MIME: Record<ExportRequest['kind'], string> = { png: 'image/png', json: 'a
 /** Reads a picked or dropped file as text, refusing what the loader would refuse anyway. */
 export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   if (file.size > MAX_FILE_BYTES) return { ok: false, message: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; Faultline opens files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()) };
-  } catch {
-    return { ok: false, message: `“${file.name}” is not UTF-8 text, so it is not a Faultline file.` };
-  }
+  const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+  return text === null ? { ok: false, message: `“${file.name}” is not UTF-8 text, so it is not a Faultline file.` } : { ok: true, text };
 }
 
 /** Offers bytes or text as a download (the fallback where there is no save picker). */
