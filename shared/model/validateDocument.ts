@@ -430,6 +430,22 @@ class ReferenceChecker {
     else if (has('params')) this.log.warning([...path, 'params'], `not used by a ${action} event`);
 
     if (action === 'note' && !has('note')) this.log.warning(path, 'a note event without note text shows nothing');
+    this.warnIfNoEffect(event, action, path);
+  }
+
+  /** Events that are valid but would change nothing (a lesson author expects to see something). */
+  private warnIfNoEffect(event: ScenarioEvent, action: ScenarioAction, path: PathSegment[]): void {
+    const kind = isValidId(event.target) ? this.nodeKind(event.target) : undefined;
+    if (action === 'slow' && (kind === 'client' || kind === 'queue')) {
+      this.log.warning([...path, 'target'], `${KIND_ARTICLE[kind]} node has no service time, so slow changes nothing`);
+    }
+    if (action === 'flush' && kind === 'cdn' && this.document.nodes[event.target as string].config.mode === 'push') {
+      this.log.warning([...path, 'target'], 'a push CDN keeps the content pushed to it, so flush changes nothing');
+    }
+    const partitions = this.document.scenario.filter((other) => other.action === 'partition').length;
+    if (action === 'partition' && Array.isArray(event.groups) && event.groups.length === 1 && partitions === 1) {
+      this.log.warning([...path, 'groups'], 'one group cuts nothing off: nodes that no group names keep talking to everyone (name the other side as a second group)');
+    }
   }
 
   private checkGroups(event: ScenarioEvent, path: PathSegment[]): void {

@@ -98,7 +98,8 @@ export class FifoServers implements StationStats {
     while (t < nowMs) {
       const second = Math.floor(t / 1000);
       const end = Math.min(nowMs, (second + 1) * 1000);
-      this.capacityMs.add(second, this.servers * (end - t));
+      // Servers still retiring (after `servers` was lowered) are capacity until they go: they may be busy.
+      this.capacityMs.add(second, this.size * (end - t));
       // Jobs that started by `end` left the queue; what is still waiting at a second boundary
       // is that second's starting queue length.
       while (this.queued > 0 && ring[this.head] <= end) {

@@ -89,7 +89,9 @@ export class Station implements StationStats {
     let t = this.lastMs;
     if (nowMs <= t) return;
     const busy = this.busy;
-    const capacity = this.servers;
+    // After `workers` is lowered, requests already in service finish on servers that are retiring:
+    // they count as capacity until then (utilization above 1 would mean nothing).
+    const capacity = busy > this.servers ? busy : this.servers;
     const queued = this.queued;
     while (t < nowMs) {
       const second = Math.floor(t / 1000);

@@ -79,8 +79,17 @@ export class WindowStats {
     if (station === null) return null;
     station.advance(this.world.now);
     const [from, to] = this.nodeSeconds(fromS, toS);
-    const capacity = station.capacityMs.sum(from, to);
-    return capacity > 0 ? station.busyMs.sum(from, to) / capacity : 0;
+    // A database or cache books its jobs' service when it admits them; when its connections are
+    // lowered, jobs admitted before run on as booked, so a second can hold more busy time than
+    // the new capacity. Those servers existed while they worked: capacity is at least busy time.
+    let busy = 0;
+    let capacity = 0;
+    for (let second = from; second < to; second++) {
+      const busyInSecond = station.busyMs.sum(second, second + 1);
+      busy += busyInSecond;
+      capacity += Math.max(busyInSecond, station.capacityMs.sum(second, second + 1));
+    }
+    return capacity > 0 ? busy / capacity : 0;
   }
 
   maxQueue(node: number, fromS: number, toS: number): number | null {

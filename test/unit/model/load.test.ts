@@ -156,3 +156,24 @@ describe('values a run could not survive', () => {
     expect(paths).toContain('nodes[1].config.ha.heartbeatMs');
   });
 });
+
+describe('events that would change nothing', () => {
+  it('are loaded with a warning saying why', () => {
+    const file = baseFile();
+    file.nodes.push({ id: 'edge', kind: 'cdn', x: 0, y: 0, config: { mode: 'push' } });
+    file.scenario = [
+      { atS: 1, action: 'slow', target: 'c1', factor: 3 },
+      { atS: 2, action: 'flush', target: 'edge' },
+      { atS: 3, action: 'partition', groups: [['c1']] },
+      { atS: 4, action: 'slow', target: 'a1', factor: 3 },
+      { atS: 5, action: 'flush', target: 'k1' },
+    ];
+    const result = loadObject(file);
+    expectLoaded(result);
+    expect(result.warnings).toEqual([
+      { path: 'scenario[0].target', message: 'a client node has no service time, so slow changes nothing' },
+      { path: 'scenario[1].target', message: expect.stringContaining('push CDN keeps the content') },
+      { path: 'scenario[2].groups', message: expect.stringContaining('one group cuts nothing off') },
+    ]);
+  });
+});
