@@ -124,6 +124,10 @@ export class AppModel extends BaseNode {
     return this.cluster !== null || this.targets.router >= 0;
   }
 
+  readsFromReplicas(): boolean {
+    return this.config.readFromReplicas;
+  }
+
   /** The link a database read or write goes over right now (−1: none usable). */
   private storeLink(write: boolean): number {
     if (this.cluster === null) return this.targets.router;
@@ -304,7 +308,9 @@ export class AppModel extends BaseNode {
     calls.bump(parent); // the pending downstream timeout is now stale
     const step = calls.step[parent];
     if (isSuccess(status)) this.advance(parent, step, status, 0);
-    else this.reply(parent, step === STEP_PUBLISH && status === STATUS_REJECTED ? STATUS_REJECTED : STATUS_ERROR);
+    // A full queue downstream (a database's, a queue's) is passed on as 503: the request was
+    // turned away, not failed (DESIGN §3: rejected = rate limit or full queue).
+    else this.reply(parent, status === STATUS_REJECTED ? STATUS_REJECTED : STATUS_ERROR);
   }
 
   private onDownstreamTimeout(call: number): void {

@@ -32,7 +32,8 @@ import { UserAnswers } from './dns/userAnswers';
  *    over the DNS link, inside the attempt's timeout; the answer (a node) is cached per user for
  *    the DNS record's TTL, and the request goes over the client's link to that node — a user
  *    keeps using a cached answer, dead or not, until it expires;
- *  - otherwise uniformly over the linked nodes that are neither CDN nor DNS.
+ *  - otherwise uniformly over the linked nodes that are neither CDN nor DNS, and through the CDN
+ *    when the client links to nothing else.
  */
 export class ClientModel extends BaseNode {
   private config: ClientConfig;
@@ -136,6 +137,9 @@ export class ClientModel extends BaseNode {
       if (cached < 0) op = OP_DNS_QUERY;
     } else {
       link = this.pickTarget();
+      // Users in front of a CDN only (users → cdn → origin): everything goes through it, and it
+      // passes what is not static on to its origin uncached (DESIGN §3 cdn).
+      if (link < 0) link = this.cdnLink;
     }
     if (link < 0) {
       this.finish(req, OUTCOME_ERROR);

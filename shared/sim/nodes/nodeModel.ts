@@ -54,4 +54,9 @@ export interface NodeModel {
   readonly role?: 'primary' | 'replica';
   /** Cache hits and misses in seconds [fromS, toS), for checks (undefined: not a cache). */
   hitRatioIn?(fromS: number, toS: number): number | null;
+  /**
+   * Whether this node's database reads may go to replicas (apps: `readFromReplicas`). A shard
+   * router asks the node a read came from, as a driver's read preference travels with the query.
+   */
+  readsFromReplicas?(): boolean;
 }

@@ -100,7 +100,7 @@ export class ShardRouterModel extends BaseNode {
     const serviceMs = sample(this.config.serviceMs, this.rng) * this.slow;
     const shard = this.map.shardOf(keyOf(world, call));
     const op = calls.op[call];
-    const link = shard < 0 ? -1 : this.targetIn(this.shards[shard], op === OP_DB_WRITE || op === OP_WRITE);
+    const link = shard < 0 ? -1 : this.targetIn(this.shards[shard], op === OP_DB_WRITE || op === OP_WRITE, call);
     if (link < 0) {
       this.reply(call, STATUS_ERROR);
       return;
@@ -116,8 +116,11 @@ export class ShardRouterModel extends BaseNode {
     world.sendRequest(child, serviceMs);
   }
 
-  private targetIn(shard: Shard, write: boolean): number {
-    return write ? shard.cluster.writeTarget(shard.links) : shard.cluster.readTarget(shard.links, true, this.readTurn++);
+  private targetIn(shard: Shard, write: boolean, call: number): number {
+    if (write) return shard.cluster.writeTarget(shard.links);
+    // The read preference is the caller's (an app with readFromReplicas: false reads primaries).
+    const caller = this.world.models[this.world.links.from[this.world.calls.link[call]]];
+    return shard.cluster.readTarget(shard.links, caller.readsFromReplicas?.() ?? true, this.readTurn++);
   }
 
   override onResponse(child: number): void {

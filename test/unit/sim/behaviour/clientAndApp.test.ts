@@ -180,3 +180,26 @@ describe('random failures', () => {
     expect(report.timeline[59].ok).toBe(0);
   });
 });
+
+describe('a full queue downstream', () => {
+  it('turns requests away as rejected (503), not as errors (DESIGN §3: rejected = rate limit or full queue)', () => {
+    const report = new Simulation(
+      makeDocument({
+        durationS: 4,
+        nodes: [
+          { id: 'c', kind: 'client', config: { rps: 400, writeRatio: 0, timeoutMs: 5000 } },
+          { id: 'app', kind: 'app', config: { workers: 400, queueLimit: 1000, serviceMs: 1, downstreamTimeoutMs: 5000 } },
+          // 2 connections × 20 ms = 100 reads/s at most, and room for 5 waiting: most reads are refused.
+          { id: 'db', kind: 'db', config: { connections: 2, queueLimit: 5, readMs: 20 } },
+        ],
+        links: [
+          { from: 'c', to: 'app' },
+          { from: 'app', to: 'db' },
+        ],
+      }),
+    ).finish();
+    expect(report.nodes.db.rejected).toBeGreaterThan(report.requests.total * 0.5);
+    expect(report.requests.rejected).toBe(report.nodes.db.rejected);
+    expect(report.requests.error).toBe(0);
+  });
+});

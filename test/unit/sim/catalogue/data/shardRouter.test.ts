@@ -3,6 +3,7 @@ import { Simulation } from '../../../../../shared/sim/simulation';
 import { ShardMap } from '../../../../../shared/sim/nodes/shardRouter/shardMap';
 import { createZipf } from '../../../../../shared/sim/random';
 import { loadDataFixture } from './loadFixture';
+import { makeDocument } from '../../helpers/documents';
 
 /*
  * shards.faultline: 400 rps, half writes, Zipf(s = 1) over 10 000 keys → app → router → shards
@@ -80,5 +81,45 @@ describe('shard router: load per shard follows the key popularity', () => {
     expect(report.nodes.s0.arrivals / report.nodes.router.arrivals).toBeGreaterThan(0.8);
     // Keys held: writes spread over each range's keys; the cold ranges hold far fewer distinct keys.
     expect(report.nodes.s0.keys!).toBeGreaterThan(report.nodes.s3.keys!);
+  });
+});
+
+describe('shard router: the app\'s read preference', () => {
+  /** Users → app → router → one cluster (primary p, async replica r 50 ms behind), half writes over 50 keys. */
+  function readPreferenceRun(readFromReplicas: boolean) {
+    return new Simulation(
+      makeDocument({
+        durationS: 10,
+        nodes: [
+          { id: 'users', kind: 'client', config: { rps: 1000, writeRatio: 0.5, keys: { count: 50 } } },
+          { id: 'app', kind: 'app', config: { serviceMs: 1, workers: 100, readFromReplicas } },
+          { id: 'router', kind: 'shard-router' },
+          { id: 'p', kind: 'db' },
+          { id: 'r', kind: 'db', config: { role: 'replica' } },
+        ],
+        links: [
+          { from: 'users', to: 'app' },
+          { from: 'app', to: 'router' },
+          { from: 'router', to: 'p' },
+          { from: 'router', to: 'r' },
+          { from: 'p', to: 'r', kind: 'replication', latencyMs: 50 },
+        ],
+      }),
+    ).finish();
+  }
+
+  it('readFromReplicas: false reads the primary through the router too: no stale reads', () => {
+    const report = readPreferenceRun(false);
+    // The replica only applies replicated writes (the last 50 ms of them still on the way at the
+    // end); none of the ~5000 reads went there.
+    expect(report.nodes.r.arrivals).toBeLessThanOrEqual(report.consistency.writes);
+    expect(report.nodes.r.arrivals).toBeGreaterThan(report.consistency.writes * 0.95);
+    expect(report.consistency.staleReads).toBe(0);
+  });
+
+  it('readFromReplicas: true reads the replica, 50 ms behind: stale reads appear', () => {
+    const report = readPreferenceRun(true);
+    expect(report.nodes.r.arrivals).toBeGreaterThan(report.consistency.writes + report.consistency.reads * 0.9);
+    expect(report.consistency.staleReads).toBeGreaterThan(100);
   });
 });

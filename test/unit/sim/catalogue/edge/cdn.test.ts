@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../../shared/sim/simulation';
 import type { Report } from '../../../../../shared/sim/report';
 import { loadEdgeFixture, withConfig } from './loadFixture';
+import { makeDocument } from '../../helpers/documents';
 
 const KEYS = 10_000;
 
@@ -119,5 +120,33 @@ describe('cdn (fixture cdn)', () => {
     const baseline = run();
     // After the flush every key is fetched again: about as many extra misses as keys held at 20 s.
     expect(report.nodes.edge.misses! - baseline.nodes.edge.misses!).toBeGreaterThan(1000);
+  });
+});
+
+describe('users in front of a CDN only', () => {
+  it('send everything through it: static reads are served at the edge, the rest passes to the origin', () => {
+    const report = new Simulation(
+      makeDocument({
+        durationS: 5,
+        nodes: [
+          { id: 'users', kind: 'client', config: { rps: 200, staticRatio: 0.5, writeRatio: 0.2, keys: { count: 20 } } },
+          { id: 'edge', kind: 'cdn' },
+          { id: 'origin', kind: 'app', config: { workers: 50 } },
+        ],
+        links: [
+          { from: 'users', to: 'edge' },
+          { from: 'edge', to: 'origin' },
+        ],
+      }),
+    ).finish();
+    // It used to answer every non-static request with an error without sending it anywhere.
+    expect(report.requests.error).toBe(0);
+    expect(report.requests.ok).toBe(report.requests.total);
+    const edge = report.nodes.edge;
+    expect(edge.arrivals).toBe(report.requests.total);
+    // The origin sees the non-static requests and the static misses (20 keys: about one each).
+    const nonStatic = edge.arrivals - edge.hits! - edge.misses!;
+    expect(report.nodes.origin.arrivals).toBe(nonStatic + edge.misses!);
+    expect(nonStatic).toBeGreaterThan(report.requests.total * 0.5);
   });
 });
