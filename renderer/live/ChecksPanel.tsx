@@ -1,27 +1,66 @@
-import { CheckCircle2, CircleDashed, XCircle } from 'lucide-react';
-import { useSyncExternalStore } from 'react';
+import { CheckCircle2, CircleDashed, Pencil, Plus, XCircle } from 'lucide-react';
+import { Fragment, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { addCheck } from './checkEdits';
+import { CheckEditor } from './CheckEditor';
 import { checkRows, formatActual } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 
-/** The document's checks with live pass / fail; the finished run's report has the last word. */
+/**
+ * The document's checks with live pass / fail (the finished run's report has the last word), and
+ * where they are written: add a check, click one to edit or delete it. Edits are undoable like any
+ * other, and a check changed after the run has ended is measured again on its report.
+ */
 export function ChecksPanel() {
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const model = useLiveModel();
+  const [editing, setEditing] = useState<number | null>(null);
   const frame = model?.frame ?? null;
   const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null);
-  if (rows.length === 0) return <p className="live-empty">This design has no checks. Teachers add them to the file (DESIGN §3 checks) to grade a design.</p>;
+  const add = () => {
+    let index = -1;
+    store.update((draft) => {
+      index = addCheck(draft);
+    });
+    setEditing(index);
+  };
   return (
-    <ul className="live-checks" data-testid="live-checks">
-      {rows.map((row, i) => (
-        <li key={row.id} className={row.pass === null ? 'pending' : row.pass ? 'pass' : 'fail'} data-testid={`check-${row.id}`}>
-          {row.pass === null ? <CircleDashed size={18} aria-label="not measured yet" /> : row.pass ? <CheckCircle2 size={18} aria-label="pass" /> : <XCircle size={18} aria-label="fail" />}
-          <span className="live-check-label">{row.label}</span>
-          <span className="live-check-actual">{formatActual(doc.checks[i].metric, row.actual)}</span>
-          <span className="live-check-source">{row.source === 'final' ? 'final' : row.source === 'live' ? 'so far' : ''}</span>
-        </li>
-      ))}
-    </ul>
+    <div className="live-checks-panel">
+      {rows.length === 0 ? (
+        <p className="live-empty">This design has no checks yet. A check states a goal the run must meet (availability ≥ 99 %, p99 latency ≤ 500 ms, no lost writes…) and shows pass or fail as it plays.</p>
+      ) : (
+        <ul className="live-checks" data-testid="live-checks">
+          {rows.map((row, i) => (
+            <Fragment key={`${row.id}-${i}`}>
+              <li className={row.pass === null ? 'pending' : row.pass ? 'pass' : 'fail'} data-testid={`check-${row.id}`}>
+                {row.pass === null ? <CircleDashed size={18} aria-label="not measured yet" /> : row.pass ? <CheckCircle2 size={18} aria-label="pass" /> : <XCircle size={18} aria-label="fail" />}
+                <span className="live-check-label">{row.label}</span>
+                <span className="live-check-actual">{formatActual(doc.checks[i].metric, row.actual)}</span>
+                <span className="live-check-source">{row.source === 'final' ? 'final' : row.source === 'live' ? 'so far' : ''}</span>
+                <button
+                  type="button"
+                  className="icon-button live-tool"
+                  aria-label={`Edit check ${row.label}`}
+                  title="Edit this check"
+                  aria-expanded={editing === i}
+                  onClick={() => setEditing(editing === i ? null : i)}
+                >
+                  <Pencil size={14} />
+                </button>
+              </li>
+              {editing === i && (
+                <li className="live-check-editor-row">
+                  <CheckEditor index={i} onClose={() => setEditing(null)} />
+                </li>
+              )}
+            </Fragment>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="live-add-check" data-testid="add-check" onClick={add}>
+        <Plus size={14} /> Add check
+      </button>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ interface ReportCheck {
   pass?: unknown;
 }
 
-function describe(check: Check): string {
+export function describeCheck(check: Check): string {
   const node = check.node !== undefined ? ` on ${check.node}` : '';
   const window = check.fromS !== undefined || check.toS !== undefined ? ` during ${check.fromS ?? 0}–${check.toS ?? 'end'} s` : '';
   return `${check.metric}${node} ${check.op} ${check.value}${window}`;
@@ -30,7 +30,7 @@ export function checkRows(checks: readonly Check[], live: { actual: Float64Array
   const final = Array.isArray(report?.checks) ? (report.checks as ReportCheck[]) : null;
   return checks.map((check, i) => {
     const id = check.id ?? `check${i + 1}`;
-    const label = check.label ?? describe(check);
+    const label = check.label ?? describeCheck(check);
     if (final !== null && final[i] !== undefined) {
       const row = final[i];
       return { id, label, actual: typeof row.actual === 'number' ? row.actual : null, pass: row.pass === true, source: 'final' };

@@ -1,4 +1,4 @@
-import type { FaultlineDocument, ResolvedConfig, ScenarioEvent } from '../model/types';
+import type { Check, FaultlineDocument, ResolvedConfig, ScenarioEvent } from '../model/types';
 import { resolveLink, resolveNodeConfig } from '../model/defaults';
 import { Kernel } from './kernel';
 import { createStream } from './random';
@@ -10,8 +10,8 @@ import { createNodeModel, isSupportedKind } from './nodes/registry';
 import { FailureProcess } from './scenario/failureProcess';
 import { ScenarioRunner } from './scenario/scenarioRunner';
 import { buildReport } from './metrics/buildReport';
-import { requestWindowBounds } from './metrics/windowStats';
-import { METRIC_INFO } from '../model/schema/checks';
+import { tallyWindows, WindowStats } from './metrics/windowStats';
+import { evaluateChecks } from './checks';
 import { dataTierNotes } from './nodes/db/designNotes';
 
 /** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
@@ -89,11 +89,7 @@ export class Simulation {
     for (const model of this.world.models) model.start?.();
     for (const failure of failures) failure.start();
     // Checks over windows that do not fall on whole seconds keep their own tallies (from now on).
-    for (const check of document.checks) {
-      if (METRIC_INFO[check.metric].needsNode) continue;
-      const window = requestWindowBounds(check.fromS ?? 0, check.toS ?? this.durationS, this.durationS);
-      if (!window.wholeSeconds && window.to > window.from) this.world.metrics.tallies.ensure(window.from * 1000, window.to * 1000);
-    }
+    for (const window of tallyWindows(document.checks, this.durationS)) this.world.metrics.tallies.ensure(window.fromMs, window.toMs);
     this.scenario.start(document.scenario);
     // The file's own end is checked when it loads; a shorter run asked for here (the CLI's
     // --duration) can cut off events the file's end does not.
@@ -136,6 +132,18 @@ export class Simulation {
    * Runs to the duration, stops generating, follows every request still in flight to its
    * outcome (each is bounded by its timeouts and retries), and returns the report. Idempotent.
    */
+  /**
+   * The finished run's report with its checks measured again, for `checks` edited after the end
+   * (a check over a window that is not whole seconds and was not in the document at the start is
+   * measured over the whole seconds it touches: the live session re-runs the design instead).
+   */
+  rescoreChecks(checks: readonly Check[]): Report {
+    const report = this.finish();
+    const stats = new WindowStats(this.world, this.durationS);
+    this.report = { ...report, checks: evaluateChecks(checks, stats, this.durationS, this.nodeIndex) };
+    return this.report;
+  }
+
   finish(): Report {
     if (this.report !== null) return this.report;
     const world = this.world;

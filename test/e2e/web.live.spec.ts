@@ -243,3 +243,53 @@ test('the timeline edits the scenario through the document (undoable); classroom
   await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
   await page.screenshot({ path: `${SHOTS}/11-classroom-dark.png` });
 });
+
+test('checks are written in the checks panel: add one, edit it after the run, undo it away', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const checks = async () =>
+    page.evaluate(() => (JSON.parse((window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText()) as { checks: Record<string, unknown>[] }).checks);
+  const before = await checks();
+
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const editor = page.getByTestId('check-editor');
+  await expect(editor).toBeVisible();
+  await editor.getByTestId('check-metric').selectOption({ label: 'p99 latency' });
+  await editor.getByTestId('check-value').fill('1');
+  await editor.getByTestId('check-from').fill('2.5');
+  // A window that is not one: the field says why and the document keeps the last good one.
+  await editor.getByTestId('check-to').fill('2');
+  await expect(editor.getByRole('alert')).toContainText('To must be after From');
+  await editor.getByTestId('check-to').fill('');
+  await editor.getByTestId('check-label').fill('p99 ≤ 1 ms from 2.5 s');
+  const id = `check-${before.length + 1}`;
+  expect((await checks()).at(-1)).toEqual({ id, label: 'p99 ≤ 1 ms from 2.5 s', metric: 'latency.p99', op: '<=', value: 1, fromS: 2.5 });
+  await page.screenshot({ path: `${SHOTS}/20-check-editor.png` });
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  // Run to the end: no request of the default sandbox takes under 1 ms, so the check fails.
+  await page.getByRole('radio', { name: 'Max' }).click();
+  const report = await playToEnd(page);
+  const row = page.getByTestId(`check-${id}`);
+  await expect(row).toContainText('final');
+  await expect(row).toHaveClass('fail');
+  const scored = (report.checks as { id: string; actual: number }[]).find((check) => check.id === id)!;
+  expect(scored.actual).toBeGreaterThan(1);
+
+  // Raising the threshold after the end scores the finished run again: it passes now.
+  await row.getByRole('button', { name: /Edit check/ }).click();
+  await page.getByTestId('check-editor').getByTestId('check-value').fill('100000');
+  await expect(row).toHaveClass('pass');
+  await expect(row).toContainText('final');
+  await page.screenshot({ path: `${SHOTS}/21-check-rescored.png` });
+
+  // Undo walks the edits back, the last one removing the check.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 5, y: 5 } });
+  for (let step = 0; step < 12 && (await checks()).length > before.length; step++) await page.keyboard.press('Control+z');
+  expect(await checks()).toEqual(before);
+  expect(errors).toEqual([]);
+});

@@ -1,3 +1,5 @@
+import type { Check } from '../../model/types';
+import { METRIC_INFO } from '../../model/schema/checks';
 import type { World } from '../engine/world';
 import { OUTCOME_OK } from '../engine/codes';
 import type { LatencyBins } from './latencyBins';
@@ -15,6 +17,20 @@ export function requestWindowBounds(fromS: number, toS: number, durationS: numbe
   const from = Math.max(0, fromS);
   const to = Math.min(toS, durationS);
   return { from, to, wholeSeconds: Number.isInteger(from) && (Number.isInteger(to) || to === durationS) };
+}
+
+/**
+ * The windows (ms) that checks of client-request metrics measure and that are not whole seconds:
+ * each needs a tally kept from the start of the run.
+ */
+export function tallyWindows(checks: readonly Check[], durationS: number): { fromMs: number; toMs: number }[] {
+  const windows: { fromMs: number; toMs: number }[] = [];
+  for (const check of checks) {
+    if (METRIC_INFO[check.metric].needsNode) continue;
+    const window = requestWindowBounds(check.fromS ?? 0, check.toS ?? durationS, durationS);
+    if (!window.wholeSeconds && window.to > window.from) windows.push({ fromMs: window.from * 1000, toMs: window.to * 1000 });
+  }
+  return windows;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FaultlineDocument, Problem, ScenarioEvent } from '../../model/types';
 import { canonicalDocument } from '../../model/save';
 import { loadDocumentValue } from '../../model/load';
+import { tallyWindows } from '../metrics/windowStats';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; problems: Problem[] };
 
@@ -47,12 +48,15 @@ function runShape(doc: FaultlineDocument): string {
     nodes: Object.values(doc.nodes).map((node) => [node.id, node.kind, node.region ?? null]),
     links: Object.values(doc.links).map(({ extras: _extras, ...link }) => link),
     scenario: doc.scenario.map(({ extras: _extras, ...event }) => event),
+    // A check over a window that is not whole seconds is tallied from the start of the run.
+    tallies: tallyWindows(doc.checks, doc.durationS),
   });
 }
 
 /**
- * Compares two versions of a document: moving a node, renaming it, or editing checks and meta
- * changes nothing for the run; a node's config hot-applies; everything else (topology, links,
+ * Compares two versions of a document: moving a node, renaming it, or editing checks (except a
+ * new window that is not whole seconds, which needs its own tally from t=0) and meta changes
+ * nothing for the run; a node's config hot-applies; everything else (topology, links,
  * regions, seed, duration, scenario) is structural.
  */
 export function planEdit(before: FaultlineDocument, after: FaultlineDocument): EditPlan {

@@ -211,10 +211,16 @@ export class Session implements PacedRun {
       this.start(edited, timeMs, true);
       this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(Math.min(timeMs, running.run.durationMs) / 1000).toFixed(1)} s.` }, []);
     } else {
+      const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);
       this.document = edited;
       for (const [nodeId, patch] of plan.configPatches) running.run.setNodeConfig(nodeId, patch);
       running.sampler.refreshConfigs(edited);
       running.checks.refresh(edited);
+      // After the end the report has the last word on checks: measure the edited ones on it.
+      if (running.report !== null && checksChanged) {
+        running.report = running.run.sim.rescoreChecks(edited.checks);
+        this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
+      }
     }
     this.frame(0);
   }

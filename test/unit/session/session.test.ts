@@ -219,4 +219,29 @@ describe('Session', () => {
     expect(h.ofType('loaded').at(-1)!.linkIds).not.toContain('lb-app3');
     expect(h.lastFrame().timeMs).toBe(5_000);
   });
+
+  it('checks edited after the end are measured again on the report; a new window that is not whole seconds re-runs the design', () => {
+    const h = createHarness();
+    const doc = load(exampleText);
+    const short = { ...doc, durationS: 6, scenario: [], checks: [{ id: 'up', metric: 'availability' as const, op: '>=' as const, value: 0.99 }] };
+    h.session.handle({ type: 'load', documentText: saveDocument(short) });
+    playUntilStopped(h);
+    const first = h.ofType('finished').at(-1)!.report as { checks: { id: string; actual: number }[]; availability: number };
+    expect(first.checks.map((check) => check.id)).toEqual(['up']);
+
+    // A second check over whole seconds: no re-run, the report is scored again with both.
+    const twoChecks = { ...short, checks: [...short.checks, { id: 'fast', metric: 'latency.p99' as const, op: '<=' as const, value: 1000, fromS: 1, toS: 5 }] };
+    h.session.handle({ type: 'edit', documentText: saveDocument(twoChecks) });
+    expect(h.ofType('notice')).toHaveLength(0);
+    const rescored = h.ofType('finished').at(-1)!.report as { checks: { id: string; actual: number }[]; availability: number };
+    expect(rescored.checks.map((check) => check.id)).toEqual(['up', 'fast']);
+    expect(rescored.checks[0].actual).toBe(first.availability);
+    const headless = new Simulation(load(saveDocument(twoChecks))).finish();
+    expect(rescored.checks[1].actual).toBe(JSON.parse(reportToJson(headless)).checks[1].actual);
+
+    // A window of 1.5–5 s needs a tally from t=0: the design is re-simulated.
+    const fractional = { ...twoChecks, checks: [twoChecks.checks[0], { ...twoChecks.checks[1], fromS: 1.5 }] };
+    h.session.handle({ type: 'edit', documentText: saveDocument(fractional) });
+    expect(h.ofType('notice').at(-1)!.message).toMatch(/re-simulated the edited design/);
+  });
 });

@@ -1,0 +1,160 @@
+import { Trash2 } from 'lucide-react';
+import { useState, useSyncExternalStore } from 'react';
+import { METRIC_INFO } from '../../shared/model/schema/checks';
+import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
+import { describeCheck } from './liveCheckRows';
+
+const UNIT_HINT: Record<string, string> = { ms: 'ms', ratio: '0–1', rps: 'per s', count: 'count' };
+const OP_SYMBOL: Record<CheckOp, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
+/**
+ * Edits one check in place, below its row in the checks panel. Every change is one undoable
+ * step; a value that is not valid yet (a half-typed number, To before From) stays in its field
+ * with the reason and never reaches the document.
+ */
+export function CheckEditor({ index, onClose }: { index: number; onClose: () => void }) {
+  const store = useDocumentStore();
+  const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  const check = doc.checks[index];
+  if (check === undefined) return null;
+  const key = `check-${index}`;
+  const info = METRIC_INFO[check.metric];
+  const metrics = usableMetrics(doc);
+  if (!metrics.includes(check.metric)) metrics.push(check.metric);
+  return (
+    <div className="live-check-editor" role="group" aria-label={`Edit check ${index + 1}`} data-testid="check-editor">
+      <label className="live-check-metric">
+        Metric
+        <select data-testid="check-metric" value={check.metric} onChange={(e) => store.update((draft) => setCheckMetric(draft, index, e.target.value as CheckMetric))}>
+          {metrics.map((metric) => (
+            <option key={metric} value={metric}>
+              {METRIC_INFO[metric].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {info.needsNode && (
+        <label>
+          Node
+          <select data-testid="check-node" value={check.node ?? ''} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { node: e.target.value }))}>
+            {nodesFor(doc, check.metric).map((node) => (
+              <option key={node.id} value={node.id}>
+                {node.name ?? node.id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="live-check-op">
+        Must be
+        <select data-testid="check-op" value={check.op} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { op: e.target.value as CheckOp }))}>
+          {CHECK_OPS.map((op) => (
+            <option key={op} value={op}>
+              {OP_SYMBOL[op]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ValueField check={check} onValue={(value) => store.update((draft) => setCheckFields(draft, index, { value }), { squashKey: `${key}-value` })} />
+      <WindowFields
+        check={check}
+        durationS={doc.durationS}
+        onWindow={(window) => store.update((draft) => setCheckFields(draft, index, { fromS: window.fromS, toS: window.toS }), { squashKey: `${key}-window` })}
+      />
+      <label className="live-check-label-field">
+        Label
+        <input
+          type="text"
+          data-testid="check-label"
+          value={check.label ?? ''}
+          placeholder={describeCheck(check)}
+          onChange={(e) => store.update((draft) => setCheckFields(draft, index, { label: e.target.value }), { squashKey: `${key}-label` })}
+        />
+      </label>
+      <footer>
+        <button type="button" className="icon-button live-tool" aria-label="Delete this check" title="Delete this check" onClick={() => { store.update((draft) => deleteCheck(draft, index)); onClose(); }}>
+          <Trash2 size={15} />
+        </button>
+        <button type="button" className="live-check-done" onClick={onClose}>
+          Done
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+/** Text field for a number that commits only valid values (an empty or half-typed number is not one). */
+function ValueField({ check, onValue }: { check: Check; onValue: (value: number) => void }) {
+  const [text, setText] = useState(String(check.value));
+  const [error, setError] = useState<string | null>(null);
+  // Undo, redo or a new metric changed the value: show it unless the field holds an error being fixed.
+  const [seen, setSeen] = useState(check.value);
+  if (seen !== check.value) {
+    setSeen(check.value);
+    if (error === null) setText(String(check.value));
+  }
+  const unit = METRIC_INFO[check.metric].unit;
+  return (
+    <label>
+      Value{unit ? ` (${UNIT_HINT[unit] ?? unit})` : ''}
+      <input
+        type="text"
+        inputMode="decimal"
+        data-testid="check-value"
+        value={text}
+        aria-invalid={error !== null}
+        onChange={(e) => {
+          setText(e.target.value);
+          const value = Number(e.target.value.trim());
+          if (e.target.value.trim() === '' || !Number.isFinite(value)) return setError('a number is needed');
+          setError(null);
+          onValue(value);
+        }}
+      />
+      {error !== null && <span className="field-error" role="alert">{error}</span>}
+    </label>
+  );
+}
+
+/** From / To (s): empty means the start / the end; committed together once both make a window. */
+function WindowFields({ check, durationS, onWindow }: { check: Check; durationS: number; onWindow: (window: { fromS?: number; toS?: number }) => void }) {
+  const external = `${check.fromS ?? ''}|${check.toS ?? ''}`;
+  const [fromText, setFromText] = useState(check.fromS === undefined ? '' : String(check.fromS));
+  const [toText, setToText] = useState(check.toS === undefined ? '' : String(check.toS));
+  const [error, setError] = useState<string | null>(null);
+  const [seen, setSeen] = useState(external);
+  if (seen !== external) {
+    setSeen(external);
+    if (error === null) {
+      setFromText(check.fromS === undefined ? '' : String(check.fromS));
+      setToText(check.toS === undefined ? '' : String(check.toS));
+    }
+  }
+  const change = (nextFrom: string, nextTo: string) => {
+    setFromText(nextFrom);
+    setToText(nextTo);
+    const window = parseWindow(nextFrom, nextTo, durationS);
+    if (!window.ok) return setError(window.message);
+    setError(null);
+    onWindow(window);
+  };
+  return (
+    <>
+      <label title="Measure requests sent from this time (empty: the start)">
+        From (s)
+        <input type="text" inputMode="decimal" data-testid="check-from" value={fromText} placeholder="start" aria-invalid={error !== null} onChange={(e) => change(e.target.value, toText)} />
+      </label>
+      <label title="Measure requests sent before this time (empty: the end)">
+        To (s)
+        <input type="text" inputMode="decimal" data-testid="check-to" value={toText} placeholder="end" aria-invalid={error !== null} onChange={(e) => change(fromText, e.target.value)} />
+      </label>
+      {error !== null && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
