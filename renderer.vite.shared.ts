@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { buildContentSecurityPolicy } from './shared/ipc/csp';
 
 const packageVersion: string = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
@@ -20,7 +21,8 @@ export function rendererViteConfig(options: { outDir: string; edition: 'desktop'
     },
     worker: { format: 'es' },
     build: {
-      outDir: `../${options.outDir}`,
+      // Relative to the repository (the Vite root is renderer/); an absolute path stays as given.
+      outDir: isAbsolute(options.outDir) ? options.outDir : `../${options.outDir}`,
       emptyOutDir: true,
       target: 'es2022',
       chunkSizeWarningLimit: 2500,

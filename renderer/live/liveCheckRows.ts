@@ -1,3 +1,4 @@
+import { METRIC_INFO } from '../../shared/model/schema/checks';
 import type { Check } from '../../shared/model/types';
 
 export interface CheckRow {
@@ -16,10 +17,17 @@ interface ReportCheck {
   pass?: unknown;
 }
 
+const OP_WORDS: Record<Check['op'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
+/** A check in words when it has no label: "p99 latency ≤ 500 ms from 20 s", "Utilization of app1 ≤ 0.8". */
 export function describeCheck(check: Check): string {
-  const node = check.node !== undefined ? ` on ${check.node}` : '';
-  const window = check.fromS !== undefined || check.toS !== undefined ? ` during ${check.fromS ?? 0}–${check.toS ?? 'end'} s` : '';
-  return `${check.metric}${node} ${check.op} ${check.value}${window}`;
+  const info = METRIC_INFO[check.metric];
+  // A node on a client-wide metric is ignored (the loader says so): not shown either.
+  const node = info.needsNode && check.node !== undefined ? ` of ${check.node}` : '';
+  const unit = info.unit === 'ms' ? ' ms' : info.unit === 'rps' ? '/s' : '';
+  const from = check.fromS !== undefined && check.fromS > 0 ? check.fromS : undefined;
+  const window = from !== undefined && check.toS !== undefined ? ` for requests sent ${from}–${check.toS} s` : from !== undefined ? ` from ${from} s` : check.toS !== undefined ? ` until ${check.toS} s` : '';
+  return `${info.label}${node} ${OP_WORDS[check.op]} ${check.value}${unit}${window}`;
 }
 
 /**

@@ -50,7 +50,8 @@ export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: Readonl
   if (action === 'note') text = note ?? '';
   else if (action === 'partition' || action === 'heal') text = ACTION_WORDS[action];
   else text = `${target ?? ''} ${ACTION_WORDS[action] ?? action}`.trim();
-  if (action !== 'note' && note !== undefined) text += ` — ${note}`;
+  // Lessons often open the note with the event itself ("app2 crashes. Until…"): say it once.
+  if (action !== 'note' && note !== undefined) text = note.toLowerCase().startsWith(text.toLowerCase()) ? note : `${text} — ${note}`;
   return { seq, timeMs: entry.timeMs, category, outcome, nodes, linkId: ends !== undefined ? target : undefined, text, injected: entry.injected };
 }
 

@@ -29,17 +29,20 @@ export type Base64DecodeResult = { ok: true; bytes: Uint8Array } | { ok: false; 
 /** Decodes base64url; trailing `=` padding is tolerated. Reports the first bad character. */
 export function decodeBase64Url(text: string): Base64DecodeResult {
   const body = text.replace(/={1,2}$/, '');
+  // A wrong character is the likelier mistake (and the clearer message), so it is looked for first.
+  for (let index = 0; index < body.length; index++) {
+    const code = body.charCodeAt(index);
+    if (code >= 128 || VALUES[code] < 0) {
+      return { ok: false, message: `contains ${JSON.stringify(body[index])} at position ${index + 1}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_")` };
+    }
+  }
   if (body.length % 4 === 1) return { ok: false, message: `has a length (${body.length} characters) that no base64url text can have; part of it is missing` };
   const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
   let written = 0;
   let buffer = 0;
   let bits = 0;
   for (let index = 0; index < body.length; index++) {
-    const code = body.charCodeAt(index);
-    const value = code < 128 ? VALUES[code] : -1;
-    if (value < 0) {
-      return { ok: false, message: `contains ${JSON.stringify(body[index])} at position ${index + 1}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_")` };
-    }
+    const value = VALUES[body.charCodeAt(index)];
     buffer = (buffer << 6) | value;
     bits += 6;
     if (bits >= 8) {

@@ -209,7 +209,8 @@ export class Session implements PacedRun {
     if (plan.structural) {
       const timeMs = running.run.nowMs;
       this.start(edited, timeMs, true);
-      this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(Math.min(timeMs, running.run.durationMs) / 1000).toFixed(1)} s.` }, []);
+      // At 0 s nothing had run: there is nothing to tell (editing before playing is the usual case).
+      if (timeMs > 0) this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(Math.min(timeMs, running.run.durationMs) / 1000).toFixed(1)} s.` }, []);
     } else {
       const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);
       this.document = edited;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_ROW_FLOATS, type Frame, type LogEntry } from '../../../shared/sim/session/protocol';
 import { LiveModel, LOG_KEEP } from '../../../renderer/live/liveModel';
-import { filterLog, matchesLogFilter, NO_LOG_FILTER } from '../../../renderer/live/liveLog';
+import { filterLog, matchesLogFilter, NO_LOG_FILTER, scenarioLogEntry } from '../../../renderer/live/liveLog';
+import { describeCheck } from '../../../renderer/live/liveCheckRows';
 
 const NODES = ['lb', 'app1', 'app2'];
 const LINKS = ['lb-app1', 'lb-app2'];
@@ -122,5 +123,22 @@ describe('log filter', () => {
     expect(filterLog(log, { ...NO_LOG_FILTER, category: 'narration' }).map((e) => e.text)).toEqual(['hello']);
     expect(filterLog(log, { node: 'app1', category: null, outcome: 'failure' })).toHaveLength(2);
     expect(log.every((entry) => matchesLogFilter(entry, NO_LOG_FILTER))).toBe(true);
+  });
+});
+
+describe('words for the log and the checks panel', () => {
+  it('a scenario note that opens with the event itself is not preceded by it again', () => {
+    const noLinks = new Map<string, readonly [string, string]>();
+    const crash = (note?: string) => scenarioLogEntry(1, { timeMs: 20_000, action: 'crash', target: 'app2', note, injected: false }, noLinks).text;
+    expect(crash('app2 crashes. Until three health checks fail…')).toBe('app2 crashes. Until three health checks fail…');
+    expect(crash('The load balancer keeps sending it traffic.')).toBe('app2 crashes — The load balancer keeps sending it traffic.');
+    expect(crash()).toBe('app2 crashes');
+  });
+
+  it('a check without a label reads as a goal; a node on a client-wide metric is not shown', () => {
+    expect(describeCheck({ metric: 'latency.p99', op: '<=', value: 500 })).toBe('p99 latency ≤ 500 ms');
+    expect(describeCheck({ metric: 'latency.p99', op: '<', value: 50, node: 'app1', fromS: 20 })).toBe('p99 latency < 50 ms from 20 s');
+    expect(describeCheck({ metric: 'availability', op: '>=', value: 0.99, fromS: 20, toS: 30 })).toBe('Availability ≥ 0.99 for requests sent 20–30 s');
+    expect(describeCheck({ metric: 'utilization', op: '<=', value: 0.8, node: 'app1', toS: 10 })).toBe('Utilization of app1 ≤ 0.8 until 10 s');
   });
 });

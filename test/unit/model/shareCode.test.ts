@@ -37,6 +37,11 @@ describe('share codes', () => {
     expect(errors).toEqual([{ path: '', message: expect.stringContaining('contains "+" at position 4, which is not a base64url character') }]);
   });
 
+  it('name a wrong character before a wrong length (a typo is likelier than a cut)', () => {
+    // 9 characters is also an impossible length; the "!" is what the user needs to hear about.
+    expect(expectErrors(decodeShareCode('garbage!!'))[0].message).toContain('contains "!" at position 8');
+  });
+
   it('reject an impossible length', () => {
     expect(expectErrors(decodeShareCode('abcde'))[0].message).toContain('has a length (5 characters) that no base64url text can have');
   });

@@ -201,6 +201,12 @@ describe('Session', () => {
   it('config edits hot-apply from now; structural edits re-simulate the edited design to now', () => {
     const h = createHarness();
     h.session.handle({ type: 'load', documentText: exampleText });
+    // Before anything has run, a structural edit needs no notice (editing before playing is usual).
+    const before = load(exampleText);
+    const { 'lb-app2': _removed, ...fewerLinks } = before.links;
+    h.session.handle({ type: 'edit', documentText: saveDocument({ ...before, links: fewerLinks }) });
+    expect(h.ofType('notice')).toHaveLength(0);
+    h.session.handle({ type: 'edit', documentText: exampleText });
     h.session.handle({ type: 'step', deltaMs: 3_000 });
     const doc = load(exampleText);
     const louder = { ...doc, nodes: { ...doc.nodes, 'users-us': { ...doc.nodes['users-us'], x: 999, config: { ...doc.nodes['users-us'].config, rps: 900 } } } };
