@@ -57,7 +57,10 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
   // (clearing a field commits its default; the text must stay empty while they type).
   if (external !== seenExternal) {
     setSeenExternal(external);
-    if (!error && !focused) setText(external);
+    if (!focused) {
+      setText(external);
+      setError(undefined);
+    }
   }
   const onChange = (next: string) => {
     setText(next);
@@ -83,9 +86,13 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         placeholder={shared.state === 'mixed' ? 'mixed' : defaultText(descriptor)}
         onChange={(event) => onChange(event.target.value)}
         onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
-          // Leaving the field shows what the document holds (an invalid value is dropped).
+        // An invalid value stays in view with its reason after the field is left (the document
+        // keeps the last valid one) so it is never dropped without a word; Escape puts back what
+        // the document holds.
+        onBlur={() => setFocused(false)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !error) return;
+          event.stopPropagation();
           setText(external);
           setError(undefined);
         }}

@@ -1,5 +1,5 @@
 import type { FieldDescriptor, FieldUnit } from '../../../shared/model/schema/fields';
-import { valueSchema } from '../../../shared/model/schema/fields';
+import { describeRule, valueSchema } from '../../../shared/model/schema/fields';
 
 /** What several selected nodes hold at one path: one shared value, nothing, or different values. */
 export type SharedValue = { state: 'unset' } | { state: 'same'; value: unknown } | { state: 'mixed' };
@@ -47,10 +47,15 @@ export function defaultText(descriptor: FieldDescriptor): string {
 
 export type Checked = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Runs a value through the field's zod schema, returning the schema's own message on failure. */
+/**
+ * Runs a value through the field's zod schema. A number out of its rule is told in the rule's
+ * words ("must be a whole number from 1 to 100000", as a file with it would be), not zod's
+ * ("Too small: expected number to be >=1").
+ */
 export function checkValue(descriptor: FieldDescriptor, value: unknown): Checked {
   const result = valueSchema(descriptor).safeParse(value);
   if (result.success) return { ok: true, value: result.data };
+  if (descriptor.type === 'number') return { ok: false, message: `must be ${describeRule(descriptor)}` };
   return { ok: false, message: result.error.issues[0]?.message ?? 'Invalid value' };
 }
 
@@ -58,7 +63,8 @@ export function checkValue(descriptor: FieldDescriptor, value: unknown): Checked
 export function parseNumberText(text: string): { ok: true; value: number | undefined } | { ok: false; message: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: undefined };
-  const value = Number(trimmed);
+  // Decimal numbers only: Number() would also read "0x10" as 16 and "0b11" as 3.
+  const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isFinite(value)) return { ok: false, message: `"${trimmed}" is not a number` };
   return { ok: true, value };
 }

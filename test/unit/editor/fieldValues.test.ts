@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { checkValue, parseNumberText } from '../../../renderer/app/editor/fieldValues';
+import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
+import type { FieldDescriptor } from '../../../shared/model/schema/fields';
+
+const field = (kind: keyof typeof NODE_KIND_INFO, name: string): FieldDescriptor => NODE_KIND_INFO[kind].fields.find((descriptor) => descriptor.name === name)!;
+
+describe('inspector number fields', () => {
+  it('read decimal numbers only (Number() would take "0x10" as 16)', () => {
+    expect(parseNumberText(' 16 ')).toEqual({ ok: true, value: 16 });
+    expect(parseNumberText('1.5e3')).toEqual({ ok: true, value: 1500 });
+    expect(parseNumberText('.25')).toEqual({ ok: true, value: 0.25 });
+    expect(parseNumberText('')).toEqual({ ok: true, value: undefined });
+    for (const text of ['0x10', '0b11', '1,5', 'Infinity', '12ms']) expect(parseNumberText(text), text).toMatchObject({ ok: false });
+  });
+
+  it('say what a value must be in the rule\'s words, as a file with it would', () => {
+    expect(checkValue(field('app', 'workers'), 1.5)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100000' });
+    expect(checkValue(field('app', 'workers'), 0)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100000' });
+    expect(checkValue(field('client', 'writeRatio'), 2)).toEqual({ ok: false, message: 'must be a number from 0 to 1' });
+    expect(checkValue(field('app', 'workers'), 16)).toEqual({ ok: true, value: 16 });
+  });
+});
