@@ -1,8 +1,10 @@
 import { Trash2, X } from 'lucide-react';
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
+import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { clampEventTime, deleteScenarioEvent, formatGroups, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
+import { clampEventTime, deleteScenarioEvent, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
 
 /** Edits one scenario event in place (every field change is one undoable step). */
 export function ScenarioEventEditor({ index, anchor, onClose }: { index: number; anchor: DOMRect | null; onClose: () => void }) {
@@ -65,29 +67,28 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
         </label>
       )}
       {kind === 'groups' && (
-        <label title="Node or region ids; commas within a group, | between groups">
-          Groups
-          <input
-            type="text"
-            defaultValue={formatGroups(event.groups)}
-            onBlur={(e) => store.update((draft) => setScenarioFields(draft, index, { groups: parseGroups(e.target.value) }))}
-          />
-        </label>
+        <CheckedTextField
+          label="Groups"
+          title="Node or region ids; commas within a group, | between groups"
+          shown={formatGroups(event.groups)}
+          check={(text) => groupsProblem(doc, parseGroups(text))}
+          onValid={(text) => store.update((draft) => setScenarioFields(draft, index, { groups: parseGroups(text) }), { squashKey: `${key}-groups` })}
+        />
       )}
       {event.action === 'slow' && (
-        <label>
-          Factor ×
-          <input
-            type="number"
-            min={1}
-            step={1}
-            value={event.factor ?? 5}
-            onChange={(e) => {
-              const value = Number(e.target.value);
-              if (value > 0) store.update((draft) => setScenarioFields(draft, index, { factor: value }), { squashKey: `${key}-factor` });
-            }}
-          />
-        </label>
+        <CheckedTextField
+          label="Factor ×"
+          title="Service times are multiplied by this"
+          shown={String(event.factor ?? 5)}
+          check={(text) => {
+            const parsed = parseNumberText(text);
+            if (!parsed.ok) return parsed.message;
+            if (parsed.value === undefined) return 'a factor is needed';
+            const checked = checkValue(FACTOR_FIELD, parsed.value);
+            return checked.ok ? null : checked.message;
+          }}
+          onValid={(text) => store.update((draft) => setScenarioFields(draft, index, { factor: Number(text) }), { squashKey: `${key}-factor` })}
+        />
       )}
       <label className="live-event-note">
         Narration
@@ -103,5 +104,43 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
         Pause playback here
       </label>
     </div>
+  );
+}
+
+const FACTOR_FIELD = EVENT_FIELDS.find((descriptor) => descriptor.name === 'factor')!;
+
+/**
+ * A text field whose value reaches the document only when `check` finds no problem; otherwise
+ * the text stays, with the reason under it, until it is fixed (or the document changes it).
+ */
+function CheckedTextField({ label, title, shown, check, onValid }: { label: string; title: string; shown: string; check: (text: string) => string | null; onValid: (text: string) => void }) {
+  const [text, setText] = useState(shown);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [seen, setSeen] = useState(shown);
+  if (seen !== shown) {
+    setSeen(shown);
+    setText(shown);
+    setProblem(null);
+  }
+  return (
+    <label title={title}>
+      {label}
+      <input
+        type="text"
+        value={text}
+        aria-invalid={problem !== null}
+        onChange={(e) => {
+          setText(e.target.value);
+          const found = check(e.target.value);
+          setProblem(found);
+          if (found === null) onValid(e.target.value);
+        }}
+      />
+      {problem !== null && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
   );
 }

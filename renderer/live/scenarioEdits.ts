@@ -80,3 +80,20 @@ export function parseGroups(text: string): string[][] {
 export function formatGroups(groups: readonly (readonly string[])[] | undefined): string {
   return (groups ?? []).map((group) => group.join(', ')).join(' | ');
 }
+
+/**
+ * Why typed partition groups cannot be used, or null when they can: at least one group, every
+ * member a node or region of the document, nobody on two sides (the loader's own rules).
+ */
+export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly string[])[]): string | null {
+  if (groups.length === 0) return 'name at least one group of node or region ids';
+  const seen = new Set<string>();
+  for (const group of groups) {
+    for (const member of group) {
+      if (!Object.hasOwn(doc.nodes, member) && !Object.hasOwn(doc.regions, member)) return `"${member}" is neither a node nor a region`;
+      if (seen.has(member)) return `"${member}" is in two groups; a member can be on one side only`;
+      seen.add(member);
+    }
+  }
+  return null;
+}

@@ -10,7 +10,7 @@ import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, pe
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
-import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
+import { addScenarioEvent, deleteScenarioEvent, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -125,6 +125,14 @@ describe('scenario edits', () => {
     const deleted = produce(slow, (draft) => deleteScenarioEvent(draft, index));
     expect(deleted.scenario).toEqual(doc.scenario);
     expect(parseGroups(' a, b | c ,| ')).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('say why typed partition groups cannot be used, by the loader\'s rules', () => {
+    const doc = classicStack();
+    expect(groupsProblem(doc, parseGroups('users-eu, app1 | us-east'))).toBeNull();
+    expect(groupsProblem(doc, parseGroups('nonexistent | app1'))).toBe('"nonexistent" is neither a node nor a region');
+    expect(groupsProblem(doc, parseGroups('app1 | app1'))).toBe('"app1" is in two groups; a member can be on one side only');
+    expect(groupsProblem(doc, parseGroups(' | '))).toBe('name at least one group of node or region ids');
   });
 });
 
