@@ -123,9 +123,9 @@ export class LiveLayer {
     this.badges.removeChildren();
     for (const node of Object.values(doc.nodes)) {
       const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '700', fill: 0xffffff } });
-      const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 20, fontWeight: '800', fill: 0xffffff, letterSpacing: 2 } });
-      down.anchor.set(0.5);
-      down.position.set(node.x + NODE_CARD.width / 2, node.y + NODE_CARD.height / 2);
+      // A badge over the card's top-left corner, like the role badges: the card's name stays readable.
+      const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '800', fill: 0xffffff, letterSpacing: 1 } });
+      down.position.set(node.x + 9, node.y - 17);
       role.position.set(node.x + NODE_CARD.width - 30, node.y - 16);
       this.badges.addChild(role, down);
       this.nodeBadges.set(node.id, { role, down });
@@ -374,9 +374,11 @@ export class LiveLayer {
       const down = status === NODE_DOWN;
       const ringColor = down ? HEALTH.down : status === NODE_DEGRADED ? HEALTH.degraded : suspected.has(node.id) ? HEALTH.suspected : HEALTH.up;
       if (down) {
-        // Unmistakable: the card greys out under a red veil with a cross and DOWN.
-        g.roundRect(x, y, w, h, r).fill({ color: 0x3a0a0a, alpha: 0.82 });
-        g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 3, color: HEALTH.down, alpha: 0.55 });
+        // Unmistakable yet readable: the card greys out under a light red veil with a faint cross,
+        // a pulsing red ring and a DOWN badge above it — the name underneath still says which node.
+        g.roundRect(x, y, w, h, r).fill({ color: 0x7f1d1d, alpha: 0.28 });
+        g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 2, color: HEALTH.down, alpha: 0.3 });
+        g.roundRect(x + 2, y - 18, 52, 16, 8).fill({ color: 0xdc2626 });
       }
       // A healthy node gets a green status dot; anything else a ring around the card, so trouble stands out.
       if (ringColor === HEALTH.up) this.dot(x + w - 9, y + 9, HEALTH.up);
