@@ -42,19 +42,38 @@ interface Stage {
 const MIN_ZOOM = 0.15;
 const MAX_ZOOM = 4;
 const FIT_MARGIN = 32;
-/** Screen pixels at the top of the canvas under the packet legend and the canvas toolbar. */
+/** Screen pixels at the top of the canvas under the packet legend and the canvas toolbar (when they cannot be measured). */
 const OVERLAY_TOP_PX = 64;
+/** The overlays drawn over the top of the canvas. */
+const TOP_OVERLAYS = '.canvas-toolbar, .live-legend';
+
+/**
+ * How far down the canvas the overlays at its top reach: they grow with classroom type and
+ * stack on a narrow canvas (the legend moves under the toolbar), so they are measured.
+ */
+function topOverlayPx(host: HTMLElement | null): number {
+  const area = host?.parentElement;
+  if (!area) return OVERLAY_TOP_PX;
+  const top = area.getBoundingClientRect().top;
+  let bottom = 0;
+  for (const overlay of area.querySelectorAll(TOP_OVERLAYS)) {
+    const rect = overlay.getBoundingClientRect();
+    // Only what sits in the top band counts (a legend pushed to the bottom would not).
+    if (rect.height > 0 && rect.top - top < 120) bottom = Math.max(bottom, rect.bottom - top);
+  }
+  return bottom > 0 ? bottom + 8 : OVERLAY_TOP_PX;
+}
 
 /**
  * Fits `rect` below the overlays at the top of the canvas (they would hide a region's label) and
  * above `bottomPx` kept free at the bottom.
  */
-function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0): void {
-  const usableHeight = Math.max(1, viewport.screenHeight - OVERLAY_TOP_PX - bottomPx);
+function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0, topPx = OVERLAY_TOP_PX): void {
+  const usableHeight = Math.max(1, viewport.screenHeight - topPx - bottomPx);
   const scale = Math.min(viewport.screenWidth / (rect.w + FIT_MARGIN * 2), usableHeight / (rect.h + FIT_MARGIN * 2));
   const zoom = Math.min(Math.max(scale, MIN_ZOOM), 1.5);
   viewport.setZoom(zoom, true);
-  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - (OVERLAY_TOP_PX - bottomPx) / 2 / zoom);
+  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - (topPx - bottomPx) / 2 / zoom);
 }
 
 /** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */
@@ -133,7 +152,7 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
             followGrid();
           },
           fit: (rect, bottomPx) => {
-            fitViewport(viewport, rect, bottomPx);
+            fitViewport(viewport, rect, bottomPx, topOverlayPx(hostRef.current));
             followGrid();
           },
           panByScreen: (dx, dy) => {

@@ -293,3 +293,26 @@ test('checks are written in the checks panel: add one, edit it after the run, un
   expect(await checks()).toEqual(before);
   expect(errors).toEqual([]);
 });
+
+test('on a 1024×768 projector, classroom mode keeps the diagram, the overlays and every speed in reach', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  for (const classroom of [false, true]) {
+    if (classroom) {
+      await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View', exact: true }).click();
+      await page.getByRole('menuitem', { name: /Classroom/ }).click();
+      // Building is not presenting: the palette steps aside for the diagram.
+      await expect(page.getByTestId('palette')).toBeHidden();
+    }
+    const toolbar = (await page.locator('.canvas-toolbar').boundingBox())!;
+    const legend = (await page.locator('.live-legend').boundingBox())!;
+    const overlap = toolbar.x < legend.x + legend.width && legend.x < toolbar.x + toolbar.width && toolbar.y < legend.y + legend.height && legend.y < toolbar.y + toolbar.height;
+    expect(overlap, `legend and toolbar overlap (classroom ${classroom})`).toBe(false);
+    const max = page.getByRole('radio', { name: 'Max' });
+    await max.click();
+    await expect(max).toHaveAttribute('aria-checked', 'true');
+    await page.getByRole('radio', { name: '1×' }).click();
+    await page.screenshot({ path: `${SHOTS}/22-projector-${classroom ? 'classroom' : 'normal'}.png` });
+  }
+});
