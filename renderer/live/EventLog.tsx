@@ -18,6 +18,12 @@ export function EventLog() {
   // The model appends to its log in place; panels re-render at most a few times a second.
   const rows = filterLog(log, filter);
   const nodeIds = model?.nodeIds ?? [];
+  // The names the canvas shows (the log's text names nodes by id, so both are given when they differ).
+  const nodes = store.getDocument().nodes;
+  const nodeLabel = (id: string): string => {
+    const name = Object.hasOwn(nodes, id) ? nodes[id].name : undefined;
+    return name !== undefined && name !== id ? `${name} (${id})` : id;
+  };
 
   const highlight = (entry: LiveLogEntry) => {
     if (entry.linkId !== undefined && entry.category !== 'health') store.setSelection({ nodes: [], links: [entry.linkId], regions: [] });
@@ -32,7 +38,7 @@ export function EventLog() {
           <option value="">All nodes</option>
           {nodeIds.map((id) => (
             <option key={id} value={id}>
-              {id}
+              {nodeLabel(id)}
             </option>
           ))}
         </select>

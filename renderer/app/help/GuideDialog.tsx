@@ -5,12 +5,12 @@ import './help.css';
 /** One row of the shortcut table: the keys, and what they do. */
 type Shortcut = readonly [keys: string, action: string];
 
-function shortcutGroups(mod: string): readonly { title: string; rows: readonly Shortcut[] }[] {
+function shortcutGroups(mod: string, newKeys: string): readonly { title: string; rows: readonly Shortcut[] }[] {
   return [
     {
       title: 'Files',
       rows: [
-        [`${mod}+N`, 'New sandbox'],
+        [newKeys, 'New sandbox'],
         [`${mod}+O`, 'Open a .faultline file (or drop one on the window)'],
         [`${mod}+S / ${mod}+Shift+S`, 'Save / Save As'],
         [`${mod}+Shift+E`, 'Export the diagram as PNG'],
@@ -52,7 +52,8 @@ function shortcutGroups(mod: string): readonly { title: string; rows: readonly S
 }
 
 /** Help → Documentation: how the sandbox works, in a page, and every shortcut. */
-export function GuideDialog({ open, mod, onClose }: { open: boolean; mod: string; onClose: () => void }) {
+/** `newKeys`: the keys for New, which differ by edition (a browser keeps Ctrl+N for itself). */
+export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mod: string; newKeys: string; onClose: () => void }) {
   return (
     <ReadingDialog
       open={open}
@@ -91,7 +92,7 @@ export function GuideDialog({ open, mod, onClose }: { open: boolean; mod: string
         </section>
         <section>
           <h3>Keyboard and mouse</h3>
-          {shortcutGroups(mod).map((group) => (
+          {shortcutGroups(mod, newKeys).map((group) => (
             <table key={group.title} className="help-shortcuts">
               <caption>{group.title}</caption>
               <tbody>

@@ -11,6 +11,7 @@ import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherCont
 import { LessonsBrowser } from '../lessons/LessonsBrowser';
 import { HelpDialogs } from '../help/HelpDialogs';
 import { buildMenuModel, type MenuModel } from './menuModel';
+import { WEB_NEW_KEYS } from './webShortcuts';
 import './menuBar.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -93,7 +94,7 @@ export function AppMenuBar({ host }: { host: Host }) {
       )}
       <FileDialogs queue={queue} />
       <LessonsBrowser openBuiltin={commands.openBuiltin} />
-      <HelpDialogs mod={MOD} getAppInfo={getAppInfo} />
+      <HelpDialogs mod={MOD} newKeys={host.edition === 'web' ? WEB_NEW_KEYS : `${MOD}+N`} getAppInfo={getAppInfo} />
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
           Drop a .faultline file to open it

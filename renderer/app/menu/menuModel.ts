@@ -1,3 +1,4 @@
+import { WEB_NEW_KEYS } from './webShortcuts';
 import type { AppCommand } from './commandDispatcher';
 
 export interface MenuCommandItem {
@@ -28,7 +29,7 @@ export function buildMenuModel(mod: string): MenuModel[] {
     {
       label: 'File',
       items: [
-        item('file.new', 'New', `${mod}+N`),
+        item('file.new', 'New', WEB_NEW_KEYS),
         item('file.open', 'Open…', `${mod}+O`),
         separator,
         item('file.save', 'Save', `${mod}+S`),

@@ -7,6 +7,9 @@ import type { AppCommand } from './commandDispatcher';
  */
 export function webShortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): AppCommand | null {
   if (event.key === 'F1' && !(event.ctrlKey || event.metaKey || event.altKey || event.shiftKey)) return 'help.lessons';
+  // Browsers keep Ctrl/Cmd+N for a new window and never pass it to the page: New is Alt+N here
+  // (Ctrl+N still works where a browser does pass it, e.g. an installed app window).
+  if (event.altKey && !(event.ctrlKey || event.metaKey || event.shiftKey) && event.key.toLowerCase() === 'n') return 'file.new';
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.toLowerCase();
   if (key === 'n' && !event.shiftKey) return 'file.new';
@@ -15,3 +18,6 @@ export function webShortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'm
   if (key === 'e' && event.shiftKey) return 'file.exportPng';
   return null;
 }
+
+/** The keys for New that the web edition advertises (see webShortcutFor). */
+export const WEB_NEW_KEYS = 'Alt+N';
