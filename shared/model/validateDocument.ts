@@ -511,6 +511,12 @@ class ReferenceChecker {
       } else if (typeof check.fromS === 'number' && typeof this.document.durationS === 'number' && check.fromS >= this.document.durationS) {
         this.log.warning([...path, 'fromS'], `is not before the end of the run (durationS ${this.document.durationS}): the check measures nothing and fails`);
       }
+      const fractional = [check.fromS, check.toS].some((bound) => typeof bound === 'number' && !Number.isInteger(bound));
+      if (info?.needsNode && fractional) {
+        const from = Math.floor(typeof check.fromS === 'number' ? check.fromS : 0);
+        const to = typeof check.toS === 'number' ? `${Math.ceil(check.toS)} s` : 'the end';
+        this.log.warning(path, `${check.metric} is kept per whole second of the run, so this window counts from ${from} s to ${to}`);
+      }
       if (info !== undefined && !info.needsNode && Object.hasOwn(check, 'node')) {
         this.log.warning([...path, 'node'], `is ignored: ${check.metric} is measured over all client requests`);
       }

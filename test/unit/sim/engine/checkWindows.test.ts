@@ -141,12 +141,13 @@ describe('check problems found when the file loads', () => {
     if (!result.ok) expect(result.errors[0]).toMatchObject({ path: 'checks[0].node', message: expect.stringContaining('"dns" is a dns') });
   });
 
-  it('warns about a node on a client-wide metric and a window that starts at the end', () => {
+  it('warns about a node on a client-wide metric, a window that starts at the end, and a node metric\'s window widened to whole seconds', () => {
     const result = loadDocumentValue({
       ...base,
       checks: [
         { metric: 'availability', node: 'app', op: '>', value: 0.9 },
         { metric: 'availability', op: '>', value: 0.9, fromS: 10 },
+        { metric: 'utilization', node: 'app', op: '<', value: 0.9, fromS: 2.5, toS: 4.2 },
       ],
     });
     expect(result.ok).toBe(true);
@@ -154,6 +155,7 @@ describe('check problems found when the file loads', () => {
       expect(result.warnings).toEqual([
         { path: 'checks[0].node', message: expect.stringContaining('ignored: availability is measured over all client requests') },
         { path: 'checks[1].fromS', message: expect.stringContaining('the check measures nothing') },
+        { path: 'checks[2]', message: 'utilization is kept per whole second of the run, so this window counts from 2 s to 5 s' },
       ]);
     }
   });
