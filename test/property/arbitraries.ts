@@ -320,7 +320,8 @@ export function documentArbitrary(options: DocumentOptions): fc.Arbitrary<Faultl
         return fc
           .record({
             links: fc.tuple(linkList, fc.uniqueArray(idArbitrary, { minLength: 8, maxLength: 8 })).map(([links, ids]) => links.map((link, index) => ({ id: ids[index], ...link }) as LinkRecord)),
-            seed: fc.maxSafeInteger().map(noNegativeZero),
+            // Seeds are whole numbers ≥ 0 (the random streams need one; the schema says so).
+            seed: fc.maxSafeNat(),
             meta: fc.record(
               {
                 title: fc.string({ maxLength: 20 }),
