@@ -31,6 +31,8 @@ export interface SimulationOptions {
    * added to a router while it runs).
    */
   inactiveLinks?: readonly string[];
+  /** Record the event trace's fingerprint (`fingerprint()`), for determinism tests. */
+  trace?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export class Simulation {
   readonly durationS: number;
   /** Nodes whose kind has no behaviour yet (they answer errors). */
   readonly warnings: string[] = [];
-  private readonly kernel = new Kernel({ initialCapacity: 4096 });
+  private readonly kernel: Kernel;
   private readonly scenario: ScenarioRunner;
   private readonly nodeIndex = new Map<string, number>();
   private report: Report | null = null;
@@ -56,6 +58,7 @@ export class Simulation {
     private readonly document: FaultlineDocument,
     options: SimulationOptions = {},
   ) {
+    this.kernel = new Kernel({ initialCapacity: 4096, trace: options.trace === true });
     this.seed = options.seed ?? document.seed;
     this.durationS = options.durationS ?? document.durationS;
     const nodeIds = Object.keys(document.nodes);

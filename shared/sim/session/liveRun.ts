@@ -41,8 +41,12 @@ export class LiveRun {
   /** actions[0, applied) have been applied to `sim`. */
   private applied = 0;
 
-  constructor(readonly base: FaultlineDocument) {
-    this.sim = new Simulation(base);
+  /** `options.trace`: record the event trace's fingerprint in every simulation (tests compare them). */
+  constructor(
+    readonly base: FaultlineDocument,
+    private readonly options: { trace?: boolean } = {},
+  ) {
+    this.sim = new Simulation(base, options);
   }
 
   get nowMs(): number {
@@ -71,7 +75,7 @@ export class LiveRun {
    */
   seek(timeMs: number, progress?: () => void): void {
     if (timeMs < this.sim.now) {
-      this.sim = new Simulation(this.base);
+      this.sim = new Simulation(this.base, this.options);
       this.applied = 0;
     }
     while (this.sim.now < timeMs) {

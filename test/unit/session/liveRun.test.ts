@@ -44,14 +44,14 @@ describe('LiveRun: seeking equals playing', () => {
   it('seeking back re-simulates to exactly the state playing reached, live actions included', () => {
     injected.clear();
     const doc = example();
-    const played = new LiveRun(doc);
+    const played = new LiveRun(doc, { trace: true });
     playWithActions(played, 15_000);
     const playedFingerprint = played.sim.fingerprint();
     const playedStates = states(played, doc);
 
     // A second run that plays to 15 s the same way, then seeks back to 9 s and forward again.
     injected.clear();
-    const seeking = new LiveRun(doc);
+    const seeking = new LiveRun(doc, { trace: true });
     playWithActions(seeking, 15_000);
     const firstSim = seeking.sim;
     seeking.seek(9_000);
@@ -67,12 +67,12 @@ describe('LiveRun: seeking equals playing', () => {
   it('the state at a time does not depend on the path: a direct seek equals playing to it', () => {
     injected.clear();
     const doc = example();
-    const played = new LiveRun(doc);
+    const played = new LiveRun(doc, { trace: true });
     playWithActions(played, 12_000);
     // Seek from scratch: a fresh LiveRun carrying the same actions is what seeking rebuilds.
     played.seek(3_000);
     const atThree = played.sim.fingerprint();
-    const plain = new LiveRun(doc);
+    const plain = new LiveRun(doc, { trace: true });
     plain.advanceTo(3_000);
     expect(atThree).toBe(plain.sim.fingerprint()); // no action before 5 s, so the plain run agrees
     played.seek(12_000);

@@ -23,7 +23,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 function play(ops: Op[]): LiveRun {
-  const run = new LiveRun(doc);
+  const run = new LiveRun(doc, { trace: true });
   for (const step of ops) {
     if (step.kind === 'advance') run.advanceTo(Math.min(run.durationMs, run.nowMs + step.ms));
     else if (step.kind === 'seekBack') run.seek(run.nowMs * step.share);

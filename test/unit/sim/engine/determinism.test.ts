@@ -37,8 +37,8 @@ function busyDocument() {
 
 describe('determinism', () => {
   it('same file and seed ⇒ byte-identical report and the same fingerprint', () => {
-    const first = new Simulation(busyDocument());
-    const second = new Simulation(busyDocument());
+    const first = new Simulation(busyDocument(), { trace: true });
+    const second = new Simulation(busyDocument(), { trace: true });
     const a = reportToJson(first.finish());
     const b = reportToJson(second.finish());
     expect(a).toBe(b);
@@ -47,15 +47,15 @@ describe('determinism', () => {
   });
 
   it('running in many small steps gives the same run as one call', () => {
-    const whole = new Simulation(busyDocument());
-    const stepped = new Simulation(busyDocument());
+    const whole = new Simulation(busyDocument(), { trace: true });
+    const stepped = new Simulation(busyDocument(), { trace: true });
     for (let t = 0; t <= 20_000; t += 37.5) stepped.runUntil(t);
     expect(reportToJson(stepped.finish())).toBe(reportToJson(whole.finish()));
   });
 
   it('another seed gives a different run', () => {
-    const a = new Simulation(busyDocument());
-    const b = new Simulation(busyDocument(), { seed: 2 });
+    const a = new Simulation(busyDocument(), { trace: true });
+    const b = new Simulation(busyDocument(), { seed: 2, trace: true });
     expect(reportToJson(a.finish())).not.toBe(reportToJson(b.finish()));
     expect(a.fingerprint()).not.toBe(b.fingerprint());
   });
@@ -80,7 +80,7 @@ describe('determinism', () => {
 
   it('the reference topology is deterministic too', () => {
     const run = () => {
-      const sim = new Simulation(referenceTopology({ rps: 20_000, clientLatencyMs: 5, durationS: 1 }));
+      const sim = new Simulation(referenceTopology({ rps: 20_000, clientLatencyMs: 5, durationS: 1 }), { trace: true });
       return [reportToJson(sim.finish()), sim.fingerprint()];
     };
     expect(run()).toEqual(run());

@@ -194,7 +194,7 @@ describe('Kernel', () => {
 
 describe('Kernel.fingerprint', () => {
   function runTrace(events: Array<[number, number, number]>): Kernel {
-    const kernel = new Kernel();
+    const kernel = new Kernel({ trace: true });
     const types = [kernel.register(() => {}), kernel.register(() => {})];
     for (const [time, a, b] of events) kernel.scheduleAt(time, types[a & 1], a, b);
     kernel.runUntil(1e9);
@@ -233,6 +233,10 @@ describe('Kernel.fingerprint', () => {
     // If you change the hash on purpose, update this value and say so in the changelog:
     // fingerprints recorded by earlier versions stop matching.
     expect(runTrace(trace).fingerprint()).toBe('e91bdac9784b1f70');
-    expect(new Kernel().fingerprint()).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Kernel({ trace: true }).fingerprint()).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('is only kept when asked for (it costs a few percent of a busy run), and says so', () => {
+    expect(() => new Kernel().fingerprint()).toThrow(/trace: true/);
   });
 });

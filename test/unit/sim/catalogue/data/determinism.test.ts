@@ -8,8 +8,8 @@ const FIXTURES = ['replication', 'failover', 'master-master', 'cache-policies', 
 describe('data fixtures are deterministic', () => {
   for (const name of FIXTURES) {
     it(`${name}: same file and seed ⇒ same events and the same report, byte for byte; another seed differs`, () => {
-      const first = new Simulation(loadDataFixture(name));
-      const second = new Simulation(loadDataFixture(name));
+      const first = new Simulation(loadDataFixture(name), { trace: true });
+      const second = new Simulation(loadDataFixture(name), { trace: true });
       const a = reportToJson(first.finish());
       expect(reportToJson(second.finish())).toBe(a);
       expect(second.fingerprint()).toBe(first.fingerprint());
@@ -19,7 +19,7 @@ describe('data fixtures are deterministic', () => {
 
   it('bookkeeping: every generated request finished, none in flight, each counted once by outcome', () => {
     for (const name of FIXTURES) {
-      const sim = new Simulation(loadDataFixture(name));
+      const sim = new Simulation(loadDataFixture(name), { trace: true });
       const report = sim.finish();
       expect(sim.requestCounts.inFlight).toBe(0);
       const { total, ok, error, timeout, rejected, dropped } = report.requests;
