@@ -17,7 +17,7 @@ export interface KernelOptions {
 
 /**
  * The discrete-event kernel: simulated clock, pending events, dispatch to registered handlers,
- * and a fingerprint of everything processed. Events run in (time, insertion order) order, so
+ * and (when asked for) a fingerprint of everything processed. Events run in (time, insertion order) order, so
  * ties are first-in first-out and a run is fully determined by what the handlers schedule.
  *
  * There is no cancellation: models cancel lazily (an event carries a generation number in a
