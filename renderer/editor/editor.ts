@@ -2,7 +2,7 @@ import type { NodeKind } from '../../shared/model/types';
 import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
-import { addNode, addRegion, deleteSelection, placeNodes } from './commands/documentEdits';
+import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
 import { cornerForCentre, documentBounds, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
@@ -142,10 +142,22 @@ export class Editor {
     this.store.update((draft) => placeNodes(draft, starts, { x: dx, y: dy }), { squashKey: `nudge:${ids.join(',')}` });
   }
 
+  /** Where the editor tells the user what an edit did besides the obvious (set by the app). */
+  notify: (message: string, tone: 'error' | 'warning') => void = () => {};
+
   deleteSelected(): void {
     const selection = this.store.getSelection();
     if (isEmptySelection(selection)) return;
-    this.store.update((draft) => deleteSelection(draft, selection));
+    let along: DeletedAlong = { scenarioEvents: 0, checks: 0 };
+    this.store.update((draft) => {
+      along = deleteSelection(draft, selection);
+    });
+    // Scenario events and checks that named what was deleted go with it: say so, they are easy to miss.
+    const parts = [
+      along.scenarioEvents > 0 ? `${along.scenarioEvents} scenario event${along.scenarioEvents === 1 ? '' : 's'}` : '',
+      along.checks > 0 ? `${along.checks} check${along.checks === 1 ? '' : 's'}` : '',
+    ].filter((part) => part !== '');
+    if (parts.length > 0) this.notify(`Also deleted: ${parts.join(' and ')} that named what you deleted. Undo brings them back.`, 'warning');
   }
 
   selectAll(): void {

@@ -10,6 +10,17 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
+ * Focus is in a widget that uses plain keys itself — tabs and radio groups move with the arrows,
+ * menus and lists too, Space picks — so Delete, the arrows, Escape and Space are left to it
+ * (Backspace on the Checks tab must not delete the selected nodes). Shortcuts with Ctrl/Cmd
+ * still reach the editor from anywhere.
+ */
+export function isWidgetTarget(target: EventTarget | null): boolean {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
+  return target.closest('[role="tab"], [role="tablist"], [role="radio"], [role="radiogroup"], [role="menuitem"], [role="menu"], [role="menubar"], [role="option"], [role="listbox"], [role="slider"]') !== null;
+}
+
+/**
  * The editor's keyboard shortcuts (desktop conventions: Ctrl on Linux/Windows, Cmd on macOS).
  * Returns whether the key was handled, so the caller can prevent the browser's default.
  */
@@ -49,7 +60,7 @@ export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key'
         return false;
     }
   }
-  if (event.altKey || accel) return false;
+  if (event.altKey || accel || isWidgetTarget(event.target)) return false;
   switch (key) {
     case 'Delete':
     case 'Backspace':

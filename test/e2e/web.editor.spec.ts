@@ -316,3 +316,24 @@ test('copy, cut and paste go through the system clipboard as .faultline text, ch
   doc = await documentJson(page);
   expect(doc.nodes.find((node) => node.id === 'lb')).toMatchObject({ name: 'Front door' });
 });
+
+test('names typed key by key keep their spaces; keys on a focused tab stay with the tab', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const lb = await centreOf(page, 'lb');
+  await page.mouse.click(lb.x, lb.y);
+  const name = page.locator('input[data-field="name"]');
+  await name.fill('');
+  await name.pressSequentially('Front door');
+  await expect(name).toHaveValue('Front door');
+  let doc = await documentJson(page);
+  expect(doc.nodes.find((node) => node.id === 'lb')).toMatchObject({ name: 'Front door' });
+
+  // With the node still selected, Backspace on the focused Checks tab belongs to the tab.
+  await page.getByRole('tab', { name: 'Checks' }).focus();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('ArrowRight');
+  doc = await documentJson(page);
+  expect(doc.nodes.some((node) => node.id === 'lb')).toBe(true);
+  await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+});

@@ -4,6 +4,7 @@ import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import type { FaultlineDocument, LinkRecord, NodeRecord } from '../../../shared/model/types';
 import { cssColor, KIND_STYLES } from '../../canvas/kindStyle';
 import type { ThemeName } from '../../canvas/theme';
+import { NameInput } from './NameInput';
 import { renameNode, renameRegion, setConfigValue, setLinkValue, type LinkNumberField } from '../../editor/commands/documentEdits';
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
@@ -52,12 +53,12 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
             <label>
               <span className="field-label">Name</span>
               <span className="field-control">
-                <input
-                  type="text"
-                  data-field="name"
+                <NameInput
+                  key={single.id}
+                  field="name"
                   value={single.name ?? ''}
                   placeholder={single.id}
-                  onChange={(event) => store.update((draft) => renameNode(draft, single.id, event.target.value), { squashKey: `name:${single.id}` })}
+                  onCommit={(text) => store.update((draft) => renameNode(draft, single.id, text), { squashKey: `name:${single.id}` })}
                 />
               </span>
             </label>
@@ -122,7 +123,7 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
         <label>
           <span className="field-label">Name</span>
           <span className="field-control">
-            <input type="text" data-field="region-name" value={region.name} onChange={(event) => store.update((draft) => renameRegion(draft, id, event.target.value), { squashKey: `region-name:${id}` })} />
+            <NameInput key={id} field="region-name" value={region.name} onCommit={(text) => store.update((draft) => renameRegion(draft, id, text), { squashKey: `region-name:${id}` })} />
           </span>
         </label>
       </div>

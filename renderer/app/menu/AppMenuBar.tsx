@@ -1,6 +1,6 @@
 import { Menu } from '@base-ui/react/menu';
 import { Menubar } from '@base-ui/react/menubar';
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
 import { useEditor } from '../../editor/EditorContext';
@@ -75,6 +75,9 @@ export function AppMenuBar({ host }: { host: Host }) {
   const editor = useEditor();
   const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
   const notify = useCallback((message: string, tone: 'error' | 'warning') => queue.notify(message, tone), [queue]);
+  useEffect(() => {
+    editor.notify = notify;
+  }, [editor, notify]);
   useClipboardEvents(editor, notify);
   useClipboardCommands(editor, notify);
 

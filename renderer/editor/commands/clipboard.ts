@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { nextFreeId } from '../../../shared/model/ids';
+import { copyId, copyName, nextFreeId } from '../../../shared/model/ids';
 import type { FaultlineDocument, LinkRecord, NodeRecord, Region } from '../../../shared/model/types';
 import { snap } from '../geometry';
 import type { Selection } from '../store/selection';
@@ -32,17 +32,27 @@ export function copySelection(doc: FaultlineDocument, selection: Selection): Cli
 /** Adds the content with fresh ids, shifted by `offset`; returns the new selection. */
 export function pasteContent(draft: Draft<FaultlineDocument>, content: ClipboardContent, offset: number): Selection {
   const taken = (record: Record<string, unknown>) => ({ has: (id: string) => Object.hasOwn(record, id) });
+  // Copies get fresh ids and, where the original had one, a fresh display name ("Cache 2"), so
+  // two cards never read the same.
+  const regionNames = new Set(Object.values(draft.regions).map((region) => region.name));
+  const nodeNames = new Set(Object.values(draft.nodes).flatMap((node) => (node.name === undefined ? [] : [node.name])));
   const regionIds = new Map<string, string>();
   for (const region of content.regions) {
-    const id = nextFreeId(region.id, taken(draft.regions));
+    const id = copyId(region.id, taken(draft.regions));
     regionIds.set(region.id, id);
-    draft.regions[id] = { ...structuredClone(region), id, x: region.x + offset, y: region.y + offset };
+    const name = copyName(region.name, regionNames);
+    regionNames.add(name);
+    draft.regions[id] = { ...structuredClone(region), id, name, x: region.x + offset, y: region.y + offset };
   }
   const nodeIds = new Map<string, string>();
   for (const node of content.nodes) {
-    const id = nextFreeId(node.id, taken(draft.nodes));
+    const id = copyId(node.id, taken(draft.nodes));
     nodeIds.set(node.id, id);
     const copy: NodeRecord = { ...structuredClone(node), id, x: snap(node.x + offset), y: snap(node.y + offset) };
+    if (node.name !== undefined) {
+      copy.name = copyName(node.name, nodeNames);
+      nodeNames.add(copy.name);
+    }
     delete copy.region;
     draft.nodes[id] = copy;
     const region = node.region !== undefined && regionIds.has(node.region) ? regionIds.get(node.region) : regionFor(draft as FaultlineDocument, copy);
@@ -52,7 +62,8 @@ export function pasteContent(draft: Draft<FaultlineDocument>, content: Clipboard
   for (const link of content.links) {
     const from = nodeIds.get(link.from)!;
     const to = nodeIds.get(link.to)!;
-    const id = nextFreeId(link.id, taken(draft.links));
+    // Named after its new ends, as a drawn link is (the original's id names the original's ends).
+    const id = nextFreeId(`${from}-${to}`, taken(draft.links));
     draft.links[id] = { ...structuredClone(link), id, from, to };
     linkIds.push(id);
   }

@@ -83,6 +83,8 @@ export function placeRegion(draft: DocDraft, regionId: string, start: Point, mem
     draft.nodes[id].x = memberStart.x + dx;
     draft.nodes[id].y = memberStart.y + dy;
   }
+  // The box may now cover other nodes, or leave a nested region's: membership follows geometry.
+  for (const node of Object.values(draft.nodes)) assignRegion(draft, node);
 }
 
 /** Resizes a region from its bottom-right corner; nodes now inside join it, nodes left outside leave. */
@@ -132,8 +134,18 @@ export function renameRegion(draft: DocDraft, id: string, name: string): void {
   if (trimmed !== '') draft.regions[id].name = trimmed;
 }
 
-/** Deletes the selected nodes, links and regions and everything that refers to them. */
-export function deleteSelection(draft: DocDraft, selection: Selection): void {
+/** What a deletion took with it besides the selection (the editor tells the user). */
+export interface DeletedAlong {
+  scenarioEvents: number;
+  checks: number;
+}
+
+/**
+ * Deletes the selected nodes, links and regions and everything that refers to them, so the
+ * document stays one that loads: events aimed at them, partition groups left empty (a partition
+ * with no group left goes), HA peers in configs and in `set` events, checks on them.
+ */
+export function deleteSelection(draft: DocDraft, selection: Selection): DeletedAlong {
   const nodes = new Set(selection.nodes.filter((id) => Object.hasOwn(draft.nodes, id)));
   const links = new Set(selection.links.filter((id) => Object.hasOwn(draft.links, id)));
   const regions = new Set(selection.regions.filter((id) => Object.hasOwn(draft.regions, id)));
@@ -142,20 +154,33 @@ export function deleteSelection(draft: DocDraft, selection: Selection): void {
   }
   for (const id of nodes) delete draft.nodes[id];
   for (const id of links) delete draft.links[id];
-  // Deleting a region keeps its nodes: they simply belong to no region any more.
+  // Deleting a region keeps its nodes: they belong to whatever region still surrounds them
+  // (an enclosing one, when the deleted region was nested), or to none.
   for (const id of regions) delete draft.regions[id];
+  const peerIsGone = (ha: unknown): boolean => isPlainRecord(ha) && typeof ha.peer === 'string' && nodes.has(ha.peer);
   for (const node of Object.values(draft.nodes)) {
-    if (node.region !== undefined && regions.has(node.region)) delete node.region;
-    const ha = node.config.ha as { peer?: unknown } | undefined;
-    if (node.kind === 'lb' && ha && typeof ha === 'object' && typeof ha.peer === 'string' && nodes.has(ha.peer)) delete node.config.ha;
+    if (node.region !== undefined && regions.has(node.region)) assignRegion(draft, node);
+    if (node.kind === 'lb' && peerIsGone(node.config.ha)) delete node.config.ha;
   }
+  const eventsBefore = draft.scenario.length;
   draft.scenario = draft.scenario.filter((event) => event.target === undefined || !(nodes.has(event.target) || links.has(event.target)));
+  // A partition with no group left, or a `set` whose only change was the deleted peer, says nothing any more.
+  const emptied = new Set<object>();
   for (const event of draft.scenario) {
-    if (!event.groups) continue;
-    event.groups = event.groups.map((group) => group.filter((member) => !nodes.has(member) && !regions.has(member)));
+    if (event.groups) {
+      event.groups = event.groups.map((group) => group.filter((member) => !nodes.has(member) && !regions.has(member))).filter((group) => group.length > 0);
+      if (event.groups.length === 0) emptied.add(event);
+    }
+    if (event.action === 'set' && isPlainRecord(event.params) && peerIsGone(event.params.ha)) {
+      delete event.params.ha;
+      if (Object.keys(event.params).length === 0) emptied.add(event);
+    }
   }
+  draft.scenario = draft.scenario.filter((event) => !emptied.has(event));
+  const checksBefore = draft.checks.length;
   draft.checks = draft.checks.filter((check) => check.node === undefined || !nodes.has(check.node));
   draft.network.matrix = draft.network.matrix.filter((entry) => !regions.has(entry.from) && !regions.has(entry.to));
+  return { scenarioEvents: eventsBefore - draft.scenario.length, checks: checksBefore - draft.checks.length };
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

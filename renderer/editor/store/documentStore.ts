@@ -98,7 +98,11 @@ export class DocumentStore {
    */
   update(recipe: (draft: Draft<FaultlineDocument>) => void, options: UpdateOptions = {}): boolean {
     const before = this.document;
-    const [next, patches, inversePatches] = produceWithPatches(before, recipe);
+    // Edits change the draft; a value an edit function happens to return (deleteSelection's
+    // summary) must not be taken by immer as a replacement document.
+    const [next, patches, inversePatches] = produceWithPatches(before, (draft) => {
+      recipe(draft);
+    });
     if (patches.length === 0) return false;
     this.document = next;
     const previous = this.undoStack.at(-1);

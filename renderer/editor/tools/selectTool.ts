@@ -135,11 +135,15 @@ export class SelectTool {
           const node = getNode(this.doc, id);
           if (node) starts.set(id, { x: node.x, y: node.y });
         }
-        // Selected regions travel too (after Select All a drag must not pull nodes out of them).
+        // Selected regions travel too (after Select All a drag must not pull nodes out of them),
+        // and with them their nodes, as when a region is dragged alone.
         const regionStarts = new Map<string, Point>();
         for (const id of store.getSelection().regions) {
           const region = getRegion(this.doc, id);
           if (region) regionStarts.set(id, { x: region.x, y: region.y });
+        }
+        for (const node of Object.values(this.doc.nodes)) {
+          if (node.region !== undefined && regionStarts.has(node.region) && !starts.has(node.id)) starts.set(node.id, { x: node.x, y: node.y });
         }
         this.state = { name: 'translating', mark, origin: state.origin.world, starts, regionStarts };
         this.pointerMove(pointer);

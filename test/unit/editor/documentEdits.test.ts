@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { copySelection, pasteContent } from '../../../renderer/editor/commands/clipboard';
 import { parseClipboardText } from '../../../renderer/editor/commands/clipboardText';
-import { addNode, deleteSelection, setConfigValue } from '../../../renderer/editor/commands/documentEdits';
+import { addNode, deleteSelection, placeRegion, setConfigValue } from '../../../renderer/editor/commands/documentEdits';
 import { linkVerdict } from '../../../renderer/editor/commands/linkRules';
 import { handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
 import { Editor } from '../../../renderer/editor/editor';
@@ -35,7 +35,9 @@ describe('document edits', () => {
       { atS: 4, action: 'note', note: 'kept' },
     ];
     doc.checks = [{ metric: 'utilization', node: 'lb', op: '<', value: 0.9 }, { metric: 'availability', op: '>', value: 0.9 }];
-    const after = produce(doc, (draft) => deleteSelection(draft, { nodes: ['lb'], links: [], regions: [] }));
+    const after = produce(doc, (draft) => {
+      deleteSelection(draft, { nodes: ['lb'], links: [], regions: [] });
+    });
     expect(Object.keys(after.nodes)).toEqual(['c', 'lb2', 'a']);
     expect(Object.keys(after.links)).toEqual(['lb2-a']);
     expect(after.nodes.lb2.config).toEqual({});
@@ -62,10 +64,53 @@ describe('document edits', () => {
     const after = produce(doc, (draft) => {
       selection = pasteContent(draft, content, 40);
     });
-    expect(selection).toEqual({ nodes: ['a2', 'k2'], links: ['a-k2'], regions: [] });
-    expect(after.links['a-k2']).toMatchObject({ from: 'a2', to: 'k2' });
+    // The pasted link is named after its new ends (its original's id named the original's).
+    expect(selection).toEqual({ nodes: ['a2', 'k2'], links: ['a2-k2'], regions: [] });
+    expect(after.links['a2-k2']).toMatchObject({ from: 'a2', to: 'k2' });
     expect([after.nodes.a2.x, after.nodes.a2.y]).toEqual([40, 40]);
     expect(Object.keys(after.links)).toHaveLength(3);
+  });
+
+  it('copies are numbered on from their stem and named apart; ids stay within 64 characters', () => {
+    const long = 'a'.repeat(64);
+    let doc = makeDocument({ nodes: [node('app1', 'app', 0, 0), node('app2', 'app', 200, 0), node('app3', 'app', 400, 0), node(long, 'app', 600, 0)] });
+    doc = produce(doc, (draft) => {
+      draft.nodes.app1.name = 'Checkout';
+    });
+    for (let round = 0; round < 2; round++) {
+      const content = copySelection(doc, { nodes: ['app1', long], links: [], regions: [] })!;
+      doc = produce(doc, (draft) => {
+        pasteContent(draft, content, 40);
+      });
+    }
+    expect(Object.keys(doc.nodes)).toEqual(['app1', 'app2', 'app3', long, 'app4', `${'a'.repeat(63)}2`, 'app5', `${'a'.repeat(63)}3`]);
+    expect([doc.nodes.app4.name, doc.nodes.app5.name]).toEqual(['Checkout 2', 'Checkout 3']);
+    const reloaded = loadDocument(saveDocument(doc));
+    expect(reloaded.ok ? [] : reloaded.errors).toEqual([]);
+  });
+
+  it('deleting what a partition or an HA peer in a set event names leaves a document that loads', () => {
+    let doc = makeDocument({ nodes: [node('c', 'client'), node('lb1', 'lb'), node('lb2', 'lb'), node('a', 'app')], links: [link('c', 'lb1'), link('lb1', 'a')] });
+    doc = produce(doc, (draft) => {
+      draft.scenario = [
+        { atS: 1, action: 'partition', groups: [['lb2'], ['a']] },
+        { atS: 2, action: 'partition', groups: [['lb2']] },
+        { atS: 3, action: 'set', target: 'lb1', params: { ha: { peer: 'lb2' } } },
+        { atS: 4, action: 'set', target: 'lb1', params: { ha: { peer: 'lb2' }, serviceMs: 1 } },
+      ];
+    });
+    let along;
+    const after = produce(doc, (draft) => {
+      along = deleteSelection(draft, { nodes: ['lb2'], links: [], regions: [] });
+    });
+    // The first partition keeps its other side; the second and the peer-only set event go.
+    expect(after.scenario).toEqual([
+      { atS: 1, action: 'partition', groups: [['a']] },
+      { atS: 4, action: 'set', target: 'lb1', params: { serviceMs: 1 } },
+    ]);
+    expect(along).toEqual({ scenarioEvents: 2, checks: 0 });
+    const reloaded = loadDocument(saveDocument(after));
+    expect(reloaded.ok ? [] : reloaded.errors).toEqual([]);
   });
 });
 
@@ -124,5 +169,49 @@ describe('keyboard shortcuts', () => {
     expect(Object.keys(store.getDocument().nodes)).toHaveLength(6);
     press(editor, 'Z', { ctrl: true, shift: true });
     expect(Object.keys(store.getDocument().nodes)).toHaveLength(4);
+  });
+});
+
+describe('region membership follows the boxes', () => {
+  // Node cards are 164 × 60 (geometry.ts): a node at (x, y) belongs to the smallest region holding its centre.
+  const region = (id: string, x: number, y: number, w: number, h: number) => ({ id, name: id, x, y, w, h });
+  const inRegion = (n: ReturnType<typeof node>, r: string) => ({ ...n, region: r });
+
+  it('a region dragged over other nodes takes them in; a nested region deleted hands its nodes to the one around it', () => {
+    let doc = makeDocument({
+      regions: [region('outer', 0, 0, 1000, 600), region('inner', 40, 40, 300, 200), region('side', 1200, 0, 400, 300)],
+      nodes: [inRegion(node('a', 'app', 80, 80), 'inner'), inRegion(node('b', 'app', 600, 400), 'outer'), inRegion(node('s', 'app', 1240, 40), 'side')],
+    });
+    // Drag "side" (and its node s) over b: b now sits inside side's box.
+    doc = produce(doc, (draft) => placeRegion(draft, 'side', { x: 1200, y: 0 }, new Map([['s', { x: 1240, y: 40 }]]), { x: -640, y: 320 }));
+    expect(doc.nodes.b.region).toBe('side');
+    expect(doc.nodes.s.region).toBe('side');
+    // Deleting the nested region leaves a in the region around it, not in none.
+    doc = produce(doc, (draft) => {
+      deleteSelection(draft, { nodes: [], links: [], regions: ['inner'] });
+    });
+    expect(doc.nodes.a.region).toBe('outer');
+  });
+});
+
+describe('deleting from the editor', () => {
+  it('says which scenario events and checks went with the deletion (undo brings them back)', () => {
+    const doc = produce(makeDocument({ nodes: [node('c', 'client'), node('a', 'app')], links: [link('c', 'a')] }), (draft) => {
+      draft.scenario = [{ atS: 1, action: 'crash', target: 'a' }, { atS: 2, action: 'restart', target: 'a' }];
+      draft.checks = [{ metric: 'utilization', node: 'a', op: '<', value: 0.9 }];
+    });
+    const store = new DocumentStore(doc);
+    const editor = new Editor(store);
+    const notices: string[] = [];
+    editor.notify = (message) => notices.push(message);
+    store.setSelection({ nodes: ['a'], links: [], regions: [] });
+    editor.deleteSelected();
+    expect(notices).toEqual(['Also deleted: 2 scenario events and 1 check that named what you deleted. Undo brings them back.']);
+    editor.undo();
+    expect(store.getDocument()).toEqual(doc);
+    // Nothing else named it: no notice.
+    store.setSelection({ nodes: [], links: ['c-a'], regions: [] });
+    editor.deleteSelected();
+    expect(notices).toHaveLength(1);
   });
 });
