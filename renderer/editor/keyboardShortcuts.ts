@@ -9,15 +9,28 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
+function closestRole(target: EventTarget | null, roles: readonly string[]): boolean {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
+  return target.closest(roles.map((role) => `[role="${role}"]`).join(', ')) !== null;
+}
+
 /**
- * Focus is in a widget that uses plain keys itself — tabs and radio groups move with the arrows,
- * menus and lists too, Space picks — so Delete, the arrows, Escape and Space are left to it
+ * Focus is in a widget that moves or acts with plain keys — tabs and radio groups with the
+ * arrows, menus and lists too — so Delete, Backspace, the arrows and Escape are left to it
  * (Backspace on the Checks tab must not delete the selected nodes). Shortcuts with Ctrl/Cmd
  * still reach the editor from anywhere.
  */
 export function isWidgetTarget(target: EventTarget | null): boolean {
-  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
-  return target.closest('[role="tab"], [role="tablist"], [role="radio"], [role="radiogroup"], [role="menuitem"], [role="menu"], [role="menubar"], [role="option"], [role="listbox"], [role="slider"]') !== null;
+  return closestRole(target, ['tab', 'tablist', 'radio', 'radiogroup', 'menuitem', 'menu', 'menubar', 'option', 'listbox', 'slider']);
+}
+
+/**
+ * Focus is where Space does something of its own: a menu item or list option is chosen with it.
+ * (On a tab or a speed button just clicked, Space stays play / pause: choosing them again does
+ * nothing.)
+ */
+export function ownsSpace(target: EventTarget | null): boolean {
+  return closestRole(target, ['menuitem', 'menu', 'menubar', 'option', 'listbox', 'slider']);
 }
 
 /**

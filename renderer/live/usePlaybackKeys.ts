@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTypingTarget, isWidgetTarget } from '../editor/keyboardShortcuts';
+import { isTypingTarget, ownsSpace } from '../editor/keyboardShortcuts';
 import type { LiveController } from './liveController';
 
 /**
@@ -12,7 +12,7 @@ export function usePlaybackKeys(controller: LiveController | null): void {
     let armed = false;
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
-      if (event.key === ' ' && !event.repeat && !isWidgetTarget(event.target)) armed = true;
+      if (event.key === ' ' && !event.repeat && !ownsSpace(event.target)) armed = true;
       if (event.key === 'F10') {
         event.preventDefault();
         controller.step();
