@@ -77,7 +77,23 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 /** A sentence for a failed file operation, without a stack trace. */
+/**
+ * Longest message main sends with a file result: the IPC schemas cap message text at 1000
+ * characters, and a message over it would be refused whole (Node's error messages carry the full
+ * path, which can be long).
+ */
+const MAX_MESSAGE_CHARS = 900;
+
+/** `text` cut to `max` characters, with an ellipsis where it was cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function describeFileError(action: string, name: string, error: unknown): string {
+  return clip(fileErrorText(action, clip(name, 200), error), MAX_MESSAGE_CHARS);
+}
+
+function fileErrorText(action: string, name: string, error: unknown): string {
   switch (errorCode(error)) {
     case 'ENOENT':
       return `Could not ${action} “${name}”: the file or its folder no longer exists.`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { RecoveryEntry } from '../../shared/ipc/files';
+import { MAX_RECOVERY_ENTRIES, type RecoveryEntry } from '../../shared/ipc/files';
 import type { Logger } from '../log';
 import { errorCode, type FileSystem } from './fileSystem';
 import type { TokenOwner } from './pathTokens';
@@ -30,6 +30,12 @@ interface RecoveryRecord {
 export class RecoveryStore {
   private readonly dir: string;
   private readonly ids = new Map<string, string>();
+  /**
+   * Each window's writes, clears and set-asides, one after another: a clear that overtook an
+   * autosave still being written would be undone by it (the rename lands after the unlink), and
+   * a crash set-aside racing a write would keep the older copy.
+   */
+  private readonly pending = new Map<TokenOwner, Promise<unknown>>();
 
   constructor(
     private readonly deps: {
@@ -46,12 +52,30 @@ export class RecoveryStore {
 
   async store(owner: TokenOwner, work: { text: string; title: string; filePath: string | null }): Promise<void> {
     const record: RecoveryRecord = { format: RECOVERY_FORMAT, version: RECOVERY_VERSION, savedAt: this.deps.clock(), title: work.title, filePath: work.filePath, text: work.text };
-    await this.deps.fs.mkdir(this.dir);
-    await this.deps.fs.writeAtomic(this.ownFile(owner), JSON.stringify(record));
+    await this.inTurn(owner, async () => {
+      await this.deps.fs.mkdir(this.dir);
+      await this.deps.fs.writeAtomic(this.ownFile(owner), JSON.stringify(record));
+    });
   }
 
   async clear(owner: TokenOwner): Promise<void> {
-    await this.removeQuietly(this.ownFile(owner));
+    await this.inTurn(owner, () => this.removeQuietly(this.ownFile(owner)));
+  }
+
+  /** Runs `task` after the window's earlier recovery operations, whatever became of them. */
+  private inTurn<T>(owner: TokenOwner, task: () => Promise<T>): Promise<T> {
+    const previous = this.pending.get(owner) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.set(owner, settled);
+    // Forget a window's chain once it has drained (windows come and go).
+    void settled.then(() => {
+      if (this.pending.get(owner) === settled) this.pending.delete(owner);
+    });
+    return next;
   }
 
   /**
@@ -60,14 +84,16 @@ export class RecoveryStore {
    * next start) like the work of a crashed session.
    */
   async orphan(owner: TokenOwner): Promise<void> {
-    try {
-      await this.deps.fs.rename(this.ownFile(owner), join(this.dir, `orphaned-${randomBytes(9).toString('base64url')}.json`));
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') this.deps.log.warn(`could not set aside the crashed page's work: ${String(error)}`);
-    }
+    await this.inTurn(owner, async () => {
+      try {
+        await this.deps.fs.rename(this.ownFile(owner), join(this.dir, `orphaned-${randomBytes(9).toString('base64url')}.json`));
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') this.deps.log.warn(`could not set aside the crashed page's work: ${String(error)}`);
+      }
+    });
   }
 
-  /** Work left behind by earlier sessions, newest first. */
+  /** Work left behind by earlier sessions, newest first (at most MAX_RECOVERY_ENTRIES). */
   async list(): Promise<RecoveryEntry[]> {
     let names: string[];
     try {
@@ -87,7 +113,9 @@ export class RecoveryStore {
           : { id, title: name, savedAt: 0, fileName: null, problem: read.problem },
       );
     }
-    return entries.sort((a, b) => b.savedAt - a.savedAt);
+    // The newest ones: the renderer takes at most MAX_RECOVERY_ENTRIES, and a longer list would
+    // be refused whole (leftovers pile up when the user chooses "later").
+    return entries.sort((a, b) => b.savedAt - a.savedAt).slice(0, MAX_RECOVERY_ENTRIES);
   }
 
   /**

@@ -4,6 +4,7 @@ import { sendEvent } from '../ipc/sendEvent';
 import { guardClose, type CloseChoice } from './closeGuard';
 import type { DocumentWindows } from './documentWindows';
 import { restoreBounds, type WindowStateFile } from './windowBounds';
+import { PageCrashes } from './pageCrashes';
 
 const CHOICES: CloseChoice[] = ['save', 'discard', 'cancel'];
 
@@ -53,11 +54,25 @@ export function attachDocumentWindow(
 
   // A crashed page cannot save, so closing must not wait for it, and its last autosave is offered
   // to the page that replaces it (reloaded at once: the document, not the page, is the user's work).
+  const crashes = new PageCrashes();
   window.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
     deps.documents.set(owner, { ...deps.documents.state(owner), dirty: false });
+    const reload = crashes.shouldReload(Date.now());
     void deps.onPageCrashed(owner).then(() => {
-      if (!window.isDestroyed()) window.webContents.reload();
+      if (window.isDestroyed()) return;
+      if (reload) {
+        window.webContents.reload();
+        return;
+      }
+      // A page that dies again and again (on load, out of memory) is not reloaded for ever: say so.
+      void dialog.showMessageBox(window, {
+        type: 'error',
+        message: 'This window keeps crashing.',
+        detail: 'Its work was set aside and will be offered when Faultline starts again. Close the window, or reopen it from the File menu.',
+        buttons: ['OK'],
+        noLink: true,
+      });
     });
   });
 

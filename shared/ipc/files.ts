@@ -83,7 +83,9 @@ export const recoveryEntrySchema = z.strictObject({
   problem: shortText.nullable(),
 });
 export type RecoveryEntry = z.infer<typeof recoveryEntrySchema>;
-export const recoveryEntriesSchema = z.array(recoveryEntrySchema).max(100);
+/** Most recovery entries offered at once (the newest; the rest wait for the next offer). */
+export const MAX_RECOVERY_ENTRIES = 100;
+export const recoveryEntriesSchema = z.array(recoveryEntrySchema).max(MAX_RECOVERY_ENTRIES);
 
 export const storeRecoveryRequestSchema = z.strictObject({ text: documentText, title: shortText, fileToken: tokenSchema.nullable() });
 export type StoreRecoveryRequest = z.infer<typeof storeRecoveryRequestSchema>;

@@ -85,3 +85,35 @@ describe('RecoveryStore', () => {
     expect((await session('c').list()).map((entry) => entry.title)).toEqual(['New', 'Old']);
   });
 });
+
+describe('RecoveryStore, one window\'s operations in turn', () => {
+  it('a clear sent while an autosave is still being written wins (the work was saved or discarded)', async () => {
+    const store = session('s');
+    const writing = store.store(1, { text: 'x'.repeat(2_000_000), title: 'doc', filePath: null });
+    const clearing = store.clear(1);
+    await Promise.all([writing, clearing]);
+    expect(await readdir(join(temp.dir, 'recovery'))).toEqual([]);
+    expect(await session('next').list()).toEqual([]);
+  });
+
+  it('a crash set-aside waits for the autosave in flight, so the newest work is what is offered', async () => {
+    const store = session('s');
+    await store.store(1, { text: 'v4', title: 'doc', filePath: null });
+    const newest = store.store(1, { text: 'v5-newest', title: 'doc', filePath: null });
+    const crashed = store.orphan(1);
+    await Promise.all([newest, crashed]);
+    const [entry, ...rest] = await store.list();
+    expect(rest).toEqual([]);
+    expect(await store.restore(1, entry.id)).toMatchObject({ ok: true, text: 'v5-newest' });
+  });
+});
+
+describe('RecoveryStore.list', () => {
+  it('offers at most the newest 100 (a longer answer would be refused whole by the page)', async () => {
+    for (let i = 0; i < 105; i++) await session(`old${i}`, 1_000 + i).store(1, { text: WORK, title: `work ${i}`, filePath: null });
+    const entries = await session('next').list();
+    expect(entries).toHaveLength(100);
+    expect(entries[0].title).toBe('work 104');
+    expect(entries.at(-1)!.title).toBe('work 5');
+  });
+});
