@@ -110,16 +110,21 @@ export class DocumentFiles {
     }
   }
 
-  /** The path behind a token, for main's own use (recovery notes where unsaved work belongs). */
-  pathOf(owner: TokenOwner, token: string): string | undefined {
-    return this.tokens.resolve(owner, token)?.path;
+  /** The file behind a token and what it was when the page last opened or saved it (for recovery, which notes where unsaved work belongs). */
+  fileOf(owner: TokenOwner, token: string): { path: string; fingerprint: FileFingerprint } | undefined {
+    const record = this.tokens.resolve(owner, token);
+    return record === undefined ? undefined : { path: record.path, fingerprint: record.fingerprint };
   }
 
-  /** A file main found for the page (e.g. the original of recovered work) gets a token too. */
-  async adopt(owner: TokenOwner, path: string): Promise<FileRef | null> {
+  /**
+   * A file main found for the page (e.g. the original of recovered work) gets a token too. With
+   * `knownFingerprint` (what the file was when that work was last in step with it), a later save
+   * notices if the file changed since, as it would for a file the page had opened itself.
+   */
+  async adopt(owner: TokenOwner, path: string, knownFingerprint?: FileFingerprint): Promise<FileRef | null> {
     try {
       const { fingerprint } = await readWithFingerprint(this.deps.fs, path);
-      return this.refFor(this.tokens.issue(owner, { path, fingerprint }), path);
+      return this.refFor(this.tokens.issue(owner, { path, fingerprint: knownFingerprint ?? fingerprint }), path);
     } catch {
       return null;
     }

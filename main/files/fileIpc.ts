@@ -41,8 +41,8 @@ export function registerFileHandlers(ipc: InvokeRegistrar, deps: FileIpcDeps, gu
     IPC_CHANNELS.recoveryStore,
     async ([request], event) => {
       const owner = ownerOf(event);
-      const filePath = request.fileToken === null ? null : (files.pathOf(owner, request.fileToken) ?? null);
-      await recovery.store(owner, { text: request.text, title: request.title, filePath });
+      const file = request.fileToken === null ? undefined : files.fileOf(owner, request.fileToken);
+      await recovery.store(owner, { text: request.text, title: request.title, filePath: file?.path ?? null, ...(file ? { fileFingerprint: file.fingerprint } : {}) });
       return null;
     },
     guard,
@@ -64,7 +64,7 @@ export function registerFileHandlers(ipc: InvokeRegistrar, deps: FileIpcDeps, gu
       const owner = ownerOf(event);
       const restored = await recovery.restore(owner, id);
       if (!restored.ok) return { status: 'failed' as const, message: restored.message };
-      const file = restored.filePath === null ? null : await files.adopt(owner, restored.filePath);
+      const file = restored.filePath === null ? null : await files.adopt(owner, restored.filePath, restored.fileFingerprint);
       return { status: 'restored' as const, text: restored.text, file };
     },
     guard,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_RECOVERY_ENTRIES, type RecoveryEntry } from '../../shared/ipc/files';
 import type { Logger } from '../log';
-import { errorCode, type FileSystem } from './fileSystem';
+import { errorCode, type FileFingerprint, type FileSystem } from './fileSystem';
 import type { TokenOwner } from './pathTokens';
 
 const RECOVERY_FORMAT = 'faultline-recovery';
@@ -17,6 +17,12 @@ interface RecoveryRecord {
   title: string;
   /** The file the work belongs to, when it had one. */
   filePath: string | null;
+  /**
+   * What that file was when the work was last in step with it (opened or saved). A restored
+   * window's save compares the disk with this, so a file changed since is not silently
+   * overwritten. Absent in records written before it was kept.
+   */
+  fileFingerprint?: FileFingerprint;
   text: string;
 }
 
@@ -50,8 +56,9 @@ export class RecoveryStore {
     this.dir = join(deps.userDataDir, 'recovery');
   }
 
-  async store(owner: TokenOwner, work: { text: string; title: string; filePath: string | null }): Promise<void> {
+  async store(owner: TokenOwner, work: { text: string; title: string; filePath: string | null; fileFingerprint?: FileFingerprint }): Promise<void> {
     const record: RecoveryRecord = { format: RECOVERY_FORMAT, version: RECOVERY_VERSION, savedAt: this.deps.clock(), title: work.title, filePath: work.filePath, text: work.text };
+    if (work.fileFingerprint !== undefined) record.fileFingerprint = work.fileFingerprint;
     await this.inTurn(owner, async () => {
       await this.deps.fs.mkdir(this.dir);
       await this.deps.fs.writeAtomic(this.ownFile(owner), JSON.stringify(record));
@@ -122,7 +129,7 @@ export class RecoveryStore {
    * Hands earlier work to a window. The file is renamed to the window's own name rather than
    * copied, so there is always exactly one copy and the window's autosave keeps it current.
    */
-  async restore(owner: TokenOwner, id: string): Promise<{ ok: true; text: string; filePath: string | null } | { ok: false; message: string }> {
+  async restore(owner: TokenOwner, id: string): Promise<{ ok: true; text: string; filePath: string | null; fileFingerprint?: FileFingerprint } | { ok: false; message: string }> {
     const name = this.ids.get(id);
     if (name === undefined) return { ok: false, message: 'That recovery data is no longer available.' };
     const read = await this.read(name);
@@ -135,7 +142,7 @@ export class RecoveryStore {
       // The work is in memory now and autosave will write it again; the old file stays, harmless.
     }
     this.ids.delete(id);
-    return { ok: true, text: read.record.text, filePath: read.record.filePath };
+    return { ok: true, text: read.record.text, filePath: read.record.filePath, ...(read.record.fileFingerprint ? { fileFingerprint: read.record.fileFingerprint } : {}) };
   }
 
   async discard(id: string): Promise<void> {
@@ -184,7 +191,17 @@ function asRecord(value: unknown): RecoveryRecord | null {
   if (typeof record.savedAt !== 'number' || !Number.isFinite(record.savedAt)) return null;
   if (typeof record.title !== 'string' || record.title.length > 1000 || typeof record.text !== 'string') return null;
   if (record.filePath !== null && typeof record.filePath !== 'string') return null;
-  return { format: RECOVERY_FORMAT, version: RECOVERY_VERSION, savedAt: record.savedAt, title: record.title, filePath: record.filePath, text: record.text };
+  const result: RecoveryRecord = { format: RECOVERY_FORMAT, version: RECOVERY_VERSION, savedAt: record.savedAt, title: record.title, filePath: record.filePath, text: record.text };
+  const fingerprint = asFingerprint(record.fileFingerprint);
+  if (fingerprint !== null) result.fileFingerprint = fingerprint;
+  return result;
+}
+
+function asFingerprint(value: unknown): FileFingerprint | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { size, mtimeMs, sha256 } = value as Partial<Record<keyof FileFingerprint, unknown>>;
+  if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string') return null;
+  return { size, mtimeMs, sha256 };
 }
 
 function baseName(path: string): string {

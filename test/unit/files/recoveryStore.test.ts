@@ -1,9 +1,9 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../../main/files/fileSystem';
 import { RecoveryStore } from '../../../main/files/recoveryStore';
-import { makeTempDir, silentLog } from './helpers';
+import { makeService, makeTempDir, silentLog } from './helpers';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {
@@ -115,5 +115,31 @@ describe('RecoveryStore.list', () => {
     expect(entries).toHaveLength(100);
     expect(entries[0].title).toBe('work 104');
     expect(entries.at(-1)!.title).toBe('work 5');
+  });
+});
+
+describe('restored work and the file it belongs to', () => {
+  it('a save after restoring notices that the file changed since the work was autosaved (it overwrote it silently)', async () => {
+    const path = join(temp.dir, 'lesson.faultline');
+    await writeFile(path, 'V1');
+    // Session 1 opens the file, edits, autosaves, dies.
+    const first = await makeService(temp.dir);
+    const opened = await first.files.openPath(1, path);
+    if (opened.status !== 'opened') throw new Error('open failed');
+    const file = first.files.fileOf(1, opened.file.token)!;
+    await session('crashed').store(1, { text: 'V1 + unsaved edits', title: 'lesson', filePath: file.path, fileFingerprint: file.fingerprint });
+    // Meanwhile the file is changed on disk.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(path, 'V2, saved after the crash');
+    // Session 2 restores the work and saves without asking to overwrite.
+    const second = await makeService(temp.dir);
+    const recovery = session('next');
+    const [entry] = await recovery.list();
+    const restored = await recovery.restore(7, entry.id);
+    if (!restored.ok) throw new Error('restore failed');
+    const ref = await second.files.adopt(7, restored.filePath!, restored.fileFingerprint);
+    const saved = await second.files.save(7, { token: ref!.token, text: restored.text, overwriteChanged: false });
+    expect(saved.status).toBe('conflict');
+    expect(await readFile(path, 'utf8')).toBe('V2, saved after the crash');
   });
 });
