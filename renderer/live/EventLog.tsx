@@ -13,11 +13,13 @@ export function EventLog() {
   const model = useLiveModel();
   const controller = useLiveController();
   const store = useDocumentStore();
-  const [filter, setFilter] = useState<LogFilter>(NO_LOG_FILTER);
+  const [chosenFilter, setFilter] = useState<LogFilter>(NO_LOG_FILTER);
   const log = model?.log ?? [];
+  const nodeIds = model?.nodeIds ?? [];
+  // A node filter outlives its node when the node is deleted: then it filters nothing.
+  const filter = chosenFilter.node !== null && !nodeIds.includes(chosenFilter.node) ? { ...chosenFilter, node: null } : chosenFilter;
   // The model appends to its log in place; panels re-render at most a few times a second.
   const rows = filterLog(log, filter);
-  const nodeIds = model?.nodeIds ?? [];
   // The names the canvas shows (the log's text names nodes by id, so both are given when they differ).
   const nodes = store.getDocument().nodes;
   const nodeLabel = (id: string): string => {

@@ -114,13 +114,15 @@ export class LiveController {
   }
   seek(timeMs: number): void {
     this.flushEdit();
+    // A notice about where playback stopped ("Paused at 20 s") no longer describes the new time.
+    this.model.clearNotice();
     this.client.seek(timeMs);
   }
-  /** Runs the (edited) design again from t = 0, paused. */
+  /** Runs the (edited) design again from t = 0, paused: the run a saved file of it gives. */
   reset(): void {
     this.flushEdit();
     this.client.pause();
-    this.client.seek(0);
+    this.client.reset();
   }
   setClassroom(on: boolean): void {
     this.classroom = on;

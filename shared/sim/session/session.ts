@@ -116,7 +116,10 @@ export class Session implements PacedRun {
         this.seekTo(command.timeMs);
         return this.frame(0);
       case 'reset':
-        this.start(this.document!, running.run.nowMs, false);
+        // The design as it is now, from t = 0: config edits made during the run become part of
+        // the run from its start (a seek would replay them at the moment they were made).
+        this.pacer.pause();
+        this.start(this.document!, 0, false);
         return this.frame(0);
       case 'inject':
         return this.inject(command.event);
@@ -191,7 +194,8 @@ export class Session implements PacedRun {
   private inject(event: Record<string, unknown>): void {
     const running = this.running!;
     const document = this.document!;
-    if (running.report !== null) return this.reject('inject', 'the run has ended; seek back or reset to inject a fault');
+    // A fault at (or after) the end would be saved into the scenario where it never happens.
+    if (running.report !== null || running.run.nowMs >= running.run.durationMs) return this.reject('inject', 'the run has ended; seek back or reset to inject a fault');
     const checked = appendScenarioEvent(document, { ...event, atS: running.run.nowMs / 1000 });
     if (!checked.ok) return this.reject('inject', checked.message, checked.problems);
     const stamped: ScenarioEvent = running.run.inject(lastScenarioEvent(checked.value));
@@ -211,6 +215,9 @@ export class Session implements PacedRun {
       this.start(edited, timeMs, true);
       // At 0 s nothing had run: there is nothing to tell (editing before playing is the usual case).
       if (timeMs > 0) this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(Math.min(timeMs, running.run.durationMs) / 1000).toFixed(1)} s.` }, []);
+      // Edited after the end: the re-run has ended too, and its report replaces the old one.
+      const rerun = this.running!;
+      if (rerun.run.nowMs >= rerun.run.durationMs) this.finishRun(rerun);
     } else {
       const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);
       this.document = edited;
@@ -224,6 +231,13 @@ export class Session implements PacedRun {
       }
     }
     this.frame(0);
+  }
+
+  /** The run reached its end: follow the requests in flight to their outcome and post the report. */
+  private finishRun(running: Running): void {
+    running.report = running.run.sim.finish();
+    // The CLI's JSON report (DESIGN §5), rounded the same way.
+    this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
   }
 
   // --- PacedRun -----------------------------------------------------------------------------------
@@ -242,9 +256,7 @@ export class Session implements PacedRun {
     // Progress is proof of life too: a busy message loop may run the host's heartbeat timer late.
     this.stillAlive();
     if (run.nowMs >= run.durationMs) {
-      running.report = run.sim.finish();
-      // The CLI's JSON report (DESIGN §5), rounded the same way.
-      this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
+      this.finishRun(running);
       return false;
     }
     if (pause !== null && run.nowMs >= pause.timeMs) {

@@ -250,4 +250,43 @@ describe('Session', () => {
     h.session.handle({ type: 'edit', documentText: saveDocument(fractional) });
     expect(h.ofType('notice').at(-1)!.message).toMatch(/re-simulated the edited design/);
   });
+
+  it('Reset runs the design as edited from 0 s: a config changed mid-run applies from the start, as in its saved file', () => {
+    const h = createHarness();
+    const doc = load(exampleText);
+    const short = { ...doc, durationS: 6 };
+    h.session.handle({ type: 'load', documentText: saveDocument(short) });
+    h.session.handle({ type: 'step', deltaMs: 3_000 });
+    const users = short.nodes['users-us'];
+    const edited = { ...short, nodes: { ...short.nodes, 'users-us': { ...users, config: { ...users.config, rps: 300 } } } };
+    h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    h.session.handle({ type: 'reset' });
+    expect(h.lastFrame().timeMs).toBe(0);
+    playUntilStopped(h);
+    playUntilStopped(h);
+    const live = h.ofType('finished').at(-1)!.report as Record<string, unknown>;
+    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, live[key]]).toEqual([key, headless[key]]);
+  });
+
+  it('refuses a fault at the end of the run; a design edited after the end is run to the end again, with its report', () => {
+    const h = createHarness();
+    const doc = load(exampleText);
+    const short = { ...doc, durationS: 4 };
+    h.session.handle({ type: 'load', documentText: saveDocument(short) });
+    h.session.handle({ type: 'seek', timeMs: 4_000 });
+    h.session.handle({ type: 'inject', event: { action: 'crash', target: 'app1' } });
+    expect(h.ofType('rejected').at(-1)!.message).toMatch(/the run has ended/);
+    expect(h.ofType('injected')).toHaveLength(0);
+
+    playUntilStopped(h);
+    expect(h.ofType('finished')).toHaveLength(1);
+    const reseeded = { ...short, seed: 7 };
+    h.session.handle({ type: 'edit', documentText: saveDocument(reseeded) });
+    expect(h.ofType('finished')).toHaveLength(2);
+    const live = h.ofType('finished').at(-1)!.report as Record<string, unknown>;
+    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(reseeded))).finish())) as Record<string, unknown>;
+    expect(live.seed).toBe(7);
+    expect(live.requests).toEqual(headless.requests);
+  });
 });
