@@ -22,7 +22,11 @@ export type HostOpenResult =
 
 export type HostSaveResult =
   | { status: 'canceled' }
-  | { status: 'saved'; file: HostFile; warning: string | null }
+  /**
+   * `downloaded`: handed to the browser as a download (no save picker), so whether it reached the
+   * disk is unknown — the autosaved copy is kept.
+   */
+  | { status: 'saved'; file: HostFile; warning: string | null; downloaded?: boolean }
   | { status: 'conflict'; message: string }
   | { status: 'failed'; message: string };
 

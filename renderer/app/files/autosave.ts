@@ -16,7 +16,17 @@ interface Timers {
  * localStorage in the web edition): a few seconds after the document changes while dirty, and
  * removed once it is clean (saved, reverted, replaced). Failures are reported once, never thrown.
  */
-export function startAutosave(session: DocumentSession, files: HostFiles, options: { delayMs?: number; timers?: Timers; onProblem?: (message: string | null) => void } = {}): () => void {
+/** The page events autosave listens to (injected in tests). */
+interface PageEvents {
+  window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  document: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
+}
+
+export function startAutosave(
+  session: DocumentSession,
+  files: HostFiles,
+  options: { delayMs?: number; timers?: Timers; onProblem?: (message: string | null) => void; page?: PageEvents | null } = {},
+): () => void {
   const delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
   const timers: Timers = options.timers ?? { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) };
   let pending: unknown = null;
@@ -55,10 +65,26 @@ export function startAutosave(session: DocumentSession, files: HostFiles, option
     if (pending === null) pending = timers.setTimeout(flush, delayMs);
   };
 
+  // Leaving the page (closing the tab, or it going to the background where it may be frozen or
+  // killed) writes what is waiting at once: the last few seconds of edits must not be lost.
+  const flushNow = () => {
+    if (pending === null) return;
+    timers.clearTimeout(pending);
+    flush();
+  };
+  const page = options.page !== undefined ? options.page : typeof window === 'undefined' ? null : { window, document };
+  const onVisibility = () => {
+    if (page?.document.visibilityState === 'hidden') flushNow();
+  };
+  page?.window.addEventListener('pagehide', flushNow);
+  page?.document.addEventListener('visibilitychange', onVisibility);
+
   const unsubscribe = session.subscribe(onChange);
   onChange();
   return () => {
     unsubscribe();
     if (pending !== null) timers.clearTimeout(pending);
+    page?.window.removeEventListener('pagehide', flushNow);
+    page?.document.removeEventListener('visibilitychange', onVisibility);
   };
 }

@@ -95,6 +95,14 @@ export function createFileCommands(deps: FileCommandDeps) {
       }
       case 'saved':
         session.saved(result.file, snapshot);
+        if (result.downloaded) {
+          // The page cannot know whether a download reached the disk (it may be refused or
+          // cancelled): a recovery copy of exactly what was downloaded stays (autosave, seeing
+          // the work clean, has just cleared its own), to be offered if the file never arrived.
+          await files.storeRecovery(text, session.displayName(), session.getFile()).catch(() => {});
+          ui.notify(`Downloaded “${result.file.name}”: check your downloads folder. A recovery copy is kept too.`);
+          return true;
+        }
         if (!session.isDirty()) await files.clearRecovery().catch(() => {});
         if (result.warning) ui.notify(result.warning, 'warning');
         else ui.notify(`Saved “${result.file.name}”.`);

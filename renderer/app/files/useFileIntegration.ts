@@ -151,11 +151,15 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
+      const dropped = event.dataTransfer?.files;
+      const file = dropped?.[0];
       if (!file) return;
+      // One window holds one document: the first file opens, and the rest are named, not lost silently.
+      const others = dropped !== undefined && dropped.length > 1 ? Array.from(dropped).slice(1).map((other) => `“${other.name}”`) : [];
       void readFileText(file).then(async (read) => {
         if (read.ok) await commands.openDropped(file.name, read.text);
         else await commands.applyOpened({ status: 'failed', message: read.message });
+        if (others.length > 0) queue.notify(`Only “${file.name}” was opened (a window holds one document); ${others.join(', ')} ${others.length === 1 ? 'was' : 'were'} not. Drop ${others.length === 1 ? 'it' : 'them'} one at a time.`, 'warning');
       });
     };
     window.addEventListener('dragenter', onEnter);
@@ -168,7 +172,7 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [commands]);
+  }, [commands, queue]);
 
   return { queue, session, commands, dragging };
 }

@@ -136,7 +136,7 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
           return { status: 'saved', file: remember(handle, lastModified), warning: null };
         }
         download(suggestedName, text, 'application/json');
-        return { status: 'saved', file: { key: `download-${nextKey++}`, name: suggestedName, location: null, writable: false }, warning: null };
+        return { status: 'saved', file: { key: `download-${nextKey++}`, name: suggestedName, location: null, writable: false }, warning: null, downloaded: true };
       } catch (error) {
         return isAbort(error) ? { status: 'canceled' } : failure('save the file', error);
       }
@@ -160,7 +160,16 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
     async exportFile(request): Promise<ExportResult> {
       try {
         if (win.showSaveFilePicker) {
-          const handle = await win.showSaveFilePicker({ suggestedName: request.suggestedName, types: [EXPORT_TYPES[request.kind]] });
+          let handle: FileHandle;
+          try {
+            handle = await win.showSaveFilePicker({ suggestedName: request.suggestedName, types: [EXPORT_TYPES[request.kind]] });
+          } catch (error) {
+            // A browser shows its save picker only right after a click; a report computed for
+            // several seconds first has outlived that click. Then it goes where downloads go.
+            if (!isGestureExpired(error)) throw error;
+            download(request.suggestedName, request.data, MIME[request.kind]);
+            return { status: 'saved', name: `${request.suggestedName} (downloaded)` };
+          }
           await writeHandle(handle, request.data);
           return { status: 'saved', name: handle.name };
         }
@@ -175,7 +184,10 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
     onExternalOpen: () => () => {},
 
     async storeRecovery(text, title, file) {
-      const problem = recovery?.store({ text, title, fileName: file?.name ?? null });
+      // Without storage nothing can be kept: say so (once, through autosave's problem report)
+      // rather than let the user believe a crash would not cost them this work.
+      if (recovery === null) throw new Error('Autosave is off: this browser does not let the page store data (a private window, or site data blocked). Save your work to a file to keep it safe.');
+      const problem = recovery.store({ text, title, fileName: file?.name ?? null });
       if (problem) throw new Error(problem);
     },
     clearRecovery: async () => recovery?.clear(),
@@ -205,4 +217,9 @@ export function browserStorage(win: Window): KeyValueStorage | null {
   } catch {
     return null;
   }
+}
+
+/** The browser refused a file picker because no click is being handled any more. */
+function isGestureExpired(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'SecurityError' || error.name === 'NotAllowedError');
 }

@@ -37,6 +37,27 @@ describe('autosave', () => {
     expect(calls.at(-1)).toBe('clear');
   });
 
+  it('writes waiting work at once when the page is hidden or left (the last seconds of edits were lost)', async () => {
+    const store = new DocumentStore(doc);
+    const session = new DocumentSession(store);
+    const stored: string[] = [];
+    const files = { storeRecovery: async (text: string) => void stored.push(text), clearRecovery: async () => {} } as unknown as HostFiles;
+    const { queue, timers } = manualTimers();
+    const page = { window: new EventTarget(), document: Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState }) };
+    const stop = startAutosave(session, files, { timers, page });
+    store.update((draft) => void (draft.meta.title = 'Edit one'));
+    expect(queue).toHaveLength(1); // waiting for the delay
+    page.window.dispatchEvent(new Event('pagehide'));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toContain('Edit one');
+    store.update((draft) => void (draft.meta.title = 'Edit two'));
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    expect(stored).toHaveLength(2);
+    expect(stored[1]).toContain('Edit two');
+    stop();
+  });
+
   it('reports a storage failure once, keeps trying, and says when it works again', async () => {
     const store = new DocumentStore(doc);
     const session = new DocumentSession(store);

@@ -148,6 +148,24 @@ describe('file commands: save', () => {
     expect(files.clearRecovery).toHaveBeenCalled(); // the autosaved copy is no longer needed
   });
 
+  it('a save that is only a download keeps a recovery copy of what was downloaded, and says it downloaded', async () => {
+    const stored: string[] = [];
+    const { commands, session, files, ui, edit } = setup({
+      files: {
+        saveAs: async (_text, name) => ({ status: 'saved', file: { key: 'download-1', name, location: null, writable: false }, warning: null, downloaded: true }),
+        storeRecovery: async (text) => void stored.push(text),
+      },
+    });
+    edit();
+    expect(await commands.save()).toBe(true);
+    expect(session.isDirty()).toBe(false);
+    // Whether the browser's download reached the disk is unknown: what was downloaded stays recoverable.
+    expect(stored).toHaveLength(1);
+    expect(loadDocument(stored[0])).toMatchObject({ ok: true, document: { meta: { title: 'Lesson!' } } });
+    expect(files.clearRecovery).not.toHaveBeenCalled();
+    expect(ui.notices.at(-1)).toMatch(/^Downloaded “Lesson!\.faultline”: check your downloads folder/);
+  });
+
   it('a conflict asks; Overwrite saves with overwriteChanged, Cancel saves nothing', async () => {
     let calls = 0;
     const conflictOnce: HostFiles['save'] = async (target, _text, { overwriteChanged }): Promise<HostSaveResult> => {

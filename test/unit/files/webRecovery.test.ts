@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWebFiles } from '../../../renderer/host/web/webFiles';
 import { HEARTBEAT_MS, WebRecovery, type KeyValueStorage } from '../../../renderer/host/web/webRecovery';
 
 class MemoryStorage implements KeyValueStorage {
@@ -64,5 +65,39 @@ describe('WebRecovery (web edition autosave)', () => {
     const tab = new WebRecovery(storage, () => 0, 'me');
     expect(tab.store({ text: 'x'.repeat(1000), title: 'Big', fileName: null })).toMatch(/does not fit in the browser’s storage/);
     expect(tab.store({ text: 'x', title: 'Small', fileName: null })).toBeNull();
+  });
+});
+
+describe('web files without storage', () => {
+  it('autosave says it is off instead of silently keeping nothing', async () => {
+    const files = createWebFiles({ window: new EventTarget() as unknown as Window, storage: null });
+    await expect(files.storeRecovery('{}', 'Untitled', null)).rejects.toThrow(/Autosave is off: this browser does not let the page store data/);
+  });
+});
+
+describe('web export after a long computation', () => {
+  it('falls back to a download when the save picker refuses (the click that asked has expired)', async () => {
+    const downloads: string[] = [];
+    const win = Object.assign(new EventTarget(), {
+      showSaveFilePicker: async () => {
+        throw new DOMException("Failed to execute 'showSaveFilePicker' on 'Window': Must be handling a user gesture to show a file picker.", 'SecurityError');
+      },
+    });
+    const originalCreate = globalThis.document;
+    // download() makes an anchor and clicks it: a minimal document records what was downloaded.
+    (globalThis as { document?: unknown }).document = {
+      createElement: () => ({ style: {}, href: '', click() {}, remove() {}, set download(name: string) { downloads.push(name); } }),
+      body: { append() {}, removeChild() {} },
+    };
+    (globalThis as { URL: typeof URL }).URL.createObjectURL ??= () => 'blob:x';
+    (globalThis as { URL: typeof URL }).URL.revokeObjectURL ??= () => {};
+    try {
+      const files = createWebFiles({ window: win as unknown as Window, storage: null });
+      const result = await files.exportFile({ kind: 'json', suggestedName: 'lesson-report.json', data: '{}' });
+      expect(result).toEqual({ status: 'saved', name: 'lesson-report.json (downloaded)' });
+      expect(downloads).toEqual(['lesson-report.json']);
+    } finally {
+      (globalThis as { document?: unknown }).document = originalCreate;
+    }
   });
 });
