@@ -39,7 +39,8 @@ interface Stage {
   dirty: boolean;
 }
 
-const MIN_ZOOM = 0.15;
+// Low enough for Fit to show a design of a thousand nodes whole (labels unreadable, shape visible).
+const MIN_ZOOM = 0.04;
 const MAX_ZOOM = 4;
 const FIT_MARGIN = 32;
 /** Screen pixels at the top of the canvas under the packet legend and the canvas toolbar (when they cannot be measured). */

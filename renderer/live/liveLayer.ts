@@ -2,6 +2,7 @@ import { Container, Graphics, Particle, ParticleContainer, Text, Texture, type R
 import { resolveLink } from '../../shared/model/defaults';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from '../../shared/sim/session/protocol';
+import { haHalves, haRoleOf, type HaHalves } from './haRoles';
 import { linkPairKeys, linkSegment, NODE_CARD, type Point } from '../editor/geometry';
 import { drawDashedLine } from '../canvas/linkDrawing';
 import { activeFaultsAt, linksAcross } from './activeFaults';
@@ -78,6 +79,8 @@ export class LiveLayer {
   private nodeBadges = new Map<string, NodeBadge>();
   /** Databases joined by replication links: only there is PRIMARY news (a lone database is one). */
   private replicated = new Set<string>();
+  /** HA halves of the document last drawn (see haPairsOf). */
+  private haPairs: { doc: FaultlineDocument; ids: readonly string[]; halves: HaHalves } | null = null;
   private geometryFor: FaultlineDocument | null = null;
   private elapsedS = 0;
   /** The node to pulse (a log row was clicked). */
@@ -419,14 +422,8 @@ export class LiveLayer {
 
   /** lb `ha` pairs: the configured active half is ACTIVE (FAILED while down), its peer PASSIVE. */
   private haRole(doc: FaultlineDocument, nodeId: string, frame: Frame, ids: readonly string[]): string {
-    for (const node of Object.values(doc.nodes)) {
-      const ha = (node.config as { ha?: { peer?: string } }).ha;
-      if (node.kind !== 'lb' || ha?.peer === undefined) continue;
-      const activeDown = frame.nodeStatus[ids.indexOf(node.id)] === NODE_DOWN;
-      if (node.id === nodeId) return activeDown ? 'FAILED' : 'ACTIVE';
-      if (ha.peer === nodeId) return 'PASSIVE';
-    }
-    return '';
+    if (this.haPairs === null || this.haPairs.doc !== doc || this.haPairs.ids !== ids) this.haPairs = { doc, ids, halves: haHalves(doc, ids) };
+    return haRoleOf(this.haPairs.halves, nodeId, frame.nodeStatus);
   }
 
   destroy(): void {

@@ -158,7 +158,19 @@ export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
 }
 
 /** Every finding, grouped by rule in a fixed order. */
-export function lintDocument(doc: FaultlineDocument): LintFinding[] {
+/** Findings per document: documents are immutable, and the panel and its tab count ask for the same one. */
+const findingsOf = new WeakMap<FaultlineDocument, readonly LintFinding[]>();
+
+export function lintDocument(doc: FaultlineDocument): readonly LintFinding[] {
+  let findings = findingsOf.get(doc);
+  if (findings === undefined) {
+    findings = lintFresh(doc);
+    findingsOf.set(doc, findings);
+  }
+  return findings;
+}
+
+function lintFresh(doc: FaultlineDocument): LintFinding[] {
   const unusedCacheFindings = unusedCaches(doc);
   // An unused cache is unreachable too; say it once, the more helpful way.
   const unused = new Set(unusedCacheFindings.flatMap((finding) => finding.nodes));
