@@ -2,7 +2,7 @@ import { MAX_FILE_BYTES } from '../../../shared/model/limits';
 import { decodeUtf8 } from '../../../shared/model/jsonText';
 import type { ExportRequest, ExportResult, HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../hostFiles';
 import { EXPORT_TYPES, FAULTLINE_TYPE, isAbort, type FileHandle, type PickerWindow } from './fileSystemAccess';
-import { HEARTBEAT_MS, WebRecovery, type KeyValueStorage } from './webRecovery';
+import { HEARTBEAT_MS, liveTabsFromLocks, tabLockName, WebRecovery, type KeyValueStorage } from './webRecovery';
 
 const MIME: Record<ExportRequest['kind'], string> = { png: 'image/png', json: 'application/json', csv: 'text/csv' };
 
@@ -61,11 +61,24 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
   const recovery = options.storage ? new WebRecovery(options.storage, clock) : null;
   let dirty = false;
 
+  const locks = (win.navigator as Navigator | undefined)?.locks;
   if (recovery) {
     recovery.beat();
     win.setInterval(() => recovery.beat(), HEARTBEAT_MS);
     win.addEventListener('pagehide', () => recovery.leave());
+    // Held for the page's lifetime: other tabs see this one as open even while the browser has
+    // put its timers (and so its heartbeat) to sleep in the background.
+    void locks?.request(tabLockName(recovery.tabId), () => new Promise<void>(() => {})).catch(() => {});
   }
+  /** Tabs open now by their locks (none known where the browser has no Web Locks). */
+  const liveTabs = async (): Promise<Set<string>> => {
+    if (!locks) return new Set();
+    try {
+      return liveTabsFromLocks((await locks.query()).held ?? []);
+    } catch {
+      return new Set();
+    }
+  };
   // The browser's own "Leave site?" prompt is the only close confirmation a page may ask for.
   win.addEventListener('beforeunload', (event) => {
     if (dirty) event.preventDefault();
@@ -191,7 +204,7 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
       if (problem) throw new Error(problem);
     },
     clearRecovery: async () => recovery?.clear(),
-    listRecovery: async () => recovery?.list() ?? [],
+    listRecovery: async () => (recovery === null ? [] : recovery.list(await liveTabs())),
     async restoreRecovery(id) {
       const restored = recovery?.restore(id) ?? { ok: false as const, message: 'This browser does not allow storage.' };
       return restored.ok ? { status: 'restored', text: restored.text, file: null } : { status: 'failed', message: restored.message };

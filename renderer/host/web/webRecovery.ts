@@ -71,12 +71,16 @@ export class WebRecovery {
     this.storage.removeItem(ALIVE_PREFIX + this.tabId);
   }
 
-  /** Work of tabs that are gone, newest first. */
-  list(): RecoveryEntry[] {
+  /**
+   * Work of tabs that are gone, newest first. `liveTabs`: tabs known to be open by a surer sign
+   * than the heartbeat — the lock each tab holds for its lifetime (see tabLock) — because a
+   * browser throttles or freezes a background tab's timers, and a silent tab is not a closed one.
+   */
+  list(liveTabs: ReadonlySet<string> = new Set()): RecoveryEntry[] {
     const entries: RecoveryEntry[] = [];
     for (const key of this.keys(WORK_PREFIX)) {
       const tab = key.slice(WORK_PREFIX.length);
-      if (tab === this.tabId || this.isAlive(tab)) continue;
+      if (tab === this.tabId || liveTabs.has(tab) || this.isAlive(tab)) continue;
       const record = this.read(key);
       entries.push(
         record
@@ -133,6 +137,18 @@ export class WebRecovery {
     }
     return keys;
   }
+}
+
+/** The name of the lock a tab holds while it is open (the Web Locks API releases it when the tab goes). */
+export function tabLockName(tabId: string): string {
+  return `${ALIVE_PREFIX}${tabId}`;
+}
+
+/** The tab ids whose locks are held now: open tabs, however long their timers have been asleep. */
+export function liveTabsFromLocks(held: readonly { name?: string }[]): Set<string> {
+  const tabs = new Set<string>();
+  for (const lock of held) if (lock.name?.startsWith(ALIVE_PREFIX)) tabs.add(lock.name.slice(ALIVE_PREFIX.length));
+  return tabs;
 }
 
 function randomId(): string {

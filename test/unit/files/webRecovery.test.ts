@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWebFiles } from '../../../renderer/host/web/webFiles';
-import { HEARTBEAT_MS, WebRecovery, type KeyValueStorage } from '../../../renderer/host/web/webRecovery';
+import { HEARTBEAT_MS, liveTabsFromLocks, tabLockName, WebRecovery, type KeyValueStorage } from '../../../renderer/host/web/webRecovery';
 
 class MemoryStorage implements KeyValueStorage {
   readonly map = new Map<string, string>();
@@ -39,6 +39,21 @@ describe('WebRecovery (web edition autosave)', () => {
     expect(next.restore('crashed')).toEqual({ ok: true, text: 'lost work' });
     expect(storage.getItem('faultline.recovery.next')).toContain('lost work'); // now this tab's own
     expect(next.list()).toEqual([]);
+  });
+
+  it('a background tab whose heartbeat the browser has put to sleep is not taken for closed while it holds its lock', () => {
+    const storage = new MemoryStorage();
+    let now = 0;
+    const clock = () => now;
+    const sleeping = new WebRecovery(storage, clock, 'sleeping');
+    sleeping.store({ text: 'work in an open tab', title: 'A', fileName: null });
+    now = 10 * HEARTBEAT_MS; // no beat for 50 s: throttled timers in a background tab
+    const next = new WebRecovery(storage, clock, 'next');
+    const held = liveTabsFromLocks([{ name: tabLockName('sleeping') }, { name: 'some-other-lock' }, {}]);
+    expect([...held]).toEqual(['sleeping']);
+    expect(next.list(held)).toEqual([]);
+    // Once its lock is gone (the tab closed, crashed or was discarded), its work is offered.
+    expect(next.list(new Set()).map((entry) => entry.id)).toEqual(['sleeping']);
   });
 
   it('a tab that closed normally (pagehide → leave) leaves its unsaved work for the next start', () => {
