@@ -23,10 +23,13 @@ export default defineConfig({
       },
     },
   },
+  // electron-vite resolves a relative renderer outDir from the working directory, not from the
+  // renderer root as Vite does: an absolute path lands the page in out/renderer, where main
+  // serves it from and electron-builder packages it (a relative one put it outside the repository).
   renderer: {
-    ...rendererViteConfig({ outDir: 'out/renderer', edition: 'desktop' }),
+    ...rendererViteConfig({ outDir: resolve('out/renderer'), edition: 'desktop' }),
     build: {
-      ...rendererViteConfig({ outDir: 'out/renderer', edition: 'desktop' }).build,
+      ...rendererViteConfig({ outDir: resolve('out/renderer'), edition: 'desktop' }).build,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
   },

@@ -23,7 +23,7 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         [`${mod}+C / ${mod}+X / ${mod}+V`, 'Copy / Cut / Paste — through the system clipboard, between windows too'],
         [`${mod}+D`, 'Duplicate the selection'],
         [`${mod}+A`, 'Select everything'],
-        ['Delete / Backspace', 'Delete the selection (links and scenario events that name it go too)'],
+        ['Delete / Backspace', 'Delete the selection (links, scenario events and checks that name it go too)'],
         ['Arrow keys (Shift: ×5)', 'Nudge the selection by one grid step'],
         ['Double-click', 'Rename a node or a region'],
         ['Escape', 'Cancel the drag in progress'],

@@ -57,10 +57,13 @@ describe('CommandDispatcher', () => {
 describe('menus and shortcuts', () => {
   const key = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
-  it('maps Ctrl/Cmd+N, O, S, Shift+S and Shift+E, and nothing else', () => {
+  it('maps Ctrl/Cmd+N, O, S, Shift+S, Shift+E, ] and [, and nothing else', () => {
     expect(webShortcutFor(key('n', { ctrlKey: true }))).toBe('file.new');
     // Browsers keep Ctrl+N for a new window: the web edition's New is Alt+N, and says so.
     expect(webShortcutFor(key('n', { altKey: true }))).toBe('file.new');
+    // Faster / slower, as the menu and the guide say (only the desktop bound them before).
+    expect(webShortcutFor(key(']', { ctrlKey: true }))).toBe('sim.speedUp');
+    expect(webShortcutFor(key('[', { metaKey: true }))).toBe('sim.speedDown');
     expect(buildMenuModel('Ctrl')[0].items.find((item) => item.type === 'command' && item.command === 'file.new')).toMatchObject({ shortcut: 'Alt+N' });
     expect(webShortcutFor(key('o', { metaKey: true }))).toBe('file.open');
     expect(webShortcutFor(key('s', { ctrlKey: true }))).toBe('file.save');

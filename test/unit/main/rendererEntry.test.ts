@@ -39,3 +39,13 @@ describe('appPaths', () => {
     expect(paths.rendererRoot).toBe(join(out, 'renderer'));
   });
 });
+
+describe('the desktop build layout', () => {
+  it('puts the renderer where main serves it from (electron-vite resolves a relative outDir from the working directory)', async () => {
+    const { default: config } = (await import('../../../electron.vite.config')) as { default: { renderer: { build: { outDir: string } }; main: { build: { outDir: string } } } };
+    const root = join(__dirname, '..', '..', '..');
+    const mainDir = join(root, config.main.build.outDir);
+    // Where main (out/main/index.js) looks for the page, and where the build writes it: the same folder.
+    expect(appPaths(pathToFileURL(join(mainDir, 'index.js')).href).rendererRoot).toBe(config.renderer.build.outDir);
+  });
+});
