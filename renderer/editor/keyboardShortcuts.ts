@@ -25,12 +25,13 @@ export function isWidgetTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * Focus is where Space does something of its own: a menu item or list option is chosen with it.
- * (On a tab or a speed button just clicked, Space stays play / pause: choosing them again does
- * nothing.)
+ * Focus is on a control that Space activates — a button, tab, radio, check box, menu item or
+ * list option — so Space is its, as keyboard users expect; Space plays and pauses when focus is
+ * on the canvas or nowhere in particular.
  */
 export function ownsSpace(target: EventTarget | null): boolean {
-  return closestRole(target, ['menuitem', 'menu', 'menubar', 'option', 'listbox', 'slider']);
+  if (typeof Element !== 'undefined' && target instanceof Element && target.closest('button, summary, a[href]') !== null) return true;
+  return closestRole(target, ['button', 'tab', 'radio', 'checkbox', 'switch', 'menuitem', 'menuitemcheckbox', 'menu', 'menubar', 'option', 'listbox', 'slider']);
 }
 
 /**

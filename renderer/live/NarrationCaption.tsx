@@ -50,7 +50,8 @@ export function NarrationCaption() {
         </div>
       )}
       {notice !== null && (
-        <div className={model?.problem ? 'live-notice problem' : 'live-notice'} role="alert">
+        // A problem is announced at once; an engine notice ("re-simulated…") is routine and waits its turn.
+        <div className={model?.problem ? 'live-notice problem' : 'live-notice'} role={model?.problem ? 'alert' : 'status'}>
           <p>{notice}</p>
           <button type="button" className="icon-button live-tool" aria-label="Dismiss" onClick={() => model?.dismissNotice()}>
             <X size={16} />

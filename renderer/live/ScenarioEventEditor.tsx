@@ -20,7 +20,15 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
       className="live-event-editor"
       // Above the timeline, at its right end, in page coordinates: the dock clips its own overflow.
       style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10 }}
-      role="dialog" aria-label={`Scenario event ${index + 1}`} data-testid="scenario-event-editor">
+      role="dialog"
+      aria-label={`Scenario event ${index + 1}`}
+      data-testid="scenario-event-editor"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <header>
         <strong>Event {index + 1}</strong>
         <button type="button" className="icon-button live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
@@ -33,6 +41,8 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
       <label>
         At (s)
         <input
+          // Opened from the keyboard or by a click, the editor takes focus: its first field.
+          autoFocus
           type="number"
           min={0}
           max={doc.durationS}

@@ -117,9 +117,14 @@ export function Timeline() {
         onPointerMove={onBarPointerMove}
         onPointerUp={onBarPointerUp}
         onKeyDown={(event) => {
-          if (controller === null) return;
-          if (event.key === 'ArrowRight') controller.seek(Math.min(durationMs, timeMs + 1000));
-          else if (event.key === 'ArrowLeft') controller.seek(Math.max(0, timeMs - 1000));
+          if (controller === null || event.target !== event.currentTarget) return;
+          // The slider keys: arrows a second, Page Up / Down ten, Home and End the ends.
+          const step = { ArrowRight: 1000, ArrowUp: 1000, ArrowLeft: -1000, ArrowDown: -1000, PageUp: 10_000, PageDown: -10_000 }[event.key];
+          // From the model's newest frame, not this render's: panels re-render a few times a second.
+          const now = controller.model.frame?.timeMs ?? timeMs;
+          if (step !== undefined) controller.seek(Math.min(durationMs, Math.max(0, now + step)));
+          else if (event.key === 'Home') controller.seek(0);
+          else if (event.key === 'End') controller.seek(durationMs);
           else return;
           event.preventDefault();
         }}
@@ -137,6 +142,13 @@ export function Timeline() {
             onPointerDown={(e) => onMarkerPointerDown(e, index)}
             onPointerMove={onMarkerPointerMove}
             onPointerUp={onMarkerPointerUp}
+            // The keyboard's way in (a pointer opens it on release, unless it dragged the marker).
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              e.stopPropagation();
+              setEditing(index);
+            }}
           />
         ))}
         <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />

@@ -112,7 +112,8 @@ test('play, crash an app server from the context menu, see the health check and 
   await expect.poll(async () => (await probe(page)).drawnParticles, { timeout: 15_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/05-slow-motion.png` });
 
-  // Space pauses and plays (the canvas has focus, nobody is typing).
+  // Space pauses and plays once focus is on the canvas (on a focused button Space presses it).
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('Space');
   await expect.poll(async () => (await probe(page)).playing).toBe(false);
   await page.keyboard.press('Space');

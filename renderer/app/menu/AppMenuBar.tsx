@@ -1,6 +1,6 @@
 import { Menu } from '@base-ui/react/menu';
 import { Menubar } from '@base-ui/react/menubar';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
 import { useEditor } from '../../editor/EditorContext';
@@ -26,14 +26,23 @@ function TopMenu({ menu }: { menu: MenuModel }) {
   );
   // Re-rendered on opening, so enabled states (Undo, Revert) are read when the menu is shown.
   const [, setOpen] = useState(false);
+  // Set when an item is chosen: then focus is not put back on the menu trigger, where it would
+  // pull focus out of a dialog the command has just opened (Open Share Code…, Save changes?).
+  const chose = useRef(false);
   return (
-    <Menu.Root onOpenChange={setOpen}>
+    <Menu.Root
+      onOpenChange={(open) => {
+        if (open) chose.current = false;
+        setOpen(open);
+      }}
+    >
       <Menu.Trigger className="menu-trigger">{menu.label}</Menu.Trigger>
       <Menu.Portal>
         <Menu.Positioner className="menu-positioner" sideOffset={4}>
-          {/* After a mouse choice focus leaves the menu bar (as in desktop apps), so Space plays
-              instead of reopening the menu; keyboard users get focus back on the trigger. */}
-          <Menu.Popup className="menu-popup" data-testid={`menu-${menu.label.toLowerCase()}`} finalFocus={(closeType) => closeType === 'keyboard'}>
+          {/* After a choice focus leaves the menu bar (as in desktop apps), so Space plays instead
+              of reopening the menu and a dialog the command opened keeps focus; a menu closed
+              with Escape gives focus back to its trigger. */}
+          <Menu.Popup className="menu-popup" data-testid={`menu-${menu.label.toLowerCase()}`} finalFocus={(closeType) => closeType === 'keyboard' && !chose.current}>
             {menu.items.map((item, index) => {
               if (item.type === 'separator') return <Menu.Separator key={index} className="menu-separator" />;
               return (
@@ -41,7 +50,10 @@ function TopMenu({ menu }: { menu: MenuModel }) {
                   key={item.command}
                   className="menu-item"
                   disabled={!dispatcher.isAvailable(item.command)}
-                  onClick={() => dispatcher.run(item.command)}
+                  onClick={() => {
+                    chose.current = true;
+                    dispatcher.run(item.command);
+                  }}
                   data-command={item.command}
                   aria-keyshortcuts={item.shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
                 >

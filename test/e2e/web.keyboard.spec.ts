@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * Keyboard-only use: a dialog opened from a menu takes focus, Space presses the focused button
+ * (and plays or pauses only when focus is on the canvas or nowhere), the timeline is a slider
+ * with the usual keys, and its event markers open from the keyboard.
+ */
+const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
+
+test('menus, dialogs, buttons and the timeline work from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+
+  // File → Open Share Code… by keyboard: the dialog's field has focus, not the File menu.
+  const file = page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true });
+  await file.focus();
+  await page.keyboard.press('Enter');
+  const item = page.getByRole('menuitem', { name: 'Open Share Code…' });
+  await expect(item).toBeVisible();
+  await item.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect.poll(async () => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/30-share-code-dialog-focus.png` });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Space on a focused button presses it (here: opens the lessons), and does not start the run.
+  const browse = page.getByRole('button', { name: /Browse lessons/ });
+  await browse.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  const frame = async () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { model: { frame: { timeMs: number; playing: boolean } | null } } } }).__faultlineLive.controller.model.frame);
+  expect((await frame())?.playing ?? false).toBe(false);
+
+  // The timeline slider: End goes to the end, Home back to 0, Page Up ten seconds on.
+  const timeline = page.getByTestId('live-timeline');
+  await timeline.focus();
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await frame())?.timeMs).toBe(60_000);
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await frame())?.timeMs).toBe(0);
+  await page.keyboard.press('PageUp');
+  await expect.poll(async () => (await frame())?.timeMs).toBe(10_000);
+
+  // A scenario marker opens its editor from the keyboard, with focus inside; Escape closes it.
+  const marker = page.locator('.live-marker').first();
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('scenario-event-editor');
+  await expect(editor).toBeVisible();
+  await expect.poll(async () => page.evaluate(() => document.activeElement?.closest('[data-testid="scenario-event-editor"]') !== null)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+});
