@@ -33,15 +33,39 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
         <PlaybackBar />
         <Timeline />
       </div>
-      <div className="live-tabs" role="tablist">
+      {/* The tab pattern: one Tab stop for the row, the arrows (and Home / End) move between tabs. */}
+      <div
+        className="live-tabs"
+        role="tablist"
+        aria-label="Run panels"
+        onKeyDown={(event) => {
+          const at = TABS.findIndex((t) => t.id === tab);
+          const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
+          if (next === undefined) return;
+          event.preventDefault();
+          const chosen = TABS[(next + TABS.length) % TABS.length].id;
+          setTab(chosen);
+          document.getElementById(`live-tab-${chosen}`)?.focus();
+        }}
+      >
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'live-tab active' : 'live-tab'} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            id={`live-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls="live-tab-panel"
+            tabIndex={tab === t.id ? 0 : -1}
+            className={tab === t.id ? 'live-tab active' : 'live-tab'}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
             {t.id === 'problems' && problemCount > 0 && <span className="live-tab-count">{problemCount}</span>}
           </button>
         ))}
       </div>
-      <div className="live-tab-body" role="tabpanel">
+      <div className="live-tab-body" role="tabpanel" id="live-tab-panel" aria-labelledby={`live-tab-${tab}`}>
         {tab === 'charts' && <LiveCharts />}
         {tab === 'log' && <EventLog />}
         {tab === 'checks' && <ChecksPanel />}

@@ -45,6 +45,15 @@ test('menus, dialogs, buttons and the timeline work from the keyboard', async ({
   await page.keyboard.press('PageUp');
   await expect.poll(async () => (await frame())?.timeMs).toBe(10_000);
 
+  // The dock's tabs are one Tab stop; the arrows move between them.
+  await page.getByRole('tab', { name: 'Charts' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Event log' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Event log' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Design problems' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('tabindex', '-1');
+
   // A scenario marker opens its editor from the keyboard, with focus inside; Escape closes it.
   const marker = page.locator('.live-marker').first();
   await marker.focus();
