@@ -5,6 +5,8 @@ import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../sha
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
 import { describeCheck } from './liveCheckRows';
+import { CheckedTextField } from './CheckedTextField';
+import { parseNumberText } from '../app/editor/fieldValues';
 
 const UNIT_HINT: Record<string, string> = { ms: 'ms', ratio: '0–1', rps: 'per s', count: 'count' };
 const OP_SYMBOL: Record<CheckOp, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
@@ -57,7 +59,18 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
           ))}
         </select>
       </label>
-      <ValueField check={check} onValue={(value) => store.update((draft) => setCheckFields(draft, index, { value }), { squashKey: `${key}-value` })} />
+      <CheckedTextField
+        label={`Value${info.unit ? ` (${UNIT_HINT[info.unit] ?? info.unit})` : ''}`}
+        testId="check-value"
+        numeric
+        shown={String(check.value)}
+        check={(text) => {
+          const parsed = parseNumberText(text);
+          if (!parsed.ok) return parsed.message;
+          return parsed.value === undefined ? 'a number is needed' : null;
+        }}
+        onValid={(text) => store.update((draft) => setCheckFields(draft, index, { value: Number(text) }), { squashKey: `${key}-value` })}
+      />
       <WindowFields
         check={check}
         durationS={doc.durationS}
@@ -82,39 +95,6 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
         </button>
       </footer>
     </div>
-  );
-}
-
-/** Text field for a number that commits only valid values (an empty or half-typed number is not one). */
-function ValueField({ check, onValue }: { check: Check; onValue: (value: number) => void }) {
-  const [text, setText] = useState(String(check.value));
-  const [error, setError] = useState<string | null>(null);
-  // Undo, redo or a new metric changed the value: show it unless the field holds an error being fixed.
-  const [seen, setSeen] = useState(check.value);
-  if (seen !== check.value) {
-    setSeen(check.value);
-    if (error === null) setText(String(check.value));
-  }
-  const unit = METRIC_INFO[check.metric].unit;
-  return (
-    <label>
-      Value{unit ? ` (${UNIT_HINT[unit] ?? unit})` : ''}
-      <input
-        type="text"
-        inputMode="decimal"
-        data-testid="check-value"
-        value={text}
-        aria-invalid={error !== null}
-        onChange={(e) => {
-          setText(e.target.value);
-          const value = Number(e.target.value.trim());
-          if (e.target.value.trim() === '' || !Number.isFinite(value)) return setError('a number is needed');
-          setError(null);
-          onValue(value);
-        }}
-      />
-      {error !== null && <span className="field-error" role="alert">{error}</span>}
-    </label>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Trash2, X } from 'lucide-react';
-import { useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import { CheckedTextField } from './CheckedTextField';
 import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
@@ -118,39 +119,3 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
 }
 
 const FACTOR_FIELD = EVENT_FIELDS.find((descriptor) => descriptor.name === 'factor')!;
-
-/**
- * A text field whose value reaches the document only when `check` finds no problem; otherwise
- * the text stays, with the reason under it, until it is fixed (or the document changes it).
- */
-function CheckedTextField({ label, title, shown, check, onValid }: { label: string; title: string; shown: string; check: (text: string) => string | null; onValid: (text: string) => void }) {
-  const [text, setText] = useState(shown);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [seen, setSeen] = useState(shown);
-  if (seen !== shown) {
-    setSeen(shown);
-    setText(shown);
-    setProblem(null);
-  }
-  return (
-    <label title={title}>
-      {label}
-      <input
-        type="text"
-        value={text}
-        aria-invalid={problem !== null}
-        onChange={(e) => {
-          setText(e.target.value);
-          const found = check(e.target.value);
-          setProblem(found);
-          if (found === null) onValid(e.target.value);
-        }}
-      />
-      {problem !== null && (
-        <span className="field-error" role="alert">
-          {problem}
-        </span>
-      )}
-    </label>
-  );
-}

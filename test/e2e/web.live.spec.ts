@@ -259,26 +259,28 @@ test('checks are written in the checks panel: add one, edit it after the run, un
   const editor = page.getByTestId('check-editor');
   await expect(editor).toBeVisible();
   await editor.getByTestId('check-metric').selectOption({ label: 'p99 latency' });
-  await editor.getByTestId('check-value').fill('1');
+  // Typed key by key: the decimal point survives (the document holding "1" must not eat it).
+  await editor.getByTestId('check-value').fill('');
+  await editor.getByTestId('check-value').pressSequentially('1.5');
   await editor.getByTestId('check-from').fill('2.5');
   // A window that is not one: the field says why and the document keeps the last good one.
   await editor.getByTestId('check-to').fill('2');
   await expect(editor.getByRole('alert')).toContainText('To must be after From');
   await editor.getByTestId('check-to').fill('');
-  await editor.getByTestId('check-label').fill('p99 ≤ 1 ms from 2.5 s');
+  await editor.getByTestId('check-label').fill('p99 ≤ 1.5 ms from 2.5 s');
   const id = `check-${before.length + 1}`;
-  expect((await checks()).at(-1)).toEqual({ id, label: 'p99 ≤ 1 ms from 2.5 s', metric: 'latency.p99', op: '<=', value: 1, fromS: 2.5 });
+  expect((await checks()).at(-1)).toEqual({ id, label: 'p99 ≤ 1.5 ms from 2.5 s', metric: 'latency.p99', op: '<=', value: 1.5, fromS: 2.5 });
   await page.screenshot({ path: `${SHOTS}/20-check-editor.png` });
   await editor.getByRole('button', { name: 'Done' }).click();
 
-  // Run to the end: no request of the default sandbox takes under 1 ms, so the check fails.
+  // Run to the end: no request of the default sandbox takes under 1.5 ms, so the check fails.
   await page.getByRole('radio', { name: 'Max' }).click();
   const report = await playToEnd(page);
   const row = page.getByTestId(`check-${id}`);
   await expect(row).toContainText('final');
   await expect(row).toHaveClass('fail');
   const scored = (report.checks as { id: string; actual: number }[]).find((check) => check.id === id)!;
-  expect(scored.actual).toBeGreaterThan(1);
+  expect(scored.actual).toBeGreaterThan(1.5);
 
   // Raising the threshold after the end scores the finished run again: it passes now.
   await row.getByRole('button', { name: /Edit check/ }).click();
