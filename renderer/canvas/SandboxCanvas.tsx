@@ -206,6 +206,7 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
             scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
             renderWanted = true;
           }
+          if (scene.setZoom(viewport.scale.x)) renderWanted = true;
           if (addonRef.current !== attachedAddon) {
             attachedAddon?.detach();
             attachedAddon = addonRef.current;

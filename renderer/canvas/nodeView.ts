@@ -38,6 +38,7 @@ export class NodeView {
   private readonly name: Text;
   private readonly kindLabel: Text;
   private record: NodeRecord | undefined;
+  private detailed = true;
 
   constructor(private shapes: SharedShapes) {
     this.body = new Graphics(shapes.card);
@@ -65,18 +66,33 @@ export class NodeView {
     this.record = node;
     if (!themeChanged && previous && previous.kind === node.kind && previous.name === node.name) return;
     if (themeChanged || !previous) {
-      this.body.context = shapes.card;
       this.ring.context = shapes.selectedRing;
       this.hover.context = shapes.hoverRing;
       this.handle.context = shapes.handle;
       this.name.style.fill = shapes.theme.text;
       this.kindLabel.style.fill = shapes.theme.mutedText;
     }
-    this.disc.context = shapes.disc(node.kind);
+    this.applyDetail();
     this.icon.context = kindIconContext(node.kind, shapes.theme.name);
     fitText(this.name, node.name ?? node.id, NAME_WIDTH);
     // A database's role is not repeated here: the live layer badges the role it has right now.
     this.kindLabel.text = NODE_KIND_INFO[node.kind].label;
+  }
+
+  /** Far out, names and icons are too small to read: the card alone keeps the frame cheap to draw. */
+  setDetailed(detailed: boolean): void {
+    if (detailed === this.detailed) return;
+    this.detailed = detailed;
+    this.applyDetail();
+  }
+
+  private applyDetail(): void {
+    const detailed = this.detailed;
+    this.name.visible = detailed;
+    this.kindLabel.visible = detailed;
+    this.icon.visible = detailed;
+    this.body.context = detailed ? this.shapes.card : this.shapes.farCard;
+    if (this.record) this.disc.context = detailed ? this.shapes.disc(this.record.kind) : this.shapes.farStripe(this.record.kind);
   }
 
   setState(selected: boolean, hovered: boolean, showHandle: boolean): void {

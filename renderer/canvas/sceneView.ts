@@ -1,5 +1,5 @@
 import { Container, Graphics } from 'pixi.js';
-import type { FaultlineDocument } from '../../shared/model/types';
+import type { FaultlineDocument, LinkRecord } from '../../shared/model/types';
 import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre } from '../editor/geometry';
 import type { Selection } from '../editor/store/selection';
 import type { Overlay } from '../editor/tools/toolTypes';
@@ -11,14 +11,26 @@ import type { CanvasTheme } from './theme';
 
 /**
  * The model → view copy of the canvas. Each sync compares records by identity (the store's immer
- * documents share every untouched record), so only changed cards and regions are touched; links
- * are one Graphics redrawn when nodes or links change.
+ * documents share every untouched record), so only changed cards and regions are touched.
+ *
+ * What the user is working on — the selected nodes and links, and the links that touch them — is
+ * drawn in layers of its own, each a Pixi render group. Dragging a selection then rebuilds only
+ * those small layers; everything else keeps its geometry on the GPU, which is what keeps a large
+ * design responsive (rebuilding a thousand cards and links costs a frame several times over).
  */
+/** Below this zoom a card's name is a few pixels high: cards are drawn plain (see NodeView). */
+export const FAR_ZOOM = 0.3;
+
 export class SceneView {
   readonly root = new Container({ label: 'scene' });
   private readonly regionLayer = new Container({ label: 'regions' });
-  private readonly linkLayer = new Graphics({ label: 'links' });
+  private readonly linkLayer = new Container({ label: 'links' });
+  /** Links with neither end selected, and not selected themselves. */
+  private readonly restingLinks = new Graphics({ label: 'resting-links' });
+  private readonly activeLinks = new Graphics({ label: 'active-links' });
   private readonly nodeLayer = new Container({ label: 'nodes' });
+  private readonly restingNodes = new Container({ label: 'resting-nodes' });
+  private readonly activeNodes = new Container({ label: 'active-nodes' });
   private readonly overlayLayer = new Graphics({ label: 'overlay' });
   /** Where the live view draws packets and link states: above links, below node cards. */
   readonly liveUnderNodes = new Container({ label: 'live-under-nodes' });
@@ -28,10 +40,32 @@ export class SceneView {
   private readonly regionViews = new Map<string, RegionView>();
   private shapes: SharedShapes;
   private last: { doc?: FaultlineDocument; selection?: Selection; overlay?: Overlay; theme?: CanvasTheme } = {};
+  /** What the resting links were drawn from: they are redrawn only when one of these changes. */
+  private restingDrawn: { links: FaultlineDocument['links']; nodes: FaultlineDocument['nodes']; active: ReadonlySet<string>; theme: CanvasTheme } | null = null;
+  private detailed = true;
 
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
     this.root.addChild(this.regionLayer, this.linkLayer, this.liveUnderNodes, this.nodeLayer, this.liveOverNodes, this.overlayLayer);
+    this.linkLayer.addChild(this.restingLinks, this.activeLinks);
+    this.nodeLayer.addChild(this.restingNodes, this.activeNodes);
+    // Pointer input reaches the tools through the canvas element (SandboxCanvas), never through
+    // Pixi's hit testing, which would otherwise walk every card on each pointer move.
+    this.root.interactiveChildren = false;
+    // Panning and zooming move one render group on the GPU instead of every card on the CPU.
+    this.root.isRenderGroup = true;
+    for (const layer of [this.regionLayer, this.restingLinks, this.activeLinks, this.liveUnderNodes, this.restingNodes, this.activeNodes, this.liveOverNodes, this.overlayLayer]) {
+      layer.isRenderGroup = true;
+    }
+  }
+
+  /** Returns whether the level of detail changed (the caller then draws a frame). */
+  setZoom(zoom: number): boolean {
+    const detailed = zoom >= FAR_ZOOM;
+    if (detailed === this.detailed) return false;
+    this.detailed = detailed;
+    for (const view of this.nodeViews.values()) view.setDetailed(detailed);
+    return true;
   }
 
   sync(doc: FaultlineDocument, selection: Selection, overlay: Overlay, theme: CanvasTheme): void {
@@ -45,10 +79,11 @@ export class SceneView {
     const selectionChanged = selection !== this.last.selection;
     if (docChanged || selectionChanged || themeChanged) this.syncRegions(doc, selection, theme);
     if (docChanged || themeChanged) this.syncNodes(doc);
+    if (docChanged || selectionChanged || themeChanged) this.placeNodes(selection);
     if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag) {
       this.syncNodeStates(selection, overlay);
     }
-    if (docChanged || selection.links !== this.last.selection?.links || themeChanged) this.drawLinks(doc, selection, theme);
+    if (docChanged || selectionChanged || themeChanged) this.drawLinks(doc, selection, theme);
     if (overlay !== this.last.overlay || docChanged || themeChanged) this.drawOverlay(doc, overlay, theme);
     this.last = { doc, selection, overlay, theme };
   }
@@ -82,10 +117,19 @@ export class SceneView {
       let view = this.nodeViews.get(node.id);
       if (!view) {
         view = new NodeView(this.shapes);
+        view.setDetailed(this.detailed);
         this.nodeViews.set(node.id, view);
-        this.nodeLayer.addChild(view.container);
       }
       view.update(node, this.shapes);
+    }
+  }
+
+  /** Selected cards go to the active layer (drawn above the rest), the others to the resting one. */
+  private placeNodes(selection: Selection): void {
+    const selected = new Set(selection.nodes);
+    for (const [id, view] of this.nodeViews) {
+      const layer = selected.has(id) ? this.activeNodes : this.restingNodes;
+      if (view.container.parent !== layer) layer.addChild(view.container);
     }
   }
 
@@ -100,24 +144,34 @@ export class SceneView {
   }
 
   private drawLinks(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme): void {
-    const graphics = this.linkLayer.clear();
-    const selected = new Set(selection.links);
+    const activeNodes = new Set(selection.nodes);
+    const selectedLinks = new Set(selection.links);
+    const isActive = (link: LinkRecord) => selectedLinks.has(link.id) || activeNodes.has(link.from) || activeNodes.has(link.to);
     const pairs = linkPairKeys(doc);
-    for (const link of Object.values(doc.links)) {
-      const segment = linkSegment(doc, link, pairs);
-      if (!segment) continue;
-      const isSelected = selected.has(link.id);
-      const replication = link.kind === 'replication';
-      const color = isSelected ? theme.selection : replication ? theme.replicationLink : theme.link;
-      const width = isSelected ? 3 : 2;
-      if (replication) {
-        drawDashedLine(graphics, segment.start, segment.end, 7, 5);
-        graphics.stroke({ width, color });
-        drawArrowHead(graphics, segment.start, segment.end, color, 9);
-      } else {
-        graphics.moveTo(segment.start.x, segment.start.y).lineTo(segment.end.x, segment.end.y).stroke({ width, color, alpha: isSelected ? 1 : 0.85 });
-        drawArrowHead(graphics, segment.start, segment.end, color);
-      }
+    const active = new Set([...activeNodes, ...selectedLinks]);
+    const resting = this.restingDrawn;
+    if (resting === null || resting.theme !== theme || resting.links !== doc.links || !sameMembers(resting.active, active) || !sameOutside(resting.nodes, doc.nodes, activeNodes)) {
+      const graphics = this.restingLinks.clear();
+      for (const link of Object.values(doc.links)) if (!isActive(link)) this.drawLink(graphics, doc, link, pairs, false, theme);
+      this.restingDrawn = { links: doc.links, nodes: doc.nodes, active, theme };
+    }
+    const graphics = this.activeLinks.clear();
+    for (const link of Object.values(doc.links)) if (isActive(link)) this.drawLink(graphics, doc, link, pairs, selectedLinks.has(link.id), theme);
+  }
+
+  private drawLink(graphics: Graphics, doc: FaultlineDocument, link: LinkRecord, pairs: Set<string>, isSelected: boolean, theme: CanvasTheme): void {
+    const segment = linkSegment(doc, link, pairs);
+    if (!segment) return;
+    const replication = link.kind === 'replication';
+    const color = isSelected ? theme.selection : replication ? theme.replicationLink : theme.link;
+    const width = isSelected ? 3 : 2;
+    if (replication) {
+      drawDashedLine(graphics, segment.start, segment.end, 7, 5);
+      graphics.stroke({ width, color });
+      drawArrowHead(graphics, segment.start, segment.end, color, 9);
+    } else {
+      graphics.moveTo(segment.start.x, segment.start.y).lineTo(segment.end.x, segment.end.y).stroke({ width, color, alpha: isSelected ? 1 : 0.85 });
+      drawArrowHead(graphics, segment.start, segment.end, color);
     }
   }
 
@@ -153,4 +207,18 @@ export class SceneView {
     this.root.destroy({ children: true });
     this.shapes.destroy();
   }
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const member of a) if (!b.has(member)) return false;
+  return true;
+}
+
+/** Are the node records the same objects, apart from the ones in `except`? */
+function sameOutside(before: FaultlineDocument['nodes'], after: FaultlineDocument['nodes'], except: ReadonlySet<string>): boolean {
+  if (before === after) return true;
+  for (const id in before) if (!except.has(id) && before[id] !== after[id]) return false;
+  for (const id in after) if (!except.has(id) && !Object.hasOwn(before, id)) return false;
+  return true;
 }

@@ -15,7 +15,13 @@ export class SharedShapes {
   readonly selectedRing: GraphicsContext;
   readonly hoverRing: GraphicsContext;
   readonly handle: GraphicsContext;
+  /**
+   * A card seen from far out: square corners, no shadow. A rounded card is a few hundred
+   * vertices; at a thousand cards that is most of a software-rendered frame.
+   */
+  readonly farCard: GraphicsContext;
   private readonly discs = new Map<NodeKind, GraphicsContext>();
+  private readonly stripes = new Map<NodeKind, GraphicsContext>();
 
   constructor(readonly theme: CanvasTheme) {
     const { width, height, radius } = NODE_CARD;
@@ -25,6 +31,7 @@ export class SharedShapes {
       .roundRect(0, 0, width, height, radius)
       .fill({ color: theme.cardFill })
       .stroke({ width: 1.5, color: theme.cardStroke });
+    this.farCard = new GraphicsContext().rect(0, 0, width, height).fill({ color: theme.cardFill }).stroke({ width: 3, color: theme.cardStroke });
     this.selectedRing = new GraphicsContext().roundRect(-4, -4, width + 8, height + 8, radius + 4).stroke({ width: 2.5, color: theme.selection });
     this.hoverRing = new GraphicsContext().roundRect(-1, -1, width + 2, height + 2, radius + 1).stroke({ width: 1.5, color: theme.selection, alpha: 0.6 });
     this.handle = new GraphicsContext()
@@ -48,11 +55,28 @@ export class SharedShapes {
     return context;
   }
 
+  /** The far card's kind mark: the card's coloured left edge and a block where the icon is. */
+  farStripe(kind: NodeKind): GraphicsContext {
+    let context = this.stripes.get(kind);
+    if (!context) {
+      const color = KIND_STYLES[kind].color[this.theme.name];
+      context = new GraphicsContext()
+        .rect(-ICON_DISC.x, -NODE_CARD.height / 2, 8, NODE_CARD.height)
+        .fill({ color })
+        .rect(-ICON_DISC.radius, -ICON_DISC.radius, ICON_DISC.radius * 2, ICON_DISC.radius * 2)
+        .fill({ color, alpha: 0.5 });
+      this.stripes.set(kind, context);
+    }
+    return context;
+  }
+
   destroy(): void {
     this.card.destroy();
     this.selectedRing.destroy();
     this.hoverRing.destroy();
     this.handle.destroy();
+    this.farCard.destroy();
     for (const context of this.discs.values()) context.destroy();
+    for (const context of this.stripes.values()) context.destroy();
   }
 }

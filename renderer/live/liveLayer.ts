@@ -118,23 +118,26 @@ export class LiveLayer {
       if (segment !== undefined) this.geometry.set([segment.start.x, segment.start.y, segment.end.x, segment.end.y], i * LINK_GEOMETRY_FLOATS);
       this.linkDelayMs[i] = resolveLink(doc, link.id).latencyMs;
     });
-    for (const badge of this.nodeBadges.values()) {
+    // Badges are made the first time a node needs one, and kept: a thousand-node design would
+    // otherwise build two thousand Text objects on every edit.
+    for (const [id, badge] of this.nodeBadges) {
+      if (Object.hasOwn(doc.nodes, id)) continue;
       badge.role.destroy();
       badge.down.destroy();
-    }
-    this.nodeBadges = new Map();
-    this.badges.removeChildren();
-    for (const node of Object.values(doc.nodes)) {
-      const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '700', fill: 0xffffff } });
-      // A badge over the card's top-left corner, like the role badges: the card's name stays readable.
-      const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '800', fill: 0xffffff, letterSpacing: 1 } });
-      down.position.set(node.x + 9, node.y - 17);
-      role.position.set(node.x + NODE_CARD.width - 30, node.y - 16);
-      this.badges.addChild(role, down);
-      this.nodeBadges.set(node.id, { role, down });
+      this.nodeBadges.delete(id);
     }
     this.replicated = new Set(links.filter((link) => link.kind === 'replication').flatMap((link) => [link.from, link.to]));
     this.geometryFor = doc;
+  }
+
+  private createBadge(nodeId: string): NodeBadge {
+    const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '700', fill: 0xffffff } });
+    // A badge over the card's top-left corner, like the role badges: the card's name stays readable.
+    const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '800', fill: 0xffffff, letterSpacing: 1 } });
+    this.badges.addChild(role, down);
+    const badge = { role, down };
+    this.nodeBadges.set(nodeId, badge);
+    return badge;
   }
 
   /** Hides everything (no run, or the editor is not live). */
@@ -396,10 +399,12 @@ export class LiveLayer {
         this.bar(x + 6, by, w - 12, BAR_BG, 0.35);
         if (fill > 0) this.bar(x + 6, by, Math.max(3, (w - 12) * Math.min(1, fill)), color, 1);
       });
-      const badge = this.nodeBadges.get(node.id);
+      const role = this.roleLabel(doc, frame, ids, i);
+      let badge = this.nodeBadges.get(node.id);
+      if (badge === undefined && (down || role !== '')) badge = this.createBadge(node.id);
       if (badge !== undefined) {
         badge.down.visible = down;
-        const role = this.roleLabel(doc, frame, ids, i);
+        badge.down.position.set(x + 9, y - 17);
         badge.role.visible = role !== '';
         if (badge.role.text !== role) badge.role.text = role;
         if (role !== '') {
