@@ -46,7 +46,11 @@ export class CdnModel extends BaseNode {
     super(world, index, 'cdn');
     this.config = config;
     this.store = new KeyStore(config.capacity, 'lru', config.ttlS * 1000, this.rng);
-    this.forwarder = new Forwarder(world, (call) => this.answer(call, STATUS_ERROR));
+    this.forwarder = new Forwarder(
+      world,
+      (call) => this.answer(call, STATUS_ERROR),
+      (call) => world.calls.free(call),
+    );
   }
 
   onRequest(call: number): void {

@@ -152,6 +152,10 @@ export class ClientModel extends BaseNode {
     world.sendRequest(call);
   }
 
+  get requestTimeoutMs(): number {
+    return this.config.timeoutMs;
+  }
+
   /** The DNS answer for the attempt `gen` of `req` arrived: cache it and send the request there. */
   private onDnsAnswer(req: number, gen: number, answered: number): void {
     const world = this.world;

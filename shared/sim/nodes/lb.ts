@@ -107,7 +107,7 @@ export class LbModel extends BaseNode {
     this.active[backend]++;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, calls.req[call], this.backends[backend], calls.op[call]);
-    this.upstreamTimeouts.push(call, gen, world.now + serviceMs + LB_UPSTREAM_TIMEOUT_MS);
+    this.upstreamTimeouts.push(call, gen, world.now + serviceMs + world.upstreamWaitMs(call, LB_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, serviceMs);
   }
 
@@ -147,9 +147,16 @@ export class LbModel extends BaseNode {
   }
 
   private onUpstreamTimeout(call: number): void {
-    this.world.calls.bump(call); // the backend's late answer, if any, is ignored
-    this.active[this.world.calls.step[call]]--;
-    this.reply(call, STATUS_ERROR); // 504
+    const world = this.world;
+    world.calls.bump(call); // the backend's late answer, if any, is ignored
+    this.active[world.calls.step[call]]--;
+    if (world.callerWaits(call)) {
+      this.reply(call, STATUS_ERROR); // 504
+      return;
+    }
+    // The user gave up and closed the connection: free it, with no answer for nobody to read.
+    this.station.release(world.now);
+    world.calls.free(call);
   }
 
   /** Answers a request that holds a connection, and frees the connection. */

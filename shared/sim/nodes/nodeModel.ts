@@ -59,4 +59,6 @@ export interface NodeModel {
    * router asks the node a read came from, as a driver's read preference travels with the query.
    */
   readsFromReplicas?(): boolean;
+  /** How long this client waits for an attempt (clients only: `timeoutMs` as configured now). */
+  readonly requestTimeoutMs?: number;
 }

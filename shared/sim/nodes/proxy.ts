@@ -48,7 +48,14 @@ export class ProxyModel extends BaseNode {
     super(world, index, 'proxy');
     this.config = config;
     this.station = new Station(config.maxConnections, 0);
-    this.forwarder = new Forwarder(world, (call) => this.reply(call, STATUS_ERROR));
+    this.forwarder = new Forwarder(
+      world,
+      (call) => this.reply(call, STATUS_ERROR),
+      (call) => {
+        this.station.release(world.now);
+        world.calls.free(call);
+      },
+    );
     this.limiter = new RateLimiter(config.rateLimit);
     this.cache = new ResponseCache(config.cache.capacity, config.cache.ttlS * 1000, this.rng);
   }

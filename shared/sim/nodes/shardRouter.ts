@@ -58,7 +58,13 @@ export class ShardRouterModel extends BaseNode {
       world.callStillWaiting,
       (call) => {
         calls.bump(call);
-        this.reply(call, STATUS_ERROR);
+        if (world.callerWaits(call)) {
+          this.reply(call, STATUS_ERROR);
+          return;
+        }
+        // The user gave up: free the connection, with no answer for nobody to read.
+        this.station.release(world.now);
+        calls.free(call);
       },
     );
   }
@@ -112,7 +118,7 @@ export class ShardRouterModel extends BaseNode {
       world.callData.ensure(child);
       world.callData.key[child] = keyOf(world, call);
     }
-    this.upstreamTimeouts.push(call, gen, world.now + serviceMs + ROUTER_UPSTREAM_TIMEOUT_MS);
+    this.upstreamTimeouts.push(call, gen, world.now + serviceMs + world.upstreamWaitMs(call, ROUTER_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, serviceMs);
   }
 

@@ -14,13 +14,19 @@ export class Forwarder {
     private readonly world: World,
     /** The parent waited {@link LB_UPSTREAM_TIMEOUT_MS} in vain (a late answer is already stale). */
     onTimeout: (call: number) => void,
+    /**
+     * The user gave up first (see World.upstreamWaitMs): release what the parent holds and free
+     * it, without an answer.
+     */
+    onAbandoned: (call: number) => void,
   ) {
     const calls = world.calls;
     this.timeouts = world.createDeadlineQueue(
       world.callStillWaiting,
       (call) => {
         calls.bump(call);
-        onTimeout(call);
+        if (world.callerWaits(call)) onTimeout(call);
+        else onAbandoned(call);
       },
     );
   }
@@ -31,7 +37,7 @@ export class Forwarder {
     const calls = world.calls;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, calls.req[call], link, op);
-    this.timeouts.push(call, gen, world.now + afterMs + LB_UPSTREAM_TIMEOUT_MS);
+    this.timeouts.push(call, gen, world.now + afterMs + world.upstreamWaitMs(call, LB_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, afterMs);
   }
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../../../shared/sim/simulation';
+import type { FaultlineDocument } from '../../../../../shared/model/types';
+import type { Report } from '../../../../../shared/sim/report';
+import { loadEdgeFixture, withConfig } from './loadFixture';
+
+const run = (doc: FaultlineDocument): Report => new Simulation(doc).finish();
+
+/** The fixture with its balancer replaced by a node of another path-holding kind. */
+function withFront(doc: FaultlineDocument, kind: 'proxy', config: Record<string, unknown>): FaultlineDocument {
+  const copy = structuredClone(doc);
+  copy.nodes.front = { ...copy.nodes.front, kind, config };
+  return copy;
+}
+
+/**
+ * A request sent to a crashed backend is never answered. The balancer holding its connection
+ * must let go once the user has given up (300 ms here), not after its own 60 s upstream limit:
+ * otherwise the ~100 requests sent to the dead backend before the health check notices hold all
+ * 100 connections, and a one-second blip refuses every user for the next minute.
+ */
+describe('a dead backend behind a connection-limited balancer (fixture dead-backend-blip)', () => {
+  const doc = loadEdgeFixture('dead-backend-blip');
+
+  for (const [name, front] of [
+    ['lb', doc],
+    ['proxy', withFront(doc, 'proxy', { maxConnections: 100 })],
+  ] as const) {
+    it(`${name}: the outage lasts about as long as the crash, and no connection is refused`, () => {
+      const report = run(front);
+      // app1 gets half of 200 req/s until the health check (1 s interval, 500 ms timeout) marks
+      // it down: at most ~1.5 s × 100 req/s of requests are lost there.
+      expect(report.requests.rejected).toBe(0);
+      expect(report.requests.dropped).toBeGreaterThan(50);
+      expect(report.requests.dropped).toBeLessThan(160);
+      expect(report.requests.error + report.requests.timeout).toBe(0);
+      // Every second from 7 s on is clean again (the backend is back at 6 s).
+      for (const row of report.timeline.filter((r) => r.t >= 7)) expect(row.failed).toBe(0);
+      // Connections are held for ~2 ms per request, plus ≤ 300 ms for the hundred lost ones.
+      expect(report.nodes.front.utilization).toBeLessThan(0.05);
+    });
+  }
+
+  it('the balancer still answers 504 itself when the user would wait longer than its limit', () => {
+    // The backend never comes back, health checks are off, and users wait 90 s: the balancer's
+    // 60 s limit ends each request sent to app1 with an error.
+    const patient = withConfig(withConfig(doc, 'users', { timeoutMs: 90_000, rps: 20 }), 'front', { healthCheck: { enabled: false } });
+    patient.scenario = [{ atS: 5, action: 'crash', target: 'app1' }];
+    patient.durationS = 10;
+    const report = run(patient);
+    // Round-robin: half of the ~100 requests sent after 5 s went to the dead app1.
+    expect(report.requests.error).toBeGreaterThan(30);
+    expect(report.requests.error).toBeLessThan(75);
+    expect(report.requests.timeout + report.requests.dropped).toBe(0);
+    expect(report.nodes.front.errors).toBe(report.requests.error);
+  });
+});
