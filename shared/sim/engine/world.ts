@@ -13,6 +13,7 @@ import { CallData } from './callData';
 import { Consistency } from './consistency';
 import {
   OP_PROBE,
+  OP_REPLICATE,
   REQUEST_BYTES,
   RESPONSE_BYTES,
   STATE_AT_CALLEE,
@@ -229,7 +230,7 @@ export class World {
     const target = forward ? links.to[link] : links.from[link];
     if (links.cut[link] === 1 || (this.partitions.active && this.partitions.separates(source, target))) {
       links.dropped[link]++;
-      this.lose(call);
+      this.loseInNetwork(call, forward, source);
       return;
     }
     let delay = links.latencyMs[link];
@@ -239,7 +240,7 @@ export class World {
       const rng = links.rng[link];
       if (loss > 0 && rng.next() < loss) {
         links.dropped[link]++;
-        this.lose(call);
+        this.loseInNetwork(call, forward, source);
         return;
       }
       if (jitter > 0) {
@@ -255,6 +256,12 @@ export class World {
     calls.sendMs[call] = sendAt;
     calls.arriveMs[call] = sendAt + delay;
     this.kernel.schedule(afterMs + delay, this.messageEvent, call, calls.gen[call]);
+  }
+
+  /** A replication stream survives a lossy or broken network: its sender sends the message again. */
+  private loseInNetwork(call: number, forward: boolean, source: number): void {
+    if (forward && this.calls.op[call] === OP_REPLICATE) this.models[source].onReplicationLost?.(call);
+    this.lose(call);
   }
 
   private onMessage(call: number, gen: number): void {

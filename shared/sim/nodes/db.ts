@@ -9,6 +9,7 @@ import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
 import { clustersOf, type ClusterMember, type DbCluster } from './db/cluster';
 import { VersionStore } from './db/versionStore';
+import { ReplicationBacklog } from './db/replicationBacklog';
 
 /**
  * How long a sync / semi-sync primary waits for replica acknowledgements before answering the
@@ -34,9 +35,17 @@ export class DbModel extends BaseNode implements ClusterMember {
   private config: DbConfig;
   role: 'primary' | 'replica';
   readonly store = new VersionStore();
-  appliedUpTo = 0;
+  /**
+   * What this node has received: `store` plus the replicated writes waiting in its FIFO to be
+   * applied (a relay log, on disk). A promoted replica applies them before anything else, so a
+   * write here is not lost; a crash empties the FIFO, and this falls back to `store`.
+   */
+  readonly received = new VersionStore();
+  /** Newest version this node received in a replication message. */
+  receivedUpTo = 0;
   private cluster: DbCluster | null = null;
   private readonly syncWaits: DeadlineQueue;
+  private readonly backlog: ReplicationBacklog;
   reads = 0;
   writes = 0;
   /** Replication lag observed here: commit at the origin → applied here. */
@@ -49,6 +58,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     this.config = config;
     this.role = config.role;
     this.station = new FifoServers(config.connections, config.queueLimit);
+    this.backlog = new ReplicationBacklog(world);
     const calls = world.calls;
     this.syncWaits = world.createDeadlineQueue(
       world.callStillWaiting,
@@ -107,6 +117,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     const version = world.consistency.nextVersion();
     world.callData.version[call] = version;
     this.store.apply(key, version);
+    this.received.apply(key, version);
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
     const needed = this.replicate(call, key, version, departure);
     if (needed === 0) {
@@ -152,6 +163,9 @@ export class DbModel extends BaseNode implements ClusterMember {
       this.answer(call, STATUS_REJECTED);
       return;
     }
+    const version = world.callData.version[call];
+    this.received.apply(world.callData.key[call], version);
+    if (version > this.receivedUpTo) this.receivedUpTo = version;
     world.scheduleService(call, departure - world.now);
   }
 
@@ -161,7 +175,6 @@ export class DbModel extends BaseNode implements ClusterMember {
     const data = world.callData;
     const version = data.version[call];
     this.store.apply(data.key[call], version);
-    if (version > this.appliedUpTo) this.appliedUpTo = version;
     const lag = world.now - data.atMs[call];
     this.lagCount++;
     this.lagSumMs += lag;
@@ -189,8 +202,15 @@ export class DbModel extends BaseNode implements ClusterMember {
     this.answer(parent, STATUS_OK);
   }
 
+  onReplicationLost(call: number): void {
+    this.backlog.keep(call);
+  }
+
   override crash(): void {
     this.station.reset(this.world.now);
+    this.backlog.clear();
+    // The FIFO's replicated writes are gone with it (a restart re-syncs from a snapshot anyway).
+    this.received.copyFrom(this.store);
     this.syncWaits.clear();
     this.clusterOfNode.onCrash(this.index);
   }

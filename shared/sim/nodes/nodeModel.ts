@@ -59,6 +59,8 @@ export interface NodeModel {
    * router asks the node a read came from, as a driver's read preference travels with the query.
    */
   readsFromReplicas?(): boolean;
+  /** The network lost a replication message this node sent (databases only: it sends it again). */
+  onReplicationLost?(call: number): void;
   /** How long this client waits for an attempt (clients only: `timeoutMs` as configured now). */
   readonly requestTimeoutMs?: number;
 }

@@ -8,8 +8,10 @@ import type { VersionStore } from './versionStore';
 export interface ClusterMember {
   role: 'primary' | 'replica';
   readonly store: VersionStore;
-  /** Newest version this node applied from a replication message. */
-  appliedUpTo: number;
+  /** `store` plus the replicated writes received and not yet applied. */
+  readonly received: VersionStore;
+  /** Newest version this node received in a replication message. */
+  receivedUpTo: number;
   readonly failover: DbFailoverConfig;
 }
 
@@ -140,7 +142,8 @@ export class DbCluster implements AckedWriteSink {
       const source = this.livePrimary(node);
       if (source >= 0) {
         self.store.copyFrom(this.member(source).store);
-        self.appliedUpTo = this.world.consistency.lastVersion;
+        self.received.copyFrom(self.store);
+        self.receivedUpTo = this.world.consistency.lastVersion;
       }
     }
   }
@@ -170,7 +173,7 @@ export class DbCluster implements AckedWriteSink {
       let best = -1;
       for (const m of this.members) {
         if (m === lost || this.world.up[m] === 0 || this.failed[m] === 1) continue;
-        if (best < 0 || this.member(m).appliedUpTo > this.member(best).appliedUpTo) best = m;
+        if (best < 0 || this.member(m).receivedUpTo > this.member(best).receivedUpTo) best = m;
       }
       if (best < 0) return; // nobody to take over: writes fail until the primary is back, with its data
       this.member(best).role = 'primary';
@@ -201,12 +204,12 @@ export class DbCluster implements AckedWriteSink {
   // --- consistency books ---------------------------------------------------------------------------
 
   /**
-   * Is write (key, version) of the lost primary in a surviving copy — does a live member hold that
-   * version of the key or a newer one (which a later write legitimately replaced it with)?
+   * Is write (key, version) of the lost primary in a surviving copy — has a live member received
+   * that version of the key or a newer one (which a later write legitimately replaced it with)?
    */
   private survives(lost: number, key: number, version: number): boolean {
     for (const m of this.members) {
-      if (m !== lost && this.world.up[m] === 1 && this.member(m).store.get(key) >= version) return true;
+      if (m !== lost && this.world.up[m] === 1 && this.member(m).received.get(key) >= version) return true;
     }
     return false;
   }
@@ -273,7 +276,12 @@ export class DbCluster implements AckedWriteSink {
     this.pendingSize++;
   }
 
-  /** Drops the oldest pending writes once every live member their primary replicates to has applied them. */
+  /**
+   * Drops the oldest pending writes once every live member their primary replicates to has
+   * received them. Each member is asked about the write itself: a replication message lost on
+   * the way (a cut link, `lossRate`) leaves a gap that later versions do not fill, so the write
+   * stays pending — and is judged at a failover — for as long as that member lacks it.
+   */
   private prunePending(): void {
     const mask = this.pendingPrimary.length - 1;
     const to = this.world.links.to;
@@ -283,7 +291,7 @@ export class DbCluster implements AckedWriteSink {
       let everywhere = true;
       for (const link of this.replicationLinks.get(primary) ?? []) {
         const m = to[link];
-        if (this.world.up[m] === 1 && this.member(m).appliedUpTo < this.pendingVersion[head]) {
+        if (this.world.up[m] === 1 && this.member(m).received.get(this.pendingKey[head]) < this.pendingVersion[head]) {
           everywhere = false;
           break;
         }
