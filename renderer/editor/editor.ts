@@ -6,6 +6,7 @@ import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } fr
 import { cornerForCentre, documentBounds, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
+import { nextNodeInDirection, nextNodeInOrder, type Direction } from './keyboardNavigation';
 import { SelectTool } from './tools/selectTool';
 import type { Overlay } from './tools/toolTypes';
 
@@ -27,6 +28,10 @@ export class Editor {
   readonly tool: SelectTool;
   private camera: Camera | undefined;
   private overlay: Overlay = {};
+  /** The tool's overlay with the canvas's keyboard focus added (one object per change, for the scene's identity checks). */
+  private shownOverlay: Overlay = {};
+  private canvasFocused = false;
+  private readonly contextMenuListeners = new Set<(nodeId: string) => void>();
   private hint: string | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
@@ -42,6 +47,7 @@ export class Editor {
       panByScreen: (dx, dy) => this.camera?.panByScreen(dx, dy),
       setOverlay: (overlay) => {
         this.overlay = overlay;
+        this.composeOverlay();
         this.emit();
       },
       setHint: (hint) => this.setHint(hint),
@@ -70,7 +76,23 @@ export class Editor {
   }
 
   getOverlay(): Overlay {
-    return this.overlay;
+    return this.shownOverlay;
+  }
+
+  private composeOverlay(): void {
+    this.shownOverlay = this.canvasFocused ? { ...this.overlay, keyboardFocus: true } : this.overlay;
+  }
+
+  /** The canvas gained or lost keyboard focus (a focus ring then marks the selected nodes). */
+  setCanvasFocus(focused: boolean): void {
+    if (focused === this.canvasFocused) return;
+    this.canvasFocused = focused;
+    this.composeOverlay();
+    this.emit();
+  }
+
+  isCanvasFocused(): boolean {
+    return this.canvasFocused;
   }
 
   getHint(): string | undefined {
@@ -260,6 +282,123 @@ export class Editor {
     const right = Math.max(...nodes.map((rect) => rect.x + rect.w));
     const bottom = Math.max(...nodes.map((rect) => rect.y + rect.h));
     camera.fit({ x, y, w: right - x, h: bottom - y });
+  }
+
+  // --- the canvas from the keyboard ------------------------------------------------------------
+
+  /** The node the keyboard acts from: the last selected node that still exists. */
+  private focusedNodeId(): string | undefined {
+    const doc = this.store.getDocument();
+    return this.store.getSelection().nodes.findLast((id) => Object.hasOwn(doc.nodes, id));
+  }
+
+  /**
+   * Tab / Shift+Tab on the canvas: selects the next (previous) node in reading order and keeps it
+   * in view. Returns false past the last (first) node, so focus can leave the canvas.
+   */
+  selectNextNode(step: 1 | -1): boolean {
+    const id = nextNodeInOrder(this.store.getDocument(), this.focusedNodeId(), step);
+    if (id === undefined) return false;
+    this.selectNodeAndKeepInView(id);
+    return true;
+  }
+
+  /** Alt+arrows: selects the nearest node that way (from the middle of the view when none is selected). */
+  selectNodeInDirection(direction: Direction): boolean {
+    const from = this.focusedNodeId() ?? this.camera?.visibleCentre() ?? { x: 0, y: 0 };
+    const id = nextNodeInDirection(this.store.getDocument(), from, direction);
+    if (id === undefined) return false;
+    this.selectNodeAndKeepInView(id);
+    return true;
+  }
+
+  private selectNodeAndKeepInView(id: string): void {
+    this.store.setSelection(selectionOf('nodes', [id]));
+    this.keepInView(id);
+  }
+
+  /** Pans (never zooms) just enough to bring a node's card, with a margin, into view. */
+  keepInView(id: string): void {
+    const camera = this.camera;
+    const doc = this.store.getDocument();
+    if (!camera || !Object.hasOwn(doc.nodes, id)) return;
+    const view = camera.visibleRect();
+    const margin = 40 / Math.max(camera.zoom(), 0.01);
+    const rect = nodeRect(doc.nodes[id]);
+    const shift = (low: number, size: number, viewLow: number, viewSize: number) => {
+      // A card larger than the view (a tiny window) is centred instead.
+      if (size + 2 * margin > viewSize) return low + size / 2 - (viewLow + viewSize / 2);
+      if (low - margin < viewLow) return low - margin - viewLow;
+      if (low + size + margin > viewLow + viewSize) return low + size + margin - (viewLow + viewSize);
+      return 0;
+    };
+    const dx = shift(rect.x, rect.w, view.x, view.w);
+    const dy = shift(rect.y, rect.h, view.y, view.h);
+    if (dx === 0 && dy === 0) return;
+    camera.lookAt({ x: view.x + view.w / 2 + dx, y: view.y + view.h / 2 + dy }, camera.zoom());
+  }
+
+  /**
+   * L on the canvas: starts a link from the selected node; the first target offered is the
+   * nearest node to its right (links run left to right in most designs), else the next in order.
+   */
+  startKeyboardLink(): boolean {
+    const fromId = this.focusedNodeId();
+    if (fromId === undefined) {
+      this.setHint('Select a node first (Tab), then press L to link it.');
+      return false;
+    }
+    const doc = this.store.getDocument();
+    const first =
+      nextNodeInDirection(doc, fromId, 'right') ?? nextNodeInDirection(doc, fromId, 'down') ?? nextNodeInDirection(doc, fromId, 'left') ?? nextNodeInDirection(doc, fromId, 'up');
+    this.tool.startKeyboardLink(fromId, first);
+    if (first !== undefined) this.keepInView(first);
+    return true;
+  }
+
+  /** Moves the keyboard link's target: arrows by direction, Tab by reading order (wrapping, skipping the source). */
+  moveKeyboardLinkTarget(move: Direction | 1 | -1): void {
+    const link = this.tool.keyboardLink();
+    if (!link) return;
+    const doc = this.store.getDocument();
+    let next: string | undefined;
+    if (typeof move === 'string') {
+      const from = link.targetId ?? link.fromId;
+      next = nextNodeInDirection(doc, from, move, [link.fromId]);
+    } else {
+      next = nextNodeInOrder(doc, link.targetId ?? link.fromId, move) ?? nextNodeInOrder(doc, undefined, move);
+      if (next === link.fromId) next = nextNodeInOrder(doc, next, move) ?? nextNodeInOrder(doc, undefined, move);
+      if (next === link.fromId) next = undefined;
+    }
+    if (next === undefined) return;
+    this.tool.setKeyboardLinkTarget(next);
+    this.keepInView(next);
+  }
+
+  /** Enter while linking from the keyboard: links (same rules and undo step as a drag). */
+  commitKeyboardLink(): boolean {
+    return this.tool.commitKeyboardLink();
+  }
+
+  /** Shift+F10 / the Menu key on the canvas: asks whoever listens (the fault menu in a run) to open for a node. */
+  onContextMenuRequest(listener: (nodeId: string) => void): () => void {
+    this.contextMenuListeners.add(listener);
+    return () => this.contextMenuListeners.delete(listener);
+  }
+
+  requestContextMenu(): boolean {
+    const id = this.focusedNodeId();
+    if (id === undefined || this.contextMenuListeners.size === 0) return false;
+    for (const listener of [...this.contextMenuListeners]) listener(id);
+    return true;
+  }
+
+  /** Where a menu opened on a node from the keyboard goes on the page: under its card, not over it. */
+  nodeClientPoint(id: string): Point | undefined {
+    const doc = this.store.getDocument();
+    if (!this.camera || !Object.hasOwn(doc.nodes, id)) return undefined;
+    const card = nodeRect(doc.nodes[id]);
+    return this.camera.worldToClient({ x: card.x, y: card.y + card.h + 16 });
   }
 
   zoomReset(): void {
