@@ -45,7 +45,7 @@ export class SceneView {
     const selectionChanged = selection !== this.last.selection;
     if (docChanged || selectionChanged || themeChanged) this.syncRegions(doc, selection, theme);
     if (docChanged || themeChanged) this.syncNodes(doc);
-    if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag) {
+    if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag || overlay.keyboardFocus !== this.last.overlay?.keyboardFocus) {
       this.syncNodeStates(selection, overlay);
     }
     if (docChanged || selection.links !== this.last.selection?.links || themeChanged) this.drawLinks(doc, selection, theme);
@@ -95,7 +95,10 @@ export class SceneView {
     for (const [id, view] of this.nodeViews) {
       const isSelected = selected.has(id);
       const hovered = overlay.hoverNodeId === id || linkTarget === id;
-      view.setState(isSelected, hovered, isSelected || overlay.hoverNodeId === id || overlay.linkDrag?.fromId === id);
+      // With keyboard focus on the canvas, the focus ring marks where the keys act: the selection,
+      // or the source of a link being made from the keyboard.
+      const focused = overlay.keyboardFocus === true && (overlay.linkDrag ? overlay.linkDrag.fromId === id : isSelected);
+      view.setState(isSelected, hovered, isSelected || overlay.hoverNodeId === id || overlay.linkDrag?.fromId === id, focused);
     }
   }
 
