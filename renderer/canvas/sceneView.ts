@@ -48,7 +48,9 @@ export class SceneView {
     if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag || overlay.keyboardFocus !== this.last.overlay?.keyboardFocus) {
       this.syncNodeStates(selection, overlay);
     }
-    if (docChanged || selection.links !== this.last.selection?.links || themeChanged) this.drawLinks(doc, selection, theme);
+    if (docChanged || selection.links !== this.last.selection?.links || themeChanged || overlay.keyboardFocus !== this.last.overlay?.keyboardFocus) {
+      this.drawLinks(doc, selection, theme, overlay.keyboardFocus === true);
+    }
     if (overlay !== this.last.overlay || docChanged || themeChanged) this.drawOverlay(doc, overlay, theme);
     this.last = { doc, selection, overlay, theme };
   }
@@ -102,7 +104,7 @@ export class SceneView {
     }
   }
 
-  private drawLinks(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme): void {
+  private drawLinks(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme, keyboardFocus: boolean): void {
     const graphics = this.linkLayer.clear();
     const selected = new Set(selection.links);
     const pairs = linkPairKeys(doc);
@@ -111,6 +113,10 @@ export class SceneView {
       if (!segment) continue;
       const isSelected = selected.has(link.id);
       const replication = link.kind === 'replication';
+      if (isSelected && keyboardFocus) {
+        // The keyboard's link (reached with ] / [): a wide halo under it, like a node's focus ring.
+        graphics.moveTo(segment.start.x, segment.start.y).lineTo(segment.end.x, segment.end.y).stroke({ width: 14, color: theme.selection, alpha: 0.28, cap: 'round' });
+      }
       const color = isSelected ? theme.selection : replication ? theme.replicationLink : theme.link;
       const width = isSelected ? 3 : 2;
       if (replication) {

@@ -3,12 +3,18 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
-import { cornerForCentre, documentBounds, nodeRect, type Point, type Rect } from './geometry';
+import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
-import { nextNodeInDirection, nextNodeInOrder, type Direction } from './keyboardNavigation';
+import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, type Direction } from './keyboardNavigation';
 import { SelectTool } from './tools/selectTool';
 import type { Overlay } from './tools/toolTypes';
+
+/** What a context menu opened from the keyboard is about. */
+export interface MenuTarget {
+  kind: 'nodes' | 'links';
+  id: string;
+}
 
 export interface RenameTarget {
   kind: 'nodes' | 'regions';
@@ -31,7 +37,9 @@ export class Editor {
   /** The tool's overlay with the canvas's keyboard focus added (one object per change, for the scene's identity checks). */
   private shownOverlay: Overlay = {};
   private canvasFocused = false;
-  private readonly contextMenuListeners = new Set<(nodeId: string) => void>();
+  private readonly contextMenuListeners = new Set<(target: MenuTarget) => void>();
+  /** The node whose links `]` / `[` walk: the keys keep acting from it while one of its links is selected. */
+  private linkAnchor: string | undefined;
   private hint: string | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
@@ -286,10 +294,44 @@ export class Editor {
 
   // --- the canvas from the keyboard ------------------------------------------------------------
 
-  /** The node the keyboard acts from: the last selected node that still exists. */
+  /**
+   * The node the keyboard acts from: the last selected node that still exists, or, while a link
+   * reached with `]` / `[` is selected alone, the node its walk started from.
+   */
   private focusedNodeId(): string | undefined {
     const doc = this.store.getDocument();
-    return this.store.getSelection().nodes.findLast((id) => Object.hasOwn(doc.nodes, id));
+    const selection = this.store.getSelection();
+    const node = selection.nodes.findLast((id) => Object.hasOwn(doc.nodes, id));
+    if (node !== undefined) return node;
+    const anchor = this.linkAnchor;
+    if (anchor === undefined || !Object.hasOwn(doc.nodes, anchor) || selection.links.length !== 1 || selection.regions.length > 0) return undefined;
+    const link = Object.hasOwn(doc.links, selection.links[0]) ? doc.links[selection.links[0]] : undefined;
+    return link && (link.from === anchor || link.to === anchor) ? anchor : undefined;
+  }
+
+  /**
+   * `]` / `[` on the canvas: selects the next (previous) link of the selected node, in the order
+   * of their other ends, wrapping round; the node's other end is kept in view.
+   */
+  selectNextLinkOfNode(step: 1 | -1): boolean {
+    const anchor = this.focusedNodeId();
+    if (anchor === undefined) {
+      this.setHint('Select a node first (Tab), then ] and [ select its links.');
+      return false;
+    }
+    const doc = this.store.getDocument();
+    const selection = this.store.getSelection();
+    const current = selection.nodes.length === 0 ? selection.links[0] : undefined;
+    const id = nextLinkOfNode(doc, anchor, current, step);
+    if (id === undefined) {
+      this.setHint(`${doc.nodes[anchor].name ?? anchor} has no links.`);
+      return false;
+    }
+    this.linkAnchor = anchor;
+    this.store.setSelection(selectionOf('links', [id]));
+    const link = doc.links[id];
+    this.keepInView(link.from === anchor ? link.to : link.from);
+    return true;
   }
 
   /**
@@ -380,25 +422,40 @@ export class Editor {
     return this.tool.commitKeyboardLink();
   }
 
-  /** Shift+F10 / the Menu key on the canvas: asks whoever listens (the fault menu in a run) to open for a node. */
-  onContextMenuRequest(listener: (nodeId: string) => void): () => void {
+  /**
+   * Shift+F10 / the Menu key on the canvas: asks whoever listens (the fault menu, in a run) to
+   * open for the selected node, or for the selected link when no node is selected.
+   */
+  onContextMenuRequest(listener: (target: MenuTarget) => void): () => void {
     this.contextMenuListeners.add(listener);
     return () => this.contextMenuListeners.delete(listener);
   }
 
   requestContextMenu(): boolean {
-    const id = this.focusedNodeId();
-    if (id === undefined || this.contextMenuListeners.size === 0) return false;
-    for (const listener of [...this.contextMenuListeners]) listener(id);
+    const doc = this.store.getDocument();
+    const selection = this.store.getSelection();
+    const node = selection.nodes.findLast((id) => Object.hasOwn(doc.nodes, id));
+    const link = selection.links.findLast((id) => Object.hasOwn(doc.links, id));
+    const target: MenuTarget | undefined = node !== undefined ? { kind: 'nodes', id: node } : link !== undefined ? { kind: 'links', id: link } : undefined;
+    if (target === undefined || this.contextMenuListeners.size === 0) return false;
+    for (const listener of [...this.contextMenuListeners]) listener(target);
     return true;
   }
 
-  /** Where a menu opened on a node from the keyboard goes on the page: under its card, not over it. */
-  nodeClientPoint(id: string): Point | undefined {
+  /** Where a menu opened from the keyboard goes on the page: under a node's card, or at a link's middle. */
+  menuClientPoint(target: MenuTarget): Point | undefined {
     const doc = this.store.getDocument();
-    if (!this.camera || !Object.hasOwn(doc.nodes, id)) return undefined;
-    const card = nodeRect(doc.nodes[id]);
-    return this.camera.worldToClient({ x: card.x, y: card.y + card.h + 16 });
+    if (!this.camera) return undefined;
+    if (target.kind === 'nodes') {
+      if (!Object.hasOwn(doc.nodes, target.id)) return undefined;
+      const card = nodeRect(doc.nodes[target.id]);
+      return this.camera.worldToClient({ x: card.x, y: card.y + card.h + 16 });
+    }
+    const link = Object.hasOwn(doc.links, target.id) ? doc.links[target.id] : undefined;
+    if (!link || !Object.hasOwn(doc.nodes, link.from) || !Object.hasOwn(doc.nodes, link.to)) return undefined;
+    const a = nodeCentre(doc.nodes[link.from]);
+    const b = nodeCentre(doc.nodes[link.to]);
+    return this.camera.worldToClient({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + 12 });
   }
 
   zoomReset(): void {

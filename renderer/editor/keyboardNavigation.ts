@@ -92,3 +92,25 @@ export function describeNode(doc: FaultlineDocument, id: string, state?: NodeRun
   if (state !== undefined) parts.push(state);
   return parts.join(', ');
 }
+
+/**
+ * The links of a node, in the reading order of their other ends (then by id): what `]` and `[`
+ * step through once a node is selected.
+ */
+export function linksOfNode(doc: FaultlineDocument, nodeId: string): string[] {
+  const order = new Map(readingOrder(doc).map((id, index) => [id, index]));
+  const other = (link: { from: string; to: string }) => (link.from === nodeId ? link.to : link.from);
+  return Object.values(doc.links)
+    .filter((link) => link.from === nodeId || link.to === nodeId)
+    .sort((a, b) => (order.get(other(a)) ?? 0) - (order.get(other(b)) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((link) => link.id);
+}
+
+/** The link after (before) `currentId` among a node's links, wrapping; the first (last) when none is current. */
+export function nextLinkOfNode(doc: FaultlineDocument, nodeId: string, currentId: string | undefined, step: 1 | -1): string | undefined {
+  const links = linksOfNode(doc, nodeId);
+  if (links.length === 0) return undefined;
+  const index = currentId === undefined ? -1 : links.indexOf(currentId);
+  if (index < 0) return step === 1 ? links[0] : links.at(-1);
+  return links[(index + step + links.length) % links.length];
+}

@@ -122,7 +122,8 @@ type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' |
  * selection these keys make): Tab / Shift+Tab walk the nodes in reading order (and leave the
  * canvas past the last / first), Alt+arrows select the nearest node that way, Escape clears the
  * selection, F2 renames, L starts a link whose target the arrows (or Tab) choose and Enter makes,
- * and Shift+F10 or the Menu key open the fault menu in a run. Returns whether the key was used.
+ * `]` / `[` select the selected node's links one by one, and Shift+F10 or the Menu key open the
+ * fault menu of the selected node or link in a run. Returns whether the key was used.
  */
 export function handleCanvasKey(editor: Editor, event: KeyPress): boolean {
   const accel = event.ctrlKey || event.metaKey;
@@ -157,6 +158,10 @@ export function handleCanvasKey(editor: Editor, event: KeyPress): boolean {
       return true;
     case 'l':
       editor.startKeyboardLink();
+      return true;
+    case ']':
+    case '[':
+      editor.selectNextLinkOfNode(key === ']' ? 1 : -1);
       return true;
     case 'F2': {
       const selection = editor.store.getSelection();

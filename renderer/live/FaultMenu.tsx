@@ -23,11 +23,19 @@ function nodeMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useL
   return { x, y, title: node.name ?? node.id, items: nodeFaultItems(doc, node.id, status) };
 }
 
+function linkMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useLiveController>>, linkId: string, x: number, y: number): OpenMenu | null {
+  const doc = editor.store.getDocument();
+  if (!Object.hasOwn(doc.links, linkId)) return null;
+  const link = doc.links[linkId];
+  const cut = activeFaultsAt(doc, controller.model.frame?.timeMs ?? 0).cutLinks.has(link.id);
+  return { x, y, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, cut) };
+}
+
 /**
  * Right-click a node or link on the canvas to inject a fault now (crash / restart / slow / cut /
  * partition…). The engine applies it and the document's scenario records it (see LiveController).
- * From the keyboard, Shift+F10 or the Menu key on the canvas opens it for the selected node
- * (Editor.requestContextMenu); the arrows move through it, Escape closes it.
+ * From the keyboard, Shift+F10 or the Menu key on the canvas opens it for the selected node or
+ * link (Editor.requestContextMenu); the arrows move through it, Escape closes it.
  */
 export function FaultMenu({ editor }: { editor: Editor }) {
   const controller = useLiveController();
@@ -36,10 +44,10 @@ export function FaultMenu({ editor }: { editor: Editor }) {
 
   useEffect(() => {
     if (controller === null) return;
-    return editor.onContextMenuRequest((nodeId) => {
-      const point = editor.nodeClientPoint(nodeId);
+    return editor.onContextMenuRequest((target) => {
+      const point = editor.menuClientPoint(target) ?? { x: 0, y: 0 };
       const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-      const opened = nodeMenu(editor, controller, nodeId, point?.x ?? 0, point?.y ?? 0);
+      const opened = target.kind === 'nodes' ? nodeMenu(editor, controller, target.id, point.x, point.y) : linkMenu(editor, controller, target.id, point.x, point.y);
       setMenu(opened && { ...opened, returnFocus });
     });
   }, [controller, editor]);
@@ -56,7 +64,6 @@ export function FaultMenu({ editor }: { editor: Editor }) {
       const world = editor.getCamera()?.clientToWorld(event.clientX, event.clientY);
       if (world === undefined) return;
       const doc = editor.store.getDocument();
-      const frame = controller.model.frame;
       const node = nodeAt(doc, world);
       event.preventDefault();
       if (node !== undefined) {
@@ -65,8 +72,7 @@ export function FaultMenu({ editor }: { editor: Editor }) {
       }
       const link = linkAt(doc, world, editor.getCamera()?.zoom() ?? 1);
       if (link !== undefined) {
-        const cut = activeFaultsAt(doc, frame?.timeMs ?? 0).cutLinks.has(link.id);
-        setMenu({ x: event.clientX, y: event.clientY, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, cut) });
+        setMenu(linkMenu(editor, controller, link.id, event.clientX, event.clientY));
         return;
       }
       setMenu(null);

@@ -4,7 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
  * The canvas without a pointer: every step below is a key press. Tab reaches the canvas, Tab and
  * Alt+arrows select nodes (the camera follows), L + arrows + Enter link two nodes through the same
  * rules as a drag, Delete and Ctrl+Z act on that selection, and in a run Shift+F10 opens the
- * selected node's fault menu. A polite live region says what is selected.
+ * selected node's fault menu, and ] / [ reach a node's links for theirs. A polite live region
+ * says what is selected.
  */
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
 
@@ -161,6 +162,23 @@ test('select, move the selection, link, delete, undo and inject a fault with key
     .poll(() => page.evaluate(() => (window as unknown as Win).__faultlineLive.controller.store.getDocument().scenario.some((event) => event.action === 'crash' && event.target === 'app1')))
     .toBe(true);
   await expect(announcer).toHaveText('app1, app server, 3 links, down');
+
+  // ] and [ walk app1's links (ordered by their other ends); Shift+F10 on a link offers link faults.
+  await page.keyboard.press(']');
+  expect((await selection(page)).links).toEqual(['app1-cache']);
+  await page.keyboard.press(']');
+  expect((await selection(page)).links).toEqual(['lb-app1']);
+  await expect(announcer).toHaveText('Link Load balancer to app1');
+  await canvas.screenshot({ path: `${SHOTS}/43-canvas-keyboard-link-selected.png` });
+  await page.keyboard.press('Shift+F10');
+  await expect(menu.getByRole('menuitem', { name: 'Cut lb-app1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).__faultlineLive.controller.store.getDocument().scenario.some((event) => event.action === 'cut' && event.target === 'lb-app1')))
+    .toBe(true);
+  // Tab carries on from app1, the node the links were walked from.
+  await page.keyboard.press('Tab');
+  expect(await selectedNodes(page)).toEqual(['cache']);
   await page.keyboard.press('Space');
   expect(errors).toEqual([]);
 });

@@ -53,8 +53,9 @@ export function CanvasAnnouncer() {
         {text}
       </div>
       <div id={CANVAS_KEYS_ID} className="visually-hidden">
-        Tab and Shift+Tab select the next and previous node, Alt with an arrow the nearest node that way; the arrows move the selection, L links it to
-        another node, F2 renames it, Delete deletes it, Escape clears the selection, and during a run Shift+F10 opens its fault menu.
+        Tab and Shift+Tab select the next and previous node, Alt with an arrow the nearest node that way, and the right and left square brackets
+        the selected node&apos;s links; the arrows move the selection, L links it to another node, F2 renames it, Delete deletes it, Escape clears the
+        selection, and during a run Shift+F10 opens its fault menu.
       </div>
     </>
   );

@@ -34,10 +34,11 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
       rows: [
         ['Tab / Shift+Tab', 'Select the next / previous node, top to bottom and left to right; past the last node Tab leaves the canvas'],
         ['Alt+Arrow keys', 'Select the nearest node in that direction'],
+        ['] / [', 'Select the next / previous link of the selected node (Delete deletes it; Tab carries on from the node)'],
         ['Escape', 'Clear the selection'],
         ['F2', 'Rename the selected node'],
         ['L, then Arrow keys or Tab, then Enter', 'Link the selected node to the node you choose (Escape cancels); the same rules and undo as a drag'],
-        ['Shift+F10 / Menu key', 'In a run: the fault menu of the selected node (arrows move, Enter injects, Escape closes)'],
+        ['Shift+F10 / Menu key', 'In a run: the fault menu of the selected node or link (arrows move, Enter injects, Escape closes)'],
       ],
     },
     {
@@ -56,7 +57,7 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         ['F10', 'Step'],
         [`${mod}+] / ${mod}+[`, 'Faster / Slower'],
         ['Right-click a node or link', 'Crash, restart, slow, cut, partition — recorded into the scenario'],
-        ['Shift+F10 on the canvas', 'The same menu for the selected node, from the keyboard'],
+        ['Shift+F10 on the canvas', 'The same menu for the selected node or link, from the keyboard'],
         ['F1', 'Lessons'],
       ],
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../renderer/editor/editor';
 import { handleCanvasKey } from '../../../renderer/editor/keyboardShortcuts';
-import { describeNode, nextNodeInDirection, nextNodeInOrder, readingOrder } from '../../../renderer/editor/keyboardNavigation';
+import { describeNode, linksOfNode, nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, readingOrder } from '../../../renderer/editor/keyboardNavigation';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import { link, makeDocument, node } from './helpers';
 
@@ -54,6 +54,18 @@ describe('nextNodeInDirection', () => {
     expect(nextNodeInDirection(doc, { x: 0, y: 0 }, 'right')).toBe('lb');
     expect(nextNodeInDirection(doc, 'lb', 'right', ['a1'])).toBe('a2');
     expect(nextNodeInDirection(doc, 'gone', 'right')).toBeUndefined();
+  });
+});
+
+describe('a node\'s links', () => {
+  it('are ordered by their other ends in reading order, and ] / [ wrap round them', () => {
+    const three = makeDocument({ nodes: doc.nodes ? Object.values(doc.nodes) : [], links: [link('c', 'lb'), link('lb', 'a2'), link('lb', 'a1')] });
+    expect(linksOfNode(three, 'lb')).toEqual(['lb-a1', 'c-lb', 'lb-a2']);
+    expect(nextLinkOfNode(three, 'lb', undefined, 1)).toBe('lb-a1');
+    expect(nextLinkOfNode(three, 'lb', undefined, -1)).toBe('lb-a2');
+    expect(nextLinkOfNode(three, 'lb', 'lb-a2', 1)).toBe('lb-a1');
+    expect(nextLinkOfNode(three, 'lb', 'lb-a1', -1)).toBe('lb-a2');
+    expect(nextLinkOfNode(three, 'db', undefined, 1)).toBeUndefined();
   });
 });
 
@@ -135,14 +147,44 @@ describe('canvas keys', () => {
     press(editor, 'l');
     expect(editor.getHint()).toMatch(/Select a node first/);
     expect(editor.tool.keyboardLink()).toBeUndefined();
-    const asked: string[] = [];
+    const asked: unknown[] = [];
     store.setSelection({ nodes: ['a1'], links: [], regions: [] });
     expect(press(editor, 'F10', { shift: true })).toBe(false);
-    const stop = editor.onContextMenuRequest((id) => asked.push(id));
+    const stop = editor.onContextMenuRequest((target) => asked.push(target));
     expect(press(editor, 'F10', { shift: true })).toBe(true);
     expect(press(editor, 'ContextMenu')).toBe(true);
-    expect(asked).toEqual(['a1', 'a1']);
+    store.setSelection({ nodes: [], links: ['lb-a1'], regions: [] });
+    expect(press(editor, 'F10', { shift: true })).toBe(true);
+    expect(asked).toEqual([
+      { kind: 'nodes', id: 'a1' },
+      { kind: 'nodes', id: 'a1' },
+      { kind: 'links', id: 'lb-a1' },
+    ]);
     stop();
+  });
+
+  it('] and [ walk the selected node\'s links; Tab and Alt+arrows then carry on from that node', () => {
+    const { store, editor } = fresh();
+    store.setSelection({ nodes: ['lb'], links: [], regions: [] });
+    press(editor, ']');
+    expect(store.getSelection()).toEqual({ nodes: [], links: ['lb-a1'], regions: [] });
+    press(editor, ']');
+    expect(store.getSelection().links).toEqual(['c-lb']);
+    press(editor, ']');
+    expect(store.getSelection().links).toEqual(['lb-a1']);
+    press(editor, '[');
+    expect(store.getSelection().links).toEqual(['c-lb']);
+    press(editor, 'ArrowDown', { alt: true });
+    expect(store.getSelection().nodes).toEqual(['db']);
+    press(editor, ']');
+    expect(editor.getHint()).toBe('db has no links.');
+    store.setSelection({ nodes: ['lb'], links: [], regions: [] });
+    press(editor, '[');
+    press(editor, 'Tab');
+    expect(store.getSelection().nodes).toEqual(['a2']);
+    store.setSelection({ nodes: [], links: [], regions: [] });
+    press(editor, ']');
+    expect(editor.getHint()).toMatch(/Select a node first/);
   });
 
   it('F2 renames the selected node; the canvas focus is shown in the overlay', () => {
