@@ -16,6 +16,7 @@ import { LintPanel } from './editor/LintPanel';
 import { CanvasToolbar } from './editor/CanvasToolbar';
 import { RenameField } from './editor/RenameField';
 import { HintBar } from './editor/HintBar';
+import { CANVAS_ANNOUNCER_ID, CANVAS_KEYS_ID, CanvasAnnouncer } from './editor/CanvasAnnouncer';
 import { EditorCommands } from './editor/EditorCommands';
 import { ThemeToggle } from './ThemeToggle';
 import { useTheme } from './useTheme';
@@ -87,7 +88,15 @@ export function App({ host }: { host: Host }) {
           <div className="workspace-grid">
             <Palette theme={theme} />
             <main className="workspace">
-              <SandboxCanvas editor={editor} theme={theme} addon={live?.addon ?? null} onRendererReady={setRendererName} onError={setCanvasError} />
+              <SandboxCanvas
+                editor={editor}
+                theme={theme}
+                addon={live?.addon ?? null}
+                describedBy={`${CANVAS_KEYS_ID} ${CANVAS_ANNOUNCER_ID}`}
+                onRendererReady={setRendererName}
+                onError={setCanvasError}
+              />
+              <CanvasAnnouncer />
               <PacketLegend />
               <NarrationCaption />
               <FaultMenu editor={editor} />

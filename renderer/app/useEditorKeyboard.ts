@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
-import { handleEditorKey, isTypingTarget, ownsSpace } from '../editor/keyboardShortcuts';
+import { handleCanvasKey, handleEditorKey, isCanvasTarget, isTypingTarget, ownsSpace } from '../editor/keyboardShortcuts';
 
 /** Window-level shortcuts for the editor; nothing fires while the user types in a field. */
 export function useEditorKeyboard(editor: Editor): void {
@@ -10,6 +10,14 @@ export function useEditorKeyboard(editor: Editor): void {
         editor.tool.spaceHeld = true;
         event.preventDefault();
         return;
+      }
+      if (isCanvasTarget(event.target)) {
+        // A key on the canvas shows where the keys act, even after it was focused by a click.
+        editor.setCanvasFocus(true);
+        if (handleCanvasKey(editor, event)) {
+          event.preventDefault();
+          return;
+        }
       }
       if (handleEditorKey(editor, event)) event.preventDefault();
     };

@@ -21,6 +21,8 @@ export interface CanvasAddon {
 }
 
 interface SandboxCanvasProps {
+  /** Ids of the elements that describe the canvas to a screen reader (its keys, what is selected). */
+  describedBy?: string;
   /** Optional layer driven by the canvas's ticker (renderer/live). */
   addon?: CanvasAddon | null;
   editor: Editor;
@@ -78,7 +80,7 @@ function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0, topPx = OVERL
 }
 
 /** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */
-export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, onError }: SandboxCanvasProps) {
+export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRendererReady, onError }: SandboxCanvasProps) {
   const addonRef = useRef<CanvasAddon | null>(addon);
   addonRef.current = addon;
   const hostRef = useRef<HTMLDivElement>(null);
@@ -276,5 +278,28 @@ export function SandboxCanvas({ editor, theme, addon = null, onRendererReady, on
     // The stage lives as long as the component; the document reaches it through the store.
   }, [editor]);
 
-  return <div ref={hostRef} className="sandbox-canvas" data-testid="sandbox-canvas" />;
+  // One Tab stop for the whole canvas (DESIGN §7: keyboard use reaches the diagram): the keys it
+  // takes are in handleCanvasKey; what is selected is spoken through the announcer's live region.
+  return (
+    <div
+      ref={hostRef}
+      className="sandbox-canvas"
+      data-testid="sandbox-canvas"
+      tabIndex={0}
+      role="application"
+      aria-roledescription="network canvas"
+      aria-label="Network diagram"
+      aria-describedby={describedBy}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) editor.setCanvasFocus(event.currentTarget.matches(':focus-visible'));
+      }}
+      onBlur={(event) => {
+        if (event.target !== event.currentTarget) return;
+        editor.setCanvasFocus(false);
+        // A link being chosen from the keyboard does not outlive the focus that chose it.
+        if (editor.tool.keyboardLink()) editor.tool.cancel();
+      }}
+      onPointerDown={() => editor.setCanvasFocus(false)}
+    />
+  );
 }

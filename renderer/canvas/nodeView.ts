@@ -32,6 +32,7 @@ export class NodeView {
   private readonly body: Graphics;
   private readonly ring: Graphics;
   private readonly hover: Graphics;
+  private readonly focus: Graphics;
   private readonly disc: Graphics;
   private readonly icon: Graphics;
   private readonly handle: Graphics;
@@ -44,6 +45,8 @@ export class NodeView {
     this.body = new Graphics(shapes.card);
     this.ring = new Graphics(shapes.selectedRing);
     this.hover = new Graphics(shapes.hoverRing);
+    this.focus = new Graphics(shapes.focusRing);
+    this.focus.visible = false;
     this.disc = new Graphics();
     this.icon = new Graphics();
     this.handle = new Graphics(shapes.handle);
@@ -54,7 +57,7 @@ export class NodeView {
     this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 12.5, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
     this.name.position.set(56, 10);
     this.kindLabel.position.set(56, 33);
-    this.container.addChild(this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
+    this.container.addChild(this.focus, this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
   }
 
   update(node: NodeRecord, shapes: SharedShapes): void {
@@ -68,6 +71,7 @@ export class NodeView {
     if (themeChanged || !previous) {
       this.ring.context = shapes.selectedRing;
       this.hover.context = shapes.hoverRing;
+      this.focus.context = shapes.focusRing;
       this.handle.context = shapes.handle;
       this.name.style.fill = shapes.theme.text;
       this.kindLabel.style.fill = shapes.theme.mutedText;
@@ -95,8 +99,9 @@ export class NodeView {
     if (this.record) this.disc.context = detailed ? this.shapes.disc(this.record.kind) : this.shapes.farStripe(this.record.kind);
   }
 
-  setState(selected: boolean, hovered: boolean, showHandle: boolean): void {
+  setState(selected: boolean, hovered: boolean, showHandle: boolean, focused = false): void {
     this.ring.visible = selected;
+    this.focus.visible = focused;
     this.hover.visible = hovered && !selected;
     this.handle.visible = showHandle;
   }

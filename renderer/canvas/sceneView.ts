@@ -80,10 +80,11 @@ export class SceneView {
     if (docChanged || selectionChanged || themeChanged) this.syncRegions(doc, selection, theme);
     if (docChanged || themeChanged) this.syncNodes(doc);
     if (docChanged || selectionChanged || themeChanged) this.placeNodes(selection);
-    if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag) {
+    const keyboardFocusChanged = overlay.keyboardFocus !== this.last.overlay?.keyboardFocus;
+    if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag || keyboardFocusChanged) {
       this.syncNodeStates(selection, overlay);
     }
-    if (docChanged || selectionChanged || themeChanged) this.drawLinks(doc, selection, theme);
+    if (docChanged || selectionChanged || themeChanged || keyboardFocusChanged) this.drawLinks(doc, selection, theme, overlay.keyboardFocus === true);
     if (overlay !== this.last.overlay || docChanged || themeChanged) this.drawOverlay(doc, overlay, theme);
     this.last = { doc, selection, overlay, theme };
   }
@@ -139,11 +140,14 @@ export class SceneView {
     for (const [id, view] of this.nodeViews) {
       const isSelected = selected.has(id);
       const hovered = overlay.hoverNodeId === id || linkTarget === id;
-      view.setState(isSelected, hovered, isSelected || overlay.hoverNodeId === id || overlay.linkDrag?.fromId === id);
+      // With keyboard focus on the canvas, the focus ring marks where the keys act: the selection,
+      // or the source of a link being made from the keyboard.
+      const focused = overlay.keyboardFocus === true && (overlay.linkDrag ? overlay.linkDrag.fromId === id : isSelected);
+      view.setState(isSelected, hovered, isSelected || overlay.hoverNodeId === id || overlay.linkDrag?.fromId === id, focused);
     }
   }
 
-  private drawLinks(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme): void {
+  private drawLinks(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme, keyboardFocus: boolean): void {
     const activeNodes = new Set(selection.nodes);
     const selectedLinks = new Set(selection.links);
     const isActive = (link: LinkRecord) => selectedLinks.has(link.id) || activeNodes.has(link.from) || activeNodes.has(link.to);
@@ -152,16 +156,22 @@ export class SceneView {
     const resting = this.restingDrawn;
     if (resting === null || resting.theme !== theme || resting.links !== doc.links || !sameMembers(resting.active, active) || !sameOutside(resting.nodes, doc.nodes, activeNodes)) {
       const graphics = this.restingLinks.clear();
-      for (const link of Object.values(doc.links)) if (!isActive(link)) this.drawLink(graphics, doc, link, pairs, false, theme);
+      for (const link of Object.values(doc.links)) if (!isActive(link)) this.drawLink(graphics, doc, link, pairs, false, false, theme);
       this.restingDrawn = { links: doc.links, nodes: doc.nodes, active, theme };
     }
     const graphics = this.activeLinks.clear();
-    for (const link of Object.values(doc.links)) if (isActive(link)) this.drawLink(graphics, doc, link, pairs, selectedLinks.has(link.id), theme);
+    for (const link of Object.values(doc.links)) {
+      if (isActive(link)) this.drawLink(graphics, doc, link, pairs, selectedLinks.has(link.id), keyboardFocus, theme);
+    }
   }
 
-  private drawLink(graphics: Graphics, doc: FaultlineDocument, link: LinkRecord, pairs: Set<string>, isSelected: boolean, theme: CanvasTheme): void {
+  private drawLink(graphics: Graphics, doc: FaultlineDocument, link: LinkRecord, pairs: Set<string>, isSelected: boolean, keyboardFocus: boolean, theme: CanvasTheme): void {
     const segment = linkSegment(doc, link, pairs);
     if (!segment) return;
+    if (isSelected && keyboardFocus) {
+      // The keyboard's link (reached with ] / [): a wide halo under it, like a node's focus ring.
+      graphics.moveTo(segment.start.x, segment.start.y).lineTo(segment.end.x, segment.end.y).stroke({ width: 14, color: theme.selection, alpha: 0.28, cap: 'round' });
+    }
     const replication = link.kind === 'replication';
     const color = isSelected ? theme.selection : replication ? theme.replicationLink : theme.link;
     const width = isSelected ? 3 : 2;

@@ -14,6 +14,7 @@ export class SharedShapes {
   readonly card: GraphicsContext;
   readonly selectedRing: GraphicsContext;
   readonly hoverRing: GraphicsContext;
+  readonly focusRing: GraphicsContext;
   readonly handle: GraphicsContext;
   /**
    * A card seen from far out: square corners, no shadow. A rounded card is a few hundred
@@ -33,6 +34,16 @@ export class SharedShapes {
       .stroke({ width: 1.5, color: theme.cardStroke });
     this.farCard = new GraphicsContext().rect(0, 0, width, height).fill({ color: theme.cardFill }).stroke({ width: 3, color: theme.cardStroke });
     this.selectedRing = new GraphicsContext().roundRect(-4, -4, width + 8, height + 8, radius + 4).stroke({ width: 2.5, color: theme.selection });
+    // Keyboard focus: a soft halo behind the card and a thick ring outside the selection ring,
+    // parted from it by a background-coloured gap, so it reads on the card, the grid and a region
+    // alike, and still at the zoom that fits a whole design.
+    this.focusRing = new GraphicsContext()
+      .roundRect(-18, -18, width + 36, height + 36, radius + 18)
+      .fill({ color: theme.selection, alpha: 0.16 })
+      .roundRect(-9, -9, width + 18, height + 18, radius + 9)
+      .stroke({ width: 5, color: theme.background })
+      .roundRect(-13, -13, width + 26, height + 26, radius + 13)
+      .stroke({ width: 5, color: theme.selection });
     this.hoverRing = new GraphicsContext().roundRect(-1, -1, width + 2, height + 2, radius + 1).stroke({ width: 1.5, color: theme.selection, alpha: 0.6 });
     this.handle = new GraphicsContext()
       .circle(0, 0, LINK_HANDLE.radius)
@@ -74,6 +85,7 @@ export class SharedShapes {
     this.card.destroy();
     this.selectedRing.destroy();
     this.hoverRing.destroy();
+    this.focusRing.destroy();
     this.handle.destroy();
     this.farCard.destroy();
     for (const context of this.discs.values()) context.destroy();

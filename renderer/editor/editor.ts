@@ -3,11 +3,18 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
-import { cornerForCentre, documentBounds, nodeRect, type Point, type Rect } from './geometry';
+import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
+import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, type Direction } from './keyboardNavigation';
 import { SelectTool } from './tools/selectTool';
 import type { Overlay } from './tools/toolTypes';
+
+/** What a context menu opened from the keyboard is about. */
+export interface MenuTarget {
+  kind: 'nodes' | 'links';
+  id: string;
+}
 
 export interface RenameTarget {
   kind: 'nodes' | 'regions';
@@ -27,6 +34,12 @@ export class Editor {
   readonly tool: SelectTool;
   private camera: Camera | undefined;
   private overlay: Overlay = {};
+  /** The tool's overlay with the canvas's keyboard focus added (one object per change, for the scene's identity checks). */
+  private shownOverlay: Overlay = {};
+  private canvasFocused = false;
+  private readonly contextMenuListeners = new Set<(target: MenuTarget) => void>();
+  /** The node whose links `]` / `[` walk: the keys keep acting from it while one of its links is selected. */
+  private linkAnchor: string | undefined;
   private hint: string | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
@@ -42,6 +55,7 @@ export class Editor {
       panByScreen: (dx, dy) => this.camera?.panByScreen(dx, dy),
       setOverlay: (overlay) => {
         this.overlay = overlay;
+        this.composeOverlay();
         this.emit();
       },
       setHint: (hint) => this.setHint(hint),
@@ -70,7 +84,23 @@ export class Editor {
   }
 
   getOverlay(): Overlay {
-    return this.overlay;
+    return this.shownOverlay;
+  }
+
+  private composeOverlay(): void {
+    this.shownOverlay = this.canvasFocused ? { ...this.overlay, keyboardFocus: true } : this.overlay;
+  }
+
+  /** The canvas gained or lost keyboard focus (a focus ring then marks the selected nodes). */
+  setCanvasFocus(focused: boolean): void {
+    if (focused === this.canvasFocused) return;
+    this.canvasFocused = focused;
+    this.composeOverlay();
+    this.emit();
+  }
+
+  isCanvasFocused(): boolean {
+    return this.canvasFocused;
   }
 
   getHint(): string | undefined {
@@ -260,6 +290,172 @@ export class Editor {
     const right = Math.max(...nodes.map((rect) => rect.x + rect.w));
     const bottom = Math.max(...nodes.map((rect) => rect.y + rect.h));
     camera.fit({ x, y, w: right - x, h: bottom - y });
+  }
+
+  // --- the canvas from the keyboard ------------------------------------------------------------
+
+  /**
+   * The node the keyboard acts from: the last selected node that still exists, or, while a link
+   * reached with `]` / `[` is selected alone, the node its walk started from.
+   */
+  private focusedNodeId(): string | undefined {
+    const doc = this.store.getDocument();
+    const selection = this.store.getSelection();
+    const node = selection.nodes.findLast((id) => Object.hasOwn(doc.nodes, id));
+    if (node !== undefined) return node;
+    const anchor = this.linkAnchor;
+    if (anchor === undefined || !Object.hasOwn(doc.nodes, anchor) || selection.links.length !== 1 || selection.regions.length > 0) return undefined;
+    const link = Object.hasOwn(doc.links, selection.links[0]) ? doc.links[selection.links[0]] : undefined;
+    return link && (link.from === anchor || link.to === anchor) ? anchor : undefined;
+  }
+
+  /**
+   * `]` / `[` on the canvas: selects the next (previous) link of the selected node, in the order
+   * of their other ends, wrapping round; the node's other end is kept in view.
+   */
+  selectNextLinkOfNode(step: 1 | -1): boolean {
+    const anchor = this.focusedNodeId();
+    if (anchor === undefined) {
+      this.setHint('Select a node first (Tab), then ] and [ select its links.');
+      return false;
+    }
+    const doc = this.store.getDocument();
+    const selection = this.store.getSelection();
+    const current = selection.nodes.length === 0 ? selection.links[0] : undefined;
+    const id = nextLinkOfNode(doc, anchor, current, step);
+    if (id === undefined) {
+      this.setHint(`${doc.nodes[anchor].name ?? anchor} has no links.`);
+      return false;
+    }
+    this.linkAnchor = anchor;
+    this.store.setSelection(selectionOf('links', [id]));
+    const link = doc.links[id];
+    this.keepInView(link.from === anchor ? link.to : link.from);
+    return true;
+  }
+
+  /**
+   * Tab / Shift+Tab on the canvas: selects the next (previous) node in reading order and keeps it
+   * in view. Returns false past the last (first) node, so focus can leave the canvas.
+   */
+  selectNextNode(step: 1 | -1): boolean {
+    const id = nextNodeInOrder(this.store.getDocument(), this.focusedNodeId(), step);
+    if (id === undefined) return false;
+    this.selectNodeAndKeepInView(id);
+    return true;
+  }
+
+  /** Alt+arrows: selects the nearest node that way (from the middle of the view when none is selected). */
+  selectNodeInDirection(direction: Direction): boolean {
+    const from = this.focusedNodeId() ?? this.camera?.visibleCentre() ?? { x: 0, y: 0 };
+    const id = nextNodeInDirection(this.store.getDocument(), from, direction);
+    if (id === undefined) return false;
+    this.selectNodeAndKeepInView(id);
+    return true;
+  }
+
+  private selectNodeAndKeepInView(id: string): void {
+    this.store.setSelection(selectionOf('nodes', [id]));
+    this.keepInView(id);
+  }
+
+  /** Pans (never zooms) just enough to bring a node's card, with a margin, into view. */
+  keepInView(id: string): void {
+    const camera = this.camera;
+    const doc = this.store.getDocument();
+    if (!camera || !Object.hasOwn(doc.nodes, id)) return;
+    const view = camera.visibleRect();
+    const margin = 40 / Math.max(camera.zoom(), 0.01);
+    const rect = nodeRect(doc.nodes[id]);
+    const shift = (low: number, size: number, viewLow: number, viewSize: number) => {
+      // A card larger than the view (a tiny window) is centred instead.
+      if (size + 2 * margin > viewSize) return low + size / 2 - (viewLow + viewSize / 2);
+      if (low - margin < viewLow) return low - margin - viewLow;
+      if (low + size + margin > viewLow + viewSize) return low + size + margin - (viewLow + viewSize);
+      return 0;
+    };
+    const dx = shift(rect.x, rect.w, view.x, view.w);
+    const dy = shift(rect.y, rect.h, view.y, view.h);
+    if (dx === 0 && dy === 0) return;
+    camera.lookAt({ x: view.x + view.w / 2 + dx, y: view.y + view.h / 2 + dy }, camera.zoom());
+  }
+
+  /**
+   * L on the canvas: starts a link from the selected node; the first target offered is the
+   * nearest node to its right (links run left to right in most designs), else the next in order.
+   */
+  startKeyboardLink(): boolean {
+    const fromId = this.focusedNodeId();
+    if (fromId === undefined) {
+      this.setHint('Select a node first (Tab), then press L to link it.');
+      return false;
+    }
+    const doc = this.store.getDocument();
+    const first =
+      nextNodeInDirection(doc, fromId, 'right') ?? nextNodeInDirection(doc, fromId, 'down') ?? nextNodeInDirection(doc, fromId, 'left') ?? nextNodeInDirection(doc, fromId, 'up');
+    this.tool.startKeyboardLink(fromId, first);
+    if (first !== undefined) this.keepInView(first);
+    return true;
+  }
+
+  /** Moves the keyboard link's target: arrows by direction, Tab by reading order (wrapping, skipping the source). */
+  moveKeyboardLinkTarget(move: Direction | 1 | -1): void {
+    const link = this.tool.keyboardLink();
+    if (!link) return;
+    const doc = this.store.getDocument();
+    let next: string | undefined;
+    if (typeof move === 'string') {
+      const from = link.targetId ?? link.fromId;
+      next = nextNodeInDirection(doc, from, move, [link.fromId]);
+    } else {
+      next = nextNodeInOrder(doc, link.targetId ?? link.fromId, move) ?? nextNodeInOrder(doc, undefined, move);
+      if (next === link.fromId) next = nextNodeInOrder(doc, next, move) ?? nextNodeInOrder(doc, undefined, move);
+      if (next === link.fromId) next = undefined;
+    }
+    if (next === undefined) return;
+    this.tool.setKeyboardLinkTarget(next);
+    this.keepInView(next);
+  }
+
+  /** Enter while linking from the keyboard: links (same rules and undo step as a drag). */
+  commitKeyboardLink(): boolean {
+    return this.tool.commitKeyboardLink();
+  }
+
+  /**
+   * Shift+F10 / the Menu key on the canvas: asks whoever listens (the fault menu, in a run) to
+   * open for the selected node, or for the selected link when no node is selected.
+   */
+  onContextMenuRequest(listener: (target: MenuTarget) => void): () => void {
+    this.contextMenuListeners.add(listener);
+    return () => this.contextMenuListeners.delete(listener);
+  }
+
+  requestContextMenu(): boolean {
+    const doc = this.store.getDocument();
+    const selection = this.store.getSelection();
+    const node = selection.nodes.findLast((id) => Object.hasOwn(doc.nodes, id));
+    const link = selection.links.findLast((id) => Object.hasOwn(doc.links, id));
+    const target: MenuTarget | undefined = node !== undefined ? { kind: 'nodes', id: node } : link !== undefined ? { kind: 'links', id: link } : undefined;
+    if (target === undefined || this.contextMenuListeners.size === 0) return false;
+    for (const listener of [...this.contextMenuListeners]) listener(target);
+    return true;
+  }
+
+  /** Where a menu opened from the keyboard goes on the page: under a node's card, or at a link's middle. */
+  menuClientPoint(target: MenuTarget): Point | undefined {
+    const doc = this.store.getDocument();
+    if (!this.camera) return undefined;
+    if (target.kind === 'nodes') {
+      if (!Object.hasOwn(doc.nodes, target.id)) return undefined;
+      const card = nodeRect(doc.nodes[target.id]);
+      return this.camera.worldToClient({ x: card.x, y: card.y + card.h + 16 });
+    }
+    const link = Object.hasOwn(doc.links, target.id) ? doc.links[target.id] : undefined;
+    if (!link || !Object.hasOwn(doc.nodes, link.from) || !Object.hasOwn(doc.nodes, link.to)) return undefined;
+    const a = nodeCentre(doc.nodes[link.from]);
+    const b = nodeCentre(doc.nodes[link.to]);
+    return this.camera.worldToClient({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + 12 });
   }
 
   zoomReset(): void {

@@ -1,5 +1,7 @@
 import type { Editor } from './editor';
+import { EMPTY_SELECTION } from './store/selection';
 import { GRID } from './geometry';
+import { ARROW_DIRECTIONS } from './keyboardNavigation';
 
 /** True when the key press belongs to a text field, a select or anything editable: no shortcuts then. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -103,6 +105,71 @@ export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key'
     case '_':
       editor.zoomOut();
       return true;
+    default:
+      return false;
+  }
+}
+
+/** The canvas's host element (the one Tab reaches) has focus: the canvas keys apply. */
+export function isCanvasTarget(target: EventTarget | null): boolean {
+  return typeof Element !== 'undefined' && target instanceof Element && target.closest('.sandbox-canvas') !== null;
+}
+
+type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>;
+
+/**
+ * Keys that only the focused canvas takes, before the editor's shortcuts (which act on the
+ * selection these keys make): Tab / Shift+Tab walk the nodes in reading order (and leave the
+ * canvas past the last / first), Alt+arrows select the nearest node that way, Escape clears the
+ * selection, F2 renames, L starts a link whose target the arrows (or Tab) choose and Enter makes,
+ * `]` / `[` select the selected node's links one by one, and Shift+F10 or the Menu key open the
+ * fault menu of the selected node or link in a run. Returns whether the key was used.
+ */
+export function handleCanvasKey(editor: Editor, event: KeyPress): boolean {
+  const accel = event.ctrlKey || event.metaKey;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const direction = ARROW_DIRECTIONS[key];
+  if (editor.tool.keyboardLink()) {
+    // Choosing a link's target is modal: Delete must not delete the source meanwhile. Shortcuts
+    // with Ctrl/Cmd still work (Undo cancels the link first).
+    if (accel) return false;
+    if (direction !== undefined) editor.moveKeyboardLinkTarget(direction);
+    else if (key === 'Tab') editor.moveKeyboardLinkTarget(event.shiftKey ? -1 : 1);
+    else if (key === 'Enter') editor.commitKeyboardLink();
+    else if (key === 'Escape') editor.tool.cancel();
+    else if (key === ' ') return false;
+    return true;
+  }
+  if (accel) return false;
+  if (key === 'Tab' && !event.altKey) return editor.selectNextNode(event.shiftKey ? -1 : 1);
+  if (direction !== undefined && event.altKey && !event.shiftKey) {
+    editor.selectNodeInDirection(direction);
+    return true;
+  }
+  if (event.altKey) return false;
+  if ((key === 'F10' && event.shiftKey) || key === 'ContextMenu') return editor.requestContextMenu();
+  if (event.shiftKey) return false;
+  switch (key) {
+    case 'Escape':
+      if (editor.tool.isIdle()) {
+        editor.select(EMPTY_SELECTION);
+        editor.setHint(undefined);
+      } else editor.tool.cancel();
+      return true;
+    case 'l':
+      editor.startKeyboardLink();
+      return true;
+    case ']':
+    case '[':
+      editor.selectNextLinkOfNode(key === ']' ? 1 : -1);
+      return true;
+    case 'F2': {
+      const selection = editor.store.getSelection();
+      const id = selection.nodes.at(-1);
+      if (id !== undefined) editor.startRename({ kind: 'nodes', id });
+      else if (selection.regions.length > 0) editor.startRename({ kind: 'regions', id: selection.regions[selection.regions.length - 1] });
+      return id !== undefined || selection.regions.length > 0;
+    }
     default:
       return false;
   }

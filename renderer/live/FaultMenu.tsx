@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { linkAt, nodeAt } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
 import { activeFaultsAt } from './activeFaults';
@@ -10,35 +10,69 @@ interface OpenMenu {
   y: number;
   title: string;
   items: FaultMenuItem[];
+  /** Opened from the keyboard: the first item takes focus, and focus goes back to the canvas after. */
+  returnFocus?: HTMLElement;
+}
+
+function nodeMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useLiveController>>, nodeId: string, x: number, y: number): OpenMenu | null {
+  const doc = editor.store.getDocument();
+  if (!Object.hasOwn(doc.nodes, nodeId)) return null;
+  const node = doc.nodes[nodeId];
+  const index = controller.model.nodeIds.indexOf(node.id);
+  const status = index >= 0 ? controller.model.frame?.nodeStatus[index] : undefined;
+  return { x, y, title: node.name ?? node.id, items: nodeFaultItems(doc, node.id, status) };
+}
+
+function linkMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useLiveController>>, linkId: string, x: number, y: number): OpenMenu | null {
+  const doc = editor.store.getDocument();
+  if (!Object.hasOwn(doc.links, linkId)) return null;
+  const link = doc.links[linkId];
+  const cut = activeFaultsAt(doc, controller.model.frame?.timeMs ?? 0).cutLinks.has(link.id);
+  return { x, y, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, cut) };
 }
 
 /**
  * Right-click a node or link on the canvas to inject a fault now (crash / restart / slow / cut /
  * partition…). The engine applies it and the document's scenario records it (see LiveController).
+ * From the keyboard, Shift+F10 or the Menu key on the canvas opens it for the selected node or
+ * link (Editor.requestContextMenu); the arrows move through it, Escape closes it.
  */
 export function FaultMenu({ editor }: { editor: Editor }) {
   const controller = useLiveController();
   const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (controller === null) return;
+    return editor.onContextMenuRequest((target) => {
+      const point = editor.menuClientPoint(target) ?? { x: 0, y: 0 };
+      const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+      const opened = target.kind === 'nodes' ? nodeMenu(editor, controller, target.id, point.x, point.y) : linkMenu(editor, controller, target.id, point.x, point.y);
+      setMenu(opened && { ...opened, returnFocus });
+    });
+  }, [controller, editor]);
 
   useEffect(() => {
     const onContextMenu = (event: MouseEvent) => {
       const target = event.target as Element | null;
+      // The Menu key's own contextmenu event (the keydown already opened ours): no browser menu.
+      if (target?.closest('.live-fault-menu') != null || (target?.classList.contains('sandbox-canvas') === true && controller !== null)) {
+        event.preventDefault();
+        return;
+      }
       if (controller === null || target === null || target.closest('.sandbox-canvas') === null) return;
       const world = editor.getCamera()?.clientToWorld(event.clientX, event.clientY);
       if (world === undefined) return;
       const doc = editor.store.getDocument();
-      const frame = controller.model.frame;
       const node = nodeAt(doc, world);
       event.preventDefault();
       if (node !== undefined) {
-        const index = controller.model.nodeIds.indexOf(node.id);
-        setMenu({ x: event.clientX, y: event.clientY, title: node.name ?? node.id, items: nodeFaultItems(doc, node.id, index >= 0 ? frame?.nodeStatus[index] : undefined) });
+        setMenu(nodeMenu(editor, controller, node.id, event.clientX, event.clientY));
         return;
       }
       const link = linkAt(doc, world, editor.getCamera()?.zoom() ?? 1);
       if (link !== undefined) {
-        const cut = activeFaultsAt(doc, frame?.timeMs ?? 0).cutLinks.has(link.id);
-        setMenu({ x: event.clientX, y: event.clientY, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, cut) });
+        setMenu(linkMenu(editor, controller, link.id, event.clientX, event.clientY));
         return;
       }
       setMenu(null);
@@ -47,12 +81,28 @@ export function FaultMenu({ editor }: { editor: Editor }) {
     return () => window.removeEventListener('contextmenu', onContextMenu);
   }, [controller, editor]);
 
+  // Opened from the keyboard: focus on the first item, as a menu button's menu does.
+  useEffect(() => {
+    if (menu?.returnFocus) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [menu]);
+
+  const closeMenu = () => {
+    const back = menu?.returnFocus;
+    setMenu(null);
+    if (back?.isConnected) back.focus();
+  };
+
   useEffect(() => {
     if (menu === null) return;
     const close = (event: Event) => {
       if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
-      if (event.target instanceof Element && event.target.closest('.live-fault-menu') !== null) return;
+      if (event instanceof PointerEvent && event.target instanceof Element && event.target.closest('.live-fault-menu') !== null) return;
       setMenu(null);
+      if (event instanceof KeyboardEvent && menu.returnFocus?.isConnected) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        menu.returnFocus.focus();
+      }
     };
     window.addEventListener('pointerdown', close);
     window.addEventListener('keydown', close);
@@ -64,16 +114,37 @@ export function FaultMenu({ editor }: { editor: Editor }) {
 
   if (menu === null) return null;
   return (
-    <div className="live-fault-menu" role="menu" aria-label={`Inject a fault: ${menu.title}`} style={{ left: menu.x, top: menu.y }} data-testid="fault-menu">
+    <div
+      ref={menuRef}
+      className="live-fault-menu"
+      role="menu"
+      aria-label={`Inject a fault: ${menu.title}`}
+      style={{ left: menu.x, top: menu.y }}
+      data-testid="fault-menu"
+      onKeyDown={(event) => {
+        const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+        const index = items.indexOf(document.activeElement as HTMLElement);
+        const go = (next: number) => {
+          event.preventDefault();
+          items[(next + items.length) % items.length]?.focus();
+        };
+        if (event.key === 'ArrowDown') go(index + 1);
+        else if (event.key === 'ArrowUp') go(index - 1);
+        else if (event.key === 'Home') go(0);
+        else if (event.key === 'End') go(items.length - 1);
+        else if (event.key === 'Tab') setMenu(null);
+      }}
+    >
       <div className="live-fault-menu-title">{menu.title}</div>
       {menu.items.map((item) => (
         <button
           key={item.label}
           type="button"
           role="menuitem"
+          tabIndex={-1}
           onClick={() => {
             controller?.inject(item.fault);
-            setMenu(null);
+            closeMenu();
           }}
         >
           {item.label}

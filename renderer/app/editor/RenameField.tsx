@@ -18,6 +18,9 @@ function RenameInput({ target }: { target: RenameTarget }) {
   const initial = record ? (target.kind === 'nodes' ? ((record as { name?: string }).name ?? target.id) : (record as { name: string }).name) : '';
   const [text, setText] = useState(initial);
   const inputRef = useRef<HTMLInputElement>(null);
+  const finished = useRef(false);
+  // F2 on the canvas: focus goes back there afterwards, so the keyboard carries on where it was.
+  const [returnFocus] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('sandbox-canvas') ? document.activeElement : undefined));
   useEffect(() => {
     inputRef.current?.select();
   }, []);
@@ -26,11 +29,15 @@ function RenameInput({ target }: { target: RenameTarget }) {
   const zoom = camera.zoom();
   const topLeft = camera.worldToClient({ x: record.x + (target.kind === 'nodes' ? 56 : 12), y: record.y + (target.kind === 'nodes' ? 8 : 6) });
   const width = (target.kind === 'nodes' ? NODE_CARD.width - 64 : 240) * zoom;
-  const finish = (keep: boolean) => {
+  const finish = (keep: boolean, refocus = false) => {
+    // Focusing the canvas blurs this field, whose blur would finish a second time.
+    if (finished.current) return;
+    finished.current = true;
     if (keep && text !== initial) {
       editor.store.update((draft) => (target.kind === 'nodes' ? renameNode(draft, target.id, text) : renameRegion(draft, target.id, text)));
     }
     editor.startRename(undefined);
+    if (refocus && returnFocus?.isConnected) returnFocus.focus();
   };
   return (
     <input
@@ -43,8 +50,8 @@ function RenameInput({ target }: { target: RenameTarget }) {
       onChange={(event) => setText(event.target.value)}
       onBlur={() => finish(true)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') finish(true);
-        else if (event.key === 'Escape') finish(false);
+        if (event.key === 'Enter') finish(true, true);
+        else if (event.key === 'Escape') finish(false, true);
         event.stopPropagation();
       }}
     />

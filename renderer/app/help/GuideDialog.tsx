@@ -30,6 +30,18 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
       ],
     },
     {
+      title: 'The canvas from the keyboard (Tab to it first)',
+      rows: [
+        ['Tab / Shift+Tab', 'Select the next / previous node, top to bottom and left to right; past the last node Tab leaves the canvas'],
+        ['Alt+Arrow keys', 'Select the nearest node in that direction'],
+        ['] / [', 'Select the next / previous link of the selected node (Delete deletes it; Tab carries on from the node)'],
+        ['Escape', 'Clear the selection'],
+        ['F2', 'Rename the selected node'],
+        ['L, then Arrow keys or Tab, then Enter', 'Link the selected node to the node you choose (Escape cancels); the same rules and undo as a drag'],
+        ['Shift+F10 / Menu key', 'In a run: the fault menu of the selected node or link (arrows move, Enter injects, Escape closes)'],
+      ],
+    },
+    {
       title: 'View',
       rows: [
         ['Wheel, pinch', 'Zoom'],
@@ -45,6 +57,7 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         ['F10', 'Step'],
         [`${mod}+] / ${mod}+[`, 'Faster / Slower'],
         ['Right-click a node or link', 'Crash, restart, slow, cut, partition — recorded into the scenario'],
+        ['Shift+F10 on the canvas', 'The same menu for the selected node or link, from the keyboard'],
         ['F1', 'Lessons'],
       ],
     },
@@ -69,7 +82,8 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
           <h3>Build</h3>
           <p>
             Drag a kind from the palette onto the canvas. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them: requests go
-            that way, responses come back. A link between two databases is a replication link. Draw regions around nodes for data centres; links between
+            that way, responses come back. Without a mouse, Tab to the canvas, Tab to a node, press L, choose the other node with the arrows
+            and press Enter. A link between two databases is a replication link. Draw regions around nodes for data centres; links between
             regions get the longer delay set in the document settings. Select anything to edit it in the inspector on the right; the Design problems tab lists
             what will not work (a client that DNS sends somewhere it has no link to, a replica without a primary…).
           </p>

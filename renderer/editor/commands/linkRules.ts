@@ -37,6 +37,11 @@ const NOUN: Record<NodeKind, string> = {
   worker: 'worker',
 };
 
+/** The kind as a noun ("load balancer"), for sentences and what a screen reader is told. */
+export function kindNoun(kind: NodeKind): string {
+  return NOUN[kind];
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

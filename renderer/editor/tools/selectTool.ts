@@ -28,6 +28,7 @@ type State =
   | { name: 'brushing'; origin: Point; base: Selection; before: Selection }
   | { name: 'pointing-handle'; nodeId: string; origin: ToolPointer }
   | { name: 'linking'; fromId: string }
+  | { name: 'keyboard-linking'; fromId: string; targetId: string | undefined }
   | { name: 'pointing-region'; regionId: string; origin: ToolPointer; additive: boolean }
   | { name: 'translating-region'; mark: string; regionId: string; origin: Point; start: Point; memberStarts: Map<string, Point> }
   | { name: 'resizing-region'; mark: string; regionId: string }
@@ -242,23 +243,81 @@ export class SelectTool {
           this.context.setHint(undefined);
           return;
         }
-        const verdict = linkVerdict(this.doc, state.fromId, target.id);
-        if (!verdict.ok) {
-          // The reason stays up after the refusal so the user can read it.
-          this.context.setHint(`Not linked: ${verdict.reason}`);
-          return;
-        }
-        this.context.setHint(undefined);
-        let linkId = '';
-        store.update((draft) => {
-          linkId = addLink(draft, state.fromId, target.id, verdict.kind);
-        });
-        store.setSelection(selectionOf('links', [linkId]));
+        this.commitLink(state.fromId, target.id);
         return;
       }
       default:
         return;
     }
+  }
+
+  /**
+   * The end of a link gesture, by pointer or keyboard: the link rules decide, a refusal's reason
+   * stays in the hint, and an accepted link is one undoable edit, selected.
+   */
+  private commitLink(fromId: string, toId: string): boolean {
+    const { store } = this.context;
+    const verdict = linkVerdict(this.doc, fromId, toId);
+    if (!verdict.ok) {
+      // The reason stays up after the refusal so the user can read it.
+      this.context.setHint(`Not linked: ${verdict.reason}`);
+      return false;
+    }
+    this.context.setHint(undefined);
+    let linkId = '';
+    store.update((draft) => {
+      linkId = addLink(draft, fromId, toId, verdict.kind);
+    });
+    store.setSelection(selectionOf('links', [linkId]));
+    return true;
+  }
+
+  /**
+   * L on the canvas: a link from `fromId` whose target the keyboard chooses (setKeyboardLinkTarget),
+   * drawn like a link drag, with the same verdict shown as the target changes.
+   */
+  startKeyboardLink(fromId: string, targetId: string | undefined): void {
+    if (this.state.name !== 'idle') this.cancel();
+    if (!Object.hasOwn(this.doc.nodes, fromId)) return;
+    this.state = { name: 'keyboard-linking', fromId, targetId: undefined };
+    this.setKeyboardLinkTarget(targetId);
+  }
+
+  setKeyboardLinkTarget(targetId: string | undefined): void {
+    const state = this.state;
+    if (state.name !== 'keyboard-linking') return;
+    const target = targetId !== undefined && targetId !== state.fromId && Object.hasOwn(this.doc.nodes, targetId) ? this.doc.nodes[targetId] : undefined;
+    state.targetId = target?.id;
+    const from = this.doc.nodes[state.fromId];
+    if (!target) {
+      this.context.setOverlay({ linkDrag: { fromId: state.fromId, to: { x: from.x + 220, y: from.y + 30 } } });
+      this.context.setHint('Link: no other node to link to. Escape cancels.');
+      return;
+    }
+    const verdict = linkVerdict(this.doc, state.fromId, target.id);
+    const refused = verdict.ok ? undefined : verdict.reason;
+    this.context.setOverlay({ linkDrag: { fromId: state.fromId, to: { x: target.x, y: target.y }, targetId: target.id, refused } });
+    const name = (id: string) => this.doc.nodes[id].name ?? id;
+    this.context.setHint(refused ?? `Link ${name(state.fromId)} → ${name(target.id)}: Enter links, arrows or Tab choose another node, Escape cancels.`);
+  }
+
+  /** The keyboard link's current source and target, or undefined when no keyboard link is being made. */
+  keyboardLink(): { fromId: string; targetId: string | undefined } | undefined {
+    return this.state.name === 'keyboard-linking' ? { fromId: this.state.fromId, targetId: this.state.targetId } : undefined;
+  }
+
+  /** Enter: makes the keyboard link (or says why not, staying in link mode to choose again). */
+  commitKeyboardLink(): boolean {
+    const state = this.state;
+    if (state.name !== 'keyboard-linking' || state.targetId === undefined) return false;
+    const verdict = linkVerdict(this.doc, state.fromId, state.targetId);
+    if (!verdict.ok) {
+      this.context.setHint(`Not linked: ${verdict.reason}`);
+      return false;
+    }
+    this.state = { name: 'idle' };
+    this.context.setOverlay({});
+    return this.commitLink(state.fromId, state.targetId);
   }
 
   doubleClick(pointer: ToolPointer): void {
@@ -288,7 +347,7 @@ export class SelectTool {
     const state = this.state.name;
     if (this.spaceHeld || state === 'panning') return 'grabbing';
     if (state === 'translating' || state === 'translating-region') return 'move';
-    if (state === 'linking' || state === 'pointing-handle') return 'crosshair';
+    if (state === 'linking' || state === 'pointing-handle' || state === 'keyboard-linking') return 'crosshair';
     if (state === 'resizing-region') return 'nwse-resize';
     if (state === 'brushing') return 'default';
     const doc = this.doc;

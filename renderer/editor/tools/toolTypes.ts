@@ -16,6 +16,8 @@ export interface Overlay {
   linkDrag?: { fromId: string; to: Point; targetId?: string; refused?: string };
   /** A region grip or node under the pointer, for hover feedback. */
   hoverNodeId?: string;
+  /** The canvas has keyboard focus: its selected nodes get a focus ring (set by the editor, not the tool). */
+  keyboardFocus?: boolean;
 }
 
 export type ToolStateName =
@@ -26,6 +28,7 @@ export type ToolStateName =
   | 'brushing'
   | 'pointing-handle'
   | 'linking'
+  | 'keyboard-linking'
   | 'pointing-region'
   | 'translating-region'
   | 'resizing-region'

@@ -1,0 +1,62 @@
+import { useSyncExternalStore } from 'react';
+import { NODE_DEGRADED, NODE_DOWN } from '../../../shared/sim/session/protocol';
+import { useEditor } from '../../editor/EditorContext';
+import { describeNode, type NodeRunState } from '../../editor/keyboardNavigation';
+import { useLiveModel } from '../../live/LiveContext';
+
+export const CANVAS_ANNOUNCER_ID = 'canvas-announcer';
+export const CANVAS_KEYS_ID = 'canvas-keys';
+
+/**
+ * What the canvas shows, in words, for a screen reader: a polite live region that names the
+ * selected node (name, kind, number of links and, in a run, whether it is up), or the selected
+ * link or how many things are selected. The canvas points at it with aria-describedby.
+ */
+export function CanvasAnnouncer() {
+  const editor = useEditor();
+  const store = editor.store;
+  const selection = useSyncExternalStore(
+    (listener) => store.subscribe(listener),
+    () => store.getSelection(),
+  );
+  const doc = useSyncExternalStore(
+    (listener) => store.subscribe(listener),
+    () => store.getDocument(),
+  );
+  const model = useLiveModel();
+  const frame = model?.frame ?? null;
+  const running = frame !== null && (frame.playing || frame.timeMs > 0);
+
+  let text = '';
+  const count = selection.nodes.length + selection.links.length + selection.regions.length;
+  if (selection.nodes.length === 1 && count === 1) {
+    const id = selection.nodes[0];
+    let state: NodeRunState | undefined;
+    if (running && model) {
+      const index = model.nodeIds.indexOf(id);
+      const status = index >= 0 ? frame.nodeStatus[index] : undefined;
+      if (status !== undefined) state = status === NODE_DOWN ? 'down' : status === NODE_DEGRADED ? 'slowed' : 'up';
+    }
+    text = describeNode(doc, id, state);
+  } else if (selection.links.length === 1 && count === 1 && Object.hasOwn(doc.links, selection.links[0])) {
+    const link = doc.links[selection.links[0]];
+    const name = (nodeId: string) => (Object.hasOwn(doc.nodes, nodeId) ? (doc.nodes[nodeId].name ?? nodeId) : nodeId);
+    text = `${link.kind === 'replication' ? 'Replication link' : 'Link'} ${name(link.from)} to ${name(link.to)}`;
+  } else if (count > 1) {
+    text = `${count} items selected`;
+  } else if (count === 1 && selection.regions.length === 1 && Object.hasOwn(doc.regions, selection.regions[0])) {
+    text = `Region ${doc.regions[selection.regions[0]].name}`;
+  }
+  return (
+    <>
+      <div id={CANVAS_ANNOUNCER_ID} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="canvas-announcer">
+        {text}
+      </div>
+      <div id={CANVAS_KEYS_ID} className="visually-hidden">
+        Tab and Shift+Tab select the next and previous node, Alt with an arrow the nearest node that way, and the right and left square brackets
+        the selected node&apos;s links; the arrows move the selection, L links it to another node, F2 renames it, Delete deletes it, Escape clears the
+        selection, and during a run Shift+F10 opens its fault menu.
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import type { FaultlineDocument } from '../../shared/model/types';
+import { kindNoun } from './commands/linkRules';
+import { nodeCentre, type Point } from './geometry';
+
+/**
+ * Moving the selection between nodes without a pointer (pure, so it is unit-tested in Node):
+ * Tab walks the nodes in reading order, Alt+arrows jump to the nearest node in a direction, and
+ * the same jumps choose the target of a link made from the keyboard.
+ */
+
+export type Direction = 'left' | 'right' | 'up' | 'down';
+
+export const ARROW_DIRECTIONS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+
+/**
+ * The nodes in reading order: top to bottom by their cards' centres, then left to right, then by
+ * id. Centres less than half a card apart vertically count as one row, so a row drawn slightly
+ * unevenly still reads left to right.
+ */
+export function readingOrder(doc: FaultlineDocument): string[] {
+  const nodes = Object.values(doc.nodes).map((node) => ({ id: node.id, centre: nodeCentre(node) }));
+  nodes.sort((a, b) => a.centre.y - b.centre.y || a.centre.x - b.centre.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Group into rows: a node joins the current row while its centre is within ROW_BAND of the row's first.
+  const ROW_BAND = 30;
+  const rows: (typeof nodes)[] = [];
+  for (const node of nodes) {
+    const row = rows.at(-1);
+    if (row && node.centre.y - row[0].centre.y < ROW_BAND) row.push(node);
+    else rows.push([node]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.centre.x - b.centre.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((node) => node.id));
+}
+
+/**
+ * The node after (`step` 1) or before (-1) `currentId` in reading order. With no current node
+ * (or one that is gone) it is the first (or last) node; past either end it is undefined, so Tab
+ * can leave the canvas instead of trapping focus in it.
+ */
+export function nextNodeInOrder(doc: FaultlineDocument, currentId: string | undefined, step: 1 | -1): string | undefined {
+  const order = readingOrder(doc);
+  if (order.length === 0) return undefined;
+  const index = currentId === undefined ? -1 : order.indexOf(currentId);
+  if (index < 0) return step === 1 ? order[0] : order.at(-1);
+  return order[index + step];
+}
+
+/**
+ * The node nearest `from` in a direction, judged by card centres: only nodes whose centre lies in
+ * that direction (strictly) count; those within 45° of it come first; among them the one with the
+ * smallest distance along the direction plus twice the sideways offset wins (so a node straight
+ * ahead beats a closer one off to the side), ties going to the smaller id. `from` is a node id or,
+ * with nothing selected, a world point (the middle of the view). Undefined when nothing lies that way.
+ */
+export function nextNodeInDirection(doc: FaultlineDocument, from: string | Point, direction: Direction, exclude: readonly string[] = []): string | undefined {
+  const origin = typeof from === 'string' ? (Object.hasOwn(doc.nodes, from) ? nodeCentre(doc.nodes[from]) : undefined) : from;
+  if (origin === undefined) return undefined;
+  const fromId = typeof from === 'string' ? from : undefined;
+  let best: { id: string; inCone: boolean; score: number } | undefined;
+  for (const node of Object.values(doc.nodes)) {
+    if (node.id === fromId || exclude.includes(node.id)) continue;
+    const centre = nodeCentre(node);
+    const dx = centre.x - origin.x;
+    const dy = centre.y - origin.y;
+    const along = direction === 'right' ? dx : direction === 'left' ? -dx : direction === 'down' ? dy : -dy;
+    const aside = Math.abs(direction === 'left' || direction === 'right' ? dy : dx);
+    if (along <= 0) continue;
+    const inCone = aside <= along;
+    const score = along + 2 * aside;
+    if (
+      best === undefined ||
+      (inCone && !best.inCone) ||
+      (inCone === best.inCone && (score < best.score || (score === best.score && node.id < best.id)))
+    ) {
+      best = { id: node.id, inCone, score };
+    }
+  }
+  return best?.id;
+}
+
+/** What the engine says of a node in a run (NODE_UP / NODE_DOWN / NODE_DEGRADED as words). */
+export type NodeRunState = 'up' | 'down' | 'slowed';
+
+/**
+ * One sentence for a screen reader about a node: its name, kind and number of links, and in a
+ * run whether it is up — "lb, load balancer, 3 links, up".
+ */
+export function describeNode(doc: FaultlineDocument, id: string, state?: NodeRunState): string {
+  if (!Object.hasOwn(doc.nodes, id)) return '';
+  const node = doc.nodes[id];
+  const links = Object.values(doc.links).filter((link) => link.from === id || link.to === id).length;
+  const parts = [node.name ?? node.id, kindNoun(node.kind), `${links} link${links === 1 ? '' : 's'}`];
+  if (state !== undefined) parts.push(state);
+  return parts.join(', ');
+}
+
+/**
+ * The links of a node, in the reading order of their other ends (then by id): what `]` and `[`
+ * step through once a node is selected.
+ */
+export function linksOfNode(doc: FaultlineDocument, nodeId: string): string[] {
+  const order = new Map(readingOrder(doc).map((id, index) => [id, index]));
+  const other = (link: { from: string; to: string }) => (link.from === nodeId ? link.to : link.from);
+  return Object.values(doc.links)
+    .filter((link) => link.from === nodeId || link.to === nodeId)
+    .sort((a, b) => (order.get(other(a)) ?? 0) - (order.get(other(b)) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((link) => link.id);
+}
+
+/** The link after (before) `currentId` among a node's links, wrapping; the first (last) when none is current. */
+export function nextLinkOfNode(doc: FaultlineDocument, nodeId: string, currentId: string | undefined, step: 1 | -1): string | undefined {
+  const links = linksOfNode(doc, nodeId);
+  if (links.length === 0) return undefined;
+  const index = currentId === undefined ? -1 : links.indexOf(currentId);
+  if (index < 0) return step === 1 ? links[0] : links.at(-1);
+  return links[(index + step + links.length) % links.length];
+}
