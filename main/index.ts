@@ -11,6 +11,7 @@ import { createElectronDialogs } from './files/electronDialogs';
 import { createFileServices, type FileServices } from './files/createFileServices';
 import { nodeFileSystem } from './files/fileSystem';
 import { faultlineFilesIn } from './files/launchArguments';
+import { OsOpenQueue } from './files/osOpenQueue';
 import { sendEvent } from './ipc/sendEvent';
 import { createSenderGate } from './ipc/senderGate';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
@@ -97,19 +98,27 @@ function start(): void {
     for (const path of paths) openFromOs(path).catch((error: unknown) => log.error(`could not open ${path}`, error));
   };
 
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    const files = Array.isArray(argv) && typeof workingDirectory === 'string' ? faultlineFilesIn(argv, workingDirectory) : [];
-    if (files.length > 0) return openAllFromOs(files);
+  /** Files to open, or none: bring the app to the front. Runs only once start-up has its window. */
+  const answerOs = (paths: string[]): void => {
+    if (paths.length > 0) return openAllFromOs(paths);
     const window = BrowserWindow.getAllWindows()[0];
     if (!window) return void openMainWindow();
     if (window.isMinimized()) window.restore();
     window.focus();
+  };
+  // Everything the OS asks waits here until start-up has opened its window (see OsOpenQueue);
+  // this launch's own arguments go first.
+  const osOpens = new OsOpenQueue();
+  osOpens.request(faultlineFilesIn(process.argv, process.cwd()));
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    osOpens.request(Array.isArray(argv) && typeof workingDirectory === 'string' ? faultlineFilesIn(argv, workingDirectory) : []);
   });
 
   // macOS delivers double-clicked files as open-file, possibly before ready.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openAllFromOs([path]);
+    osOpens.request([path]);
   });
 
   app.on('window-all-closed', () => {
@@ -168,7 +177,7 @@ function start(): void {
         log: createLogger('engine'),
       });
       openMainWindow();
-      openAllFromOs(faultlineFilesIn(process.argv, process.cwd()));
+      osOpens.start(answerOs);
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
       });

@@ -27,6 +27,9 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * `menu:command` to the page, identified by `id` (= the command) so later code can enable or
  * check them with Menu.getMenuItemById. Clipboard, window and app items use Electron roles,
  * which do the native thing (text fields included) and fire the page's copy/paste events.
+ * Delete and Select All are commands, not roles: a role would only ever act on the page's text,
+ * so on the canvas Select All would select the page and Delete do nothing. The page does the
+ * text field's native action itself when one has focus (renderer/app/menu/nativeMenuCommands).
  */
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const { platform, isDev, appName, dispatch, recent } = options;
@@ -94,9 +97,13 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'copy' },
       { role: 'paste' },
       command('edit.duplicate', { label: 'Duplicate', accelerator: 'CmdOrCtrl+D' }),
-      { role: 'delete' },
+      // The page handles the Delete and Backspace keys itself (a registered Delete would take the
+      // key from text fields); macOS shows no key here, as for its own Delete item.
+      command('edit.delete', isMac ? { label: 'Delete' } : displayOnlyShortcut('Delete', 'Delete', platform)),
       separator,
-      { role: 'selectAll' },
+      // Registered like the role's: a text field's own Ctrl+A and the canvas's both select all, so
+      // whichever of page and menu sees the key first, the result is the same.
+      command('edit.selectAll', { label: 'Select All', accelerator: 'CmdOrCtrl+A' }),
     ],
   };
 

@@ -1,5 +1,6 @@
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './appScheme';
+import { isInsideFolder } from './isInsideFolder';
 
 export type AppPathResolution =
   | { ok: true; filePath: string }
@@ -53,7 +54,6 @@ export function resolveAppPath(requestUrl: string, rootDir: string): AppPathReso
   }
 
   const filePath = join(rootDir, ...segments);
-  const inside = relative(rootDir, filePath);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return refuse(400, 'path escapes the app folder');
+  if (!isInsideFolder(rootDir, filePath)) return refuse(400, 'path escapes the app folder');
   return { ok: true, filePath };
 }

@@ -1,6 +1,7 @@
-import { readFile as fsReadFile } from 'node:fs/promises';
+import { readFile as fsReadFile, realpath as fsRealpath } from 'node:fs/promises';
 import type { Logger } from '../log';
 import { contentTypeFor } from './contentTypes';
+import { isInsideFolder } from './isInsideFolder';
 import { resolveAppPath } from './resolveAppPath';
 
 export interface ServeAppOptions {
@@ -11,6 +12,8 @@ export interface ServeAppOptions {
   log: Logger;
   /** Injected in tests; Electron's fs reads inside app.asar transparently. */
   readFile?: (path: string) => Promise<Uint8Array>;
+  /** Injected in tests; Electron's fs.promises.realpath also resolves paths inside app.asar. */
+  realpath?: (path: string) => Promise<string>;
 }
 
 function headers(contentType: string, csp: string): Headers {
@@ -51,7 +54,15 @@ export async function serveAppRequest(request: Request, options: ServeAppOptions
   }
   let body: Uint8Array;
   try {
-    body = await (options.readFile ?? fsReadFile)(resolved.filePath);
+    // resolveAppPath only checks names: a symlink inside the renderer folder could still lead
+    // out of it. Compare real paths, and read the checked real path rather than the name.
+    const realpath = options.realpath ?? fsRealpath;
+    const [realRoot, realFile] = await Promise.all([realpath(options.rootDir), realpath(resolved.filePath)]);
+    if (!isInsideFolder(realRoot, realFile)) {
+      log.warn(`app:// refused ${request.url}: its real path ${realFile} is outside the app folder`);
+      return plainResponse(404, 'Not found', csp);
+    }
+    body = await (options.readFile ?? fsReadFile)(realFile);
   } catch (error) {
     if (isMissingFile(error)) {
       log.warn(`app:// has no file for ${request.url}`);

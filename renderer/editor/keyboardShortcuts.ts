@@ -11,6 +11,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
+/** The target is a text field, or inside a dialog (the diagram behind it is not in play): edit commands are not the diagram's. */
+export function notForTheDiagram(target: EventTarget | null): boolean {
+  return isTypingTarget(target) || (typeof Element !== 'undefined' && target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null);
+}
+
 function closestRole(target: EventTarget | null, roles: readonly string[]): boolean {
   if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
   return target.closest(roles.map((role) => `[role="${role}"]`).join(', ')) !== null;

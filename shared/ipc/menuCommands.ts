@@ -19,6 +19,8 @@ export const MENU_COMMANDS = [
   'edit.undo',
   'edit.redo',
   'edit.duplicate',
+  'edit.delete',
+  'edit.selectAll',
   'view.zoomIn',
   'view.zoomOut',
   'view.zoomReset',

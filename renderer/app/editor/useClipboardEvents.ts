@@ -3,17 +3,12 @@ import { isEmptySelection } from '../../editor/store/selection';
 import { useCommandHandler } from '../menu/CommandDispatcherContext';
 import type { Editor } from '../../editor/editor';
 import { parseClipboardText } from '../../editor/commands/clipboardText';
-import { isTypingTarget } from '../../editor/keyboardShortcuts';
+import { notForTheDiagram } from '../../editor/keyboardShortcuts';
 
 /** Text selected in the page (a log row, a caption): Copy is then the browser's, not the editor's. */
 function pageTextSelected(): boolean {
   const selection = typeof window.getSelection === 'function' ? window.getSelection() : null;
   return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
-}
-
-/** The event comes from a text field, or from inside a dialog (the diagram behind it is not in play). */
-function notForTheDiagram(target: EventTarget | null): boolean {
-  return isTypingTarget(target) || (target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Host } from '../../host/host';
 import { readFileText } from '../../host/web/webFiles';
 import { snapshotCanvasPng } from '../../canvas/canvasSnapshot';
 import type { AppCommand, CommandDispatcher } from '../menu/commandDispatcher';
+import { runNativeMenuCommand } from '../menu/nativeMenuCommands';
 import { webShortcutFor } from '../menu/webShortcuts';
 import { startAutosave } from './autosave';
 import { DialogQueue } from './dialogQueue';
@@ -62,8 +63,8 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
     return () => removals.forEach((remove) => remove());
   }, [commands, dispatcher, host, session]);
 
-  // Native menu (desktop) → the same dispatcher as the in-page menu.
-  useEffect(() => host.onMenuCommand((command) => void dispatcher.run(command)), [host, dispatcher]);
+  // Native menu (desktop) → the same dispatcher as the in-page menu (Select All and Delete go to a focused text field instead).
+  useEffect(() => host.onMenuCommand((command) => runNativeMenuCommand(command, dispatcher, document)), [host, dispatcher]);
 
   // The web edition's file shortcuts (on the desktop the native menu owns them).
   useEffect(() => {

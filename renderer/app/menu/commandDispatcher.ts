@@ -3,9 +3,10 @@ import type { MenuCommand } from '../../../shared/ipc/menuCommands';
 /**
  * Edit commands of the web edition's in-page menu only. On the desktop the native Edit menu does
  * these with Electron roles (which also serve text fields and fire the page's clipboard events),
- * so they are not among the commands main can send.
+ * so they are not among the commands main can send. (Delete and Select All are: as roles they
+ * would act on the page's text, never on the diagram; see nativeMenuCommands.)
  */
-export const WEB_EDIT_COMMANDS = ['edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'] as const;
+export const WEB_EDIT_COMMANDS = ['edit.cut', 'edit.copy', 'edit.paste'] as const;
 export type WebEditCommand = (typeof WEB_EDIT_COMMANDS)[number];
 
 /** Every command the app's menus, shortcuts and the native menu can run. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { faultlineFilesIn } from '../../../main/files/launchArguments';
+import { OsOpenQueue } from '../../../main/files/osOpenQueue';
 import { PendingOpens } from '../../../main/files/pendingOpens';
 
 describe('faultlineFilesIn', () => {
@@ -31,5 +32,45 @@ describe('PendingOpens', () => {
     const send = vi.fn();
     pending.deliver(2, opened('after'), send);
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('OsOpenQueue', () => {
+  it('holds what the OS asks for until start-up has its window, then hands it over once, in order', () => {
+    const queue = new OsOpenQueue();
+    const handle = vi.fn();
+    queue.request(['/launch.faultline']);
+    queue.request(['/second/a.faultline', '/second/b.faultline']);
+    queue.request(['/mac/open-file.faultline']);
+    expect(handle).not.toHaveBeenCalled();
+    queue.start(handle);
+    expect(handle.mock.calls).toEqual([[['/launch.faultline', '/second/a.faultline', '/second/b.faultline', '/mac/open-file.faultline']]]);
+  });
+
+  it('drops a bare "come to the front" that arrives before start: start-up opens and shows its own window', () => {
+    const queue = new OsOpenQueue();
+    const handle = vi.fn();
+    queue.request([]);
+    queue.request([]);
+    queue.start(handle);
+    expect(handle).not.toHaveBeenCalled();
+  });
+
+  it('opens a file asked for twice before start only once', () => {
+    const queue = new OsOpenQueue();
+    const handle = vi.fn();
+    queue.request(['/a.faultline']);
+    queue.request(['/a.faultline', '/b.faultline']);
+    queue.start(handle);
+    expect(handle.mock.calls).toEqual([[['/a.faultline', '/b.faultline']]]);
+  });
+
+  it('after start, hands every request over at once, a bare one too', () => {
+    const queue = new OsOpenQueue();
+    const handle = vi.fn();
+    queue.start(handle);
+    queue.request(['/late.faultline']);
+    queue.request([]);
+    expect(handle.mock.calls).toEqual([[['/late.faultline']], [[]]]);
   });
 });

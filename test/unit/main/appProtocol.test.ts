@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -94,6 +94,14 @@ describe('serveAppRequest', () => {
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Faultline</title>');
     writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'outside the root');
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'secret.js'), 'outside the root');
+    // Links inside the renderer folder: two lead out of it, one stays inside.
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'renderer', 'assets', 'leak.txt'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'renderer', 'linked'), 'dir');
+    symlinkSync(join(dir, 'renderer', 'index.html'), join(dir, 'renderer', 'alias.html'));
+    // The root itself reached through a link (e.g. a symlinked install folder) is still the root.
+    symlinkSync(join(dir, 'renderer'), join(dir, 'renderer-link'), 'dir');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -137,6 +145,34 @@ describe('serveAppRequest', () => {
     expect(await response.text()).not.toContain('outside the root');
     expect(response.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('dot segment'));
+  });
+
+  it('refuses a symlink inside the root whose target is outside it, and logs it', async () => {
+    const log = quietLog();
+    const response = await serve('app://faultline/assets/leak.txt', undefined, log);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('outside the root');
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('outside the app folder'));
+  });
+
+  it('refuses a file reached through a symlinked folder that leads outside the root', async () => {
+    const response = await serve('app://faultline/linked/secret.js');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('outside the root');
+  });
+
+  it('still serves a symlink whose target is inside the root, and a root reached through a link', async () => {
+    const alias = await serve('app://faultline/alias.html');
+    expect(alias.status).toBe(200);
+    expect(alias.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await alias.text()).toContain('<title>Faultline</title>');
+    const viaLinkedRoot = await serveAppRequest(new Request('app://faultline/assets/app.js'), {
+      rootDir: join(dir, 'renderer-link'),
+      contentSecurityPolicy: PRODUCTION_CSP,
+      log: quietLog(),
+    });
+    expect(viaLinkedRoot.status).toBe(200);
+    expect(await viaLinkedRoot.text()).toBe('console.log(1)');
   });
 
   it('answers 404 for missing files and directories', async () => {

@@ -228,6 +228,41 @@ describe('main/index.ts', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it('a second launch during start-up (before ready) opens no window of its own: one window, as start-up opens', async () => {
+    const makeReady = electron.deferReady();
+    await loadMain();
+    electron.appListeners.get('second-instance')!({}, ['faultline'], electron.state.userData);
+    electron.appListeners.get('second-instance')!({}, ['faultline', '--flag'], electron.state.userData);
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    makeReady();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    // Start-up is finished once the menu is installed; give any stray window time to appear.
+    await vi.waitFor(() => expect(electron.Menu.setApplicationMenu).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('a second launch with a file during start-up opens that file in the one window start-up opens', async () => {
+    const makeReady = electron.deferReady();
+    await loadMain();
+    const file = join(electron.state.userData, 'early.faultline');
+    writeFileSync(file, '{"format":"faultline"}');
+    electron.appListeners.get('second-instance')!({}, ['faultline', 'early.faultline'], electron.state.userData);
+    electron.appListeners.get('second-instance')!({}, ['faultline'], electron.state.userData);
+    makeReady();
+    await vi.waitFor(() => expect(electron.ipcMain.handle.mock.calls.some(([channel]) => channel === 'file:takePending')).toBe(true));
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    const takePending = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'file:takePending')![1] as (event: unknown) => Promise<unknown>;
+    const [window] = electron.BrowserWindow.instances;
+    const ours = { senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents };
+    await vi.waitFor(async () => {
+      const taken = (await takePending(ours)) as unknown[];
+      const sent = window.webContents.send.mock.calls.filter(([channel]) => channel === 'file:opened').map(([, payload]) => payload);
+      expect([...taken, ...sent]).toEqual([expect.objectContaining({ status: 'opened', file: expect.objectContaining({ name: 'early.faultline', location: file }) })]);
+    });
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+  });
+
   it('opens a file macOS hands over with open-file, even one sent before ready', async () => {
     const makeReady = electron.deferReady();
     await loadMain();

@@ -45,6 +45,7 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     ['file.exportPng', 'Export PNG…', 'CmdOrCtrl+Shift+E'],
     ['edit.undo', 'Undo', 'CmdOrCtrl+Z'],
     ['edit.redo', 'Redo', 'CmdOrCtrl+Shift+Z'],
+    ['edit.selectAll', 'Select All', 'CmdOrCtrl+A'],
     ['view.zoomIn', 'Zoom In', 'CmdOrCtrl+='],
     ['view.zoomOut', 'Zoom Out', 'CmdOrCtrl+-'],
     ['view.zoomReset', 'Actual Size', 'CmdOrCtrl+0'],
@@ -67,8 +68,8 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     expect(item.registerAccelerator).toBeUndefined();
   });
 
-  it('shows Space for Play / Pause and F for Fit without registering them (they would eat typed characters)', () => {
-    for (const [id, label, key] of [['sim.playPause', 'Play / Pause', 'Space'], ['view.fit', 'Fit to Content', 'F']]) {
+  it('shows Space for Play / Pause, F for Fit and Delete for Delete without registering them (they would eat typed characters)', () => {
+    for (const [id, label, key] of [['sim.playPause', 'Play / Pause', 'Space'], ['view.fit', 'Fit to Content', 'F'], ['edit.delete', 'Delete', 'Delete']]) {
       const item = byId(template, id);
       expect(item.label).toBe(label);
       expect(item.accelerator).toBe(key);
@@ -102,8 +103,20 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     const file = submenuOf(template, 'File');
     expect(file.at(-1)).toEqual({ role: 'quit' });
     const editRoles = submenuOf(template, 'Edit').map((item) => item.role).filter(Boolean);
-    expect(editRoles).toEqual(['cut', 'copy', 'paste', 'delete', 'selectAll']);
+    expect(editRoles).toEqual(['cut', 'copy', 'paste']);
     expect(submenuOf(template, 'View').map((item) => item.role)).toContain('togglefullscreen');
+  });
+
+  it('sends Delete and Select All to the page (the diagram’s on the canvas, the text field’s in one), not as roles', () => {
+    const edit = submenuOf(template, 'Edit');
+    expect(edit.map((item) => item.id ?? item.role ?? item.type)).toEqual(['edit.undo', 'edit.redo', undefined, 'separator', 'cut', 'copy', 'paste', 'edit.duplicate', 'edit.delete', 'separator', 'edit.selectAll']);
+    for (const id of ['edit.delete', 'edit.selectAll']) {
+      const item = byId(template, id);
+      expect(item.role, id).toBeUndefined();
+      dispatch.mockClear();
+      item.click!({} as never, undefined, {} as never);
+      expect(dispatch).toHaveBeenCalledWith(id, undefined);
+    }
   });
 
   it('leaves developer tools out of a production menu', () => {
@@ -160,6 +173,13 @@ describe('buildMenuTemplate on macOS', () => {
       expect(item.label).toBe(label);
       expect(item).not.toHaveProperty('accelerator');
     }
+  });
+
+  it('has Delete (no shortcut: Backspace and Delete reach the page) and Select All (Cmd+A) as commands', () => {
+    expect(byId(template, 'edit.delete')).toMatchObject({ label: 'Delete' });
+    expect(byId(template, 'edit.delete')).not.toHaveProperty('accelerator');
+    expect(byId(template, 'edit.selectAll')).toMatchObject({ label: 'Select All', accelerator: 'CmdOrCtrl+A' });
+    expect(submenuOf(template, 'Edit').map((item) => item.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste']);
   });
 
   it('has no Ctrl+Y Redo alias', () => {
