@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { linkAt, nodeAt } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
-import { activeFaultsAt } from './activeFaults';
 import { linkFaultItems, nodeFaultItems, type FaultMenuItem } from './faultMenuItems';
 import { useLiveController } from './LiveContext';
 
@@ -27,8 +26,7 @@ function linkMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useL
   const doc = editor.store.getDocument();
   if (!Object.hasOwn(doc.links, linkId)) return null;
   const link = doc.links[linkId];
-  const cut = activeFaultsAt(doc, controller.model.frame?.timeMs ?? 0).cutLinks.has(link.id);
-  return { x, y, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, cut) };
+  return { x, y, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, controller.model.frame?.timeMs ?? 0) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FaultlineDocument } from '../../shared/model/types';
 import { NODE_DOWN } from '../../shared/sim/session/protocol';
 import type { InjectedFault } from './liveController';
+import { activeFaultsAt } from './activeFaults';
 
 export interface FaultMenuItem {
   label: string;
@@ -31,11 +32,14 @@ export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: n
   return items;
 }
 
-/** What a right-click on a link offers. */
-export function linkFaultItems(doc: FaultlineDocument, linkId: string, cut: boolean): FaultMenuItem[] {
+/** What a right-click on a link offers at `timeMs` of the run. */
+export function linkFaultItems(doc: FaultlineDocument, linkId: string, timeMs: number): FaultMenuItem[] {
   const link = doc.links[linkId];
+  const faults = activeFaultsAt(doc, timeMs);
+  const impaired = faults.cutLinks.has(linkId) || faults.degradedLinks.has(linkId);
   return [
-    cut ? { label: `Restore ${linkId}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${linkId}`, fault: { action: 'cut', target: linkId } },
+    // Restore undoes a cut and a degrade alike (the link as designed).
+    impaired ? { label: `Restore ${linkId}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${linkId}`, fault: { action: 'cut', target: linkId } },
     { label: 'Degrade (+200 ms, 5% loss)', fault: { action: 'degrade', target: linkId, params: { latencyMs: 200, lossRate: 0.05 } } },
     { label: `Partition ${link.from} | ${link.to}`, fault: { action: 'partition', groups: [[link.from], [link.to]] } },
     { label: 'Heal all partitions', fault: { action: 'heal' } },

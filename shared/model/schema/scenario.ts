@@ -36,6 +36,7 @@ export const ACTION_INFO: Readonly<Record<ScenarioAction, ActionInfo>> = {
   slow: { action: 'slow', label: 'Slow down', target: 'node', needsFactor: true },
   recover: { action: 'recover', label: 'Recover speed', target: 'node' },
   cut: { action: 'cut', label: 'Cut link', target: 'link' },
+  // Undoes `cut` and `degrade` alike: the link as designed.
   restore: { action: 'restore', label: 'Restore link', target: 'link' },
   degrade: { action: 'degrade', label: 'Degrade link', target: 'link', params: 'degrade' },
   partition: { action: 'partition', label: 'Partition', target: 'none', needsGroups: true },

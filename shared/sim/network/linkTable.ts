@@ -22,6 +22,8 @@ export class LinkTable {
   readonly dropped: Float64Array;
   /** One stream per link for jitter and loss, so a link's draws don't depend on traffic elsewhere. */
   readonly rng: RandomStream[];
+  /** The delay and loss as designed: what `restore` brings a degraded link back to. */
+  private readonly designed: { latencyMs: number; jitterMs: number; lossRate: number }[];
 
   constructor(links: ResolvedLink[], nodeIndex: Map<string, number>, streamFor: (name: string) => RandomStream) {
     const n = links.length;
@@ -38,6 +40,7 @@ export class LinkTable {
     this.cut = new Uint8Array(n);
     this.dropped = new Float64Array(n);
     this.rng = [];
+    this.designed = links.map(({ latencyMs, jitterMs, lossRate }) => ({ latencyMs, jitterMs, lossRate }));
     links.forEach((link, i) => {
       this.from[i] = nodeIndex.get(link.from) ?? -1;
       this.to[i] = nodeIndex.get(link.to) ?? -1;
@@ -49,5 +52,14 @@ export class LinkTable {
       this.weight[i] = link.weight;
       this.rng.push(streamFor(`link:${link.id}`));
     });
+  }
+
+  /** `restore`: the link as designed again — no longer cut, and any `degrade` undone. */
+  restore(link: number): void {
+    const designed = this.designed[link];
+    this.cut[link] = 0;
+    this.latencyMs[link] = designed.latencyMs;
+    this.jitterMs[link] = designed.jitterMs;
+    this.lossRate[link] = designed.lossRate;
   }
 }

@@ -89,7 +89,7 @@ export class ScenarioRunner {
         if (link >= 0) world.links.cut[link] = 1;
         break;
       case 'restore':
-        if (link >= 0) world.links.cut[link] = 0;
+        if (link >= 0) world.links.restore(link);
         break;
       case 'degrade':
         if (link >= 0) this.degrade(link, event.params ?? {});

@@ -8,6 +8,7 @@ import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
 import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
+import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
 import { addScenarioEvent, deleteScenarioEvent, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
@@ -84,6 +85,16 @@ describe('active faults', () => {
     expect(linksAcross(doc, at3.partitions[0]).sort()).toEqual(['eu-cdn', 'eu-dns', 'eu-lb']);
     expect(activeFaultsAt(doc, 4000).cutLinks.size).toBe(0);
     expect(activeFaultsAt(doc, 5000).partitions).toEqual([]);
+  });
+
+  it('the link menu offers Restore for a cut or a degraded link, and Cut once restored (restore undoes both)', () => {
+    const doc = produce(classicStack(), (draft) => {
+      draft.scenario.push({ atS: 1, action: 'degrade', target: 'lb-app1', params: { latencyMs: 100 } }, { atS: 2, action: 'restore', target: 'lb-app1' });
+    });
+    const first = (timeMs: number) => linkFaultItems(doc, 'lb-app1', timeMs)[0].fault.action;
+    expect(first(500)).toBe('cut');
+    expect(first(1500)).toBe('restore');
+    expect(first(2500)).toBe('cut');
   });
 
   it('the fault line crosses every cut link and overhangs the outermost ones', () => {

@@ -69,6 +69,21 @@ describe('links', () => {
     expect(report.timeline[7].p50).toBeCloseTo(61, 0);
   });
 
+  it('restore undoes a degrade too: the link is back to its designed delay and loss', () => {
+    const report = new Simulation(
+      direct({ latencyMs: 1 }, { timeoutMs: 1000, arrival: 'constant' }, [
+        { atS: 3, action: 'degrade', target: 'ca', params: { latencyMs: 30, jitterMs: 5, lossRate: 0.5 } },
+        { atS: 6, action: 'restore', target: 'ca' },
+      ]),
+    ).finish();
+    expect(report.timeline[4].failed).toBeGreaterThan(50);
+    expect(report.timeline[4].p50).toBeGreaterThan(50);
+    for (const t of [7, 8, 9]) {
+      expect(report.timeline[t].failed).toBe(0);
+      expect(report.timeline[t].p99).toBeCloseTo(3, 1);
+    }
+  });
+
   it('a partition drops traffic between its groups (by node or by region) until heal', () => {
     const doc = makeDocument({
       durationS: 6,
