@@ -85,7 +85,7 @@ export class Simulation {
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });
-    this.warnings.push(...dataTierNotes(this.world, outLinks));
+    this.warnings.push(...dataTierNotes(this.world, outLinks, (node) => mayCrash(document, nodeIds[node])));
     const regions = nodeIds.map((id) => document.nodes[id].region);
     this.scenario = new ScenarioRunner(this.world, document, this.nodeIndex, linkIndex, regions, failures);
 
@@ -197,4 +197,13 @@ export class Simulation {
   get appliedEvents(): readonly { timeMs: number; event: ScenarioEvent }[] {
     return this.scenario.applied;
   }
+}
+
+/** Can node `id` crash in this run: a scripted `crash`, or `mtbfS` from the start or from a `set`? */
+function mayCrash(document: FaultlineDocument, id: string): boolean {
+  if ((resolveNodeConfig(document, id).mtbfS ?? 0) > 0) return true;
+  return document.scenario.some(
+    (event) =>
+      event.target === id && (event.action === 'crash' || (event.action === 'set' && typeof event.params?.mtbfS === 'number' && event.params.mtbfS > 0)),
+  );
 }

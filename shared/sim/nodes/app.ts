@@ -112,6 +112,7 @@ export class AppModel extends BaseNode {
             world,
             () => (world.models[world.links.to[targets.cache]] as CacheModel).contentEpoch,
             (key) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key),
+            () => this.config.downstreamTimeoutMs,
           )
         : null;
   }
@@ -260,14 +261,15 @@ export class AppModel extends BaseNode {
   }
 
   /** A call nobody waits for (write-behind flush, refresh-ahead reload): key in CallData. */
-  private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1): void {
-    if (link < 0) return;
+  private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1): number {
+    if (link < 0) return -1;
     const world = this.world;
     const child = world.calls.alloc(-1, 0, -1, link, op);
     world.callData.ensure(child);
     world.callData.key[child] = key;
     if (op === OP_CACHE_SET) this.tagVersion(child, version, sink);
     world.sendRequest(child);
+    return child;
   }
 
   /** Refresh-ahead: reload the key from the database in the background; the answer is set into the cache. */
@@ -292,6 +294,8 @@ export class AppModel extends BaseNode {
       const key = data.key[child];
       const version = data.version[child];
       const sink = data.ref[child];
+      // The only background writes are write-behind flushes: a failed one is retried or counted lost.
+      if (calls.op[child] === OP_DB_WRITE) this.writeBehind?.onAnswer(child, isSuccess(status));
       calls.free(child);
       if (reloaded) this.sendOrphan(this.targets.cache, OP_CACHE_SET, key, version, sink);
       return;

@@ -57,6 +57,9 @@ export class WorkerModel extends BaseNode {
     );
   }
 
+  /** Called when the worker comes back after a crash (its queues give its slots back). */
+  private readonly restartListeners: (() => void)[] = [];
+
   /** Jobs this worker takes at once (the queue's credit for it). */
   get slots(): number {
     return this.config.workers;
@@ -118,6 +121,15 @@ export class WorkerModel extends BaseNode {
   override crash(): void {
     this.station.reset(this.world.now);
     this.dbTimeouts.clear();
+  }
+
+  /** `listener` runs each time this worker restarts (a queue feeding it, at its start). */
+  whenRestarted(listener: () => void): void {
+    this.restartListeners.push(listener);
+  }
+
+  override restart(): void {
+    for (const listener of this.restartListeners) listener();
   }
 
   applyConfig(config: ResolvedConfig): void {

@@ -1,4 +1,5 @@
 import type { World } from '../../engine/world';
+import type { DeadlineQueue } from '../../engine/deadlineQueue';
 import { grow } from '../../engine/growable';
 
 /**
@@ -9,29 +10,68 @@ import { grow } from '../../engine/growable';
 export const WRITE_BEHIND_DELAY_MS = 1000;
 
 /**
+ * Attempts at flushing one write before the write-behind queue gives up on it (it is then a lost
+ * write: acknowledged, and in no copy once the cache lets it go). A failed attempt (an error
+ * answer, no answer within the app's `downstreamTimeoutMs`, no primary to send to) is retried
+ * {@link WRITE_BEHIND_DELAY_MS} later, so five attempts span about 6 s: a failover with the
+ * default `detectMs` (5 s) loses nothing, a longer outage does.
+ */
+export const WRITE_BEHIND_ATTEMPTS = 5;
+
+/**
  * Writes an app acknowledged after putting them only in the cache (`write-behind`), waiting to be
  * flushed to the database. The data lives in the cache: if the cache's contents are lost (crash
  * or flush) before the flush, each such write is a lost write — it was acknowledged and is in no
  * copy. Entries are flushed in order, one timer for the oldest.
+ *
+ * A flush is followed to its answer: a failed one (error, timeout — the primary was down, the
+ * network dropped it — or no primary to send to) goes back in the queue and is retried after
+ * {@link WRITE_BEHIND_DELAY_MS}, like a real write-behind queue; after
+ * {@link WRITE_BEHIND_ATTEMPTS} failed attempts, or if the cache lost its contents meanwhile, the
+ * write is counted lost.
  */
 export class WriteBehindBuffer {
   private keys = new Int32Array(64);
   private epochs = new Int32Array(64);
   private sentMs = new Float64Array(64);
   private dueMs = new Float64Array(64);
+  /** Failed flush attempts so far. */
+  private attempts = new Int32Array(64);
   private head = 0;
   private size = 0;
   private readonly timer: number;
   private armed = false;
+  // Flushes on their way (struct of arrays, free list through `fNext`).
+  private fKey = new Int32Array(16);
+  private fEpoch = new Int32Array(16);
+  private fSentMs = new Float64Array(16);
+  private fAttempts = new Int32Array(16);
+  private fCall = new Int32Array(16);
+  /** Bumped when the flush is settled: its timeout entry and late answers are then stale. */
+  private fLife = new Int32Array(16);
+  private fNext = new Int32Array(16);
+  private fFree = -1;
+  private fUsed = 0;
+  /** Per call slot: the flush whose attempt it carried (valid while that flush's `fCall` is the call). */
+  private byCall = new Int32Array(256);
+  private readonly timeouts: DeadlineQueue;
+  /** Flushes that failed an attempt (each retried or, after the last, counted lost). */
+  failedAttempts = 0;
 
   constructor(
     private readonly world: World,
     /** The cache's current content epoch. */
     private readonly cacheEpoch: () => number,
-    /** Sends the database write for `key` (an orphan call: nobody waits for it). */
-    private readonly flushWrite: (key: number) => void,
+    /** Sends the database write for `key`; returns its call, or −1 if there is nowhere to send it. */
+    private readonly flushWrite: (key: number) => number,
+    /** How long a flush waits for its answer (the app's `downstreamTimeoutMs`). */
+    private readonly timeoutMs: () => number,
   ) {
     this.timer = world.addTimer(() => this.onTimer());
+    this.timeouts = world.createDeadlineQueue(
+      (flush, life) => this.fLife[flush] === life,
+      (flush) => this.onFailed(flush),
+    );
   }
 
   get pending(): number {
@@ -39,12 +79,17 @@ export class WriteBehindBuffer {
   }
 
   add(key: number, sentMs: number): void {
+    this.enqueue(key, this.cacheEpoch(), sentMs, 0);
+  }
+
+  private enqueue(key: number, epoch: number, sentMs: number, attempts: number): void {
     if (this.size === this.keys.length) this.growRing();
     const at = (this.head + this.size) & (this.keys.length - 1);
     this.keys[at] = key;
-    this.epochs[at] = this.cacheEpoch();
+    this.epochs[at] = epoch;
     this.sentMs[at] = sentMs;
     this.dueMs[at] = this.world.now + WRITE_BEHIND_DELAY_MS;
+    this.attempts[at] = attempts;
     this.size++;
     if (!this.armed) this.arm();
   }
@@ -64,9 +109,83 @@ export class WriteBehindBuffer {
       this.head = (at + 1) & mask;
       this.size--;
       if (this.epochs[at] !== epoch) this.world.consistency.countLostWrite(this.sentMs[at]);
-      else this.flushWrite(this.keys[at]);
+      else this.send(this.keys[at], this.epochs[at], this.sentMs[at], this.attempts[at]);
     }
-    if (this.size > 0) this.arm();
+    if (this.size > 0 && !this.armed) this.arm();
+  }
+
+  private send(key: number, epoch: number, sentMs: number, attempts: number): void {
+    const call = this.flushWrite(key);
+    if (call < 0) {
+      this.retryOrLose(key, epoch, sentMs, attempts + 1);
+      return;
+    }
+    const flush = this.allocFlush();
+    this.fKey[flush] = key;
+    this.fEpoch[flush] = epoch;
+    this.fSentMs[flush] = sentMs;
+    this.fAttempts[flush] = attempts;
+    this.fCall[flush] = call;
+    if (call >= this.byCall.length) {
+      let length = this.byCall.length;
+      while (length <= call) length *= 2;
+      this.byCall = grow(this.byCall, length);
+    }
+    this.byCall[call] = flush;
+    this.timeouts.push(flush, this.fLife[flush], this.world.now + this.timeoutMs());
+  }
+
+  /**
+   * The answer to flush call `call`, ok or not (the app hands over every answer to a call it
+   * sent through `flushWrite`). An answer to an attempt already given up on (timed out) is ignored.
+   */
+  onAnswer(call: number, ok: boolean): void {
+    if (call >= this.byCall.length) return;
+    const flush = this.byCall[call];
+    if (flush >= this.fUsed || this.fCall[flush] !== call) return;
+    if (ok) this.settle(flush);
+    else this.onFailed(flush);
+  }
+
+  private onFailed(flush: number): void {
+    const key = this.fKey[flush];
+    const epoch = this.fEpoch[flush];
+    const sentMs = this.fSentMs[flush];
+    const attempts = this.fAttempts[flush] + 1;
+    this.settle(flush);
+    this.retryOrLose(key, epoch, sentMs, attempts);
+  }
+
+  private retryOrLose(key: number, epoch: number, sentMs: number, attempts: number): void {
+    this.failedAttempts++;
+    if (attempts >= WRITE_BEHIND_ATTEMPTS) this.world.consistency.countLostWrite(sentMs);
+    else this.enqueue(key, epoch, sentMs, attempts);
+  }
+
+  private settle(flush: number): void {
+    this.fCall[flush] = -1;
+    this.fLife[flush] = (this.fLife[flush] + 1) | 0;
+    this.fNext[flush] = this.fFree;
+    this.fFree = flush;
+  }
+
+  private allocFlush(): number {
+    const flush = this.fFree;
+    if (flush >= 0) {
+      this.fFree = this.fNext[flush];
+      return flush;
+    }
+    if (this.fUsed === this.fKey.length) {
+      const length = this.fKey.length * 2;
+      this.fKey = grow(this.fKey, length);
+      this.fEpoch = grow(this.fEpoch, length);
+      this.fSentMs = grow(this.fSentMs, length);
+      this.fAttempts = grow(this.fAttempts, length);
+      this.fCall = grow(this.fCall, length);
+      this.fLife = grow(this.fLife, length);
+      this.fNext = grow(this.fNext, length);
+    }
+    return this.fUsed++;
   }
 
   private growRing(): void {
@@ -81,6 +200,7 @@ export class WriteBehindBuffer {
     this.epochs = reorder(this.epochs);
     this.sentMs = reorder(this.sentMs);
     this.dueMs = reorder(this.dueMs);
+    this.attempts = reorder(this.attempts);
     this.head = 0;
   }
 }

@@ -6,7 +6,12 @@ import { clustersOf } from './cluster';
  * (`Simulation.warnings`): the simulation follows the links as drawn, so these are the places
  * where "as drawn" surprises.
  */
-export function dataTierNotes(world: World, outLinks: readonly (readonly number[])[]): string[] {
+export function dataTierNotes(
+  world: World,
+  outLinks: readonly (readonly number[])[],
+  /** Can this node crash during the run (a scripted `crash`, `mtbfS`)? Default: assume so. */
+  mayCrash: (node: number) => boolean = () => true,
+): string[] {
   const notes: string[] = [];
   const { clusterOf, clusters } = clustersOf(world);
   const { to, from, replication, count } = world.links;
@@ -22,6 +27,7 @@ export function dataTierNotes(world: World, outLinks: readonly (readonly number[
         if (!fed) notes.push(`${ids[m]}: a replica no replication link leads to; it never receives writes`);
       }
     }
+    notes.push(...promotionNotes(world, cluster.members, primaries, mayCrash));
   }
   world.nodeIds.forEach((id, node) => {
     const kind = kinds[node];
@@ -43,5 +49,42 @@ export function dataTierNotes(world: World, outLinks: readonly (readonly number[
   world.nodeIds.forEach((id, node) => {
     if (kinds[node] === 'queue' && !outLinks[node].some((l) => kinds[to[l]] === 'worker')) notes.push(`${id}: a queue with no worker linked; its jobs are never consumed`);
   });
+  return notes;
+}
+
+/**
+ * A promoted replica replicates only over its own outgoing replication links (db/cluster.ts): with
+ * automatic failover and two or more replicas, a replica without a link to another replica would,
+ * once promoted, leave that one without writes for the rest of the run. Said only where the run
+ * can lose a primary (a scripted crash, `mtbfS`): a primary, two replicas and no failure is the
+ * plain read-scaling picture (lesson 06), where a note about promotion would be noise.
+ */
+function promotionNotes(
+  world: World,
+  members: readonly number[],
+  primaries: readonly number[],
+  mayCrash: (node: number) => boolean,
+): string[] {
+  const failoverOf = (m: number): { auto: boolean } => (world.models[m] as unknown as { failover: { auto: boolean } }).failover;
+  if (!primaries.some((p) => failoverOf(p).auto && mayCrash(p))) return [];
+  const replicas = members.filter((m) => !primaries.includes(m));
+  if (replicas.length < 2) return [];
+  const { to, from, replication, count } = world.links;
+  const ids = world.nodeIds;
+  const notes: string[] = [];
+  for (const r of replicas) {
+    const missing = replicas.filter((other) => {
+      if (other === r) return false;
+      for (let l = 0; l < count; l++) if (replication[l] === 1 && from[l] === r && to[l] === other) return false;
+      return true;
+    });
+    if (missing.length === 0) continue;
+    const names = missing.map((m) => ids[m]).join(', ');
+    const arrows = missing.map((m) => `${ids[r]} → ${ids[m]}`).join(', ');
+    const verb = missing.length === 1 ? 'gets' : 'get';
+    notes.push(
+      `${ids[r]}: if it is promoted, ${names} ${verb} no writes from it (no replication link ${arrows}); draw replication links between the replicas too`,
+    );
+  }
   return notes;
 }

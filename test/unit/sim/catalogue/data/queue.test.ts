@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueModel } from '../../../../../shared/sim/nodes/queue';
-import { runDataFixture } from './loadFixture';
+import { Simulation } from '../../../../../shared/sim/simulation';
+import { loadDataFixture, runDataFixture } from './loadFixture';
 
-function queueOf(sim: { world: { nodeIds: readonly string[]; models: unknown[] } }): QueueModel {
-  return sim.world.models[sim.world.nodeIds.indexOf('jobs')] as QueueModel;
+function queueOf(sim: { world: { nodeIds: readonly string[]; models: unknown[] } }, id = 'jobs'): QueueModel {
+  return sim.world.models[sim.world.nodeIds.indexOf(id)] as QueueModel;
 }
 
 describe('queue + worker: at-least-once', () => {
@@ -59,5 +60,60 @@ describe('queue crash: durable vs not', () => {
     expect(queueOf(volatile.sim).lostOnCrash).toBeGreaterThan(320);
     expect(queueOf(volatile.sim).lostOnCrash).toBeLessThan(480);
     expect(queueOf(volatile.sim).lostOnCrash).toBe(volatile.report.nodes.jobs.maxQueue);
+  });
+});
+
+describe('queue consumers: a crashed worker, a job longer than its visibility timeout', () => {
+  // consumers.faultline: 20 jobs/s (constant), two workers × 4 slots × 10 ms, visibility 1 s,
+  // maxReceives 3; w1 crashes at 5 s and stays down.
+  it('nothing is delivered to a crashed worker: w2 does the work, nothing is dead-lettered', () => {
+    const { report } = runDataFixture('consumers');
+    const { q, w1, w2 } = report.nodes;
+    expect(q.errors).toBe(0); // was 32: deliveries to the dead w1 timed out until dead-lettered
+    expect(q.completed).toBe(q.arrivals);
+    expect(w1.arrivals).toBeLessThanOrEqual(51); // only before 5 s (half of 5 s × 20/s)
+    expect(w2.completed).toBe(q.arrivals - w1.completed);
+  });
+
+  it('a job the worker held when it crashed comes back after the visibility timeout and goes to the live worker', () => {
+    // 150 ms jobs: w1 has one running at 5 s.
+    const { sim, report } = runDataFixture('consumers', { w1: { serviceMs: 150 }, w2: { serviceMs: 150 } });
+    const { q, w1, w2 } = report.nodes;
+    expect(w1.arrivals - w1.completed).toBe(1);
+    expect(q.errors).toBe(0);
+    expect(queueOf(sim, 'q').redeliveries).toBe(1);
+    expect(w2.arrivals).toBe(q.arrivals - w1.completed);
+    // Everything published is acknowledged, up to the jobs running when the run stops (≤ 4 slots).
+    expect(q.arrivals - q.completed).toBeLessThanOrEqual(4);
+  });
+
+  it('a job longer than the visibility timeout keeps its worker slot; its late ok still acknowledges it', () => {
+    // w1 alone, 1 slot, 10 ms jobs, visibility 5 ms: each job outlives its visibility timeout. It
+    // was: the slot came back at the timeout, the worker piled up redeliveries (3000 runs of 600
+    // jobs) and the queue acknowledged none (every answer "too late") and dead-lettered all 600.
+    const doc = loadDataFixture('consumers', { q: { visibilityTimeoutMs: 5, maxReceives: 5 }, w1: { workers: 1 } });
+    delete doc.nodes.w2;
+    delete doc.links['q-w2'];
+    doc.scenario = [];
+    const sim = new Simulation(doc);
+    const { q, w1 } = sim.finish().nodes;
+    expect(w1.maxQueue).toBe(0); // never more jobs than slots: no local backlog
+    expect(q.errors).toBe(0);
+    expect(q.completed).toBe(q.arrivals);
+    // Each job ran once: made visible again, it waits for the only slot, and the late ack deletes it first.
+    expect(w1.completed).toBe(q.completed);
+    expect(queueOf(sim, 'q').redeliveries).toBe(0);
+  });
+
+  it('with a second worker free, a job past its visibility timeout runs again there; the first ok acknowledges it', () => {
+    const { sim, report } = runDataFixture('consumers', { q: { visibilityTimeoutMs: 5, maxReceives: 5 }, w1: { workers: 1 }, w2: { workers: 1 } });
+    const { q, w1, w2 } = report.nodes;
+    expect(w1.maxQueue).toBe(0);
+    expect(w2.maxQueue).toBe(0);
+    expect(q.errors).toBe(0);
+    expect(q.completed).toBe(q.arrivals);
+    const duplicates = w1.completed + w2.completed - q.completed;
+    expect(duplicates).toBeGreaterThan(0);
+    expect(duplicates).toBe(queueOf(sim, 'q').redeliveries);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ScenarioEvent } from '../../../../../shared/model/types';
 import type { DbModel } from '../../../../../shared/sim/nodes/db';
 import { Simulation } from '../../../../../shared/sim/simulation';
 import { loadDataFixture, runDataFixture } from './loadFixture';
@@ -272,6 +273,53 @@ describe('data-tier wiring that will surprise is named in the warnings', () => {
     expect(warnings).toMatch(/b: linked to 2 separate database clusters/);
     expect(warnings).toMatch(/q: a queue with no worker linked/);
     expect(warnings).not.toMatch(/^r:/m);
+  });
+
+  describe('automatic failover with two or more replicas: a replica without links to the others', () => {
+    // p → r1, p → r2, r1 → r2, p crashes at 5 s: if r2 is promoted, r1 never gets a write again
+    // (cluster.ts: a promoted replica replicates over its own outgoing links only).
+    const cluster = (
+      auto: boolean,
+      extra: { from: string; to: string; kind: 'replication' }[] = [],
+      scenario: ScenarioEvent[] = [{ atS: 5, action: 'crash', target: 'p' }],
+    ) =>
+      new Simulation(
+        makeDocument({
+          nodes: [
+            { id: 'c', kind: 'client' },
+            { id: 'a', kind: 'app' },
+            { id: 'p', kind: 'db', config: { failover: { auto } } },
+            { id: 'r1', kind: 'db', config: { role: 'replica' } },
+            { id: 'r2', kind: 'db', config: { role: 'replica' } },
+          ],
+          links: [
+            { from: 'c', to: 'a' },
+            { from: 'a', to: 'p' },
+            { from: 'p', to: 'r1', kind: 'replication' },
+            { from: 'p', to: 'r2', kind: 'replication' },
+            { from: 'r1', to: 'r2', kind: 'replication' },
+            ...extra,
+          ],
+          scenario,
+        }),
+      ).warnings;
+
+    it('names the replica, the one left without writes and the missing link', () => {
+      expect(cluster(true)).toEqual([
+        'r2: if it is promoted, r1 gets no writes from it (no replication link r2 → r1); draw replication links between the replicas too',
+      ]);
+    });
+
+    it('also when a `set` gives the primary random crashes (mtbfS)', () => {
+      const note = /^r2: if it is promoted, r1 gets no writes from it/;
+      expect(cluster(true, [], [{ atS: 1, action: 'set', target: 'p', params: { mtbfS: 30 } }])).toEqual([expect.stringMatching(note)]);
+    });
+
+    it('says nothing once the replicas replicate both ways, without automatic failover, or when the primary cannot fail', () => {
+      expect(cluster(true, [{ from: 'r2', to: 'r1', kind: 'replication' }])).toEqual([]);
+      expect(cluster(false)).toEqual([]);
+      expect(cluster(true, [], [])).toEqual([]); // one primary, two replicas, no failure: the read-scaling picture
+    });
   });
 
   it('the data fixtures themselves draw no warning', () => {
