@@ -19,8 +19,8 @@ export async function benchRenderer({ quick = false } = {}) {
   mkdirSync(outDir, { recursive: true });
   await build({
     absWorkingDir: root,
-    entryPoints: ['renderer/live/bench/rendererBench.ts'],
-    outfile: join(outDir, 'bench.js'),
+    entryPoints: { bench: 'renderer/live/bench/rendererBench.ts', canvas: 'renderer/canvas/bench/canvasEditBench.ts' },
+    outdir: outDir,
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -28,7 +28,7 @@ export async function benchRenderer({ quick = false } = {}) {
     minify: false,
     logLevel: 'warning',
   });
-  writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>renderer bench</title><body style="margin:0"><script src="bench.js"></script></body>');
+  writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>renderer bench</title><body style="margin:0"><script src="bench.js"></script><script src="canvas.js"></script></body>');
   const { chromium } = await import('@playwright/test');
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -43,7 +43,14 @@ export async function benchRenderer({ quick = false } = {}) {
     if (errors.length > 0) throw new Error(`renderer bench page failed: ${errors.join('; ')}`);
     const byCount = {};
     for (const row of result.rows) byCount[`${row.packets / 1000}k`] = { liveFps: row.liveFps, bareParticleContainerFps: row.bareFps, ratio: row.ratio, meetsTarget: row.ratio >= RENDERER_TARGET_RATIO };
-    return { renderer: result.renderer, targetRatio: RENDERER_TARGET_RATIO, packets: byCount };
+    // Editing a large design (no DESIGN target): a node drag's frames per second by design size,
+    // against the same drag with everything selected (every card and link rebuilt each frame).
+    const sizes = quick ? [10, 200] : [10, 200, 1000];
+    const editRows = await page.evaluate(([s, ms, rounds]) => globalThis.faultlineCanvasEditBench(s, ms, rounds), [sizes, quick ? 300 : 600, quick ? 1 : 3]);
+    if (errors.length > 0) throw new Error(`canvas bench page failed: ${errors.join('; ')}`);
+    const canvasEditing = { note: 'node drag, frames/s drawn to completion (SwiftShader, no antialiasing); ratio = drag with one node selected / drag with everything selected' };
+    for (const row of editRows) canvasEditing[`${row.nodes}nodes`] = { dragFps: row.dragFps, everythingRebuiltFps: row.everythingRebuiltFps, ratio: Math.round((row.dragFps / row.everythingRebuiltFps) * 100) / 100 };
+    return { renderer: result.renderer, targetRatio: RENDERER_TARGET_RATIO, packets: byCount, canvasEditing };
   } finally {
     await browser.close();
   }

@@ -1,0 +1,113 @@
+import { Application } from 'pixi.js';
+import { loadDocumentValue } from '../../../shared/model/load';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import type { Selection } from '../../editor/store/selection';
+import { SceneView } from '../sceneView';
+import { CANVAS_THEMES } from '../theme';
+
+const WIDTH = 1280;
+const HEIGHT = 720;
+
+/**
+ * A layered design of `n` nodes — clients, balancers, apps, caches, databases in five rows —
+ * with about one link per node, like a large classroom diagram.
+ */
+export function layeredDocument(n: number): FaultlineDocument {
+  const kinds = ['client', 'lb', 'app', 'cache', 'db'] as const;
+  const perRow = Math.ceil(n / kinds.length);
+  const nodes = [];
+  const links = [];
+  for (let i = 0; i < n; i++) {
+    const row = Math.floor(i / perRow);
+    const column = i % perRow;
+    nodes.push({ id: `n${i}`, kind: kinds[row], x: column * 200, y: row * 200 });
+    if (row > 0) links.push({ id: `l${i}`, from: `n${i - perRow}`, to: `n${i}` });
+  }
+  const loaded = loadDocumentValue({ format: 'faultline', version: 1, meta: { title: 'canvas bench' }, seed: 1, durationS: 60, regions: [], nodes, links, scenario: [], checks: [] });
+  if (!loaded.ok) throw new Error(`canvas bench document: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return loaded.document;
+}
+
+/** The document with one node moved by (dx, dy): a new record, every other record shared (as immer does). */
+function moved(doc: FaultlineDocument, id: string, dx: number): FaultlineDocument {
+  const node = doc.nodes[id];
+  return { ...doc, nodes: { ...doc.nodes, [id]: { ...node, x: node.x + dx } } };
+}
+
+/** Reads one pixel back: Chromium cannot return before the frame is drawn. */
+function finish(app: Application, pixel: Uint8Array): void {
+  const gl = (app.renderer as unknown as { gl?: WebGLRenderingContext }).gl;
+  gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+}
+
+/**
+ * Frames per second of a node drag: each frame moves the dragged node one pixel, copies the
+ * document into the scene and draws it to completion. `selectAll` drags with every node
+ * selected, so every card and link is in the layers rebuilt each frame — what any drag cost
+ * before the scene kept what the user works on apart.
+ */
+function dragFps(app: Application, doc: FaultlineDocument, selectAll: boolean, ms: number): number {
+  const scene = new SceneView(CANVAS_THEMES.light);
+  app.stage.addChild(scene.root);
+  const ids = Object.keys(doc.nodes);
+  const dragged = ids[Math.floor(ids.length / 2)];
+  const selection: Selection = { nodes: selectAll ? ids : [dragged], links: [], regions: [] };
+  // Fit the design to the screen, as Fit (F) would.
+  const width = Math.max(...ids.map((id) => doc.nodes[id].x)) + 200;
+  const height = Math.max(...ids.map((id) => doc.nodes[id].y)) + 200;
+  const zoom = Math.min(WIDTH / width, HEIGHT / height, 1);
+  scene.root.scale.set(zoom);
+  scene.setZoom(zoom);
+  const pixel = new Uint8Array(4);
+  let current = doc;
+  let step = 1;
+  const frame = () => {
+    step = -step;
+    current = moved(current, dragged, step);
+    scene.sync(current, selection, {}, CANVAS_THEMES.light);
+    app.render();
+    finish(app, pixel);
+  };
+  for (let i = 0; i < 3; i++) frame();
+  let frames = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    frame();
+    frames++;
+    now = performance.now();
+  }
+  app.stage.removeChild(scene.root);
+  scene.destroy();
+  return (frames * 1000) / (now - start);
+}
+
+export interface CanvasEditRow {
+  nodes: number;
+  dragFps: number;
+  /** The same drag with every node selected (everything rebuilt per frame). */
+  everythingRebuiltFps: number;
+}
+
+async function run(sizes: number[], msPerRound: number, rounds: number): Promise<CanvasEditRow[]> {
+  const app = new Application();
+  await app.init({ preference: 'webgl', width: WIDTH, height: HEIGHT, antialias: false, autoStart: false, background: 0xffffff });
+  document.body.appendChild(app.canvas);
+  app.ticker.stop();
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const rows: CanvasEditRow[] = [];
+  for (const n of sizes) {
+    const doc = layeredDocument(n);
+    const drag: number[] = [];
+    const everything: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      drag.push(dragFps(app, doc, false, msPerRound));
+      everything.push(dragFps(app, doc, true, msPerRound));
+    }
+    rows.push({ nodes: n, dragFps: Math.round(median(drag) * 10) / 10, everythingRebuiltFps: Math.round(median(everything) * 10) / 10 });
+  }
+  app.destroy(true, { children: true });
+  return rows;
+}
+
+(window as unknown as { faultlineCanvasEditBench: typeof run }).faultlineCanvasEditBench = run;
