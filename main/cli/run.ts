@@ -14,6 +14,7 @@ import cliProgress from 'cli-progress';
 import { loadDocument } from '../../shared/model/load';
 import { MAX_FILE_BYTES } from '../../shared/model/limits';
 import { decodeUtf8 } from '../../shared/model/jsonText';
+import { lintDocument } from '../../shared/model/lint/lintDocument';
 import type { FaultlineDocument, Problem } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
 import { EXIT } from './exitCodes';
@@ -189,6 +190,8 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
   if (!result.ok) {
     throw new UsageProblem(result.errors.map((problem) => formatProblem(file, problem)).join('\n'));
   }
+  // The editor's design-problems list: the file runs, but probably not as meant.
+  for (const finding of lintDocument(result.document)) stderr.write(`${file}: note: ${finding.message}\n`);
   return result.document;
 }
 

@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import { loadDocument, MAX_FILE_BYTES, type Problem } from '../../shared/model';
 import { decodeUtf8 } from '../../shared/model/jsonText';
+import { lintDocument } from '../../shared/model/lint/lintDocument';
 import { EXIT } from './exitCodes';
 
 export async function validateCommand(file: string): Promise<number> {
@@ -23,6 +24,8 @@ export async function validateCommand(file: string): Promise<number> {
       return EXIT.invalid;
     }
     const { document } = result;
+    // The editor's design-problems list: valid, but probably not what was meant.
+    for (const finding of lintDocument(document)) writeErr(`${file}: note: ${finding.message}`);
     const count = (record: object): number => Object.keys(record).length;
     process.stdout.write(
       `${file}: valid — "${document.meta.title}", ${count(document.nodes)} nodes, ${count(document.links)} links, ` +

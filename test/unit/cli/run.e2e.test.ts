@@ -188,6 +188,30 @@ describe('the bundled faultline binary', () => {
     expect(result.status).toBe(0);
   });
 
+  it('validate and run name a design problem (the editor\'s lint) as a note on stderr, and still succeed', () => {
+    // users resolve through DNS, which may answer app2, but users have no link to app2.
+    const dnsDesign = {
+      ...LESSON,
+      nodes: [...LESSON.nodes.filter((node) => node.id !== 'lb1'), { id: 'dns', kind: 'dns', x: 100, y: 100 }],
+      links: [
+        { id: 'l1', from: 'users', to: 'dns' },
+        { id: 'l2', from: 'users', to: 'app1' },
+        { id: 'l3', from: 'dns', to: 'app1' },
+        { id: 'l4', from: 'dns', to: 'app2' },
+      ],
+    };
+    const file = join(workDirectory, 'dns-answer.faultline');
+    writeFileSync(file, JSON.stringify(dnsDesign));
+    const note = `${file}: note: users can be answered app2 by dns but has no link to it.`;
+    const validated = faultline('validate', file);
+    expect(validated.status).toBe(0);
+    expect(validated.stderr.trim()).toBe(note);
+    const ran = faultline('run', file, '--json');
+    expect(ran.status).toBe(0);
+    expect(ran.stderr.trim()).toBe(note);
+    expect(JSON.parse(ran.stdout).format).toBe('faultline-report');
+  });
+
   it('says where invalid JSON breaks once, as validate does', () => {
     const broken = join(workDirectory, 'broken.faultline');
     writeFileSync(broken, '{\n  "format": "faultline",\n  "nodes": [1,]\n}');
