@@ -113,6 +113,8 @@ export class AppModel extends BaseNode {
             () => (world.models[world.links.to[targets.cache]] as CacheModel).contentEpoch,
             (key) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key),
             () => this.config.downstreamTimeoutMs,
+            // Through a shard router the shard is not known here: every failed attempt counts.
+            (key, version) => this.cluster !== null && this.cluster.landedSince(key, version),
           )
         : null;
   }

@@ -28,7 +28,10 @@ export const WRITE_BEHIND_ATTEMPTS = 5;
  * network dropped it — or no primary to send to) goes back in the queue and is retried after
  * {@link WRITE_BEHIND_DELAY_MS}, like a real write-behind queue; after
  * {@link WRITE_BEHIND_ATTEMPTS} failed attempts, or if the cache lost its contents meanwhile, the
- * write is counted lost.
+ * write is counted lost. A timed-out attempt may still have landed (a slow database answers late;
+ * an answer can be lost on the way back): before sending again, and before counting a loss, the
+ * buffer asks the database whether the key has a version newer than the write's acknowledgement —
+ * the write, or a later one that supersedes it.
  */
 export class WriteBehindBuffer {
   private keys = new Int32Array(64);
@@ -37,6 +40,8 @@ export class WriteBehindBuffer {
   private dueMs = new Float64Array(64);
   /** Failed flush attempts so far. */
   private attempts = new Int32Array(64);
+  /** The newest version in the system when the write was acknowledged (see `landedSince`). */
+  private since = new Float64Array(64);
   private head = 0;
   private size = 0;
   private readonly timer: number;
@@ -46,6 +51,7 @@ export class WriteBehindBuffer {
   private fEpoch = new Int32Array(16);
   private fSentMs = new Float64Array(16);
   private fAttempts = new Int32Array(16);
+  private fSince = new Float64Array(16);
   private fCall = new Int32Array(16);
   /** Bumped when the flush is settled: its timeout entry and late answers are then stale. */
   private fLife = new Int32Array(16);
@@ -66,6 +72,12 @@ export class WriteBehindBuffer {
     private readonly flushWrite: (key: number) => number,
     /** How long a flush waits for its answer (the app's `downstreamTimeoutMs`). */
     private readonly timeoutMs: () => number,
+    /**
+     * Does the database now hold a version of `key` newer than `version`? A flush that timed out
+     * may still have landed (a slow database answers late), and a later write to the key
+     * supersedes it anyway: either way there is nothing to send again, and nothing lost.
+     */
+    private readonly landedSince: (key: number, version: number) => boolean,
   ) {
     this.timer = world.addTimer(() => this.onTimer());
     this.timeouts = world.createDeadlineQueue(
@@ -79,10 +91,10 @@ export class WriteBehindBuffer {
   }
 
   add(key: number, sentMs: number): void {
-    this.enqueue(key, this.cacheEpoch(), sentMs, 0);
+    this.enqueue(key, this.cacheEpoch(), sentMs, 0, this.world.consistency.lastVersion);
   }
 
-  private enqueue(key: number, epoch: number, sentMs: number, attempts: number): void {
+  private enqueue(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
     if (this.size === this.keys.length) this.growRing();
     const at = (this.head + this.size) & (this.keys.length - 1);
     this.keys[at] = key;
@@ -90,6 +102,7 @@ export class WriteBehindBuffer {
     this.sentMs[at] = sentMs;
     this.dueMs[at] = this.world.now + WRITE_BEHIND_DELAY_MS;
     this.attempts[at] = attempts;
+    this.since[at] = since;
     this.size++;
     if (!this.armed) this.arm();
   }
@@ -109,15 +122,16 @@ export class WriteBehindBuffer {
       this.head = (at + 1) & mask;
       this.size--;
       if (this.epochs[at] !== epoch) this.world.consistency.countLostWrite(this.sentMs[at]);
-      else this.send(this.keys[at], this.epochs[at], this.sentMs[at], this.attempts[at]);
+      else if (this.attempts[at] > 0 && this.landedSince(this.keys[at], this.since[at])) continue; // a late answer's write is in
+      else this.send(this.keys[at], this.epochs[at], this.sentMs[at], this.attempts[at], this.since[at]);
     }
     if (this.size > 0 && !this.armed) this.arm();
   }
 
-  private send(key: number, epoch: number, sentMs: number, attempts: number): void {
+  private send(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
     const call = this.flushWrite(key);
     if (call < 0) {
-      this.retryOrLose(key, epoch, sentMs, attempts + 1);
+      this.retryOrLose(key, epoch, sentMs, attempts + 1, since);
       return;
     }
     const flush = this.allocFlush();
@@ -125,6 +139,7 @@ export class WriteBehindBuffer {
     this.fEpoch[flush] = epoch;
     this.fSentMs[flush] = sentMs;
     this.fAttempts[flush] = attempts;
+    this.fSince[flush] = since;
     this.fCall[flush] = call;
     if (call >= this.byCall.length) {
       let length = this.byCall.length;
@@ -152,14 +167,15 @@ export class WriteBehindBuffer {
     const epoch = this.fEpoch[flush];
     const sentMs = this.fSentMs[flush];
     const attempts = this.fAttempts[flush] + 1;
+    const since = this.fSince[flush];
     this.settle(flush);
-    this.retryOrLose(key, epoch, sentMs, attempts);
+    this.retryOrLose(key, epoch, sentMs, attempts, since);
   }
 
-  private retryOrLose(key: number, epoch: number, sentMs: number, attempts: number): void {
+  private retryOrLose(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
     this.failedAttempts++;
-    if (attempts >= WRITE_BEHIND_ATTEMPTS) this.world.consistency.countLostWrite(sentMs);
-    else this.enqueue(key, epoch, sentMs, attempts);
+    if (attempts < WRITE_BEHIND_ATTEMPTS) this.enqueue(key, epoch, sentMs, attempts, since);
+    else if (!this.landedSince(key, since)) this.world.consistency.countLostWrite(sentMs);
   }
 
   private settle(flush: number): void {
@@ -181,6 +197,7 @@ export class WriteBehindBuffer {
       this.fEpoch = grow(this.fEpoch, length);
       this.fSentMs = grow(this.fSentMs, length);
       this.fAttempts = grow(this.fAttempts, length);
+      this.fSince = grow(this.fSince, length);
       this.fCall = grow(this.fCall, length);
       this.fLife = grow(this.fLife, length);
       this.fNext = grow(this.fNext, length);
@@ -201,6 +218,7 @@ export class WriteBehindBuffer {
     this.sentMs = reorder(this.sentMs);
     this.dueMs = reorder(this.dueMs);
     this.attempts = reorder(this.attempts);
+    this.since = reorder(this.since);
     this.head = 0;
   }
 }

@@ -214,6 +214,12 @@ export class DbCluster implements AckedWriteSink {
     return false;
   }
 
+  /** Has a live member received a version of `key` newer than `version` (a write applied since)? */
+  landedSince(key: number, version: number): boolean {
+    for (const m of this.members) if (this.world.up[m] === 1 && this.member(m).received.get(key) > version) return true;
+    return false;
+  }
+
   /**
    * The newest version of `key` acknowledged to a client before `sentMs` (0: none). Only the two
    * newest acknowledgements per key are remembered: a read sent before both of them is held to

@@ -145,12 +145,26 @@ describe('write-behind: a flush that fails is retried, and counted lost when it 
     expect(dead.consistency.lostWrites).toBeLessThan(8 * 60 * 1.25);
   });
 
-  it('flushes lost on the network are retried; only a write whose every attempt was lost counts', () => {
-    // Loss 0.3 each way: an attempt fails with 1 − 0.7² = 0.51; all five with 0.51⁵ ≈ 3.5 %.
-    const lossy = run([], 0.3);
-    const flushedWrites = lossy.consistency.writes - 60; // the last second's are still in the cache
-    expect(lossy.consistency.lostWrites).toBeGreaterThan(flushedWrites * 0.0345 * 0.5);
-    expect(lossy.consistency.lostWrites).toBeLessThan(flushedWrites * 0.0345 * 1.5);
+  it('flushes lost on the network are retried; only a write none of whose attempts reached the db counts', () => {
+    // Loss 0.6 each way on app → db. An attempt whose answer was lost still landed, and the next
+    // attempt sees the write in and stops; a write is lost only when all five requests were lost:
+    // 0.6⁵ ≈ 7.8 %. Attempts span ≈ 7.5 s (0.5 s timeout + 1 s each), so only writes acknowledged
+    // before ≈ 13.5 s of the 20 s run (+ 2 s) have used them all up.
+    const lossy = run([], 0.6);
+    const finishedWrites = lossy.consistency.writes * (13.5 / 20);
+    expect(lossy.consistency.lostWrites).toBeGreaterThan(finishedWrites * 0.6 ** 5 * 0.5);
+    expect(lossy.consistency.lostWrites).toBeLessThan(finishedWrites * 0.6 ** 5 * 1.5);
+  });
+
+  it('a slow database answering after the timeout loses nothing, and is not sent the write again', () => {
+    // The db is 60 × slower for 7 s (writes take 600 ms): every flush times out at 500 ms but lands.
+    const slow = run([
+      { atS: 5, action: 'slow', target: 'db', factor: 60 },
+      { atS: 12, action: 'recover', target: 'db' },
+    ]);
+    expect(slow.consistency.lostWrites).toBe(0);
+    expect(slow.nodes.db.keys).toBe(base.nodes.db.keys);
+    expect(slow.nodes.db.rejected).toBe(0);
   });
 });
 
