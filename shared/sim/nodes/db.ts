@@ -195,6 +195,8 @@ export class DbModel extends BaseNode implements ClusterMember {
     const parent = calls.parent[child];
     const waits = parent >= 0 && world.parentWaits(child);
     const ok = calls.status[child] === STATUS_OK;
+    // The replica's apply queue was full: like a TCP stream, the copy waits and goes again.
+    if (calls.status[child] === STATUS_REJECTED) this.backlog.keep(child);
     calls.free(child);
     if (!waits || !ok) return;
     if (--calls.step[parent] > 0) return;

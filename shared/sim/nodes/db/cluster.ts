@@ -22,7 +22,7 @@ export interface ClusterMember {
  *  - it notices a member's crash `detectMs` after it happens (perfect detection, delayed; a
  *    partitioned but live primary is not noticed) and from then on routing avoids the member;
  *  - on a primary's detected loss with `failover.auto` it hands over to another live primary
- *    (master-master) or promotes the most up-to-date live replica (highest replicated version);
+ *    (master-master) or promotes the most up-to-date live replica (the one lacking fewest writes);
  *  - it keeps the consistency books: the newest acknowledged version per key (for stale reads)
  *    and the acknowledged writes not yet on every other live member (for lost writes).
  *
@@ -163,17 +163,23 @@ export class DbCluster implements AckedWriteSink {
   }
 
   /**
-   * The lost primary's place goes to another live primary, else to the live replica with the
-   * newest replicated version. Acknowledged writes of the lost primary that the successor does
-   * not hold (its version of the key is older) are lost: they are in no surviving copy.
+   * The lost primary's place goes to another live primary, else to the most up-to-date live
+   * replica: the one lacking the fewest of the lost primary's acknowledged writes (then the one
+   * with the newest version). Acknowledged writes the successor has not received are lost: the
+   * cluster goes on from the successor's copy.
    */
   private failover(lost: number): void {
     let successor = this.livePrimary(lost);
     if (successor < 0) {
       let best = -1;
+      let bestMissing = Infinity;
       for (const m of this.members) {
         if (m === lost || this.world.up[m] === 0 || this.failed[m] === 1) continue;
-        if (best < 0 || this.member(m).receivedUpTo > this.member(best).receivedUpTo) best = m;
+        const missing = this.missingOf(lost, m);
+        if (best < 0 || missing < bestMissing || (missing === bestMissing && this.member(m).receivedUpTo > this.member(best).receivedUpTo)) {
+          best = m;
+          bestMissing = missing;
+        }
       }
       if (best < 0) return; // nobody to take over: writes fail until the primary is back, with its data
       this.member(best).role = 'primary';
@@ -201,17 +207,28 @@ export class DbCluster implements AckedWriteSink {
     this.pendingSize = kept;
   }
 
+  /** How many of `lost`'s pending acknowledged writes member `m` has not received. */
+  private missingOf(lost: number, m: number): number {
+    const store = this.member(m).received;
+    const mask = this.pendingPrimary.length - 1;
+    let missing = 0;
+    for (let i = 0; i < this.pendingSize; i++) {
+      const at = (this.pendingHead + i) & mask;
+      if (this.pendingPrimary[at] === lost && store.get(this.pendingKey[at]) < this.pendingVersion[at]) missing++;
+    }
+    return missing;
+  }
+
   // --- consistency books ---------------------------------------------------------------------------
 
   /**
-   * Is write (key, version) of the lost primary in a surviving copy — has a live member received
-   * that version of the key or a newer one (which a later write legitimately replaced it with)?
+   * Did write (key, version) of the lost primary survive — has its successor received that
+   * version of the key or a newer one (which a later write legitimately replaced it with)? A copy
+   * on some other replica does not count: the cluster goes on from the successor's.
    */
   private survives(lost: number, key: number, version: number): boolean {
-    for (const m of this.members) {
-      if (m !== lost && this.world.up[m] === 1 && this.member(m).received.get(key) >= version) return true;
-    }
-    return false;
+    const successor = this.successorOf[lost];
+    return successor >= 0 && this.world.up[successor] === 1 && this.member(successor).received.get(key) >= version;
   }
 
   /** Has a live member received a version of `key` newer than `version` (a write applied since)? */

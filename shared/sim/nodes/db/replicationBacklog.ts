@@ -1,4 +1,4 @@
-import { OP_REPLICATE } from '../../engine/codes';
+import { OP_REPLICATE, STATE_AT_CALLEE } from '../../engine/codes';
 import type { World } from '../../engine/world';
 
 /**
@@ -10,12 +10,23 @@ import type { World } from '../../engine/world';
  */
 export const REPLICATION_RETRY_MS = 1000;
 
+/** Messages sent again per step while the link carries them: the stream is flow-controlled. */
+export const REPLICATION_RESEND_BATCH = 256;
+/** Pause between batches (≈ 12 800 messages/s: a replica applies far slower than that by default). */
+export const REPLICATION_RESEND_GAP_MS = 20;
+
 /**
  * The replication messages of one primary that a cut link, a partition or `lossRate` lost on the
- * way. They are sent again every {@link REPLICATION_RETRY_MS} until they get through, so a
- * replica catches up once the network lets it — a replica that missed the writes made during a
- * three-second cut does not stay without them for ever. Only the primary's crash loses them (the
- * crashed primary's acknowledged writes that no replica received are then lost writes).
+ * way, or that a replica's full apply queue refused. They are sent again until they get through,
+ * so a replica catches up once the network and its queue let it — a replica that missed the
+ * writes made during a cut does not stay without them for ever. Only the primary's crash loses
+ * them (the crashed primary's acknowledged writes that no replica received are then lost writes).
+ *
+ * Like a TCP stream they go again in order and paced: a batch every
+ * {@link REPLICATION_RESEND_GAP_MS} while the link carries them, so a long backlog does not all
+ * land in the replica's queue at once; when a batch bounces off a link still down, the rest waits
+ * {@link REPLICATION_RETRY_MS}. A message a sync primary is still waiting for goes again under
+ * that write, so its acknowledgement counts.
  *
  * Lost messages are rare next to delivered ones: this path allocates, the normal one does not.
  */
@@ -24,25 +35,30 @@ export class ReplicationBacklog {
   private keys: number[] = [];
   private versions: number[] = [];
   private committedAtMs: number[] = [];
+  private parents: number[] = [];
+  private parentGens: number[] = [];
+  /** Index of the oldest message not yet sent again. */
+  private head = 0;
   private readonly timer: number;
   private armed = false;
-  /** Bumped by a crash: a retry timer armed before it is void. */
+  /** Bumped by a crash, and when a batch re-arms sooner: a timer armed before it is void. */
   private epoch = 0;
 
   constructor(private readonly world: World) {
     this.timer = world.addTimer((token) => this.retry(token));
   }
 
-  /** The network lost `call` (a replication message) on its way: send it again later. */
+  /** The network lost `call` (a replication message) on its way, or the replica refused it: send it again later. */
   keep(call: number): void {
-    const data = this.world.callData;
-    this.links.push(this.world.calls.link[call]);
+    const world = this.world;
+    const data = world.callData;
+    this.links.push(world.calls.link[call]);
     this.keys.push(data.key[call]);
     this.versions.push(data.version[call]);
     this.committedAtMs.push(data.atMs[call]);
-    if (this.armed) return;
-    this.armed = true;
-    this.world.scheduleTimer(this.timer, REPLICATION_RETRY_MS, this.epoch);
+    this.parents.push(world.calls.parent[call]);
+    this.parentGens.push(world.calls.parentGen[call]);
+    if (!this.armed) this.arm(REPLICATION_RETRY_MS);
   }
 
   /** The primary crashed: what it had not yet delivered goes with it. */
@@ -51,27 +67,62 @@ export class ReplicationBacklog {
     this.keys = [];
     this.versions = [];
     this.committedAtMs = [];
+    this.parents = [];
+    this.parentGens = [];
+    this.head = 0;
     this.armed = false;
     this.epoch = (this.epoch + 1) & 0x7fffffff;
+  }
+
+  /** Forgets the messages already sent again (a long backlog behind a dead link keeps cycling). */
+  private dropSent(): void {
+    const head = this.head;
+    this.links = this.links.slice(head);
+    this.keys = this.keys.slice(head);
+    this.versions = this.versions.slice(head);
+    this.committedAtMs = this.committedAtMs.slice(head);
+    this.parents = this.parents.slice(head);
+    this.parentGens = this.parentGens.slice(head);
+    this.head = 0;
+  }
+
+  private arm(delayMs: number): void {
+    this.armed = true;
+    this.epoch = (this.epoch + 1) & 0x7fffffff;
+    this.world.scheduleTimer(this.timer, delayMs, this.epoch);
   }
 
   private retry(epoch: number): void {
     if (epoch !== this.epoch) return;
     this.armed = false;
-    const { links, keys, versions, committedAtMs } = this;
-    this.links = [];
-    this.keys = [];
-    this.versions = [];
-    this.committedAtMs = [];
     const world = this.world;
-    // In commit order; whatever is lost again comes back here through keep().
-    for (let i = 0; i < links.length; i++) {
-      const call = world.calls.alloc(-1, 0, -1, links[i], OP_REPLICATE);
+    const calls = world.calls;
+    const end = Math.min(this.links.length, this.head + REPLICATION_RESEND_BATCH);
+    for (let i = this.head; i < end; i++) {
+      // A write still waiting for this copy (sync, semi-sync) gets its acknowledgement; else nobody waits.
+      const parent = this.parents[i];
+      const waits = parent >= 0 && calls.gen[parent] === this.parentGens[i] && calls.state[parent] === STATE_AT_CALLEE;
+      const call = waits ? calls.alloc(parent, this.parentGens[i], -1, this.links[i], OP_REPLICATE) : calls.alloc(-1, 0, -1, this.links[i], OP_REPLICATE);
       world.callData.ensure(call);
-      world.callData.key[call] = keys[i];
-      world.callData.version[call] = versions[i];
-      world.callData.atMs[call] = committedAtMs[i];
+      world.callData.key[call] = this.keys[i];
+      world.callData.version[call] = this.versions[i];
+      world.callData.atMs[call] = this.committedAtMs[i];
+      // Lost again at once (the link is still down): keep() appends it and arms the long retry.
       world.sendRequest(call);
+    }
+    this.head = end;
+    if (this.head >= 4096 && this.head * 2 >= this.links.length) this.dropSent();
+    if (this.head === this.links.length) {
+      this.links = [];
+      this.keys = [];
+      this.versions = [];
+      this.committedAtMs = [];
+      this.parents = [];
+      this.parentGens = [];
+      this.head = 0;
+    } else if (!this.armed) {
+      // The link took this batch: the next one follows shortly.
+      this.arm(REPLICATION_RESEND_GAP_MS);
     }
   }
 }
