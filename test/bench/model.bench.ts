@@ -184,7 +184,7 @@ export function benchModel(options: { repetitions?: number; quick?: boolean } = 
   const ratio = (value: unknown): number => significant((value as number) / baseline, 3);
   return {
     topology: '50 nodes, every kind: 8 clients → dns + cdn → 2 proxies → 4 lbs → 20 apps → 4 caches, a shard router over 3 primary+replica db clusters, a queue → 2 workers; zipf 0.9 over 100k keys, 10 % writes, 10 % static',
-    bytesNote: 'model bytes = live request slots (24 B) + live calls (33 B) + deadline-ring entries (16 B, incl. finished ones not yet cleaned up, at most about half as many again) per in-flight request; kernel bytes = pending heap entries (24 B) per in-flight request',
+    bytesNote: 'model bytes = live request slots (32 B) + live calls (33 B) + deadline-ring entries (16 B, incl. finished ones not yet cleaned up, at most about half as many again) per in-flight request; kernel bytes = pending heap entries (24 B) per in-flight request',
     targets: { lowInFlight: 300_000, highInFlight: 150_000, bytesPerInFlight: 100 },
     // Model bytes only (the kernel's heap entries are reported beside them).
     met: {

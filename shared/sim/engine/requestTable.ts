@@ -13,10 +13,10 @@ export const REQ_STATIC = 128;
  * list. `gen` changes when an attempt ends and when the slot is freed, so calls, timeouts and
  * retries of an earlier attempt are recognised as stale.
  *
- * Bytes per live request: gen 4 + firstSendMs 8 + key 4 + user 4 + client 2 + attempt 1 +
- * flags 1 = 24 ({@link REQUEST_BYTES_PER_SLOT}).
+ * Bytes per live request: gen 4 + firstSendMs 8 + deadlineMs 8 + key 4 + user 4 + client 2 +
+ * attempt 1 + flags 1 = 32 ({@link REQUEST_BYTES_PER_SLOT}).
  */
-export const REQUEST_BYTES_PER_SLOT = 24;
+export const REQUEST_BYTES_PER_SLOT = 32;
 
 export class RequestTable {
   capacity: number;
@@ -24,6 +24,12 @@ export class RequestTable {
   gen: Int32Array;
   /** First attempt's send time: latency is measured from here to the final answer. */
   firstSendMs: Float64Array;
+  /**
+   * When the current attempt times out at the client. Nodes in the request's path stop waiting
+   * then (World.upstreamWaitMs): the attempt's own deadline, not the client's timeout now, which a
+   * `set` may have changed since the attempt began.
+   */
+  deadlineMs: Float64Array;
   key: Int32Array;
   /** User id; also the free-list link while the slot is free. */
   user: Int32Array;
@@ -37,6 +43,7 @@ export class RequestTable {
     this.capacity = initialCapacity;
     this.gen = new Int32Array(initialCapacity);
     this.firstSendMs = new Float64Array(initialCapacity);
+    this.deadlineMs = new Float64Array(initialCapacity);
     this.key = new Int32Array(initialCapacity);
     this.user = new Int32Array(initialCapacity);
     this.client = new Uint16Array(initialCapacity);
@@ -84,6 +91,7 @@ export class RequestTable {
   private growTo(capacity: number): void {
     this.gen = grow(this.gen, capacity);
     this.firstSendMs = grow(this.firstSendMs, capacity);
+    this.deadlineMs = grow(this.deadlineMs, capacity);
     this.key = grow(this.key, capacity);
     this.user = grow(this.user, capacity);
     this.client = grow(this.client, capacity);

@@ -374,16 +374,17 @@ export class World {
 
   /**
    * How long a node in a request's path (balancer, proxy, CDN, shard router) waits for its
-   * upstream: its own limit, or the user's timeout if that is shorter. By then the user has given
-   * up and closed the connection, and the node aborts the upstream request and frees the
-   * connection (nginx logs such a request as 499) instead of holding it for an answer nobody
-   * wants — a dead backend would otherwise hold every connection sent its way for the full limit.
+   * upstream: its own limit, or until the user's attempt times out if that is sooner. By then the
+   * user has given up and closed the connection, and the node aborts the upstream request and
+   * frees the connection (nginx logs such a request as 499) instead of holding it for an answer
+   * nobody wants — a dead backend would otherwise hold every connection sent its way for the
+   * full limit.
    */
   upstreamWaitMs(call: number, ownLimitMs: number): number {
     const req = this.calls.req[call];
     if (req < 0) return ownLimitMs;
-    const userTimeoutMs = this.models[this.requests.client[req]].requestTimeoutMs;
-    return userTimeoutMs !== undefined && userTimeoutMs < ownLimitMs ? userTimeoutMs : ownLimitMs;
+    const userLeftMs = this.requests.deadlineMs[req] - this.kernel.now;
+    return userLeftMs < ownLimitMs ? Math.max(0, userLeftMs) : ownLimitMs;
   }
 
   /** Does whoever sent `call` (a client's attempt, or a node's call) still wait for its answer? */

@@ -148,12 +148,10 @@ export class ClientModel extends BaseNode {
     requests.flags[req] &= ~REQ_LOST;
     const gen = requests.gen[req];
     const call = world.calls.alloc(req, gen, req, link, op);
-    this.timeouts.push(req, gen, world.now + this.config.timeoutMs);
+    const deadlineMs = world.now + this.config.timeoutMs;
+    requests.deadlineMs[req] = deadlineMs;
+    this.timeouts.push(req, gen, deadlineMs);
     world.sendRequest(call);
-  }
-
-  get requestTimeoutMs(): number {
-    return this.config.timeoutMs;
   }
 
   /** The DNS answer for the attempt `gen` of `req` arrived: cache it and send the request there. */

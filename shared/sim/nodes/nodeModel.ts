@@ -61,6 +61,4 @@ export interface NodeModel {
   readsFromReplicas?(): boolean;
   /** The network lost a replication message this node sent (databases only: it sends it again). */
   onReplicationLost?(call: number): void;
-  /** How long this client waits for an attempt (clients only: `timeoutMs` as configured now). */
-  readonly requestTimeoutMs?: number;
 }

@@ -54,4 +54,20 @@ describe('a dead backend behind a connection-limited balancer (fixture dead-back
     expect(report.requests.timeout + report.requests.dropped).toBe(0);
     expect(report.nodes.front.errors).toBe(report.requests.error);
   });
+
+  it('a user timeout shortened by a set event mid-run does not cut short the attempts already on their way', () => {
+    // 3.5 s round trips (1 s each way to the balancer, 1.5 s of service) within a 5 s timeout;
+    // at 10 s the users' timeout drops to 1 s. Attempts sent before then still have 5 s.
+    const doc = loadEdgeFixture('dead-backend-blip');
+    doc.scenario = [{ atS: 10, action: 'set', target: 'users', params: { timeoutMs: 1000 } }];
+    doc.durationS = 20;
+    Object.assign(doc.nodes.users.config, { rps: 50, arrival: 'constant', timeoutMs: 5000 });
+    Object.assign(doc.nodes.app1.config, { serviceMs: 1500, workers: 500 });
+    Object.assign(doc.nodes.app2.config, { serviceMs: 1500, workers: 500 });
+    doc.links['users-front'].latencyMs = 1000;
+    const report = run(doc);
+    for (const row of report.timeline.filter((r) => r.t < 10)) expect(row.ok, `second ${row.t}`).toBe(row.sent);
+    for (const row of report.timeline.filter((r) => r.t >= 10)) expect(row.ok, `second ${row.t}`).toBe(0);
+    expect(report.nodes.front.errors).toBe(0);
+  });
 });
