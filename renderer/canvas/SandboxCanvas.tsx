@@ -183,7 +183,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           },
         };
         editor.attachCamera(camera);
-        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background) });
+        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background), prepare: () => scene.withFullDetail() });
         editor.showWholeDocument();
         followGrid();
 
@@ -200,7 +200,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             stage.themeName = wanted;
             app.renderer.background.color = CANVAS_THEMES[wanted].background;
             grid.setTheme(CANVAS_THEMES[wanted]);
-            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background) });
+            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background), prepare: () => scene.withFullDetail() });
             stage.dirty = true;
           }
           if (stage.dirty) {

@@ -7,6 +7,8 @@ export interface CanvasSnapshotSource {
   content: Container;
   /** The canvas background colour, e.g. '#0e1116'. */
   background: string;
+  /** Readies the content for an export (every card in full, whatever the zoom); returns the undo. */
+  prepare?: () => () => void;
 }
 
 let current: CanvasSnapshotSource | null = null;
@@ -25,11 +27,17 @@ const MARGIN = 40;
  */
 export async function snapshotCanvasPng(): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!current) return null;
-  const { app, content, background } = current;
-  const bounds = content.getLocalBounds();
-  if (!(bounds.width > 0 && bounds.height > 0)) return null;
-  const frame = new Rectangle(bounds.x - MARGIN, bounds.y - MARGIN, bounds.width + MARGIN * 2, bounds.height + MARGIN * 2);
-  const canvas = app.renderer.extract.canvas({ target: content, frame, resolution: 2, clearColor: background }) as HTMLCanvasElement;
+  const { app, content, background, prepare } = current;
+  const restore = prepare?.();
+  let canvas: HTMLCanvasElement;
+  try {
+    const bounds = content.getLocalBounds();
+    if (!(bounds.width > 0 && bounds.height > 0)) return null;
+    const frame = new Rectangle(bounds.x - MARGIN, bounds.y - MARGIN, bounds.width + MARGIN * 2, bounds.height + MARGIN * 2);
+    canvas = app.renderer.extract.canvas({ target: content, frame, resolution: 2, clearColor: background }) as HTMLCanvasElement;
+  } finally {
+    restore?.();
+  }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
 }

@@ -43,6 +43,8 @@ export class SceneView {
   /** What the resting links were drawn from: they are redrawn only when one of these changes. */
   private restingDrawn: { links: FaultlineDocument['links']; nodes: FaultlineDocument['nodes']; active: ReadonlySet<string>; theme: CanvasTheme } | null = null;
   private detailed = true;
+  /** A card was added: the next placement restores document order. */
+  private orderPending = false;
 
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
@@ -57,6 +59,15 @@ export class SceneView {
     for (const layer of [this.regionLayer, this.restingLinks, this.activeLinks, this.liveUnderNodes, this.restingNodes, this.activeNodes, this.liveOverNodes, this.overlayLayer]) {
       layer.isRenderGroup = true;
     }
+  }
+
+  /** Draws every card in full whatever the zoom (an export), until the returned function is called. */
+  withFullDetail(): () => void {
+    const detailed = this.detailed;
+    if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(true);
+    return () => {
+      if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
+    };
   }
 
   /** Returns whether the level of detail changed (the caller then draws a frame). */
@@ -79,7 +90,7 @@ export class SceneView {
     const selectionChanged = selection !== this.last.selection;
     if (docChanged || selectionChanged || themeChanged) this.syncRegions(doc, selection, theme);
     if (docChanged || themeChanged) this.syncNodes(doc);
-    if (docChanged || selectionChanged || themeChanged) this.placeNodes(selection);
+    if (docChanged || selectionChanged || themeChanged) this.placeNodes(doc, selection);
     const keyboardFocusChanged = overlay.keyboardFocus !== this.last.overlay?.keyboardFocus;
     if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag || keyboardFocusChanged) {
       this.syncNodeStates(selection, overlay);
@@ -120,17 +131,39 @@ export class SceneView {
         view = new NodeView(this.shapes);
         view.setDetailed(this.detailed);
         this.nodeViews.set(node.id, view);
+        this.orderPending = true;
       }
       view.update(node, this.shapes);
     }
   }
 
-  /** Selected cards go to the active layer (drawn above the rest), the others to the resting one. */
-  private placeNodes(selection: Selection): void {
+  /**
+   * Selected cards go to the active layer (drawn above the rest; nodeAt hits them first), the
+   * others to the resting one, each layer in document order — a card coming back from the active
+   * layer returns to its place in the stack, not to the top.
+   */
+  private placeNodes(doc: FaultlineDocument, selection: Selection): void {
     const selected = new Set(selection.nodes);
+    let moved = false;
     for (const [id, view] of this.nodeViews) {
       const layer = selected.has(id) ? this.activeNodes : this.restingNodes;
-      if (view.container.parent !== layer) layer.addChild(view.container);
+      if (view.container.parent === layer) continue;
+      layer.addChild(view.container);
+      moved = true;
+    }
+    if (!moved && !this.orderPending) return;
+    this.orderPending = false;
+    const resting: Container[] = [];
+    const active: Container[] = [];
+    for (const id of Object.keys(doc.nodes)) {
+      const view = this.nodeViews.get(id);
+      if (view === undefined) continue;
+      (view.container.parent === this.activeNodes ? active : resting).push(view.container);
+    }
+    for (const [layer, order] of [[this.restingNodes, resting], [this.activeNodes, active]] as const) {
+      if (order.every((child, index) => layer.children[index] === child)) continue;
+      layer.removeChildren();
+      if (order.length > 0) layer.addChild(...order);
     }
   }
 

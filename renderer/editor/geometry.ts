@@ -54,7 +54,12 @@ export function handlePoint(node: Pick<NodeRecord, 'x' | 'y'>): Point {
 }
 
 /** Topmost node under the point (later nodes are drawn on top). */
-export function nodeAt(doc: FaultlineDocument, point: Point): NodeRecord | undefined {
+export function nodeAt(doc: FaultlineDocument, point: Point, selected: readonly string[] = []): NodeRecord | undefined {
+  // Selected cards are drawn above the rest (SceneView), so they are hit first; then the last in
+  // document order, which is drawn last.
+  for (const id of selected) {
+    if (Object.hasOwn(doc.nodes, id) && containsPoint(nodeRect(doc.nodes[id]), point)) return doc.nodes[id];
+  }
   const nodes = Object.values(doc.nodes);
   for (let index = nodes.length - 1; index >= 0; index--) {
     if (containsPoint(nodeRect(nodes[index]), point)) return nodes[index];
@@ -63,8 +68,13 @@ export function nodeAt(doc: FaultlineDocument, point: Point): NodeRecord | undef
 }
 
 /** The node whose link handle is under the point, within a hit radius scaled for the zoom. */
-export function handleAt(doc: FaultlineDocument, point: Point, zoom: number): NodeRecord | undefined {
+export function handleAt(doc: FaultlineDocument, point: Point, zoom: number, selected: readonly string[] = []): NodeRecord | undefined {
   const radius = LINK_HANDLE.hitRadius / Math.max(zoom, 0.25);
+  for (const id of selected) {
+    if (!Object.hasOwn(doc.nodes, id)) continue;
+    const handle = handlePoint(doc.nodes[id]);
+    if (Math.hypot(point.x - handle.x, point.y - handle.y) <= radius) return doc.nodes[id];
+  }
   const nodes = Object.values(doc.nodes);
   for (let index = nodes.length - 1; index >= 0; index--) {
     const handle = handlePoint(nodes[index]);

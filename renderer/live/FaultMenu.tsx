@@ -62,7 +62,7 @@ export function FaultMenu({ editor }: { editor: Editor }) {
       const world = editor.getCamera()?.clientToWorld(event.clientX, event.clientY);
       if (world === undefined) return;
       const doc = editor.store.getDocument();
-      const node = nodeAt(doc, world);
+      const node = nodeAt(doc, world, editor.store.getSelection().nodes);
       event.preventDefault();
       if (node !== undefined) {
         setMenu(nodeMenu(editor, controller, node.id, event.clientX, event.clientY));

@@ -4,7 +4,8 @@ import type { LiveController } from './liveController';
 
 /**
  * Space plays / pauses — on release, and only if the pointer was not pressed meanwhile (Space +
- * drag pans the canvas); never while typing. F10 steps.
+ * drag pans the canvas); never while typing. F10 steps (plain F10 only: Shift+F10 opens the
+ * selection's fault menu, like a right-click, which does not step the run).
  */
 export function usePlaybackKeys(controller: LiveController | null): void {
   useEffect(() => {
@@ -13,7 +14,7 @@ export function usePlaybackKeys(controller: LiveController | null): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
       if (event.key === ' ' && !event.repeat && !ownsSpace(event.target)) armed = true;
-      if (event.key === 'F10') {
+      if (event.key === 'F10' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
         event.preventDefault();
         controller.step();
       }

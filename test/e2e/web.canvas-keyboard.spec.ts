@@ -154,6 +154,8 @@ test('select, move the selection, link, delete, undo and inject a fault with key
   await page.keyboard.press('Shift+F10');
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: 'Crash app1' })).toBeFocused();
+  // Shift+F10 is a right-click, not F10 (Step): the run goes on playing.
+  expect((await frame())?.playing).toBe(true);
   await page.screenshot({ path: `${SHOTS}/42-canvas-keyboard-fault-menu.png` });
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();

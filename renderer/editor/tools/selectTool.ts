@@ -63,7 +63,12 @@ export class SelectTool {
 
   pointerDown(pointer: ToolPointer): void {
     if (this.state.name !== 'idle') this.cancel();
-    this.hoverNodeId = undefined;
+    // The press ends hover feedback; the next move shows it again where the pointer is then. (Only
+    // resetting the field left the ring and handle on the last node until another was hovered.)
+    if (this.hoverNodeId !== undefined) {
+      this.hoverNodeId = undefined;
+      this.context.setOverlay({});
+    }
     // A refusal stays up until the next press, so there is time to read it.
     this.context.setHint(undefined);
     const { store } = this.context;
@@ -74,12 +79,12 @@ export class SelectTool {
       return;
     }
     const zoom = this.context.zoom();
-    const handleNode = handleAt(doc, pointer.world, zoom);
+    const handleNode = handleAt(doc, pointer.world, zoom, store.getSelection().nodes);
     if (handleNode) {
       this.state = { name: 'pointing-handle', nodeId: handleNode.id, origin: pointer };
       return;
     }
-    const node = nodeAt(doc, pointer.world);
+    const node = nodeAt(doc, pointer.world, store.getSelection().nodes);
     if (node) {
       const selection = store.getSelection();
       const wasSelected = isSelected(selection, 'nodes', node.id);
@@ -117,7 +122,7 @@ export class SelectTool {
     switch (state.name) {
       case 'idle': {
         // Hover feedback only when the node under the pointer changes: a redraw per move is waste.
-        const hover = nodeAt(this.doc, pointer.world)?.id;
+        const hover = nodeAt(this.doc, pointer.world, store.getSelection().nodes)?.id;
         if (hover === this.hoverNodeId) return;
         this.hoverNodeId = hover;
         this.context.setOverlay(hover ? { hoverNodeId: hover } : {});

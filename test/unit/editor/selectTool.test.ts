@@ -192,6 +192,30 @@ describe('select tool', () => {
     expect(fits).toBe(0);
   });
 
+  it('a press clears the hover ring: after clicking a node and then empty canvas, no node shows hover', () => {
+    const { editor, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    tool.pointerMove(at(centre(0, 0)));
+    expect(editor.getOverlay().hoverNodeId).toBe('a');
+    tool.pointerDown(at(centre(0, 0)));
+    tool.pointerUp(at(centre(0, 0)));
+    tool.pointerDown(at({ x: 600, y: 600 }));
+    tool.pointerUp(at({ x: 600, y: 600 }));
+    tool.pointerMove(at({ x: 610, y: 600 }));
+    expect(editor.getOverlay().hoverNodeId).toBeUndefined();
+  });
+
+  it('where cards overlap, a press takes the selected card (drawn on top), else the last in the document', () => {
+    const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'app', 80, 0)] }));
+    const overlap = { x: 120, y: 30 };
+    tool.pointerDown(at(overlap));
+    tool.pointerUp(at(overlap));
+    expect(store.getSelection().nodes).toEqual(['b']);
+    store.setSelection({ nodes: ['a'], links: [], regions: [] });
+    tool.pointerDown(at(overlap));
+    tool.pointerUp(at(overlap));
+    expect(store.getSelection().nodes).toEqual(['a']);
+  });
+
   it('clicking a link selects it', () => {
     const { store, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'cache', 400, 0)], links: [link('a', 'b')] }));
     const onLink = { x: 300, y: NODE_CARD.height / 2 };
