@@ -3,8 +3,17 @@
  * document; each finding names the records to select when it is clicked.
  */
 import type { FaultlineDocument, LinkRecord, NodeRecord } from '../types';
+import { primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 
-export type LintRule = 'unreachable' | 'dns-answer-without-link' | 'lb-without-backends' | 'replica-without-primary' | 'app-call-cycle' | 'unused-cache';
+export type LintRule =
+  | 'unreachable'
+  | 'dns-answer-without-link'
+  | 'lb-without-backends'
+  | 'replica-without-primary'
+  | 'primary-fed-one-way'
+  | 'replica-reads-without-link'
+  | 'app-call-cycle'
+  | 'unused-cache';
 
 export interface LintFinding {
   rule: LintRule;
@@ -179,6 +188,8 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...dnsAnswersWithoutLink(doc),
     ...loadBalancersWithoutBackends(doc),
     ...replicasWithoutPrimary(doc),
+    ...primariesFedOneWay(doc),
+    ...replicaReadsWithoutLink(doc),
     ...appCallCycles(doc),
     ...unusedCacheFindings,
   ];

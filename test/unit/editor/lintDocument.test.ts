@@ -41,13 +41,33 @@ describe('design lint', () => {
 
   it('reports a replica whose cluster has no primary, and not one that has', () => {
     const doc = makeDocument({
-      nodes: [node('c', 'client'), node('a', 'app'), node('r1', 'db', 0, 0, { role: 'replica' }), node('r2', 'db', 0, 0, { role: 'replica' }), node('p', 'db'), node('r3', 'db', 0, 0, { role: 'replica' })],
+      // The app reads only from what it links to (not r3): readFromReplicas off keeps this test to one rule.
+      nodes: [node('c', 'client'), node('a', 'app', 0, 0, { readFromReplicas: false }), node('r1', 'db', 0, 0, { role: 'replica' }), node('r2', 'db', 0, 0, { role: 'replica' }), node('p', 'db'), node('r3', 'db', 0, 0, { role: 'replica' })],
       links: [link('c', 'a'), link('a', 'r1'), link('a', 'p'), link('r1', 'r2', 'replication'), link('p', 'r3', 'replication')],
     });
     expect(rules(doc)).toEqual([
       ['replica-without-primary', ['r1']],
       ['replica-without-primary', ['r2']],
     ]);
+  });
+
+  it('reports an app that reads from replicas but links to none of its cluster\'s, naming them', () => {
+    const nodes = [node('c', 'client'), node('a', 'app'), node('p', 'db'), { ...node('r', 'db', 0, 0, { role: 'replica' }), name: 'Replica DB' }];
+    const doc = makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('p', 'r', 'replication')] });
+    expect(rules(doc)).toEqual([['replica-reads-without-link', ['a', 'r']]]);
+    expect(lintDocument(doc)[0].message).toContain('Replica DB');
+    // Linked to the replica, or reading from the primary on purpose: nothing to say.
+    expect(rules(makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('a', 'r'), link('p', 'r', 'replication')] }))).toEqual([]);
+    const primaryOnly = makeDocument({ nodes: [node('c', 'client'), node('a', 'app', 0, 0, { readFromReplicas: false }), node('p', 'db'), node('r', 'db', 0, 0, { role: 'replica' })], links: [link('c', 'a'), link('a', 'p'), link('p', 'r', 'replication')] });
+    expect(rules(primaryOnly)).toEqual([]);
+  });
+
+  it('reports a primary another primary replicates to one way, but not master-master', () => {
+    const nodes = [node('c', 'client'), node('a', 'app', 0, 0, { readFromReplicas: false }), node('p', 'db'), node('q', 'db')];
+    const oneWay = makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('p', 'q', 'replication')] });
+    expect(rules(oneWay)).toEqual([['primary-fed-one-way', ['q', 'p']]]);
+    const bothWays = makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('p', 'q', 'replication'), link('q', 'p', 'replication')] });
+    expect(rules(bothWays)).toEqual([]);
   });
 
   it('reports a cycle of app calls once, with its links', () => {
