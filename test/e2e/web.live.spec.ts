@@ -319,3 +319,16 @@ test('on a 1024×768 projector, classroom mode keeps the diagram, the overlays a
     await page.screenshot({ path: `${SHOTS}/22-projector-${classroom ? 'classroom' : 'normal'}.png` });
   }
 });
+
+test('classroom mode gives the diagram more room on a 1400-pixel screen, not less', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const canvasWidth = async () => (await page.getByTestId('sandbox-canvas').boundingBox())!.width;
+  const before = await canvasWidth();
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Classroom/ }).click();
+  await expect(page.getByTestId('palette')).toBeHidden();
+  // The large type goes to the panels; the diagram's own area grows (it used to shrink by 122 px).
+  await expect.poll(canvasWidth).toBeGreaterThan(before);
+});
