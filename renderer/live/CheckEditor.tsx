@@ -1,6 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { METRIC_INFO } from '../../shared/model/schema/checks';
+import { METRIC_INFO, ratioValueProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
@@ -67,7 +67,9 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
         check={(text) => {
           const parsed = parseNumberText(text);
           if (!parsed.ok) return parsed.message;
-          return parsed.value === undefined ? 'a number is needed' : null;
+          if (parsed.value === undefined) return 'a number is needed';
+          // A ratio shown as a percentage invites "95": refused, with the ratio it meant.
+          return ratioValueProblem(check.metric, parsed.value);
         }}
         onValid={(text) => store.update((draft) => setCheckFields(draft, index, { value: Number(text) }), { squashKey: `${key}-value` })}
       />
