@@ -1,8 +1,8 @@
 import { Trash2 } from 'lucide-react';
-import { useState, useSyncExternalStore } from 'react';
-import { METRIC_INFO } from '../../shared/model/schema/checks';
+import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { METRIC_INFO, ratioValueProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
-import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
 import { describeCheck } from './liveCheckRows';
 import { CheckedTextField } from './CheckedTextField';
@@ -67,7 +67,9 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
         check={(text) => {
           const parsed = parseNumberText(text);
           if (!parsed.ok) return parsed.message;
-          return parsed.value === undefined ? 'a number is needed' : null;
+          if (parsed.value === undefined) return 'a number is needed';
+          // A ratio shown as a percentage invites "95": refused, with the ratio it meant.
+          return ratioValueProblem(check.metric, parsed.value);
         }}
         onValid={(text) => store.update((draft) => setCheckFields(draft, index, { value: Number(text) }), { squashKey: `${key}-value` })}
       />
@@ -98,37 +100,68 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
   );
 }
 
-/** From / To (s): empty means the start / the end; committed together once both make a window. */
+/**
+ * From / To (s): empty means the start / the end; committed together while both make a window
+ * (see TextEdit: a window that turns invalid puts back the one from before the edit).
+ */
 function WindowFields({ check, durationS, onWindow }: { check: Check; durationS: number; onWindow: (window: { fromS?: number; toS?: number }) => void }) {
-  const external = `${check.fromS ?? ''}|${check.toS ?? ''}`;
-  const [fromText, setFromText] = useState(check.fromS === undefined ? '' : String(check.fromS));
-  const [toText, setToText] = useState(check.toS === undefined ? '' : String(check.toS));
+  const edit = useTextEdit('check-window');
+  const shownFrom = check.fromS === undefined ? '' : String(check.fromS);
+  const shownTo = check.toS === undefined ? '' : String(check.toS);
+  // null: show what the document holds.
+  const [fromText, setFromText] = useState<string | null>(null);
+  const [toText, setToText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const external = `${shownFrom}|${shownTo}`;
   const [seen, setSeen] = useState(external);
   if (seen !== external) {
     setSeen(external);
-    if (error === null) {
-      setFromText(check.fromS === undefined ? '' : String(check.fromS));
-      setToText(check.toS === undefined ? '' : String(check.toS));
+    if (!focused && error === null) {
+      setFromText(null);
+      setToText(null);
     }
   }
   const change = (nextFrom: string, nextTo: string) => {
     setFromText(nextFrom);
     setToText(nextTo);
-    const window = parseWindow(nextFrom, nextTo, durationS);
-    if (!window.ok) return setError(window.message);
-    setError(null);
-    onWindow(window);
+    setError(
+      edit.input(
+        nextFrom,
+        () => {
+          const window = parseWindow(nextFrom, nextTo, durationS);
+          return window.ok ? { ok: true, value: { fromS: window.fromS, toS: window.toS } } : window;
+        },
+        onWindow,
+      ),
+    );
   };
+  const inputProps = {
+    onFocus: () => setFocused(true),
+    onBlur: () => {
+      setFocused(false);
+      edit.finish();
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      if (!edit.cancel() && error === null) return;
+      e.stopPropagation();
+      setFromText(null);
+      setToText(null);
+      setError(null);
+    },
+  };
+  const from = fromText ?? shownFrom;
+  const to = toText ?? shownTo;
   return (
     <>
       <label title="Measure requests sent from this time (empty: the start)">
         From (s)
-        <input type="text" inputMode="decimal" data-testid="check-from" value={fromText} placeholder="start" aria-invalid={error !== null} onChange={(e) => change(e.target.value, toText)} />
+        <input type="text" inputMode="decimal" data-testid="check-from" value={from} placeholder="start" aria-invalid={error !== null} onChange={(e) => change(e.target.value, to)} {...inputProps} />
       </label>
       <label title="Measure requests sent before this time (empty: the end)">
         To (s)
-        <input type="text" inputMode="decimal" data-testid="check-to" value={toText} placeholder="end" aria-invalid={error !== null} onChange={(e) => change(fromText, e.target.value)} />
+        <input type="text" inputMode="decimal" data-testid="check-to" value={to} placeholder="end" aria-invalid={error !== null} onChange={(e) => change(from, e.target.value)} {...inputProps} />
       </label>
       {error !== null && (
         <span className="field-error" role="alert">

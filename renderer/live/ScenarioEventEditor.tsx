@@ -5,7 +5,7 @@ import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { clampEventTime, deleteScenarioEvent, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
+import { deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
 
 /** Edits one scenario event in place (every field change is one undoable step). */
 export function ScenarioEventEditor({ index, anchor, onClose }: { index: number; anchor: DOMRect | null; onClose: () => void }) {
@@ -39,22 +39,18 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
           <X size={15} />
         </button>
       </header>
-      <label>
-        At (s)
-        <input
-          // Opened from the keyboard or by a click, the editor takes focus: its first field.
-          autoFocus
-          type="number"
-          min={0}
-          max={doc.durationS}
-          step={0.1}
-          value={event.atS}
-          onChange={(e) => {
-            const value = Number(e.target.value);
-            if (e.target.value !== '' && Number.isFinite(value)) store.update((draft) => moveScenarioEvent(draft, index, clampEventTime(doc, value)), { squashKey: `${key}-at` });
-          }}
-        />
-      </label>
+      <CheckedTextField
+        // Opened from the keyboard or by a click, the editor takes focus: its first field.
+        autoFocus
+        label="At (s)"
+        title={`Seconds into the run, before its end (${doc.durationS} s)`}
+        numeric
+        testId="event-at"
+        shown={String(event.atS)}
+        // A time at or after the end is refused, not clamped: such an event never happens.
+        check={(text) => eventTimeProblem(doc, text)}
+        onValid={(text) => store.update((draft) => moveScenarioEvent(draft, index, Number(text)), { squashKey: `${key}-at` })}
+      />
       <label>
         Action
         <select value={event.action} onChange={(e) => store.update((draft) => setScenarioAction(draft, index, e.target.value as ScenarioAction))}>

@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { parseNumberText } from '../app/editor/fieldValues';
 import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type ScenarioAction, type ScenarioEvent } from '../../shared/model/types';
 
 type DocDraft = Draft<FaultlineDocument>;
@@ -11,14 +12,31 @@ export function targetKindOf(action: ScenarioAction): 'node' | 'link' | 'groups'
   return 'none';
 }
 
-/** Rounds a time to the millisecond the file keeps and clamps it into the run. */
+/**
+ * Rounds a time to the millisecond the file keeps and clamps it into the run: from 0 to the last
+ * millisecond before the end (an event at durationS never happens).
+ */
 export function clampEventTime(doc: FaultlineDocument, atS: number): number {
-  return Math.min(doc.durationS, Math.max(0, Math.round(atS * 1000) / 1000));
+  const last = Math.max(0, Math.ceil(doc.durationS * 1000) / 1000 - 0.001);
+  return Math.min(last, Math.max(0, Math.round(atS * 1000) / 1000));
 }
 
-/** A new narration note at `atS`; returns its index. */
+/** Why typed text cannot be an event's time, or null: seconds from 0 to before the end of the run. */
+export function eventTimeProblem(doc: FaultlineDocument, text: string): string | null {
+  const parsed = parseNumberText(text);
+  if (!parsed.ok) return parsed.message;
+  if (parsed.value === undefined) return 'a time in seconds is needed';
+  if (parsed.value < 0) return 'must be a time in seconds ≥ 0';
+  if (Math.round(parsed.value * 1000) / 1000 >= doc.durationS) return `must be before the end of the run (${doc.durationS} s): an event at ${parsed.value} s never happens`;
+  return null;
+}
+
+/**
+ * A new narration note at `atS`; returns its index. Its text starts empty (the editor shows a
+ * placeholder): a note without text is valid and shows nothing until the teacher writes one.
+ */
 export function addScenarioEvent(draft: DocDraft, atS: number): number {
-  draft.scenario.push({ atS: clampEventTime(draft as FaultlineDocument, atS), action: 'note', note: 'New note' });
+  draft.scenario.push({ atS: clampEventTime(draft as FaultlineDocument, atS), action: 'note' });
   return draft.scenario.length - 1;
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { describeRule, type DistributionField, type FieldDescriptor, type NumberField, type ObjectField, type RefField } from '../../../shared/model/schema/fields';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type FaultlineDocument } from '../../../shared/model/types';
-import { checkValue, defaultText, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
+import { useTextEdit } from '../../editor/store/DocumentStoreContext';
+import { checkValue, defaultText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -42,14 +43,17 @@ function shownText(shared: SharedValue): string {
 }
 
 /**
- * A text input validated on every keystroke: a valid value is committed at once (consecutive
- * keystrokes squash into one undo step), an invalid one stays in the field with the schema's
- * message and never reaches the document.
+ * A text input validated on every keystroke (see TextEdit): while the text is valid it is applied
+ * at once, so a running simulation previews it; when it turns invalid the document goes back to
+ * what it held before the edit and the schema's message shows. Leaving the field makes the edit one
+ * undo step; Escape puts back the value from before the edit.
  */
 function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: NumberField }) {
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const external = shownText(shared);
-  const [text, setText] = useState(external);
+  const edit = useTextEdit(`field:${path.join('.')}`);
+  // null: show what the document holds.
+  const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [seenExternal, setSeenExternal] = useState(external);
   const [focused, setFocused] = useState(false);
@@ -58,22 +62,13 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
   if (external !== seenExternal) {
     setSeenExternal(external);
     if (!focused) {
-      setText(external);
+      setText(null);
       setError(undefined);
     }
   }
   const onChange = (next: string) => {
     setText(next);
-    const parsed = parseNumberText(next);
-    if (!parsed.ok) return setError(parsed.message);
-    if (parsed.value === undefined) {
-      setError(undefined);
-      return onCommit(path, undefined);
-    }
-    const checked = checkValue(descriptor, parsed.value);
-    if (!checked.ok) return setError(checked.message);
-    setError(undefined);
-    onCommit(path, checked.value);
+    setError(edit.input(next, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value)) ?? undefined);
   };
   return (
     <FieldRow descriptor={descriptor} path={path} error={error}>
@@ -82,18 +77,22 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         inputMode="decimal"
         data-field={path.join('.')}
         aria-invalid={error ? true : undefined}
-        value={text}
+        value={text ?? external}
         placeholder={shared.state === 'mixed' ? 'mixed' : defaultText(descriptor)}
         onChange={(event) => onChange(event.target.value)}
         onFocus={() => setFocused(true)}
         // An invalid value stays in view with its reason after the field is left (the document
-        // keeps the last valid one) so it is never dropped without a word; Escape puts back what
-        // the document holds.
-        onBlur={() => setFocused(false)}
+        // holds the value from before the edit) so it is never dropped without a word; Escape
+        // puts back what the document holds.
+        onBlur={() => {
+          setFocused(false);
+          edit.finish();
+        }}
         onKeyDown={(event) => {
-          if (event.key !== 'Escape' || !error) return;
+          if (event.key !== 'Escape') return;
+          if (!edit.cancel() && !error) return;
           event.stopPropagation();
-          setText(external);
+          setText(null);
           setError(undefined);
         }}
       />
@@ -183,18 +182,32 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
   const current = shared.state === 'same' ? asSpec(shared.value) : undefined;
   const base = current ?? descriptor.default ?? { dist: 'const', mean: 0 };
   const external = current ? String(current.mean) : '';
-  const [meanText, setMeanText] = useState(external);
+  const edit = useTextEdit(`field:${path.join('.')}.mean`);
+  // null: show what the document holds.
+  const [meanText, setMeanText] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [seen, setSeen] = useState(external);
+  const [focused, setFocused] = useState(false);
   if (external !== seen) {
     setSeen(external);
-    if (!error) setMeanText(external);
+    if (!focused) {
+      setMeanText(null);
+      setError(undefined);
+    }
   }
   const commitSpec = (spec: DistributionSpec) => {
     const checked = checkValue(descriptor, spec);
     if (!checked.ok) return setError(checked.message);
     setError(undefined);
     onCommit(path, spec);
+  };
+  /** The mean's text as the distribution to commit (undefined: back to the default). */
+  const parseMean = (typed: string): { ok: true; value: DistributionSpec | undefined } | { ok: false; message: string } => {
+    const parsed = parseNumberText(typed);
+    if (!parsed.ok || parsed.value === undefined) return parsed as { ok: true; value: undefined } | { ok: false; message: string };
+    const spec: DistributionSpec = base.dist === 'lognormal' ? { dist: base.dist, mean: parsed.value, sigma: base.sigma ?? 0.5 } : { dist: base.dist, mean: parsed.value };
+    const checked = checkValue(descriptor, spec);
+    return checked.ok ? { ok: true, value: spec } : checked;
   };
   const placeholder = shared.state === 'mixed' ? 'mixed' : descriptor.default ? String(descriptor.default.mean) : (descriptor.contextDefault ?? '');
   return (
@@ -222,23 +235,26 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
         className="dist-mean"
         aria-label={`${descriptor.label} mean`}
         data-field={`${path.join('.')}.mean`}
-        value={meanText}
+        aria-invalid={error ? true : undefined}
+        value={meanText ?? external}
         placeholder={placeholder}
         onChange={(event) => {
           setMeanText(event.target.value);
-          const parsed = parseNumberText(event.target.value);
-          if (!parsed.ok) return setError(parsed.message);
-          if (parsed.value === undefined) {
-            setError(undefined);
-            return onCommit(path, undefined);
-          }
-          commitSpec(base.dist === 'lognormal' ? { dist: base.dist, mean: parsed.value, sigma: base.sigma ?? 0.5 } : { dist: base.dist, mean: parsed.value });
+          setError(edit.input(event.target.value, parseMean, (spec) => onCommit(path, spec)) ?? undefined);
         }}
+        onFocus={() => setFocused(true)}
+        // As in a number field: a refused mean stays in view with its reason (the document holds
+        // the distribution from before the edit); Escape puts back what the document holds.
         onBlur={() => {
-          if (error) {
-            setMeanText(external);
-            setError(undefined);
-          }
+          setFocused(false);
+          edit.finish();
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          if (!edit.cancel() && !error) return;
+          event.stopPropagation();
+          setMeanText(null);
+          setError(undefined);
         }}
       />
     </FieldRow>

@@ -68,3 +68,13 @@ export function parseNumberText(text: string): { ok: true; value: number | undef
   if (!Number.isFinite(value)) return { ok: false, message: `"${trimmed}" is not a number` };
   return { ok: true, value };
 }
+
+/**
+ * A number field's text as the value to commit: empty is `undefined` (back to the default), a
+ * number must pass the descriptor's rule.
+ */
+export function parseNumberField(descriptor: FieldDescriptor, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const parsed = parseNumberText(text);
+  if (!parsed.ok || parsed.value === undefined) return parsed;
+  return checkValue(descriptor, parsed.value);
+}

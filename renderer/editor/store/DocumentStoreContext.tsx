@@ -1,7 +1,8 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import type { DocumentStore } from './documentStore';
 import type { Selection } from './selection';
+import { TextEdit } from './textEdit';
 
 const DocumentStoreContext = createContext<DocumentStore | null>(null);
 
@@ -32,4 +33,12 @@ export function useSelection(): Selection {
     (listener) => store.subscribe(listener),
     () => store.getSelection(),
   );
+}
+
+/** A text field's edit session (see TextEdit); a field removed while being edited ends its edit. */
+export function useTextEdit(label: string): TextEdit {
+  const store = useDocumentStore();
+  const [edit] = useState(() => new TextEdit(store, label));
+  useEffect(() => () => edit.finish(), [edit]);
+  return edit;
 }

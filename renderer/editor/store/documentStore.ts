@@ -148,6 +148,11 @@ export class DocumentStore {
     this.setDocumentFromHistory(document);
   }
 
+  /** Whether a gesture's mark is still on the stack (an undo during the gesture takes it away). */
+  hasMark(id: string): boolean {
+    return this.findMark(id) >= 0;
+  }
+
   private findMark(id: string): number {
     for (let index = this.undoStack.length - 1; index >= 0; index--) {
       const entry = this.undoStack[index];

@@ -2,7 +2,7 @@
  * Design lint: problems a teacher would point at before pressing Play. Pure functions of the
  * document; each finding names the records to select when it is clicked.
  */
-import type { FaultlineDocument, LinkRecord, NodeRecord } from '../types';
+import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type LinkRecord, type NodeRecord, type ScenarioAction } from '../types';
 import { primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 
 export type LintRule =
@@ -13,7 +13,8 @@ export type LintRule =
   | 'primary-fed-one-way'
   | 'replica-reads-without-link'
   | 'app-call-cycle'
-  | 'unused-cache';
+  | 'unused-cache'
+  | 'event-after-end';
 
 export interface LintFinding {
   rule: LintRule;
@@ -166,6 +167,45 @@ export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
     .map((node) => ({ rule: 'unused-cache' as const, message: `Nobody uses ${display(node)}: link an app server to it.`, nodes: [node.id], links: [] }));
 }
 
+/** What a scenario event does, as a noun phrase: "the crash". */
+const EVENT_NOUN: Readonly<Record<ScenarioAction, string>> = {
+  crash: 'crash',
+  restart: 'restart',
+  slow: 'slowdown',
+  recover: 'recovery',
+  cut: 'cut',
+  restore: 'restoring',
+  degrade: 'degrading',
+  partition: 'partition',
+  heal: 'healing',
+  set: 'config change',
+  flush: 'flush',
+  note: 'note',
+};
+
+/**
+ * Scenario events at or after the end of the run (the loader warns too): they never happen. Typed
+ * into the event editor they are refused, but lowering the run's Duration leaves them behind.
+ */
+export function eventsAfterEnd(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const event of doc.scenario) {
+    if (!(event.atS >= doc.durationS)) continue;
+    const onNode = (NODE_ACTIONS as readonly string[]).includes(event.action) && event.target !== undefined && Object.hasOwn(doc.nodes, event.target);
+    const onLink = (LINK_ACTIONS as readonly string[]).includes(event.action) && event.target !== undefined && Object.hasOwn(doc.links, event.target);
+    const what = onNode ? ` of ${display(doc.nodes[event.target!])}` : onLink ? ` of ${event.target}` : '';
+    const where = event.atS === doc.durationS ? 'at' : 'after';
+    const members = event.action === 'partition' ? (event.groups ?? []).flat().filter((id) => Object.hasOwn(doc.nodes, id)) : [];
+    findings.push({
+      rule: 'event-after-end',
+      message: `The ${EVENT_NOUN[event.action]}${what} at ${event.atS} s is ${where} the run's end (${doc.durationS} s): it never happens.`,
+      nodes: onNode ? [event.target!] : members,
+      links: onLink ? [event.target!] : [],
+    });
+  }
+  return findings;
+}
+
 /** Every finding, grouped by rule in a fixed order. */
 /** Findings per document: documents are immutable, and the panel and its tab count ask for the same one. */
 const findingsOf = new WeakMap<FaultlineDocument, readonly LintFinding[]>();
@@ -192,5 +232,6 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...replicaReadsWithoutLink(doc),
     ...appCallCycles(doc),
     ...unusedCacheFindings,
+    ...eventsAfterEnd(doc),
   ];
 }

@@ -45,3 +45,25 @@ export const METRIC_INFO: Readonly<Record<CheckMetric, MetricInfo>> = {
     nodeKinds: ['lb', 'proxy', 'app', 'cache', 'db', 'shard-router', 'queue', 'worker'],
   },
 };
+
+/** Whether a metric's measured value is a ratio from 0 to 1 (the panel shows it as a percentage). */
+export function isRatioMetric(metric: CheckMetric): boolean {
+  return Object.hasOwn(METRIC_INFO, metric) && METRIC_INFO[metric].unit === 'ratio';
+}
+
+/**
+ * Why a threshold can never mean what it says for a ratio metric, or null: ratios are measured
+ * from 0 to 1, so 95 was most likely meant as 95 % (0.95). The Contract allows any number (the
+ * loader only warns); the check editor refuses it.
+ */
+export function ratioValueProblem(metric: CheckMetric, value: number): string | null {
+  if (!isRatioMetric(metric) || (value >= 0 && value <= 1)) return null;
+  const hint = value > 1 && value <= 100 ? ` (${value} % is ${Number((value / 100).toPrecision(12))})` : '';
+  return `${metric} is a ratio from 0 to 1${hint}`;
+}
+
+/** Whether a check whose threshold lies outside its ratio metric's 0–1 always passes (else it never does). */
+export function ratioCheckAlwaysPasses(op: (typeof CHECK_OPS)[number], value: number): boolean {
+  // Above 1, "more than" can never hold and "less than" always does; below 0 the other way round.
+  return (op === '<' || op === '<=') === value > 1;
+}

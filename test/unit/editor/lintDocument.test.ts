@@ -86,4 +86,33 @@ describe('design lint', () => {
     const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('k', 'cache')], links: [link('c', 'a')] });
     expect(rules(doc)).toEqual([['unused-cache', ['k']]]);
   });
+
+  it('reports scenario events at or after the end of the run (after Duration is lowered), naming what they hit', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), node('app2', 'app', 0, 0), node('a', 'app')],
+      links: [link('c', 'app2'), link('c', 'a')],
+    });
+    doc.nodes.app2.name = 'App 2';
+    doc.durationS = 5;
+    doc.scenario = [
+      { atS: 1, action: 'crash', target: 'a' },
+      { atS: 40, action: 'crash', target: 'app2' },
+      { atS: 5, action: 'cut', target: 'c-a' },
+      { atS: 4.999, action: 'restart', target: 'a' },
+      { atS: 30, action: 'note', note: 'too late' },
+    ];
+    const findings = lintDocument(doc);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "The crash of App 2 at 40 s is after the run's end (5 s): it never happens.",
+      "The cut of c-a at 5 s is at the run's end (5 s): it never happens.",
+      "The note at 30 s is after the run's end (5 s): it never happens.",
+    ]);
+    expect(findings.map((finding) => [finding.rule, finding.nodes, finding.links])).toEqual([
+      ['event-after-end', ['app2'], []],
+      ['event-after-end', [], ['c-a']],
+      ['event-after-end', [], []],
+    ]);
+    doc.durationS = 60;
+    expect(lintDocument({ ...doc })).toEqual([]);
+  });
 });

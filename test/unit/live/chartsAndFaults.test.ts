@@ -11,7 +11,7 @@ import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
-import { addScenarioEvent, deleteScenarioEvent, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
+import { addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -123,9 +123,12 @@ describe('scenario edits', () => {
       addScenarioEvent(draft, 12.3456);
     });
     const index = added.scenario.length - 1;
-    expect(added.scenario[index]).toEqual({ atS: 12.346, action: 'note', note: 'New note' });
+    // A new note starts without text (the editor shows a placeholder), never with placeholder text.
+    expect(added.scenario[index]).toEqual({ atS: 12.346, action: 'note' });
+    expect(loadDocument(saveDocument(added)).ok, 'a note without text is valid').toBe(true);
+    // Moved past the end it stays in the run: an event at durationS would never happen.
     const moved = produce(added, (draft) => moveScenarioEvent(draft, index, 500));
-    expect(moved.scenario[index].atS).toBe(doc.durationS);
+    expect(moved.scenario[index].atS).toBe(doc.durationS - 0.001);
     const crash = produce(moved, (draft) => setScenarioAction(draft, index, 'crash'));
     expect(crash.scenario[index].target).toBe(Object.keys(doc.nodes)[0]);
     const cut = produce(crash, (draft) => setScenarioAction(draft, index, 'cut'));
@@ -136,6 +139,22 @@ describe('scenario edits', () => {
     const deleted = produce(slow, (draft) => deleteScenarioEvent(draft, index));
     expect(deleted.scenario).toEqual(doc.scenario);
     expect(parseGroups(' a, b | c ,| ')).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('refuse a typed event time outside the run instead of clamping it (an event at durationS never happens)', () => {
+    const doc = { ...classicStack(), durationS: 60 };
+    expect(eventTimeProblem(doc, '59.999')).toBeNull();
+    expect(eventTimeProblem(doc, '0')).toBeNull();
+    expect(eventTimeProblem(doc, '75')).toBe('must be before the end of the run (60 s): an event at 75 s never happens');
+    expect(eventTimeProblem(doc, '60')).toBe('must be before the end of the run (60 s): an event at 60 s never happens');
+    expect(eventTimeProblem(doc, '59.9999')).toBe('must be before the end of the run (60 s): an event at 59.9999 s never happens');
+    expect(eventTimeProblem(doc, '-1')).toBe('must be a time in seconds ≥ 0');
+    expect(eventTimeProblem(doc, '')).toBe('a time in seconds is needed');
+    expect(eventTimeProblem(doc, '7s')).toBe('"7s" is not a number');
+    const added = produce(doc, (draft) => {
+      addScenarioEvent(draft, 60);
+    });
+    expect(added.scenario.at(-1)!.atS, 'added at the end of a finished run: the last millisecond').toBe(59.999);
   });
 
   it('say why typed partition groups cannot be used, by the loader\'s rules', () => {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
+import { isRatioMetric, ratioValueProblem } from '../../../shared/model/schema/checks';
+import { CHECK_METRICS } from '../../../shared/model/types';
 import { addCheck, deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from '../../../renderer/live/checkEdits';
 
 function classicStack(): FaultlineDocument {
@@ -72,5 +74,16 @@ describe('check edits', () => {
     expect(parseWindow('60', '', 60)).toMatchObject({ ok: false, message: expect.stringContaining('before the end of the run') });
     expect(parseWindow('', '61', 60)).toMatchObject({ ok: false, message: expect.stringContaining('before the end of the run') });
     expect(parseWindow('', '60', 60)).toEqual({ ok: true, toS: 60 });
+  });
+
+  it('refuse a ratio threshold outside 0 to 1, saying which ratio a percentage meant', () => {
+    expect(CHECK_METRICS.filter(isRatioMetric)).toEqual(['availability', 'errorRate', 'cache.hitRatio', 'utilization']);
+    expect(ratioValueProblem('availability', 95)).toBe('availability is a ratio from 0 to 1 (95 % is 0.95)');
+    expect(ratioValueProblem('cache.hitRatio', 99.9)).toBe('cache.hitRatio is a ratio from 0 to 1 (99.9 % is 0.999)');
+    expect(ratioValueProblem('errorRate', -0.1)).toBe('errorRate is a ratio from 0 to 1');
+    expect(ratioValueProblem('utilization', 250)).toBe('utilization is a ratio from 0 to 1');
+    for (const value of [0, 0.95, 1]) expect(ratioValueProblem('availability', value)).toBeNull();
+    expect(ratioValueProblem('latency.p99', 95)).toBeNull();
+    expect(ratioValueProblem('throughput', 5000)).toBeNull();
   });
 });

@@ -123,6 +123,24 @@ describe('loadDocument on valid files', () => {
     ]);
   });
 
+  it('warns (the Contract allows any number) about a ratio check whose threshold lies outside 0 to 1', () => {
+    const file = baseFile();
+    file.checks = [
+      { metric: 'availability', op: '>=', value: 95 },
+      { metric: 'errorRate', op: '<', value: 5 },
+      { metric: 'availability', op: '>=', value: 0.95 },
+      { metric: 'latency.p99', op: '<', value: 95 },
+      { metric: 'errorRate', op: '>', value: -1 },
+    ];
+    const result = loadObject(file);
+    expectLoaded(result);
+    expect(result.warnings).toEqual([
+      { path: 'checks[0].value', message: 'availability is a ratio from 0 to 1 (95 % is 0.95), so this check can never pass' },
+      { path: 'checks[1].value', message: 'errorRate is a ratio from 0 to 1 (5 % is 0.05), so this check always passes' },
+      { path: 'checks[4].value', message: 'errorRate is a ratio from 0 to 1, so this check always passes' },
+    ]);
+  });
+
   it('accepts partitions by region and node ids', () => {
     const file = baseFile();
     file.regions.push({ id: 'r2', name: 'Region 2', x: 500, y: 0, w: 100, h: 100 });

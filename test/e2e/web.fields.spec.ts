@@ -1,0 +1,210 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Text fields typed key by key, as a teacher types: an entry whose final text is invalid never
+ * changes the document (even when a prefix of it — the "1" of "10%" — was valid), the reason stays
+ * in view, Escape puts back the value from before the edit, and a valid edit is one undo step.
+ */
+
+interface Doc {
+  durationS: number;
+  nodes: { id: string; config?: Record<string, unknown> }[];
+  links: { id: string; lossRate?: number }[];
+  scenario: { atS: number; action: string; target?: string; note?: string; groups?: string[][] }[];
+  checks: { id?: string; metric: string; value: number }[];
+}
+
+async function documentJson(page: Page): Promise<Doc> {
+  return JSON.parse(await page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText())) as Doc;
+}
+
+async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
+  if (rect === null) throw new Error(`no node ${id} on the canvas`);
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+/** Replaces a field's text by typing it key by key (never `fill`, which sets the text in one go). */
+async function typeInto(field: Locator, text: string) {
+  await field.click();
+  await field.press('Control+a');
+  await field.press('Backspace');
+  await field.pressSequentially(text);
+}
+
+function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+test('inspector number fields: a value that ends invalid never reaches the document; Escape restores; one undo step', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const canvas = page.locator('[data-testid="sandbox-canvas"] canvas');
+  const original = await documentJson(page);
+  const configOf = (doc: Doc, id: string) => doc.nodes.find((node) => node.id === id)?.config ?? {};
+
+  // A client: "1.5" in Write ratio (its "1" alone is a valid ratio), then "1e999" in its rate.
+  const users = await nodeCentre(page, 'users-eu');
+  await page.mouse.click(users.x, users.y);
+  const writeRatio = page.locator('input[data-field="writeRatio"]');
+  await typeInto(writeRatio, '1.5');
+  await expect(page.locator('[data-field-error="writeRatio"]')).toContainText('must be');
+  expect(configOf(await documentJson(page), 'users-eu'), 'the "1" typed on the way is not left behind').toEqual(configOf(original, 'users-eu'));
+  // Leaving the field keeps the text and its reason; the document still holds the old value.
+  await writeRatio.press('Tab');
+  await expect(page.locator('[data-field-error="writeRatio"]')).toHaveCount(1);
+  await expect(writeRatio).toHaveValue('1.5');
+  expect(configOf(await documentJson(page), 'users-eu')).toEqual(configOf(original, 'users-eu'));
+  await writeRatio.focus();
+  await writeRatio.press('Escape');
+  await expect(page.locator('[data-field-error="writeRatio"]')).toHaveCount(0);
+  await expect(writeRatio).toHaveValue(String(configOf(original, 'users-eu').writeRatio ?? ''));
+
+  const rps = page.locator('input[data-field="rps"]');
+  await typeInto(rps, '1e999');
+  await expect(page.locator('[data-field-error="rps"]')).toContainText('is not a number');
+  await rps.press('Tab');
+  expect(configOf(await documentJson(page), 'users-eu')).toEqual(configOf(original, 'users-eu'));
+
+  // Escape during a valid edit puts back the value from before it.
+  await typeInto(rps, '250');
+  expect(configOf(await documentJson(page), 'users-eu').rps, 'a valid value is previewed as it is typed').toBe(250);
+  await rps.press('Escape');
+  await expect(rps).toHaveValue(String(configOf(original, 'users-eu').rps ?? ''));
+  expect(configOf(await documentJson(page), 'users-eu')).toEqual(configOf(original, 'users-eu'));
+
+  // A valid edit typed key by key, with an invalid stretch on the way, is one undo step.
+  await typeInto(rps, '12x');
+  await expect(page.locator('[data-field-error="rps"]')).toHaveCount(1);
+  await rps.press('Backspace');
+  await rps.pressSequentially('5');
+  await expect(page.locator('[data-field-error="rps"]')).toHaveCount(0);
+  await rps.press('Tab');
+  expect(configOf(await documentJson(page), 'users-eu').rps).toBe(125);
+  await canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  expect(configOf(await documentJson(page), 'users-eu')).toEqual(configOf(original, 'users-eu'));
+
+  expect(problems).toEqual([]);
+});
+
+test('a link\'s Loss rate typed as "10%" leaves the loss rate as it was', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const original = await documentJson(page);
+  const lb = await nodeCentre(page, 'lb');
+  const app1 = await nodeCentre(page, 'app1');
+  await page.mouse.click((lb.x + app1.x) / 2, (lb.y + app1.y) / 2);
+  const lossRate = page.locator('input[data-field="lossRate"]');
+  await expect(lossRate).toBeVisible();
+  await typeInto(lossRate, '10%');
+  await expect(page.locator('[data-field-error="lossRate"]')).toContainText('"10%" is not a number');
+  await lossRate.press('Tab');
+  const links = (await documentJson(page)).links;
+  expect(links, 'no link took the "1" or "10" typed on the way').toEqual(original.links);
+  expect(problems).toEqual([]);
+});
+
+test('a ratio check refuses 95 with the ratio it meant, and a refused value never reaches the document', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const original = await documentJson(page);
+
+  // The availability check: 95 (read off a panel showing percentages) is refused with the ratio it meant.
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('check-available').getByRole('button', { name: /Edit check/ }).click();
+  const editor = page.getByTestId('check-editor');
+  const value = editor.getByTestId('check-value');
+  await typeInto(value, '95');
+  await expect(editor.getByRole('alert')).toHaveText('availability is a ratio from 0 to 1 (95 % is 0.95)');
+  expect((await documentJson(page)).checks).toEqual(original.checks);
+  await value.pressSequentially('%');
+  await expect(editor.getByRole('alert')).toContainText('is not a number');
+  await value.press('Tab');
+  await expect(editor.getByRole('alert')).toHaveCount(1);
+  expect((await documentJson(page)).checks, 'neither "9" nor "95" was saved on the way').toEqual(original.checks);
+  await value.focus();
+  await value.press('Escape');
+  await expect(value).toHaveValue('0.95');
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  await typeInto(value, '0.9');
+  await value.press('Tab');
+  expect((await documentJson(page)).checks.find((check) => check.id === 'available')?.value).toBe(0.9);
+  await editor.getByRole('button', { name: 'Done' }).click();
+  expect(problems).toEqual([]);
+});
+
+/** Seeks to 30 s and presses "+" on the timeline; returns the event editor and the new event's index. */
+async function addEventAt30(page: Page): Promise<{ events: Locator; index: number }> {
+  const bar = page.getByTestId('live-timeline');
+  const box = (await bar.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const events = page.getByTestId('scenario-event-editor');
+  await expect(events).toBeVisible();
+  return { events, index: (await documentJson(page)).scenario.length - 1 };
+}
+
+test('a new timeline event starts as an empty note, with a placeholder, not placeholder text', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+
+  // "+" on the timeline at 30 s: a note without placeholder text in the document.
+  const { events } = await addEventAt30(page);
+  const narration = events.getByLabel('Narration');
+  await expect(narration).toHaveValue('');
+  await expect(narration).toHaveAttribute('placeholder', 'What the class should notice');
+  const added = (await documentJson(page)).scenario.at(-1)!;
+  expect(added.action).toBe('note');
+  expect(added.note, 'no "New note" text is saved').toBeUndefined();
+  expect(problems).toEqual([]);
+});
+
+test('an event\'s At (s) refuses a time at or after the end of the run instead of clamping it', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const { events, index } = await addEventAt30(page);
+  const eventAt = async () => (await documentJson(page)).scenario[index].atS;
+  const atBefore = await eventAt();
+
+  // At (s): 75 in a 60 s run is refused, not clamped to 60; Escape restores and keeps the editor open.
+  const at = events.getByLabel('At (s)');
+  await typeInto(at, '75');
+  await expect(events.getByRole('alert')).toHaveText('must be before the end of the run (60 s): an event at 75 s never happens');
+  expect(await eventAt(), 'the "7" typed on the way is not left behind').toBe(atBefore);
+  await at.press('Escape');
+  await expect(events).toBeVisible();
+  await expect(at).toHaveValue(String(atBefore));
+  await typeInto(at, '60');
+  await expect(events.getByRole('alert')).toContainText('never happens');
+  await at.press('Tab');
+  expect(await eventAt()).toBe(atBefore);
+  await typeInto(at, '12.5');
+  await at.press('Tab');
+  expect(await eventAt()).toBe(12.5);
+
+  expect(problems).toEqual([]);
+});
+
+test('partition groups with an unknown member never land, not even the valid one-group prefix typed on the way', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const { events, index } = await addEventAt30(page);
+  // Partition groups with an unknown member: the one-group prefix typed on the way never lands.
+  await events.getByLabel('Action').selectOption('partition');
+  const groupsBefore = (await documentJson(page)).scenario[index].groups;
+  const groups = events.getByLabel('Groups');
+  await typeInto(groups, 'users-eu, lb, app1, nosuch | db-replica1');
+  await expect(events.getByRole('alert')).toHaveText('"nosuch" is neither a node nor a region');
+  await groups.press('Tab');
+  expect((await documentJson(page)).scenario[index].groups).toEqual(groupsBefore);
+  expect(problems).toEqual([]);
+});
