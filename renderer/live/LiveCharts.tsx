@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
+import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
 
 const THROUGHPUT: ChartSeriesSpec[] = [
@@ -27,6 +29,9 @@ const NODE_METRIC_LABELS: Record<NodeMetric, string> = { utilization: 'Utilizati
 export function LiveCharts() {
   const model = useLiveModel();
   const [nodeMetric, setNodeMetric] = useState<NodeMetric>('utilization');
+  const store = useDocumentStore();
+  // The legend names nodes as the canvas does (the engine's series are by id).
+  const name = nodeNamer(useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes);
   if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
   const metrics = model.metrics;
   const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
@@ -58,7 +63,7 @@ export function LiveCharts() {
           </select>
         }
         unit="%"
-        series={nodes.map((i, k) => ({ label: model.nodeIds[i] ?? String(i), color: NODE_COLORS[k] }))}
+        series={nodes.map((i, k) => ({ label: i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i), color: NODE_COLORS[k] }))}
         data={perNodeData(series, nodes, length)}
         testId="chart-nodes"
       />
