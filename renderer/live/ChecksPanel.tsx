@@ -18,7 +18,7 @@ export function ChecksPanel() {
   const model = useLiveModel();
   const [editing, setEditing] = useState<number | null>(null);
   const frame = model?.frame ?? null;
-  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { name: nodeNamer(doc.nodes) });
+  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
   const add = () => {
     let index = -1;
     store.update((draft) => {

@@ -34,12 +34,14 @@ export function describeCheck(check: Check, name: NodeNamer = idsAsNames): strin
 /**
  * One row per document check: from the finished run's report when there is one (exact, the
  * CLI's numbers), else from the live frame (over the seconds whose requests have finished).
+ * Once the run has ended (`ended`, the frame says so) a verdict is final even before the report
+ * is in: nothing more will be measured.
  */
 export function checkRows(
   checks: readonly Check[],
   live: { actual: Float64Array; pass: Uint8Array } | null,
   report: Record<string, unknown> | null,
-  { name }: { name?: NodeNamer } = {},
+  { ended = false, name }: { ended?: boolean; name?: NodeNamer } = {},
 ): CheckRow[] {
   const final = Array.isArray(report?.checks) ? (report.checks as ReportCheck[]) : null;
   return checks.map((check, i) => {
@@ -51,6 +53,8 @@ export function checkRows(
     }
     if (live !== null && i < live.actual.length) {
       const actual = Number.isFinite(live.actual[i]) ? live.actual[i] : null;
+      // Ended with nothing measured: failed, as the report has it.
+      if (ended) return { id, label, actual, pass: actual !== null && live.pass[i] === 1, source: 'final' };
       return { id, label, actual, pass: actual === null ? null : live.pass[i] === 1, source: 'live' };
     }
     return { id, label, actual: null, pass: null, source: 'none' };

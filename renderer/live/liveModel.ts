@@ -93,7 +93,16 @@ export class LiveModel {
   }
 
   applyFrame(frame: Frame): void {
-    if (frame.resync) this.restart();
+    if (frame.resync) {
+      // A design edited after the end is re-run to its end, and its report posted, before this
+      // first frame of the re-run: keep that report (and its summary) rather than start over blank.
+      const { report, caption } = this;
+      this.restart();
+      if (frame.ended && report !== null) {
+        this.report = report;
+        this.caption = caption;
+      }
+    }
     this.metrics.apply(frame.metricRows);
     this.applyNodeRows(frame.nodeRows, frame.nodeStatus.length);
     // Queue fill has no per-second rows: sampled from frames (sparse at high speeds).

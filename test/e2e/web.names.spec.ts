@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 /**
  * The live view speaks the user's names: after renaming app1 "App A" and app2 "App B", the event
  * editor's node list, the canvas's fault menu, the event log and the per-node chart's legend name
- * them so (the saved scenario still targets ids).
+ * them so (the saved scenario still targets ids). Once the run has ended the checks give their
+ * final verdicts.
  */
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
 
@@ -49,7 +50,7 @@ async function playToEnd(page: Page): Promise<void> {
   throw new Error('the run did not end');
 }
 
-test('renamed nodes are named so in the event editor, the fault menu, the log and the chart legend', async ({ page }) => {
+test('renamed nodes are named so in the event editor, the fault menu, the log and the chart legend; checks end final', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
@@ -97,5 +98,20 @@ test('renamed nodes are named so in the event editor, the fault menu, the log an
   await expect(legend.filter({ hasText: /^App A$/ })).toHaveCount(1);
   await expect(legend.filter({ hasText: /^app1$/ })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/names-charts.png` });
+
+  // The run has ended: every check gives its final verdict.
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  const rows = page.getByTestId('live-checks').locator('li');
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row.locator('.live-check-source')).toHaveText('final');
+  // A structural edit after the end (a scenario event) re-runs to the end: still final.
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  await page.getByTestId('scenario-event-editor').getByLabel('Narration').fill('the end');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await state(page)).ended).toBe(true);
+  // The edit settles (250 ms) and the engine re-runs the edited design to its end.
+  await page.waitForTimeout(600);
+  for (const row of await rows.all()) await expect(row.locator('.live-check-source')).toHaveText('final');
+  await page.screenshot({ path: `${SHOTS}/names-checks.png` });
   expect(errors).toEqual([]);
 });

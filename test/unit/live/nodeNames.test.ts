@@ -3,10 +3,11 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { NODE_DOWN } from '../../../shared/sim/session/protocol';
+import { NODE_DOWN, type Frame } from '../../../shared/sim/session/protocol';
 import { linkFaultItems, nodeFaultItems } from '../../../renderer/live/faultMenuItems';
-import { describeCheck } from '../../../renderer/live/liveCheckRows';
+import { checkRows, describeCheck } from '../../../renderer/live/liveCheckRows';
 import { healthLogEntry, logText, scenarioLogEntry } from '../../../renderer/live/liveLog';
+import { LiveModel } from '../../../renderer/live/liveModel';
 import { nodeLabel, nodeNamer } from '../../../renderer/live/nodeNames';
 
 /** The default sandbox with app1 renamed "App A" and app2 "App B" (the ids stay). */
@@ -77,5 +78,40 @@ describe('node names in the live view', () => {
   it('a check without a label names its node by name', () => {
     const doc = renamed();
     expect(describeCheck({ metric: 'utilization', node: 'app1', op: '<=', value: 0.8 }, nodeNamer(doc.nodes))).toBe('Utilization of App A ≤ 0.8');
+  });
+});
+
+describe('checks after the run has ended', () => {
+  const doc = renamed();
+  const live = { actual: new Float64Array([0.99, Number.NaN]), pass: Uint8Array.from([1, 0]) };
+
+  it('are final once the frame says the run ended, even before (or without) the report', () => {
+    expect(checkRows(doc.checks, live, null).map((row) => row.source)).toEqual(['live', 'live']);
+    const ended = checkRows(doc.checks, live, null, { ended: true });
+    expect(ended.map(({ source, pass }) => ({ source, pass }))).toEqual([
+      { source: 'final', pass: true },
+      // Nothing measured by the end fails, as the report has it.
+      { source: 'final', pass: false },
+    ]);
+  });
+
+  it('keep the report of a design edited after the end (re-run to the end before its first frame)', () => {
+    const model = new LiveModel();
+    const loaded = { type: 'loaded' as const, protocol: 1 as const, nodeIds: ['lb', 'app1'], linkIds: [], durationMs: 2000, warnings: [] };
+    const report = { requests: { total: 10, ok: 10 }, checks: [{ id: 'available', actual: 1, pass: true }] };
+    const frame = (ended: boolean, resync: boolean) => ({ type: 'frame', timeMs: 2000, ended, resync, metricRows: new Float64Array(0), nodeRows: new Float64Array(0), nodeStatus: new Uint8Array(2), queueFill: new Float32Array(2), log: [], logDropped: 0 }) as unknown as Frame;
+    model.applyEvent(loaded);
+    model.applyEvent({ type: 'finished', report });
+    model.applyFrame(frame(true, false));
+    expect(model.report).toBe(report);
+    // A structural edit after the end: the engine announces the re-run, finishes it, then sends its first (resync) frame.
+    model.applyEvent(loaded);
+    model.applyEvent({ type: 'finished', report });
+    model.applyFrame(frame(true, true));
+    expect(model.report).toBe(report);
+    expect(checkRows(doc.checks, null, model.report, { ended: true })[0].source).toBe('final');
+    // Seeking back (a resync frame of a run not ended) clears it.
+    model.applyFrame(frame(false, true));
+    expect(model.report).toBeNull();
   });
 });
