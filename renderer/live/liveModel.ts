@@ -47,6 +47,8 @@ export class LiveModel {
   problem: string | null = null;
   report: Record<string, unknown> | null = null;
   version = 0;
+  /** Changes whenever the run's history starts over (load, reset, seek back, a re-simulated edit). */
+  runSeq = 0;
   private logSeq = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -171,6 +173,8 @@ export class LiveModel {
 
   /** A fresh start of the run's history (load, seek, reset): the engine re-sends rows and log. */
   private restart(): void {
+    // Charts start with fresh axes (uPlot keeps its last scales when given no data).
+    this.runSeq++;
     this.metrics.clear();
     this.utilization.clear();
     this.queueFill.clear();

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
  * The live view speaks the user's names: after renaming app1 "App A" and app2 "App B", the event
  * editor's node list, the canvas's fault menu, the event log and the per-node chart's legend name
  * them so (the saved scenario still targets ids). Once the run has ended the checks give their
- * final verdicts.
+ * final verdicts, and a new run (Reset, File → New) starts the charts' time axes afresh.
  */
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
 
@@ -48,6 +48,11 @@ async function playToEnd(page: Page): Promise<void> {
     await expect.poll(async () => { const n = await state(page); return n.ended || !n.playing; }, { timeout: 30_000 }).toBe(true);
   }
   throw new Error('the run did not end');
+}
+
+/** The x axis's upper end of a chart's plot ('' while it has no data). */
+function xMax(page: Page, testId: string) {
+  return page.getByTestId(testId).locator('.live-chart-plot').getAttribute('data-x-max');
 }
 
 test('renamed nodes are named so in the event editor, the fault menu, the log and the chart legend; checks end final', async ({ page }) => {
@@ -114,4 +119,31 @@ test('renamed nodes are named so in the event editor, the fault menu, the log an
   for (const row of await rows.all()) await expect(row.locator('.live-check-source')).toHaveText('final');
   await page.screenshot({ path: `${SHOTS}/names-checks.png` });
   expect(errors).toEqual([]);
+});
+
+test('a new run starts the charts with fresh time axes: Reset, then File → New', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('radio', { name: 'Max' }).click();
+  await playToEnd(page);
+  for (const chart of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-nodes']) await expect.poll(async () => Number(await xMax(page, chart))).toBeGreaterThanOrEqual(50);
+
+  await page.getByRole('button', { name: 'Reset to 0 s' }).click();
+  await expect.poll(async () => (await state(page)).timeMs).toBe(0);
+  for (const chart of ['chart-throughput', 'chart-latency', 'chart-errors']) await expect.poll(() => xMax(page, chart)).toBe('');
+  await page.screenshot({ path: `${SHOTS}/axes-after-reset.png` });
+
+  // Played a little, then a new document: its charts start empty too.
+  await page.getByRole('radio', { name: '10×', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => (await state(page)).timeMs, { timeout: 20_000 }).toBeGreaterThan(12_000);
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => Number(await xMax(page, 'chart-throughput'))).toBeGreaterThanOrEqual(10);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'New', exact: true }).click();
+  await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+  await expect.poll(async () => (await state(page)).timeMs).toBe(0);
+  for (const chart of ['chart-throughput', 'chart-latency', 'chart-errors']) await expect.poll(() => xMax(page, chart)).toBe('');
+  await page.screenshot({ path: `${SHOTS}/axes-after-new.png` });
 });

@@ -101,6 +101,7 @@ describe('checks after the run has ended', () => {
     const report = { requests: { total: 10, ok: 10 }, checks: [{ id: 'available', actual: 1, pass: true }] };
     const frame = (ended: boolean, resync: boolean) => ({ type: 'frame', timeMs: 2000, ended, resync, metricRows: new Float64Array(0), nodeRows: new Float64Array(0), nodeStatus: new Uint8Array(2), queueFill: new Float32Array(2), log: [], logDropped: 0 }) as unknown as Frame;
     model.applyEvent(loaded);
+    const firstRun = model.runSeq;
     model.applyEvent({ type: 'finished', report });
     model.applyFrame(frame(true, false));
     expect(model.report).toBe(report);
@@ -110,6 +111,8 @@ describe('checks after the run has ended', () => {
     model.applyFrame(frame(true, true));
     expect(model.report).toBe(report);
     expect(checkRows(doc.checks, null, model.report, { ended: true })[0].source).toBe('final');
+    // Each new run of the history is a new run for the charts' axes.
+    expect(model.runSeq).toBeGreaterThan(firstRun);
     // Seeking back (a resync frame of a run not ended) clears it.
     model.applyFrame(frame(false, true));
     expect(model.report).toBeNull();
