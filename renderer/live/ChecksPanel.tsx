@@ -5,6 +5,7 @@ import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
 import { checkRows, formatActual } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
+import { nodeNamer } from './nodeNames';
 
 /**
  * The document's checks with live pass / fail (the finished run's report has the last word), and
@@ -17,7 +18,7 @@ export function ChecksPanel() {
   const model = useLiveModel();
   const [editing, setEditing] = useState<number | null>(null);
   const frame = model?.frame ?? null;
-  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null);
+  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
   const add = () => {
     let index = -1;
     store.update((draft) => {

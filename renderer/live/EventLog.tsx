@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
-import { filterLog, LOG_CATEGORIES, LOG_OUTCOMES, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
+import { filterLog, LOG_CATEGORIES, LOG_OUTCOMES, logText, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
+import { nodeLabel, nodeNamer } from './nodeNames';
 import { formatSimTime } from './speedPresets';
 
 /**
@@ -20,12 +21,10 @@ export function EventLog() {
   const filter = chosenFilter.node !== null && !nodeIds.includes(chosenFilter.node) ? { ...chosenFilter, node: null } : chosenFilter;
   // The model appends to its log in place; panels re-render at most a few times a second.
   const rows = filterLog(log, filter);
-  // The names the canvas shows (the log's text names nodes by id, so both are given when they differ).
-  const nodes = store.getDocument().nodes;
-  const nodeLabel = (id: string): string => {
-    const name = Object.hasOwn(nodes, id) ? nodes[id].name : undefined;
-    return name !== undefined && name !== id ? `${name} (${id})` : id;
-  };
+  // The engine names nodes by id: rows and the filter read by the names the canvas shows (a
+  // rename applies to rows already logged too).
+  const nodes = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes;
+  const name = nodeNamer(nodes);
 
   const highlight = (entry: LiveLogEntry) => {
     if (entry.linkId !== undefined && entry.category !== 'health') store.setSelection({ nodes: [], links: [entry.linkId], regions: [] });
@@ -40,7 +39,7 @@ export function EventLog() {
           <option value="">All nodes</option>
           {nodeIds.map((id) => (
             <option key={id} value={id}>
-              {nodeLabel(id)}
+              {nodeLabel(nodes, id)}
             </option>
           ))}
         </select>
@@ -72,7 +71,7 @@ export function EventLog() {
             <button type="button" className={`live-log-row outcome-${entry.outcome}`} data-category={entry.category} onClick={() => highlight(entry)}>
               <span className="live-log-time">{formatSimTime(entry.timeMs)}</span>
               <span className={`live-log-kind kind-${entry.category}`}>{entry.category}</span>
-              <span className="live-log-text">{entry.text}</span>
+              <span className="live-log-text">{logText(entry.words, name)}</span>
               {entry.injected && <span className="live-log-injected">injected</span>}
             </button>
           </li>

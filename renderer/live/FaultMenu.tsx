@@ -3,6 +3,7 @@ import { linkAt, nodeAt } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
 import { linkFaultItems, nodeFaultItems, type FaultMenuItem } from './faultMenuItems';
 import { useLiveController } from './LiveContext';
+import { nodeNamer } from './nodeNames';
 
 interface OpenMenu {
   x: number;
@@ -19,14 +20,14 @@ function nodeMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useL
   const node = doc.nodes[nodeId];
   const index = controller.model.nodeIds.indexOf(node.id);
   const status = index >= 0 ? controller.model.frame?.nodeStatus[index] : undefined;
-  return { x, y, title: node.name ?? node.id, items: nodeFaultItems(doc, node.id, status) };
+  return { x, y, title: nodeNamer(doc.nodes)(node.id), items: nodeFaultItems(doc, node.id, status) };
 }
 
 function linkMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useLiveController>>, linkId: string, x: number, y: number): OpenMenu | null {
   const doc = editor.store.getDocument();
   if (!Object.hasOwn(doc.links, linkId)) return null;
   const link = doc.links[linkId];
-  return { x, y, title: `${link.from} → ${link.to}`, items: linkFaultItems(doc, link.id, controller.model.frame?.timeMs ?? 0) };
+  return { x, y, title: `${nodeNamer(doc.nodes)(link.from)} → ${nodeNamer(doc.nodes)(link.to)}`, items: linkFaultItems(doc, link.id, controller.model.frame?.timeMs ?? 0) };
 }
 
 /**

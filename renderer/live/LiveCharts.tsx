@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
+import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
 
 const THROUGHPUT: ChartSeriesSpec[] = [
@@ -27,8 +29,13 @@ const NODE_METRIC_LABELS: Record<NodeMetric, string> = { utilization: 'Utilizati
 export function LiveCharts() {
   const model = useLiveModel();
   const [nodeMetric, setNodeMetric] = useState<NodeMetric>('utilization');
+  const store = useDocumentStore();
+  // The legend names nodes as the canvas does (the engine's series are by id).
+  const name = nodeNamer(useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes);
   if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
   const metrics = model.metrics;
+  // A new run (load, reset, seek back) gets new plots: uPlot keeps the old axes when data empties.
+  const run = model.runSeq;
   const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
   // Whole seconds only, like the other charts: a second just begun reads as a sudden drop to 0.
   const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
@@ -37,16 +44,16 @@ export function LiveCharts() {
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
   return (
     <div className="live-charts">
-      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={throughputData(metrics, charted)} testId="chart-throughput" />
-      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" />
+      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={throughputData(metrics, charted)} testId="chart-throughput" key={`throughput-${run}`} />
+      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" key={`latency-${run}`} />
       <div className="live-chart-with-note">
-        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" />
+        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" key={`errors-${run}`} />
         <p className="live-chart-note" data-testid="chart-errors-peak">
           {worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`}
         </p>
       </div>
       <UPlotChart
-        key={nodeMetric}
+        key={`${nodeMetric}-${run}`}
         title={
           // The picker is the chart's title, so the legend flows after it instead of under it.
           <select aria-label="Per-node series" value={nodeMetric} onChange={(e) => setNodeMetric(e.target.value as NodeMetric)}>
@@ -58,7 +65,7 @@ export function LiveCharts() {
           </select>
         }
         unit="%"
-        series={nodes.map((i, k) => ({ label: model.nodeIds[i] ?? String(i), color: NODE_COLORS[k] }))}
+        series={nodes.map((i, k) => ({ label: i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i), color: NODE_COLORS[k] }))}
         data={perNodeData(series, nodes, length)}
         testId="chart-nodes"
       />

@@ -5,6 +5,7 @@ import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { nodeNamer } from './nodeNames';
 import { deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
 
 /** Edits one scenario event in place (every field change is one undoable step). */
@@ -67,7 +68,7 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
           <select value={event.target ?? ''} onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { target: e.target.value }))}>
             {targets.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {kind === 'node' ? nodeNamer(doc.nodes)(id) : id}
               </option>
             ))}
           </select>

@@ -34,6 +34,12 @@ export function axisLabel(value: number, unit: string): string {
   return `${value}${unit}`;
 }
 
+/** The x axis's range on the plot element (data-x-max, seconds; empty before there is data), for tests. */
+function showRange(host: HTMLElement, plot: uPlot): void {
+  const max = plot.scales.x?.max;
+  host.dataset.xMax = typeof max === 'number' && Number.isFinite(max) ? String(max) : '';
+}
+
 export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
@@ -55,10 +61,13 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
         { ...axis, values: (_u, values) => values.map((v) => `${v}s`) },
         { ...axis, size: 54, values: (_u, values) => values.map((v) => axisLabel(v, unit)) },
       ],
+      // uPlot settles scales after setData returns: the range is shown once it has drawn.
+      hooks: { draw: [(u) => showRange(host, u)] },
       series: [{ label: 's' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: s.fill === true ? `${s.color}33` : undefined, spanGaps: false, points: { show: false } }))],
     };
     const plot = new uPlot(options, data as uPlot.AlignedData, host);
     plotRef.current = plot;
+    showRange(host, plot);
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(80, host.clientHeight) }));
     observer.observe(host);
     return () => {

@@ -2,6 +2,7 @@ import type { FaultlineDocument } from '../../shared/model/types';
 import { NODE_DOWN } from '../../shared/sim/session/protocol';
 import type { InjectedFault } from './liveController';
 import { activeFaultsAt } from './activeFaults';
+import { nodeNamer } from './nodeNames';
 
 export interface FaultMenuItem {
   label: string;
@@ -18,16 +19,22 @@ function partitionAround(doc: FaultlineDocument, nodeId: string): string[][] {
   return outside.length === 0 ? [] : [inside, outside];
 }
 
-/** What a right-click on a node offers, given whether it is down now. */
+/** A region by the name its box shows. */
+function regionName(doc: FaultlineDocument, regionId: string): string {
+  return Object.hasOwn(doc.regions, regionId) ? doc.regions[regionId].name : regionId;
+}
+
+/** What a right-click on a node offers, given whether it is down now (nodes named as the canvas shows them; faults target ids). */
 export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: number | undefined): FaultMenuItem[] {
   const node = doc.nodes[nodeId];
+  const name = nodeNamer(doc.nodes)(nodeId);
   const items: FaultMenuItem[] = [];
-  if (status === NODE_DOWN) items.push({ label: `Restart ${nodeId}`, fault: { action: 'restart', target: nodeId } });
-  else items.push({ label: `Crash ${nodeId}`, fault: { action: 'crash', target: nodeId } });
+  if (status === NODE_DOWN) items.push({ label: `Restart ${name}`, fault: { action: 'restart', target: nodeId } });
+  else items.push({ label: `Crash ${name}`, fault: { action: 'crash', target: nodeId } });
   items.push({ label: 'Slow down ×5', fault: { action: 'slow', target: nodeId, factor: 5 } }, { label: 'Recover speed', fault: { action: 'recover', target: nodeId } });
   if (node.kind === 'cache' || node.kind === 'cdn') items.push({ label: 'Flush', fault: { action: 'flush', target: nodeId } });
   const groups = partitionAround(doc, nodeId);
-  if (groups.length === 2) items.push({ label: node.region !== undefined ? `Partition region ${node.region} from the rest` : `Partition ${nodeId} from the rest`, fault: { action: 'partition', groups } });
+  if (groups.length === 2) items.push({ label: node.region !== undefined ? `Partition region ${regionName(doc, node.region)} from the rest` : `Partition ${name} from the rest`, fault: { action: 'partition', groups } });
   items.push({ label: 'Heal all partitions', fault: { action: 'heal' } });
   return items;
 }
@@ -36,12 +43,13 @@ export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: n
 export function linkFaultItems(doc: FaultlineDocument, linkId: string, timeMs: number): FaultMenuItem[] {
   const link = doc.links[linkId];
   const faults = activeFaultsAt(doc, timeMs);
+  const name = nodeNamer(doc.nodes);
   const impaired = faults.cutLinks.has(linkId) || faults.degradedLinks.has(linkId);
   return [
     // Restore undoes a cut and a degrade alike (the link as designed).
     impaired ? { label: `Restore ${linkId}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${linkId}`, fault: { action: 'cut', target: linkId } },
     { label: 'Degrade (+200 ms, 5% loss)', fault: { action: 'degrade', target: linkId, params: { latencyMs: 200, lossRate: 0.05 } } },
-    { label: `Partition ${link.from} | ${link.to}`, fault: { action: 'partition', groups: [[link.from], [link.to]] } },
+    { label: `Partition ${name(link.from)} | ${name(link.to)}`, fault: { action: 'partition', groups: [[link.from], [link.to]] } },
     { label: 'Heal all partitions', fault: { action: 'heal' } },
   ];
 }

@@ -1,5 +1,6 @@
 import { METRIC_INFO } from '../../shared/model/schema/checks';
 import type { Check } from '../../shared/model/types';
+import { idsAsNames, type NodeNamer } from './nodeNames';
 
 export interface CheckRow {
   id: string;
@@ -20,10 +21,10 @@ interface ReportCheck {
 const OP_WORDS: Record<Check['op'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 
 /** A check in words when it has no label: "p99 latency ≤ 500 ms from 20 s", "Utilization of app1 ≤ 0.8". */
-export function describeCheck(check: Check): string {
+export function describeCheck(check: Check, name: NodeNamer = idsAsNames): string {
   const info = METRIC_INFO[check.metric];
   // A node on a client-wide metric is ignored (the loader says so): not shown either.
-  const node = info.needsNode && check.node !== undefined ? ` of ${check.node}` : '';
+  const node = info.needsNode && check.node !== undefined ? ` of ${name(check.node)}` : '';
   const unit = info.unit === 'ms' ? ' ms' : info.unit === 'rps' ? '/s' : '';
   const from = check.fromS !== undefined && check.fromS > 0 ? check.fromS : undefined;
   const window = from !== undefined && check.toS !== undefined ? ` for requests sent ${from}–${check.toS} s` : from !== undefined ? ` from ${from} s` : check.toS !== undefined ? ` until ${check.toS} s` : '';
@@ -33,18 +34,27 @@ export function describeCheck(check: Check): string {
 /**
  * One row per document check: from the finished run's report when there is one (exact, the
  * CLI's numbers), else from the live frame (over the seconds whose requests have finished).
+ * Once the run has ended (`ended`, the frame says so) a verdict is final even before the report
+ * is in: nothing more will be measured.
  */
-export function checkRows(checks: readonly Check[], live: { actual: Float64Array; pass: Uint8Array } | null, report: Record<string, unknown> | null): CheckRow[] {
+export function checkRows(
+  checks: readonly Check[],
+  live: { actual: Float64Array; pass: Uint8Array } | null,
+  report: Record<string, unknown> | null,
+  { ended = false, name }: { ended?: boolean; name?: NodeNamer } = {},
+): CheckRow[] {
   const final = Array.isArray(report?.checks) ? (report.checks as ReportCheck[]) : null;
   return checks.map((check, i) => {
     const id = check.id ?? `check${i + 1}`;
-    const label = check.label ?? describeCheck(check);
+    const label = check.label ?? describeCheck(check, name);
     if (final !== null && final[i] !== undefined) {
       const row = final[i];
       return { id, label, actual: typeof row.actual === 'number' ? row.actual : null, pass: row.pass === true, source: 'final' };
     }
     if (live !== null && i < live.actual.length) {
       const actual = Number.isFinite(live.actual[i]) ? live.actual[i] : null;
+      // Ended with nothing measured: failed, as the report has it.
+      if (ended) return { id, label, actual, pass: actual !== null && live.pass[i] === 1, source: 'final' };
       return { id, label, actual, pass: actual === null ? null : live.pass[i] === 1, source: 'live' };
     }
     return { id, label, actual: null, pass: null, source: 'none' };

@@ -1,4 +1,5 @@
 import type { LogEntry } from '../../shared/sim/session/protocol';
+import { idsAsNames, type NodeNamer } from './nodeNames';
 
 /** What an entry is about: a scenario fault, a recovery, a health-check mark, narration. */
 export const LOG_CATEGORIES = ['fault', 'recovery', 'health', 'narration'] as const;
@@ -17,7 +18,10 @@ export interface LiveLogEntry {
   /** The node ids the entry concerns (a health mark names the checker and the target). */
   nodes: readonly string[];
   linkId?: string;
+  /** In words, nodes named by id (as the engine names them); logText names them as the user does. */
   text: string;
+  /** What the text is made of, so it can be worded again with the nodes' current names. */
+  words: LogWords;
   /** Injected while playing (it is in the document's scenario now). */
   injected: boolean;
 }
@@ -39,6 +43,28 @@ const ACTION_WORDS: Record<string, string> = {
   flush: 'is flushed',
 };
 
+/** The parts of a log entry's text that name nodes. */
+export type LogWords =
+  | { kind: 'scenario'; action: string; target?: string; targetIsLink: boolean; note?: string }
+  | { kind: 'health'; checker: string; target: string; markedDown: boolean };
+
+/**
+ * An entry's text with nodes named by `name` (display time: a node renamed later reads by its new
+ * name). Link ids stay as they are (links have no names).
+ */
+export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
+  if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
+  const { action, target, note, targetIsLink } = words;
+  if (action === 'note') return note ?? '';
+  const subject = target === undefined ? '' : targetIsLink ? target : name(target);
+  const text = action === 'partition' || action === 'heal' ? ACTION_WORDS[action] : `${subject} ${ACTION_WORDS[action] ?? action}`.trim();
+  if (note === undefined) return text;
+  // Lessons often open the note with the event itself ("app2 crashes. Until…"): say it once.
+  const idText = target === undefined || targetIsLink ? text : `${target} ${ACTION_WORDS[action] ?? action}`.trim();
+  const lower = note.toLowerCase();
+  return lower.startsWith(text.toLowerCase()) || lower.startsWith(idText.toLowerCase()) ? note : `${text} — ${note}`;
+}
+
 /** A scenario event from the engine's log, in words. */
 export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: ReadonlyMap<string, readonly [string, string]>): LiveLogEntry {
   const { action, target, note } = entry;
@@ -46,17 +72,13 @@ export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: Readonl
   const outcome: LogOutcome = FAILURE_ACTIONS.has(action) ? 'failure' : RECOVERY_ACTIONS.has(action) ? 'recovery' : 'info';
   const ends = target === undefined ? undefined : linkEnds.get(target);
   const nodes = ends !== undefined ? [...ends] : target !== undefined ? [target] : [];
-  let text: string;
-  if (action === 'note') text = note ?? '';
-  else if (action === 'partition' || action === 'heal') text = ACTION_WORDS[action];
-  else text = `${target ?? ''} ${ACTION_WORDS[action] ?? action}`.trim();
-  // Lessons often open the note with the event itself ("app2 crashes. Until…"): say it once.
-  if (action !== 'note' && note !== undefined) text = note.toLowerCase().startsWith(text.toLowerCase()) ? note : `${text} — ${note}`;
-  return { seq, timeMs: entry.timeMs, category, outcome, nodes, linkId: ends !== undefined ? target : undefined, text, injected: entry.injected };
+  const words: LogWords = { kind: 'scenario', action, target, targetIsLink: ends !== undefined, note };
+  return { seq, timeMs: entry.timeMs, category, outcome, nodes, linkId: ends !== undefined ? target : undefined, text: logText(words), words, injected: entry.injected };
 }
 
 /** A health check changing its mind about a target, at the simulated time it did. */
 export function healthLogEntry(seq: number, timeMs: number, checker: string, target: string, linkId: string, markedDown: boolean): LiveLogEntry {
+  const words: LogWords = { kind: 'health', checker, target, markedDown };
   return {
     seq,
     timeMs,
@@ -64,7 +86,8 @@ export function healthLogEntry(seq: number, timeMs: number, checker: string, tar
     outcome: markedDown ? 'failure' : 'recovery',
     nodes: [checker, target],
     linkId,
-    text: markedDown ? `${checker} health check marks ${target} down` : `${checker} health check marks ${target} up again`,
+    text: logText(words),
+    words,
     injected: false,
   };
 }

@@ -47,6 +47,8 @@ export class LiveModel {
   problem: string | null = null;
   report: Record<string, unknown> | null = null;
   version = 0;
+  /** Changes whenever the run's history starts over (load, reset, seek back, a re-simulated edit). */
+  runSeq = 0;
   private logSeq = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -93,7 +95,16 @@ export class LiveModel {
   }
 
   applyFrame(frame: Frame): void {
-    if (frame.resync) this.restart();
+    if (frame.resync) {
+      // A design edited after the end is re-run to its end, and its report posted, before this
+      // first frame of the re-run: keep that report (and its summary) rather than start over blank.
+      const { report, caption } = this;
+      this.restart();
+      if (frame.ended && report !== null) {
+        this.report = report;
+        this.caption = caption;
+      }
+    }
     this.metrics.apply(frame.metricRows);
     this.applyNodeRows(frame.nodeRows, frame.nodeStatus.length);
     // Queue fill has no per-second rows: sampled from frames (sparse at high speeds).
@@ -162,6 +173,8 @@ export class LiveModel {
 
   /** A fresh start of the run's history (load, seek, reset): the engine re-sends rows and log. */
   private restart(): void {
+    // Charts start with fresh axes (uPlot keeps its last scales when given no data).
+    this.runSeq++;
     this.metrics.clear();
     this.utilization.clear();
     this.queueFill.clear();

@@ -256,5 +256,16 @@ test.describe('web edition files', () => {
     expect(image.drawnShare).toBeGreaterThan(0.02);
     expect(problems).toEqual([]);
   });
+
+  test('the File menu has no Open Recent, and Help says it is the desktop app’s', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+    const file = page.getByTestId('menu-file');
+    await expect(file.getByRole('menuitem', { name: 'Open…', exact: true })).toBeVisible();
+    await expect(file.getByRole('menuitem', { name: /recent/i })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await menu(page, 'Help', 'Documentation');
+    await expect(page.getByTestId('guide-dialog')).toContainText('File → Open Recent is in the desktop app only');
+  });
 });
 

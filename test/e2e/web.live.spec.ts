@@ -82,10 +82,11 @@ test('play, crash an app server from the context menu, see the health check and 
   await expect.poll(async () => (await probe(page)).scenario.some((event) => event.action === 'crash' && event.target === 'app1')).toBe(true);
 
   await page.getByRole('tab', { name: 'Event log' }).click();
-  await expect(page.getByTestId('live-log')).toContainText('lb health check marks app1 down', { timeout: 20_000 });
+  // The log names nodes as the canvas does (lb is "Load balancer"; app1 has its id for a name).
+  await expect(page.getByTestId('live-log')).toContainText('Load balancer health check marks app1 down', { timeout: 20_000 });
   await page.screenshot({ path: `${SHOTS}/03-marked-down.png` });
   // Clicking the row selects the node it is about (and pulses it on the canvas).
-  await page.getByTestId('live-log').getByRole('button', { name: /lb health check marks app1 down/ }).click();
+  await page.getByTestId('live-log').getByRole('button', { name: /Load balancer health check marks app1 down/ }).click();
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { nodes: readonly string[] } }; highlightedNodeId: string | null } } }).__faultlineLive.controller.store.getSelection().nodes))
     .toEqual(['app1']);
@@ -227,7 +228,7 @@ test('the timeline edits the scenario through the document (undoable); classroom
   await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Cut us-lb' }).click();
   const euUsers = await nodeCentre(page, 'users-eu');
   await page.mouse.click(euUsers.x, euUsers.y, { button: 'right' });
-  await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Partition region eu-west from the rest' }).click();
+  await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Partition region EU West from the rest' }).click();
   await expect.poll(async () => (await scenario()).filter((event) => event.action === 'cut' || event.action === 'partition').map((event) => event.action)).toEqual(['cut', 'partition']);
   await page.getByRole('button', { name: 'Hide caption' }).click().catch(() => undefined);
   await page.screenshot({ path: `${SHOTS}/09-cut-and-partition.png` });

@@ -101,7 +101,9 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
           <h3>Share</h3>
           <p>
             Save as a .faultline file (plain JSON), copy a share code to paste into someone else&apos;s Faultline, export the diagram as PNG, the run report as
-            JSON or the timeline as CSV. The same file runs headless: <code>npx faultline run lesson.faultline --json</code>.
+            JSON or the timeline as CSV. The same file runs headless: <code>npx faultline run lesson.faultline --json</code>. File → Open Recent
+            is in the desktop app only: a browser does not tell a page which files it opened before, so in the web edition open a file again
+            with Open… (or drop it on the window).
           </p>
         </section>
         <section>

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../../shared/model/load';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { NODE_DOWN, type Frame } from '../../../shared/sim/session/protocol';
+import { linkFaultItems, nodeFaultItems } from '../../../renderer/live/faultMenuItems';
+import { checkRows, describeCheck } from '../../../renderer/live/liveCheckRows';
+import { healthLogEntry, logText, scenarioLogEntry } from '../../../renderer/live/liveLog';
+import { LiveModel } from '../../../renderer/live/liveModel';
+import { nodeLabel, nodeNamer } from '../../../renderer/live/nodeNames';
+
+/** The default sandbox with app1 renamed "App A" and app2 "App B" (the ids stay). */
+function renamed(): FaultlineDocument {
+  const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error('the default sandbox does not load');
+  return produce(loaded.document, (draft) => {
+    draft.nodes.app1.name = 'App A';
+    draft.nodes.app2.name = 'App B';
+  });
+}
+
+describe('node names in the live view', () => {
+  it('names a node by its name, else its id; "Name (id)" only when two nodes would read the same', () => {
+    const doc = renamed();
+    const name = nodeNamer(doc.nodes);
+    expect(name('app1')).toBe('App A');
+    expect(name('lb')).toBe('Load balancer');
+    expect(name('gone')).toBe('gone');
+    // The log filter's label (a picker) always gives both.
+    expect(nodeLabel(doc.nodes, 'app1')).toBe('App A (app1)');
+    expect(nodeLabel(doc.nodes, 'app3')).toBe('app3');
+
+    const twins = produce(doc, (draft) => {
+      draft.nodes.app2.name = 'App A';
+      // An unnamed node whose id is another node's name reads the same as it, too.
+      draft.nodes.app3.name = 'cache';
+      delete draft.nodes.cache.name;
+    });
+    const twin = nodeNamer(twins.nodes);
+    expect([twin('app1'), twin('app2')]).toEqual(['App A (app1)', 'App A (app2)']);
+    expect([twin('app3'), twin('cache')]).toEqual(['cache (app3)', 'cache']);
+  });
+
+  it('log lines name nodes by their current names; the entry keeps the ids', () => {
+    const doc = renamed();
+    const name = nodeNamer(doc.nodes);
+    const noLinks = new Map<string, readonly [string, string]>();
+    const crash = scenarioLogEntry(1, { timeMs: 20_000, action: 'crash', target: 'app1', note: 'the first app server goes', injected: false }, noLinks);
+    expect(crash.nodes).toEqual(['app1']);
+    expect(crash.text).toBe('app1 crashes — the first app server goes');
+    expect(logText(crash.words, name)).toBe('App A crashes — the first app server goes');
+    // A lesson's note that opens with the event (by id or by name) is said once.
+    const byId = scenarioLogEntry(2, { timeMs: 20_000, action: 'crash', target: 'app2', note: 'app2 crashes. Until…', injected: false }, noLinks);
+    expect(logText(byId.words, name)).toBe('app2 crashes. Until…');
+    const byName = scenarioLogEntry(3, { timeMs: 20_000, action: 'restart', target: 'app2', note: 'App B restarts. After…', injected: false }, noLinks);
+    expect(logText(byName.words, name)).toBe('App B restarts. After…');
+
+    const mark = healthLogEntry(4, 23_000, 'lb', 'app1', 'lb-app1', true);
+    expect(mark.nodes).toEqual(['lb', 'app1']);
+    expect(logText(mark.words, name)).toBe('Load balancer health check marks App A down');
+    expect(logText(healthLogEntry(5, 43_000, 'lb', 'app1', 'lb-app1', false).words, name)).toBe('Load balancer health check marks App A up again');
+    // Links have no names: a cut names the link by id.
+    const cut = scenarioLogEntry(6, { timeMs: 1000, action: 'cut', target: 'lb-app1', injected: true }, new Map([['lb-app1', ['lb', 'app1'] as const]]));
+    expect(logText(cut.words, name)).toBe('lb-app1 is cut');
+  });
+
+  it('the fault menu says "Crash App A" and still injects the fault at the id', () => {
+    const doc = renamed();
+    const items = nodeFaultItems(doc, 'app1', undefined);
+    expect(items[0]).toEqual({ label: 'Crash App A', fault: { action: 'crash', target: 'app1' } });
+    expect(nodeFaultItems(doc, 'app2', NODE_DOWN)[0]).toEqual({ label: 'Restart App B', fault: { action: 'restart', target: 'app2' } });
+    expect(items.map((item) => item.label)).toContain('Partition region US East from the rest');
+    const partition = linkFaultItems(doc, 'lb-app1', 0).find((item) => item.fault.action === 'partition')!;
+    expect(partition).toEqual({ label: 'Partition Load balancer | App A', fault: { action: 'partition', groups: [['lb'], ['app1']] } });
+  });
+
+  it('a check without a label names its node by name', () => {
+    const doc = renamed();
+    expect(describeCheck({ metric: 'utilization', node: 'app1', op: '<=', value: 0.8 }, nodeNamer(doc.nodes))).toBe('Utilization of App A ≤ 0.8');
+  });
+});
+
+describe('checks after the run has ended', () => {
+  const doc = renamed();
+  const live = { actual: new Float64Array([0.99, Number.NaN]), pass: Uint8Array.from([1, 0]) };
+
+  it('are final once the frame says the run ended, even before (or without) the report', () => {
+    expect(checkRows(doc.checks, live, null).map((row) => row.source)).toEqual(['live', 'live']);
+    const ended = checkRows(doc.checks, live, null, { ended: true });
+    expect(ended.map(({ source, pass }) => ({ source, pass }))).toEqual([
+      { source: 'final', pass: true },
+      // Nothing measured by the end fails, as the report has it.
+      { source: 'final', pass: false },
+    ]);
+  });
+
+  it('keep the report of a design edited after the end (re-run to the end before its first frame)', () => {
+    const model = new LiveModel();
+    const loaded = { type: 'loaded' as const, protocol: 1 as const, nodeIds: ['lb', 'app1'], linkIds: [], durationMs: 2000, warnings: [] };
+    const report = { requests: { total: 10, ok: 10 }, checks: [{ id: 'available', actual: 1, pass: true }] };
+    const frame = (ended: boolean, resync: boolean) => ({ type: 'frame', timeMs: 2000, ended, resync, metricRows: new Float64Array(0), nodeRows: new Float64Array(0), nodeStatus: new Uint8Array(2), queueFill: new Float32Array(2), log: [], logDropped: 0 }) as unknown as Frame;
+    model.applyEvent(loaded);
+    const firstRun = model.runSeq;
+    model.applyEvent({ type: 'finished', report });
+    model.applyFrame(frame(true, false));
+    expect(model.report).toBe(report);
+    // A structural edit after the end: the engine announces the re-run, finishes it, then sends its first (resync) frame.
+    model.applyEvent(loaded);
+    model.applyEvent({ type: 'finished', report });
+    model.applyFrame(frame(true, true));
+    expect(model.report).toBe(report);
+    expect(checkRows(doc.checks, null, model.report, { ended: true })[0].source).toBe('final');
+    // Each new run of the history is a new run for the charts' axes.
+    expect(model.runSeq).toBeGreaterThan(firstRun);
+    // Seeking back (a resync frame of a run not ended) clears it.
+    model.applyFrame(frame(false, true));
+    expect(model.report).toBeNull();
+  });
+});
