@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { describeRule, type DistributionField, type FieldDescriptor, type NumberField, type ObjectField, type RefField } from '../../../shared/model/schema/fields';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type FaultlineDocument } from '../../../shared/model/types';
 import { useTextEdit } from '../../editor/store/DocumentStoreContext';
+import type { TextEdit } from '../../editor/store/textEdit';
 import { checkValue, defaultText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
@@ -43,6 +44,28 @@ function shownText(shared: SharedValue): string {
 }
 
 /**
+ * Focus, blur and Escape of a field edited through a TextEdit. An invalid value stays in view with
+ * its reason after the field is left (the document holds the value from before the edit), so it is
+ * never dropped without a word; Escape puts back what the document holds (`showDocument`), and is
+ * left to the panel around the field when there was nothing to undo.
+ */
+function textEditHandlers(edit: TextEdit, error: string | undefined, setFocused: (focused: boolean) => void, showDocument: () => void) {
+  return {
+    onFocus: () => setFocused(true),
+    onBlur: () => {
+      setFocused(false);
+      edit.finish();
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key !== 'Escape') return;
+      if (!edit.cancel() && !error) return;
+      event.stopPropagation();
+      showDocument();
+    },
+  };
+}
+
+/**
  * A text input validated on every keystroke (see TextEdit): while the text is valid it is applied
  * at once, so a running simulation previews it; when it turns invalid the document goes back to
  * what it held before the edit and the schema's message shows. Leaving the field makes the edit one
@@ -80,21 +103,10 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         value={text ?? external}
         placeholder={shared.state === 'mixed' ? 'mixed' : defaultText(descriptor)}
         onChange={(event) => onChange(event.target.value)}
-        onFocus={() => setFocused(true)}
-        // An invalid value stays in view with its reason after the field is left (the document
-        // holds the value from before the edit) so it is never dropped without a word; Escape
-        // puts back what the document holds.
-        onBlur={() => {
-          setFocused(false);
-          edit.finish();
-        }}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          if (!edit.cancel() && !error) return;
-          event.stopPropagation();
+        {...textEditHandlers(edit, error, setFocused, () => {
           setText(null);
           setError(undefined);
-        }}
+        })}
       />
     </FieldRow>
   );
@@ -242,20 +254,10 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
           setMeanText(event.target.value);
           setError(edit.input(event.target.value, parseMean, (spec) => onCommit(path, spec)) ?? undefined);
         }}
-        onFocus={() => setFocused(true)}
-        // As in a number field: a refused mean stays in view with its reason (the document holds
-        // the distribution from before the edit); Escape puts back what the document holds.
-        onBlur={() => {
-          setFocused(false);
-          edit.finish();
-        }}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          if (!edit.cancel() && !error) return;
-          event.stopPropagation();
+        {...textEditHandlers(edit, error, setFocused, () => {
           setMeanText(null);
           setError(undefined);
-        }}
+        })}
       />
     </FieldRow>
   );

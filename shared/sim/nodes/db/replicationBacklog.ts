@@ -30,13 +30,19 @@ export const REPLICATION_RESEND_GAP_MS = 20;
  *
  * Lost messages are rare next to delivered ones: this path allocates, the normal one does not.
  */
+/** One replication message to send again. */
+interface KeptMessage {
+  link: number;
+  key: number;
+  version: number;
+  committedAtMs: number;
+  /** The write waiting for this copy's acknowledgement (sync, semi-sync), or −1. */
+  parent: number;
+  parentGen: number;
+}
+
 export class ReplicationBacklog {
-  private links: number[] = [];
-  private keys: number[] = [];
-  private versions: number[] = [];
-  private committedAtMs: number[] = [];
-  private parents: number[] = [];
-  private parentGens: number[] = [];
+  private kept: KeptMessage[] = [];
   /** Index of the oldest message not yet sent again. */
   private head = 0;
   private readonly timer: number;
@@ -50,40 +56,24 @@ export class ReplicationBacklog {
 
   /** The network lost `call` (a replication message) on its way, or the replica refused it: send it again later. */
   keep(call: number): void {
-    const world = this.world;
-    const data = world.callData;
-    this.links.push(world.calls.link[call]);
-    this.keys.push(data.key[call]);
-    this.versions.push(data.version[call]);
-    this.committedAtMs.push(data.atMs[call]);
-    this.parents.push(world.calls.parent[call]);
-    this.parentGens.push(world.calls.parentGen[call]);
+    const { calls, callData } = this.world;
+    this.kept.push({
+      link: calls.link[call],
+      key: callData.key[call],
+      version: callData.version[call],
+      committedAtMs: callData.atMs[call],
+      parent: calls.parent[call],
+      parentGen: calls.parentGen[call],
+    });
     if (!this.armed) this.arm(REPLICATION_RETRY_MS);
   }
 
   /** The primary crashed: what it had not yet delivered goes with it. */
   clear(): void {
-    this.links = [];
-    this.keys = [];
-    this.versions = [];
-    this.committedAtMs = [];
-    this.parents = [];
-    this.parentGens = [];
+    this.kept = [];
     this.head = 0;
     this.armed = false;
     this.epoch = (this.epoch + 1) & 0x7fffffff;
-  }
-
-  /** Forgets the messages already sent again (a long backlog behind a dead link keeps cycling). */
-  private dropSent(): void {
-    const head = this.head;
-    this.links = this.links.slice(head);
-    this.keys = this.keys.slice(head);
-    this.versions = this.versions.slice(head);
-    this.committedAtMs = this.committedAtMs.slice(head);
-    this.parents = this.parents.slice(head);
-    this.parentGens = this.parentGens.slice(head);
-    this.head = 0;
   }
 
   private arm(delayMs: number): void {
@@ -97,32 +87,32 @@ export class ReplicationBacklog {
     this.armed = false;
     const world = this.world;
     const calls = world.calls;
-    const end = Math.min(this.links.length, this.head + REPLICATION_RESEND_BATCH);
+    const end = Math.min(this.kept.length, this.head + REPLICATION_RESEND_BATCH);
     for (let i = this.head; i < end; i++) {
+      const message = this.kept[i];
       // A write still waiting for this copy (sync, semi-sync) gets its acknowledgement; else nobody waits.
-      const parent = this.parents[i];
-      const waits = parent >= 0 && calls.gen[parent] === this.parentGens[i] && calls.state[parent] === STATE_AT_CALLEE;
-      const call = waits ? calls.alloc(parent, this.parentGens[i], -1, this.links[i], OP_REPLICATE) : calls.alloc(-1, 0, -1, this.links[i], OP_REPLICATE);
+      const parent = message.parent;
+      const waits = parent >= 0 && calls.gen[parent] === message.parentGen && calls.state[parent] === STATE_AT_CALLEE;
+      const call = waits ? calls.alloc(parent, message.parentGen, -1, message.link, OP_REPLICATE) : calls.alloc(-1, 0, -1, message.link, OP_REPLICATE);
       world.callData.ensure(call);
-      world.callData.key[call] = this.keys[i];
-      world.callData.version[call] = this.versions[i];
-      world.callData.atMs[call] = this.committedAtMs[i];
+      world.callData.key[call] = message.key;
+      world.callData.version[call] = message.version;
+      world.callData.atMs[call] = message.committedAtMs;
       // Lost again at once (the link is still down): keep() appends it and arms the long retry.
       world.sendRequest(call);
     }
     this.head = end;
-    if (this.head >= 4096 && this.head * 2 >= this.links.length) this.dropSent();
-    if (this.head === this.links.length) {
-      this.links = [];
-      this.keys = [];
-      this.versions = [];
-      this.committedAtMs = [];
-      this.parents = [];
-      this.parentGens = [];
+    if (this.head === this.kept.length) {
+      this.kept = [];
       this.head = 0;
-    } else if (!this.armed) {
-      // The link took this batch: the next one follows shortly.
-      this.arm(REPLICATION_RESEND_GAP_MS);
+    } else {
+      // A long backlog behind a dead link keeps cycling: forget what was sent again.
+      if (this.head >= 4096 && this.head * 2 >= this.kept.length) {
+        this.kept = this.kept.slice(this.head);
+        this.head = 0;
+      }
+      // The link took this batch (or keep() armed the long retry): the next one follows shortly.
+      if (!this.armed) this.arm(REPLICATION_RESEND_GAP_MS);
     }
   }
 }
