@@ -23,6 +23,12 @@ import {
   isSuccess,
 } from './codes';
 
+/**
+ * How long a replica waits before sending a lost replication acknowledgement again (TCP's
+ * retransmission, in round numbers; the file format has no such field).
+ */
+export const ACK_RETRANSMIT_MS = 1000;
+
 const KIND_OTHER = 0;
 const KIND_CLIENT = 1;
 const KIND_APP = 2;
@@ -107,6 +113,7 @@ export class World {
   readonly deadlineEvent: number;
   readonly timerEvent: number;
   readonly retryEvent: number;
+  private readonly ackRetransmitEvent: number;
   private readonly deadlineQueues: DeadlineQueue[] = [];
   /**
    * The usual deadline-ring waiter check — "the call is still at its callee in generation gen" —
@@ -142,6 +149,7 @@ export class World {
     this.deadlineEvent = kernel.register((queue, timerGen) => this.deadlineQueues[queue].fire(timerGen), 'deadline');
     this.timerEvent = kernel.register((owner, token) => this.timers[owner](token), 'timer');
     this.retryEvent = kernel.register((req, gen) => this.models[this.requests.client[req]].onRetry?.(req, gen), 'retry');
+    this.ackRetransmitEvent = kernel.register((call, gen) => this.onAckRetransmit(call, gen), 'ack-retransmit');
   }
 
   /** Independent random stream for `name` under the run's seed (DESIGN §3). */
@@ -258,10 +266,28 @@ export class World {
     this.kernel.schedule(afterMs + delay, this.messageEvent, call, calls.gen[call]);
   }
 
-  /** A replication stream survives a lossy or broken network: its sender sends the message again. */
+  /**
+   * A replication stream survives a lossy or broken network, as TCP does: its sender sends a lost
+   * copy again (the primary's backlog), and a replica sends a lost acknowledgement again after
+   * {@link ACK_RETRANSMIT_MS} for as long as the write still waits for it.
+   */
   private loseInNetwork(call: number, forward: boolean, source: number): void {
-    if (forward && this.calls.op[call] === OP_REPLICATE) this.models[source].onReplicationLost?.(call);
+    if (this.calls.op[call] === OP_REPLICATE) {
+      if (forward) {
+        this.models[source].onReplicationLost?.(call);
+      } else if (this.parentWaits(call)) {
+        this.kernel.schedule(ACK_RETRANSMIT_MS, this.ackRetransmitEvent, call, this.calls.gen[call]);
+        return;
+      }
+    }
     this.lose(call);
+  }
+
+  private onAckRetransmit(call: number, gen: number): void {
+    const calls = this.calls;
+    if (calls.gen[call] !== gen) return; // the replica crashed meanwhile: the call went with it
+    if (this.parentWaits(call)) this.transmit(call, false, 0);
+    else calls.free(call); // the write stopped waiting (its timeout, the primary's crash)
   }
 
   private onMessage(call: number, gen: number): void {
