@@ -5,6 +5,7 @@ import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../sha
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
 import { describeCheck } from './liveCheckRows';
+import { nodeNamer } from './nodeNames';
 import { CheckedTextField } from './CheckedTextField';
 import { parseNumberText } from '../app/editor/fieldValues';
 
@@ -84,7 +85,7 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
           type="text"
           data-testid="check-label"
           value={check.label ?? ''}
-          placeholder={describeCheck(check)}
+          placeholder={describeCheck(check, nodeNamer(doc.nodes))}
           onChange={(e) => store.update((draft) => setCheckFields(draft, index, { label: e.target.value }), { squashKey: `${key}-label` })}
         />
       </label>

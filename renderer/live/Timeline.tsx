@@ -7,6 +7,8 @@ import { useLiveController, useLiveModel } from './LiveContext';
 import { ScenarioEventEditor } from './ScenarioEventEditor';
 import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
+import { nodeNamer } from './nodeNames';
+import { markerAriaLabel, markerTitle } from './timelineMarkers';
 
 /** How often a scrub sends a seek while the pointer moves (seeking back re-simulates). */
 const SCRUB_SEEK_EVERY_MS = 120;
@@ -34,6 +36,7 @@ export function Timeline() {
   const lastSeek = useRef(0);
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
+  const name = nodeNamer(doc.nodes);
 
   const timeAt = (clientX: number): number => {
     const bar = barRef.current;
@@ -137,8 +140,8 @@ export function Timeline() {
             type="button"
             className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}`}
             style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%` }}
-            title={`${event.atS.toFixed(1)} s — ${event.action}${event.target ? ` ${event.target}` : ''}${event.note ? `: ${event.note}` : ''}`}
-            aria-label={`Scenario event at ${event.atS.toFixed(1)} s: ${event.action}${event.target ? ` ${event.target}` : ''}`}
+            title={markerTitle(event, name)}
+            aria-label={markerAriaLabel(event, name)}
             onPointerDown={(e) => onMarkerPointerDown(e, index)}
             onPointerMove={onMarkerPointerMove}
             onPointerUp={onMarkerPointerUp}

@@ -9,6 +9,7 @@ import { checkRows, describeCheck } from '../../../renderer/live/liveCheckRows';
 import { healthLogEntry, logText, scenarioLogEntry } from '../../../renderer/live/liveLog';
 import { LiveModel } from '../../../renderer/live/liveModel';
 import { nodeLabel, nodeNamer } from '../../../renderer/live/nodeNames';
+import { markerAriaLabel, markerTitle } from '../../../renderer/live/timelineMarkers';
 
 /** The default sandbox with app1 renamed "App A" and app2 "App B" (the ids stay). */
 function renamed(): FaultlineDocument {
@@ -116,5 +117,15 @@ describe('checks after the run has ended', () => {
     // Seeking back (a resync frame of a run not ended) clears it.
     model.applyFrame(frame(false, true));
     expect(model.report).toBeNull();
+  });
+
+  it('names nodes in the timeline markers; links keep their ids', () => {
+    const doc = renamed();
+    const name = nodeNamer(doc.nodes);
+    const crash = doc.scenario.find((event) => event.action === 'crash')!;
+    expect(markerAriaLabel(crash, name)).toBe('Scenario event at 20.0 s: crash App B');
+    expect(markerTitle(crash, name)).toMatch(/^20\.0 s — crash App B: app2 crashes/);
+    expect(markerAriaLabel({ atS: 3, action: 'cut', target: 'lb-app1' }, name)).toBe('Scenario event at 3.0 s: cut lb-app1');
+    expect(markerTitle({ atS: 5, action: 'note' }, name)).toBe('5.0 s — note');
   });
 });

@@ -1,0 +1,64 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The timeline's markers and the check editor speak the user's node names, and a click on the
+ * track beside a marker seeks there: only the marker itself opens the event editor.
+ */
+type Live = { controller: { model: { frame: { timeMs: number } | null } } };
+
+async function timeMs(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.frame?.timeMs ?? 0);
+}
+
+async function rename(page: Page, id: string, name: string) {
+  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
+  if (rect === null) throw new Error(`no node ${id} on the canvas`);
+  await page.mouse.dblclick(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  const field = page.getByTestId('rename-field');
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(field).toHaveCount(0);
+}
+
+test('timeline markers and the check editor name renamed nodes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await rename(page, 'app2', 'App B');
+
+  // The default sandbox crashes app2 at 20 s and restarts it at 40 s.
+  const crash = page.getByRole('button', { name: 'Scenario event at 20.0 s: crash App B' });
+  await expect(crash).toBeVisible();
+  await expect(crash).toHaveAttribute('title', /^20\.0 s — crash App B: /);
+  await expect(page.getByRole('button', { name: 'Scenario event at 40.0 s: restart App B' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Scenario event at .*app2/ })).toHaveCount(0);
+
+  // A new check on a node: its label's placeholder (the check in words) names the node.
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const editor = page.getByTestId('check-editor');
+  await editor.getByTestId('check-metric').selectOption({ label: 'Utilization' });
+  await editor.getByTestId('check-node').selectOption('app2');
+  await expect(editor.getByTestId('check-label')).toHaveAttribute('placeholder', /^Utilization of App B /);
+});
+
+test('a click on the track just beside a marker seeks; a click on the marker opens its editor', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const bar = page.getByTestId('live-timeline');
+  const marker = page.getByRole('button', { name: /Scenario event at 20\.0 s: crash/ });
+  const box = (await marker.boundingBox())!;
+  const barBox = (await bar.boundingBox())!;
+  const editor = page.getByTestId('scenario-event-editor');
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // 5 px before the event's time, beside the marker's coloured face: the track — a seek to just before 20 s.
+  const x = centre.x - 5;
+  await page.mouse.click(x, centre.y);
+  await expect(editor).toHaveCount(0);
+  const expected = ((x - barBox.x) / barBox.width) * 60_000;
+  await expect.poll(() => timeMs(page)).toBeGreaterThan(expected - 1_000);
+  expect(await timeMs(page)).toBeLessThan(20_000);
+
+  // On the marker: its editor.
+  await page.mouse.click(centre.x, centre.y);
+  await expect(editor).toBeVisible();
+});
