@@ -257,7 +257,8 @@ test.describe('web edition files', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the File menu has no Open Recent, and Help says it is the desktop app’s', async ({ page }) => {
+  test('without the File System Access API the File menu has no Open Recent, and Help says why', async ({ page }) => {
+    await withoutFileSystemAccess(page);
     await page.goto('/');
     await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
     const file = page.getByTestId('menu-file');
