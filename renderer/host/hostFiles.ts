@@ -32,8 +32,33 @@ export type HostSaveResult =
 
 export type HostRestoreResult = { status: 'restored'; text: string; file: HostFile | null } | { status: 'failed'; message: string };
 
+/** An Open Recent entry as the in-page menu shows it. */
+export interface HostRecentEntry {
+  id: string;
+  name: string;
+}
+
+/**
+ * Open Recent kept by the page itself (the web edition, where the browser can keep file handles).
+ * Absent where the host has no such list: the desktop's lives in main and its native menu, and a
+ * browser without the File System Access API or IndexedDB has none.
+ */
+export interface HostRecentFiles {
+  /** False once the browser refused to store the list: the menu then leaves Open Recent out. */
+  isAvailable(): boolean;
+  entries(): HostRecentEntry[];
+  subscribe(listener: () => void): () => void;
+  /** Reads the list again (another tab may have changed it). */
+  refresh(): Promise<void>;
+  /** Asks for permission (call it straight from the click), then reads the file like Open does. */
+  open(id: string): Promise<HostOpenResult>;
+  clear(): Promise<void>;
+}
+
 /** Files, autosave/recovery and window state: what the file commands ask of the host. */
 export interface HostFiles {
+  /** The page's own Open Recent list, where there is one (see HostRecentFiles). */
+  readonly recent?: HostRecentFiles;
   open(): Promise<HostOpenResult>;
   save(file: HostFile, text: string, options: { overwriteChanged: boolean }): Promise<HostSaveResult>;
   saveAs(text: string, suggestedName: string): Promise<HostSaveResult>;

@@ -257,7 +257,8 @@ test.describe('web edition files', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the File menu has no Open Recent, and Help says it is the desktop app’s', async ({ page }) => {
+  test('without the File System Access API the File menu has no Open Recent, and Help says why', async ({ page }) => {
+    await withoutFileSystemAccess(page);
     await page.goto('/');
     await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
     const file = page.getByTestId('menu-file');
@@ -265,7 +266,8 @@ test.describe('web edition files', () => {
     await expect(file.getByRole('menuitem', { name: /recent/i })).toHaveCount(0);
     await page.keyboard.press('Escape');
     await menu(page, 'Help', 'Documentation');
-    await expect(page.getByTestId('guide-dialog')).toContainText('File → Open Recent is in the desktop app only');
+    await expect(page.getByTestId('guide-dialog')).toContainText('In the web edition it is there only in browsers with the File System Access API');
+    await expect(page.getByTestId('guide-dialog')).toContainText('so there the File menu has no Open Recent');
   });
 });
 

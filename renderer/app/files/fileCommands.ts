@@ -161,6 +161,20 @@ export function createFileCommands(deps: FileCommandDeps) {
       await applyOpened(await files.open());
     },
 
+    /**
+     * File → Open Recent in the web edition: the host asks for permission first (the menu click
+     * is the gesture the browser wants), then the file is opened exactly as Open does (checked,
+     * and unsaved changes asked about). A file that is gone or refused is named and leaves the list.
+     */
+    async openRecent(id: string): Promise<void> {
+      if (!files.recent) return;
+      await applyOpened(await files.recent.open(id));
+    },
+
+    async clearRecent(): Promise<void> {
+      await files.recent?.clear();
+    },
+
     /** A built-in lesson or example: opened like a file, but Save asks where (it has no file of its own). */
     async openBuiltin(name: string, text: string): Promise<boolean> {
       return adopt(name, text, null);

@@ -101,9 +101,14 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
           <h3>Share</h3>
           <p>
             Save as a .faultline file (plain JSON), copy a share code to paste into someone else&apos;s Faultline, export the diagram as PNG, the run report as
-            JSON or the timeline as CSV. The same file runs headless: <code>npx faultline run lesson.faultline --json</code>. File → Open Recent
-            is in the desktop app only: a browser does not tell a page which files it opened before, so in the web edition open a file again
-            with Open… (or drop it on the window).
+            JSON or the timeline as CSV. The same file runs headless: <code>npx faultline run lesson.faultline --json</code>.
+          </p>
+          <p>
+            File → Open Recent lists the last ten files you opened or saved. In the web edition it is there only in browsers with the File System
+            Access API (Chrome, Edge and other Chromium browsers): the browser may ask again whether Faultline may read the file you choose, and a
+            file that was moved, deleted or refused is named and taken off the list. Other browsers give a page nothing it could keep to open a
+            file later, so there the File menu has no Open Recent: open a file again with Open… (or drop it on the window). Files opened by
+            dropping, or saved as a download, are not listed.
           </p>
         </section>
         <section>

@@ -1,7 +1,8 @@
 import { Menu } from '@base-ui/react/menu';
 import { Menubar } from '@base-ui/react/menubar';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
+import type { HostRecentEntry, HostRecentFiles } from '../../host/hostFiles';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
 import { useEditor } from '../../editor/EditorContext';
 import { useClipboardCommands, useClipboardEvents } from '../editor/useClipboardEvents';
@@ -16,9 +17,83 @@ import './menuBar.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';
-const MODEL = buildMenuModel(MOD);
 
-function TopMenu({ menu }: { menu: MenuModel }) {
+/** What File → Open Recent needs: the host's list and the file commands that open from it and clear it. */
+interface RecentMenu {
+  files: HostRecentFiles;
+  open(id: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** The host's recent list as React state (it changes when a file is opened or saved, or in another tab). */
+function useRecentEntries(files: HostRecentFiles | undefined): { entries: HostRecentEntry[]; available: boolean } {
+  const read = useCallback(() => ({ entries: files?.entries() ?? [], available: files?.isAvailable() ?? false }), [files]);
+  const [state, setState] = useState(read);
+  useEffect(() => {
+    if (!files) return;
+    setState(read());
+    const unsubscribe = files.subscribe(() => setState(read()));
+    void files.refresh();
+    return unsubscribe;
+  }, [files, read]);
+  return state;
+}
+
+const report = (action: string) => (error: unknown) => console.error(`Faultline: ${action} failed`, error);
+
+/** File → Open Recent: the files, newest first, then Clear Recent; with none, a disabled placeholder (as on the desktop). */
+function OpenRecentSubmenu({ label, recent, entries, onChoose }: { label: string; recent: RecentMenu; entries: HostRecentEntry[]; onChoose: () => void }) {
+  return (
+    <Menu.SubmenuRoot>
+      <Menu.SubmenuTrigger className="menu-item" data-command="file.openRecent">
+        <span>{label}</span>
+        <span className="menu-item-shortcut" aria-hidden="true">
+          ›
+        </span>
+      </Menu.SubmenuTrigger>
+      <Menu.Portal>
+        <Menu.Positioner className="menu-positioner" alignOffset={-4} sideOffset={2}>
+          <Menu.Popup className="menu-popup" data-testid="menu-open-recent">
+            {entries.length === 0 && (
+              <Menu.Item className="menu-item" disabled>
+                No Recent Files
+              </Menu.Item>
+            )}
+            {entries.map((entry) => (
+              <Menu.Item
+                key={entry.id}
+                className="menu-item"
+                onClick={() => {
+                  onChoose();
+                  // Straight from the click: the browser asks for permission only during one.
+                  recent.open(entry.id).catch(report('Open Recent'));
+                }}
+              >
+                <span>{entry.name}</span>
+              </Menu.Item>
+            ))}
+            {entries.length > 0 && (
+              <>
+                <Menu.Separator className="menu-separator" />
+                <Menu.Item
+                  className="menu-item"
+                  onClick={() => {
+                    onChoose();
+                    recent.clear().catch(report('Clear Recent'));
+                  }}
+                >
+                  Clear Recent
+                </Menu.Item>
+              </>
+            )}
+          </Menu.Popup>
+        </Menu.Positioner>
+      </Menu.Portal>
+    </Menu.SubmenuRoot>
+  );
+}
+
+function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: RecentMenu | null; recentEntries: HostRecentEntry[] }) {
   const dispatcher = useCommandDispatcher();
   useSyncExternalStore(
     (listener) => dispatcher.subscribe(listener),
@@ -33,6 +108,8 @@ function TopMenu({ menu }: { menu: MenuModel }) {
     <Menu.Root
       onOpenChange={(open) => {
         if (open) chose.current = false;
+        // Another tab may have opened or saved files since.
+        if (open && recent && menu.items.some((item) => item.type === 'recent')) void recent.files.refresh();
         setOpen(open);
       }}
     >
@@ -45,6 +122,10 @@ function TopMenu({ menu }: { menu: MenuModel }) {
           <Menu.Popup className="menu-popup" data-testid={`menu-${menu.label.toLowerCase()}`} finalFocus={(closeType) => closeType === 'keyboard' && !chose.current}>
             {menu.items.map((item, index) => {
               if (item.type === 'separator') return <Menu.Separator key={index} className="menu-separator" />;
+              if (item.type === 'recent') {
+                if (!recent) return null;
+                return <OpenRecentSubmenu key="file.openRecent" label={item.label} recent={recent} entries={recentEntries} onChoose={() => (chose.current = true)} />;
+              }
               return (
                 <Menu.Item
                   key={item.command}
@@ -97,13 +178,20 @@ export function AppMenuBar({ host }: { host: Host }) {
   useCommandHandler('edit.undo', () => store.undo(), () => store.canUndo());
   useCommandHandler('edit.redo', () => store.redo(), () => store.canRedo());
 
+  // Open Recent, where the page keeps its own list (the web edition with file handles); the
+  // desktop's is in its native menu.
+  const recentFiles = host.edition === 'web' ? host.files.recent : undefined;
+  const { entries: recentEntries, available: recentAvailable } = useRecentEntries(recentFiles);
+  const recent = useMemo<RecentMenu | null>(() => (recentFiles ? { files: recentFiles, open: commands.openRecent, clear: commands.clearRecent } : null), [recentFiles, commands]);
+  const model = useMemo(() => buildMenuModel(MOD, { openRecent: recent !== null && recentAvailable }), [recent, recentAvailable]);
+
   return (
     <>
       {/* The desktop has the native menu (same commands, same dispatcher); a second bar in the page would only repeat it. */}
       {host.edition === 'web' && (
         <Menubar className="app-menu-bar" data-testid="app-menu-bar">
-          {MODEL.map((menu) => (
-            <TopMenu key={menu.label} menu={menu} />
+          {model.map((menu) => (
+            <TopMenu key={menu.label} menu={menu} recent={recent} recentEntries={recentEntries} />
           ))}
         </Menubar>
       )}

@@ -9,7 +9,13 @@ export interface MenuCommandItem {
   shortcut?: string;
 }
 
-export type MenuItemModel = MenuCommandItem | { type: 'separator' };
+/** File → Open Recent: a submenu of the page's own recent files (HostFiles.recent), then Clear Recent. */
+export interface MenuRecentItem {
+  type: 'recent';
+  label: string;
+}
+
+export type MenuItemModel = MenuCommandItem | MenuRecentItem | { type: 'separator' };
 
 export interface MenuModel {
   label: string;
@@ -21,16 +27,19 @@ const separator = { type: 'separator' } as const;
 
 /**
  * The in-page menus (File / Edit / View / Simulation / Help) of the web edition. The same
- * commands as the native menu (main/menu/menuTemplate.ts), which adds Open Recent (a browser
- * keeps no list of files). `mod` is "Ctrl" or "⌘".
+ * commands as the native menu (main/menu/menuTemplate.ts). Open Recent is there only with
+ * `openRecent`: where the browser can keep file handles (File System Access API and IndexedDB),
+ * the page keeps its own list (renderer/host/web/recentFiles.ts); elsewhere a browser tells a
+ * page nothing of the files it opened before. `mod` is "Ctrl" or "⌘".
  */
-export function buildMenuModel(mod: string): MenuModel[] {
+export function buildMenuModel(mod: string, options: { openRecent?: boolean } = {}): MenuModel[] {
   return [
     {
       label: 'File',
       items: [
         item('file.new', 'New', WEB_NEW_KEYS),
         item('file.open', 'Open…', `${mod}+O`),
+        ...(options.openRecent ? [{ type: 'recent', label: 'Open Recent' } as const] : []),
         separator,
         item('file.save', 'Save', `${mod}+S`),
         item('file.saveAs', 'Save As…', `${mod}+Shift+S`),

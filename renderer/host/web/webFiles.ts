@@ -1,7 +1,8 @@
 import { MAX_FILE_BYTES } from '../../../shared/model/limits';
 import { decodeUtf8 } from '../../../shared/model/jsonText';
-import type { ExportRequest, ExportResult, HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../hostFiles';
+import type { ExportRequest, ExportResult, HostFile, HostFiles, HostOpenResult, HostRecentFiles, HostSaveResult } from '../hostFiles';
 import { EXPORT_TYPES, FAULTLINE_TYPE, isAbort, type FileHandle, type PickerWindow } from './fileSystemAccess';
+import { indexedDbRecentPersistence, RecentFilesStore, type RecentPersistence } from './recentFiles';
 import { HEARTBEAT_MS, liveTabsFromLocks, tabLockName, WebRecovery, type KeyValueStorage } from './webRecovery';
 
 const MIME: Record<ExportRequest['kind'], string> = { png: 'image/png', json: 'application/json', csv: 'text/csv' };
@@ -53,7 +54,13 @@ function pickWithInput(): Promise<File | null> {
  * and Save writes back to it, after checking that nothing else changed it since (lastModified);
  * without it, Open reads a picked file and Save downloads a copy.
  */
-export function createWebFiles(options: { window: Window & PickerWindow; storage: KeyValueStorage | null; clock?: () => number }): HostFiles {
+export function createWebFiles(options: {
+  window: Window & PickerWindow;
+  storage: KeyValueStorage | null;
+  clock?: () => number;
+  /** Where Open Recent is kept; by default IndexedDB, null for no Open Recent. */
+  recentPersistence?: RecentPersistence | null;
+}): HostFiles {
   const { window: win } = options;
   const clock = options.clock ?? (() => Date.now());
   const handles = new Map<string, { handle: FileHandle; lastModified: number }>();
@@ -84,6 +91,13 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
     if (dirty) event.preventDefault();
   });
 
+  const recentPersistence = options.recentPersistence === undefined ? browserRecentPersistence(win) : options.recentPersistence;
+  const recentStore = recentPersistence ? new RecentFilesStore(recentPersistence) : null;
+  /** Files opened or saved through a handle go first in Open Recent (a failure to list one costs nothing else). */
+  const addRecent = async (handle: FileHandle) => {
+    await recentStore?.add(handle).catch((error: unknown) => console.warn('Faultline: could not add to Open Recent', error));
+  };
+
   const remember = (handle: FileHandle, lastModified: number): HostFile => {
     const key = `fsa-${nextKey++}`;
     handles.set(key, { handle, lastModified });
@@ -105,13 +119,38 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
 
   const failure = (action: string, error: unknown) => ({ status: 'failed' as const, message: `Could not ${action}: ${error instanceof Error ? error.message : String(error)}` });
 
+  const recent: HostRecentFiles | undefined = recentStore
+    ? {
+        isAvailable: () => recentStore.isAvailable(),
+        entries: () => recentStore.entries(),
+        subscribe: (listener) => recentStore.subscribe(listener),
+        refresh: () => recentStore.refresh(),
+        clear: () => recentStore.clear(),
+        async open(id): Promise<HostOpenResult> {
+          try {
+            const access = await recentStore.access(id);
+            if (!access.ok) return { status: 'failed', message: access.message };
+            const { handle } = access.record;
+            const read = await readHandle(handle);
+            if (!read.ok) return { status: 'failed', message: read.message };
+            await addRecent(handle);
+            return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
+          } catch (error) {
+            return failure('open the file', error);
+          }
+        },
+      }
+    : undefined;
+
   const files: HostFiles = {
+    recent,
     async open(): Promise<HostOpenResult> {
       try {
         if (win.showOpenFilePicker) {
           const [handle] = await win.showOpenFilePicker({ types: [FAULTLINE_TYPE], multiple: false });
           const read = await readHandle(handle);
           if (!read.ok) return { status: 'failed', message: read.message };
+          await addRecent(handle);
           return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
         }
         const picked = await pickWithInput();
@@ -135,6 +174,7 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
           }
         }
         known.lastModified = await writeHandle(known.handle, text);
+        await addRecent(known.handle);
         return { status: 'saved', file, warning: null };
       } catch (error) {
         return isAbort(error) ? { status: 'canceled' } : failure(`save “${file.name}”`, error);
@@ -146,6 +186,7 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
         if (win.showSaveFilePicker) {
           const handle = await win.showSaveFilePicker({ suggestedName, types: [FAULTLINE_TYPE] });
           const lastModified = await writeHandle(handle, text);
+          await addRecent(handle);
           return { status: 'saved', file: remember(handle, lastModified), warning: null };
         }
         download(suggestedName, text, 'application/json');
@@ -217,6 +258,19 @@ export function createWebFiles(options: { window: Window & PickerWindow; storage
     closeNow: async () => {},
   };
   return files;
+}
+
+/**
+ * Open Recent's storage where the browser can keep file handles: the File System Access API
+ * (Chromium) and IndexedDB. Elsewhere null, and the File menu has no Open Recent.
+ */
+function browserRecentPersistence(win: Window & PickerWindow): RecentPersistence | null {
+  if (!win.showOpenFilePicker) return null;
+  try {
+    return win.indexedDB ? indexedDbRecentPersistence(win.indexedDB) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** localStorage, or null where the browser refuses it (private modes, disabled storage). */

@@ -135,6 +135,56 @@ describe('file commands: open', () => {
   });
 });
 
+describe('file commands: Open Recent (web edition)', () => {
+  const recentFiles = (open: (id: string) => Promise<HostOpenResult>) => ({
+    isAvailable: () => true,
+    entries: () => [{ id: 'r1', name: 'other.faultline' }],
+    subscribe: () => () => {},
+    refresh: async () => {},
+    open: vi.fn(open),
+    clear: vi.fn(async () => {}),
+  });
+
+  it('opens the chosen file the way Open does: unsaved work is asked about first', async () => {
+    const other: HostOpenResult = { status: 'opened', file: file('other.faultline'), text: saveDocument({ ...lesson, meta: { title: 'Other' } }) };
+    const recent = recentFiles(async () => other);
+    const { commands, store, edit, ui, session } = setup({ files: { recent }, answers: ['cancel'] });
+    edit();
+    await commands.openRecent('r1');
+    expect(recent.open).toHaveBeenCalledWith('r1');
+    expect(ui.confirms).toEqual(['Save changes?']);
+    expect(store.getDocument().meta.title).toBe('Lesson!');
+    ui.confirm.mockResolvedValueOnce('alternative');
+    await commands.openRecent('r1');
+    expect(store.getDocument().meta.title).toBe('Other');
+    expect(session.getFile()?.name).toBe('other.faultline');
+    expect(session.isDirty()).toBe(false);
+  });
+
+  it('a file that is gone or refused is reported and the open document, unsaved work included, is untouched', async () => {
+    const message = '“other.faultline” is no longer there (moved, renamed or deleted), so it was removed from Open Recent.';
+    const { commands, store, edit, ui, session } = setup({ files: { recent: recentFiles(async () => ({ status: 'failed', message })) } });
+    edit();
+    const before = store.getDocument();
+    await commands.openRecent('r1');
+    expect(store.getDocument()).toBe(before);
+    expect(session.isDirty()).toBe(true);
+    expect(ui.confirms).toEqual([]);
+    expect(ui.problems[0]).toMatchObject({ summary: 'Nothing you had open was changed.', errors: [{ path: '', message }] });
+  });
+
+  it('Clear Recent clears the host’s list; without one (desktop, other browsers) both do nothing', async () => {
+    const recent = recentFiles(async () => ({ status: 'canceled' }));
+    await setup({ files: { recent } }).commands.clearRecent();
+    expect(recent.clear).toHaveBeenCalled();
+    const { commands, store } = setup();
+    const before = store.getDocument();
+    await commands.openRecent('r1');
+    await commands.clearRecent();
+    expect(store.getDocument()).toBe(before);
+  });
+});
+
 describe('file commands: save', () => {
   it('Save without a file asks where (Save As), then saves there; the title loses its dirty marker', async () => {
     const { commands, session, files, edit } = setup();
