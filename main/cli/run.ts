@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { loadDocument } from '../../shared/model/load';
-import { MAX_FILE_BYTES } from '../../shared/model/limits';
+import { MAX_DURATION_S, MAX_FILE_BYTES } from '../../shared/model/limits';
 import { decodeUtf8 } from '../../shared/model/jsonText';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
 import type { FaultlineDocument, Problem } from '../../shared/model/types';
@@ -121,8 +121,8 @@ export function parseRunOptions(options: RunOptions | Readonly<Record<string, un
     const text = String(raw.duration).trim();
     // Decimal only: Number() would also take "0x10" (16) or "0b11".
     const seconds = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-    if (!(Number.isFinite(seconds) && seconds > 0)) {
-      throw new UsageProblem(`faultline run: --duration must be a positive number of seconds (got "${String(raw.duration)}")`);
+    if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_DURATION_S)) {
+      throw new UsageProblem(`faultline run: --duration must be a positive number of seconds, at most ${MAX_DURATION_S} (got "${String(raw.duration)}")`);
     }
     parsed.durationS = seconds;
   }

@@ -22,3 +22,10 @@ export const MAX_REPORTED_PROBLEMS = 1000;
  * nodes holds about 1.5 million values.
  */
 export const MAX_JSON_VALUES = 5_000_000;
+
+/**
+ * Longest run, in simulated seconds (about 11.6 days). The engine keeps per-second rows for the
+ * whole run and a seek re-simulates from 0, so a duration of 1e8 s exhausted memory instead of
+ * running; a lesson is minutes to hours.
+ */
+export const MAX_DURATION_S = 1_000_000;

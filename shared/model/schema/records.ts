@@ -1,6 +1,7 @@
 /** Fields of the records of a `.faultline` file (DESIGN §4), in saved-key order. */
 import { LINK_KINDS, NODE_KINDS } from '../types';
 import { field, fieldList } from './fields';
+import { MAX_DURATION_S } from '../limits';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_DURATION_S = 60;
@@ -80,5 +81,5 @@ export const DOCUMENT_KEYS = ['format', 'version', 'meta', 'seed', 'durationS', 
 
 export const [SEED_FIELD, DURATION_FIELD] = fieldList({
   seed: field.integer({ label: 'Seed', description: 'Seed of every random stream; same seed, same run.', default: DEFAULT_SEED, min: 0, max: Number.MAX_SAFE_INTEGER }),
-  durationS: field.period('s', { label: 'Duration', description: 'Simulated seconds of a run.', default: DEFAULT_DURATION_S }),
+  durationS: field.period('s', { label: 'Duration', description: 'Simulated seconds of a run.', default: DEFAULT_DURATION_S, max: MAX_DURATION_S }),
 });

@@ -173,6 +173,14 @@ describe('values a run could not survive', () => {
     expect(paths).toContain('nodes[1].config.healthCheck.intervalMs');
     expect(paths).toContain('nodes[1].config.ha.heartbeatMs');
   });
+
+  it('refuses a duration beyond 1 000 000 s (1e8 s exhausted the page\'s memory instead of running)', () => {
+    const file = baseFile();
+    file.durationS = 1e8;
+    expect(expectErrors(loadObject(file))).toEqual([{ path: 'durationS', message: expect.stringContaining('1000000') }]);
+    file.durationS = 1e6;
+    expect(loadObject(file).ok).toBe(true);
+  });
 });
 
 describe('events that would change nothing', () => {
