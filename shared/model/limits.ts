@@ -24,8 +24,8 @@ export const MAX_REPORTED_PROBLEMS = 1000;
 export const MAX_JSON_VALUES = 5_000_000;
 
 /**
- * Longest run, in simulated seconds (about 11.6 days). The engine keeps per-second rows for the
- * whole run and a seek re-simulates from 0, so a duration of 1e8 s exhausted memory instead of
- * running; a lesson is minutes to hours.
+ * Longest run, in simulated seconds: one simulated day. The live view keeps per-second series for
+ * every node over the whole run (a 50-node design for a day: ≈ 60 MB) and a seek re-simulates from
+ * 0, so 1e8 s exhausted the page's memory instead of running; a lesson is minutes to hours.
  */
-export const MAX_DURATION_S = 1_000_000;
+export const MAX_DURATION_S = 86_400;

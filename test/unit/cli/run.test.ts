@@ -76,7 +76,7 @@ function harness(report: (settings: SimulationSettings) => Report = () => makeRe
 }
 
 describe('runCommand arguments', () => {
-  it.each([['abc'], ['0'], ['-5'], ['Infinity'], [''], ['10s'], ['NaN'], ['0x10'], ['0b11'], ['1e9'], ['1000001']])('--duration %j is refused with exit 2, naming the flag', async (duration) => {
+  it.each([['abc'], ['0'], ['-5'], ['Infinity'], [''], ['10s'], ['NaN'], ['0x10'], ['0b11'], ['1e9'], ['86401']])('--duration %j is refused with exit 2, naming the flag', async (duration) => {
     const file = writeDocument('valid.faultline', VALID_DOCUMENT);
     const h = harness();
     expect(await runCommand(file, { duration }, h.environment)).toBe(2);

@@ -174,11 +174,11 @@ describe('values a run could not survive', () => {
     expect(paths).toContain('nodes[1].config.ha.heartbeatMs');
   });
 
-  it('refuses a duration beyond 1 000 000 s (1e8 s exhausted the page\'s memory instead of running)', () => {
+  it('refuses a duration beyond a simulated day (1e8 s exhausted the page\'s memory instead of running)', () => {
     const file = baseFile();
     file.durationS = 1e8;
-    expect(expectErrors(loadObject(file))).toEqual([{ path: 'durationS', message: expect.stringContaining('1000000') }]);
-    file.durationS = 1e6;
+    expect(expectErrors(loadObject(file))).toEqual([{ path: 'durationS', message: expect.stringContaining('86400') }]);
+    file.durationS = 86_400;
     expect(loadObject(file).ok).toBe(true);
   });
 });
