@@ -74,6 +74,8 @@ export class LiveModel {
         this.queueFill = new NodeSeries(event.nodeIds.length, seconds);
         this.hitRatio = new NodeSeries(event.nodeIds.length, seconds);
         this.restart();
+        // A notice about the previous document ("Paused at 20 s: app2 crashes…") is not about this one.
+        this.notice = null;
         this.problem = event.warnings.length > 0 ? event.warnings.join(' ') : null;
         break;
       }

@@ -101,6 +101,15 @@ describe('LiveModel', () => {
     expect(model.log).toEqual([]);
   });
 
+  it('a newly loaded document drops the previous one\'s notice and caption ("Paused at 20 s: app2 crashes…")', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(20_000, { log: [{ timeMs: 20_000, action: 'crash', target: 'app2', note: 'app2 crashes', injected: false }] }));
+    model.applyEvent({ type: 'notice', message: 'Paused at 20.0 s: app2 crashes' });
+    model.applyEvent({ type: 'loaded', protocol: 1, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
+    expect(model.notice).toBeNull();
+    expect(model.caption).toBeNull();
+  });
+
   it('keeps at most LOG_KEEP entries and counts the ones it dropped', () => {
     const model = loadedModel();
     const log: LogEntry[] = Array.from({ length: LOG_KEEP + 5 }, (_, i) => ({ timeMs: i, action: 'note', note: `n${i}`, injected: false }));
