@@ -38,7 +38,9 @@ export function isWidgetTarget(target: EventTarget | null): boolean {
  */
 export function ownsSpace(target: EventTarget | null): boolean {
   if (typeof Element !== 'undefined' && target instanceof Element && target.closest('button, summary, a[href]') !== null) return true;
-  return closestRole(target, ['button', 'tab', 'radio', 'checkbox', 'switch', 'menuitem', 'menuitemcheckbox', 'menu', 'menubar', 'option', 'listbox', 'slider']);
+  // Not 'slider': Space means nothing to a slider, and the timeline (a slider, focused after every
+  // click-to-seek) is exactly where Play is expected to work.
+  return closestRole(target, ['button', 'tab', 'radio', 'checkbox', 'switch', 'menuitem', 'menuitemcheckbox', 'menu', 'menubar', 'option', 'listbox']);
 }
 
 /**

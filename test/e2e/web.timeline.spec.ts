@@ -62,3 +62,16 @@ test('a click on the track just beside a marker seeks; a click on the marker ope
   await page.mouse.click(centre.x, centre.y);
   await expect(editor).toBeVisible();
 });
+
+test('Space plays and pauses after a click on the timeline (the slider keeps focus)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
+  await page.mouse.click(barBox.x + barBox.width * 0.25, barBox.y + barBox.height / 2);
+  await expect.poll(() => timeMs(page)).toBeGreaterThan(10_000);
+  const playing = () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { model: { frame: { playing: boolean } | null } } } }).__faultlineLive.controller.model.frame?.playing ?? false);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+});
