@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-
-/** Collects console errors, uncaught exceptions and CSP violations for the whole page life. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
-}
+import { watchForProblems } from './pageHelpers';
 
 /** Share of screenshot pixels that differ from the canvas background: proof something was drawn. */
 async function drawnShare(page: Page, png: Buffer, background: [number, number, number]): Promise<number> {

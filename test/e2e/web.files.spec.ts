@@ -1,27 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { watchForProblems, documentText, menu } from './pageHelpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
 const SHOTS = '/tmp/f9';
-
-/** Fails the test on console errors and uncaught exceptions. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
-}
-
-/** The page's document, in its saved form (the editor's read-only debug handle). */
-const documentText = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
-
-async function menu(page: Page, top: string, item: string) {
-  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: top, exact: true }).click();
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
-}
 
 /** Removes the File System Access pickers, so the page takes the path every browser has. */
 async function withoutFileSystemAccess(page: Page) {

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { documentText } from './pageHelpers';
 import { LESSONS } from '../../shared/examples/lessons';
 
 const LESSON_DIR = join(import.meta.dirname, '..', '..', 'shared', 'examples', 'lessons');
-
-/** The page's document in its saved form (the editor's read-only debug handle). */
-const documentText = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
 
 test.describe('lessons', () => {
   test('Help → Lessons lists the course and opens a lesson; the start screen leads there too', async ({ page }, testInfo) => {

@@ -1,24 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { watchForProblems, documentText, menu } from './pageHelpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
-
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
-}
-
-const documentText = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText());
-
-async function menu(page: Page, top: string, item: string) {
-  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: top, exact: true }).click();
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
-}
 
 /** Opens File → Open Recent and returns its submenu. */
 async function openRecentMenu(page: Page) {
@@ -70,7 +55,7 @@ async function openPicked(page: Page, name: string) {
 
 test.describe('web edition: Open Recent', () => {
   test('files opened with a handle are listed after a reload and open again; a removed one is reported and leaves the list', async ({ page }) => {
-    const problems = watchForProblems(page);
+    const problems = watchForProblems(page, { warnings: true });
     const twoTier = await readFile(join(FIXTURES, 'two-tier.faultline'), 'utf8');
     const other = JSON.stringify({ ...JSON.parse(twoTier), meta: { ...JSON.parse(twoTier).meta, title: 'Other' } }, null, 2) + '\n';
     await withOpfsPicker(page);
