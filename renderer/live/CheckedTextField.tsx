@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { useTextEdit } from '../editor/store/DocumentStoreContext';
+import { useEditedText } from '../editor/store/useEditedText';
 
 /**
  * A text field whose value reaches the document only while `check` finds no problem (see
@@ -27,21 +26,8 @@ export function CheckedTextField({
   numeric?: boolean;
   autoFocus?: boolean;
 }) {
-  const edit = useTextEdit(`checked:${testId ?? label}`);
-  // null: show what the document holds.
-  const [text, setText] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
-  const [seen, setSeen] = useState(shown);
-  // Undo, redo or another panel changed the value: show it — but never under the user's fingers,
-  // where the document's form of "0." (0) would eat the point being typed.
-  if (seen !== shown) {
-    setSeen(shown);
-    if (!focused) {
-      setText(null);
-      setProblem(null);
-    }
-  }
+  const field = useEditedText(shown, `checked:${testId ?? label}`);
+  const problem = field.problem;
   return (
     <label title={title}>
       {label}
@@ -51,35 +37,19 @@ export function CheckedTextField({
         type="text"
         inputMode={numeric ? 'decimal' : undefined}
         data-testid={testId}
-        value={text ?? shown}
+        value={field.value}
         aria-invalid={problem !== null}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
-          edit.finish();
-          // Leaving a valid field shows the document's form; a refused one keeps its reason.
-          if (problem === null) setText(null);
-        }}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          if (!edit.cancel() && problem === null) return;
-          e.stopPropagation();
-          setText(null);
-          setProblem(null);
-        }}
-        onChange={(e) => {
-          setText(e.target.value);
-          setProblem(
-            edit.input(
-              e.target.value,
-              (typed) => {
-                const found = check(typed);
-                return found === null ? { ok: true, value: typed } : { ok: false, message: found };
-              },
-              onValid,
-            ),
-          );
-        }}
+        {...field.handlers}
+        onChange={(e) =>
+          field.type(
+            e.target.value,
+            (typed) => {
+              const found = check(typed);
+              return found === null ? { ok: true, value: typed } : { ok: false, message: found };
+            },
+            onValid,
+          )
+        }
       />
       {problem !== null && (
         <span className="field-error" role="alert">

@@ -1,8 +1,6 @@
-import { useState, type KeyboardEvent } from 'react';
 import { describeRule, type DistributionField, type FieldDescriptor, type NumberField, type ObjectField, type RefField } from '../../../shared/model/schema/fields';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type FaultlineDocument } from '../../../shared/model/types';
-import { useTextEdit } from '../../editor/store/DocumentStoreContext';
-import type { TextEdit } from '../../editor/store/textEdit';
+import { useEditedText } from '../../editor/store/useEditedText';
 import { checkValue, defaultText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
@@ -44,28 +42,6 @@ function shownText(shared: SharedValue): string {
 }
 
 /**
- * Focus, blur and Escape of a field edited through a TextEdit. An invalid value stays in view with
- * its reason after the field is left (the document holds the value from before the edit), so it is
- * never dropped without a word; Escape puts back what the document holds (`showDocument`), and is
- * left to the panel around the field when there was nothing to undo.
- */
-function textEditHandlers(edit: TextEdit, error: string | undefined, setFocused: (focused: boolean) => void, showDocument: () => void) {
-  return {
-    onFocus: () => setFocused(true),
-    onBlur: () => {
-      setFocused(false);
-      edit.finish();
-    },
-    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
-      if (event.key !== 'Escape') return;
-      if (!edit.cancel() && !error) return;
-      event.stopPropagation();
-      showDocument();
-    },
-  };
-}
-
-/**
  * A text input validated on every keystroke (see TextEdit): while the text is valid it is applied
  * at once, so a running simulation previews it; when it turns invalid the document goes back to
  * what it held before the edit and the schema's message shows. Leaving the field makes the edit one
@@ -74,25 +50,8 @@ function textEditHandlers(edit: TextEdit, error: string | undefined, setFocused:
 function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: NumberField }) {
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const external = shownText(shared);
-  const edit = useTextEdit(`field:${path.join('.')}`);
-  // null: show what the document holds.
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [seenExternal, setSeenExternal] = useState(external);
-  const [focused, setFocused] = useState(false);
-  // Undo, redo or another panel changed the value: show it, but never under the user's fingers
-  // (clearing a field commits its default; the text must stay empty while they type).
-  if (external !== seenExternal) {
-    setSeenExternal(external);
-    if (!focused) {
-      setText(null);
-      setError(undefined);
-    }
-  }
-  const onChange = (next: string) => {
-    setText(next);
-    setError(edit.input(next, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value)) ?? undefined);
-  };
+  const field = useEditedText(external, `field:${path.join('.')}`);
+  const error = field.problem ?? undefined;
   return (
     <FieldRow descriptor={descriptor} path={path} error={error}>
       <input
@@ -100,13 +59,10 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         inputMode="decimal"
         data-field={path.join('.')}
         aria-invalid={error ? true : undefined}
-        value={text ?? external}
+        value={field.value}
         placeholder={shared.state === 'mixed' ? 'mixed' : defaultText(descriptor)}
-        onChange={(event) => onChange(event.target.value)}
-        {...textEditHandlers(edit, error, setFocused, () => {
-          setText(null);
-          setError(undefined);
-        })}
+        onChange={(event) => field.type(event.target.value, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value))}
+        {...field.handlers}
       />
     </FieldRow>
   );
@@ -194,23 +150,12 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
   const current = shared.state === 'same' ? asSpec(shared.value) : undefined;
   const base = current ?? descriptor.default ?? { dist: 'const', mean: 0 };
   const external = current ? String(current.mean) : '';
-  const edit = useTextEdit(`field:${path.join('.')}.mean`);
-  // null: show what the document holds.
-  const [meanText, setMeanText] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [seen, setSeen] = useState(external);
-  const [focused, setFocused] = useState(false);
-  if (external !== seen) {
-    setSeen(external);
-    if (!focused) {
-      setMeanText(null);
-      setError(undefined);
-    }
-  }
+  const mean = useEditedText(external, `field:${path.join('.')}.mean`);
+  const error = mean.problem ?? undefined;
   const commitSpec = (spec: DistributionSpec) => {
     const checked = checkValue(descriptor, spec);
-    if (!checked.ok) return setError(checked.message);
-    setError(undefined);
+    if (!checked.ok) return mean.setProblem(checked.message);
+    mean.setProblem(null);
     onCommit(path, spec);
   };
   /** The mean's text as the distribution to commit (undefined: back to the default). */
@@ -248,16 +193,10 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
         aria-label={`${descriptor.label} mean`}
         data-field={`${path.join('.')}.mean`}
         aria-invalid={error ? true : undefined}
-        value={meanText ?? external}
+        value={mean.value}
         placeholder={placeholder}
-        onChange={(event) => {
-          setMeanText(event.target.value);
-          setError(edit.input(event.target.value, parseMean, (spec) => onCommit(path, spec)) ?? undefined);
-        }}
-        {...textEditHandlers(edit, error, setFocused, () => {
-          setMeanText(null);
-          setError(undefined);
-        })}
+        onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
+        {...mean.handlers}
       />
     </FieldRow>
   );

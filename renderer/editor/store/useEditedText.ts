@@ -1,0 +1,68 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useTextEdit } from './DocumentStoreContext';
+import type { TextParse } from './textEdit';
+
+/** A text field edited against a value the document holds (see TextEdit). */
+export interface EditedText {
+  /** What the input shows: the text being typed, else the document's value. */
+  value: string;
+  /** Why the text is refused (it stays in view until fixed), or null. */
+  problem: string | null;
+  setProblem(problem: string | null): void;
+  /** A keystroke: applies the parsed value while valid, else puts the document back and says why. */
+  type<T>(typed: string, parse: (text: string) => TextParse<T>, apply: (value: T) => void): void;
+  /** Focus, blur and Escape for the input. */
+  handlers: {
+    onFocus(): void;
+    onBlur(): void;
+    onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  };
+}
+
+/**
+ * The state every validated text field shares: the text being typed over the document's value
+ * (`shown`), the reason it is refused, and one TextEdit per edit. A change from elsewhere (undo,
+ * another panel) replaces the text — never under the user's fingers, where the document's form of
+ * "0." (0) would eat the point being typed. Leaving a valid field shows the document's form; a
+ * refused one keeps its text and reason. Escape puts back the value from before the edit, and is
+ * left to the panel around the field when there was nothing to undo.
+ */
+export function useEditedText(shown: string, label: string): EditedText {
+  const edit = useTextEdit(label);
+  // null: show what the document holds.
+  const [text, setText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [seen, setSeen] = useState(shown);
+  if (seen !== shown) {
+    setSeen(shown);
+    if (!focused) {
+      setText(null);
+      setProblem(null);
+    }
+  }
+  return {
+    value: text ?? shown,
+    problem,
+    setProblem,
+    type(typed, parse, apply) {
+      setText(typed);
+      setProblem(edit.input(typed, parse, apply));
+    },
+    handlers: {
+      onFocus: () => setFocused(true),
+      onBlur: () => {
+        setFocused(false);
+        edit.finish();
+        if (problem === null) setText(null);
+      },
+      onKeyDown: (event) => {
+        if (event.key !== 'Escape') return;
+        if (!edit.cancel() && problem === null) return;
+        event.stopPropagation();
+        setText(null);
+        setProblem(null);
+      },
+    },
+  };
+}
