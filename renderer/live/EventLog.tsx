@@ -23,8 +23,9 @@ export function EventLog() {
   const rows = filterLog(log, filter);
   // The engine names nodes by id: rows and the filter read by the names the canvas shows (a
   // rename applies to rows already logged too).
-  const nodes = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes;
-  const name = nodeNamer(nodes);
+  const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  const nodes = doc.nodes;
+  const name = nodeNamer(nodes, doc.links);
 
   const highlight = (entry: LiveLogEntry) => {
     if (entry.linkId !== undefined && entry.category !== 'health') store.setSelection({ nodes: [], links: [entry.linkId], regions: [] });

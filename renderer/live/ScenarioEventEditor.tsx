@@ -68,7 +68,7 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
           <select value={event.target ?? ''} onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { target: e.target.value }))}>
             {targets.map((id) => (
               <option key={id} value={id}>
-                {kind === 'node' ? nodeNamer(doc.nodes)(id) : id}
+                {nodeNamer(doc.nodes, doc.links)(id)}
               </option>
             ))}
           </select>

@@ -36,7 +36,7 @@ export function Timeline() {
   const lastSeek = useRef(0);
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
-  const name = nodeNamer(doc.nodes);
+  const name = nodeNamer(doc.nodes, doc.links);
 
   const timeAt = (clientX: number): number => {
     const bar = barRef.current;

@@ -43,11 +43,11 @@ export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: n
 export function linkFaultItems(doc: FaultlineDocument, linkId: string, timeMs: number): FaultMenuItem[] {
   const link = doc.links[linkId];
   const faults = activeFaultsAt(doc, timeMs);
-  const name = nodeNamer(doc.nodes);
+  const name = nodeNamer(doc.nodes, doc.links);
   const impaired = faults.cutLinks.has(linkId) || faults.degradedLinks.has(linkId);
   return [
     // Restore undoes a cut and a degrade alike (the link as designed).
-    impaired ? { label: `Restore ${linkId}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${linkId}`, fault: { action: 'cut', target: linkId } },
+    impaired ? { label: `Restore ${name(linkId)}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${name(linkId)}`, fault: { action: 'cut', target: linkId } },
     { label: 'Degrade (+200 ms, 5% loss)', fault: { action: 'degrade', target: linkId, params: { latencyMs: 200, lossRate: 0.05 } } },
     { label: `Partition ${name(link.from)} | ${name(link.to)}`, fault: { action: 'partition', groups: [[link.from], [link.to]] } },
     { label: 'Heal all partitions', fault: { action: 'heal' } },

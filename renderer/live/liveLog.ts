@@ -45,22 +45,22 @@ const ACTION_WORDS: Record<string, string> = {
 
 /** The parts of a log entry's text that name nodes. */
 export type LogWords =
-  | { kind: 'scenario'; action: string; target?: string; targetIsLink: boolean; note?: string }
+  | { kind: 'scenario'; action: string; target?: string; note?: string }
   | { kind: 'health'; checker: string; target: string; markedDown: boolean };
 
 /**
- * An entry's text with nodes named by `name` (display time: a node renamed later reads by its new
- * name). Link ids stay as they are (links have no names).
+ * An entry's text with nodes and links named by `name` (display time: a node renamed later reads
+ * by its new name; a link reads as its two ends when the namer knows the document's links).
  */
 export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
   if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
-  const { action, target, note, targetIsLink } = words;
+  const { action, target, note } = words;
   if (action === 'note') return note ?? '';
-  const subject = target === undefined ? '' : targetIsLink ? target : name(target);
+  const subject = target === undefined ? '' : name(target);
   const text = action === 'partition' || action === 'heal' ? ACTION_WORDS[action] : `${subject} ${ACTION_WORDS[action] ?? action}`.trim();
   if (note === undefined) return text;
   // Lessons often open the note with the event itself ("app2 crashes. Until…"): say it once.
-  const idText = target === undefined || targetIsLink ? text : `${target} ${ACTION_WORDS[action] ?? action}`.trim();
+  const idText = target === undefined ? text : `${target} ${ACTION_WORDS[action] ?? action}`.trim();
   const lower = note.toLowerCase();
   return lower.startsWith(text.toLowerCase()) || lower.startsWith(idText.toLowerCase()) ? note : `${text} — ${note}`;
 }
@@ -72,7 +72,7 @@ export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: Readonl
   const outcome: LogOutcome = FAILURE_ACTIONS.has(action) ? 'failure' : RECOVERY_ACTIONS.has(action) ? 'recovery' : 'info';
   const ends = target === undefined ? undefined : linkEnds.get(target);
   const nodes = ends !== undefined ? [...ends] : target !== undefined ? [target] : [];
-  const words: LogWords = { kind: 'scenario', action, target, targetIsLink: ends !== undefined, note };
+  const words: LogWords = { kind: 'scenario', action, target, note };
   return { seq, timeMs: entry.timeMs, category, outcome, nodes, linkId: ends !== undefined ? target : undefined, text: logText(words), words, injected: entry.injected };
 }
 

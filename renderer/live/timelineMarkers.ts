@@ -3,7 +3,7 @@ import type { NodeNamer } from './nodeNames';
 
 /** What a marker's event does, in the user's names: "crash App B", "cut lb-app2", "note". */
 function markerAction(event: ScenarioEvent, name: NodeNamer): string {
-  // A target is a node (named) or a link (its id: the namer leaves ids it does not know).
+  // A target is a node (its name) or a link (its ends, when the namer knows the links).
   return `${event.action}${event.target ? ` ${name(event.target)}` : ''}`;
 }
 

@@ -173,7 +173,7 @@ test('select, move the selection, link, delete, undo and inject a fault with key
   await expect(announcer).toHaveText('Link Load balancer to app1');
   await canvas.screenshot({ path: `${SHOTS}/43-canvas-keyboard-link-selected.png` });
   await page.keyboard.press('Shift+F10');
-  await expect(menu.getByRole('menuitem', { name: 'Cut lb-app1' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Cut Load balancer → app1' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect
     .poll(() => page.evaluate(() => (window as unknown as Win).__faultlineLive.controller.store.getDocument().scenario.some((event) => event.action === 'cut' && event.target === 'lb-app1')))

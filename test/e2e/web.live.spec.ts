@@ -225,7 +225,7 @@ test('the timeline edits the scenario through the document (undoable); classroom
   const usUsers = await nodeCentre(page, 'users-us');
   const lb = await nodeCentre(page, 'lb');
   await page.mouse.click((usUsers.x + lb.x) / 2, (usUsers.y + lb.y) / 2, { button: 'right' });
-  await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Cut us-lb' }).click();
+  await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Cut Users (US) → Load balancer' }).click();
   const euUsers = await nodeCentre(page, 'users-eu');
   await page.mouse.click(euUsers.x, euUsers.y, { button: 'right' });
   await page.getByTestId('fault-menu').getByRole('menuitem', { name: 'Partition region EU West from the rest' }).click();

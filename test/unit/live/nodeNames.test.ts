@@ -61,9 +61,26 @@ describe('node names in the live view', () => {
     expect(mark.nodes).toEqual(['lb', 'app1']);
     expect(logText(mark.words, name)).toBe('Load balancer health check marks App A down');
     expect(logText(healthLogEntry(5, 43_000, 'lb', 'app1', 'lb-app1', false).words, name)).toBe('Load balancer health check marks App A up again');
-    // Links have no names: a cut names the link by id.
+    // Links have no names: a cut names the link by its ends, as the canvas shows it.
     const cut = scenarioLogEntry(6, { timeMs: 1000, action: 'cut', target: 'lb-app1', injected: true }, new Map([['lb-app1', ['lb', 'app1'] as const]]));
+    expect(cut.linkId).toBe('lb-app1');
+    expect(logText(cut.words, nodeNamer(doc.nodes, doc.links))).toBe('Load balancer → App A is cut');
+    // A namer that does not know the links (and the engine's own text) keeps the id.
     expect(logText(cut.words, name)).toBe('lb-app1 is cut');
+    // A lesson note that opens with the event by the link's id is said once.
+    const noted = scenarioLogEntry(7, { timeMs: 1000, action: 'cut', target: 'lb-app1', note: 'lb-app1 is cut: the lb notices in 3 s', injected: false }, new Map([['lb-app1', ['lb', 'app1'] as const]]));
+    expect(logText(noted.words, nodeNamer(doc.nodes, doc.links))).toBe('lb-app1 is cut: the lb notices in 3 s');
+    // A deleted link reads as its id.
+    expect(nodeNamer(doc.nodes, doc.links)('gone-link')).toBe('gone-link');
+  });
+
+  it('the link menu names the link by its ends and still injects the fault at the id', () => {
+    const doc = renamed();
+    expect(linkFaultItems(doc, 'lb-app1', 0)[0]).toEqual({ label: 'Cut Load balancer → App A', fault: { action: 'cut', target: 'lb-app1' } });
+    const cut = produce(doc, (draft) => {
+      draft.scenario.push({ atS: 1, action: 'cut', target: 'lb-app1' });
+    });
+    expect(linkFaultItems(cut, 'lb-app1', 2000)[0]).toEqual({ label: 'Restore Load balancer → App A', fault: { action: 'restore', target: 'lb-app1' } });
   });
 
   it('the fault menu says "Crash App A" and still injects the fault at the id', () => {
@@ -119,13 +136,13 @@ describe('checks after the run has ended', () => {
     expect(model.report).toBeNull();
   });
 
-  it('names nodes in the timeline markers; links keep their ids', () => {
+  it('names nodes in the timeline markers, and links by their ends', () => {
     const doc = renamed();
-    const name = nodeNamer(doc.nodes);
+    const name = nodeNamer(doc.nodes, doc.links);
     const crash = doc.scenario.find((event) => event.action === 'crash')!;
     expect(markerAriaLabel(crash, name)).toBe('Scenario event at 20.0 s: crash App B');
     expect(markerTitle(crash, name)).toMatch(/^20\.0 s — crash App B: app2 crashes/);
-    expect(markerAriaLabel({ atS: 3, action: 'cut', target: 'lb-app1' }, name)).toBe('Scenario event at 3.0 s: cut lb-app1');
+    expect(markerAriaLabel({ atS: 3, action: 'cut', target: 'lb-app1' }, name)).toBe('Scenario event at 3.0 s: cut Load balancer → App A');
     expect(markerTitle({ atS: 5, action: 'note' }, name)).toBe('5.0 s — note');
   });
 });
