@@ -79,6 +79,7 @@ function measure(check: Check, stats: WindowStats, fromS: number, toS: number, n
     case 'queue.maxDepth':
       return node < 0 ? null : stats.maxQueue(node, fromS, toS);
     case 'utilization':
-      return node < 0 ? null : stats.utilization(node, fromS, toS);
+      // A node without servers (client, DNS, CDN) is never busy: 0, as the report has it.
+      return node < 0 ? null : (stats.utilization(node, fromS, toS) ?? 0);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type LinkRecord, type NodeRecord, type ScenarioAction } from '../types';
 import { primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
+import { UTILIZATION_KINDS } from '../schema/checks';
 
 export type LintRule =
   | 'unreachable'
@@ -14,7 +15,8 @@ export type LintRule =
   | 'replica-reads-without-link'
   | 'app-call-cycle'
   | 'unused-cache'
-  | 'event-after-end';
+  | 'event-after-end'
+  | 'utilization-always-zero';
 
 export interface LintFinding {
   rule: LintRule;
@@ -206,7 +208,23 @@ export function eventsAfterEnd(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
-/** Every finding, grouped by rule in a fixed order. */
+/** A utilization check on a node that answers after a delay, with no servers to be busy: it always reads 0. */
+export function utilizationAlwaysZero(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const check of doc.checks) {
+    if (check.metric !== 'utilization' || check.node === undefined || !Object.hasOwn(doc.nodes, check.node)) continue;
+    const node = doc.nodes[check.node];
+    if (UTILIZATION_KINDS.includes(node.kind)) continue;
+    findings.push({
+      rule: 'utilization-always-zero',
+      message: `The check "${check.label ?? check.id ?? 'utilization'}" measures the utilization of ${display(node)}, which always reads 0: a ${node.kind} answers after a delay, with no servers to keep busy.`,
+      nodes: [node.id],
+      links: [],
+    });
+  }
+  return findings;
+}
+
 /** Findings per document: documents are immutable, and the panel and its tab count ask for the same one. */
 const findingsOf = new WeakMap<FaultlineDocument, readonly LintFinding[]>();
 
@@ -233,5 +251,6 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...appCallCycles(doc),
     ...unusedCacheFindings,
     ...eventsAfterEnd(doc),
+    ...utilizationAlwaysZero(doc),
   ];
 }

@@ -35,16 +35,13 @@ export const METRIC_INFO: Readonly<Record<CheckMetric, MetricInfo>> = {
   sessionsLost: { metric: 'sessionsLost', label: 'Sessions lost', unit: 'count', needsNode: false },
   'cache.hitRatio': { metric: 'cache.hitRatio', label: 'Cache hit ratio', unit: 'ratio', needsNode: true, nodeKinds: ['cache', 'cdn', 'proxy'] },
   'queue.maxDepth': { metric: 'queue.maxDepth', label: 'Queue max depth', unit: 'count', needsNode: true, nodeKinds: ['queue'] },
-  // Kinds that serve with servers or a queue; clients, DNS and CDNs answer after a delay and
-  // have no busy time to measure.
-  utilization: {
-    metric: 'utilization',
-    label: 'Utilization',
-    unit: 'ratio',
-    needsNode: true,
-    nodeKinds: ['lb', 'proxy', 'app', 'cache', 'db', 'shard-router', 'queue', 'worker'],
-  },
+  // Any node (the Contract does not restrict it, and the report gives every node a utilization);
+  // the design lint says when the node has no busy time to measure (UTILIZATION_KINDS).
+  utilization: { metric: 'utilization', label: 'Utilization', unit: 'ratio', needsNode: true },
 };
+
+/** Kinds that serve with servers or a queue; clients, DNS and CDNs answer after a delay, so their utilization reads 0. */
+export const UTILIZATION_KINDS: readonly NodeKind[] = ['lb', 'proxy', 'app', 'cache', 'db', 'shard-router', 'queue', 'worker'];
 
 /** Whether a metric's measured value is a ratio from 0 to 1 (the panel shows it as a percentage). */
 export function isRatioMetric(metric: CheckMetric): boolean {

@@ -53,7 +53,9 @@ export class FailureProcess {
       }
       world.crashNode(this.node);
       const mttr = this.config.mttrS;
-      if (mttr !== undefined && mttr > 0) world.scheduleTimer(this.timer, exponential(this.rng, mttr * 1000), (this.epoch << 1) | REPAIR);
+      // A mean repair time of 0 restarts the node at once (its in-memory state is still gone);
+      // without one it stays down.
+      if (mttr !== undefined) world.scheduleTimer(this.timer, mttr > 0 ? exponential(this.rng, mttr * 1000) : 0, (this.epoch << 1) | REPAIR);
     } else {
       world.restartNode(this.node);
       this.scheduleCrash();

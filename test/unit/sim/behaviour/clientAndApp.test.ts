@@ -179,6 +179,23 @@ describe('random failures', () => {
     expect(report.nodes.a.downS).toBeGreaterThan(20); // crashed within ~5 s of 10 s and stayed down
     expect(report.timeline[59].ok).toBe(0);
   });
+
+  it('mttrS 0 restarts a randomly crashed node at once: work in service there is lost, the node is never down', () => {
+    const doc = makeDocument({
+      durationS: 30,
+      nodes: [
+        { id: 'c', kind: 'client', config: { rps: 200, timeoutMs: 2000 } },
+        // Long service times keep ~20 requests in service: each crash (every ~1 s) drops them.
+        { id: 'a', kind: 'app', config: { serviceMs: 100, workers: 64, mtbfS: 1, mttrS: 0 } },
+      ],
+      links: [{ from: 'c', to: 'a' }],
+    });
+    const report = new Simulation(doc).finish();
+    expect(report.nodes.a.downS).toBe(0);
+    // ~30 crashes × ~20 requests in service each; without a restart the node would stay down from ~1 s.
+    expect(report.requests.dropped).toBeGreaterThan(200);
+    expect(report.timeline[29].ok).toBeGreaterThan(100);
+  });
 });
 
 describe('a full queue downstream', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { loadDocumentValue } from '../../../../shared/model/load';
 import { makeDocument } from '../helpers/documents';
+import { lintDocument } from '../../../../shared/model/lint/lintDocument';
 
 /*
  * Checks measure client requests *sent* in [fromS, toS) — exactly, also when the bounds are not
@@ -135,10 +136,17 @@ describe('check problems found when the file loads', () => {
     scenario: [],
   };
 
-  it('utilization of a node without servers (client, DNS, CDN) is an error, not a check that always fails', () => {
+  it('utilization of a node without servers (client, DNS, CDN) loads (the Contract allows any node), reads 0, and the design lint says why', () => {
     const result = loadDocumentValue({ ...base, checks: [{ metric: 'utilization', node: 'dns', op: '<', value: 0.8 }] });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatchObject({ path: 'checks[0].node', message: expect.stringContaining('"dns" is a dns') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const report = new Simulation(result.document).finish();
+    expect(report.checks[0]).toMatchObject({ actual: 0, pass: true });
+    const findings = lintDocument(result.document).filter((finding) => finding.rule === 'utilization-always-zero');
+    expect(findings).toEqual([expect.objectContaining({ nodes: ['dns'], message: expect.stringContaining('always reads 0') })]);
+    // A node with servers is not named.
+    const app = loadDocumentValue({ ...base, checks: [{ metric: 'utilization', node: 'app', op: '<', value: 0.8 }] });
+    expect(app.ok && lintDocument(app.document).some((finding) => finding.rule === 'utilization-always-zero')).toBe(false);
   });
 
   it('warns about a node on a client-wide metric, a window that starts at the end, and a node metric\'s window widened to whole seconds', () => {
