@@ -16,6 +16,23 @@ export class CallData {
   /** Owner-private reference (a queue's message slot for a delivery). */
   ref = new Int32Array(1024);
 
+  /**
+   * A call passed on along the request path starts knowing no version: whoever answers it fills
+   * one in (a db read or write, a cache hit, an app relaying its own data path's answer).
+   */
+  unknownVersion(call: number): void {
+    this.ensure(call);
+    this.version[call] = Infinity;
+    this.ref[call] = -1;
+  }
+
+  /** A node in the path relays the version (and its cluster) its upstream answered with. */
+  relayVersion(child: number, parent: number): void {
+    this.ensure(parent);
+    this.version[parent] = this.version[child];
+    this.ref[parent] = this.ref[child];
+  }
+
   ensure(call: number): void {
     if (call < this.key.length) return;
     let length = this.key.length;

@@ -304,11 +304,10 @@ export class AppModel extends BaseNode {
     }
     const waits = world.parentWaits(child);
     const op = calls.op[child];
-    if (waits && isSuccess(status) && (op === OP_DB_READ || op === OP_DB_WRITE)) {
-      const data = world.callData;
-      data.version[parent] = data.version[child];
-      data.ref[parent] = data.ref[child];
-    }
+    // The version of the data the request got: a database's answer, or a cache hit's (which
+    // answers the request: a caching proxy in front keeps it to judge its own hits).
+    const hit = op === OP_CACHE_GET && (status === STATUS_HIT || status === STATUS_HIT_EXPIRING);
+    if (waits && isSuccess(status) && (op === OP_DB_READ || op === OP_DB_WRITE || hit)) world.callData.relayVersion(child, parent);
     calls.free(child);
     if (!waits) return;
     calls.bump(parent); // the pending downstream timeout is now stale

@@ -92,6 +92,10 @@ export class CacheModel extends BaseNode {
     const world = this.world;
     const req = world.calls.req[call];
     const sink = this.store.hitSink;
+    // The answer carries the version it holds (an app relays it; a caching proxy keeps it).
+    world.callData.ensure(call);
+    world.callData.version[call] = this.store.hitVersion;
+    world.callData.ref[call] = sink;
     if (req < 0 || sink < 0) return;
     const books = world.consistency.sinks[sink];
     if (this.store.hitVersion < books.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);

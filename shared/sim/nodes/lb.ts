@@ -107,6 +107,7 @@ export class LbModel extends BaseNode {
     this.active[backend]++;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, calls.req[call], this.backends[backend], calls.op[call]);
+    world.callData.unknownVersion(child);
     this.upstreamTimeouts.push(call, gen, world.now + serviceMs + world.upstreamWaitMs(call, LB_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, serviceMs);
   }
@@ -139,6 +140,8 @@ export class LbModel extends BaseNode {
     const parent = calls.parent[child];
     const waits = world.parentWaits(child);
     const status = calls.status[child];
+    // The version the backend answered with travels back with the answer (a caching proxy keeps it).
+    if (waits) world.callData.relayVersion(child, parent);
     calls.free(child);
     if (!waits) return;
     calls.bump(parent); // its upstream timeout is now stale

@@ -135,13 +135,8 @@ export class ShardRouterModel extends BaseNode {
     const parent = calls.parent[child];
     const waits = world.parentWaits(child);
     const status = calls.status[child];
-    if (waits) {
-      // Relay the version the shard answered with (the app may cache it; see AppModel.tagVersion).
-      const data = world.callData;
-      data.ensure(parent);
-      data.version[parent] = data.version[child];
-      data.ref[parent] = data.ref[child];
-    }
+    // Relay the version the shard answered with (the app may cache it; see AppModel.tagVersion).
+    if (waits) world.callData.relayVersion(child, parent);
     calls.free(child);
     if (!waits) return;
     calls.bump(parent);

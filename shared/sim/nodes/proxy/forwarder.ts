@@ -37,6 +37,7 @@ export class Forwarder {
     const calls = world.calls;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, calls.req[call], link, op);
+    world.callData.unknownVersion(child);
     this.timeouts.push(call, gen, world.now + afterMs + world.upstreamWaitMs(call, LB_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, afterMs);
   }
@@ -50,6 +51,8 @@ export class Forwarder {
     const calls = world.calls;
     const parent = calls.parent[child];
     const waits = world.parentWaits(child);
+    // The version the upstream answered with travels back with the answer (a caching proxy keeps it).
+    if (waits) world.callData.relayVersion(child, parent);
     calls.free(child);
     if (!waits) return -1;
     calls.bump(parent);

@@ -5,10 +5,13 @@ import { KeyStore } from '../cache/keyStore';
 
 /**
  * A reverse proxy's response cache: keys with a TTL, least recently used evicted, hits and
- * misses per second (for `cache.hitRatio` checks). Each entry remembers when its response left
- * the upstream ("as of"): a hit is a stale read (DESIGN §3) when a write of that key was
- * acknowledged to a client after that moment and before the read was sent — the proxy never
- * hears of writes, so it serves the old page until the entry expires.
+ * misses per second (for `cache.hitRatio` checks). The proxy never hears of writes, so it serves
+ * the old page until the entry expires. A hit is a stale read (DESIGN §3) when the version the
+ * cached response holds is older than the newest one acknowledged to a client before the read was
+ * sent — the version the database (or an app's cache) answered with, relayed back with the
+ * response. A response whose version nobody reported (an upstream without a database) is judged
+ * by time instead: stale if a write of its key was acknowledged after the response left the
+ * upstream ("as of") and before the read was sent.
  */
 export class ResponseCache {
   private readonly store: KeyStore;
@@ -36,8 +39,8 @@ export class ResponseCache {
     return false;
   }
 
-  fill(key: number, nowMs: number, asOfMs: number): void {
-    this.store.set(key, nowMs);
+  fill(key: number, nowMs: number, asOfMs: number, version: number, sink: number): void {
+    this.store.set(key, nowMs, version, sink);
     if (key < 0) return;
     if (key >= this.asOfMs.length) {
       let length = this.asOfMs.length;
@@ -49,8 +52,10 @@ export class ResponseCache {
     this.asOfMs[key] = asOfMs;
   }
 
-  /** Is the cached copy of `key` older than a write acknowledged before `sentMs`? */
+  /** Is the copy of `key` the last `lookup` hit older than a write acknowledged before `sentMs`? */
   isStale(key: number, sentMs: number, consistency: Consistency): boolean {
+    const sink = this.store.hitSink;
+    if (sink >= 0) return this.store.hitVersion < consistency.sinks[sink].requiredVersion(key, sentMs);
     return key >= 0 && key < this.asOfMs.length && consistency.ackedBetween(key, this.asOfMs[key], sentMs);
   }
 

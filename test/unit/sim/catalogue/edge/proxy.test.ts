@@ -3,6 +3,7 @@ import { Simulation } from '../../../../../shared/sim/simulation';
 import type { FaultlineDocument } from '../../../../../shared/model/types';
 import type { Report } from '../../../../../shared/sim/report';
 import { loadEdgeFixture, withConfig } from './loadFixture';
+import { makeDocument } from '../../helpers/documents';
 
 const run = (doc: FaultlineDocument): Report => new Simulation(doc).finish();
 
@@ -94,6 +95,39 @@ describe('proxy (fixture proxy)', () => {
     expect(shortTtl.consistency.staleReads).toBeLessThan(longTtl.consistency.staleReads * 0.6);
     expect(shortTtl.consistency.staleReads).toBeGreaterThan(0);
     expect(shortTtl.consistency.staleReads).toBeLessThan(shortTtl.nodes.proxy.hits!);
+  });
+
+  it('a cached page is judged by the version it holds: as stale as the same page cached at the app', () => {
+    // One key written ~once a second; users 200 ms away, so a write's acknowledgement reaches its
+    // client ~200 ms after the database applied it. A page filled in between already holds that
+    // write: judged by time ("a write was acknowledged after the page left the app") it would be
+    // counted stale; judged by version (DESIGN §3) it is not. The same cache in front of the
+    // database at the app is judged by version, so both must agree. 600 s × 100 reads/s gives
+    // ~60k hits and ~9k stale ones (binomial sd of the ratio ≈ 0.0015); the two placements differ
+    // by a hop's 0.5 ms against a 1 s TTL. 0.01 is > 6 sd; counted by time the gap was 0.08.
+    const base = {
+      durationS: 600,
+      links: [] as { from: string; to: string; latencyMs?: number }[],
+    };
+    const client = { id: 'c', kind: 'client', config: { rps: 100, writeRatio: 0.01, keys: { count: 1 }, timeoutMs: 5000 } } as const;
+    const db = { id: 'd', kind: 'db', config: { readMs: 1, writeMs: 1, connections: 100 } } as const;
+    const atProxy = makeDocument({
+      ...base,
+      nodes: [client, { id: 'px', kind: 'proxy', config: { cache: { capacity: 10, ttlS: 1 } } }, { id: 'lb', kind: 'lb', config: { healthCheck: { enabled: false } } }, { id: 'a', kind: 'app', config: { serviceMs: 0.1, workers: 64 } }, db],
+      // Through a balancer: the version travels back through every node in the path.
+      links: [{ from: 'c', to: 'px', latencyMs: 200 }, { from: 'px', to: 'lb' }, { from: 'lb', to: 'a' }, { from: 'a', to: 'd' }],
+    });
+    const atApp = makeDocument({
+      ...base,
+      nodes: [client, { id: 'a', kind: 'app', config: { serviceMs: 0.1, workers: 64, cachePolicy: 'write-around' } }, { id: 'k', kind: 'cache', config: { capacity: 10, ttlS: 1 } }, db],
+      links: [{ from: 'c', to: 'a', latencyMs: 200 }, { from: 'a', to: 'k' }, { from: 'a', to: 'd' }],
+    });
+    const proxied = run(atProxy);
+    const cached = run(atApp);
+    const ratio = (report: Report, node: string) => report.consistency.staleReads / report.nodes[node].hits!;
+    expect(proxied.nodes.px.hits).toBeGreaterThan(50_000);
+    expect(ratio(cached, 'k')).toBeGreaterThan(0.1);
+    expect(Math.abs(ratio(proxied, 'px') - ratio(cached, 'k'))).toBeLessThan(0.01);
   });
 
   it('TLS termination adds tlsMs to every request', () => {
