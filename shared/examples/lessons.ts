@@ -76,7 +76,7 @@ export const LESSONS: readonly Lesson[] = [
     number: 9,
     id: 'partitions-and-cap',
     title: '9. Partitions and CAP',
-    summary: 'During a partition the CP design refuses writes and the AP design accepts them and drifts: stale reads instead of errors.',
+    summary: 'During a partition the CP design refuses European requests and the AP design answers them and drifts: stale reads instead of errors.',
     file: '09-partitions-and-cap.faultline',
   },
   {
@@ -97,7 +97,7 @@ export const LESSONS: readonly Lesson[] = [
     number: 12,
     id: 'availability-in-numbers',
     title: '12. Availability in numbers: series vs parallel',
-    summary: 'Three 90% servers in parallel give about 97%; two 90% components in series give about 81%.',
+    summary: 'Three 90% servers in parallel: theory 99.9%, measured about 97% (until the health checks notice a crash); two 90% components in series: about 78% against 81%.',
     file: '12-availability-in-numbers.faultline',
   },
   {

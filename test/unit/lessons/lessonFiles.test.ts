@@ -16,6 +16,12 @@ describe('the lessons', () => {
     expect(new Set(LESSONS.map((lesson) => lesson.id)).size).toBe(LESSONS.length);
   });
 
+  it('README lists the same lessons with the same one-line summaries as the lessons browser', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const rows = [...readme.matchAll(/^\| (\d+) \| \[[^\]]*\]\(shared\/examples\/lessons\/([^)]+)\) \| (.*) \|$/gm)].map((match) => ({ number: Number(match[1]), file: match[2], summary: match[3] }));
+    expect(rows).toEqual(LESSONS.map(({ number, file, summary }) => ({ number, file, summary })));
+  });
+
   it.each(LESSONS)('$file: canonical, narrated, with at least one pause and checks that all pass', (lesson) => {
     const text = readFileSync(`${LESSON_DIR}${lesson.file}`, 'utf8');
     const result = loadDocument(text);
