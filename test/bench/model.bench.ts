@@ -11,6 +11,8 @@ import { Simulation } from '../../shared/sim/simulation';
 import { loadDocumentValue } from '../../shared/model/load';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { CALL_BYTES } from '../../shared/sim/engine/callTable';
+import { CALL_DATA_BYTES } from '../../shared/sim/engine/callData';
+import { CONSISTENCY_BYTES_PER_REQUEST } from '../../shared/sim/engine/consistency';
 import { REQUEST_BYTES_PER_SLOT } from '../../shared/sim/engine/requestTable';
 import { DEADLINE_ENTRY_BYTES } from '../../shared/sim/engine/deadlineQueue';
 import { collectGarbage, median, ratePerSecond, significant, timed } from './measure';
@@ -118,7 +120,11 @@ function bytesPerInFlight(sim: Simulation): { model: number; kernelEvents: numbe
       if (value && typeof value === 'object' && 'length' in value && value.constructor?.name === 'DeadlineQueue') deadlineEntries += (value as { length: number }).length;
     }
   }
-  const model = world.requests.live * REQUEST_BYTES_PER_SLOT + world.calls.live * CALL_BYTES + deadlineEntries * DEADLINE_ENTRY_BYTES;
+  // Arrays indexed by request slot or call slot cost every live request or call their bytes,
+  // whether it uses them or not: the consistency marks per request, the call data per call.
+  const perRequest = REQUEST_BYTES_PER_SLOT + CONSISTENCY_BYTES_PER_REQUEST;
+  const perCall = CALL_BYTES + CALL_DATA_BYTES;
+  const model = world.requests.live * perRequest + world.calls.live * perCall + deadlineEntries * DEADLINE_ENTRY_BYTES;
   // Kernel heap entries: time 8 + (seq, type) key 8 + a 4 + b 4 = 24 bytes (kernel/eventQueue.ts).
   const kernelEvents = world.kernel.pending * 24;
   return { model: model / inFlight, kernelEvents: kernelEvents / inFlight, inFlight, callsPerRequest: world.calls.live / inFlight, deadlineEntriesPerRequest: deadlineEntries / inFlight };
@@ -184,7 +190,7 @@ export function benchModel(options: { repetitions?: number; quick?: boolean } = 
   const ratio = (value: unknown): number => significant((value as number) / baseline, 3);
   return {
     topology: '50 nodes, every kind: 8 clients → dns + cdn → 2 proxies → 4 lbs → 20 apps → 4 caches, a shard router over 3 primary+replica db clusters, a queue → 2 workers; zipf 0.9 over 100k keys, 10 % writes, 10 % static',
-    bytesNote: 'model bytes = live request slots (32 B) + live calls (33 B) + deadline-ring entries (16 B, incl. finished ones not yet cleaned up, at most about half as many again) per in-flight request; kernel bytes = pending heap entries (24 B) per in-flight request',
+    bytesNote: 'model bytes = live requests (32 B slot + 21 B consistency marks) + live calls (33 B slot + 24 B call data) + deadline-ring entries (16 B, incl. finished ones not yet cleaned up, at most about half as many again) per in-flight request; kernel bytes = pending heap entries (24 B) per in-flight request',
     targets: { lowInFlight: 300_000, highInFlight: 150_000, bytesPerInFlight: 100 },
     // Model bytes only (the kernel's heap entries are reported beside them).
     met: {

@@ -7,6 +7,12 @@ import type { World } from './world';
  * whose key they carry, so the key cannot be read through `calls.req`. Indexed by call slot and
  * written by whoever allocates such a call; grown with the call table, never allocated per call.
  */
+/**
+ * Bytes per call slot: key 4 + version 8 + atMs 8 + ref 4 = 24 ({@link CALL_DATA_BYTES}). The
+ * arrays are indexed by call slot, so every live call costs them, whether it uses them or not.
+ */
+export const CALL_DATA_BYTES = 24;
+
 export class CallData {
   key = new Int32Array(1024);
   /** Version a replication message carries. */

@@ -34,6 +34,12 @@ const MARK_WRITE = 2;
  * counts only when that very attempt is answered ok at the client (`onClientOk`, called by the
  * world as the answer arrives), because only then did a client see the stale value or the ack.
  */
+/**
+ * Bytes per request slot of the marks below: markGen 4 + mark 1 + writeSink 4 + writeNode 4 +
+ * writeVersion 8 = 21. Indexed by request slot, so every live request pays them.
+ */
+export const CONSISTENCY_BYTES_PER_REQUEST = 21;
+
 export class Consistency {
   staleReads = 0;
   lostWrites = 0;
