@@ -42,7 +42,7 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
         <label>
           Node
           <select data-testid="check-node" value={check.node ?? ''} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { node: e.target.value }))}>
-            {nodesFor(doc, check.metric).map((node) => (
+            {nodesFor(doc, check.metric, check.node).map((node) => (
               <option key={node.id} value={node.id}>
                 {node.name ?? node.id}
               </option>

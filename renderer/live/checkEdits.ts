@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { METRIC_INFO } from '../../shared/model/schema/checks';
+import { METRIC_INFO, UTILIZATION_KINDS } from '../../shared/model/schema/checks';
 import type { Check, CheckMetric, CheckOp, FaultlineDocument, NodeRecord } from '../../shared/model/types';
 
 type DocDraft = Draft<FaultlineDocument>;
@@ -25,12 +25,21 @@ const STARTING_POINT: Record<CheckMetric, { op: CheckOp; value: number }> = {
 };
 
 /** Nodes a metric can measure (none for client-wide metrics), its first-named kind first (caches before CDNs for a hit ratio). */
-export function nodesFor(doc: FaultlineDocument, metric: CheckMetric): NodeRecord[] {
+export function nodesFor(doc: FaultlineDocument, metric: CheckMetric, current?: string): NodeRecord[] {
   const info = METRIC_INFO[metric];
   if (!info.needsNode) return [];
-  const kinds = info.nodeKinds;
-  const nodes = Object.values(doc.nodes).filter((node) => kinds === undefined || kinds.includes(node.kind));
-  return kinds === undefined ? nodes : nodes.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  // A file may measure the utilization of any node (it reads 0 where nothing is busy, and the
+  // design lint says so); the editor offers only nodes with something to measure, plus the one
+  // the check already names.
+  const kinds = info.nodeKinds ?? (metric === 'utilization' ? UTILIZATION_KINDS : undefined);
+  const nodes = Object.values(doc.nodes).filter((node) => kinds === undefined || kinds.includes(node.kind) || node.id === current);
+  return kinds === undefined ? nodes : nodes.sort((a, b) => rank(kinds, a.kind) - rank(kinds, b.kind));
+}
+
+/** Offered kinds in their order; a kind not offered (the current node's) goes last. */
+function rank(kinds: readonly string[], kind: string): number {
+  const index = kinds.indexOf(kind);
+  return index < 0 ? kinds.length : index;
 }
 
 /** Metrics that can be measured in this document (a per-node metric needs a node of its kinds). */

@@ -37,6 +37,9 @@ describe('check edits', () => {
     // The cache can be measured for utilization too, so it stays; a client cannot.
     expect(utilization.checks[index]).toMatchObject({ metric: 'utilization', node: 'cache', op: '<=', value: 0.8 });
     expect(nodesFor(utilization, 'utilization').map((node) => node.kind)).not.toContain('client');
+    // A file may measure a client's (it reads 0); the editor still lists the node the check names.
+    const clientId = Object.values(doc.nodes).find((node) => node.kind === 'client')!.id;
+    expect(nodesFor(utilization, 'utilization', clientId).map((node) => node.id)).toContain(clientId);
     // Back to a client-wide metric: the node goes.
     const latency = produce(utilization, (draft) => setCheckMetric(draft, index, 'latency.p99'));
     expect(latency.checks[index]).toEqual({ id: `check-${doc.checks.length + 1}`, metric: 'latency.p99', op: '<=', value: 500 });
