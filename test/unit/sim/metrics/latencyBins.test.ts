@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LatencyBins } from '../../../../shared/sim/metrics/latencyBins';
+
+const PERCENTILES = [1, 25, 50, 90, 95, 99, 99.9, 100];
+
+function filled(digits: 1 | 2 | 3, micros: readonly number[]): LatencyBins {
+  const bins = new LatencyBins(digits);
+  for (const value of micros) bins.record(value);
+  return bins;
+}
+
+/** hdr-histogram-js's own answers (the top of the bin each percentile falls in), µs. */
+function hdrTops(bins: LatencyBins, percentiles: number[]): number[] {
+  const histogram = bins.toHistogram();
+  const tops = percentiles.map((p) => histogram.getValueAtPercentile(p));
+  histogram.destroy();
+  return tops;
+}
+
+describe('LatencyBins percentiles', () => {
+  it('are exact when the bin a percentile falls in holds one value', () => {
+    // 100 × 50 ms and 100 × 99 ms: hdr-histogram-js alone answers 50.175 / 99.327 at 2 digits.
+    const micros = [...Array<number>(100).fill(50_000), ...Array<number>(100).fill(99_000)];
+    for (const digits of [1, 2, 3] as const) {
+      expect(filled(digits, micros).percentilesMs([50, 95, 99, 100])).toEqual([50, 99, 99, 99]);
+    }
+    expect(filled(2, Array<number>(7).fill(151_000)).percentilesMs([50, 99])).toEqual([151, 151]);
+    expect(hdrTops(filled(2, micros), [50])[0]).toBe(50_175);
+  });
+
+  it('with several values in the bin, answer the largest of them: inside the bin and not above the true percentile’s bin', () => {
+    // At 2 digits 50 000 µs lies in the 256 µs wide bin [49 920, 50 175].
+    const bins = filled(2, [49_930, 49_990, 50_010, 99_000]);
+    const [p50] = bins.percentilesMs([50]);
+    expect(p50).toBe(50.01);
+    expect(p50 * 1000).toBeGreaterThanOrEqual(bins.valueAt(bins.indexOf(50_000)));
+    expect(p50 * 1000).toBeLessThanOrEqual(hdrTops(bins, [50])[0]);
+  });
+
+  it('are a recorded value, no smaller than the value at hdr-histogram-js’s rank and in its bin (any values)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<1 | 2 | 3>(1, 2, 3),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 49_000, max: 51_000 })), { minLength: 1, maxLength: 300 }),
+        (digits, micros) => {
+          const bins = filled(digits, micros);
+          const sorted = [...micros].sort((a, b) => a - b);
+          const answers = bins.percentilesMs(PERCENTILES).map((ms) => Math.round(ms * 1000));
+          const tops = hdrTops(bins, PERCENTILES);
+          PERCENTILES.forEach((p, i) => {
+            // hdr-histogram-js's rank: the ceil(p % of the count)-th smallest value (at least the first).
+            const atRank = sorted[Math.max(1, Math.ceil((p / 100) * sorted.length - 1e-9)) - 1];
+            const answer = answers[i];
+            expect(micros).toContain(answer);
+            expect(answer).toBeGreaterThanOrEqual(atRank);
+            expect(bins.indexOf(answer)).toBe(bins.indexOf(atRank));
+            expect(answer).toBeLessThanOrEqual(tops[i]);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('of merged bins equal those of recording everything into one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 200 }), fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 200 }), (a, b) => {
+        const merged = filled(2, a);
+        merged.add(filled(2, b));
+        const together = filled(2, [...a, ...b]);
+        expect(merged.percentilesMs(PERCENTILES)).toEqual(together.percentilesMs(PERCENTILES));
+        expect(merged.maxMs()).toBe(together.maxMs());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
