@@ -5,6 +5,7 @@ import type { Histogram } from 'hdr-histogram-js';
 export const MICROS_PER_MS = 1000;
 /** Largest recordable latency (µs): 2^31 − 1 µs ≈ 35 minutes; larger values are clamped. */
 const MAX_MICROS = 0x7fffffff;
+const EMPTY = new Int32Array(0);
 
 /**
  * A latency histogram with HdrHistogram's exact bucket layout (log-linear: `digits` significant
@@ -24,9 +25,19 @@ export class LatencyBins {
   readonly digits: 1 | 2 | 3;
   private readonly halfMagnitude: number;
   private readonly half: number;
+  /** Bins in the histogram layout (HdrHistogram's counts index). */
+  private readonly binCount: number;
+  /** Dense counts per bin; empty while sealed. */
   counts: Int32Array;
-  /** binMax[i]: the largest value (µs) recorded in bin i; 0 while the bin is empty. */
+  /** binMax[i]: the largest value (µs) recorded in bin i; 0 while the bin is empty. Empty while sealed. */
   binMax: Int32Array;
+  /**
+   * Sealed form (see seal): the non-empty bins only, in index order. A second of a long run keeps
+   * ~10 bytes per distinct bin instead of 26 KB, which is what lets a day-long run fit in memory.
+   */
+  private sealedIndex: Uint16Array | null = null;
+  private sealedCount: Int32Array | null = null;
+  private sealedMax: Int32Array | null = null;
   total = 0;
   /** Sum of recorded values in µs (exact mean, not binned). */
   sumMicros = 0;
@@ -38,11 +49,57 @@ export class LatencyBins {
     this.half = subBucketCount / 2;
     this.halfMagnitude = Math.log2(this.half);
     // Bucket indices go up to 31 − halfMagnitude − 1 for values below 2^31.
-    this.counts = new Int32Array((32 - this.halfMagnitude) * this.half + this.half);
-    this.binMax = new Int32Array(this.counts.length);
+    this.binCount = (32 - this.halfMagnitude) * this.half + this.half;
+    this.counts = new Int32Array(this.binCount);
+    this.binMax = new Int32Array(this.binCount);
+  }
+
+  get sealed(): boolean {
+    return this.sealedIndex !== null;
+  }
+
+  /**
+   * Keeps only the non-empty bins (for a second nothing will be recorded in any more). Recording
+   * into a sealed histogram unseals it first, so sealing never loses a value, only memory.
+   */
+  seal(): void {
+    if (this.sealedIndex !== null) return;
+    const counts = this.counts;
+    let used = 0;
+    for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) used++;
+    const index = new Uint16Array(used);
+    const count = new Int32Array(used);
+    const max = new Int32Array(used);
+    let k = 0;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] === 0) continue;
+      index[k] = i;
+      count[k] = counts[i];
+      max[k] = this.binMax[i];
+      k++;
+    }
+    this.sealedIndex = index;
+    this.sealedCount = count;
+    this.sealedMax = max;
+    this.counts = EMPTY;
+    this.binMax = EMPTY;
+  }
+
+  private unseal(): void {
+    const index = this.sealedIndex!;
+    const count = this.sealedCount!;
+    const max = this.sealedMax!;
+    this.counts = new Int32Array(this.binCount);
+    this.binMax = new Int32Array(this.binCount);
+    for (let k = 0; k < index.length; k++) {
+      this.counts[index[k]] = count[k];
+      this.binMax[index[k]] = max[k];
+    }
+    this.sealedIndex = this.sealedCount = this.sealedMax = null;
   }
 
   record(micros: number): void {
+    if (this.sealedIndex !== null) this.unseal();
     const value = micros >= MAX_MICROS ? MAX_MICROS : micros > 0 ? Math.round(micros) : 0;
     const index = this.indexOf(value);
     this.counts[index]++;
@@ -53,13 +110,25 @@ export class LatencyBins {
   }
 
   add(other: LatencyBins): void {
+    if (this.sealedIndex !== null) this.unseal();
     const counts = this.counts;
     const binMax = this.binMax;
-    const from = other.counts;
-    const fromMax = other.binMax;
-    for (let i = 0; i < counts.length; i++) {
-      counts[i] += from[i];
-      if (fromMax[i] > binMax[i]) binMax[i] = fromMax[i];
+    if (other.sealedIndex !== null) {
+      const index = other.sealedIndex;
+      const count = other.sealedCount!;
+      const max = other.sealedMax!;
+      for (let k = 0; k < index.length; k++) {
+        const i = index[k];
+        counts[i] += count[k];
+        if (max[k] > binMax[i]) binMax[i] = max[k];
+      }
+    } else {
+      const from = other.counts;
+      const fromMax = other.binMax;
+      for (let i = 0; i < counts.length; i++) {
+        counts[i] += from[i];
+        if (fromMax[i] > binMax[i]) binMax[i] = fromMax[i];
+      }
     }
     this.total += other.total;
     this.sumMicros += other.sumMicros;
@@ -83,6 +152,12 @@ export class LatencyBins {
   toHistogram(): Histogram {
     const histogram = new Int32Histogram(1, 2 ** 31, this.digits);
     histogram.autoResize = true;
+    if (this.sealedIndex !== null) {
+      const index = this.sealedIndex;
+      const count = this.sealedCount!;
+      for (let k = 0; k < index.length; k++) histogram.recordValueWithCount(this.valueAt(index[k]), count[k]);
+      return histogram;
+    }
     const counts = this.counts;
     for (let i = 0; i < counts.length; i++) {
       const count = counts[i];
@@ -105,10 +180,25 @@ export class LatencyBins {
     const histogram = this.toHistogram();
     const values = percentiles.map((p) => {
       const top = Math.min(histogram.getValueAtPercentile(p), MAX_MICROS);
-      return Math.min(top, this.binMax[this.indexOf(top)]) / MICROS_PER_MS;
+      return Math.min(top, this.maxInBin(this.indexOf(top))) / MICROS_PER_MS;
     });
     histogram.destroy();
     return values;
+  }
+
+  /** The largest value recorded in bin `bin` (0 if none). */
+  private maxInBin(bin: number): number {
+    const index = this.sealedIndex;
+    if (index === null) return this.binMax[bin];
+    let lo = 0;
+    let hi = index.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (index[mid] === bin) return this.sealedMax![mid];
+      if (index[mid] < bin) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 
   meanMs(): number {

@@ -31,12 +31,39 @@ export class RequestMetrics {
   seconds = 0;
   /** Check windows that are not whole seconds (empty in most runs). */
   readonly tallies = new WindowTallies();
+  /**
+   * How long a request can live (the world's bound, kept up to date by the clients): a second's
+   * latency bins are sealed (kept sparse) once every request sent in it has finished.
+   */
+  lifetimeMs = 0;
+  /** Seconds below this have been sealed (apart from any reopened since: see `reopened`). */
+  private sealedBelow = 0;
+  /** Sealed seconds a late answer reopened (a lifetime raised mid-run): sealed again later. */
+  private readonly reopened: number[] = [];
 
   onSent(nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
     this.ensure(second);
     this.sent[second]++;
     if (this.tallies.list.length > 0) this.tallies.onSent(nowMs);
+    // A request sent now finishes by now + lifetime: seconds that ended before now − lifetime are
+    // settled. Checked once per new second, so this costs nothing per request.
+    const settled = Math.floor((nowMs - this.lifetimeMs) / 1000);
+    if (settled > this.sealedBelow) this.sealUpTo(settled);
+  }
+
+  /**
+   * Per-second bins are dense while their second can still receive answers (26 KB each) and
+   * sparse once it cannot: a day-long run would otherwise hold 2 GB of mostly empty bins.
+   */
+  private sealUpTo(second: number): void {
+    for (let s = this.sealedBelow; s < second; s++) this.secondBins[s]?.seal();
+    this.sealedBelow = second;
+    for (let i = this.reopened.length - 1; i >= 0; i--) {
+      if (this.reopened[i] >= second) continue;
+      this.secondBins[this.reopened[i]]?.seal();
+      this.reopened.splice(i, 1);
+    }
   }
 
   onFinished(firstSendMs: number, outcome: number, latencyMs: number, write: boolean): void {
@@ -53,6 +80,8 @@ export class RequestMetrics {
     if (bins === undefined) {
       bins = new LatencyBins(SECOND_DIGITS);
       this.secondBins[second] = bins;
+    } else if (bins.sealed) {
+      this.reopened.push(second);
     }
     bins.record(micros);
   }

@@ -255,6 +255,7 @@ export class ClientModel extends BaseNode {
     const { retries, timeoutMs, retryBackoffMs } = this.config;
     const lifetime = (retries + 1) * timeoutMs + retryBackoffMs * 2 ** retries;
     if (lifetime > this.world.maxRequestLifetimeMs) this.world.maxRequestLifetimeMs = lifetime;
+    this.world.metrics.lifetimeMs = this.world.maxRequestLifetimeMs;
   }
 
   private resetAnswerCache(): void {

@@ -76,3 +76,40 @@ describe('LatencyBins percentiles', () => {
     );
   });
 });
+
+describe('sealed LatencyBins (a settled second kept sparse)', () => {
+  const values = fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 300 });
+
+  it('answer every question as the dense histogram did, and merge the same', () => {
+    fc.assert(
+      fc.property(values, values, (first, second) => {
+        const dense = filled(2, first);
+        const sealed = filled(2, first);
+        sealed.seal();
+        expect(sealed.sealed).toBe(true);
+        expect(sealed.percentilesMs(PERCENTILES)).toEqual(dense.percentilesMs(PERCENTILES));
+        expect([sealed.total, sealed.meanMs(), sealed.maxMs()]).toEqual([dense.total, dense.meanMs(), dense.maxMs()]);
+        // Merging a sealed histogram into a dense one, and a dense one into a sealed one.
+        const intoDense = filled(2, second);
+        intoDense.add(sealed);
+        const reference = filled(2, [...first, ...second]);
+        expect(intoDense.percentilesMs(PERCENTILES)).toEqual(reference.percentilesMs(PERCENTILES));
+        const intoSealed = filled(2, second);
+        intoSealed.seal();
+        intoSealed.add(dense);
+        expect(intoSealed.percentilesMs(PERCENTILES)).toEqual(reference.percentilesMs(PERCENTILES));
+      }),
+    );
+  });
+
+  it('take a late value by unsealing: nothing recorded is lost', () => {
+    const bins = filled(2, [10_000, 20_000, 30_000]);
+    bins.seal();
+    bins.record(40_000);
+    expect(bins.sealed).toBe(false);
+    expect(bins.total).toBe(4);
+    expect(bins.percentilesMs([100])).toEqual([40]);
+    bins.seal();
+    expect(bins.percentilesMs([25, 50, 75, 100])).toEqual(filled(2, [10_000, 20_000, 30_000, 40_000]).percentilesMs([25, 50, 75, 100]));
+  });
+});
