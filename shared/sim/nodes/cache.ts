@@ -111,7 +111,7 @@ export class CacheModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as CacheConfig;
     this.config = next;
-    this.store.eviction = next.eviction;
+    this.store.setEviction(next.eviction);
     this.store.ttlMs = next.ttlS * 1000;
     this.store.setCapacity(next.capacity);
   }

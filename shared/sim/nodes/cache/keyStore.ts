@@ -10,6 +10,7 @@ export type Eviction = CacheConfig['eviction'];
  *  - lfu: one list per use count (heads/tails in Maps keyed by count) and the minimum count
  *    tracked — the classic O(1) LFU; ties evict the least recently used of the least used;
  *  - random: a uniformly random resident entry (entry slots are kept dense for that).
+ * The policy can change mid-run ({@link KeyStore.setEviction}): the lists are rebuilt from the entries held.
  * Keys map to slots through a direct Int32Array index for keys below {@link DIRECT_KEYS} (client
  * key spaces are 0..count−1, so this is the common case and avoids hashing), and a Map beyond.
  */
@@ -39,13 +40,15 @@ export class KeyStore {
   private readonly lfuHeads = new Map<number, number>();
   private readonly lfuTails = new Map<number, number>();
   private minUses = 0;
+  private policy: Eviction;
 
   constructor(
     private capacity: number,
-    public eviction: Eviction,
+    eviction: Eviction,
     public ttlMs: number,
     private readonly rng: RandomStream,
   ) {
+    this.policy = eviction;
     const size = Math.max(1, Math.min(capacity, 1 << 16));
     this.keys = new Int32Array(size);
     this.expires = new Float64Array(size);
@@ -59,6 +62,52 @@ export class KeyStore {
 
   get size(): number {
     return this.count;
+  }
+
+  get eviction(): Eviction {
+    return this.policy;
+  }
+
+  /**
+   * Changes the eviction policy mid-run, rebuilding the policy's structures from the entries held,
+   * in the old policy's order where it has one (least to most recently / frequently used; fifo:
+   * oldest first), else (random) in slot order. Entering lfu, every entry starts at one use (the
+   * other policies do not count uses), so ties go to the least recent. Random keeps its slots and
+   * draws as before.
+   */
+  setEviction(eviction: Eviction): void {
+    if (eviction === this.policy) return;
+    const order = this.orderOfUse();
+    this.policy = eviction;
+    this.head = -1;
+    this.tail = -1;
+    this.lfuHeads.clear();
+    this.lfuTails.clear();
+    this.minUses = 0;
+    if (eviction === 'random') return;
+    for (const slot of order) {
+      if (eviction === 'lfu') {
+        this.uses[slot] = 1;
+        this.lfuPush(slot);
+      } else {
+        this.pushHead(slot);
+      }
+    }
+    if (eviction === 'lfu' && this.count > 0) this.minUses = 1;
+  }
+
+  /** Slots from the next to evict to the last, in the current policy's order (random: slot order). */
+  private orderOfUse(): number[] {
+    const order: number[] = [];
+    if (this.policy === 'random') {
+      for (let slot = 0; slot < this.count; slot++) order.push(slot);
+    } else if (this.policy === 'lfu') {
+      const counts = [...this.lfuTails.keys()].sort((a, b) => a - b);
+      for (const uses of counts) for (let slot = this.lfuTails.get(uses)!; slot >= 0; slot = this.prev[slot]) order.push(slot);
+    } else {
+      for (let slot = this.tail; slot >= 0; slot = this.prev[slot]) order.push(slot);
+    }
+    return order;
   }
 
   /** Keys held and not expired at `nowMs`. */
@@ -109,10 +158,10 @@ export class KeyStore {
     }
     this.hitVersion = this.versions[slot];
     this.hitSink = this.sinks[slot];
-    if (this.eviction === 'lru') {
+    if (this.policy === 'lru') {
       this.unlink(slot);
       this.pushHead(slot);
-    } else if (this.eviction === 'lfu') {
+    } else if (this.policy === 'lfu') {
       this.lfuUnlink(slot);
       this.uses[slot]++;
       this.lfuPush(slot);
@@ -146,10 +195,10 @@ export class KeyStore {
       this.refreshAsked[existing] = 0;
       this.versions[existing] = version;
       this.sinks[existing] = sink;
-      if (this.eviction === 'lru') {
+      if (this.policy === 'lru') {
         this.unlink(existing);
         this.pushHead(existing);
-      } else if (this.eviction === 'lfu') {
+      } else if (this.policy === 'lfu') {
         // A refresh is not a use, but it is the most recent touch: it wins ties of equal use.
         this.lfuUnlink(existing);
         this.lfuPush(existing);
@@ -165,11 +214,11 @@ export class KeyStore {
     this.refreshAsked[slot] = 0;
     this.versions[slot] = version;
     this.sinks[slot] = sink;
-    if (this.eviction === 'lfu') {
+    if (this.policy === 'lfu') {
       this.uses[slot] = 1;
       this.lfuPush(slot);
       this.minUses = 1;
-    } else if (this.eviction !== 'random') {
+    } else if (this.policy !== 'random') {
       this.pushHead(slot);
     }
   }
@@ -196,14 +245,15 @@ export class KeyStore {
 
   private evictOne(): void {
     let victim: number;
-    if (this.eviction === 'random') victim = this.rng.int(this.count);
-    else if (this.eviction === 'lfu') victim = this.lfuTails.get(this.minUses) ?? this.anyLfuTail();
+    if (this.policy === 'random') victim = this.rng.int(this.count);
+    else if (this.policy === 'lfu') victim = this.lfuTails.get(this.minUses) ?? this.anyLfuTail();
     else victim = this.tail;
     this.remove(this.keys[victim]);
   }
 
   private anyLfuTail(): number {
-    // minUses is exact after every operation; this only guards against a policy switch mid-run.
+    // minUses never exceeds the least count held, and is exact except after a removal (delete,
+    // a smaller capacity) emptied its list; then the least count is looked up here.
     let best = Infinity;
     for (const uses of this.lfuTails.keys()) if (uses < best) best = uses;
     this.minUses = best;
@@ -213,8 +263,8 @@ export class KeyStore {
   /** Removes `key` and moves the last slot into the hole, so slots stay dense (random eviction). */
   private remove(key: number): void {
     const slot = this.slotOf(key);
-    if (this.eviction === 'lfu') this.lfuUnlink(slot);
-    else if (this.eviction !== 'random') this.unlink(slot);
+    if (this.policy === 'lfu') this.lfuUnlink(slot);
+    else if (this.policy !== 'random') this.unlink(slot);
     this.unsetSlot(key);
     const last = --this.count;
     if (slot === last) return;
@@ -227,12 +277,12 @@ export class KeyStore {
     this.versions[slot] = this.versions[last];
     this.sinks[slot] = this.sinks[last];
     this.setSlot(movedKey, slot);
-    if (this.eviction === 'random') return;
+    if (this.policy === 'random') return;
     const p = this.prev[last];
     const n = this.next[last];
     this.prev[slot] = p;
     this.next[slot] = n;
-    if (this.eviction === 'lfu') {
+    if (this.policy === 'lfu') {
       const uses = this.uses[slot];
       if (p >= 0) this.next[p] = slot;
       else this.lfuHeads.set(uses, slot);
