@@ -113,7 +113,7 @@ export class CacheModel extends BaseNode {
     this.config = next;
     this.store.setEviction(next.eviction);
     this.store.ttlMs = next.ttlS * 1000;
-    this.store.setCapacity(next.capacity);
+    this.store.setCapacity(next.capacity, this.world.now);
   }
 
   override extras(): NodeExtras {

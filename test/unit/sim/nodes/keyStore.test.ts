@@ -8,14 +8,18 @@ interface Entry {
   uses: number;
   touched: number;
   inserted: number;
+  /** Stamp of the last fill (a new entry or a refresh): orders entries that expire at the same time. */
+  filled: number;
   expires: number;
+  lifetime: number;
   asked: boolean;
 }
 
 /**
  * Obvious O(n) reference: entries in an array kept like the store's slots (a removal moves the last
  * entry into the hole, so random eviction picks the same entry for the same draw), policy applied
- * literally by sorting.
+ * literally by sorting. An entry's expiry is fixed at its fill with the TTL then in force (none ⇒
+ * Infinity); a full store evicts the earliest-expiring expired entry before the policy's victim.
  */
 class ReferenceStore {
   entries: Entry[] = [];
@@ -38,17 +42,21 @@ class ReferenceStore {
     if (last !== entry) this.entries[index] = last;
   }
   private fill(entry: Entry, now: number): void {
-    entry.expires = now + this.ttlMs;
+    entry.expires = this.ttlMs > 0 ? now + this.ttlMs : Infinity;
+    entry.lifetime = this.ttlMs;
+    entry.filled = ++this.clock;
     entry.asked = false;
   }
-  private evictOne(): void {
-    if (this.eviction === 'random') this.removeEntry(this.entries[this.rng.int(this.entries.length)]);
+  private evictOne(now: number): void {
+    const expired = this.entries.filter((e) => e.expires <= now).sort((a, b) => a.expires - b.expires || a.filled - b.filled);
+    if (expired.length > 0) this.removeEntry(expired[0]);
+    else if (this.eviction === 'random') this.removeEntry(this.entries[this.rng.int(this.entries.length)]);
     else this.removeEntry(this.order(this.eviction)[0]);
   }
   get(key: number, now: number): boolean {
     const entry = this.entries.find((e) => e.key === key);
     if (!entry) return false;
-    if (this.ttlMs > 0 && entry.expires <= now) {
+    if (entry.expires <= now) {
       this.removeEntry(entry);
       return false;
     }
@@ -58,7 +66,7 @@ class ReferenceStore {
   }
   askRefresh(key: number, now: number, fraction: number): boolean {
     const entry = this.entries.find((e) => e.key === key);
-    if (!entry || this.ttlMs <= 0 || entry.asked || entry.expires - now >= fraction * this.ttlMs) return false;
+    if (!entry || entry.expires === Infinity || entry.asked || entry.expires - now >= fraction * entry.lifetime) return false;
     entry.asked = true;
     return true;
   }
@@ -70,9 +78,9 @@ class ReferenceStore {
       entry.touched = ++this.clock; // refresh counts as a use for recency (not for frequency)
       return;
     }
-    if (this.entries.length >= this.capacity) this.evictOne();
+    if (this.entries.length >= this.capacity) this.evictOne(now);
     const stamp = ++this.clock;
-    const added: Entry = { key, uses: 1, touched: stamp, inserted: stamp, expires: 0, asked: false };
+    const added: Entry = { key, uses: 1, touched: stamp, inserted: stamp, filled: 0, expires: 0, lifetime: 0, asked: false };
     this.fill(added, now);
     this.entries.push(added);
   }
@@ -83,9 +91,9 @@ class ReferenceStore {
   clear(): void {
     this.entries = [];
   }
-  setCapacity(capacity: number): void {
+  setCapacity(capacity: number, now: number): void {
     this.capacity = capacity;
-    while (this.entries.length > Math.max(0, capacity)) this.evictOne();
+    while (this.entries.length > Math.max(0, capacity)) this.evictOne(now);
   }
   /** The new policy takes over the old one's order (least to most recent/used; random: slot order); lfu counts restart at 1. */
   setEviction(eviction: Eviction): void {
@@ -97,17 +105,18 @@ class ReferenceStore {
     this.eviction = eviction;
   }
   liveKeys(now: number): number {
-    return this.ttlMs > 0 ? this.entries.filter((e) => e.expires > now).length : this.entries.length;
+    return this.entries.filter((e) => e.expires > now).length;
   }
 }
 
 const POLICIES = ['lru', 'fifo', 'lfu', 'random'] as const;
 
 const op = fc.record({
-  kind: fc.constantFrom('get', 'get', 'get', 'set', 'set', 'set', 'delete', 'clear', 'eviction', 'capacity'),
+  kind: fc.constantFrom('get', 'get', 'get', 'set', 'set', 'set', 'delete', 'clear', 'eviction', 'ttl', 'capacity'),
   key: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 8 }) }, { weight: 1, arbitrary: fc.constantFrom(5_000_000, 5_000_001, 2 ** 30) }),
   dt: fc.integer({ min: 0, max: 5 }),
   eviction: fc.constantFrom(...POLICIES),
+  ttlMs: fc.constantFrom(0, 3, 7, 20),
   capacity: fc.integer({ min: 0, max: 6 }),
 });
 
@@ -115,7 +124,7 @@ function runAgainstReference(
   eviction: Eviction,
   capacity: number,
   ttlMs: number,
-  ops: { kind: string; key: number; dt: number; eviction: Eviction; capacity: number }[],
+  ops: { kind: string; key: number; dt: number; eviction: Eviction; ttlMs: number; capacity: number }[],
   allowed: Set<string>,
 ): void {
   const store = new KeyStore(capacity, eviction, ttlMs, createStream(1, 'ks'));
@@ -140,15 +149,18 @@ function runAgainstReference(
     } else if (o.kind === 'eviction') {
       store.setEviction(o.eviction);
       reference.setEviction(o.eviction);
+    } else if (o.kind === 'ttl') {
+      store.ttlMs = o.ttlMs;
+      reference.ttlMs = o.ttlMs;
     } else {
-      store.setCapacity(o.capacity);
-      reference.setCapacity(o.capacity);
+      store.setCapacity(o.capacity, now);
+      reference.setCapacity(o.capacity, now);
     }
     expect(store.size).toBe(reference.entries.length);
     expect(store.liveKeys(now)).toBe(reference.liveKeys(now));
   }
   // Same contents, key by key.
-  for (const entry of reference.entries) expect(store.get(entry.key, now)).toBe(ttlMs <= 0 || entry.expires > now);
+  for (const entry of reference.entries) expect(store.get(entry.key, now)).toBe(entry.expires > now);
 }
 
 describe('KeyStore', () => {
@@ -164,8 +176,8 @@ describe('KeyStore', () => {
     });
   }
 
-  it('policy and capacity changes mid-run: same hits and contents as the reference', () => {
-    const all = new Set(['get', 'set', 'delete', 'clear', 'eviction', 'capacity']);
+  it('policy, TTL and capacity changes mid-run: same hits and contents as the reference', () => {
+    const all = new Set(['get', 'set', 'delete', 'clear', 'eviction', 'ttl', 'capacity']);
     fc.assert(
       fc.property(fc.constantFrom(...POLICIES), fc.integer({ min: 1, max: 6 }), fc.constantFrom(0, 7), fc.array(op, { maxLength: 300, size: 'max' }), (eviction, capacity, ttlMs, ops) => {
         runAgainstReference(eviction, capacity, ttlMs, ops, all);
@@ -232,6 +244,101 @@ describe('KeyStore', () => {
       for (let k = 1000; k < 1040; k++) store.set(k, 30_000);
       expect(store.size).toBe(20);
       for (let k = 1020; k < 1040; k++) expect(store.get(k, 30_001)).toBe(true);
+    });
+  });
+
+  describe('TTL', () => {
+    it('a full store evicts an expired entry before a live one (lfu would pick the live one)', () => {
+      const store = new KeyStore(2, 'lfu', 10, createStream(1, 'ttl'));
+      store.set(1, 0);
+      for (let i = 0; i < 5; i++) store.get(1, 1); // 1: six uses, expires at 10
+      store.set(2, 5); // 2: one use, expires at 15
+      store.set(3, 11); // 1 expired: it goes, not 2
+      expect(store.get(2, 12)).toBe(true);
+      expect(store.get(3, 12)).toBe(true);
+    });
+
+    it('lru: an expired entry goes before the least recently used live one', () => {
+      const store = new KeyStore(2, 'lru', 10, createStream(1, 'ttl'));
+      store.set(1, 0);
+      store.set(2, 3);
+      store.get(1, 4); // 2 is least recent, but 1 expires first
+      store.set(3, 10); // 1 expired at 10
+      expect(store.get(2, 11)).toBe(true);
+    });
+
+    it('random: an expired entry goes without a draw', () => {
+      const rng = createStream(1, 'ttl-random');
+      const store = new KeyStore(2, 'random', 10, rng);
+      store.set(1, 0);
+      store.set(2, 5);
+      store.set(3, 12);
+      expect(store.get(2, 13)).toBe(true);
+      expect(store.get(3, 13)).toBe(true);
+      // The stream was not drawn from: its next value is the first of a fresh stream.
+      expect(rng.next()).toBe(createStream(1, 'ttl-random').next());
+    });
+
+    it('expired entries go in expiry order, also after the TTL shrank', () => {
+      const store = new KeyStore(3, 'lru', 100, createStream(1, 'ttl'));
+      store.set(1, 0); // expires 100
+      store.ttlMs = 10;
+      store.set(2, 1); // expires 11: earliest
+      store.set(3, 2); // expires 12
+      expect(store.liveKeys(50)).toBe(1);
+      store.set(4, 50); // evicts 2 (earliest expired) though 1 is least recent
+      store.set(5, 51); // evicts 3
+      expect(store.get(1, 52)).toBe(true);
+      expect(store.liveKeys(52)).toBe(3);
+    });
+
+    it('turning a TTL on does not expire entries filled without one', () => {
+      const store = new KeyStore(10, 'lru', 0, createStream(1, 'ttl'));
+      store.set(1, 0);
+      store.ttlMs = 1000;
+      store.set(2, 5000);
+      expect(store.get(1, 5000)).toBe(true);
+      expect(store.liveKeys(7000)).toBe(1);
+      expect(store.get(2, 5999)).toBe(true);
+      expect(store.get(2, 6000)).toBe(false);
+      expect(store.get(1, 1e9)).toBe(true);
+    });
+
+    it('turning the TTL off keeps the expiry of entries filled under it', () => {
+      const store = new KeyStore(10, 'lru', 100, createStream(1, 'ttl'));
+      store.set(1, 0);
+      store.ttlMs = 0;
+      store.set(2, 0);
+      expect(store.liveKeys(100)).toBe(1);
+      expect(store.get(1, 100)).toBe(false);
+      expect(store.get(2, 100)).toBe(true);
+    });
+
+    it('refresh-ahead judges the remaining life against the TTL the entry was filled with', () => {
+      const store = new KeyStore(10, 'lru', 100_000, createStream(1, 'ttl'));
+      store.set(1, 0);
+      store.ttlMs = 1000;
+      expect(store.askRefresh(1, 40_000, 0.5)).toBe(false); // 60 s left of 100
+      expect(store.askRefresh(1, 60_000, 0.5)).toBe(true); // 40 s left
+      store.ttlMs = 0;
+      store.set(2, 0);
+      expect(store.askRefresh(2, 1e9, 0.5)).toBe(false); // never expires
+    });
+
+    it('clear and a smaller capacity work with expiring entries (expired ones go first)', () => {
+      const store = new KeyStore(4, 'lfu', 10, createStream(1, 'ttl'));
+      for (const key of [1, 2, 3, 4]) store.set(key, key);
+      store.get(1, 5);
+      store.clear();
+      expect(store.size).toBe(0);
+      expect(store.liveKeys(0)).toBe(0);
+      for (const key of [1, 2, 3, 4]) store.set(key, 100 + key); // expire 111..114
+      for (let i = 0; i < 3; i++) store.get(1, 105);
+      store.get(2, 105);
+      store.setCapacity(2, 111.5); // 1 expired: it goes, then the least used (3)
+      expect(store.size).toBe(2);
+      expect(store.get(2, 111.5)).toBe(true);
+      expect(store.get(4, 111.5)).toBe(true);
     });
   });
 });
