@@ -115,9 +115,9 @@ export class CacheModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as CacheConfig;
     this.config = next;
-    this.store.eviction = next.eviction;
+    this.store.setEviction(next.eviction);
     this.store.ttlMs = next.ttlS * 1000;
-    this.store.setCapacity(next.capacity);
+    this.store.setCapacity(next.capacity, this.world.now);
   }
 
   override extras(): NodeExtras {

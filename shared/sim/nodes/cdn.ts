@@ -111,7 +111,7 @@ export class CdnModel extends BaseNode {
     const next = config as CdnConfig;
     this.config = next;
     this.store.ttlMs = next.ttlS * 1000;
-    this.store.setCapacity(next.capacity);
+    this.store.setCapacity(next.capacity, this.world.now);
   }
 
   override extras(): NodeExtras {

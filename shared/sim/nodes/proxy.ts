@@ -151,7 +151,7 @@ export class ProxyModel extends BaseNode {
     this.config = next;
     this.station.servers = next.maxConnections;
     this.limiter.setConfig(next.rateLimit);
-    this.cache.configure(next.cache.capacity, next.cache.ttlS * 1000);
+    this.cache.configure(next.cache.capacity, next.cache.ttlS * 1000, this.world.now);
   }
 
   override extras(): NodeExtras {

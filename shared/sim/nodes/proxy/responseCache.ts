@@ -59,9 +59,9 @@ export class ResponseCache {
     return key >= 0 && key < this.asOfMs.length && consistency.ackedBetween(key, this.asOfMs[key], sentMs);
   }
 
-  configure(capacity: number, ttlMs: number): void {
+  configure(capacity: number, ttlMs: number, nowMs: number): void {
     this.store.ttlMs = ttlMs;
-    this.store.setCapacity(capacity);
+    this.store.setCapacity(capacity, nowMs);
   }
 
   clear(): void {
