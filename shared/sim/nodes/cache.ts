@@ -116,7 +116,7 @@ export class CacheModel extends BaseNode {
     const next = config as CacheConfig;
     this.config = next;
     this.store.setEviction(next.eviction);
-    this.store.ttlMs = next.ttlS * 1000;
+    this.store.setTtl(next.ttlS * 1000, this.world.now);
     this.store.setCapacity(next.capacity, this.world.now);
   }
 

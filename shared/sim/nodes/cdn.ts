@@ -110,7 +110,7 @@ export class CdnModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as CdnConfig;
     this.config = next;
-    this.store.ttlMs = next.ttlS * 1000;
+    this.store.setTtl(next.ttlS * 1000, this.world.now);
     this.store.setCapacity(next.capacity, this.world.now);
   }
 

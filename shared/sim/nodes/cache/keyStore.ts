@@ -13,8 +13,8 @@ export type Eviction = CacheConfig['eviction'];
  * The policy can change mid-run ({@link KeyStore.setEviction}): the lists are rebuilt from the entries held.
  *
  * TTL: an entry's expiry is fixed when it is filled (a miss's set, a refresh), with the TTL then in
- * force — no TTL then ⇒ it never expires, whatever TTL is set later; a later TTL change applies to
- * later fills only. Expired entries are removed when looked up, and when the store is full an
+ * force; a later TTL change applies to later fills, except that entries filled while there was no
+ * TTL start the new one when it is switched on ({@link KeyStore.setTtl}). Expired entries are removed when looked up, and when the store is full an
  * expired entry is evicted before the policy's victim (it is worthless; evicting a live key instead
  * would cost hits). For that, entries that expire are also linked in expiry order (earliest first):
  * with a constant TTL every fill goes to the latest end, O(1); after a TTL change a fill walks from
@@ -63,7 +63,7 @@ export class KeyStore {
   constructor(
     private capacity: number,
     eviction: Eviction,
-    /** TTL given to entries filled from now on (0: they never expire). */
+    /** TTL given to entries filled from now on (0: they never expire); change it with setTtl. */
     public ttlMs: number,
     private readonly rng: RandomStream,
   ) {
@@ -241,6 +241,17 @@ export class KeyStore {
     } else if (this.policy !== 'random') {
       this.pushHead(slot);
     }
+  }
+
+  /**
+   * A new TTL applies to later fills. Entries held without one (filled while there was no TTL)
+   * start it now: a TTL switched on mid-run would otherwise never reach the keys of a cache that
+   * always hits. Entries filled under a TTL keep the expiry they were filled with.
+   */
+  setTtl(ttlMs: number, nowMs: number): void {
+    this.ttlMs = ttlMs;
+    if (ttlMs <= 0) return;
+    for (let slot = 0; slot < this.count; slot++) if (this.expires[slot] === Infinity) this.fillExpiry(slot, nowMs);
   }
 
   /** Fixes the expiry of the value just filled into `slot` (not linked in expiry order yet): now + TTL, or never. */

@@ -60,7 +60,7 @@ export class ResponseCache {
   }
 
   configure(capacity: number, ttlMs: number, nowMs: number): void {
-    this.store.ttlMs = ttlMs;
+    this.store.setTtl(ttlMs, nowMs);
     this.store.setCapacity(capacity, nowMs);
   }
 

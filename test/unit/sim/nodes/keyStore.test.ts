@@ -19,7 +19,7 @@ interface Entry {
  * Obvious O(n) reference: entries in an array kept like the store's slots (a removal moves the last
  * entry into the hole, so random eviction picks the same entry for the same draw), policy applied
  * literally by sorting. An entry's expiry is fixed at its fill with the TTL then in force (none ⇒
- * Infinity); a full store evicts the earliest-expiring expired entry before the policy's victim.
+ * Infinity; a TTL switched on gives such entries one from then); a full store evicts the earliest-expiring expired entry before the policy's victim.
  */
 class ReferenceStore {
   entries: Entry[] = [];
@@ -91,6 +91,17 @@ class ReferenceStore {
   clear(): void {
     this.entries = [];
   }
+  /** Entries held without a TTL start a new one now (in slot order, for ties); the others keep theirs. */
+  setTtl(ttlMs: number, now: number): void {
+    this.ttlMs = ttlMs;
+    if (ttlMs <= 0) return;
+    for (const entry of this.entries) {
+      if (entry.expires !== Infinity) continue;
+      entry.expires = now + ttlMs;
+      entry.lifetime = ttlMs;
+      entry.filled = ++this.clock;
+    }
+  }
   setCapacity(capacity: number, now: number): void {
     this.capacity = capacity;
     while (this.entries.length > Math.max(0, capacity)) this.evictOne(now);
@@ -150,8 +161,8 @@ function runAgainstReference(
       store.setEviction(o.eviction);
       reference.setEviction(o.eviction);
     } else if (o.kind === 'ttl') {
-      store.ttlMs = o.ttlMs;
-      reference.ttlMs = o.ttlMs;
+      store.setTtl(o.ttlMs, now);
+      reference.setTtl(o.ttlMs, now);
     } else {
       store.setCapacity(o.capacity, now);
       reference.setCapacity(o.capacity, now);
@@ -282,7 +293,7 @@ describe('KeyStore', () => {
     it('expired entries go in expiry order, also after the TTL shrank', () => {
       const store = new KeyStore(3, 'lru', 100, createStream(1, 'ttl'));
       store.set(1, 0); // expires 100
-      store.ttlMs = 10;
+      store.setTtl(10, 0);
       store.set(2, 1); // expires 11: earliest
       store.set(3, 2); // expires 12
       expect(store.liveKeys(50)).toBe(1);
@@ -292,22 +303,23 @@ describe('KeyStore', () => {
       expect(store.liveKeys(52)).toBe(3);
     });
 
-    it('turning a TTL on does not expire entries filled without one', () => {
+    it('turning a TTL on starts it for entries filled without one, from that moment', () => {
       const store = new KeyStore(10, 'lru', 0, createStream(1, 'ttl'));
       store.set(1, 0);
-      store.ttlMs = 1000;
-      store.set(2, 5000);
-      expect(store.get(1, 5000)).toBe(true);
-      expect(store.liveKeys(7000)).toBe(1);
-      expect(store.get(2, 5999)).toBe(true);
-      expect(store.get(2, 6000)).toBe(false);
-      expect(store.get(1, 1e9)).toBe(true);
+      // Switched on at 4 s: key 1 (filled at 0 without a TTL) now expires at 5 s, not at once and not never.
+      store.setTtl(1000, 4000);
+      store.set(2, 4500); // expires 5.5 s
+      expect(store.get(1, 4999)).toBe(true);
+      expect(store.liveKeys(5000)).toBe(1);
+      expect(store.get(1, 5000)).toBe(false);
+      expect(store.get(2, 5499)).toBe(true);
+      expect(store.get(2, 5500)).toBe(false);
     });
 
     it('turning the TTL off keeps the expiry of entries filled under it', () => {
       const store = new KeyStore(10, 'lru', 100, createStream(1, 'ttl'));
       store.set(1, 0);
-      store.ttlMs = 0;
+      store.setTtl(0, 0);
       store.set(2, 0);
       expect(store.liveKeys(100)).toBe(1);
       expect(store.get(1, 100)).toBe(false);
@@ -317,10 +329,10 @@ describe('KeyStore', () => {
     it('refresh-ahead judges the remaining life against the TTL the entry was filled with', () => {
       const store = new KeyStore(10, 'lru', 100_000, createStream(1, 'ttl'));
       store.set(1, 0);
-      store.ttlMs = 1000;
+      store.setTtl(1000, 0);
       expect(store.askRefresh(1, 40_000, 0.5)).toBe(false); // 60 s left of 100
       expect(store.askRefresh(1, 60_000, 0.5)).toBe(true); // 40 s left
-      store.ttlMs = 0;
+      store.setTtl(0, 60_000);
       store.set(2, 0);
       expect(store.askRefresh(2, 1e9, 0.5)).toBe(false); // never expires
     });
