@@ -3,7 +3,7 @@ import { CURRENT_VERSION, getNode, loadDocument } from '../../../shared/model';
 import { baseFile, expectErrors, expectLoaded, loadObject } from './helpers';
 
 describe('loadDocument on valid files', () => {
-  it('fills in missing optional top-level parts', () => {
+  it('fills in missing top-level parts with their defaults', () => {
     const document = expectLoaded(loadDocument('{"format": "faultline", "version": 1}'));
     expect(document).toEqual({
       format: 'faultline',
@@ -20,6 +20,35 @@ describe('loadDocument on valid files', () => {
     });
     expect(document.view).toBeUndefined();
     expect(document.extras).toBeUndefined();
+  });
+
+  it('warns about each missing required field, naming the value used', () => {
+    const result = loadDocument('{"format": "faultline", "version": 1}');
+    expect(result.warnings).toEqual([
+      { path: 'meta', message: 'missing; using {"title":"Untitled"}' },
+      { path: 'seed', message: 'missing; using 1' },
+      { path: 'durationS', message: 'missing; using 60' },
+      { path: 'regions', message: 'missing; using []' },
+      { path: 'nodes', message: 'missing; using []' },
+      { path: 'links', message: 'missing; using []' },
+      { path: 'scenario', message: 'missing; using []' },
+      { path: 'checks', message: 'missing; using []' },
+    ]);
+  });
+
+  it('warns about a meta without a title, but not about the optional meta fields', () => {
+    const file = baseFile();
+    file.meta = {};
+    const result = loadObject(file);
+    expect(expectLoaded(result).meta.title).toBe('Untitled');
+    expect(result.warnings).toEqual([{ path: 'meta.title', message: 'missing; using "Untitled"' }]);
+  });
+
+  it('does not warn about the optional network and view sections', () => {
+    const file = baseFile();
+    delete file.network;
+    delete file.view;
+    expect(loadObject(file).warnings).toEqual([]);
   });
 
   it('fills a partly given network section', () => {
