@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, getNode, loadDocument } from '../../../shared/model';
+import { CURRENT_VERSION, getNode, loadDocument, saveDocument } from '../../../shared/model';
 import { baseFile, expectErrors, expectLoaded, loadObject } from './helpers';
 
 describe('loadDocument on valid files', () => {
@@ -49,6 +49,21 @@ describe('loadDocument on valid files', () => {
     delete file.network;
     delete file.view;
     expect(loadObject(file).warnings).toEqual([]);
+  });
+
+  it('warns about a duplicate top-level key, naming the value that is used', () => {
+    const text = saveDocument(expectLoaded(loadObject(baseFile()))).replace('"seed": 1,', '"seed": 1,\n  "seed": 2,');
+    const result = loadDocument(text);
+    expect(expectLoaded(result).seed).toBe(2);
+    expect(result.warnings).toEqual([{ path: 'seed', message: 'duplicate key; the last value (2) is used' }]);
+  });
+
+  it('names the full path of a duplicate key inside a record', () => {
+    const file = baseFile();
+    const text = JSON.stringify(file).replace(`"id":"${file.nodes[1].id as string}"`, `"id":"first","id":"${file.nodes[1].id as string}"`);
+    const result = loadDocument(text);
+    expectLoaded(result);
+    expect(result.warnings).toEqual([{ path: 'nodes[1].id', message: `duplicate key; the last value ("${file.nodes[1].id as string}") is used` }]);
   });
 
   it('fills a partly given network section', () => {
