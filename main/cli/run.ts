@@ -6,8 +6,8 @@
  * Exit codes: 0 all checks pass (or none), 1 a check failed, 2 invalid file or arguments,
  * 3 internal error.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
@@ -81,8 +81,7 @@ export async function runCommand(
   const { stderr } = environment;
   try {
     const settings = parseRunOptions(options);
-    await checkOutputDirectory('--out', settings.outFile);
-    await checkOutputDirectory('--csv', settings.csvFile);
+    await checkOutputs(file, settings);
 
     const document = await loadFile(file, stderr);
     const report = await simulate(document, settings, environment);
@@ -145,15 +144,46 @@ export function parseRunOptions(options: RunOptions | Readonly<Record<string, un
     if (typeof value !== 'string' || value.trim() === '') throw new UsageProblem(`faultline run: ${flag} needs a file name`);
     parsed[target] = value;
   }
-  if (parsed.outFile !== undefined && parsed.outFile === parsed.csvFile) {
-    throw new UsageProblem('faultline run: --out and --csv must name different files');
-  }
   return parsed;
 }
 
+/**
+ * Fails before a long simulation rather than after it when an output would destroy the input or
+ * the other output, or could not be written. Paths are compared as the files they name, so
+ * `./d.faultline`, `/tmp/./x.json` or a symlink are not taken for different files.
+ */
+async function checkOutputs(inputFile: string, settings: ParsedRunOptions): Promise<void> {
+  const outputs: [flag: string, file: string][] = [];
+  if (settings.outFile !== undefined) outputs.push(['--out', settings.outFile]);
+  if (settings.csvFile !== undefined) outputs.push(['--csv', settings.csvFile]);
+  const input = await fileIdentity(inputFile);
+  const named: { flag: string; file: string; identity: string }[] = [];
+  for (const [flag, file] of outputs) {
+    const identity = await fileIdentity(file);
+    if (identity === input) {
+      throw new UsageProblem(`faultline run: ${flag} ${file} is the input file; the ${flag === '--csv' ? 'timeline' : 'report'} would overwrite it (name another file)`);
+    }
+    const earlier = named.find((other) => other.identity === identity);
+    if (earlier) throw new UsageProblem(`faultline run: ${earlier.flag} ${earlier.file} and ${flag} ${file} are the same file; name two different files`);
+    named.push({ flag, file, identity });
+  }
+  for (const { flag, file } of named) await checkOutputDirectory(flag, file);
+}
+
+/**
+ * The file a path names, as far as can be told without creating it: absolute, with `.`, `..`
+ * and symlinks resolved (for a file that does not exist yet, those of its folder).
+ */
+async function fileIdentity(file: string): Promise<string> {
+  const absolute = resolve(file);
+  const real = await realpath(absolute).catch(() => undefined);
+  if (real !== undefined) return real;
+  const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
+  return join(folder, basename(absolute));
+}
+
 /** Fails before a long simulation rather than after it when an output could not be written. */
-async function checkOutputDirectory(flag: string, file: string | undefined): Promise<void> {
-  if (file === undefined) return;
+async function checkOutputDirectory(flag: string, file: string): Promise<void> {
   const directory = dirname(resolve(file));
   const info = await stat(directory).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageProblem(`faultline run: ${flag} ${file}: the folder ${directory} does not exist`);

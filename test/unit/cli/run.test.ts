@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative as relativeTo } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import type { Report } from '../../../shared/sim/report';
@@ -115,6 +115,45 @@ describe('runCommand arguments', () => {
     const h = harness();
     expect(await runCommand(file, { out: join(workDirectory, 'missing', 'r.json') }, h.environment)).toBe(2);
     expect(h.stderr()).toContain('--out');
+    expect(h.createdWith).toEqual([]);
+  });
+});
+
+describe('runCommand outputs that would overwrite a file it needs', () => {
+  it('refuses --out naming the input file, however the path is written, and leaves the design alone', async () => {
+    const file = writeDocument('design.faultline', VALID_DOCUMENT);
+    const before = readFileSync(file, 'utf8');
+    const relative = join(relativeTo(process.cwd(), workDirectory), '.', 'design.faultline');
+    for (const out of [file, relative, join(workDirectory, 'sub', '..', 'design.faultline')]) {
+      mkdirSync(join(workDirectory, 'sub'), { recursive: true });
+      const h = harness();
+      expect(await runCommand(file, { out }, h.environment)).toBe(2);
+      expect(h.stderr()).toBe(`faultline run: --out ${out} is the input file; the report would overwrite it (name another file)\n`);
+      expect(h.createdWith).toEqual([]);
+    }
+    const h = harness();
+    expect(await runCommand(file, { csv: file }, h.environment)).toBe(2);
+    expect(h.stderr()).toContain(`--csv ${file} is the input file; the timeline would overwrite it`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses an output that is a symlink to the input file', async () => {
+    const file = writeDocument('linked.faultline', VALID_DOCUMENT);
+    const link = join(workDirectory, 'link-to-design.json');
+    symlinkSync(file, link);
+    const h = harness();
+    expect(await runCommand(file, { out: link }, h.environment)).toBe(2);
+    expect(h.stderr()).toContain('is the input file');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(VALID_DOCUMENT);
+  });
+
+  it('refuses --out and --csv naming one file by two spellings, before simulating', async () => {
+    const file = writeDocument('valid.faultline', VALID_DOCUMENT);
+    const out = join(workDirectory, 'x.json');
+    const csv = `${workDirectory}/./x.json`;
+    const h = harness();
+    expect(await runCommand(file, { out, csv }, h.environment)).toBe(2);
+    expect(h.stderr()).toBe(`faultline run: --out ${out} and --csv ${csv} are the same file; name two different files\n`);
     expect(h.createdWith).toEqual([]);
   });
 });
