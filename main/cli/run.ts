@@ -6,7 +6,8 @@
  * Exit codes: 0 all checks pass (or none), 1 a check failed, 2 invalid file or arguments,
  * 3 internal error.
  */
-import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { constants as fsConstants, write as writeToDescriptor } from 'node:fs';
+import { access, open, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -167,7 +168,7 @@ async function checkOutputs(inputFile: string, settings: ParsedRunOptions): Prom
     if (earlier) throw new UsageProblem(`faultline run: ${earlier.flag} ${earlier.file} and ${flag} ${file} are the same file; name two different files`);
     named.push({ flag, file, identity });
   }
-  for (const { flag, file } of named) await checkOutputDirectory(flag, file);
+  for (const { flag, file } of named) await checkWritable(flag, file);
 }
 
 /**
@@ -182,11 +183,34 @@ async function fileIdentity(file: string): Promise<string> {
   return join(folder, basename(absolute));
 }
 
-/** Fails before a long simulation rather than after it when an output could not be written. */
-async function checkOutputDirectory(flag: string, file: string): Promise<void> {
-  const directory = dirname(resolve(file));
-  const info = await stat(directory).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageProblem(`faultline run: ${flag} ${file}: the folder ${directory} does not exist`);
+/**
+ * Whether an output can be written, found out without changing anything: the folder of a new
+ * file must be writable; an existing regular file is opened for writing without truncating it and
+ * given a zero-byte write, which a read-only or special file system (such as /proc) refuses even
+ * when permissions say yes (as they always do for root). Devices and pipes (`/dev/stdout`) are
+ * left alone: opening a pipe to probe it would block.
+ */
+async function checkWritable(flag: string, file: string): Promise<void> {
+  const refuse = (reason: string): never => {
+    throw new UsageProblem(`faultline run: ${flag} ${file}: cannot write: ${reason}`);
+  };
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined) {
+    const directory = dirname(resolve(file));
+    const folder = await stat(directory).catch(() => undefined);
+    if (!folder?.isDirectory()) throw new UsageProblem(`faultline run: ${flag} ${file}: the folder ${directory} does not exist`);
+    await access(directory, fsConstants.W_OK).catch((error: unknown) => refuse(`the folder ${directory}: ${describeFsError(error)}`));
+    return;
+  }
+  if (info.isDirectory()) refuse('is a folder');
+  if (!info.isFile()) return;
+  await access(file, fsConstants.W_OK).catch((error: unknown) => refuse(describeFsError(error)));
+  const handle = await open(file, 'r+').catch((error: unknown) => refuse(describeFsError(error)));
+  try {
+    await writeZeroBytes(handle.fd).catch((error: unknown) => refuse(describeFsError(error)));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 async function writeOutput(flag: string, file: string, text: string): Promise<void> {
@@ -195,6 +219,17 @@ async function writeOutput(flag: string, file: string, text: string): Promise<vo
   } catch (error) {
     throw new UsageProblem(`faultline run: ${flag} ${file}: cannot write: ${describeFsError(error)}`);
   }
+}
+
+/**
+ * A write of no bytes: no change to a regular file, but the file system still gets to refuse it.
+ * Through the callback API because FileHandle.write returns early for an empty buffer without
+ * asking the file system.
+ */
+function writeZeroBytes(descriptor: number): Promise<void> {
+  return new Promise((resolveWrite, rejectWrite) => {
+    writeToDescriptor(descriptor, new Uint8Array(0), 0, 0, null, (error) => (error ? rejectWrite(error) : resolveWrite()));
+  });
 }
 
 /** Reads and validates the file; every problem is printed as `file: path: message` (exit 2). */
@@ -307,10 +342,24 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+const FS_ERROR_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'the file would be too large',
+  EIO: 'the file does not accept writes (input/output error)',
+  EINVAL: 'the file does not accept writes',
+  ETXTBSY: 'the file is in use',
+};
+
+/** A file system error in words (Node's own messages read like `EIO: i/o error, write`). */
 function describeFsError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
+  if (typeof code === 'string' && Object.hasOwn(FS_ERROR_REASONS, code)) return FS_ERROR_REASONS[code];
   return error instanceof Error ? error.message : String(error);
 }

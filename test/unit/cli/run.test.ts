@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative as relativeTo } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,56 @@ describe('runCommand outputs that would overwrite a file it needs', () => {
     expect(await runCommand(file, { out, csv }, h.environment)).toBe(2);
     expect(h.stderr()).toBe(`faultline run: --out ${out} and --csv ${csv} are the same file; name two different files\n`);
     expect(h.createdWith).toEqual([]);
+  });
+});
+
+describe('runCommand outputs that cannot be written', () => {
+  const PROC_FILE = '/proc/version'; // exists, says root may write it, and refuses every write
+
+  it.runIf(existsSync(PROC_FILE))('refuses --csv into a file that refuses writes before simulating, naming the flag and path', async () => {
+    const file = writeDocument('valid.faultline', VALID_DOCUMENT);
+    const h = harness();
+    expect(await runCommand(file, { csv: PROC_FILE }, h.environment)).toBe(2);
+    expect(h.stderr()).toBe(`faultline run: --csv ${PROC_FILE}: cannot write: the file does not accept writes (input/output error)\n`);
+    expect(h.createdWith).toEqual([]);
+  });
+
+  it('refuses --out naming a folder before simulating', async () => {
+    const file = writeDocument('valid.faultline', VALID_DOCUMENT);
+    const h = harness();
+    expect(await runCommand(file, { out: workDirectory }, h.environment)).toBe(2);
+    expect(h.stderr()).toBe(`faultline run: --out ${workDirectory}: cannot write: is a folder\n`);
+    expect(h.createdWith).toEqual([]);
+  });
+
+  it('leaves an existing output untouched when checking it', async () => {
+    const file = writeDocument('valid.faultline', VALID_DOCUMENT);
+    const outFile = writeDocument('kept.json', 'old contents');
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    utimesSync(outFile, longAgo, longAgo);
+    const h = harness();
+    h.environment.createSimulation = () => {
+      // The check ran before the simulation was made: the old report is still whole.
+      expect(readFileSync(outFile, 'utf8')).toBe('old contents');
+      expect(statSync(outFile).mtime).toEqual(longAgo);
+      throw new Error('stop here');
+    };
+    expect(await runCommand(file, { out: outFile }, h.environment)).toBe(3);
+  });
+
+  it.runIf(existsSync(PROC_FILE))('words a write that fails after the run, naming the flag and path', async () => {
+    const file = writeDocument('valid.faultline', VALID_DOCUMENT);
+    const outFile = writeDocument('swapped.json', '');
+    const h = harness();
+    const create = h.environment.createSimulation.bind(h.environment);
+    h.environment.createSimulation = (document, settings) => {
+      // The output passed its check, then became unwritable while the simulation ran.
+      rmSync(outFile);
+      symlinkSync(PROC_FILE, outFile);
+      return create(document, settings);
+    };
+    expect(await runCommand(file, { out: outFile }, h.environment)).toBe(2);
+    expect(h.stderr()).toBe(`faultline run: --out ${outFile}: cannot write: the file does not accept writes (input/output error)\n`);
   });
 });
 
