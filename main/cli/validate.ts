@@ -3,7 +3,7 @@
  * 2 when it does not or cannot be read. Messages only — never a stack trace.
  */
 import { open } from 'node:fs/promises';
-import { loadDocument, MAX_FILE_BYTES, type Problem } from '../../shared/model';
+import { countProblems, loadDocument, MAX_FILE_BYTES, type Problem } from '../../shared/model';
 import { decodeUtf8 } from '../../shared/model/jsonText';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
 import { EXIT } from './exitCodes';
@@ -19,7 +19,8 @@ export async function validateCommand(file: string): Promise<number> {
     for (const warning of result.warnings) writeErr(`warning: ${describeProblem(warning)}`);
     if (!result.ok) {
       for (const error of result.errors) writeErr(`${file}: ${describeProblem(error)}`);
-      const count = result.errors.length;
+      // Not errors.length: past the listing limit the last entry stands for the rest.
+      const count = countProblems(result.errors);
       writeErr(`${file}: not valid (${count} ${count === 1 ? 'problem' : 'problems'})`);
       return EXIT.invalid;
     }

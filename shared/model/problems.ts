@@ -48,10 +48,15 @@ export class ProblemLog {
   finish(): { errors: Problem[]; warnings: Problem[] } {
     const errors = inFileOrder(this.errors);
     const warnings = inFileOrder(this.warnings);
-    if (this.omittedErrors > 0) errors.push({ path: '', message: `…and ${this.omittedErrors} more errors not listed` });
-    if (this.omittedWarnings > 0) warnings.push({ path: '', message: `…and ${this.omittedWarnings} more warnings not listed` });
+    if (this.omittedErrors > 0) errors.push({ path: '', message: `…and ${this.omittedErrors} more errors not listed`, omitted: this.omittedErrors });
+    if (this.omittedWarnings > 0) warnings.push({ path: '', message: `…and ${this.omittedWarnings} more warnings not listed`, omitted: this.omittedWarnings });
     return { errors, warnings };
   }
+}
+
+/** How many problems a finished list reports: its closing "…and N more" note counts as those N. */
+export function countProblems(problems: readonly Problem[]): number {
+  return problems.reduce((total, problem) => total + (problem.omitted ?? 1), 0);
 }
 
 /** A short rendering of a value for messages: `"8"`, `-1`, `{…}`. */

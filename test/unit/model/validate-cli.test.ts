@@ -61,6 +61,19 @@ describe('faultline validate', () => {
     expect(stdout).toBe('');
   });
 
+  it('counts every problem in its verdict, also those past the listing limit', async () => {
+    const content = baseFile();
+    content.nodes = Array.from({ length: 3000 }, (_, index) => ({ id: `n${index}`, kind: 'teleporter', x: 0, y: 0 }));
+    content.links = [];
+    content.scenario = [];
+    content.checks = [];
+    const file = writeTemp('many.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(`${file}: …and 2000 more errors not listed`);
+    expect(lines.at(-1)).toBe(`${file}: not valid (3000 problems)`);
+  });
+
   it('prints a syntax error without a path but with its position', async () => {
     const file = `${FIXTURES}errors/invalid-json.faultline`;
     expect(await validateCommand(file)).toBe(EXIT.invalid);
