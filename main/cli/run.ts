@@ -16,9 +16,10 @@ import { loadDocument } from '../../shared/model/load';
 import { MAX_DURATION_S, MAX_FILE_BYTES } from '../../shared/model/limits';
 import { decodeUtf8 } from '../../shared/model/jsonText';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
-import type { FaultlineDocument, Problem } from '../../shared/model/types';
+import type { FaultlineDocument } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
 import { EXIT } from './exitCodes';
+import { formatError, formatWarning } from './problemText';
 import { formatSummary, timelineToCsv } from './report-format';
 
 export interface RunOptions {
@@ -251,19 +252,13 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
   if (text === null) throw new UsageProblem(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)`);
 
   const result = loadDocument(text);
-  for (const warning of result.warnings) stderr.write(`${formatProblem(file, warning, 'warning: ')}\n`);
+  for (const warning of result.warnings) stderr.write(`${formatWarning(file, warning)}\n`);
   if (!result.ok) {
-    throw new UsageProblem(result.errors.map((problem) => formatProblem(file, problem)).join('\n'));
+    throw new UsageProblem(result.errors.map((problem) => formatError(file, problem)).join('\n'));
   }
   // The editor's design-problems list: the file runs, but probably not as meant.
   for (const finding of lintDocument(result.document)) stderr.write(`${file}: note: ${finding.message}\n`);
   return result.document;
-}
-
-export function formatProblem(file: string, problem: Problem, prefix = ''): string {
-  // A problem with a line and column says where in its message already ("… at line 4, column 18").
-  const path = problem.path === '' ? '' : `${problem.path}: `;
-  return `${file}: ${path}${prefix}${problem.message}`;
 }
 
 /**

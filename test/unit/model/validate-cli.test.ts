@@ -41,12 +41,22 @@ describe('faultline validate', () => {
     expect(stdout).toContain('4 nodes, 3 links');
   });
 
-  it('exits 0 with warnings on stderr for unknown fields', async () => {
+  it('exits 0 with warnings on stderr for unknown fields, each as "file: path: warning: message"', async () => {
     const content = baseFile();
     content.nodes[0].config = { futureKnob: 1 };
     const file = writeTemp('warn.faultline', JSON.stringify(content));
     expect(await validateCommand(file)).toBe(EXIT.ok);
-    expect(stderr).toBe('warning: nodes[0].config.futureKnob: unknown field, kept but not used\n');
+    expect(stderr).toBe(`${file}: nodes[0].config.futureKnob: warning: unknown field, kept but not used\n`);
+  });
+
+  it('prints warnings of an invalid file in the same form, file name first', async () => {
+    const content = baseFile();
+    content.nodes[0].config = { futureKnob: 1, rps: -5 };
+    const file = writeTemp('warn-and-error.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`${file}: nodes[0].config.futureKnob: warning: unknown field, kept but not used`);
+    expect(lines.every((line) => line.startsWith(`${file}: `))).toBe(true);
   });
 
   it('exits 2 and lists every problem as "file: path: message"', async () => {
