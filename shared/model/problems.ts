@@ -61,12 +61,21 @@ export function countProblems(problems: readonly Problem[]): number {
 
 /** A short rendering of a value for messages: `"8"`, `-1`, `{…}`. */
 export function preview(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'a number too large to represent';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : describeNonFinite(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
+}
+
+/**
+ * What a non-finite number is, in words. From JSON text only an overflow such as 1e400 gets here
+ * (as ±Infinity); a value handed over already parsed (IPC) can also be NaN, which is no size.
+ */
+export function describeNonFinite(value: number): string {
+  if (Number.isNaN(value)) return 'NaN, not a number';
+  return value > 0 ? 'a number too large to represent' : 'a negative number too large to represent';
 }
 
 const SECTION_ORDER = ['', 'format', 'version', 'meta', 'seed', 'durationS', 'network', 'regions', 'nodes', 'links', 'scenario', 'checks', 'view'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, getNode, loadDocument, saveDocument } from '../../../shared/model';
+import { CURRENT_VERSION, getNode, loadDocument, loadDocumentValue, saveDocument } from '../../../shared/model';
 import { baseFile, expectErrors, expectLoaded, loadObject } from './helpers';
 
 describe('loadDocument on valid files', () => {
@@ -200,6 +200,30 @@ describe('loadDocument on valid files', () => {
     const file = baseFile();
     file.scenario = [{ atS: 10, action: 'partition', groups: [['c1'], ['c1', 'a1']] }];
     expect(expectErrors(loadObject(file))).toEqual([{ path: 'scenario[0].groups[1][0]', message: expect.stringContaining('already in group 0') }]);
+  });
+});
+
+describe('non-finite numbers', () => {
+  it.each([
+    [Number.NaN, 'must be a finite number (got NaN, not a number)'],
+    [Infinity, 'must be a finite number (got a number too large to represent)'],
+    [-Infinity, 'must be a finite number (got a negative number too large to represent)'],
+  ])('a parsed value (as over IPC) with seed %s is refused saying what it is', (seed, message) => {
+    const file = { ...baseFile(), seed };
+    expect(expectErrors(loadDocumentValue(file))).toEqual([{ path: 'seed', message }]);
+  });
+
+  it.each([
+    ['1e400', 'must be a finite number (got a number too large to represent)'],
+    ['-1e400', 'must be a finite number (got a negative number too large to represent)'],
+  ])('a seed of %s in text is refused as too large', (seed, message) => {
+    const text = JSON.stringify(baseFile()).replace('"seed":1', `"seed":${seed}`);
+    expect(expectErrors(loadDocument(text))).toEqual([{ path: 'seed', message }]);
+  });
+
+  it('a version of NaN is named as such', () => {
+    const errors = expectErrors(loadDocumentValue({ ...baseFile(), version: Number.NaN }));
+    expect(errors).toEqual([{ path: 'version', message: 'must be a whole number (got NaN, not a number)' }]);
   });
 });
 
