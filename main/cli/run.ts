@@ -6,8 +6,9 @@
  * Exit codes: 0 all checks pass (or none), 1 a check failed, 2 invalid file or arguments,
  * 3 internal error.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { constants as fsConstants, write as writeToDescriptor } from 'node:fs';
+import { access, open, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
@@ -15,9 +16,10 @@ import { loadDocument } from '../../shared/model/load';
 import { MAX_DURATION_S, MAX_FILE_BYTES } from '../../shared/model/limits';
 import { decodeUtf8 } from '../../shared/model/jsonText';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
-import type { FaultlineDocument, Problem } from '../../shared/model/types';
+import type { FaultlineDocument } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
 import { EXIT } from './exitCodes';
+import { formatError, formatWarning } from './problemText';
 import { formatSummary, timelineToCsv } from './report-format';
 
 export interface RunOptions {
@@ -81,8 +83,7 @@ export async function runCommand(
   const { stderr } = environment;
   try {
     const settings = parseRunOptions(options);
-    await checkOutputDirectory('--out', settings.outFile);
-    await checkOutputDirectory('--csv', settings.csvFile);
+    await checkOutputs(file, settings);
 
     const document = await loadFile(file, stderr);
     const report = await simulate(document, settings, environment);
@@ -145,18 +146,72 @@ export function parseRunOptions(options: RunOptions | Readonly<Record<string, un
     if (typeof value !== 'string' || value.trim() === '') throw new UsageProblem(`faultline run: ${flag} needs a file name`);
     parsed[target] = value;
   }
-  if (parsed.outFile !== undefined && parsed.outFile === parsed.csvFile) {
-    throw new UsageProblem('faultline run: --out and --csv must name different files');
-  }
   return parsed;
 }
 
-/** Fails before a long simulation rather than after it when an output could not be written. */
-async function checkOutputDirectory(flag: string, file: string | undefined): Promise<void> {
-  if (file === undefined) return;
-  const directory = dirname(resolve(file));
-  const info = await stat(directory).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageProblem(`faultline run: ${flag} ${file}: the folder ${directory} does not exist`);
+/**
+ * Fails before a long simulation rather than after it when an output would destroy the input or
+ * the other output, or could not be written. Paths are compared as the files they name, so
+ * `./d.faultline`, `/tmp/./x.json` or a symlink are not taken for different files.
+ */
+async function checkOutputs(inputFile: string, settings: ParsedRunOptions): Promise<void> {
+  const outputs: [flag: string, file: string][] = [];
+  if (settings.outFile !== undefined) outputs.push(['--out', settings.outFile]);
+  if (settings.csvFile !== undefined) outputs.push(['--csv', settings.csvFile]);
+  const input = await fileIdentity(inputFile);
+  const named: { flag: string; file: string; identity: string }[] = [];
+  for (const [flag, file] of outputs) {
+    const identity = await fileIdentity(file);
+    if (identity === input) {
+      throw new UsageProblem(`faultline run: ${flag} ${file} is the input file; the ${flag === '--csv' ? 'timeline' : 'report'} would overwrite it (name another file)`);
+    }
+    const earlier = named.find((other) => other.identity === identity);
+    if (earlier) throw new UsageProblem(`faultline run: ${earlier.flag} ${earlier.file} and ${flag} ${file} are the same file; name two different files`);
+    named.push({ flag, file, identity });
+  }
+  for (const { flag, file } of named) await checkWritable(flag, file);
+}
+
+/**
+ * The file a path names, as far as can be told without creating it: absolute, with `.`, `..`
+ * and symlinks resolved (for a file that does not exist yet, those of its folder).
+ */
+async function fileIdentity(file: string): Promise<string> {
+  const absolute = resolve(file);
+  const real = await realpath(absolute).catch(() => undefined);
+  if (real !== undefined) return real;
+  const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
+  return join(folder, basename(absolute));
+}
+
+/**
+ * Whether an output can be written, found out without changing anything: the folder of a new
+ * file must be writable; an existing regular file is opened for writing without truncating it and
+ * given a zero-byte write, which a read-only or special file system (such as /proc) refuses even
+ * when permissions say yes (as they always do for root). Devices and pipes (`/dev/stdout`) are
+ * left alone: opening a pipe to probe it would block.
+ */
+async function checkWritable(flag: string, file: string): Promise<void> {
+  const refuse = (reason: string): never => {
+    throw new UsageProblem(`faultline run: ${flag} ${file}: cannot write: ${reason}`);
+  };
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined) {
+    const directory = dirname(resolve(file));
+    const folder = await stat(directory).catch(() => undefined);
+    if (!folder?.isDirectory()) throw new UsageProblem(`faultline run: ${flag} ${file}: the folder ${directory} does not exist`);
+    await access(directory, fsConstants.W_OK).catch((error: unknown) => refuse(`the folder ${directory}: ${describeFsError(error)}`));
+    return;
+  }
+  if (info.isDirectory()) refuse('is a folder');
+  if (!info.isFile()) return;
+  await access(file, fsConstants.W_OK).catch((error: unknown) => refuse(describeFsError(error)));
+  const handle = await open(file, 'r+').catch((error: unknown) => refuse(describeFsError(error)));
+  try {
+    await writeZeroBytes(handle.fd).catch((error: unknown) => refuse(describeFsError(error)));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 async function writeOutput(flag: string, file: string, text: string): Promise<void> {
@@ -165,6 +220,17 @@ async function writeOutput(flag: string, file: string, text: string): Promise<vo
   } catch (error) {
     throw new UsageProblem(`faultline run: ${flag} ${file}: cannot write: ${describeFsError(error)}`);
   }
+}
+
+/**
+ * A write of no bytes: no change to a regular file, but the file system still gets to refuse it.
+ * Through the callback API because FileHandle.write returns early for an empty buffer without
+ * asking the file system.
+ */
+function writeZeroBytes(descriptor: number): Promise<void> {
+  return new Promise((resolveWrite, rejectWrite) => {
+    writeToDescriptor(descriptor, new Uint8Array(0), 0, 0, null, (error) => (error ? rejectWrite(error) : resolveWrite()));
+  });
 }
 
 /** Reads and validates the file; every problem is printed as `file: path: message` (exit 2). */
@@ -186,19 +252,13 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
   if (text === null) throw new UsageProblem(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)`);
 
   const result = loadDocument(text);
-  for (const warning of result.warnings) stderr.write(`${formatProblem(file, warning, 'warning: ')}\n`);
+  for (const warning of result.warnings) stderr.write(`${formatWarning(file, warning)}\n`);
   if (!result.ok) {
-    throw new UsageProblem(result.errors.map((problem) => formatProblem(file, problem)).join('\n'));
+    throw new UsageProblem(result.errors.map((problem) => formatError(file, problem)).join('\n'));
   }
   // The editor's design-problems list: the file runs, but probably not as meant.
   for (const finding of lintDocument(result.document)) stderr.write(`${file}: note: ${finding.message}\n`);
   return result.document;
-}
-
-export function formatProblem(file: string, problem: Problem, prefix = ''): string {
-  // A problem with a line and column says where in its message already ("… at line 4, column 18").
-  const path = problem.path === '' ? '' : `${problem.path}: `;
-  return `${file}: ${path}${prefix}${problem.message}`;
 }
 
 /**
@@ -277,10 +337,24 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+const FS_ERROR_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'the file would be too large',
+  EIO: 'the file does not accept writes (input/output error)',
+  EINVAL: 'the file does not accept writes',
+  ETXTBSY: 'the file is in use',
+};
+
+/** A file system error in words (Node's own messages read like `EIO: i/o error, write`). */
 function describeFsError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
+  if (typeof code === 'string' && Object.hasOwn(FS_ERROR_REASONS, code)) return FS_ERROR_REASONS[code];
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,10 +3,11 @@
  * 2 when it does not or cannot be read. Messages only — never a stack trace.
  */
 import { open } from 'node:fs/promises';
-import { loadDocument, MAX_FILE_BYTES, type Problem } from '../../shared/model';
+import { countProblems, loadDocument, MAX_FILE_BYTES } from '../../shared/model';
 import { decodeUtf8 } from '../../shared/model/jsonText';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
 import { EXIT } from './exitCodes';
+import { formatError, formatWarning } from './problemText';
 
 export async function validateCommand(file: string): Promise<number> {
   try {
@@ -16,10 +17,11 @@ export async function validateCommand(file: string): Promise<number> {
       return EXIT.invalid;
     }
     const result = loadDocument(read.text);
-    for (const warning of result.warnings) writeErr(`warning: ${describeProblem(warning)}`);
+    for (const warning of result.warnings) writeErr(formatWarning(file, warning));
     if (!result.ok) {
-      for (const error of result.errors) writeErr(`${file}: ${describeProblem(error)}`);
-      const count = result.errors.length;
+      for (const error of result.errors) writeErr(formatError(file, error));
+      // Not errors.length: past the listing limit the last entry stands for the rest.
+      const count = countProblems(result.errors);
       writeErr(`${file}: not valid (${count} ${count === 1 ? 'problem' : 'problems'})`);
       return EXIT.invalid;
     }
@@ -36,10 +38,6 @@ export async function validateCommand(file: string): Promise<number> {
     writeErr(`${file}: internal error while validating: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.internal;
   }
-}
-
-function describeProblem(problem: Problem): string {
-  return problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
 }
 
 function writeErr(line: string): void {

@@ -69,3 +69,4 @@ export { encodeShareCode, decodeShareCode, type ShareCodeLimits } from './shareC
 export { encodeBase64Url, decodeBase64Url } from './base64url';
 export { utf8ByteLength, lineColumnAt, locateJsonSyntaxError } from './jsonText';
 export { RESERVED_KEYS } from './sanitize';
+export { countProblems } from './problems';

@@ -3,9 +3,17 @@
  * located by line and column without relying on engine-specific `SyntaxError` messages.
  */
 import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from './limits';
+import type { PathSegment } from './paths';
+import { preview } from './problems';
+
+/** Something legal in JSON text but probably not meant, found while parsing it. */
+export interface JsonTextWarning {
+  path: PathSegment[];
+  message: string;
+}
 
 export type JsonParseResult =
-  | { ok: true; value: unknown }
+  | { ok: true; value: unknown; warnings: JsonTextWarning[] }
   | { ok: false; message: string; line?: number; column?: number };
 
 /** UTF-8 size of a string, without allocating the bytes. Lone surrogates count as U+FFFD (3 bytes). */
@@ -87,8 +95,9 @@ export function parseJsonText(text: string, maxBytes = MAX_FILE_BYTES, maxDepth 
     const { line, column } = lineColumnAt(text, deep);
     return { ok: false, message: `nested more than ${maxDepth} levels deep at line ${line}, column ${column}`, line, column };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     const located = locateJsonSyntaxError(text);
     if (located) {
@@ -99,6 +108,106 @@ export function parseJsonText(text: string, maxBytes = MAX_FILE_BYTES, maxDepth 
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `not valid JSON: ${detail}` };
   }
+  return { ok: true, value, warnings: findDuplicateKeys(text) };
+}
+
+// --- duplicate keys ---------------------------------------------------------------------------
+
+/** An object being scanned: its keys so far, and where the value of the current key starts. */
+interface ObjectFrame {
+  kind: 'object';
+  keys: Set<string>;
+  key: string;
+  valueStart: number;
+  /** Keys given more than once: how often, and the last value's preview (filled as it ends). */
+  repeated: Map<string, { count: number; last: string }> | null;
+}
+
+interface ArrayFrame {
+  kind: 'array';
+  index: number;
+}
+
+/**
+ * Keys given twice in one object. JSON.parse keeps the last value silently, so a file with two
+ * `"seed"`s runs with whichever came last while its author may be reading the first. Expects
+ * text JSON.parse accepted; reports each repeated key once, at its full path, when its object
+ * closes.
+ */
+export function findDuplicateKeys(text: string): JsonTextWarning[] {
+  const warnings: JsonTextWarning[] = [];
+  const stack: (ObjectFrame | ArrayFrame)[] = [];
+  let expectKey = false;
+
+  const pathTo = (key: string): PathSegment[] => [
+    ...stack.slice(0, -1).map((frame) => (frame.kind === 'object' ? frame.key : frame.index)),
+    key,
+  ];
+  /** Ends the value of the current key of `frame` at `end` (a "," or "}" of that object). */
+  const endValue = (frame: ObjectFrame, end: number): void => {
+    const repeat = frame.repeated?.get(frame.key);
+    if (repeat) repeat.last = previewJsonText(text.slice(frame.valueStart, end));
+  };
+
+  for (let position = 0; position < text.length; position++) {
+    const code = text.charCodeAt(position);
+    if (code === 0x22) {
+      const start = position;
+      let escaped = false;
+      for (position++; text.charCodeAt(position) !== 0x22; position++) {
+        if (text.charCodeAt(position) === 0x5c) {
+          escaped = true;
+          position++;
+        }
+      }
+      if (!expectKey) continue;
+      expectKey = false;
+      const frame = stack[stack.length - 1] as ObjectFrame;
+      const key = escaped ? (JSON.parse(text.slice(start, position + 1)) as string) : text.slice(start + 1, position);
+      frame.key = key;
+      // The value starts after the colon; whitespace around it is trimmed when it is previewed.
+      frame.valueStart = text.indexOf(':', position) + 1;
+      if (!frame.keys.has(key)) frame.keys.add(key);
+      else {
+        frame.repeated ??= new Map();
+        const repeat = frame.repeated.get(key);
+        if (repeat) repeat.count++;
+        else frame.repeated.set(key, { count: 2, last: '' });
+      }
+    } else if (code === 0x7b) {
+      stack.push({ kind: 'object', keys: new Set(), key: '', valueStart: 0, repeated: null });
+      expectKey = true;
+    } else if (code === 0x5b) {
+      stack.push({ kind: 'array', index: 0 });
+    } else if (code === 0x2c) {
+      const frame = stack[stack.length - 1];
+      if (frame.kind === 'array') frame.index++;
+      else {
+        endValue(frame, position);
+        expectKey = true;
+      }
+    } else if (code === 0x7d) {
+      const frame = stack[stack.length - 1] as ObjectFrame;
+      if (frame.keys.size > 0) endValue(frame, position);
+      for (const [key, { count, last }] of frame.repeated ?? []) {
+        const times = count > 2 ? ` (given ${count} times)` : '';
+        warnings.push({ path: pathTo(key), message: `duplicate key${times}; the last value (${last}) is used` });
+      }
+      stack.pop();
+      expectKey = false;
+    } else if (code === 0x5d) {
+      stack.pop();
+    }
+  }
+  return warnings;
+}
+
+/** The preview of a JSON value's text; only scalars are parsed (a repeated object may be large). */
+function previewJsonText(valueText: string): string {
+  const trimmed = valueText.trim();
+  if (trimmed.startsWith('{')) return 'an object';
+  if (trimmed.startsWith('[')) return 'a list';
+  return preview(JSON.parse(trimmed));
 }
 
 // --- syntax error locator ---------------------------------------------------------------------

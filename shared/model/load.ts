@@ -2,7 +2,7 @@
  * Loading `.faultline` text (DESIGN §4): parse with limits, drop dangerous keys, check format and
  * version, migrate, validate everything. Never throws; every problem comes back with its path.
  */
-import { parseJsonText } from './jsonText';
+import { parseJsonText, type JsonTextWarning } from './jsonText';
 import { MAX_JSON_VALUES } from './limits';
 import { MIGRATIONS, migrateToCurrent, type Migration } from './migrations';
 import { preview, ProblemLog } from './problems';
@@ -28,7 +28,7 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
       log.error('', parsed.message, parsed.line !== undefined && parsed.column !== undefined ? { line: parsed.line, column: parsed.column } : undefined);
       return { ok: false, ...log.finish() };
     }
-    return loadValue(parsed.value, options, Infinity);
+    return loadValue(parsed.value, options, Infinity, parsed.warnings);
   } catch (error) {
     return internalFailure(error);
   }
@@ -43,9 +43,11 @@ export function loadDocumentValue(value: unknown, options: LoadOptions = {}): Lo
   return loadValue(value, options, MAX_JSON_VALUES);
 }
 
-function loadValue(value: unknown, options: LoadOptions, maxValues: number): LoadResult {
+/** @param textWarnings what parsing the text found (e.g. duplicate keys), reported with the rest */
+function loadValue(value: unknown, options: LoadOptions, maxValues: number, textWarnings: readonly JsonTextWarning[] = []): LoadResult {
   try {
     const log = new ProblemLog();
+    for (const warning of textWarnings) log.warning(warning.path, warning.message);
     const raw = sanitizeJson(value, log, maxValues);
     if (!isPlainObject(raw)) {
       log.error('', `a Faultline file must contain a JSON object (this one contains ${preview(raw)})`);

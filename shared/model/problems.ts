@@ -48,20 +48,34 @@ export class ProblemLog {
   finish(): { errors: Problem[]; warnings: Problem[] } {
     const errors = inFileOrder(this.errors);
     const warnings = inFileOrder(this.warnings);
-    if (this.omittedErrors > 0) errors.push({ path: '', message: `…and ${this.omittedErrors} more errors not listed` });
-    if (this.omittedWarnings > 0) warnings.push({ path: '', message: `…and ${this.omittedWarnings} more warnings not listed` });
+    if (this.omittedErrors > 0) errors.push({ path: '', message: `…and ${this.omittedErrors} more errors not listed`, omitted: this.omittedErrors });
+    if (this.omittedWarnings > 0) warnings.push({ path: '', message: `…and ${this.omittedWarnings} more warnings not listed`, omitted: this.omittedWarnings });
     return { errors, warnings };
   }
 }
 
+/** How many problems a finished list reports: its closing "…and N more" note counts as those N. */
+export function countProblems(problems: readonly Problem[]): number {
+  return problems.reduce((total, problem) => total + (problem.omitted ?? 1), 0);
+}
+
 /** A short rendering of a value for messages: `"8"`, `-1`, `{…}`. */
 export function preview(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'a number too large to represent';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : describeNonFinite(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
+}
+
+/**
+ * What a non-finite number is, in words. From JSON text only an overflow such as 1e400 gets here
+ * (as ±Infinity); a value handed over already parsed (IPC) can also be NaN, which is no size.
+ */
+export function describeNonFinite(value: number): string {
+  if (Number.isNaN(value)) return 'NaN, not a number';
+  return value > 0 ? 'a number too large to represent' : 'a negative number too large to represent';
 }
 
 const SECTION_ORDER = ['', 'format', 'version', 'meta', 'seed', 'durationS', 'network', 'regions', 'nodes', 'links', 'scenario', 'checks', 'view'];

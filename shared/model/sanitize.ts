@@ -5,7 +5,7 @@
  */
 import { MAX_NESTING_DEPTH } from './limits';
 import type { PathSegment } from './paths';
-import type { ProblemLog } from './problems';
+import { describeNonFinite, type ProblemLog } from './problems';
 
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -57,7 +57,7 @@ function sanitizeValue(value: unknown, log: ProblemLog, path: PathSegment[], dep
 
 function sanitizeContent(value: unknown, log: ProblemLog, path: PathSegment[], depth: number, walk: Walk): unknown {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) log.error(path, 'must be a finite number (this one is too large to represent)');
+    if (!Number.isFinite(value)) log.error(path, `must be a finite number (got ${describeNonFinite(value)})`);
     return value;
   }
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;

@@ -412,6 +412,8 @@ export interface Problem {
   /** 1-based position in the text, for syntax errors. */
   line?: number;
   column?: number;
+  /** Set on the closing note of a list cut short ("…and 2000 more"): how many problems it stands for. */
+  omitted?: number;
 }
 
 export type LoadResult =

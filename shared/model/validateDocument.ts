@@ -120,8 +120,19 @@ function assemble<T>(checked: ObjectCheck, fields: readonly FieldDescriptor[]): 
   return { ...record, ...withExtras(checked.unknown) } as T;
 }
 
+/**
+ * A required field the file leaves out is repaired with its default, and said so: a file that
+ * silently runs with a seed or duration its author never chose is hard to debug.
+ */
+function warnMissing(path: PathSegment[], used: unknown, log: ProblemLog): void {
+  log.warning(path, `missing; using ${JSON.stringify(used)}`);
+}
+
 function listAt(raw: JsonObject, key: string, log: ProblemLog): unknown[] {
-  if (!Object.hasOwn(raw, key)) return [];
+  if (!Object.hasOwn(raw, key)) {
+    warnMissing([key], [], log);
+    return [];
+  }
   const value = raw[key];
   if (Array.isArray(value)) return value;
   log.error([key], `must be a list (got ${preview(value)})`);
@@ -129,7 +140,10 @@ function listAt(raw: JsonObject, key: string, log: ProblemLog): unknown[] {
 }
 
 function readScalar<T>(raw: JsonObject, key: string, descriptor: FieldDescriptor, fallback: T, log: ProblemLog): T {
-  if (!Object.hasOwn(raw, key)) return fallback;
+  if (!Object.hasOwn(raw, key)) {
+    warnMissing([key], fallback, log);
+    return fallback;
+  }
   checkValue(descriptor, raw[key], [key], log);
   return raw[key] as T;
 }
@@ -147,9 +161,15 @@ function registerId(list: string, index: number, id: unknown, ids: IdIndex, log:
 }
 
 function readMeta(raw: JsonObject, log: ProblemLog): DocumentMeta {
-  if (!Object.hasOwn(raw, 'meta')) return { title: DEFAULT_TITLE };
+  if (!Object.hasOwn(raw, 'meta')) {
+    const meta: DocumentMeta = { title: DEFAULT_TITLE };
+    warnMissing(['meta'], meta, log);
+    return meta;
+  }
   const checked = checkObject(raw.meta, META_FIELDS, ['meta'], log);
   if (!checked) return { title: DEFAULT_TITLE };
+  // Only the title is required (DESIGN §4); description, author and tags are optional.
+  if (!Object.hasOwn(checked.known, 'title')) warnMissing(['meta', 'title'], DEFAULT_TITLE, log);
   const meta = assemble<DocumentMeta>(checked, META_FIELDS);
   return { ...meta, title: typeof meta.title === 'string' ? meta.title : DEFAULT_TITLE };
 }

@@ -1,5 +1,6 @@
 import { createEmptyDocument } from '../../../shared/model/document';
 import { loadDocument } from '../../../shared/model/load';
+import { countProblems } from '../../../shared/model/problems';
 import { saveDocument } from '../../../shared/model/save';
 import { decodeShareCode, encodeShareCode } from '../../../shared/model/shareCode';
 import type { FaultlineDocument, LoadResult } from '../../../shared/model/types';
@@ -46,9 +47,10 @@ export function createFileCommands(deps: FileCommandDeps) {
   }
 
   function showLoadProblems(name: string, result: Extract<LoadResult, { ok: false }>): void {
+    const count = countProblems(result.errors);
     ui.showProblems({
       title: `“${name}” could not be opened`,
-      summary: `${result.errors.length === 1 ? 'One problem was' : `${result.errors.length} problems were`} found. Nothing you had open was changed.`,
+      summary: `${count === 1 ? 'One problem was' : `${count} problems were`} found. Nothing you had open was changed.`,
       errors: result.errors,
       warnings: result.warnings,
     });

@@ -1,4 +1,4 @@
-import { createEmptyDocument, loadDocumentValue, saveDocument } from '../../../shared/model';
+import { countProblems, createEmptyDocument, loadDocumentValue, saveDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/model/types';
 import type { ClipboardContent } from './clipboard';
 
@@ -59,6 +59,7 @@ function faultlineJson(text: string): object | undefined {
 
 function describe(errors: Problem[]): string {
   const shown = errors.slice(0, 3).map((problem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message));
-  const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
+  const total = countProblems(errors);
+  const more = total > shown.length ? ` (and ${total - shown.length} more)` : '';
   return `${shown.join('; ')}${more}`;
 }

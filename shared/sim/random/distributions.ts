@@ -1,3 +1,4 @@
+import { DEFAULT_LOGNORMAL_SIGMA } from '../../model/schema/common';
 import type { DistributionInput } from '../../model/types';
 import type { RandomStream } from './stream';
 
@@ -8,8 +9,10 @@ import type { RandomStream } from './stream';
  * the distribution's *mean* is `mean`. A bare number is the shorthand for `{ dist: 'const', mean }`.
  */
 
-/** Lognormal sigma when a file gives none: a heavy but not extreme tail (p99 ≈ 3.8 × mean). */
-export const DEFAULT_LOGNORMAL_SIGMA = 1;
+// One default for the loader, the inspector and the engine: the engine falls back to it only for
+// specs that were never resolved (the model resolves every file's to carry their sigma), and then
+// must agree with the file.
+export { DEFAULT_LOGNORMAL_SIGMA };
 
 /** Draws one value of `spec`. */
 export function sample(spec: DistributionInput, rng: RandomStream): number {

@@ -59,6 +59,12 @@ describe('clipboard text', () => {
     }
   });
 
+  it('counts every problem of broken content, also those past the listing limit', () => {
+    const nodes = Array.from({ length: 1500 }, (_, index) => ({ id: `n${index}`, kind: 'teleporter', x: 0, y: 0 }));
+    const parsed = parseClipboardText(JSON.stringify({ format: 'faultline', version: 1, nodes, links: [] }));
+    expect(parsed.kind === 'invalid' && parsed.message).toMatch(/ \(and 1497 more\)$/);
+  });
+
   it('refuses broken Faultline content and says why', () => {
     const broken = JSON.stringify({ format: 'faultline', version: 1, nodes: [{ id: 'x', kind: 'teleporter', x: 0, y: 0 }], links: [] });
     const parsed = parseClipboardText(broken);

@@ -99,6 +99,14 @@ describe('file commands: open', () => {
     expect(report.errors.map((problem) => problem.path)).toEqual(expect.arrayContaining(['nodes[0].config.workers', 'nodes[1].id', 'nodes[1].kind']));
   });
 
+  it('a file with more problems than are listed says how many there are in all', async () => {
+    const nodes = Array.from({ length: 1500 }, (_, index) => ({ id: `n${index}`, kind: 'teleporter', x: 0, y: 0 }));
+    const bad = JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'x' }, seed: 1, durationS: 10, regions: [], nodes, links: [], scenario: [], checks: [] });
+    const { commands, ui } = setup({ files: { open: async () => ({ status: 'opened', file: file('bad.faultline'), text: bad }) } });
+    await commands.open();
+    expect(ui.problems[0].summary).toBe('1500 problems were found. Nothing you had open was changed.');
+  });
+
   it('a good file replaces a clean document at once and becomes the save target', async () => {
     const other = saveDocument({ ...lesson, meta: { title: 'Other' } });
     const { commands, session, files } = setup({ files: { open: async () => ({ status: 'opened', file: file('other.faultline'), text: other }) } });

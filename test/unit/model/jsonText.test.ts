@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Url, encodeBase64Url, lineColumnAt, locateJsonSyntaxError, utf8ByteLength } from '../../../shared/model';
+import { findDuplicateKeys } from '../../../shared/model/jsonText';
 
 describe('utf8ByteLength', () => {
   it.each([
@@ -53,6 +54,32 @@ describe('locateJsonSyntaxError', () => {
     ['{"a": "\\q"}', 7, 'invalid escape'],
   ])('%j fails at offset %i: %s', (text, offset, reason) => {
     expect(locateJsonSyntaxError(text)).toEqual({ offset, reason: expect.stringContaining(reason) });
+  });
+});
+
+describe('findDuplicateKeys', () => {
+  it('finds nothing in JSON without repeated keys', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        // fc.json() builds objects from records, so its keys are unique within each object.
+        expect(findDuplicateKeys(text)).toEqual([]);
+      }),
+    );
+  });
+
+  it.each([
+    ['{"seed":1,"seed":2}', ['seed'], 'duplicate key; the last value (2) is used'],
+    ['{"a":[{"b":{}},{"b":{"c":"x", "c" : "y" }}]}', ['a', 1, 'b', 'c'], 'duplicate key; the last value ("y") is used'],
+    ['{"k":1,"k":2,"k":[3]}', ['k'], 'duplicate key (given 3 times); the last value (a list) is used'],
+    ['{"k":{"z":1},"k":{"z":1}}', ['k'], 'duplicate key; the last value (an object) is used'],
+    ['{"\\u0061":1,"a":true}', ['a'], 'duplicate key; the last value (true) is used'],
+    ['{"x,}":"{[\\"",  "x,}":null}', ['x,}'], 'duplicate key; the last value (null) is used'],
+  ])('%s: repeated key at %j', (text, path, message) => {
+    expect(findDuplicateKeys(text)).toEqual([{ path, message }]);
+  });
+
+  it('keeps keys of different objects apart', () => {
+    expect(findDuplicateKeys('{"a":{"id":1},"b":{"id":1},"c":[{"id":1},{"id":2}]}')).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, getNode, loadDocument } from '../../../shared/model';
+import { CURRENT_VERSION, getNode, loadDocument, loadDocumentValue, saveDocument } from '../../../shared/model';
 import { baseFile, expectErrors, expectLoaded, loadObject } from './helpers';
 
 describe('loadDocument on valid files', () => {
-  it('fills in missing optional top-level parts', () => {
+  it('fills in missing top-level parts with their defaults', () => {
     const document = expectLoaded(loadDocument('{"format": "faultline", "version": 1}'));
     expect(document).toEqual({
       format: 'faultline',
@@ -20,6 +20,50 @@ describe('loadDocument on valid files', () => {
     });
     expect(document.view).toBeUndefined();
     expect(document.extras).toBeUndefined();
+  });
+
+  it('warns about each missing required field, naming the value used', () => {
+    const result = loadDocument('{"format": "faultline", "version": 1}');
+    expect(result.warnings).toEqual([
+      { path: 'meta', message: 'missing; using {"title":"Untitled"}' },
+      { path: 'seed', message: 'missing; using 1' },
+      { path: 'durationS', message: 'missing; using 60' },
+      { path: 'regions', message: 'missing; using []' },
+      { path: 'nodes', message: 'missing; using []' },
+      { path: 'links', message: 'missing; using []' },
+      { path: 'scenario', message: 'missing; using []' },
+      { path: 'checks', message: 'missing; using []' },
+    ]);
+  });
+
+  it('warns about a meta without a title, but not about the optional meta fields', () => {
+    const file = baseFile();
+    file.meta = {};
+    const result = loadObject(file);
+    expect(expectLoaded(result).meta.title).toBe('Untitled');
+    expect(result.warnings).toEqual([{ path: 'meta.title', message: 'missing; using "Untitled"' }]);
+  });
+
+  it('does not warn about the optional network and view sections', () => {
+    const file = baseFile();
+    delete file.network;
+    delete file.view;
+    expect(loadObject(file).warnings).toEqual([]);
+  });
+
+  it('warns about a duplicate top-level key, naming the value that is used', () => {
+    const text = saveDocument(expectLoaded(loadObject(baseFile()))).replace('"seed": 1,', '"seed": 1,\n  "seed": 2,');
+    const result = loadDocument(text);
+    expect(expectLoaded(result).seed).toBe(2);
+    expect(result.warnings).toEqual([{ path: 'seed', message: 'duplicate key; the last value (2) is used' }]);
+  });
+
+  it('names the full path of a duplicate key inside a record', () => {
+    const file = baseFile();
+    const text = JSON.stringify(file).replace(`"id":"${file.nodes[1].id as string}"`, `"id":"first","id":"${file.nodes[1].id as string}"`);
+    const result = loadDocument(text);
+    expectLoaded(result);
+    expect(result.warnings).toEqual([{ path: 'nodes[1].id', message: `duplicate key; the last value ("${file.nodes[1].id as string}") is used` }]);
   });
 
   it('fills a partly given network section', () => {
@@ -156,6 +200,30 @@ describe('loadDocument on valid files', () => {
     const file = baseFile();
     file.scenario = [{ atS: 10, action: 'partition', groups: [['c1'], ['c1', 'a1']] }];
     expect(expectErrors(loadObject(file))).toEqual([{ path: 'scenario[0].groups[1][0]', message: expect.stringContaining('already in group 0') }]);
+  });
+});
+
+describe('non-finite numbers', () => {
+  it.each([
+    [Number.NaN, 'must be a finite number (got NaN, not a number)'],
+    [Infinity, 'must be a finite number (got a number too large to represent)'],
+    [-Infinity, 'must be a finite number (got a negative number too large to represent)'],
+  ])('a parsed value (as over IPC) with seed %s is refused saying what it is', (seed, message) => {
+    const file = { ...baseFile(), seed };
+    expect(expectErrors(loadDocumentValue(file))).toEqual([{ path: 'seed', message }]);
+  });
+
+  it.each([
+    ['1e400', 'must be a finite number (got a number too large to represent)'],
+    ['-1e400', 'must be a finite number (got a negative number too large to represent)'],
+  ])('a seed of %s in text is refused as too large', (seed, message) => {
+    const text = JSON.stringify(baseFile()).replace('"seed":1', `"seed":${seed}`);
+    expect(expectErrors(loadDocument(text))).toEqual([{ path: 'seed', message }]);
+  });
+
+  it('a version of NaN is named as such', () => {
+    const errors = expectErrors(loadDocumentValue({ ...baseFile(), version: Number.NaN }));
+    expect(errors).toEqual([{ path: 'version', message: 'must be a whole number (got NaN, not a number)' }]);
   });
 });
 

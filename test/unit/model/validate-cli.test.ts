@@ -41,12 +41,22 @@ describe('faultline validate', () => {
     expect(stdout).toContain('4 nodes, 3 links');
   });
 
-  it('exits 0 with warnings on stderr for unknown fields', async () => {
+  it('exits 0 with warnings on stderr for unknown fields, each as "file: path: warning: message"', async () => {
     const content = baseFile();
     content.nodes[0].config = { futureKnob: 1 };
     const file = writeTemp('warn.faultline', JSON.stringify(content));
     expect(await validateCommand(file)).toBe(EXIT.ok);
-    expect(stderr).toBe('warning: nodes[0].config.futureKnob: unknown field, kept but not used\n');
+    expect(stderr).toBe(`${file}: nodes[0].config.futureKnob: warning: unknown field, kept but not used\n`);
+  });
+
+  it('prints warnings of an invalid file in the same form, file name first', async () => {
+    const content = baseFile();
+    content.nodes[0].config = { futureKnob: 1, rps: -5 };
+    const file = writeTemp('warn-and-error.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`${file}: nodes[0].config.futureKnob: warning: unknown field, kept but not used`);
+    expect(lines.every((line) => line.startsWith(`${file}: `))).toBe(true);
   });
 
   it('exits 2 and lists every problem as "file: path: message"', async () => {
@@ -59,6 +69,19 @@ describe('faultline validate', () => {
     expect(lines[6]).toBe(`${file}: not valid (6 problems)`);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe('');
+  });
+
+  it('counts every problem in its verdict, also those past the listing limit', async () => {
+    const content = baseFile();
+    content.nodes = Array.from({ length: 3000 }, (_, index) => ({ id: `n${index}`, kind: 'teleporter', x: 0, y: 0 }));
+    content.links = [];
+    content.scenario = [];
+    content.checks = [];
+    const file = writeTemp('many.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(`${file}: …and 2000 more errors not listed`);
+    expect(lines.at(-1)).toBe(`${file}: not valid (3000 problems)`);
   });
 
   it('prints a syntax error without a path but with its position', async () => {

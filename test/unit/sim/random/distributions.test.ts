@@ -12,6 +12,8 @@ import {
   varianceOf,
 } from '../../../../shared/sim/random/distributions';
 import type { DistributionInput } from '../../../../shared/model/types';
+import { normalizeDistribution } from '../../../../shared/model/defaults';
+import { DEFAULT_LOGNORMAL_SIGMA as MODEL_DEFAULT_LOGNORMAL_SIGMA } from '../../../../shared/model/schema/common';
 
 const SAMPLES = 200_000;
 
@@ -90,13 +92,14 @@ describe('sample()', () => {
     expect(Math.abs(variance / varianceOf(spec) - 1)).toBeLessThan(0.05);
   });
 
-  it('lognormal without sigma uses the documented default', () => {
-    expect(DEFAULT_LOGNORMAL_SIGMA).toBe(1);
+  it('lognormal without sigma uses the documented default, the one the model resolves files with', () => {
+    expect(DEFAULT_LOGNORMAL_SIGMA).toBe(MODEL_DEFAULT_LOGNORMAL_SIGMA);
     const a = createStream(9, 'default-sigma');
     const b = createStream(9, 'default-sigma');
     for (let i = 0; i < 100; i++) {
-      expect(sample({ dist: 'lognormal', mean: 3 }, a)).toBe(sample({ dist: 'lognormal', mean: 3, sigma: 1 }, b));
+      expect(sample({ dist: 'lognormal', mean: 3 }, a)).toBe(sample(normalizeDistribution({ dist: 'lognormal', mean: 3 }), b));
     }
+    expect(percentileOf({ dist: 'lognormal', mean: 3 }, 0.99)).toBe(percentileOf(normalizeDistribution({ dist: 'lognormal', mean: 3 }), 0.99));
     const rng = createStream(9, 'default-sigma-mean');
     const spec: DistributionInput = { dist: 'lognormal', mean: 3 };
     const { mean } = moments(() => sample(spec, rng));
