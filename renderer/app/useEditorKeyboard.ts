@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
-import { handleCanvasKey, handleEditorKey, isCanvasTarget, isTypingTarget, ownsSpace } from '../editor/keyboardShortcuts';
+import { handleCanvasKey, handleEditorKey, isCanvasTarget, spacePlaysPauses } from '../editor/keyboardShortcuts';
 
 /** Window-level shortcuts for the editor; nothing fires while the user types in a field. */
 export function useEditorKeyboard(editor: Editor): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === ' ' && !isTypingTarget(event.target) && !ownsSpace(event.target)) {
+      if (event.key === ' ' && spacePlaysPauses(event.target)) {
         editor.tool.spaceHeld = true;
         event.preventDefault();
         return;

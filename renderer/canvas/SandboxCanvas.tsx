@@ -2,7 +2,7 @@ import 'pixi.js/unsafe-eval';
 import { Application } from 'pixi.js';
 import { Viewport } from 'pixi-viewport';
 import { useEffect, useRef } from 'react';
-import type { Camera } from '../editor/camera';
+import { substantialResize, type Camera } from '../editor/camera';
 import type { Editor } from '../editor/editor';
 import type { Rect } from '../editor/geometry';
 import type { ToolPointer } from '../editor/tools/toolTypes';
@@ -129,9 +129,16 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
         app.ticker.remove(app.render, app);
         viewport.on('moved', followGrid);
         viewport.on('zoomed', followGrid);
+        // The user's own pans and zooms (the editor's buttons and keys tell the editor themselves).
+        viewport.on('drag-start', () => editor.cameraMovedByUser());
+        viewport.on('wheel-start', () => editor.cameraMovedByUser());
+        viewport.on('pinch-start', () => editor.cameraMovedByUser());
+        /** The canvas's size when Fit last ran: a much bigger or smaller canvas fits again. */
+        let sizeAtFit: { width: number; height: number } | null = null;
         app.renderer.on('resize', (width: number, height: number) => {
           viewport.resize(width, height);
           followGrid();
+          if (sizeAtFit !== null && substantialResize(sizeAtFit, { width, height })) editor.canvasResized();
         });
         // Pixi's resizeTo follows the window only; panels that change width (classroom mode, a
         // taller dock) resize the canvas's box without a window resize.
@@ -156,6 +163,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           },
           fit: (rect, bottomPx) => {
             fitViewport(viewport, rect, bottomPx, topOverlayPx(hostRef.current));
+            sizeAtFit = { width: viewport.screenWidth, height: viewport.screenHeight };
             followGrid();
           },
           panByScreen: (dx, dy) => {
@@ -208,7 +216,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
             renderWanted = true;
           }
-          if (scene.setZoom(viewport.scale.x)) renderWanted = true;
+          if (scene.setZoom(viewport.scale.x, app.renderer.resolution)) renderWanted = true;
           if (addonRef.current !== attachedAddon) {
             attachedAddon?.detach();
             attachedAddon = addonRef.current;

@@ -1,13 +1,13 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { NodeRecord } from '../../shared/model/types';
-import { NODE_CARD } from '../editor/geometry';
+import { NODE_CARD, NODE_TEXT } from '../editor/geometry';
 import { ICON_SIZE, kindIconContext } from './iconContexts';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
-/** Room for the name: from its left edge to the link handle. */
-const NAME_WIDTH = NODE_CARD.width - 56 - 8;
+/** Room for the name and the kind: from their left edge to just before the status dot (never under it). */
+const TEXT_WIDTH = NODE_TEXT.right - NODE_TEXT.left;
 /** Names shrink to this scale before they are cut with an ellipsis. */
 const MIN_NAME_SCALE = 0.72;
 
@@ -55,8 +55,8 @@ export class NodeView {
     this.handle.position.set(NODE_CARD.width, NODE_CARD.height / 2);
     this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 16, fontWeight: '700', fill: shapes.theme.text } });
     this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 12.5, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
-    this.name.position.set(56, 10);
-    this.kindLabel.position.set(56, 33);
+    this.name.position.set(NODE_TEXT.left, 10);
+    this.kindLabel.position.set(NODE_TEXT.left, 33);
     this.container.addChild(this.focus, this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
   }
 
@@ -78,9 +78,9 @@ export class NodeView {
     }
     this.applyDetail();
     this.icon.context = kindIconContext(node.kind, shapes.theme.name);
-    fitText(this.name, node.name ?? node.id, NAME_WIDTH);
+    fitText(this.name, node.name ?? node.id, TEXT_WIDTH);
     // A database's role is not repeated here: the live layer badges the role it has right now.
-    this.kindLabel.text = NODE_KIND_INFO[node.kind].label;
+    fitText(this.kindLabel, NODE_KIND_INFO[node.kind].label, TEXT_WIDTH);
   }
 
   /** Far out, names and icons are too small to read: the card alone keeps the frame cheap to draw. */
@@ -97,6 +97,16 @@ export class NodeView {
     this.icon.visible = detailed;
     this.body.context = detailed ? this.shapes.card : this.shapes.farCard;
     if (this.record) this.disc.context = detailed ? this.shapes.disc(this.record.kind) : this.shapes.farStripe(this.record.kind);
+  }
+
+  /**
+   * Rasterises the card's text for the size it is shown at: small text drawn from a much larger
+   * texture loses its thin strokes (grey, broken letters far out), so it is drawn near 1:1.
+   */
+  setTextResolution(resolution: number): void {
+    if (this.name.resolution === resolution) return;
+    this.name.resolution = resolution;
+    this.kindLabel.resolution = resolution;
   }
 
   setState(selected: boolean, hovered: boolean, showHandle: boolean, focused = false): void {

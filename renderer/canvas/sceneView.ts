@@ -7,6 +7,7 @@ import { drawArrowHead, drawDashedLine } from './linkDrawing';
 import { NodeView } from './nodeView';
 import { RegionView } from './regionView';
 import { SharedShapes } from './sharedShapes';
+import { cardTextResolution } from './textResolution';
 import type { CanvasTheme } from './theme';
 
 /**
@@ -20,6 +21,7 @@ import type { CanvasTheme } from './theme';
  */
 /** Below this zoom a card's name is a few pixels high: cards are drawn plain (see NodeView). */
 export const FAR_ZOOM = 0.3;
+
 
 export class SceneView {
   readonly root = new Container({ label: 'scene' });
@@ -43,6 +45,7 @@ export class SceneView {
   /** What the resting links were drawn from: they are redrawn only when one of these changes. */
   private restingDrawn: { links: FaultlineDocument['links']; nodes: FaultlineDocument['nodes']; active: ReadonlySet<string>; theme: CanvasTheme } | null = null;
   private detailed = true;
+  private textResolution = 2;
   /** A card was added: the next placement restores document order. */
   private orderPending = false;
 
@@ -65,15 +68,25 @@ export class SceneView {
   withFullDetail(): () => void {
     const detailed = this.detailed;
     if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(true);
+    // An export is drawn at actual size or larger: text at full resolution, whatever the zoom.
+    for (const view of this.nodeViews.values()) view.setTextResolution(2);
     return () => {
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
+      for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
     };
   }
 
   /** Returns whether the level of detail changed (the caller then draws a frame). */
-  setZoom(zoom: number): boolean {
+  setZoom(zoom: number, pixelRatio = 1): boolean {
+    const resolution = cardTextResolution(zoom, pixelRatio);
+    let changed = false;
+    if (resolution !== this.textResolution) {
+      this.textResolution = resolution;
+      for (const view of this.nodeViews.values()) view.setTextResolution(resolution);
+      changed = true;
+    }
     const detailed = zoom >= FAR_ZOOM;
-    if (detailed === this.detailed) return false;
+    if (detailed === this.detailed) return changed;
     this.detailed = detailed;
     for (const view of this.nodeViews.values()) view.setDetailed(detailed);
     return true;
@@ -130,6 +143,7 @@ export class SceneView {
       if (!view) {
         view = new NodeView(this.shapes);
         view.setDetailed(this.detailed);
+        view.setTextResolution(this.textResolution);
         this.nodeViews.set(node.id, view);
         this.orderPending = true;
       }

@@ -20,3 +20,12 @@ export interface Camera {
   /** Page position of a world point (to place HTML over the canvas, such as the rename field). */
   worldToClient(point: Point): Point;
 }
+
+/** How much the canvas must grow or shrink (either side, as a fraction) before a fitted view is fitted again. */
+export const REFIT_RESIZE_RATIO = 0.15;
+
+/** The canvas changed size enough to fit its content again (a maximised window, not a scrollbar). */
+export function substantialResize(before: { width: number; height: number }, after: { width: number; height: number }, ratio = REFIT_RESIZE_RATIO): boolean {
+  const changed = (a: number, b: number) => Math.abs(b - a) > ratio * Math.max(1, a);
+  return changed(before.width, after.width) || changed(before.height, after.height);
+}

@@ -46,13 +46,21 @@ export class Editor {
   /** The clipboard text last copied or pasted: pasting it again steps further away. */
   private lastClipboardText: string | undefined;
   private pasteCount = 0;
+  /**
+   * The camera shows the content as Fit left it (no pan or zoom since): the view is fitted again
+   * when the canvas changes size a lot (a window maximised, classroom mode's panels).
+   */
+  private autoFit = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly store: DocumentStore) {
     this.tool = new SelectTool({
       store,
       zoom: () => this.camera?.zoom() ?? 1,
-      panByScreen: (dx, dy) => this.camera?.panByScreen(dx, dy),
+      panByScreen: (dx, dy) => {
+        this.autoFit = false;
+        this.camera?.panByScreen(dx, dy);
+      },
       setOverlay: (overlay) => {
         this.overlay = overlay;
         this.composeOverlay();
@@ -268,10 +276,12 @@ export class Editor {
   }
 
   zoomIn(): void {
+    this.autoFit = false;
     this.camera?.zoomBy(1.25);
   }
 
   zoomOut(): void {
+    this.autoFit = false;
     this.camera?.zoomBy(0.8);
   }
 
@@ -289,6 +299,7 @@ export class Editor {
     const y = Math.min(...nodes.map((rect) => rect.y));
     const right = Math.max(...nodes.map((rect) => rect.x + rect.w));
     const bottom = Math.max(...nodes.map((rect) => rect.y + rect.h));
+    this.autoFit = false;
     camera.fit({ x, y, w: right - x, h: bottom - y });
   }
 
@@ -377,6 +388,7 @@ export class Editor {
     const dx = shift(rect.x, rect.w, view.x, view.w);
     const dy = shift(rect.y, rect.h, view.y, view.h);
     if (dx === 0 && dy === 0) return;
+    this.autoFit = false;
     camera.lookAt({ x: view.x + view.w / 2 + dx, y: view.y + view.h / 2 + dy }, camera.zoom());
   }
 
@@ -459,14 +471,29 @@ export class Editor {
   }
 
   zoomReset(): void {
+    this.autoFit = false;
     this.camera?.setZoom(1);
   }
 
   /** The first look at a document: the camera its file saved (`view`), else everything fitted. */
   showWholeDocument(): void {
-    const view = this.store.getDocument().view;
+    const doc = this.store.getDocument();
+    const view = doc.view;
+    this.autoFit = false;
     if (view && this.camera) this.camera.lookAt({ x: view.x, y: view.y }, view.zoom);
+    // Nothing to fit (New): actual size, not the zoom the previous document happened to need.
+    else if (documentBounds(doc) === undefined) this.camera?.setZoom(1);
     else this.fitToContent();
+  }
+
+  /** The user panned or zoomed the canvas (drag, wheel, pinch): a resize no longer re-fits. */
+  cameraMovedByUser(): void {
+    this.autoFit = false;
+  }
+
+  /** The canvas changed size a lot (see substantialResize): fits the content again unless the user moved the camera since the last fit. */
+  canvasResized(): void {
+    if (this.autoFit) this.fitToContent();
   }
 
   fitToContent(): void {
@@ -474,6 +501,8 @@ export class Editor {
     const bounds = documentBounds(doc);
     // A narrated document shows captions over the bottom of the canvas: keep the diagram above them.
     const narrated = doc.scenario.some((event) => event.note !== undefined);
-    if (bounds) this.camera?.fit(bounds, narrated ? CAPTION_BAND_PX : 0);
+    if (!bounds || !this.camera) return;
+    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0);
+    this.autoFit = true;
   }
 }

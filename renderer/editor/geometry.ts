@@ -2,6 +2,10 @@ import type { FaultlineDocument, LinkRecord, NodeRecord, Region } from '../../sh
 
 /** A node's (x, y) is the top-left corner of its card (DESIGN §4 "left edge", "top edge"), as is a region's. */
 export const NODE_CARD = { width: 164, height: 60, radius: 11 } as const;
+/** A running node's status dot, in the card's top-right corner (centre `inset` in from both edges). */
+export const NODE_STATUS_DOT = { inset: 9, radius: 4.5 } as const;
+/** Where a card's name and kind are written: from `left` to `right`, clear of the status dot. */
+export const NODE_TEXT = { left: 56, right: NODE_CARD.width - NODE_STATUS_DOT.inset - NODE_STATUS_DOT.radius - 6 } as const;
 /** The link handle: a dot on the card's right edge that starts a link drag. */
 export const LINK_HANDLE = { radius: 7, hitRadius: 12 } as const;
 /** Region corner grip for resizing, in world units. */

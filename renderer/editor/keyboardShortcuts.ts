@@ -43,6 +43,26 @@ export function ownsSpace(target: EventTarget | null): boolean {
   return closestRole(target, ['button', 'tab', 'radio', 'checkbox', 'switch', 'menuitem', 'menuitemcheckbox', 'menu', 'menubar', 'option', 'listbox']);
 }
 
+/** Marks the run's own controls (the playback bar, the run panels' tabs): Space plays and pauses there. */
+export const SPACE_PLAYS_SELECTOR = '[data-space-plays]';
+
+/** Focus is on one of the run's own controls, where Space plays and pauses instead of pressing the control. */
+export function inSpacePlaysArea(target: EventTarget | null): boolean {
+  return typeof Element !== 'undefined' && target instanceof Element && target.closest(SPACE_PLAYS_SELECTOR) !== null;
+}
+
+/**
+ * Space plays and pauses: on the canvas, the timeline or nowhere in particular, and on the
+ * playback bar's buttons and the run panels' tabs (after a click on a speed button or a tab,
+ * Space must still stop the run, not press that control again). Text fields, selects, menus,
+ * dialogs and every other button keep Space for themselves.
+ */
+export function spacePlaysPauses(target: EventTarget | null): boolean {
+  if (notForTheDiagram(target)) return false;
+  if (inSpacePlaysArea(target)) return true;
+  return !ownsSpace(target);
+}
+
 /**
  * The editor's keyboard shortcuts (desktop conventions: Ctrl on Linux/Windows, Cmd on macOS).
  * Returns whether the key was handled, so the caller can prevent the browser's default.

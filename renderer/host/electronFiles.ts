@@ -20,6 +20,7 @@ export function createElectronFiles(bridge: FaultlineBridge): HostFiles {
     saveAs: async (text, suggestedName) => toSave(await bridge.saveFileAs({ text, suggestedName })),
     revert: async (file) => toOpen(await bridge.revertFile(file.key)),
     canRevert: () => true,
+    describeRevert: (file) => `Reads “${file.name}” again from disk, dropping your changes since`,
     exportFile: (request) => bridge.exportFile(request),
     takePendingOpens: async () => (await bridge.takePendingOpens()).map(toOpen),
     onExternalOpen: (listener) => bridge.onFileOpened((result) => listener(toOpen(result))),

@@ -65,6 +65,8 @@ export interface HostFiles {
   /** Reads the file again (only for files the host can read back). */
   revert(file: HostFile): Promise<HostOpenResult>;
   canRevert(file: HostFile): boolean;
+  /** What Revert to Saved goes back to for this file (the menu item's tooltip). */
+  describeRevert?(file: HostFile): string;
   exportFile(request: ExportRequest): Promise<ExportResult>;
   /** Files the OS opened before the page was ready; later ones arrive through onExternalOpen. */
   takePendingOpens(): Promise<HostOpenResult[]>;

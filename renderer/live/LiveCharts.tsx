@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, throughputData, worstSecond } from './chartSeries';
+import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
@@ -20,7 +20,6 @@ const ERRORS: ChartSeriesSpec[] = [
   { label: 'rejected', color: '#fb923c', fill: true },
   { label: 'dropped', color: '#a855f7', fill: true },
 ];
-const NODE_COLORS = ['#60a5fa', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#f87171', '#2dd4bf', '#fb923c', '#c084fc', '#94a3b8'];
 
 type NodeMetric = 'utilization' | 'queue' | 'hitRatio';
 const NODE_METRIC_LABELS: Record<NodeMetric, string> = { utilization: 'Utilization', queue: 'Queue fill', hitRatio: 'Cache hit ratio' };
@@ -65,7 +64,8 @@ export function LiveCharts() {
           </select>
         }
         unit="%"
-        series={nodes.map((i, k) => ({ label: i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i), color: NODE_COLORS[k] }))}
+        // A node keeps one colour for the whole run however the legend (busiest first) re-orders.
+        series={perNodeSeriesSpecs(nodes, (i) => (i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i)))}
         data={perNodeData(series, nodes, length)}
         testId="chart-nodes"
       />

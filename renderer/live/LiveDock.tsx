@@ -38,6 +38,8 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
         className="live-tabs"
         role="tablist"
         aria-label="Run panels"
+        // Space plays / pauses from the tabs too (the arrows choose a tab).
+        data-space-plays=""
         onKeyDown={(event) => {
           const at = TABS.findIndex((t) => t.id === tab);
           const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];

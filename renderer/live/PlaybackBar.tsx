@@ -11,7 +11,8 @@ export function PlaybackBar() {
   const playing = frame?.playing === true;
   const speed = frame?.speed ?? controller?.speed;
   return (
-    <div className="live-playback" role="toolbar" aria-label="Playback">
+    // Space plays / pauses with focus anywhere on this bar (it does not press the focused button).
+    <div className="live-playback" role="toolbar" aria-label="Playback" data-space-plays="">
       <button
         type="button"
         className="live-play"

@@ -89,3 +89,33 @@ export function worstSecond(metrics: MetricSeries): { t: number; failures: numbe
   }
   return best;
 }
+
+/** Colours of the per-node series, by the node's position in the document (see nodeSeriesColor). */
+export const NODE_SERIES_COLORS = ['#60a5fa', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#f87171', '#2dd4bf', '#fb923c', '#c084fc', '#94a3b8'] as const;
+
+/**
+ * A node's colour in the per-node charts, from its position in the document (its index in the
+ * node series), never from its rank among the busiest: the legend re-orders as the run goes on,
+ * and a line that changed colour would recolour its whole history. Past the palette, hues step
+ * by the golden angle so neighbours in the document still differ.
+ */
+export function nodeSeriesColor(index: number): string {
+  if (index >= 0 && index < NODE_SERIES_COLORS.length) return NODE_SERIES_COLORS[index];
+  const hue = (index * 137.508) % 360;
+  return hslHex(hue, 0.7, 0.65);
+}
+
+function hslHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const channel = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(c * 255).toString(16).padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+/** The per-node chart's series (legend order as given, busiest first), each in its node's own colour. */
+export function perNodeSeriesSpecs(nodes: readonly number[], label: (index: number) => string): { label: string; color: string }[] {
+  return nodes.map((i) => ({ label: label(i), color: nodeSeriesColor(i) }));
+}

@@ -3,7 +3,7 @@ import { resolveLink } from '../../shared/model/defaults';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from '../../shared/sim/session/protocol';
 import { haHalves, haRoleOf, type HaHalves } from './haRoles';
-import { linkPairKeys, linkSegment, NODE_CARD, type Point } from '../editor/geometry';
+import { linkPairKeys, linkSegment, NODE_CARD, NODE_STATUS_DOT, type Point } from '../editor/geometry';
 import { drawDashedLine } from '../canvas/linkDrawing';
 import { activeFaultsAt, linksAcross } from './activeFaults';
 import { faultLinePoints } from './faultLine';
@@ -387,7 +387,7 @@ export class LiveLayer {
         g.roundRect(x + 2, y - 18, 52, 16, 8).fill({ color: 0xdc2626 });
       }
       // A healthy node gets a green status dot; anything else a ring around the card, so trouble stands out.
-      if (ringColor === HEALTH.up) this.dot(x + w - 9, y + 9, HEALTH.up);
+      if (ringColor === HEALTH.up) this.dot(x + w - NODE_STATUS_DOT.inset, y + NODE_STATUS_DOT.inset, HEALTH.up);
       else (down ? pulses : g).roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: 0.9 });
       if (this.highlightNodeId === node.id) pulses.roundRect(x - 11, y - 11, w + 22, h + 22, r + 11).stroke({ width: 3, color: 0xfacc15 });
       // Bars under the card: utilization, queue fill, cache fill.

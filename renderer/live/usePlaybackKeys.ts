@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { isTypingTarget, ownsSpace } from '../editor/keyboardShortcuts';
+import { inSpacePlaysArea, isTypingTarget, spacePlaysPauses } from '../editor/keyboardShortcuts';
 import type { LiveController } from './liveController';
 
 /**
  * Space plays / pauses — on release, and only if the pointer was not pressed meanwhile (Space +
- * drag pans the canvas); never while typing. F10 steps (plain F10 only: Shift+F10 opens the
+ * drag pans the canvas); also with focus on the playback bar's buttons or the run panels' tabs
+ * (which then are not pressed); never while typing, in a menu or a dialog, or on other buttons. F10 steps (plain F10 only: Shift+F10 opens the
  * selection's fault menu, like a right-click, which does not step the run).
  */
 export function usePlaybackKeys(controller: LiveController | null): void {
@@ -13,7 +14,11 @@ export function usePlaybackKeys(controller: LiveController | null): void {
     let armed = false;
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
-      if (event.key === ' ' && !event.repeat && !ownsSpace(event.target)) armed = true;
+      if (event.key === ' ' && spacePlaysPauses(event.target)) {
+        if (!event.repeat) armed = true;
+        // A focused speed button or tab would be pressed by this Space: it plays or pauses instead.
+        if (inSpacePlaysArea(event.target)) event.preventDefault();
+      }
       if (event.key === 'F10' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
         event.preventDefault();
         controller.step();
@@ -25,6 +30,7 @@ export function usePlaybackKeys(controller: LiveController | null): void {
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key !== ' ' || !armed) return;
       armed = false;
+      if (inSpacePlaysArea(event.target)) event.preventDefault();
       if (isTypingTarget(event.target)) return;
       controller.togglePlay();
     };

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { menu } from './pageHelpers';
 
 /**
  * The canvas without a pointer: every step below is a key press. Tab reaches the canvas, Tab and
@@ -183,4 +184,35 @@ test('select, move the selection, link, delete, undo and inject a fault with key
   expect(await selectedNodes(page)).toEqual(['cache']);
   await page.keyboard.press('Space');
   expect(errors).toEqual([]);
+});
+
+test('the view is fitted again when the canvas grows, unless the user zoomed; New opens at actual size', async ({ page }) => {
+  const shots = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const zoom = () => page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
+  await expect.poll(zoom).toBeLessThan(0.6);
+  const small = await zoom();
+
+  // A maximised window: the design is fitted to the bigger canvas, not left in a quarter of it.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(zoom).toBeGreaterThan(small * 1.3);
+  await page.screenshot({ path: `${shots}/fit-1920.png` });
+  const big = await zoom();
+
+  // After the user zooms, a resize leaves the camera alone.
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  const chosen = await zoom();
+  expect(chosen).toBeGreaterThan(big);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(400);
+  expect(await zoom()).toBeCloseTo(chosen, 5);
+
+  // New: an empty sandbox at 100 %, whatever the last document needed.
+  await menu(page, 'File', 'New');
+  const discard = page.getByRole('button', { name: /Discard|Don’t Save|Don't Save/ });
+  if (await discard.isVisible().catch(() => false)) await discard.click();
+  await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+  await expect.poll(zoom).toBe(1);
 });

@@ -254,3 +254,48 @@ test.describe('web edition files', () => {
   });
 });
 
+
+test('Revert to Saved goes back to a file opened through the file chooser, and to one saved by download', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await withoutFileSystemAccess(page);
+  await page.goto('/');
+  await openWithChooser(page, 'two-tier.faultline');
+  await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+  const original = await readFile(join(FIXTURES, 'two-tier.faultline'), 'utf8');
+
+  // Edit: delete everything.
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+
+  // The menu item is enabled and says what it goes back to.
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  const revert = page.getByRole('menuitem', { name: 'Revert to Saved', exact: true });
+  await expect(revert).toBeEnabled();
+  await expect(revert).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(revert).toHaveAttribute('title', 'Goes back to “two-tier.faultline” as it was when you opened it (the browser cannot read the file again)');
+  await page.screenshot({ path: `${SHOTS}/revert-upload-menu.png` });
+  await revert.click();
+  await page.getByRole('button', { name: 'Revert', exact: true }).click();
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
+  expect(await documentText(page)).toBe(original);
+  await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+
+  // Saved by download, then edited: Revert goes back to what was downloaded.
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const savedText = await readFile(await (await download).path(), 'utf8');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await expect(revert).toHaveAttribute('title', 'Goes back to “two-tier.faultline” as you last saved (downloaded) it');
+  await revert.click();
+  await page.getByRole('button', { name: 'Revert', exact: true }).click();
+  await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+  expect(await documentText(page)).toBe(savedText);
+  expect(problems).toEqual([]);
+});

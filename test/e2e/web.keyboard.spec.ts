@@ -64,3 +64,73 @@ test('menus, dialogs, buttons and the timeline work from the keyboard', async ({
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();
 });
+
+test('Space plays and pauses from the playback bar, the run panels’ tabs and the timeline, not from fields', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const frame = async () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { model: { frame: { playing: boolean; speed: number | string } | null } } } }).__faultlineLive.controller.model.frame);
+  const playing = async () => (await frame())?.playing ?? false;
+  const speeds = page.getByRole('radiogroup', { name: 'Speed' });
+
+  // A click on a speed button leaves focus on it: Space then plays and pauses, and does not press it again.
+  await speeds.getByRole('radio', { name: '1×', exact: true }).click();
+  await expect.poll(async () => (await frame())?.speed).toBe(1);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+
+  // On another speed button, Space does not choose that speed; Enter still does.
+  const hundred = speeds.getByRole('radio', { name: '100×', exact: true });
+  await hundred.focus();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  expect((await frame())?.speed).toBe(1);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await frame())?.speed).toBe(100);
+  expect(await playing()).toBe(false);
+  // Back to 1× (by Enter again), so the rest of the test does not run to the end.
+  await speeds.getByRole('radio', { name: '1×', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await frame())?.speed).toBe(1);
+
+  // The Play button itself toggles once per Space (not twice: by the key and by a click).
+  await page.getByTestId('live-play').focus();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+
+  // After a click on a run panel's tab.
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+  await expect(page.getByRole('tab', { name: 'Event log' })).toHaveAttribute('aria-selected', 'true');
+
+  // On the timeline, and on the canvas.
+  await page.getByTestId('live-timeline').focus();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+  await page.getByTestId('sandbox-canvas').focus();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+
+  // Selects and text fields keep Space for themselves.
+  const filter = page.getByRole('tabpanel').locator('select').first();
+  await filter.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Title').focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  expect(await playing()).toBe(false);
+  await page.keyboard.press('Backspace');
+});

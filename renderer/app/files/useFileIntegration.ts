@@ -58,6 +58,13 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
       dispatcher.register(command, {
         run: () => run().then(() => undefined),
         isEnabled: command === 'file.revert' ? () => session.getFile() !== null && host.files.canRevert(session.getFile()!) : undefined,
+        describe:
+          command === 'file.revert'
+            ? () => {
+                const file = session.getFile();
+                return file === null ? 'Nothing to revert to: this sandbox has not been opened from or saved to a file' : host.files.describeRevert?.(file);
+              }
+            : undefined,
       }),
     );
     return () => removals.forEach((remove) => remove());

@@ -131,6 +131,7 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
                   key={item.command}
                   className="menu-item"
                   disabled={!dispatcher.isAvailable(item.command)}
+                  title={dispatcher.describe(item.command)}
                   onClick={() => {
                     chose.current = true;
                     dispatcher.run(item.command);

@@ -16,6 +16,8 @@ export interface CommandHandler {
   run(): void | Promise<void>;
   /** Greyed out in the menu when false (e.g. Undo with nothing to undo). Defaults to enabled. */
   isEnabled?(): boolean;
+  /** What the command will do right now, as the menu item's tooltip (e.g. what Revert goes back to). */
+  describe?(): string | undefined;
 }
 
 /**
@@ -44,6 +46,11 @@ export class CommandDispatcher {
   isAvailable(command: AppCommand): boolean {
     const handler = this.handlers.get(command);
     return handler !== undefined && (handler.isEnabled?.() ?? true);
+  }
+
+  /** The command's tooltip, where its handler gives one. */
+  describe(command: AppCommand): string | undefined {
+    return this.handlers.get(command)?.describe?.();
   }
 
   /** Runs a command; returns false when nothing could run it. Errors are reported, never thrown at the caller (a menu click). */

@@ -64,6 +64,16 @@ export function createWebFiles(options: {
   const { window: win } = options;
   const clock = options.clock ?? (() => Date.now());
   const handles = new Map<string, { handle: FileHandle; lastModified: number }>();
+  /**
+   * Files with no handle (opened through the plain file chooser, saved as a download): the text
+   * read at open or written at save, which Revert to Saved goes back to. Only the newest is kept:
+   * the current file is always the one opened or saved last.
+   */
+  const savedTexts = new Map<string, { text: string; how: 'opened' | 'downloaded' }>();
+  const keepText = (key: string, text: string, how: 'opened' | 'downloaded') => {
+    savedTexts.clear();
+    savedTexts.set(key, { text, how });
+  };
   let nextKey = 1;
   const recovery = options.storage ? new WebRecovery(options.storage, clock) : null;
   let dirty = false;
@@ -157,7 +167,9 @@ export function createWebFiles(options: {
         if (!picked) return { status: 'canceled' };
         const read = await readFileText(picked);
         if (!read.ok) return { status: 'failed', message: read.message };
-        return { status: 'opened', file: { key: `upload-${nextKey++}`, name: picked.name, location: null, writable: false }, text: read.text };
+        const file: HostFile = { key: `upload-${nextKey++}`, name: picked.name, location: null, writable: false };
+        keepText(file.key, read.text, 'opened');
+        return { status: 'opened', file, text: read.text };
       } catch (error) {
         return isAbort(error) ? { status: 'canceled' } : failure('open the file', error);
       }
@@ -190,7 +202,9 @@ export function createWebFiles(options: {
           return { status: 'saved', file: remember(handle, lastModified), warning: null };
         }
         download(suggestedName, text, 'application/json');
-        return { status: 'saved', file: { key: `download-${nextKey++}`, name: suggestedName, location: null, writable: false }, warning: null, downloaded: true };
+        const file: HostFile = { key: `download-${nextKey++}`, name: suggestedName, location: null, writable: false };
+        keepText(file.key, text, 'downloaded');
+        return { status: 'saved', file, warning: null, downloaded: true };
       } catch (error) {
         return isAbort(error) ? { status: 'canceled' } : failure('save the file', error);
       }
@@ -198,7 +212,11 @@ export function createWebFiles(options: {
 
     async revert(file): Promise<HostOpenResult> {
       const known = handles.get(file.key);
-      if (!known) return { status: 'failed', message: `The browser gave Faultline no way to read “${file.name}” again; open it instead.` };
+      if (!known) {
+        // No handle to read the file again: back to the text read at open or written at save.
+        const kept = savedTexts.get(file.key);
+        return kept ? { status: 'opened', file, text: kept.text } : { status: 'failed', message: `The browser gave Faultline no way to read “${file.name}” again; open it instead.` };
+      }
       try {
         const read = await readHandle(known.handle);
         if (!read.ok) return { status: 'failed', message: read.message };
@@ -209,7 +227,15 @@ export function createWebFiles(options: {
       }
     },
 
-    canRevert: (file) => handles.has(file.key),
+    canRevert: (file) => handles.has(file.key) || savedTexts.has(file.key),
+
+    describeRevert(file) {
+      if (handles.has(file.key)) return `Reads “${file.name}” again from disk, dropping your changes since`;
+      const kept = savedTexts.get(file.key);
+      if (kept?.how === 'opened') return `Goes back to “${file.name}” as it was when you opened it (the browser cannot read the file again)`;
+      if (kept?.how === 'downloaded') return `Goes back to “${file.name}” as you last saved (downloaded) it`;
+      return `The browser gave Faultline no way to read “${file.name}” again`;
+    },
 
     async exportFile(request): Promise<ExportResult> {
       try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { substantialResize } from '../../../renderer/editor/camera';
 import { Editor } from '../../../renderer/editor/editor';
 import { NODE_CARD, type Point } from '../../../renderer/editor/geometry';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
@@ -190,6 +191,47 @@ describe('select tool', () => {
     store.replaceDocument(withView);
     expect(looks).toEqual([[{ x: 300, y: 200 }, 0.5]]);
     expect(fits).toBe(0);
+  });
+
+  it('a new empty document opens at actual size, not at the zoom the previous document needed', () => {
+    const { store, editor } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    const zooms: number[] = [];
+    editor.attachCamera({ ...editor.getCamera()!, setZoom: (zoom) => zooms.push(zoom) });
+    store.replaceDocument(makeDocument());
+    expect(zooms).toEqual([1]);
+  });
+
+  it('a fitted view is fitted again when the canvas is resized, unless the user panned or zoomed since', () => {
+    const { editor, tool } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0), node('b', 'app', 400, 0)] }));
+    let fits = 0;
+    editor.attachCamera({ ...editor.getCamera()!, fit: () => fits++ });
+    editor.canvasResized();
+    expect(fits).toBe(0); // never fitted yet
+    editor.fitToContent();
+    editor.canvasResized();
+    expect(fits).toBe(2);
+    editor.zoomIn();
+    editor.canvasResized();
+    expect(fits).toBe(2);
+    editor.fitToContent();
+    editor.cameraMovedByUser();
+    editor.canvasResized();
+    expect(fits).toBe(3);
+    editor.fitToContent();
+    // Space + drag pans through the tool.
+    tool.spaceHeld = true;
+    tool.pointerDown(at({ x: 700, y: 500 }));
+    tool.pointerMove(at({ x: 650, y: 450 }));
+    tool.pointerUp(at({ x: 650, y: 450 }));
+    tool.spaceHeld = false;
+    editor.canvasResized();
+    expect(fits).toBe(4);
+  });
+
+  it('a resize is substantial past 15 % of either side', () => {
+    expect(substantialResize({ width: 772, height: 435 }, { width: 1412, height: 715 })).toBe(true);
+    expect(substantialResize({ width: 772, height: 435 }, { width: 772, height: 300 })).toBe(true);
+    expect(substantialResize({ width: 772, height: 435 }, { width: 760, height: 440 })).toBe(false);
   });
 
   it('a press clears the hover ring: after clicking a node and then empty canvas, no node shows hover', () => {

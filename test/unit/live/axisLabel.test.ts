@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabel } from '../../../renderer/live/UPlotChart';
+import { axisLabel, percentAxisSplits, percentAxisTop } from '../../../renderer/live/UPlotChart';
 
 describe('axisLabel', () => {
   it('keeps labels short enough for the axis', () => {
@@ -9,5 +9,22 @@ describe('axisLabel', () => {
     expect(axisLabel(12_000, '')).toBe('12k');
     expect(axisLabel(500, '')).toBe('500');
     expect(axisLabel(50, '%')).toBe('50%');
+  });
+});
+
+describe('percent axis', () => {
+  it('tops the axis at a round value just above the data, so a low series has a labelled top', () => {
+    expect(percentAxisTop(1.7)).toBe(2);
+    expect(percentAxisTop(0.03)).toBe(0.05);
+    expect(percentAxisTop(0.4)).toBe(0.5);
+    expect(percentAxisTop(2)).toBe(2);
+    expect(percentAxisTop(22)).toBe(25);
+    expect(percentAxisTop(57)).toBe(100);
+    expect(percentAxisTop(100)).toBe(100);
+    expect(percentAxisTop(0)).toBe(1);
+    expect(percentAxisTop(Number.NaN)).toBe(1);
+    expect(percentAxisSplits(2).map((v) => axisLabel(v, '%'))).toEqual(['0%', '1%', '2%']);
+    expect(percentAxisSplits(0.05).map((v) => axisLabel(v, '%'))).toEqual(['0%', '0.025%', '0.05%']);
+    expect(axisLabel(0.1 + 0.2, '%')).toBe('0.3%');
   });
 });

@@ -6,7 +6,7 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
+import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
@@ -60,6 +60,27 @@ describe('chart series', () => {
     expect(busiestNodes(series, 2, 1)).toEqual([0]);
     series.sample(2500, new Float32Array([0, Number.NaN, 1]));
     expect(busiestNodes(series, 3, 5)).toEqual([0, 2]);
+  });
+
+  it('per node: a node keeps its colour when the legend re-orders (busiest first)', () => {
+    const series = new NodeSeries(3, 4);
+    series.sample(500, new Float32Array([0.6, 0.3, Number.NaN]));
+    series.sample(1500, new Float32Array([0.6, 0.3, Number.NaN]));
+    const label = (i: number) => `node ${i}`;
+    const early = perNodeSeriesSpecs(busiestNodes(series, 2, 6), label);
+    expect(early.map((s) => s.label)).toEqual(['node 0', 'node 1']);
+    // Node 0 crashes, node 1 takes its traffic and becomes the busiest: the legend re-orders.
+    series.sample(2500, new Float32Array([0, 0.9, Number.NaN]));
+    const late = perNodeSeriesSpecs(busiestNodes(series, 3, 6), label);
+    expect(late.map((s) => s.label)).toEqual(['node 1', 'node 0']);
+    const colour = (specs: { label: string; color: string }[], name: string) => specs.find((s) => s.label === name)?.color;
+    expect(colour(late, 'node 0')).toBe(colour(early, 'node 0'));
+    expect(colour(late, 'node 1')).toBe(colour(early, 'node 1'));
+    expect(colour(late, 'node 0')).not.toBe(colour(late, 'node 1'));
+    // Past the palette, colours still differ from their neighbours'.
+    const many = perNodeSeriesSpecs([10, 11, 12, 13], label).map((s) => s.color);
+    expect(new Set(many).size).toBe(4);
+    for (const c of many) expect(c).toMatch(/^#[0-9a-f]{6}$/);
   });
 });
 
