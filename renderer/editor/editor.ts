@@ -16,6 +16,18 @@ export interface MenuTarget {
   id: string;
 }
 
+/**
+ * A line over the canvas: a prompt (what the keys do now, what to select first) or a refusal
+ * (why a link was not made). Only a refusal looks like an error.
+ */
+export interface Hint {
+  text: string;
+  tone: 'prompt' | 'refusal';
+}
+
+/** How the editor tells the user about an edit; `step` ties the notice to that edit's undo. */
+export type Notify = (message: string, tone: 'error' | 'warning', options?: { step?: number }) => void;
+
 export interface RenameTarget {
   kind: 'nodes' | 'regions';
   id: string;
@@ -40,7 +52,7 @@ export class Editor {
   private readonly contextMenuListeners = new Set<(target: MenuTarget) => void>();
   /** The node whose links `]` / `[` walk: the keys keep acting from it while one of its links is selected. */
   private linkAnchor: string | undefined;
-  private hint: string | undefined;
+  private hint: Hint | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
   /** The clipboard text last copied or pasted: pasting it again steps further away. */
@@ -58,7 +70,7 @@ export class Editor {
         this.composeOverlay();
         this.emit();
       },
-      setHint: (hint) => this.setHint(hint),
+      setHint: (hint, tone) => this.setHint(hint, tone),
       startRename: (target) => this.startRename(target),
     });
     let generation = store.getGeneration();
@@ -69,6 +81,16 @@ export class Editor {
       this.tool.cancel();
       this.startRename(undefined);
       this.showWholeDocument();
+    });
+    // A hint answers the last thing done on the canvas; the next edit or selection moves on from
+    // it (a gesture in progress, such as choosing a link's target, keeps its own prompt).
+    let seenDocument = store.getDocument();
+    let seenSelection = store.getSelection();
+    store.subscribe(() => {
+      const changed = store.getDocument() !== seenDocument || store.getSelection() !== seenSelection;
+      seenDocument = store.getDocument();
+      seenSelection = store.getSelection();
+      if (changed && this.hint !== undefined && this.tool.isIdle()) this.setHint(undefined);
     });
   }
 
@@ -104,12 +126,18 @@ export class Editor {
   }
 
   getHint(): string | undefined {
+    return this.hint?.text;
+  }
+
+  /** The hint with its tone (one object per change, for useSyncExternalStore). */
+  getHintState(): Hint | undefined {
     return this.hint;
   }
 
-  setHint(hint: string | undefined): void {
-    if (hint === this.hint) return;
-    this.hint = hint;
+  /** Shows one hint (replacing any other), or none with `undefined`. */
+  setHint(text: string | undefined, tone: Hint['tone'] = 'prompt'): void {
+    if (text === this.hint?.text && tone === this.hint?.tone) return;
+    this.hint = text === undefined ? undefined : { text, tone };
     this.emit();
   }
 
@@ -173,7 +201,7 @@ export class Editor {
   }
 
   /** Where the editor tells the user what an edit did besides the obvious (set by the app). */
-  notify: (message: string, tone: 'error' | 'warning') => void = () => {};
+  notify: Notify = () => {};
 
   deleteSelected(): void {
     const selection = this.store.getSelection();
@@ -187,7 +215,7 @@ export class Editor {
       along.scenarioEvents > 0 ? `${along.scenarioEvents} scenario event${along.scenarioEvents === 1 ? '' : 's'}` : '',
       along.checks > 0 ? `${along.checks} check${along.checks === 1 ? '' : 's'}` : '',
     ].filter((part) => part !== '');
-    if (parts.length > 0) this.notify(`Also deleted: ${parts.join(' and ')} that named what you deleted. Undo brings them back.`, 'warning');
+    if (parts.length > 0) this.notify(`Also deleted: ${parts.join(' and ')} that named what you deleted. Undo brings them back.`, 'warning', { step: this.store.lastStepSerial() });
   }
 
   selectAll(): void {
