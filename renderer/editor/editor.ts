@@ -3,6 +3,8 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
+import { boundsOf, duplicateOffset, freeRegionRect } from './commands/placement';
+import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
@@ -91,6 +93,12 @@ export class Editor {
       seenDocument = store.getDocument();
       seenSelection = store.getSelection();
       if (changed && this.hint !== undefined && this.tool.isIdle()) this.setHint(undefined);
+    });
+    // Region membership sets every link's delay: an edit that moves nodes into, out of or between
+    // regions is said in words, tied to its undo step.
+    store.onStep((step) => {
+      const message = describeRegionChanges(step.before, step.after);
+      if (message !== undefined) this.notify(message, 'warning', { step: step.serial });
     });
   }
 
@@ -181,13 +189,24 @@ export class Editor {
     return this.addRegionAt(this.camera?.visibleCentre() ?? { x: 400, y: 300 });
   }
 
-  /** Adds a region centred on a world point (a palette drop or click) and selects it. */
+  /**
+   * Adds a region as near a world point (a palette drop, or the middle of the view for a click)
+   * as it can go without containing any node — a box landing on nodes would silently put them in
+   * a region and change their delays — smaller when space is short; brings it into view and selects it.
+   */
   addRegionAt(centre: Point): string {
+    const camera = this.camera;
+    const view = camera?.visibleRect() ?? { x: centre.x - 600, y: centre.y - 400, w: 1200, h: 800 };
+    const rect = freeRegionRect(this.store.getDocument(), centre, view);
     let id = '';
     this.store.update((draft) => {
-      id = addRegion(draft, { x: centre.x - 360, y: centre.y - 200, w: 720, h: 400 });
+      id = addRegion(draft, rect);
     });
     this.store.setSelection(selectionOf('regions', [id]));
+    const shown = camera?.visibleRect();
+    if (camera && shown && !(rect.x >= shown.x && rect.y >= shown.y && rect.x + rect.w <= shown.x + shown.w && rect.y + rect.h <= shown.y + shown.h)) {
+      camera.fit(boundsOf([shown, rect])!);
+    }
     return id;
   }
 
@@ -274,13 +293,19 @@ export class Editor {
     if (selection) this.store.setSelection(selection);
   }
 
-  /** Copy and paste in one step, leaving the clipboard as it was. */
+  /**
+   * Copy and paste in one step, leaving the clipboard as it was. The copy goes beside the
+   * original (right, else below, left, above), clear of other cards and inside the view.
+   */
   duplicate(): void {
-    const content = copySelection(this.store.getDocument(), this.store.getSelection());
+    const doc = this.store.getDocument();
+    const content = copySelection(doc, this.store.getSelection());
     if (!content) return;
+    const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions])!;
+    const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)));
     let selection: Selection | undefined;
     this.store.update((draft) => {
-      selection = pasteContent(draft, content, PASTE_OFFSET);
+      selection = pasteContent(draft, content, offset);
     });
     if (selection) this.store.setSelection(selection);
   }
