@@ -16,6 +16,7 @@ import { LintPanel } from './editor/LintPanel';
 import { CanvasToolbar } from './editor/CanvasToolbar';
 import { RenameField } from './editor/RenameField';
 import { HintBar } from './editor/HintBar';
+import { NOTICE_SLOT_ID } from './files/FileDialogs';
 import { CANVAS_ANNOUNCER_ID, CANVAS_KEYS_ID, CanvasAnnouncer } from './editor/CanvasAnnouncer';
 import { EditorCommands } from './editor/EditorCommands';
 import { ThemeToggle } from './ThemeToggle';
@@ -98,11 +99,16 @@ export function App({ host }: { host: Host }) {
               />
               <CanvasAnnouncer />
               <PacketLegend />
-              <NarrationCaption />
+              {/* Messages over the canvas's bottom edge, stacked so none hides another (nor the
+                  inspector or the charts): notices, then the canvas hint, then narration. */}
+              <div className="canvas-messages">
+                <div id={NOTICE_SLOT_ID} className="canvas-notices" />
+                <HintBar />
+                <NarrationCaption />
+              </div>
               <FaultMenu editor={editor} />
               <LiveCommands classroom={classroom} onClassroomChange={changeClassroom} />
               <CanvasToolbar />
-              <HintBar />
               <RenameField />
               <EditorCommands theme={theme} onThemeChange={setTheme} />
               {loaded.error !== null && (

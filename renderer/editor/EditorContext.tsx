@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import type { Editor, RenameTarget } from './editor';
+import type { Editor, Hint, RenameTarget } from './editor';
 
 const EditorContext = createContext<Editor | null>(null);
 
@@ -13,11 +13,11 @@ export function useEditor(): Editor {
   return editor;
 }
 
-export function useEditorHint(): string | undefined {
+export function useEditorHint(): Hint | undefined {
   const editor = useEditor();
   return useSyncExternalStore(
     (listener) => editor.subscribe(listener),
-    () => editor.getHint(),
+    () => editor.getHintState(),
   );
 }
 

@@ -3,6 +3,8 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
+import { boundsOf, duplicateOffset, freeRegionRect } from './commands/placement';
+import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
@@ -15,6 +17,18 @@ export interface MenuTarget {
   kind: 'nodes' | 'links';
   id: string;
 }
+
+/**
+ * A line over the canvas: a prompt (what the keys do now, what to select first) or a refusal
+ * (why a link was not made). Only a refusal looks like an error.
+ */
+export interface Hint {
+  text: string;
+  tone: 'prompt' | 'refusal';
+}
+
+/** How the editor tells the user about an edit; `step` ties the notice to that edit's undo. */
+export type Notify = (message: string, tone: 'error' | 'warning', options?: { step?: number }) => void;
 
 export interface RenameTarget {
   kind: 'nodes' | 'regions';
@@ -40,7 +54,7 @@ export class Editor {
   private readonly contextMenuListeners = new Set<(target: MenuTarget) => void>();
   /** The node whose links `]` / `[` walk: the keys keep acting from it while one of its links is selected. */
   private linkAnchor: string | undefined;
-  private hint: string | undefined;
+  private hint: Hint | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
   /** The clipboard text last copied or pasted: pasting it again steps further away. */
@@ -66,7 +80,7 @@ export class Editor {
         this.composeOverlay();
         this.emit();
       },
-      setHint: (hint) => this.setHint(hint),
+      setHint: (hint, tone) => this.setHint(hint, tone),
       startRename: (target) => this.startRename(target),
     });
     let generation = store.getGeneration();
@@ -77,6 +91,22 @@ export class Editor {
       this.tool.cancel();
       this.startRename(undefined);
       this.showWholeDocument();
+    });
+    // A hint answers the last thing done on the canvas; the next edit or selection moves on from
+    // it (a gesture in progress, such as choosing a link's target, keeps its own prompt).
+    let seenDocument = store.getDocument();
+    let seenSelection = store.getSelection();
+    store.subscribe(() => {
+      const changed = store.getDocument() !== seenDocument || store.getSelection() !== seenSelection;
+      seenDocument = store.getDocument();
+      seenSelection = store.getSelection();
+      if (changed && this.hint !== undefined && this.tool.isIdle()) this.setHint(undefined);
+    });
+    // Region membership sets every link's delay: an edit that moves nodes into, out of or between
+    // regions is said in words, tied to its undo step.
+    store.onStep((step) => {
+      const message = describeRegionChanges(step.before, step.after);
+      if (message !== undefined) this.notify(message, 'warning', { step: step.serial });
     });
   }
 
@@ -112,12 +142,18 @@ export class Editor {
   }
 
   getHint(): string | undefined {
+    return this.hint?.text;
+  }
+
+  /** The hint with its tone (one object per change, for useSyncExternalStore). */
+  getHintState(): Hint | undefined {
     return this.hint;
   }
 
-  setHint(hint: string | undefined): void {
-    if (hint === this.hint) return;
-    this.hint = hint;
+  /** Shows one hint (replacing any other), or none with `undefined`. */
+  setHint(text: string | undefined, tone: Hint['tone'] = 'prompt'): void {
+    if (text === this.hint?.text && tone === this.hint?.tone) return;
+    this.hint = text === undefined ? undefined : { text, tone };
     this.emit();
   }
 
@@ -161,13 +197,24 @@ export class Editor {
     return this.addRegionAt(this.camera?.visibleCentre() ?? { x: 400, y: 300 });
   }
 
-  /** Adds a region centred on a world point (a palette drop or click) and selects it. */
+  /**
+   * Adds a region as near a world point (a palette drop, or the middle of the view for a click)
+   * as it can go without containing any node — a box landing on nodes would silently put them in
+   * a region and change their delays — smaller when space is short; brings it into view and selects it.
+   */
   addRegionAt(centre: Point): string {
+    const camera = this.camera;
+    const view = camera?.visibleRect() ?? { x: centre.x - 600, y: centre.y - 400, w: 1200, h: 800 };
+    const rect = freeRegionRect(this.store.getDocument(), centre, view);
     let id = '';
     this.store.update((draft) => {
-      id = addRegion(draft, { x: centre.x - 360, y: centre.y - 200, w: 720, h: 400 });
+      id = addRegion(draft, rect);
     });
     this.store.setSelection(selectionOf('regions', [id]));
+    const shown = camera?.visibleRect();
+    if (camera && shown && !(rect.x >= shown.x && rect.y >= shown.y && rect.x + rect.w <= shown.x + shown.w && rect.y + rect.h <= shown.y + shown.h)) {
+      camera.fit(boundsOf([shown, rect])!);
+    }
     return id;
   }
 
@@ -181,7 +228,7 @@ export class Editor {
   }
 
   /** Where the editor tells the user what an edit did besides the obvious (set by the app). */
-  notify: (message: string, tone: 'error' | 'warning') => void = () => {};
+  notify: Notify = () => {};
 
   deleteSelected(): void {
     const selection = this.store.getSelection();
@@ -195,7 +242,7 @@ export class Editor {
       along.scenarioEvents > 0 ? `${along.scenarioEvents} scenario event${along.scenarioEvents === 1 ? '' : 's'}` : '',
       along.checks > 0 ? `${along.checks} check${along.checks === 1 ? '' : 's'}` : '',
     ].filter((part) => part !== '');
-    if (parts.length > 0) this.notify(`Also deleted: ${parts.join(' and ')} that named what you deleted. Undo brings them back.`, 'warning');
+    if (parts.length > 0) this.notify(`Also deleted: ${parts.join(' and ')} that named what you deleted. Undo brings them back.`, 'warning', { step: this.store.lastStepSerial() });
   }
 
   selectAll(): void {
@@ -254,13 +301,19 @@ export class Editor {
     if (selection) this.store.setSelection(selection);
   }
 
-  /** Copy and paste in one step, leaving the clipboard as it was. */
+  /**
+   * Copy and paste in one step, leaving the clipboard as it was. The copy goes beside the
+   * original (right, else below, left, above), clear of other cards and inside the view.
+   */
   duplicate(): void {
-    const content = copySelection(this.store.getDocument(), this.store.getSelection());
+    const doc = this.store.getDocument();
+    const content = copySelection(doc, this.store.getSelection());
     if (!content) return;
+    const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions])!;
+    const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)));
     let selection: Selection | undefined;
     this.store.update((draft) => {
-      selection = pasteContent(draft, content, PASTE_OFFSET);
+      selection = pasteContent(draft, content, offset);
     });
     if (selection) this.store.setSelection(selection);
   }

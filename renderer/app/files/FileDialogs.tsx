@@ -1,6 +1,7 @@
 import { Dialog } from '@base-ui/react/dialog';
 import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { MAX_SHARE_CODE_CHARS } from '../../../shared/model/limits';
 import type { DialogQueue, DialogRequest } from './dialogQueue';
 import './files.css';
@@ -181,15 +182,18 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
 
 const TONE_ICON = { info: Info, warning: AlertTriangle, error: XCircle };
 
-/** The file commands' dialog (one at a time) and notices, from the DialogQueue. */
+/** The element over the canvas where notices are shown (App.tsx), clear of the inspector and the charts. */
+export const NOTICE_SLOT_ID = 'canvas-notices';
+
+/** The file commands' dialog (one at a time) and the app's notices, from the DialogQueue. */
 export function FileDialogs({ queue }: { queue: DialogQueue }) {
   const { dialog, notices } = useSyncExternalStore(
     (listener) => queue.subscribe(listener),
     () => queue.getSnapshot(),
   );
-  return (
-    <>
-      {dialog && <ActiveDialog key={dialogKey(dialog)} request={dialog} done={() => queue.dismiss(dialog)} />}
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  useEffect(() => setSlot(document.getElementById(NOTICE_SLOT_ID)), []);
+  const list = (
       <div className="file-notices" role="status" aria-live="polite">
         {notices.map((notice) => {
           const Icon = TONE_ICON[notice.tone];
@@ -204,6 +208,11 @@ export function FileDialogs({ queue }: { queue: DialogQueue }) {
           );
         })}
       </div>
+  );
+  return (
+    <>
+      {dialog && <ActiveDialog key={dialogKey(dialog)} request={dialog} done={() => queue.dismiss(dialog)} />}
+      {slot ? createPortal(list, slot) : list}
     </>
   );
 }

@@ -15,10 +15,21 @@ export interface Notice {
   id: number;
   message: string;
   tone: 'info' | 'warning' | 'error';
+  /** The edit (a DocumentStore step serial) the notice is about: undoing it takes the notice away. */
+  step?: number;
 }
 
-/** How long an information notice stays; warnings and errors stay until dismissed. */
-const INFO_NOTICE_MS = 5000;
+export interface NoticeOptions {
+  step?: number;
+}
+
+/**
+ * How long a notice stays. Information and warnings (what an edit also did, a save's caveat)
+ * time out, a warning a little later; an error stays until dismissed, as it needs reading.
+ */
+export const NOTICE_MS: Record<Notice['tone'], number | undefined> = { info: 6000, warning: 10000, error: undefined };
+/** Notices shown at once; older ones give way. */
+export const MAX_NOTICES = 3;
 
 /**
  * The dialogs and notices the file commands ask for, one dialog at a time in the order asked.
@@ -28,6 +39,7 @@ export class DialogQueue implements FileUi {
   private queue: DialogRequest[] = [];
   private notices: Notice[] = [];
   private nextNotice = 1;
+  private readonly noticeTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<() => void>();
   private snapshot = { dialog: null as DialogRequest | null, notices: [] as Notice[] };
 
@@ -47,8 +59,16 @@ export class DialogQueue implements FileUi {
   }
 
   dismissNotice(id: number): void {
+    clearTimeout(this.noticeTimers.get(id));
+    this.noticeTimers.delete(id);
+    if (!this.notices.some((notice) => notice.id === id)) return;
     this.notices = this.notices.filter((notice) => notice.id !== id);
     this.emit();
+  }
+
+  /** Takes away the notices about edits that are no longer in effect (undone, or a new document). */
+  forgetUndoneEdits(inEffect: (step: number) => boolean): void {
+    for (const notice of this.notices) if (notice.step !== undefined && !inEffect(notice.step)) this.dismissNotice(notice.id);
   }
 
   confirm(request: ConfirmRequest): Promise<ConfirmChoice> {
@@ -59,11 +79,22 @@ export class DialogQueue implements FileUi {
     this.push({ kind: 'problems', report, resolve: () => {} });
   }
 
-  notify(message: string, tone: Notice['tone'] = 'info'): void {
-    const id = this.nextNotice++;
-    this.notices = [...this.notices.slice(-3), { id, message, tone }];
+  /**
+   * Shows a notice. The same message again is not stacked: the one shown stays where it is, now
+   * about the newer edit, its time starting again.
+   */
+  notify(message: string, tone: Notice['tone'] = 'info', options: NoticeOptions = {}): void {
+    const same = this.notices.find((notice) => notice.message === message && notice.tone === tone);
+    const notice: Notice = { id: same?.id ?? this.nextNotice++, message, tone, ...(options.step === undefined ? {} : { step: options.step }) };
+    if (same) this.notices = this.notices.map((shown) => (shown === same ? notice : shown));
+    else {
+      for (const old of this.notices.slice(0, Math.max(0, this.notices.length - (MAX_NOTICES - 1)))) this.dismissNotice(old.id);
+      this.notices = [...this.notices, notice];
+    }
+    clearTimeout(this.noticeTimers.get(notice.id));
+    const lifetime = NOTICE_MS[tone];
+    if (lifetime !== undefined) this.noticeTimers.set(notice.id, setTimeout(() => this.dismissNotice(notice.id), lifetime));
     this.emit();
-    if (tone === 'info') setTimeout(() => this.dismissNotice(id), INFO_NOTICE_MS);
   }
 
   askShareCode(): Promise<string | null> {

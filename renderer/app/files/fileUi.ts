@@ -23,7 +23,7 @@ export interface FileUi {
   confirm(request: ConfirmRequest): Promise<ConfirmChoice>;
   /** Load errors: every problem with its path. Nothing the user had was touched. */
   showProblems(report: ProblemsReport): void;
-  notify(message: string, tone?: 'info' | 'warning' | 'error'): void;
+  notify(message: string, tone?: 'info' | 'warning' | 'error', options?: { step?: number }): void;
   /** Asks for a share code to open; null when cancelled. */
   askShareCode(): Promise<string | null>;
   /** Shows a share code (so it can be copied by hand when the clipboard refused). */

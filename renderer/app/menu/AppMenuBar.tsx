@@ -168,10 +168,12 @@ export function AppMenuBar({ host }: { host: Host }) {
   const { queue, dragging, commands } = useFileIntegration(host, store, dispatcher);
   const editor = useEditor();
   const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
-  const notify = useCallback((message: string, tone: 'error' | 'warning') => queue.notify(message, tone), [queue]);
+  const notify = useCallback((message: string, tone: 'error' | 'warning', options?: { step?: number }) => queue.notify(message, tone, options), [queue]);
   useEffect(() => {
     editor.notify = notify;
   }, [editor, notify]);
+  // A notice about an edit goes when the edit is undone (or the document is replaced).
+  useEffect(() => store.subscribe(() => queue.forgetUndoneEdits((step) => store.hasStep(step))), [store, queue]);
   useClipboardEvents(editor, notify);
   useClipboardCommands(editor, notify);
 

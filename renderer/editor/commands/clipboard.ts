@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import { copyId, copyName, nextFreeId } from '../../../shared/model/ids';
 import type { FaultlineDocument, LinkRecord, NodeRecord, Region } from '../../../shared/model/types';
-import { snap } from '../geometry';
+import { snap, type Point } from '../geometry';
 import type { Selection } from '../store/selection';
 import { regionFor } from './documentEdits';
 
@@ -29,8 +29,9 @@ export function copySelection(doc: FaultlineDocument, selection: Selection): Cli
   return { nodes, links, regions };
 }
 
-/** Adds the content with fresh ids, shifted by `offset`; returns the new selection. */
-export function pasteContent(draft: Draft<FaultlineDocument>, content: ClipboardContent, offset: number): Selection {
+/** Adds the content with fresh ids, shifted by `shift` (the same both ways when a number); returns the new selection. */
+export function pasteContent(draft: Draft<FaultlineDocument>, content: ClipboardContent, shift: number | Point): Selection {
+  const offset = typeof shift === 'number' ? { x: shift, y: shift } : shift;
   const taken = (record: Record<string, unknown>) => ({ has: (id: string) => Object.hasOwn(record, id) });
   // Copies get fresh ids and, where the original had one, a fresh display name ("Cache 2"), so
   // two cards never read the same.
@@ -42,13 +43,13 @@ export function pasteContent(draft: Draft<FaultlineDocument>, content: Clipboard
     regionIds.set(region.id, id);
     const name = copyName(region.name, regionNames);
     regionNames.add(name);
-    draft.regions[id] = { ...structuredClone(region), id, name, x: region.x + offset, y: region.y + offset };
+    draft.regions[id] = { ...structuredClone(region), id, name, x: region.x + offset.x, y: region.y + offset.y };
   }
   const nodeIds = new Map<string, string>();
   for (const node of content.nodes) {
     const id = copyId(node.id, taken(draft.nodes));
     nodeIds.set(node.id, id);
-    const copy: NodeRecord = { ...structuredClone(node), id, x: snap(node.x + offset), y: snap(node.y + offset) };
+    const copy: NodeRecord = { ...structuredClone(node), id, x: snap(node.x + offset.x), y: snap(node.y + offset.y) };
     if (node.name !== undefined) {
       copy.name = copyName(node.name, nodeNames);
       nodeNames.add(copy.name);

@@ -35,6 +35,13 @@ function withRecordOrderOf(document: FaultlineDocument, reference: FaultlineDocu
   return Object.keys(reordered).length === 0 ? document : { ...document, ...reordered };
 }
 
+/** A finished edit as the history records it (a whole gesture once it ends). */
+export interface Step {
+  serial: number;
+  before: FaultlineDocument;
+  after: FaultlineDocument;
+}
+
 export interface UpdateOptions {
   /** Merge with the previous step if it has the same key (typing into one field). */
   squashKey?: string;
@@ -58,6 +65,7 @@ export class DocumentStore {
   /** Counts `replaceDocument` calls: the canvas fits a newly opened document to the view. */
   private generation = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly stepListeners = new Set<(step: Step) => void>();
 
   constructor(document: FaultlineDocument) {
     this.document = document;
@@ -115,7 +123,35 @@ export class DocumentStore {
     this.redoStack = [];
     this.selection = pruneSelection(this.selection, next);
     this.emit();
+    // Inside a gesture the step is not finished yet: squashToMark reports the whole gesture.
+    if (!this.undoStack.some((entry) => entry.type === 'mark')) this.emitStep();
     return true;
+  }
+
+  /**
+   * Listens for finished edits: each `update` outside a gesture, and each gesture as it ends
+   * (squashToMark) — never undo, redo, a cancelled gesture or a replaced document. A step merged
+   * into the previous one (squashKey) is reported again as the merged whole, under a new serial.
+   */
+  onStep(listener: (step: Step) => void): () => void {
+    this.stepListeners.add(listener);
+    return () => this.stepListeners.delete(listener);
+  }
+
+  /** Whether the edit with this serial is in effect: recorded and not undone (nor replaced by New / Open). */
+  hasStep(serial: number): boolean {
+    return this.undoStack.some((entry) => entry.type === 'diff' && entry.serial === serial);
+  }
+
+  /** The serial of the newest edit in effect, if any (to tie a notice about it to its undo). */
+  lastStepSerial(): number | undefined {
+    return topDiff(this.undoStack)?.serial;
+  }
+
+  private emitStep(): void {
+    const diff = topDiff(this.undoStack);
+    if (!diff) return;
+    for (const listener of [...this.stepListeners]) listener({ serial: diff.serial, before: diff.before, after: diff.after });
   }
 
   // --- gestures: marks, squashing, bail -------------------------------------------------------
@@ -131,7 +167,9 @@ export class DocumentStore {
     if (index < 0) return;
     const diffs = this.undoStack.slice(index + 1).filter((entry): entry is Diff<FaultlineDocument> => entry.type === 'diff');
     this.undoStack.splice(index);
-    if (diffs.length > 0) this.undoStack.push(diffs.length === 1 ? diffs[0] : combineDiffs(diffs));
+    if (diffs.length === 0) return;
+    this.undoStack.push(diffs.length === 1 ? diffs[0] : combineDiffs(diffs));
+    if (!this.undoStack.some((entry) => entry.type === 'mark')) this.emitStep();
   }
 
   /** Rolls back everything since the mark (a cancelled gesture) and forgets it; redo is as it was before. */

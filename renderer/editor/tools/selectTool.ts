@@ -15,8 +15,8 @@ export interface ToolContext {
   zoom(): number;
   panByScreen(dx: number, dy: number): void;
   setOverlay(overlay: Overlay): void;
-  /** A short message for the user (a refused link's reason); `undefined` clears it. */
-  setHint(hint: string | undefined): void;
+  /** A short message for the user (a prompt, or a refused link's reason); `undefined` clears it. */
+  setHint(hint: string | undefined, tone?: 'prompt' | 'refusal'): void;
   startRename(target: { kind: 'nodes' | 'regions'; id: string }): void;
 }
 
@@ -215,7 +215,7 @@ export class SelectTool {
         const verdict = linkVerdict(this.doc, state.fromId, target.id);
         const refused = verdict.ok ? undefined : verdict.reason;
         this.context.setOverlay({ linkDrag: { fromId: state.fromId, to: pointer.world, targetId: target.id, refused } });
-        this.context.setHint(refused);
+        this.context.setHint(refused, 'refusal');
         return;
       }
     }
@@ -265,7 +265,7 @@ export class SelectTool {
     const verdict = linkVerdict(this.doc, fromId, toId);
     if (!verdict.ok) {
       // The reason stays up after the refusal so the user can read it.
-      this.context.setHint(`Not linked: ${verdict.reason}`);
+      this.context.setHint(`Not linked: ${verdict.reason}`, 'refusal');
       return false;
     }
     this.context.setHint(undefined);
@@ -303,7 +303,8 @@ export class SelectTool {
     const refused = verdict.ok ? undefined : verdict.reason;
     this.context.setOverlay({ linkDrag: { fromId: state.fromId, to: { x: target.x, y: target.y }, targetId: target.id, refused } });
     const name = (id: string) => this.doc.nodes[id].name ?? id;
-    this.context.setHint(refused ?? `Link ${name(state.fromId)} → ${name(target.id)}: Enter links, arrows or Tab choose another node, Escape cancels.`);
+    if (refused !== undefined) this.context.setHint(refused, 'refusal');
+    else this.context.setHint(`Link ${name(state.fromId)} → ${name(target.id)}: Enter links, arrows or Tab choose another node, Escape cancels.`, 'prompt');
   }
 
   /** The keyboard link's current source and target, or undefined when no keyboard link is being made. */
@@ -317,7 +318,7 @@ export class SelectTool {
     if (state.name !== 'keyboard-linking' || state.targetId === undefined) return false;
     const verdict = linkVerdict(this.doc, state.fromId, state.targetId);
     if (!verdict.ok) {
-      this.context.setHint(`Not linked: ${verdict.reason}`);
+      this.context.setHint(`Not linked: ${verdict.reason}`, 'refusal');
       return false;
     }
     this.state = { name: 'idle' };

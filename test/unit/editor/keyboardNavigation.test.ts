@@ -187,6 +187,29 @@ describe('canvas keys', () => {
     expect(editor.getHint()).toMatch(/Select a node first/);
   });
 
+  it('a prompt is not styled as an error, a refusal is; one hint at a time, gone with the next canvas action', () => {
+    const { store, editor } = fresh();
+    store.setSelection({ nodes: ['lb'], links: [], regions: [] });
+    press(editor, 'l');
+    press(editor, 'ArrowDown');
+    expect(editor.getHintState()).toEqual({ text: expect.stringMatching(/^Link lb → a2: Enter links/), tone: 'prompt' });
+    press(editor, 'ArrowUp');
+    expect(editor.getHintState()).toEqual({ text: 'lb already links to a1.', tone: 'refusal' });
+    press(editor, 'Enter');
+    expect(editor.getHintState()).toEqual({ text: 'Not linked: lb already links to a1.', tone: 'refusal' });
+    press(editor, 'Escape');
+    // A refusal left on the canvas goes with the next thing done there: here a selection.
+    const { store: store2, editor: editor2 } = fresh();
+    store2.setSelection({ nodes: ['c'], links: [], regions: [] });
+    editor2.setHint('Not linked: c cannot send to a1.', 'refusal');
+    press(editor2, 'Tab');
+    expect(editor2.getHint()).toBeUndefined();
+    // … or an edit, such as a nudge (it used to stay up until an unrelated Undo).
+    editor2.setHint('Not linked: c cannot send to a1.', 'refusal');
+    editor2.nudge(20, 0);
+    expect(editor2.getHint()).toBeUndefined();
+  });
+
   it('F2 renames the selected node; the canvas focus is shown in the overlay', () => {
     const { store, editor } = fresh();
     store.setSelection({ nodes: ['db'], links: [], regions: [] });

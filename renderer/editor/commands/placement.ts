@@ -1,0 +1,124 @@
+/**
+ * Where new things go on the canvas: a new region in free space (so it never pulls existing
+ * nodes into it, which would change their network delays behind the user's back), and a
+ * duplicate beside its original, clear of other cards and inside the view.
+ */
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { GRID, intersects, nodeRect, REGION_MIN, snap, type Point, type Rect } from '../geometry';
+
+/** A new region's size when there is room for it; smaller ones are tried when there is not. */
+export const REGION_SIZES: readonly { w: number; h: number }[] = [
+  { w: 720, h: 400 },
+  { w: 560, h: 320 },
+  { w: 440, h: 260 },
+  { w: 320, h: 200 },
+  { w: REGION_MIN.w, h: REGION_MIN.h },
+];
+
+/** World units kept clear between a new region and the cards around it. */
+const CLEARANCE = GRID;
+/** Most candidate positions tried along one axis of the view. */
+const STEPS_PER_AXIS = 48;
+
+function grow(rect: Rect, by: number): Rect {
+  return { x: rect.x - by, y: rect.y - by, w: rect.w + 2 * by, h: rect.h + 2 * by };
+}
+
+function inside(rect: Rect, outer: Rect): boolean {
+  return rect.x >= outer.x && rect.y >= outer.y && rect.x + rect.w <= outer.x + outer.w && rect.y + rect.h <= outer.y + outer.h;
+}
+
+function centreDistance(rect: Rect, point: Point): number {
+  return Math.hypot(rect.x + rect.w / 2 - point.x, rect.y + rect.h / 2 - point.y);
+}
+
+/**
+ * Candidate rectangles of one size inside `area`, on the grid, nearest to `anchor` first; the
+ * first for which `free` holds is returned.
+ */
+function nearestFree(size: { w: number; h: number }, area: Rect, anchor: Point, free: (rect: Rect) => boolean): Rect | undefined {
+  if (size.w > area.w || size.h > area.h) return undefined;
+  const step = Math.max(GRID, snap(Math.max(area.w, area.h) / STEPS_PER_AXIS));
+  const candidates: Rect[] = [];
+  const firstX = snap(area.x + GRID / 2 - 1);
+  const firstY = snap(area.y + GRID / 2 - 1);
+  for (let x = Math.max(firstX, area.x); x + size.w <= area.x + area.w; x += step) {
+    for (let y = Math.max(firstY, area.y); y + size.h <= area.y + area.h; y += step) candidates.push({ x: snap(x), y: snap(y), ...size });
+  }
+  // The anchored position itself (the drop point, the middle of the view) comes first when it is free.
+  const centred = { x: snap(anchor.x - size.w / 2), y: snap(anchor.y - size.h / 2), ...size };
+  if (inside(centred, area)) candidates.push(centred);
+  candidates.sort((a, b) => centreDistance(a, anchor) - centreDistance(b, anchor));
+  return candidates.find((rect) => inside(rect, area) && free(rect));
+}
+
+/**
+ * A rectangle for a new region that contains no node (nor touches one), as near `anchor` as
+ * possible: inside the visible part of the world at the largest size that fits there, keeping
+ * clear of other regions when it can. When the view has no room at all, the nearest free place
+ * just outside it (the caller brings it into view).
+ */
+export function freeRegionRect(doc: FaultlineDocument, anchor: Point, view: Rect): Rect {
+  const cards = Object.values(doc.nodes).map((node) => grow(nodeRect(node), CLEARANCE));
+  const regions = Object.values(doc.regions).map((region) => grow(region, CLEARANCE));
+  const noNodes = (rect: Rect) => !cards.some((card) => intersects(rect, card));
+  const noRegions = (rect: Rect) => !regions.some((region) => intersects(rect, region));
+  const margin = Math.min(CLEARANCE, view.w / 10, view.h / 10);
+  const visible = grow(view, -margin);
+  for (const free of [(rect: Rect) => noNodes(rect) && noRegions(rect), noNodes]) {
+    for (const size of REGION_SIZES) {
+      const found = nearestFree(size, visible, anchor, free);
+      if (found) return found;
+    }
+  }
+  // No room in view: the nearest free place of the usual size, searching ever wider around it.
+  const size = REGION_SIZES[0];
+  for (let reach = 1; reach <= 64; reach *= 2) {
+    const around = grow(view, Math.max(view.w, view.h, size.w, size.h) * reach);
+    const found = nearestFree(size, around, anchor, noNodes);
+    if (found) return found;
+  }
+  // Everything is nodes (cannot happen with a finite document): right of all of them.
+  const right = Math.max(...cards.map((card) => card.x + card.w), anchor.x);
+  return { x: snap(right + CLEARANCE), y: snap(anchor.y - size.h / 2), ...size };
+}
+
+/** The smallest rectangle around the given rectangles. */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  const x = Math.min(...rects.map((rect) => rect.x));
+  const y = Math.min(...rects.map((rect) => rect.y));
+  const right = Math.max(...rects.map((rect) => rect.x + rect.w));
+  const bottom = Math.max(...rects.map((rect) => rect.y + rect.h));
+  return { x, y, w: right - x, h: bottom - y };
+}
+
+/**
+ * How far to shift a duplicate of `original` (the bounds of the copied cards and regions,
+ * `ownRegionIds` the copied regions) so it stands visibly apart: beside it to the right, else below, left or above — the
+ * first such place that is inside the view and clear of every other card and region. When no
+ * side is clear, the side inside the view with the least overlap; when none is inside, to the right.
+ */
+export function duplicateOffset(doc: FaultlineDocument, original: Rect, view: Rect | undefined, ownRegionIds: ReadonlySet<string> = new Set()): Point {
+  const gap = 2 * GRID;
+  const sides: Point[] = [
+    { x: snap(original.w + gap + GRID / 2 - 1), y: 0 },
+    { x: 0, y: snap(original.h + gap + GRID / 2 - 1) },
+    { x: -snap(original.w + gap + GRID / 2 - 1), y: 0 },
+    { x: 0, y: -snap(original.h + gap + GRID / 2 - 1) },
+  ];
+  // Copied cards must clear every card; a copied region box must also clear the other boxes
+  // (copied cards alone may land in a region, as they would by hand).
+  const obstacles = [
+    ...Object.values(doc.nodes).map((node) => nodeRect(node)),
+    ...(ownRegionIds.size === 0 ? [] : Object.values(doc.regions).filter((region) => !ownRegionIds.has(region.id))),
+  ];
+  const overlap = (rect: Rect) => obstacles.filter((obstacle) => intersects(rect, obstacle)).length;
+  const shifted = (offset: Point): Rect => ({ x: original.x + offset.x, y: original.y + offset.y, w: original.w, h: original.h });
+  const inView = (offset: Point) => view === undefined || inside(shifted(offset), grow(view, -Math.min(GRID, view.w / 10, view.h / 10)));
+  const clear = sides.find((offset) => inView(offset) && overlap(shifted(offset)) === 0);
+  if (clear) return clear;
+  const visible = sides.filter(inView);
+  if (visible.length > 0) return visible.reduce((best, offset) => (overlap(shifted(offset)) < overlap(shifted(best)) ? offset : best));
+  return sides[0];
+}

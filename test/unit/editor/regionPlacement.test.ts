@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { Editor } from '../../../renderer/editor/editor';
+import { boundsOf, duplicateOffset, freeRegionRect } from '../../../renderer/editor/commands/placement';
+import { describeRegionChanges } from '../../../renderer/editor/commands/regionChanges';
+import { intersects, nodeCentre, nodeRect, type Point, type Rect } from '../../../renderer/editor/geometry';
+import { DocumentStore } from '../../../renderer/editor/store/documentStore';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { link, makeDocument, node } from './helpers';
+
+/** The reviewer's "Two-tier review" design: a row of cards filling the middle of the view. */
+function twoTier(): FaultlineDocument {
+  return makeDocument({
+    nodes: [node('users', 'client', 0, 180), node('lb', 'lb', 240, 180), node('a', 'app', 480, 80), node('b', 'app', 480, 280), node('db', 'db', 720, 180), node('lb2', 'lb', 40, 340), node('cache', 'cache', 640, 340)],
+    links: [link('users', 'lb'), link('lb', 'a'), link('lb', 'b'), link('a', 'db'), link('b', 'db')],
+  });
+}
+
+const VIEW: Rect = { x: -40, y: -40, w: 1000, h: 520 };
+
+function setup(doc: FaultlineDocument, view: Rect = VIEW) {
+  const store = new DocumentStore(doc);
+  const editor = new Editor(store);
+  const fits: Rect[] = [];
+  editor.attachCamera({
+    zoom: () => 1,
+    zoomBy: () => {},
+    setZoom: () => {},
+    lookAt: () => {},
+    fit: (rect) => fits.push(rect),
+    panByScreen: () => {},
+    clientToWorld: (x, y) => ({ x, y }),
+    visibleCentre: () => ({ x: view.x + view.w / 2, y: view.y + view.h / 2 }),
+    visibleRect: () => view,
+    worldToClient: (point) => point,
+  });
+  const notices: { message: string; tone: string; step?: number }[] = [];
+  editor.notify = (message, tone, options) => notices.push({ message, tone, step: options?.step });
+  return { store, editor, notices, fits };
+}
+
+function at(point: Point) {
+  return { world: point, screen: point, shift: false, accel: false };
+}
+
+const covers = (rect: Rect, doc: FaultlineDocument) => Object.values(doc.nodes).filter((n) => intersects(rect, nodeRect(n)));
+
+describe('a new region', () => {
+  it('goes where it contains no node, shrinking to fit in the view (it used to land mid-view on the nodes)', () => {
+    const doc = twoTier();
+    const rect = freeRegionRect(doc, { x: 460, y: 220 }, VIEW);
+    expect(covers(rect, doc)).toEqual([]);
+    expect(rect.x).toBeGreaterThanOrEqual(VIEW.x);
+    expect(rect.x + rect.w).toBeLessThanOrEqual(VIEW.x + VIEW.w);
+    expect(rect.y + rect.h).toBeLessThanOrEqual(VIEW.y + VIEW.h);
+  });
+
+  it('keeps its full size, centred on the anchor, where that is free', () => {
+    expect(freeRegionRect(makeDocument(), { x: 460, y: 220 }, VIEW)).toEqual({ x: 100, y: 20, w: 720, h: 400 });
+  });
+
+  it('goes just outside a view with no room, and the camera is asked to show it', () => {
+    const crowded = makeDocument({ nodes: Array.from({ length: 24 }, (_, i) => node(`n${i}`, 'app', (i % 6) * 180, Math.floor(i / 6) * 120)) });
+    const { store, editor, fits } = setup(crowded, { x: 0, y: 0, w: 1000, h: 460 });
+    const id = editor.addRegionInView();
+    const region = store.getDocument().regions[id];
+    expect(covers(region, crowded)).toEqual([]);
+    expect(Object.values(store.getDocument().nodes).every((n) => n.region === undefined)).toBe(true);
+    expect(fits).toHaveLength(1);
+  });
+
+  it('added from the palette pulls no node in: no node changes region and there is no notice', () => {
+    const { store, editor, notices } = setup(twoTier());
+    editor.addRegionInView();
+    expect(Object.values(store.getDocument().nodes).map((n) => n.region)).toEqual(Object.values(twoTier().nodes).map(() => undefined));
+    // A drop right on the nodes is moved off them too.
+    editor.addRegionAt(nodeCentre(twoTier().nodes.a));
+    expect(Object.values(store.getDocument().nodes).every((n) => n.region === undefined)).toBe(true);
+    expect(notices).toEqual([]);
+  });
+});
+
+describe('edits that change which region nodes are in', () => {
+  it('are told in one notice per edit, naming the nodes, the region and the delay, tied to the undo step', () => {
+    const { store, editor, notices } = setup(twoTier());
+    const id = editor.addRegionInView();
+    const region = store.getDocument().regions[id];
+    // Resize the region (its bottom-right grip) far enough to take in the whole design.
+    const grip = { x: region.x + region.w - 4, y: region.y + region.h - 4 };
+    editor.tool.pointerDown(at(grip));
+    editor.tool.pointerMove(at({ x: grip.x + 2000, y: grip.y + 40 }));
+    editor.tool.pointerMove(at({ x: grip.x + 3000, y: grip.y + 80 }));
+    expect(notices).toEqual([]);
+    editor.tool.pointerUp(at({ x: grip.x + 3000, y: grip.y + 80 }));
+    // The box grew right and down from where it was; the nodes inside it now are named.
+    const joined = Object.values(store.getDocument().nodes).filter((n) => n.region === id);
+    expect(joined.length).toBeGreaterThan(0);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].tone).toBe('warning');
+    expect(notices[0].message).toMatch(new RegExp(`^${joined.length} nodes? joined “Region”: .*\\. Traffic between regions takes network\\.interRegionMs \\(75 ms\\) per hop, inside one 0\\.5 ms\\. Undo reverses this\\.$`));
+    expect(store.hasStep(notices[0].step!)).toBe(true);
+    editor.undo();
+    expect(store.hasStep(notices[0].step!)).toBe(false);
+    expect(Object.values(store.getDocument().nodes).every((n) => n.region === undefined)).toBe(true);
+  });
+
+  it('says moves between regions and leaving one, and nothing for an edit that changes no membership', () => {
+    const before = makeDocument({
+      regions: [{ id: 'us', name: 'US', x: 0, y: 0, w: 400, h: 400 }, { id: 'eu', name: 'EU', x: 600, y: 0, w: 400, h: 400 }],
+      nodes: [{ ...node('a', 'app', 40, 40), region: 'us' }, { ...node('b', 'app', 40, 200), region: 'us' }, { ...node('c', 'cache', 640, 40), name: 'Cache', region: 'eu' }],
+    });
+    const after = structuredClone(before);
+    after.nodes.a.region = 'eu';
+    after.nodes.b.region = 'eu';
+    delete after.nodes.c.region;
+    expect(describeRegionChanges(before, after)).toBe(
+      '2 nodes moved from “US” to “EU”: a, b; 1 node left “EU”: Cache. Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.',
+    );
+    expect(describeRegionChanges(before, structuredClone(before))).toBeUndefined();
+  });
+
+  it('moving a node into a region with the pointer is one notice, when the drag ends', () => {
+    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 400, y: 0, w: 400, h: 300 }], nodes: [node('a', 'app', 0, 0)] });
+    const { store, editor, notices } = setup(doc);
+    editor.tool.pointerDown(at({ x: 20, y: 20 }));
+    for (let x = 40; x <= 500; x += 40) editor.tool.pointerMove(at({ x, y: 40 }));
+    expect(notices).toEqual([]);
+    editor.tool.pointerUp(at({ x: 500, y: 40 }));
+    expect(store.getDocument().nodes.a.region).toBe('eu');
+    expect(notices.map((n) => n.message)).toEqual(['1 node joined “EU”: a. Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.']);
+  });
+});
+
+describe('Duplicate', () => {
+  it('puts the copy beside the original, clear of every card and inside the view (it used to overlap it 40 px down-right)', () => {
+    const doc = twoTier();
+    const { store, editor } = setup(doc);
+    store.setSelection({ nodes: ['db'], links: [], regions: [] });
+    editor.duplicate();
+    const [copyId] = store.getSelection().nodes;
+    const copy = nodeRect(store.getDocument().nodes[copyId]);
+    expect(covers(copy, doc)).toEqual([]);
+    expect(copy.x).toBeGreaterThanOrEqual(VIEW.x);
+    expect(copy.x + copy.w).toBeLessThanOrEqual(VIEW.x + VIEW.w);
+    expect(copy.y + copy.h).toBeLessThanOrEqual(VIEW.y + VIEW.h);
+  });
+
+  it('prefers the right side when it is free', () => {
+    const doc = makeDocument({ nodes: [node('a', 'app', 0, 0)] });
+    expect(duplicateOffset(doc, boundsOf([nodeRect(doc.nodes.a)])!, VIEW)).toEqual({ x: 220, y: 0 });
+  });
+});
