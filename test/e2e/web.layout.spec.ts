@@ -25,7 +25,7 @@ async function expectWithinWindow(page: Page) {
   }
 }
 
-test('a 300-character title and a long node name end in an ellipsis; the header shows the unsaved "•" and the file', async ({ page }, testInfo) => {
+test('a 300-character title and a long node name end in an ellipsis; the header shows the unsaved "•"', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByTestId('live-play')).toBeEnabled();
   await expect(page.getByTestId('document-dirty')).toHaveCount(0);
@@ -55,3 +55,34 @@ test('a 300-character title and a long node name end in an ellipsis; the header 
   await expectWithinWindow(page);
   await page.screenshot({ path: testInfo.outputPath('long-name.png') });
 });
+
+for (const size of [
+  { width: 1024, height: 640 },
+  { width: 800, height: 600 },
+]) {
+  test(`at ${size.width}×${size.height} the canvas keeps a usable size and the caption stays inside it`, async ({ page }, testInfo) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('app-menu-bar')).toBeVisible();
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Lessons', exact: true }).click();
+    await page.getByTestId('lesson-dns-ttl-and-failover').click();
+    await expect(page.getByTestId('lessons-dialog')).toBeHidden();
+    await expect(page.getByTestId('live-play')).toBeEnabled();
+    await page.getByTestId('live-play').click();
+    const caption = page.getByTestId('live-caption');
+    await expect(caption).toBeVisible({ timeout: 20_000 });
+    await expectWithinWindow(page);
+
+    const canvas = (await page.getByTestId('sandbox-canvas').boundingBox())!;
+    expect(canvas.width, 'canvas width').toBeGreaterThanOrEqual(size.width * 0.55);
+    expect(canvas.height, 'canvas height').toBeGreaterThanOrEqual(size.height * 0.5);
+    const box = (await caption.boundingBox())!;
+    expect(box.y, 'caption below the canvas top').toBeGreaterThanOrEqual(canvas.y);
+    expect(box.y + box.height, 'caption above the canvas bottom').toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    expect(box.height, 'caption at most about two fifths of the canvas').toBeLessThanOrEqual(canvas.height * 0.45);
+    // The palette is a column of icons, each still named.
+    await expect(page.locator('.palette-item[data-kind="app"]')).toHaveAccessibleName(/App server/);
+    await page.screenshot({ path: testInfo.outputPath(`layout-${size.width}.png`) });
+  });
+}
