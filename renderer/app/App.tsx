@@ -6,6 +6,7 @@ import defaultSandboxText from '../../shared/examples/classic-web-stack.faultlin
 import { SandboxCanvas } from '../canvas/SandboxCanvas';
 import type { Host } from '../host/host';
 import { StatusBar } from './StatusBar';
+import { shownTitle } from './files/documentSession';
 import { DocumentStore } from '../editor/store/documentStore';
 import { DocumentStoreProvider } from '../editor/store/DocumentStoreContext';
 import { Editor } from '../editor/editor';
@@ -67,8 +68,9 @@ export function App({ host }: { host: Host }) {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));
   }, [host]);
 
-  // The window title (with its unsaved-changes "•") is kept by the file machinery in AppMenuBar.
-  const title = document.meta.title;
+  // The window title and the title bar's heading (with the unsaved-changes "•") are kept by the
+  // file machinery in AppMenuBar.
+  const title = shownTitle(document.meta.title);
 
   return (
     <DocumentStoreProvider store={store}>
@@ -81,7 +83,6 @@ export function App({ host }: { host: Host }) {
               Faultline
             </span>
             <AppMenuBar host={host} />
-            <span className="document-title">{title}</span>
             <span className="title-spacer" />
             <ThemeToggle theme={theme} onChange={setTheme} />
             <span className="version">{version && `v${version}`}</span>

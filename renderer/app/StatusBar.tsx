@@ -18,7 +18,9 @@ export function StatusBar({ hostLabel, rendererName, documentTitle, nodeCount, l
       <span data-testid="status-renderer">Renderer: {rendererName ?? 'starting…'}</span>
       {engineStatus?.attention && <span className="status-engine" data-testid="status-engine" role="status">{engineStatus.message}</span>}
       <span className="status-spacer" />
-      <span>{documentTitle}</span>
+      <span className="status-title" title={documentTitle}>
+        {documentTitle}
+      </span>
       <span className="status-separator" />
       <span data-testid="status-counts">
         {nodeCount} nodes · {linkCount} links

@@ -36,7 +36,9 @@ export function ChecksPanel() {
             <Fragment key={`${row.id}-${i}`}>
               <li className={row.pass === null ? 'pending' : row.pass ? 'pass' : 'fail'} data-testid={`check-${row.id}`}>
                 {row.pass === null ? <CircleDashed size={18} aria-label="not measured yet" /> : row.pass ? <CheckCircle2 size={18} aria-label="pass" /> : <XCircle size={18} aria-label="fail" />}
-                <span className="live-check-label">{row.label}</span>
+                <span className="live-check-label list-text" title={row.label}>
+                  {row.label}
+                </span>
                 <span className="live-check-actual">{formatActual(doc.checks[i].metric, row.actual)}</span>
                 <span className="live-check-source">{row.source === 'final' ? 'final' : row.source === 'live' ? 'so far' : ''}</span>
                 <button

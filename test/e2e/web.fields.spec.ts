@@ -208,3 +208,93 @@ test('partition groups with an unknown member never land, not even the valid one
   expect((await documentJson(page)).scenario[index].groups).toEqual(groupsBefore);
   expect(problems).toEqual([]);
 });
+
+test('free-text fields (Title, a node\'s and a region\'s Name): Escape restores, empty is refused where a name is needed, one undo step', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const canvas = page.locator('[data-testid="sandbox-canvas"] canvas');
+  const meta = async () => (JSON.parse(await page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText())) as { meta: { title: string } }).meta;
+  const original = await documentJson(page);
+  const originalTitle = (await meta()).title;
+
+  // Title: " Foo" typed at the end is previewed; Escape puts back the title from before the edit.
+  const title = page.locator('input[data-field="title"]');
+  await title.click();
+  await title.press('End');
+  await title.pressSequentially(' Foo');
+  expect((await meta()).title).toBe(`${originalTitle} Foo`);
+  await title.press('Escape');
+  await expect(title).toHaveValue(originalTitle);
+  expect((await meta()).title).toBe(originalTitle);
+  await expect(page.getByTestId('document-heading')).toContainText(originalTitle);
+
+  // An empty title is refused: the reason shows, linked to the field; the document keeps its title.
+  await typeInto(title, '');
+  const titleError = page.locator('[data-field-error="title"]');
+  await expect(titleError).toContainText('a title is needed');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAttribute('aria-describedby', (await titleError.getAttribute('id'))!);
+  expect((await meta()).title).toBe(originalTitle);
+  await expect(page.getByTestId('inspector-title')).toHaveText(originalTitle);
+  await title.press('Escape');
+  await expect(titleError).toHaveCount(0);
+  await expect(title).toHaveValue(originalTitle);
+
+  // A new title typed key by key is one undo step.
+  await typeInto(title, 'Class demo');
+  await title.press('Tab');
+  expect((await meta()).title).toBe('Class demo');
+  await canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  expect((await meta()).title).toBe(originalTitle);
+
+  // A node's Name: the same.
+  const users = await nodeCentre(page, 'users-eu');
+  await page.mouse.click(users.x, users.y);
+  const name = page.locator('input[data-field="name"]');
+  await expect(name).toHaveValue('Users (EU)');
+  await name.click();
+  await name.press('End');
+  await name.pressSequentially(' Foo');
+  await expect(page.getByTestId('inspector-title')).toHaveText('Users (EU) Foo');
+  await name.press('Escape');
+  await expect(name).toHaveValue('Users (EU)');
+  await expect(page.getByTestId('inspector-title')).toHaveText('Users (EU)');
+  await typeInto(name, 'Europe');
+  await name.press('Tab');
+  await canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  expect(await documentJson(page)).toEqual(original);
+
+  // A region's Name: an empty one is refused; Escape restores.
+  await page.mouse.click(users.x, users.y);
+  await page.keyboard.press('Escape');
+  const region = await page.evaluate(() => (window as unknown as { __faultline: { regionClientRect(id: string): { x: number; y: number } | null } }).__faultline.regionClientRect('eu-west'));
+  await page.mouse.click(region!.x + 30, region!.y + 10);
+  const regionName = page.locator('input[data-field="region-name"]');
+  await expect(regionName).toHaveValue('EU West');
+  await typeInto(regionName, '');
+  await expect(page.locator('[data-field-error="region-name"]')).toContainText('a region needs a name');
+  await regionName.pressSequentially('Frankfurt');
+  await expect(page.getByTestId('inspector-title')).toHaveText('Frankfurt');
+  await regionName.press('Escape');
+  await expect(regionName).toHaveValue('EU West');
+  expect(await documentJson(page)).toEqual(original);
+
+  expect(problems).toEqual([]);
+});
+
+test('a context default is told in full under its field, and a select is named by its label alone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const app = await nodeCentre(page, 'app1');
+  await page.mouse.click(app.x, app.y);
+  const policy = page.locator('select[data-field="cachePolicy"]');
+  await expect(policy).toHaveAccessibleName('Cache policy');
+  const hintId = await policy.getAttribute('aria-describedby');
+  expect(hintId).toBeTruthy();
+  await expect(page.locator(`[id="${hintId}"]`)).toHaveText('auto: cache-aside when a cache is linked, else none');
+  await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
+  await expect(page.locator('input[data-field="workers"]')).toHaveAccessibleName('Workers');
+});

@@ -3,7 +3,7 @@ import { defaultValue, type FieldDescriptor } from '../../../shared/model/schema
 import { DURATION_FIELD, META_FIELDS, NETWORK_FIELDS, SEED_FIELD } from '../../../shared/model/schema/records';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { useDocumentStore } from '../../editor/store/DocumentStoreContext';
-import { FieldEditor } from './FieldEditor';
+import { FieldEditor, TextField } from './FieldEditor';
 import { StartLessons } from '../lessons/StartLessons';
 
 const TITLE_FIELD = META_FIELDS.find((field) => field.name === 'title')!;
@@ -20,8 +20,7 @@ export function DocumentSettings({ doc }: { doc: FaultlineDocument }) {
   const store = useDocumentStore();
   const commit = useCallback(
     (section: Section, descriptor: FieldDescriptor) => (path: readonly string[], value: unknown) => {
-      // Clearing the title leaves it empty (typing a new one must not start from "Untitled").
-      const next = value ?? (section === 'meta' ? '' : defaultValue(descriptor));
+      const next = value ?? defaultValue(descriptor);
       store.update(
         (draft) => {
           if (section === 'meta') draft.meta.title = next as string;
@@ -36,7 +35,15 @@ export function DocumentSettings({ doc }: { doc: FaultlineDocument }) {
   const run = { seed: doc.seed, durationS: doc.durationS };
   return (
     <div className="document-settings" data-testid="document-settings">
-      <FieldEditor descriptor={TITLE_FIELD} path={['title']} records={[doc.meta as unknown as Record<string, unknown>]} onCommit={commit('meta', TITLE_FIELD)} doc={doc} selfIds={[]} />
+      {/* An empty title is refused, as any invalid value is: the title bar, tab and lesson list would be left with nothing to show. */}
+      <TextField
+        label={TITLE_FIELD.label}
+        title={TITLE_FIELD.description}
+        field="title"
+        value={doc.meta.title}
+        parse={(text) => (text.trim() === '' ? { ok: false, message: 'a title is needed: the title bar, the tab and the lesson list show it' } : { ok: true, value: text.trim() })}
+        onCommit={(text) => commit('meta', TITLE_FIELD)(['title'], text)}
+      />
       <FieldEditor descriptor={DURATION_FIELD} path={['durationS']} records={[run]} onCommit={commit('run', DURATION_FIELD)} doc={doc} selfIds={[]} />
       <FieldEditor descriptor={SEED_FIELD} path={['seed']} records={[run]} onCommit={commit('run', SEED_FIELD)} doc={doc} selfIds={[]} />
       <fieldset className="field-group">

@@ -1,7 +1,9 @@
 import { describeRule, type DistributionField, type FieldDescriptor, type NumberField, type ObjectField, type RefField } from '../../../shared/model/schema/fields';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type FaultlineDocument } from '../../../shared/model/types';
 import { useEditedText } from '../../editor/store/useEditedText';
-import { checkValue, defaultText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
+import type { TextParse } from '../../editor/store/textEdit';
+import { useId } from 'react';
+import { checkValue, defaultText, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -15,24 +17,71 @@ export interface FieldEditorProps {
   selfIds: readonly string[];
 }
 
-function FieldRow({ descriptor, path, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; error?: string; children: React.ReactNode }) {
-  const unit = descriptor.unit ? UNIT_LABEL[descriptor.unit] : '';
-  const wide = descriptor.type === 'distribution';
+/** Ids tying a field's control to its label, its hint line and its error message. */
+export interface FieldIds {
+  control: string;
+  hint: string;
+  error: string;
+}
+
+export function useFieldIds(): FieldIds {
+  const base = useId();
+  return { control: `${base}-control`, hint: `${base}-hint`, error: `${base}-error` };
+}
+
+/** The control's ARIA: described by its hint and its error (when shown), invalid while refused. */
+export function describedBy(ids: FieldIds, hint: string | undefined, error: string | undefined) {
+  const by = [hint ? ids.hint : '', error ? ids.error : ''].filter(Boolean).join(' ');
+  return { id: ids.control, 'aria-describedby': by || undefined, 'aria-invalid': error ? true : undefined } as const;
+}
+
+/**
+ * One labelled row. The label names only its control (by `htmlFor`, not by wrapping it, which
+ * would put every option of a select into the label); a default too long for the control is a
+ * hint line under it; an error is linked to the control by aria-describedby.
+ */
+export function FieldRow({ label, title, unit, wide, ids, hint, error, errorKey, rowKey, children }: { label: string; title?: string; unit?: string; wide?: boolean; ids: FieldIds; hint?: string; error?: string; errorKey: string; rowKey?: string; children: React.ReactNode }) {
   return (
-    <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}`} data-field-row={path.join('.')}>
-      <label title={`${descriptor.description} Allowed: ${describeRule(descriptor)}.`}>
-        <span className="field-label">{descriptor.label}</span>
+    <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}`} data-field-row={rowKey}>
+      <div className="field-line">
+        <label className="field-label" htmlFor={ids.control} title={title}>
+          {label}
+        </label>
         <span className="field-control">
           {children}
           {unit && <span className="field-unit">{unit}</span>}
         </span>
-      </label>
+      </div>
+      {hint && (
+        <div className="field-hint" id={ids.hint}>
+          {hint}
+        </div>
+      )}
       {error && (
-        <div className="field-error" role="alert" data-field-error={path.join('.')}>
+        <div className="field-error" role="alert" id={ids.error} data-field-error={errorKey}>
           {error}
         </div>
       )}
     </div>
+  );
+}
+
+/** A descriptor's row: its label, the rule as a tooltip, its unit, and its context default as a hint. */
+function DescriptorRow({ descriptor, path, ids, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; error?: string; children: React.ReactNode }) {
+  return (
+    <FieldRow
+      label={descriptor.label}
+      title={`${descriptor.description} Allowed: ${describeRule(descriptor)}.`}
+      unit={descriptor.unit ? UNIT_LABEL[descriptor.unit] : ''}
+      wide={descriptor.type === 'distribution'}
+      ids={ids}
+      hint={hintText(descriptor)}
+      error={error}
+      errorKey={path.join('.')}
+      rowKey={path.join('.')}
+    >
+      {children}
+    </FieldRow>
   );
 }
 
@@ -42,39 +91,89 @@ function shownText(shared: SharedValue): string {
 }
 
 /**
+ * A free-text field (a title, a name) edited as the number fields are (see useEditedText): each
+ * valid keystroke is applied at once, text that `parse` refuses leaves the document as it was and
+ * says why, Escape puts back the value from before the edit, and the whole edit is one undo step.
+ * The text is shown as typed until the field is left (the document holds it trimmed).
+ */
+export function TextField({
+  label,
+  title,
+  field,
+  value,
+  placeholder,
+  hint,
+  parse,
+  onCommit,
+}: {
+  label: string;
+  title?: string;
+  field: string;
+  value: string;
+  placeholder?: string;
+  hint?: string;
+  parse: (text: string) => TextParse<string | undefined>;
+  onCommit: (value: string | undefined) => void;
+}) {
+  const ids = useFieldIds();
+  const edit = useEditedText(value, `field:${field}`);
+  const error = edit.problem ?? undefined;
+  return (
+    <FieldRow label={label} title={title} ids={ids} hint={hint} error={error} errorKey={field} rowKey={field}>
+      <input
+        type="text"
+        data-field={field}
+        {...describedBy(ids, hint, error)}
+        value={edit.value}
+        placeholder={placeholder}
+        // A long name scrolls inside the field; the tooltip has all of it.
+        title={edit.value.length > 24 ? edit.value : undefined}
+        onChange={(event) => edit.type(event.target.value, parse, onCommit)}
+        {...edit.handlers}
+      />
+    </FieldRow>
+  );
+}
+
+/**
  * A text input validated on every keystroke (see TextEdit): while the text is valid it is applied
  * at once, so a running simulation previews it; when it turns invalid the document goes back to
  * what it held before the edit and the schema's message shows. Leaving the field makes the edit one
  * undo step; Escape puts back the value from before the edit.
  */
 function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: NumberField }) {
+  const ids = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const external = shownText(shared);
   const field = useEditedText(external, `field:${path.join('.')}`);
   const error = field.problem ?? undefined;
+  const placeholder = shared.state === 'mixed' ? 'mixed' : defaultText(descriptor);
   return (
-    <FieldRow descriptor={descriptor} path={path} error={error}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} error={error}>
       <input
         type="text"
         inputMode="decimal"
         data-field={path.join('.')}
-        aria-invalid={error ? true : undefined}
+        {...describedBy(ids, hintText(descriptor), error)}
         value={field.value}
-        placeholder={shared.state === 'mixed' ? 'mixed' : defaultText(descriptor)}
+        placeholder={placeholder}
+        title={placeholder}
         onChange={(event) => field.type(event.target.value, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value))}
         {...field.handlers}
       />
-    </FieldRow>
+    </DescriptorRow>
   );
 }
 
 function EnumSelect({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'enum' }> }) {
+  const ids = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
-    <FieldRow descriptor={descriptor} path={path}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids}>
       <select
         data-field={path.join('.')}
+        {...describedBy(ids, hintText(descriptor), undefined)}
         value={value}
         onChange={(event) => {
           const raw = event.target.value;
@@ -85,48 +184,64 @@ function EnumSelect({ descriptor, path, records, onCommit }: FieldEditorProps & 
         }}
       >
         {shared.state === 'mixed' && <option value="__mixed">mixed</option>}
-        <option value="">{descriptor.contextDefault ? `auto (${descriptor.contextDefault})` : `default (${String(descriptor.default)})`}</option>
+        {/* A context default is told in full in the hint line under the field. */}
+        <option value="">{descriptor.contextDefault ? 'auto' : `default (${String(descriptor.default)})`}</option>
         {descriptor.options.map((option) => (
           <option key={String(option)} value={String(option)}>
             {String(option)}
           </option>
         ))}
       </select>
-    </FieldRow>
+    </DescriptorRow>
   );
 }
 
 function BooleanSelect({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'boolean' }> }) {
+  const ids = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
-    <FieldRow descriptor={descriptor} path={path}>
-      <select data-field={path.join('.')} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids}>
+      <select data-field={path.join('.')} {...describedBy(ids, hintText(descriptor), undefined)} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
         {shared.state === 'mixed' && <option value="__mixed">mixed</option>}
         <option value="">default ({descriptor.default ? 'yes' : 'no'})</option>
         <option value="true">yes</option>
         <option value="false">no</option>
       </select>
-    </FieldRow>
+    </DescriptorRow>
   );
 }
 
+/** A string config field: empty text takes it back to its default. */
 function StringInput({ descriptor, path, records, onCommit }: FieldEditorProps) {
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   return (
-    <FieldRow descriptor={descriptor} path={path}>
-      <input type="text" data-field={path.join('.')} value={shownText(shared)} placeholder={shared.state === 'mixed' ? 'mixed' : ''} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)} />
-    </FieldRow>
+    <TextField
+      label={descriptor.label}
+      title={descriptor.description}
+      field={path.join('.')}
+      value={shownText(shared)}
+      placeholder={shared.state === 'mixed' ? 'mixed' : ''}
+      hint={hintText(descriptor)}
+      parse={(text) => {
+        const trimmed = text.trim();
+        if (trimmed === '') return { ok: true, value: undefined };
+        const checked = checkValue(descriptor, trimmed);
+        return checked.ok ? { ok: true, value: trimmed } : checked;
+      }}
+      onCommit={(value) => onCommit(path, value)}
+    />
   );
 }
 
 function RefSelect({ descriptor, path, records, onCommit, doc, selfIds }: FieldEditorProps & { descriptor: RefField }) {
+  const ids = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const candidates = Object.values(doc.nodes).filter((node) => (!descriptor.nodeKinds || descriptor.nodeKinds.includes(node.kind)) && !selfIds.includes(node.id));
   const value = shared.state === 'same' ? String(shared.value) : '';
   return (
-    <FieldRow descriptor={descriptor} path={path}>
-      <select data-field={path.join('.')} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids}>
+      <select data-field={path.join('.')} {...describedBy(ids, hintText(descriptor), undefined)} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
         <option value="">{shared.state === 'mixed' ? 'mixed' : 'none'}</option>
         {candidates.map((node) => (
           <option key={node.id} value={node.id}>
@@ -134,7 +249,7 @@ function RefSelect({ descriptor, path, records, onCommit, doc, selfIds }: FieldE
           </option>
         ))}
       </select>
-    </FieldRow>
+    </DescriptorRow>
   );
 }
 
@@ -146,12 +261,14 @@ function asSpec(value: unknown): DistributionSpec | undefined {
 
 /** Shape and mean (and sigma for lognormal), committed together as one distribution object. */
 function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: DistributionField }) {
+  const ids = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const current = shared.state === 'same' ? asSpec(shared.value) : undefined;
   const base = current ?? descriptor.default ?? { dist: 'const', mean: 0 };
   const external = current ? String(current.mean) : '';
   const mean = useEditedText(external, `field:${path.join('.')}.mean`);
   const error = mean.problem ?? undefined;
+  const hint = hintText(descriptor);
   const commitSpec = (spec: DistributionSpec) => {
     const checked = checkValue(descriptor, spec);
     if (!checked.ok) return mean.setProblem(checked.message);
@@ -166,12 +283,16 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
     const checked = checkValue(descriptor, spec);
     return checked.ok ? { ok: true, value: spec } : checked;
   };
-  const placeholder = shared.state === 'mixed' ? 'mixed' : descriptor.default ? String(descriptor.default.mean) : (descriptor.contextDefault ?? '');
+  // A context default ("0.05 ms at layer 4, 0.5 ms at layer 7") is the hint line's; the field says "auto".
+  const placeholder = shared.state === 'mixed' ? 'mixed' : descriptor.default ? String(descriptor.default.mean) : descriptor.contextDefault ? 'auto' : '';
+  const meanAria = describedBy(ids, hint, error);
   return (
-    <FieldRow descriptor={descriptor} path={path} error={error}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} error={error}>
       <select
         className="dist-select"
         data-field={`${path.join('.')}.dist`}
+        id={ids.control}
+        aria-describedby={hint ? ids.hint : undefined}
         value={current?.dist ?? ''}
         onChange={(event) => {
           if (event.target.value === '') return onCommit(path, undefined);
@@ -192,13 +313,15 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
         className="dist-mean"
         aria-label={`${descriptor.label} mean`}
         data-field={`${path.join('.')}.mean`}
-        aria-invalid={error ? true : undefined}
+        aria-describedby={meanAria['aria-describedby']}
+        aria-invalid={meanAria['aria-invalid']}
         value={mean.value}
         placeholder={placeholder}
+        title={descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : placeholder}
         onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
         {...mean.handlers}
       />
-    </FieldRow>
+    </DescriptorRow>
   );
 }
 

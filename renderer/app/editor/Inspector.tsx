@@ -4,14 +4,23 @@ import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import type { FaultlineDocument, LinkRecord, NodeRecord } from '../../../shared/model/types';
 import { cssColor, KIND_STYLES } from '../../canvas/kindStyle';
 import type { ThemeName } from '../../canvas/theme';
-import { NameInput } from './NameInput';
 import { renameNode, renameRegion, setConfigValue, setLinkValue, type LinkNumberField } from '../../editor/commands/documentEdits';
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
-import { FieldEditor } from './FieldEditor';
+import { FieldEditor, TextField } from './FieldEditor';
 import { NodeLiveStats } from './NodeLiveStats';
+import { shownTitle } from '../files/documentSession';
 
 const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
+
+/** The panel's heading: one line, a long name ending in an ellipsis with all of it in the tooltip. */
+function InspectorTitle({ text }: { text: string }) {
+  return (
+    <h2 className="inspector-title" data-testid="inspector-title" title={text}>
+      {text}
+    </h2>
+  );
+}
 
 function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: NodeRecord[]; theme: ThemeName }) {
   const store = useDocumentStore();
@@ -43,26 +52,22 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
           <Icon size={22} strokeWidth={2.2} aria-hidden="true" />
         </span>
         <div>
-          <h2 data-testid="inspector-title">{single ? (single.name ?? single.id) : `${nodes.length} × ${info.label}`}</h2>
+          <InspectorTitle text={single ? (single.name ?? single.id) : `${nodes.length} × ${info.label}`} />
           <p className="inspector-summary">{info.summary}</p>
         </div>
       </header>
       {single && (
         <div className="field-group identity">
-          <div className="field-row">
-            <label>
-              <span className="field-label">Name</span>
-              <span className="field-control">
-                <NameInput
-                  key={single.id}
-                  field="name"
-                  value={single.name ?? ''}
-                  placeholder={single.id}
-                  onCommit={(text) => store.update((draft) => renameNode(draft, single.id, text), { squashKey: `name:${single.id}` })}
-                />
-              </span>
-            </label>
-          </div>
+          <TextField
+            key={single.id}
+            label="Name"
+            title="Shown on the node card, in menus, the log and charts; the id when empty."
+            field="name"
+            value={single.name ?? ''}
+            placeholder={single.id}
+            parse={(text) => ({ ok: true, value: text })}
+            onCommit={(text) => store.update((draft) => renameNode(draft, single.id, text ?? ''))}
+          />
           <div className="field-row readonly">
             <span className="field-label">Id</span>
             <code data-testid="inspector-id">{single.id}</code>
@@ -96,7 +101,7 @@ function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRec
     <div className="inspector-body" key={idKey}>
       <header className="inspector-header">
         <div>
-          <h2 data-testid="inspector-title">{single ? `${name(single.from)} → ${name(single.to)}` : `${links.length} links`}</h2>
+          <InspectorTitle text={single ? `${name(single.from)} → ${name(single.to)}` : `${links.length} links`} />
           <p className="inspector-summary">{single?.kind === 'replication' ? 'Replication: joins databases into a cluster.' : 'Traffic: requests go this way, responses come back.'}</p>
         </div>
       </header>
@@ -115,18 +120,19 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
     <div className="inspector-body" key={id}>
       <header className="inspector-header">
         <div>
-          <h2 data-testid="inspector-title">{region.name}</h2>
+          <InspectorTitle text={region.name} />
           <p className="inspector-summary">A region: a data center or a continent. {members} nodes inside.</p>
         </div>
       </header>
-      <div className="field-row">
-        <label>
-          <span className="field-label">Name</span>
-          <span className="field-control">
-            <NameInput key={id} field="region-name" value={region.name} onCommit={(text) => store.update((draft) => renameRegion(draft, id, text), { squashKey: `region-name:${id}` })} />
-          </span>
-        </label>
-      </div>
+      <TextField
+        key={id}
+        label="Name"
+        title="Shown on the region box."
+        field="region-name"
+        value={region.name}
+        parse={(text) => (text.trim() === '' ? { ok: false, message: 'a region needs a name' } : { ok: true, value: text })}
+        onCommit={(text) => store.update((draft) => renameRegion(draft, id, text ?? ''))}
+      />
       <div className="field-row readonly">
         <span className="field-label">Id</span>
         <code>{region.id}</code>
@@ -154,7 +160,7 @@ export function Inspector({ theme }: { theme: ThemeName }) {
   else
     content = (
       <div className="inspector-empty">
-        <h2>{doc.meta.title}</h2>
+        <InspectorTitle text={shownTitle(doc.meta.title)} />
         {doc.meta.description && <p className="inspector-summary">{doc.meta.description}</p>}
         <p className="tip">Select a node, link or region to edit it. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them.</p>
         <DocumentSettings doc={doc} />

@@ -23,7 +23,9 @@ export function LintPanel() {
             <li key={`${finding.rule}:${index}`}>
               <button type="button" data-rule={finding.rule} onClick={() => editor.selectAndReveal({ nodes: finding.nodes, links: finding.links, regions: [] })}>
                 <TriangleAlert size={15} aria-hidden="true" />
-                <span>{finding.message}</span>
+                <span className="list-text" title={finding.message}>
+                  {finding.message}
+                </span>
               </button>
             </li>
           ))}

@@ -31,9 +31,12 @@ export const UNIT_LABEL: Record<FieldUnit, string> = {
   factor: '×',
 };
 
-/** The default as the form shows it, in the placeholder: a value, or the context rule in words. */
+/**
+ * The default as the form shows it, in the placeholder: a value, or "auto" when the default
+ * depends on the context (the rule, too long for the field, is the hint line's: `hintText`).
+ */
 export function defaultText(descriptor: FieldDescriptor): string {
-  if (descriptor.contextDefault) return `auto: ${descriptor.contextDefault}`;
+  if (descriptor.contextDefault) return 'auto';
   if ('default' in descriptor && descriptor.default !== undefined) {
     const value = descriptor.default;
     if (typeof value === 'object' && value !== null) {
@@ -43,6 +46,11 @@ export function defaultText(descriptor: FieldDescriptor): string {
     return `${String(value)} (default)`;
   }
   return 'not set';
+}
+
+/** The line under a field whose default depends on the context, saying what "auto" means. */
+export function hintText(descriptor: FieldDescriptor): string | undefined {
+  return descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : undefined;
 }
 
 export type Checked = { ok: true; value: unknown } | { ok: false; message: string };

@@ -1,5 +1,6 @@
 import type { FaultlineDocument } from '../../../shared/model/types';
 import type { HostFile } from '../../host/hostFiles';
+import { DEFAULT_TITLE } from '../../../shared/model/schema/records';
 
 /** The parts of the editor's DocumentStore the file commands use. */
 export interface SessionStore {
@@ -35,7 +36,7 @@ export class DocumentSession {
 
   /** What the title bar calls the document: its file name once it has one, else its title. */
   displayName(): string {
-    return this.file?.name ?? (this.store.getDocument().meta.title?.trim() || 'Untitled');
+    return this.file?.name ?? shownTitle(this.store.getDocument().meta.title);
   }
 
   /** New, Open, recovery: a different document, history starting afresh. */
@@ -67,6 +68,11 @@ export class DocumentSession {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A document's title as shown: a file may hold an empty one, which reads as "Untitled". */
+export function shownTitle(title: string | undefined): string {
+  return title?.trim() || DEFAULT_TITLE;
 }
 
 /** The window title: "• " while there are unsaved changes (DESIGN §7). */

@@ -8,6 +8,7 @@ import { useEditor } from '../../editor/EditorContext';
 import { useClipboardCommands, useClipboardEvents } from '../editor/useClipboardEvents';
 import { FileDialogs } from '../files/FileDialogs';
 import { useFileIntegration } from '../files/useFileIntegration';
+import { DocumentHeading } from '../files/DocumentHeading';
 import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherContext';
 import { LessonsBrowser } from '../lessons/LessonsBrowser';
 import { HelpDialogs } from '../help/HelpDialogs';
@@ -165,7 +166,7 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
 export function AppMenuBar({ host }: { host: Host }) {
   const store = useDocumentStore();
   const dispatcher = useCommandDispatcher();
-  const { queue, dragging, commands } = useFileIntegration(host, store, dispatcher);
+  const { queue, dragging, commands, session } = useFileIntegration(host, store, dispatcher);
   const editor = useEditor();
   const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
   const notify = useCallback((message: string, tone: 'error' | 'warning', options?: { step?: number }) => queue.notify(message, tone, options), [queue]);
@@ -198,6 +199,7 @@ export function AppMenuBar({ host }: { host: Host }) {
           ))}
         </Menubar>
       )}
+      <DocumentHeading session={session} />
       <FileDialogs queue={queue} />
       <LessonsBrowser openBuiltin={commands.openBuiltin} />
       <HelpDialogs mod={MOD} newKeys={host.edition === 'web' ? WEB_NEW_KEYS : `${MOD}+N`} getAppInfo={getAppInfo} />

@@ -33,15 +33,17 @@ export function copySelection(doc: FaultlineDocument, selection: Selection): Cli
 export function pasteContent(draft: Draft<FaultlineDocument>, content: ClipboardContent, shift: number | Point): Selection {
   const offset = typeof shift === 'number' ? { x: shift, y: shift } : shift;
   const taken = (record: Record<string, unknown>) => ({ has: (id: string) => Object.hasOwn(record, id) });
-  // Copies get fresh ids and, where the original had one, a fresh display name ("Cache 2"), so
-  // two cards never read the same.
+  // Copies get fresh ids and, where the original had a name that is taken, a fresh one ("Cache 2"),
+  // so two cards never read the same. A name no longer in use (its node was cut, or the paste is
+  // into another document) is kept. A node without a name reads as its id, so ids count as taken.
   const regionNames = new Set(Object.values(draft.regions).map((region) => region.name));
-  const nodeNames = new Set(Object.values(draft.nodes).flatMap((node) => (node.name === undefined ? [] : [node.name])));
+  const nodeNames = new Set(Object.values(draft.nodes).map((node) => node.name ?? node.id));
+  const freeName = (name: string, taken: ReadonlySet<string>) => (taken.has(name) ? copyName(name, taken) : name);
   const regionIds = new Map<string, string>();
   for (const region of content.regions) {
     const id = copyId(region.id, taken(draft.regions));
     regionIds.set(region.id, id);
-    const name = copyName(region.name, regionNames);
+    const name = freeName(region.name, regionNames);
     regionNames.add(name);
     draft.regions[id] = { ...structuredClone(region), id, name, x: region.x + offset.x, y: region.y + offset.y };
   }
@@ -51,9 +53,12 @@ export function pasteContent(draft: Draft<FaultlineDocument>, content: Clipboard
     nodeIds.set(node.id, id);
     const copy: NodeRecord = { ...structuredClone(node), id, x: snap(node.x + offset.x), y: snap(node.y + offset.y) };
     if (node.name !== undefined) {
-      copy.name = copyName(node.name, nodeNames);
-      nodeNames.add(copy.name);
+      const name = freeName(node.name, nodeNames);
+      // Named as its own id would read as no name at all: the document holds no name then.
+      if (name === id) delete copy.name;
+      else copy.name = name;
     }
+    nodeNames.add(copy.name ?? id);
     delete copy.region;
     draft.nodes[id] = copy;
     const region = node.region !== undefined && regionIds.has(node.region) ? regionIds.get(node.region) : regionFor(draft as FaultlineDocument, copy);

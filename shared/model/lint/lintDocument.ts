@@ -16,7 +16,8 @@ export type LintRule =
   | 'app-call-cycle'
   | 'unused-cache'
   | 'event-after-end'
-  | 'utilization-always-zero';
+  | 'utilization-always-zero'
+  | 'duplicate-name';
 
 export interface LintFinding {
   rule: LintRule;
@@ -225,6 +226,26 @@ export function utilizationAlwaysZero(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
+/**
+ * Nodes that read the same (a name, or the id of a node without one): the live view names nodes
+ * this way, so its menus, log and chart legends could not tell them apart. One finding per name.
+ */
+export function duplicateNames(doc: FaultlineDocument): LintFinding[] {
+  const byName = new Map<string, string[]>();
+  for (const node of Object.values(doc.nodes)) {
+    const name = display(node);
+    byName.set(name, [...(byName.get(name) ?? []), node.id]);
+  }
+  return [...byName]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([name, ids]) => ({
+      rule: 'duplicate-name' as const,
+      message: `${ids.length} nodes are named "${name}" (${ids.join(', ')}): rename them so menus, the log and charts can tell them apart.`,
+      nodes: ids,
+      links: [],
+    }));
+}
+
 /** Findings per document: documents are immutable, and the panel and its tab count ask for the same one. */
 const findingsOf = new WeakMap<FaultlineDocument, readonly LintFinding[]>();
 
@@ -252,5 +273,6 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...unusedCacheFindings,
     ...eventsAfterEnd(doc),
     ...utilizationAlwaysZero(doc),
+    ...duplicateNames(doc),
   ];
 }

@@ -89,6 +89,32 @@ describe('document edits', () => {
     expect(reloaded.ok ? [] : reloaded.errors).toEqual([]);
   });
 
+  it('a pasted node keeps its name when no node has it any more (cut, then paste)', () => {
+    let doc = makeDocument({ nodes: [node('app1', 'app', 0, 0), node('app2', 'app', 200, 0), node('db', 'db', 400, 0)] });
+    doc = produce(doc, (draft) => {
+      draft.nodes.app1.name = 'App A';
+      draft.nodes.app2.name = 'App B';
+      draft.regions.r1 = { id: 'r1', name: 'EU', x: 0, y: 300, w: 200, h: 100 };
+    });
+    const content = copySelection(doc, { nodes: ['app2'], links: [], regions: ['r1'] })!;
+    doc = produce(doc, (draft) => {
+      deleteSelection(draft, { nodes: ['app2'], links: [], regions: ['r1'] });
+    });
+    doc = produce(doc, (draft) => {
+      pasteContent(draft, content, 0);
+    });
+    expect(doc.nodes.app2.name).toBe('App B');
+    expect(Object.values(doc.regions).map((region) => region.name)).toEqual(['EU']);
+    // Pasted again, the name is taken: the copy is named apart, as is a name another node shows as its id.
+    doc = produce(doc, (draft) => {
+      pasteContent(draft, content, 40);
+      pasteContent(draft, { nodes: [{ ...node('x', 'app'), name: 'db' }], links: [], regions: [] }, 40);
+    });
+    expect(doc.nodes.app3.name).toBe('App B 2');
+    expect(Object.values(doc.regions).map((region) => region.name)).toEqual(['EU', 'EU 2']);
+    expect(doc.nodes.x2.name).toBe('db 2');
+  });
+
   it('deleting what a partition or an HA peer in a set event names leaves a document that loads', () => {
     let doc = makeDocument({ nodes: [node('c', 'client'), node('lb1', 'lb'), node('lb2', 'lb'), node('a', 'app')], links: [link('c', 'lb1'), link('lb1', 'a')] });
     doc = produce(doc, (draft) => {

@@ -34,6 +34,18 @@ describe('design lint', () => {
     expect(findings[0].nodes).toEqual(['c1', 'lb2']);
   });
 
+  it('names nodes that read the same, by name or by the id of a node without one', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), node('a1', 'app'), node('a2', 'app'), node('a3', 'app'), node('db', 'db'), { ...node('x', 'cache'), name: 'db' }],
+      links: [link('c', 'a1'), link('c', 'a2'), link('c', 'a3'), link('a1', 'db'), link('a2', 'db'), link('a3', 'db'), link('a1', 'x')],
+    });
+    doc.nodes.a1.name = 'App';
+    doc.nodes.a3.name = 'App';
+    const findings = lintDocument(doc).filter((finding) => finding.rule === 'duplicate-name');
+    expect(findings.map((finding) => finding.nodes)).toEqual([['a1', 'a3'], ['db', 'x']]);
+    expect(findings[0].message).toBe('2 nodes are named "App" (a1, a3): rename them so menus, the log and charts can tell them apart.');
+  });
+
   it('reports a load balancer without backends', () => {
     const doc = makeDocument({ nodes: [node('c', 'client'), node('lb', 'lb')], links: [link('c', 'lb')] });
     expect(rules(doc)).toEqual([['lb-without-backends', ['lb']]]);
