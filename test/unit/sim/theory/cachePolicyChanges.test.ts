@@ -3,6 +3,7 @@ import { createZipf } from '../../../../shared/sim/random';
 import { Simulation } from '../../../../shared/sim/simulation';
 import type { CacheModel } from '../../../../shared/sim/nodes/cache';
 import { makeDocument, type LinkSpec, type NodeSpec } from '../helpers/documents';
+import { characteristicTimeHitRatio, fifoOccupancy, lruOccupancy } from '../helpers/characteristicTime';
 
 /**
  * A cache's hit ratio after its configuration changed mid-run (a scenario `set`), against the
@@ -42,21 +43,6 @@ function hitRatio(sim: Simulation, cacheId: string, fromS: number, toS: number, 
   return { value: cache.hitRatioIn(fromS, toS)!, standardError: Math.sqrt(variance / batchCount) };
 }
 
-/** The characteristic time T solving Σ occupancy_i(T) = C, then Σ p_i · hit_i(T). */
-function characteristicTimeHitRatio(probabilities: number[], capacity: number, hit: (p: number, t: number) => number): number {
-  const filled = (t: number): number => probabilities.reduce((sum, p) => sum + hit(p, t), 0);
-  let lo = 0;
-  let hi = 1;
-  while (filled(hi) < capacity) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (filled(mid) < capacity) lo = mid;
-    else hi = mid;
-  }
-  const t = (lo + hi) / 2;
-  return probabilities.reduce((sum, p) => sum + p * hit(p, t), 0);
-}
-
 describe('switching a cache from random eviction mid-run', () => {
   // 1000 keys, Zipf s = 1, 100 slots; 500 rps per stack, switched at 30 s, measured over [60, 300).
   const keys = 1000;
@@ -66,8 +52,8 @@ describe('switching a cache from random eviction mid-run', () => {
   // Che's approximation for LRU (occupancy 1 − e^{−pT}) ≈ 0.5765, and its FIFO / random
   // counterpart (occupancy pT / (1 + pT), Dan & Towsley; FIFO and random have the same hit
   // ratio under independent requests) ≈ 0.5202.
-  const lru = characteristicTimeHitRatio(probabilities, capacity, (p, t) => -Math.expm1(-p * t));
-  const fifo = characteristicTimeHitRatio(probabilities, capacity, (p, t) => (p * t) / (1 + p * t));
+  const lru = characteristicTimeHitRatio(probabilities, capacity, lruOccupancy);
+  const fifo = characteristicTimeHitRatio(probabilities, capacity, fifoOccupancy);
 
   const stacks = [
     stack('lru', { rps: 500, keys: { count: keys, distribution: 'zipf', zipfS: 1 } }, { capacity, eviction: 'random' }),

@@ -3,24 +3,11 @@ import { createStream, createZipf } from '../../../../shared/sim/random';
 import { KeyStore } from '../../../../shared/sim/nodes/cache/keyStore';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { makeDocument } from '../helpers/documents';
+import { characteristicTimeHitRatio, lruOccupancy } from '../helpers/characteristicTime';
 
-/**
- * Che's approximation of an LRU cache of C keys under independent requests with popularities
- * p_i: the characteristic time T solves Σ (1 − e^{−p_i T}) = C, and the hit ratio is
- * Σ p_i (1 − e^{−p_i T}). Accurate to about 1 % for Zipf popularities at these sizes.
- */
+/** Che's approximation of an LRU cache (see helpers/characteristicTime). */
 function cheHitRatio(probabilities: number[], capacity: number): number {
-  const filled = (t: number): number => probabilities.reduce((sum, p) => sum - Math.expm1(-p * t), 0);
-  let lo = 0;
-  let hi = 1;
-  while (filled(hi) < capacity) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (filled(mid) < capacity) lo = mid;
-    else hi = mid;
-  }
-  const t = (lo + hi) / 2;
-  return probabilities.reduce((sum, p) => sum - p * Math.expm1(-p * t), 0);
+  return characteristicTimeHitRatio(probabilities, capacity, lruOccupancy);
 }
 
 describe('LRU hit ratio under Zipf against Che', () => {
