@@ -79,6 +79,12 @@ export class World {
   readonly consistency = new Consistency(this.calls, this.requests, this.metrics.tallies);
   readonly models: NodeModel[] = [];
   readonly up: Uint8Array;
+  /**
+   * How long each node waits for an answer to a call it sends (an app's downstreamTimeoutMs, a
+   * worker's db timeout); Infinity for nodes that wait as long as their own caller (clients have
+   * the request's deadline instead). Kept by the models.
+   */
+  readonly callerWaitMs: Float64Array;
   readonly isClient: Uint8Array;
   /** Node kind as a small integer, for {@link World.deliverRequest}'s switch. */
   private readonly kindCode: Uint8Array;
@@ -136,6 +142,7 @@ export class World {
   ) {
     const n = nodeIds.length;
     this.up = new Uint8Array(n).fill(1);
+    this.callerWaitMs = new Float64Array(n).fill(Infinity);
     this.isClient = new Uint8Array(n);
     this.addressOf = Int32Array.from({ length: n }, (_, i) => i);
     nodeKinds.forEach((kind, i) => (this.isClient[i] = kind === 'client' ? 1 : 0));
@@ -400,17 +407,30 @@ export class World {
 
   /**
    * How long a node in a request's path (balancer, proxy, CDN, shard router) waits for its
-   * upstream: its own limit, or until the user's attempt times out if that is sooner. By then the
+   * upstream: its own limit, or until the user's attempt times out (or the app that sent it stops
+   * waiting) if that is sooner. By then the
    * user has given up and closed the connection, and the node aborts the upstream request and
    * frees the connection (nginx logs such a request as 499) instead of holding it for an answer
    * nobody wants — a dead backend would otherwise hold every connection sent its way for the
    * full limit.
    */
   upstreamWaitMs(call: number, ownLimitMs: number): number {
-    const req = this.calls.req[call];
-    if (req < 0) return ownLimitMs;
-    const userLeftMs = this.requests.deadlineMs[req] - this.kernel.now;
-    return userLeftMs < ownLimitMs ? Math.max(0, userLeftMs) : ownLimitMs;
+    const calls = this.calls;
+    const now = this.kernel.now;
+    let limitMs = ownLimitMs;
+    // The node that sent this call may give up sooner than the user (an app waits its
+    // downstreamTimeoutMs): from when it sent the request. Send times are float32 (for the
+    // animation), so this can be off by a few µs in a lesson and ~4 ms late in a day-long run;
+    // either way the caller has given up, and the node answers 504 or lets go at about that time.
+    const callerWaitMs = this.callerWaitMs[this.links.from[calls.link[call]]];
+    if (callerWaitMs < Infinity) {
+      const callerLeftMs = calls.sendMs[call] + callerWaitMs - now;
+      if (callerLeftMs < limitMs) limitMs = Math.max(0, callerLeftMs);
+    }
+    const req = calls.req[call];
+    if (req < 0) return limitMs;
+    const userLeftMs = this.requests.deadlineMs[req] - now;
+    return userLeftMs < limitMs ? Math.max(0, userLeftMs) : limitMs;
   }
 
   /** Does whoever sent `call` (a client's attempt, or a node's call) still wait for its answer? */

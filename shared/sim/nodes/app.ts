@@ -91,6 +91,7 @@ export class AppModel extends BaseNode {
   ) {
     super(world, index, 'app');
     this.config = config;
+    world.callerWaitMs[index] = config.downstreamTimeoutMs;
     this.station = new Station(config.workers, config.queueLimit);
     this.downstreamTimeouts = world.createDeadlineQueue(
       world.callStillWaiting,
@@ -339,6 +340,7 @@ export class AppModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as AppConfig;
     this.config = next;
+    this.world.callerWaitMs[this.index] = next.downstreamTimeoutMs;
     this.station.servers = next.workers;
     this.station.queueLimit = next.queueLimit;
     for (let call = this.station.startSpare(this.world.now); call >= 0; call = this.station.startSpare(this.world.now)) this.beginService(call);

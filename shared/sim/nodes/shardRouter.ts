@@ -11,7 +11,7 @@ import { clustersOf, type DbCluster } from './db/cluster';
 import { ShardMap } from './shardRouter/shardMap';
 
 /** Requests a router holds at once; like a load balancer's default `maxConnections`. */
-const ROUTER_CONNECTIONS = 10_000;
+export const ROUTER_CONNECTIONS = 10_000;
 /** How long the router waits for a shard before answering 504 (as the load balancer does). */
 export const ROUTER_UPSTREAM_TIMEOUT_MS = 60_000;
 

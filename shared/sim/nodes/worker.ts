@@ -37,6 +37,7 @@ export class WorkerModel extends BaseNode {
   constructor(world: World, index: number, config: WorkerConfig, dbLinks: number[]) {
     super(world, index, 'worker');
     this.config = config;
+    world.callerWaitMs[index] = WORKER_DB_TIMEOUT_MS;
     this.station = new Station(config.workers, WORKER_QUEUE_LIMIT);
     if (dbLinks.length > 0) {
       const set = clustersOf(world);

@@ -3,6 +3,8 @@ import { Simulation } from '../../../../../shared/sim/simulation';
 import type { FaultlineDocument } from '../../../../../shared/model/types';
 import type { Report } from '../../../../../shared/sim/report';
 import { loadEdgeFixture, withConfig } from './loadFixture';
+import { makeDocument } from '../../helpers/documents';
+import { ROUTER_CONNECTIONS } from '../../../../../shared/sim/nodes/shardRouter';
 
 const run = (doc: FaultlineDocument): Report => new Simulation(doc).finish();
 
@@ -69,5 +71,31 @@ describe('a dead backend behind a connection-limited balancer (fixture dead-back
     for (const row of report.timeline.filter((r) => r.t < 10)) expect(row.ok, `second ${row.t}`).toBe(row.sent);
     for (const row of report.timeline.filter((r) => r.t >= 10)) expect(row.ok, `second ${row.t}`).toBe(0);
     expect(report.nodes.front.errors).toBe(0);
+  });
+
+  it('a shard router behind an app lets go when the app stops waiting (downstreamTimeoutMs), not when the user does', () => {
+    // 40 reads/s over two shards, d2 dead from the start: ~20 a second are routed to it and never
+    // answered. The app waits 200 ms, the user 5 s. The router holds a connection per request it
+    // waits on: 20/s × 0.2 s = 4 on average if it lets go with the app, 20/s × 5 s = 100 if it
+    // waited for the user (its own limit is 60 s).
+    const doc = makeDocument({
+      durationS: 10,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 40, arrival: 'constant', timeoutMs: 5000, writeRatio: 0 } },
+        { id: 'app', kind: 'app', config: { serviceMs: 1, downstreamTimeoutMs: 200 } },
+        { id: 'router', kind: 'shard-router', config: {} },
+        { id: 'd1', kind: 'db', config: {} },
+        { id: 'd2', kind: 'db', config: {} },
+      ],
+      links: [{ from: 'users', to: 'app' }, { from: 'app', to: 'router' }, { from: 'router', to: 'd1' }, { from: 'router', to: 'd2' }],
+      scenario: [{ atS: 0, action: 'crash', target: 'd2' }],
+    });
+    const report = run(doc);
+    const meanHeld = report.nodes.router.utilization * ROUTER_CONNECTIONS;
+    expect(meanHeld).toBeGreaterThan(3);
+    expect(meanHeld).toBeLessThan(5);
+    // Each request routed to d2 ends in the app's timeout: an error, never the user's timeout.
+    expect(report.requests.error).toBeGreaterThan(180);
+    expect(report.requests.timeout).toBe(0);
   });
 });
