@@ -17,7 +17,12 @@ export class CallData {
   key = new Int32Array(1024);
   /** Version a replication message carries. */
   version = new Float64Array(1024);
-  /** When the write was committed at its origin (replication lag is measured from here). */
+  /**
+   * When the write was committed at its origin (replication lag is measured from here). For a
+   * write-behind flush (a db write with no request): when its client sent the write the flush
+   * stands for — it was acknowledged already, so the database books it as an acknowledged write;
+   * NaN for other db writes without a request (a worker's job).
+   */
   atMs = new Float64Array(1024);
   /** Owner-private reference (a queue's message slot for a delivery). */
   ref = new Int32Array(1024);

@@ -112,7 +112,7 @@ export class AppModel extends BaseNode {
         ? new WriteBehindBuffer(
             world,
             () => (world.models[world.links.to[targets.cache]] as CacheModel).contentEpoch,
-            (key) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key),
+            (key, sentMs) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key, Infinity, -1, sentMs),
             () => this.config.downstreamTimeoutMs,
             // Through a shard router the shard is not known here: every failed attempt counts.
             (key, version) => this.cluster !== null && this.cluster.landedSince(key, version),
@@ -264,12 +264,14 @@ export class AppModel extends BaseNode {
   }
 
   /** A call nobody waits for (write-behind flush, refresh-ahead reload): key in CallData. */
-  private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1): number {
+  /** A call no request waits for; `ackedSentMs`: for a write-behind flush, when its client sent the write (see CallData.atMs). */
+  private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1, ackedSentMs = Number.NaN): number {
     if (link < 0) return -1;
     const world = this.world;
     const child = world.calls.alloc(-1, 0, -1, link, op);
     world.callData.ensure(child);
     world.callData.key[child] = key;
+    world.callData.atMs[child] = ackedSentMs;
     if (op === OP_CACHE_SET) this.tagVersion(child, version, sink);
     world.sendRequest(child);
     return child;

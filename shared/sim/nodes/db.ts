@@ -119,6 +119,9 @@ export class DbModel extends BaseNode implements ClusterMember {
     this.store.apply(key, version);
     this.received.apply(key, version);
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
+    // A write-behind flush: its client was acknowledged when the app took the write, so it is an
+    // acknowledged write from now on (a failover that loses it loses an acknowledged write).
+    else if (world.callData.atMs[call] >= 0) world.consistency.sinks[cluster.sinkId].onWriteAcked(this.index, key, version, world.callData.atMs[call], world.now);
     const needed = this.replicate(call, key, version, departure);
     if (needed === 0) {
       this.answer(call, STATUS_OK, departure - world.now);

@@ -117,6 +117,7 @@ export class ShardRouterModel extends BaseNode {
     if (calls.req[call] < 0) {
       world.callData.ensure(child);
       world.callData.key[child] = keyOf(world, call);
+      world.callData.atMs[child] = world.callData.atMs[call]; // a write-behind flush stays one
     }
     this.upstreamTimeouts.push(call, gen, world.now + serviceMs + world.upstreamWaitMs(call, ROUTER_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, serviceMs);

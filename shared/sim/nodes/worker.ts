@@ -93,6 +93,7 @@ export class WorkerModel extends BaseNode {
     const child = calls.alloc(call, gen, -1, link, OP_DB_WRITE);
     world.callData.ensure(child);
     world.callData.key[child] = keyOf(world, call);
+    world.callData.atMs[child] = Number.NaN; // a job's write: no client waits for this acknowledgement
     this.dbTimeouts.push(call, gen, world.now + serviceMs + WORKER_DB_TIMEOUT_MS);
     world.sendRequest(child, serviceMs);
   }

@@ -68,8 +68,11 @@ export class WriteBehindBuffer {
     private readonly world: World,
     /** The cache's current content epoch. */
     private readonly cacheEpoch: () => number,
-    /** Sends the database write for `key`; returns its call, or −1 if there is nowhere to send it. */
-    private readonly flushWrite: (key: number) => number,
+    /**
+     * Sends the database write for `key`, acknowledged to a client who sent it at `sentMs`;
+     * returns its call, or −1 if there is nowhere to send it.
+     */
+    private readonly flushWrite: (key: number, sentMs: number) => number,
     /** How long a flush waits for its answer (the app's `downstreamTimeoutMs`). */
     private readonly timeoutMs: () => number,
     /**
@@ -129,7 +132,7 @@ export class WriteBehindBuffer {
   }
 
   private send(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
-    const call = this.flushWrite(key);
+    const call = this.flushWrite(key, sentMs);
     if (call < 0) {
       this.retryOrLose(key, epoch, sentMs, attempts + 1, since);
       return;
