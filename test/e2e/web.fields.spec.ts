@@ -267,6 +267,18 @@ test('free-text fields (Title, a node\'s and a region\'s Name): Escape restores,
   await page.keyboard.press('Control+z');
   expect(await documentJson(page)).toEqual(original);
 
+  // Enter confirms: a later Escape (to leave the field, to deselect) keeps the new name, and the
+  // edit is still one undo step.
+  await page.mouse.click(users.x, users.y);
+  await typeInto(name, 'Europe');
+  await name.press('Enter');
+  await name.press('Escape');
+  await expect(name).toHaveValue('Europe');
+  await expect(page.getByTestId('inspector-title')).toHaveText('Europe');
+  await canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  expect(await documentJson(page)).toEqual(original);
+
   // A region's Name: an empty one is refused; Escape restores.
   await page.mouse.click(users.x, users.y);
   await page.keyboard.press('Escape');

@@ -24,8 +24,9 @@ export interface EditedText {
  * (`shown`), the reason it is refused, and one TextEdit per edit. A change from elsewhere (undo,
  * another panel) replaces the text — never under the user's fingers, where the document's form of
  * "0." (0) would eat the point being typed. Leaving a valid field shows the document's form; a
- * refused one keeps its text and reason. Escape puts back the value from before the edit, and is
- * left to the panel around the field when there was nothing to undo.
+ * refused one keeps its text and reason. Enter confirms a valid edit (as leaving does); Escape puts
+ * back the value from before the edit not yet confirmed, and is left to the panel around the field
+ * when there was nothing to undo.
  */
 export function useEditedText(shown: string, label: string): EditedText {
   const edit = useTextEdit(label);
@@ -57,6 +58,14 @@ export function useEditedText(shown: string, label: string): EditedText {
         if (problem === null) setText(null);
       },
       onKeyDown: (event) => {
+        // Enter confirms a valid edit: it becomes its undo step, and a later Escape (to leave
+        // the field, to deselect) has nothing left to take back. A refused text stays for fixing.
+        if (event.key === 'Enter') {
+          if (problem !== null) return;
+          edit.finish();
+          setText(null);
+          return;
+        }
         if (event.key !== 'Escape') return;
         if (!edit.cancel() && problem === null) return;
         event.stopPropagation();
