@@ -37,6 +37,9 @@ export function Timeline() {
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
   const name = nodeNamer(doc.nodes, doc.links);
+  // An undo that takes away the event being edited closes its editor for good: a redo bringing
+  // the event back must not reopen it and take the keyboard from the canvas (Ctrl+Shift+Z again).
+  if (editing !== null && editing >= doc.scenario.length) setEditing(null);
 
   const timeAt = (clientX: number): number => {
     const bar = barRef.current;

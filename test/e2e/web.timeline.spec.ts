@@ -75,3 +75,24 @@ test('Space plays and pauses after a click on the timeline (the slider keeps foc
   await page.keyboard.press('Space');
   await expect.poll(playing).toBe(false);
 });
+
+test('redo of an added event brings it back without reopening its editor (the keyboard stays with the canvas)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const scenarioLength = () => page.evaluate(() => (JSON.parse((window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText()) as { scenario: unknown[] }).scenario.length);
+  const before = await scenarioLength();
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  await expect(editor).toBeVisible();
+  // Back to the canvas with the editor still open, then undo and redo from the keyboard.
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(scenarioLength).toBe(before);
+  await expect(editor).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(scenarioLength).toBe(before + 1);
+  await expect(editor).toHaveCount(0);
+  // The keyboard is still the canvas's: another undo reaches the document.
+  await page.keyboard.press('Control+z');
+  await expect.poll(scenarioLength).toBe(before);
+});
