@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { METRIC_INFO, ratioValueProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
+import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
 import { describeCheck } from './liveCheckRows';
 import { nodeNamer } from './nodeNames';
@@ -21,6 +22,8 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const check = doc.checks[index];
+  // Escape takes back the label typed since the field was entered (as in every text field).
+  const label = useEditedText(check?.label ?? '', `check-label-${index}`);
   if (check === undefined) return null;
   const key = `check-${index}`;
   const info = METRIC_INFO[check.metric];
@@ -84,9 +87,10 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
         <input
           type="text"
           data-testid="check-label"
-          value={check.label ?? ''}
+          value={label.value}
           placeholder={describeCheck(check, nodeNamer(doc.nodes))}
-          onChange={(e) => store.update((draft) => setCheckFields(draft, index, { label: e.target.value }), { squashKey: `${key}-label` })}
+          onChange={(e) => label.type(e.target.value, anyText, (text) => store.update((draft) => setCheckFields(draft, index, { label: text })))}
+          {...label.handlers}
         />
       </label>
       <footer>

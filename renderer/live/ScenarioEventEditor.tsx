@@ -5,6 +5,7 @@ import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
 import { deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
 
@@ -13,6 +14,8 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const event = doc.scenario[index];
+  // Escape takes back the narration typed since the field was entered (as in every text field).
+  const note = useEditedText(event?.note ?? '', `scenario-note-${index}`);
   if (event === undefined) return null;
   const kind = targetKindOf(event.action);
   const targets = kind === 'node' ? Object.keys(doc.nodes) : kind === 'link' ? Object.keys(doc.links) : [];
@@ -102,9 +105,10 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
         Narration
         <textarea
           rows={2}
-          value={event.note ?? ''}
+          value={note.value}
           placeholder="What the class should notice"
-          onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { note: e.target.value }), { squashKey: `${key}-note` })}
+          onChange={(e) => note.type(e.target.value, anyText, (text) => store.update((draft) => setScenarioFields(draft, index, { note: text })))}
+          {...note.handlers}
         />
       </label>
       <label className="live-event-pause">

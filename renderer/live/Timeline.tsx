@@ -164,7 +164,7 @@ export function Timeline() {
       </button>
       {editing !== null &&
         editing < doc.scenario.length &&
-        createPortal(<ScenarioEventEditor index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={() => setEditing(null)} />, document.body)}
+        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={() => setEditing(null)} />, document.body)}
     </div>
   );
 }

@@ -11,7 +11,7 @@ interface Doc {
   nodes: { id: string; config?: Record<string, unknown> }[];
   links: { id: string; lossRate?: number }[];
   scenario: { atS: number; action: string; target?: string; note?: string; groups?: string[][] }[];
-  checks: { id?: string; metric: string; value: number }[];
+  checks: { id?: string; metric: string; value: number; label?: string }[];
 }
 
 async function documentJson(page: Page): Promise<Doc> {
@@ -163,6 +163,35 @@ test('a new timeline event starts as an empty note, with a placeholder, not plac
   const added = (await documentJson(page)).scenario.at(-1)!;
   expect(added.action).toBe('note');
   expect(added.note, 'no "New note" text is saved').toBeUndefined();
+  expect(problems).toEqual([]);
+});
+
+test('narration and a check label: Escape takes back what was typed and keeps the editor open; a second Escape closes it', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const { events, index } = await addEventAt30(page);
+  const narration = events.getByLabel('Narration');
+  await narration.click();
+  await narration.pressSequentially('Watch the balancer');
+  expect((await documentJson(page)).scenario[index].note).toBe('Watch the balancer');
+  await narration.press('Escape');
+  await expect(narration).toHaveValue('');
+  expect((await documentJson(page)).scenario[index].note).toBeUndefined();
+  await expect(events).toBeVisible();
+  await narration.press('Escape');
+  await expect(events).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const label = page.getByTestId('check-editor').getByTestId('check-label');
+  await label.click();
+  await label.pressSequentially('Mostly up');
+  const checkIndex = (await documentJson(page)).checks.length - 1;
+  expect((await documentJson(page)).checks[checkIndex].label).toBe('Mostly up');
+  await label.press('Escape');
+  await expect(label).toHaveValue('');
+  expect((await documentJson(page)).checks[checkIndex].label ?? '').toBe('');
   expect(problems).toEqual([]);
 });
 

@@ -15,7 +15,7 @@ export interface EditedText {
   handlers: {
     onFocus(): void;
     onBlur(): void;
-    onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+    onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>): void;
   };
 }
 
@@ -24,7 +24,7 @@ export interface EditedText {
  * (`shown`), the reason it is refused, and one TextEdit per edit. A change from elsewhere (undo,
  * another panel) replaces the text — never under the user's fingers, where the document's form of
  * "0." (0) would eat the point being typed. Leaving a valid field shows the document's form; a
- * refused one keeps its text and reason. Enter confirms a valid edit (as leaving does); Escape puts
+ * refused one keeps its text and reason. Enter confirms a valid edit (as leaving does; in a text area it is a new line); Escape puts
  * back the value from before the edit not yet confirmed, and is left to the panel around the field
  * when there was nothing to undo.
  */
@@ -60,7 +60,7 @@ export function useEditedText(shown: string, label: string): EditedText {
       onKeyDown: (event) => {
         // Enter confirms a valid edit: it becomes its undo step, and a later Escape (to leave
         // the field, to deselect) has nothing left to take back. A refused text stays for fixing.
-        if (event.key === 'Enter') {
+        if (event.key === 'Enter' && event.currentTarget.tagName !== 'TEXTAREA') {
           if (problem !== null) return;
           edit.finish();
           setText(null);
@@ -74,4 +74,9 @@ export function useEditedText(shown: string, label: string): EditedText {
       },
     },
   };
+}
+
+/** Free text: every text is valid (a narration, a label). */
+export function anyText(text: string): TextParse<string> {
+  return { ok: true, value: text };
 }
