@@ -85,7 +85,14 @@ export class Simulation {
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });
-    this.warnings.push(...dataTierNotes(this.world, outLinks, (node) => mayCrash(document, nodeIds[node])));
+    this.warnings.push(
+      ...dataTierNotes(
+        this.world,
+        outLinks,
+        (node) => mayCrash(document, nodeIds[node]),
+        (node) => mayComeBack(document, nodeIds[node]),
+      ),
+    );
     const regions = nodeIds.map((id) => document.nodes[id].region);
     this.scenario = new ScenarioRunner(this.world, document, this.nodeIndex, linkIndex, regions, failures);
 
@@ -197,6 +204,15 @@ export class Simulation {
   get appliedEvents(): readonly { timeMs: number; event: ScenarioEvent }[] {
     return this.scenario.applied;
   }
+}
+
+/** Can node `id` come back after a crash: a scripted `restart`, or `mttrS` from the start or from a `set`? */
+function mayComeBack(document: FaultlineDocument, id: string): boolean {
+  if ((resolveNodeConfig(document, id).mttrS ?? 0) > 0) return true;
+  return document.scenario.some(
+    (event) =>
+      event.target === id && (event.action === 'restart' || (event.action === 'set' && typeof event.params?.mttrS === 'number' && event.params.mttrS > 0)),
+  );
 }
 
 /** Can node `id` crash in this run: a scripted `crash`, or `mtbfS` from the start or from a `set`? */

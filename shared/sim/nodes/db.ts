@@ -45,7 +45,7 @@ export class DbModel extends BaseNode implements ClusterMember {
   receivedUpTo = 0;
   private cluster: DbCluster | null = null;
   private readonly syncWaits: DeadlineQueue;
-  private readonly backlog: ReplicationBacklog;
+  readonly backlog: ReplicationBacklog;
   reads = 0;
   writes = 0;
   /** Replication lag observed here: commit at the origin → applied here. */

@@ -3,6 +3,7 @@ import type { World } from '../../engine/world';
 import type { AckedWriteSink } from '../../engine/consistency';
 import { grow } from '../../engine/growable';
 import type { VersionStore } from './versionStore';
+import type { ReplicationBacklog } from './replicationBacklog';
 
 /** What the cluster needs of a database node (implemented by DbModel). */
 export interface ClusterMember {
@@ -13,6 +14,8 @@ export interface ClusterMember {
   /** Newest version this node received in a replication message. */
   receivedUpTo: number;
   readonly failover: DbFailoverConfig;
+  /** Its replication messages waiting to go (again) over its outgoing replication links. */
+  readonly backlog: ReplicationBacklog;
 }
 
 /**
@@ -28,7 +31,11 @@ export interface ClusterMember {
  *
  * Replication flows along the replication links as drawn (from → to): a promoted replica
  * replicates over its own outgoing replication links, so draw them both ways where a replica
- * should be able to take over the others.
+ * should be able to take over the others. Data is on disk, so a member that missed writes
+ * catches up over those links (paced, as `ReplicationBacklog` resends): the replicas of a primary
+ * that restarts (no failover happened), the members a promoted replica replicates to, and a
+ * restarted primary from the other primaries replicating to it. A replica that no current
+ * primary replicates to gets no reads (it would only serve old data); it is warned about.
  */
 export class DbCluster implements AckedWriteSink {
   readonly sinkId: number;
@@ -40,6 +47,8 @@ export class DbCluster implements AckedWriteSink {
   private readonly timer: number;
   /** Outgoing replication links per member. */
   readonly replicationLinks = new Map<number, number[]>();
+  /** Incoming replication links per member. */
+  private readonly feeds = new Map<number, number[]>();
   failovers = 0;
   // Per key: newest acknowledged version, when it was acknowledged, and the one acknowledged before.
   private ackVersion = new Float64Array(1024);
@@ -65,9 +74,15 @@ export class DbCluster implements AckedWriteSink {
     world.consistency.sinks.push(this);
     this.timer = world.addTimer((token) => this.onDetect(token & 0xffff, token >>> 16));
     const links = world.links;
-    for (const member of members) this.replicationLinks.set(member, []);
+    for (const member of members) {
+      this.replicationLinks.set(member, []);
+      this.feeds.set(member, []);
+    }
     for (let l = 0; l < links.count; l++) {
-      if (links.replication[l] === 1) this.replicationLinks.get(links.from[l])?.push(l);
+      if (links.replication[l] === 1) {
+        this.replicationLinks.get(links.from[l])?.push(l);
+        this.feeds.get(links.to[l])?.push(l);
+      }
     }
   }
 
@@ -90,23 +105,40 @@ export class DbCluster implements AckedWriteSink {
     return fallback;
   }
 
-  /** A replica not known to be down (the `turn`-th of them, round-robin) when `fromReplicas`, else the write target. */
+  /**
+   * A replica not known to be down and fed by a primary (the `turn`-th of them, round-robin) when
+   * `fromReplicas`, else the write target.
+   */
   readTarget(links: readonly number[], fromReplicas: boolean, turn: number): number {
     if (fromReplicas) {
       const to = this.world.links.to;
       let count = 0;
-      for (const link of links) if (this.member(to[link]).role === 'replica' && this.failed[to[link]] === 0) count++;
+      for (const link of links) if (this.readable(to[link])) count++;
       if (count > 0) {
         let pick = turn % count;
         for (const link of links) {
-          const node = to[link];
-          if (this.member(node).role !== 'replica' || this.failed[node] === 1) continue;
+          if (!this.readable(to[link])) continue;
           if (pick-- === 0) return link;
         }
       }
     }
     const primary = this.writeTarget(links);
     return primary >= 0 ? primary : links.length > 0 ? links[0] : -1;
+  }
+
+  /**
+   * May reads go to `node`: a replica not known to be down that a replication link from a current
+   * primary leads to? The cluster manager configured who replicates from whom, so it knows a
+   * replica no primary feeds (a deposed primary back with no link from its successor, a replica
+   * whose only feed was promoted away) — a proxy shuns one that is not replicating. It does not
+   * know about a cut link (as for `reachable`): a replica cut off still takes reads, and serves
+   * them stale.
+   */
+  private readable(node: number): boolean {
+    if (this.member(node).role !== 'replica' || this.failed[node] === 1) return false;
+    const from = this.world.links.from;
+    for (const link of this.feeds.get(node) ?? []) if (this.member(from[link]).role === 'primary') return true;
+    return false;
   }
 
   /**
@@ -128,7 +160,10 @@ export class DbCluster implements AckedWriteSink {
 
   /**
    * Back up: routing may use it again. A deposed primary comes back as a replica; any replica
-   * re-syncs from a snapshot of a live primary (its state is then that primary's).
+   * re-syncs from a snapshot of a live primary (its state is then that primary's). A primary
+   * (no failover happened) streams to its live replicas what they lack of its data — the writes a
+   * cut link or its crash kept from them — and the other live primaries replicating to it stream
+   * it theirs (master-master), as a replica reconnecting pulls the log from its position.
    */
   onRestart(node: number): void {
     this.downEpoch[node]++; // a detection still pending is void
@@ -145,7 +180,27 @@ export class DbCluster implements AckedWriteSink {
         self.received.copyFrom(self.store);
         self.receivedUpTo = this.world.consistency.lastVersion;
       }
+      return;
     }
+    this.catchUpFrom(node);
+    const from = this.world.links.from;
+    for (const link of this.feeds.get(node) ?? []) {
+      const source = from[link];
+      if (this.live(source) && this.member(source).role === 'primary') this.member(source).backlog.catchUp(link, this.member(source).received, self.received);
+    }
+  }
+
+  /** `source` streams to each live member its replication links lead to what that one has not received. */
+  private catchUpFrom(source: number): void {
+    const to = this.world.links.to;
+    const data = this.member(source).received;
+    for (const link of this.replicationLinks.get(source) ?? []) {
+      if (this.live(to[link])) this.member(source).backlog.catchUp(link, data, this.member(to[link]).received);
+    }
+  }
+
+  private live(node: number): boolean {
+    return this.world.up[node] === 1 && this.failed[node] === 0;
   }
 
   private onDetect(node: number, epoch: number): void {
@@ -184,6 +239,9 @@ export class DbCluster implements AckedWriteSink {
       if (best < 0) return; // nobody to take over: writes fail until the primary is back, with its data
       this.member(best).role = 'primary';
       successor = best;
+      // The other replicas follow the new primary from their position: what it holds (its relay
+      // log included) and they lack goes to them over its replication links.
+      this.catchUpFrom(best);
     }
     this.failovers++;
     this.successorOf[lost] = successor;

@@ -11,6 +11,8 @@ export function dataTierNotes(
   outLinks: readonly (readonly number[])[],
   /** Can this node crash during the run (a scripted `crash`, `mtbfS`)? Default: assume so. */
   mayCrash: (node: number) => boolean = () => true,
+  /** Can it come back after a crash (a scripted `restart`, `mttrS`)? Default: assume so. */
+  mayComeBack: (node: number) => boolean = () => true,
 ): string[] {
   const notes: string[] = [];
   const { clusterOf, clusters } = clustersOf(world);
@@ -28,6 +30,7 @@ export function dataTierNotes(
       }
     }
     notes.push(...promotionNotes(world, cluster.members, primaries, mayCrash));
+    notes.push(...deposedPrimaryNotes(world, cluster.members, primaries, (m) => mayCrash(m) && mayComeBack(m)));
   }
   world.nodeIds.forEach((id, node) => {
     const kind = kinds[node];
@@ -85,6 +88,38 @@ function promotionNotes(
     notes.push(
       `${ids[r]}: if it is promoted, ${names} ${verb} no writes from it (no replication link ${arrows}); draw replication links between the replicas too`,
     );
+  }
+  return notes;
+}
+
+/**
+ * A primary that crashes and is replaced (automatic failover) comes back as a replica of its
+ * successor (db/cluster.ts), fed only over a replication link from the successor to it: with none
+ * drawn — the single `primary → replica` picture — it would get no writes, so it gets no reads
+ * either, and it can never be promoted back with current data. Said only where the primary can
+ * crash and come back during the run.
+ */
+function deposedPrimaryNotes(
+  world: World,
+  members: readonly number[],
+  primaries: readonly number[],
+  mayCrashAndReturn: (node: number) => boolean,
+): string[] {
+  const failoverOf = (m: number): { auto: boolean } => (world.models[m] as unknown as { failover: { auto: boolean } }).failover;
+  const replicas = members.filter((m) => !primaries.includes(m));
+  const { to, from, replication, count } = world.links;
+  const ids = world.nodeIds;
+  const notes: string[] = [];
+  for (const p of primaries) {
+    if (!failoverOf(p).auto || !mayCrashAndReturn(p)) continue;
+    for (const r of replicas) {
+      let linked = false;
+      for (let l = 0; l < count; l++) if (replication[l] === 1 && from[l] === r && to[l] === p) linked = true;
+      if (linked) continue;
+      notes.push(
+        `${ids[r]}: if it is promoted, ${ids[p]} comes back from its crash as a replica that gets no writes from it (no replication link ${ids[r]} → ${ids[p]}) and takes no reads; draw the replication link back too`,
+      );
+    }
   }
   return notes;
 }

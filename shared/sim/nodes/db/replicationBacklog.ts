@@ -1,5 +1,6 @@
 import { OP_REPLICATE, STATE_AT_CALLEE } from '../../engine/codes';
 import type { World } from '../../engine/world';
+import type { VersionStore } from './versionStore';
 
 /**
  * How long a primary waits before sending again the replication messages the network lost. The
@@ -66,6 +67,27 @@ export class ReplicationBacklog {
       parentGen: calls.parentGen[call],
     });
     if (!this.armed) this.arm(REPLICATION_RETRY_MS);
+  }
+
+  /**
+   * A replica behind `link` is to catch up with `source` (this node's data, on disk): every key
+   * `source` holds newer than what the replica has received goes again, oldest version first (the
+   * order of a binlog read from the replica's position), paced like the resends above — a batch
+   * right away, then one every {@link REPLICATION_RESEND_GAP_MS} while the link carries them, the
+   * long retry while it does not. The commit time of an old write is not kept: these copies count
+   * their lag from now. Returns how many copies were queued.
+   */
+  catchUp(link: number, source: VersionStore, replica: VersionStore): number {
+    const missing: { key: number; version: number }[] = [];
+    source.forEach((key, version) => {
+      if (replica.get(key) < version) missing.push({ key, version });
+    });
+    if (missing.length === 0) return 0;
+    missing.sort((a, b) => a.version - b.version);
+    const now = this.world.now;
+    for (const { key, version } of missing) this.kept.push({ link, key, version, committedAtMs: now, parent: -1, parentGen: 0 });
+    if (!this.armed) this.arm(0);
+    return missing.length;
   }
 
   /** The primary crashed: what it had not yet delivered goes with it. */

@@ -38,6 +38,13 @@ export class VersionStore {
     return true;
   }
 
+  /** Calls `visit` with every key held and its version (direct keys in key order, then the others). */
+  forEach(visit: (key: number, version: number) => void): void {
+    const direct = this.direct;
+    for (let key = 0; key < direct.length; key++) if (direct[key] > 0) visit(key, direct[key]);
+    for (const [key, version] of this.far) visit(key, version);
+  }
+
   /** Replaces the contents with a copy of `other` (a replica re-syncing from a snapshot). */
   copyFrom(other: VersionStore): void {
     this.direct = other.direct.slice();
