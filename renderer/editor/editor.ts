@@ -39,6 +39,10 @@ export interface RenameTarget {
 const PASTE_OFFSET = 40;
 /** Screen pixels the narration caption covers at the bottom of the canvas (up to three lines). */
 const CAPTION_BAND_PX = 100;
+/** Fit never zooms in past this (a tiny design would otherwise fill the screen with one card)… */
+const FIT_MAX_ZOOM = 1.5;
+/** …except in classroom mode, where a small lesson on a large projector may fill it. */
+const CLASSROOM_FIT_MAX_ZOOM = 2.5;
 
 /**
  * The editor's session state around the document store: the select tool, the camera, the
@@ -65,6 +69,8 @@ export class Editor {
    * when the canvas changes size a lot (a window maximised, classroom mode's panels).
    */
   private autoFit = false;
+  /** Classroom mode (View menu): the canvas draws larger type and the fit may zoom in further. */
+  private classroom = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly store: DocumentStore) {
@@ -155,6 +161,24 @@ export class Editor {
     if (text === this.hint?.text && tone === this.hint?.tone) return;
     this.hint = text === undefined ? undefined : { text, tone };
     this.emit();
+  }
+
+  isClassroom(): boolean {
+    return this.classroom;
+  }
+
+  /**
+   * Classroom mode on or off: the canvas redraws its text at the mode's size (CARD_TEXT), and the
+   * view is fitted again once the panels have taken their new widths (two frames later) — the
+   * diagram is what a class looks at, so it gets the whole canvas whatever the camera showed.
+   */
+  setClassroom(on: boolean): void {
+    if (on === this.classroom) return;
+    this.classroom = on;
+    this.emit();
+    const refit = () => this.fitToContent();
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(refit));
+    else refit();
   }
 
   getRenameTarget(): RenameTarget | undefined {
@@ -555,7 +579,7 @@ export class Editor {
     // A narrated document shows captions over the bottom of the canvas: keep the diagram above them.
     const narrated = doc.scenario.some((event) => event.note !== undefined);
     if (!bounds || !this.camera) return;
-    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0);
+    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0, this.classroom ? CLASSROOM_FIT_MAX_ZOOM : FIT_MAX_ZOOM);
     this.autoFit = true;
   }
 }
