@@ -3,7 +3,7 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
-import { boundsOf, duplicateOffset, freeRegionRect } from './commands/placement';
+import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect } from './commands/placement';
 import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
@@ -203,18 +203,28 @@ export class Editor {
 
   /** Adds a node centred on a world point (a palette drop) and selects it. */
   addNodeAt(kind: NodeKind, centre: Point): string {
+    return this.addNodeWithCorner(kind, cornerForCentre(centre));
+  }
+
+  private addNodeWithCorner(kind: NodeKind, corner: Point): string {
     let id = '';
     this.store.update((draft) => {
-      id = addNode(draft, kind, cornerForCentre(centre));
+      id = addNode(draft, kind, corner);
     });
     this.store.setSelection(selectionOf('nodes', [id]));
     return id;
   }
 
-  /** A palette click: the new node goes in the middle of the view, nudged off any node already there. */
+  /**
+   * A palette click (or Enter on a palette item): the new node goes to the free spot nearest the
+   * middle of the view, overlapping no card (it used to land on whatever was there), and is kept in view.
+   */
   addNodeInView(kind: NodeKind): string {
     const centre = this.camera?.visibleCentre() ?? { x: 400, y: 300 };
-    return this.addNodeAt(kind, centre);
+    const view = this.camera?.visibleRect() ?? { x: centre.x - 600, y: centre.y - 400, w: 1200, h: 800 };
+    const id = this.addNodeWithCorner(kind, freeNodeCorner(this.store.getDocument(), centre, view));
+    this.keepInView(id);
+    return id;
   }
 
   addRegionInView(): string {

@@ -1,10 +1,11 @@
 /**
  * Where new things go on the canvas: a new region in free space (so it never pulls existing
- * nodes into it, which would change their network delays behind the user's back), and a
- * duplicate beside its original, clear of other cards and inside the view.
+ * nodes into it, which would change their network delays behind the user's back), a node added
+ * with a palette click on free canvas near the middle of the view, and a duplicate beside its
+ * original, clear of other cards and inside the view.
  */
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { GRID, intersects, nodeRect, REGION_MIN, snap, type Point, type Rect } from '../geometry';
+import { GRID, intersects, NODE_CARD, nodeRect, REGION_MIN, snap, type Point, type Rect } from '../geometry';
 
 /** A new region's size when there is room for it; smaller ones are tried when there is not. */
 export const REGION_SIZES: readonly { w: number; h: number }[] = [
@@ -81,6 +82,29 @@ export function freeRegionRect(doc: FaultlineDocument, anchor: Point, view: Rect
   // Everything is nodes (cannot happen with a finite document): right of all of them.
   const right = Math.max(...cards.map((card) => card.x + card.w), anchor.x);
   return { x: snap(right + CLEARANCE), y: snap(anchor.y - size.h / 2), ...size };
+}
+
+/** World units kept clear around a card placed by the editor (a palette click): one grid step. */
+const CARD_GAP = GRID / 2;
+
+/**
+ * The top-left corner for a new card centred as near `centre` as it can go without overlapping
+ * (or touching) any other card: inside the view when there is room there (the same nearest-free
+ * search a new region uses), else just outside it (the caller brings it into view).
+ */
+export function freeNodeCorner(doc: FaultlineDocument, centre: Point, view: Rect): Point {
+  const size = { w: NODE_CARD.width, h: NODE_CARD.height };
+  const cards = Object.values(doc.nodes).map((node) => grow(nodeRect(node), CARD_GAP));
+  const free = (rect: Rect) => !cards.some((card) => intersects(rect, card));
+  const margin = Math.min(GRID, view.w / 10, view.h / 10);
+  const found = nearestFree(size, grow(view, -margin), centre, free);
+  if (found) return { x: found.x, y: found.y };
+  for (let reach = 1; reach <= 64; reach *= 2) {
+    const around = nearestFree(size, grow(view, Math.max(view.w, view.h, size.w, size.h) * reach), centre, free);
+    if (around) return { x: around.x, y: around.y };
+  }
+  // Cards everywhere (cannot happen with a finite document): right of all of them.
+  return { x: snap(Math.max(...cards.map((card) => card.x + card.w), centre.x) + GRID), y: snap(centre.y - size.h / 2) };
 }
 
 /** The smallest rectangle around the given rectangles. */
