@@ -337,14 +337,15 @@ export class Editor {
 
   /**
    * Copy and paste in one step, leaving the clipboard as it was. The copy goes beside the
-   * original (right, else below, left, above), clear of other cards and inside the view.
+   * original (right, else below, left, above), clear of other cards and inside the view, and
+   * inside the original's region when it has room (see duplicateOffset).
    */
   duplicate(): void {
     const doc = this.store.getDocument();
     const content = copySelection(doc, this.store.getSelection());
     if (!content) return;
     const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions])!;
-    const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)));
+    const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)), content.nodes);
     let selection: Selection | undefined;
     this.store.update((draft) => {
       selection = pasteContent(draft, content, offset);
