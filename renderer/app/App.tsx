@@ -59,8 +59,8 @@ export function App({ host }: { host: Host }) {
   const changeClassroom = (on: boolean) => {
     setClassroom(on);
     live?.controller.setClassroom(on);
-    // The side panels change width with the mode: fit the diagram to the canvas it now has.
-    requestAnimationFrame(() => requestAnimationFrame(() => editor.fitToContent()));
+    // Larger card text on the canvas, and the diagram fitted to the canvas the panels now leave it.
+    editor.setClassroom(on);
   };
   useEffect(() => installDebugHandle(editor), [editor]);
 

@@ -71,10 +71,10 @@ function topOverlayPx(host: HTMLElement | null): number {
  * Fits `rect` below the overlays at the top of the canvas (they would hide a region's label) and
  * above `bottomPx` kept free at the bottom.
  */
-function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0, topPx = OVERLAY_TOP_PX): void {
+function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0, topPx = OVERLAY_TOP_PX, maxZoom = 1.5): void {
   const usableHeight = Math.max(1, viewport.screenHeight - topPx - bottomPx);
   const scale = Math.min(viewport.screenWidth / (rect.w + FIT_MARGIN * 2), usableHeight / (rect.h + FIT_MARGIN * 2));
-  const zoom = Math.min(Math.max(scale, MIN_ZOOM), 1.5);
+  const zoom = Math.min(Math.max(scale, MIN_ZOOM), Math.min(maxZoom, MAX_ZOOM));
   viewport.setZoom(zoom, true);
   viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - (topPx - bottomPx) / 2 / zoom);
 }
@@ -161,8 +161,8 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             viewport.setZoom(Math.min(Math.max(viewport.scale.x * factor, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
           },
-          fit: (rect, bottomPx) => {
-            fitViewport(viewport, rect, bottomPx, topOverlayPx(hostRef.current));
+          fit: (rect, bottomPx, maxZoom) => {
+            fitViewport(viewport, rect, bottomPx, topOverlayPx(hostRef.current), maxZoom);
             sizeAtFit = { width: viewport.screenWidth, height: viewport.screenHeight };
             followGrid();
           },
@@ -217,6 +217,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             renderWanted = true;
           }
           if (scene.setZoom(viewport.scale.x, app.renderer.resolution)) renderWanted = true;
+          if (scene.setClassroom(editor.isClassroom())) renderWanted = true;
           if (addonRef.current !== attachedAddon) {
             attachedAddon?.detach();
             attachedAddon = addonRef.current;

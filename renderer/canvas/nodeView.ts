@@ -1,13 +1,12 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { NodeRecord } from '../../shared/model/types';
-import { NODE_CARD, NODE_TEXT } from '../editor/geometry';
+import { NODE_CARD } from '../editor/geometry';
+import { CARD_TEXT, type CardTextMetrics } from './cardText';
 import { ICON_SIZE, kindIconContext } from './iconContexts';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
-/** Room for the name and the kind: from their left edge to just before the status dot (never under it). */
-const TEXT_WIDTH = NODE_TEXT.right - NODE_TEXT.left;
 /** Names shrink to this scale before they are cut with an ellipsis. */
 const MIN_NAME_SCALE = 0.72;
 
@@ -40,6 +39,7 @@ export class NodeView {
   private readonly kindLabel: Text;
   private record: NodeRecord | undefined;
   private detailed = true;
+  private metrics = CARD_TEXT.normal;
 
   constructor(private shapes: SharedShapes) {
     this.body = new Graphics(shapes.card);
@@ -53,10 +53,9 @@ export class NodeView {
     this.disc.position.set(ICON_DISC.x, NODE_CARD.height / 2);
     this.icon.position.set(ICON_DISC.x - ICON_SIZE / 2, NODE_CARD.height / 2 - ICON_SIZE / 2);
     this.handle.position.set(NODE_CARD.width, NODE_CARD.height / 2);
-    this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 16, fontWeight: '700', fill: shapes.theme.text } });
-    this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 12.5, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
-    this.name.position.set(NODE_TEXT.left, 10);
-    this.kindLabel.position.set(NODE_TEXT.left, 33);
+    this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: this.metrics.nameSize, fontWeight: '700', fill: shapes.theme.text } });
+    this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: this.metrics.kindSize, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
+    this.placeText();
     this.container.addChild(this.focus, this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
   }
 
@@ -78,9 +77,32 @@ export class NodeView {
     }
     this.applyDetail();
     this.icon.context = kindIconContext(node.kind, shapes.theme.name);
-    fitText(this.name, node.name ?? node.id, TEXT_WIDTH);
+    this.writeText();
+  }
+
+  private placeText(): void {
+    const metrics = this.metrics;
+    this.name.position.set(metrics.left, metrics.nameY);
+    this.kindLabel.position.set(metrics.left, metrics.kindY);
+  }
+
+  private writeText(): void {
+    const node = this.record;
+    if (!node) return;
+    const width = this.metrics.right - this.metrics.left;
+    fitText(this.name, node.name ?? node.id, width);
     // A database's role is not repeated here: the live layer badges the role it has right now.
-    fitText(this.kindLabel, NODE_KIND_INFO[node.kind].label, TEXT_WIDTH);
+    fitText(this.kindLabel, NODE_KIND_INFO[node.kind].label, width);
+  }
+
+  /** Classroom mode's larger text (see CARD_TEXT); called when the mode changes, never per frame. */
+  setTextMetrics(metrics: CardTextMetrics): void {
+    if (metrics === this.metrics) return;
+    this.metrics = metrics;
+    this.name.style.fontSize = metrics.nameSize;
+    this.kindLabel.style.fontSize = metrics.kindSize;
+    this.placeText();
+    this.writeText();
   }
 
   /** Far out, names and icons are too small to read: the card alone keeps the frame cheap to draw. */

@@ -4,6 +4,8 @@ import { REGION_GRIP } from '../editor/geometry';
 import type { CanvasTheme } from './theme';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
+/** A region's label size, and in classroom mode (read from the back of a room). */
+export const REGION_LABEL_SIZE = { normal: 13, classroom: 17 } as const;
 
 /** A labelled region box with a resize grip in its bottom-right corner when selected. */
 export class RegionView {
@@ -16,8 +18,12 @@ export class RegionView {
   private selected = false;
 
   constructor() {
-    this.label = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: 13, fontWeight: '700', letterSpacing: 1.6 } });
+    this.label = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: REGION_LABEL_SIZE.normal, fontWeight: '700', letterSpacing: 1.6 } });
     this.container.addChild(this.frame, this.label, this.grip);
+  }
+
+  setClassroom(classroom: boolean): void {
+    this.label.style.fontSize = classroom ? REGION_LABEL_SIZE.classroom : REGION_LABEL_SIZE.normal;
   }
 
   update(region: Region, theme: CanvasTheme, selected: boolean): void {

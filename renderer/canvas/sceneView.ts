@@ -7,6 +7,7 @@ import { drawArrowHead, drawDashedLine } from './linkDrawing';
 import { NodeView } from './nodeView';
 import { RegionView } from './regionView';
 import { SharedShapes } from './sharedShapes';
+import { cardTextMetrics } from './cardText';
 import { cardTextResolution } from './textResolution';
 import type { CanvasTheme } from './theme';
 
@@ -46,6 +47,7 @@ export class SceneView {
   private restingDrawn: { links: FaultlineDocument['links']; nodes: FaultlineDocument['nodes']; active: ReadonlySet<string>; theme: CanvasTheme } | null = null;
   private detailed = true;
   private textResolution = 2;
+  private classroom = false;
   /** A card was added: the next placement restores document order. */
   private orderPending = false;
 
@@ -74,6 +76,19 @@ export class SceneView {
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
       for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
     };
+  }
+
+  /**
+   * Classroom mode: larger card and region text (see CARD_TEXT). Each card is re-laid once, when
+   * the mode changes; returns whether it did (the caller then draws a frame).
+   */
+  setClassroom(classroom: boolean): boolean {
+    if (classroom === this.classroom) return false;
+    this.classroom = classroom;
+    const metrics = cardTextMetrics(classroom);
+    for (const view of this.nodeViews.values()) view.setTextMetrics(metrics);
+    for (const view of this.regionViews.values()) view.setClassroom(classroom);
+    return true;
   }
 
   /** Returns whether the level of detail changed (the caller then draws a frame). */
@@ -124,6 +139,7 @@ export class SceneView {
       let view = this.regionViews.get(region.id);
       if (!view) {
         view = new RegionView();
+        view.setClassroom(this.classroom);
         this.regionViews.set(region.id, view);
         this.regionLayer.addChild(view.container);
       }
@@ -144,6 +160,7 @@ export class SceneView {
         view = new NodeView(this.shapes);
         view.setDetailed(this.detailed);
         view.setTextResolution(this.textResolution);
+        view.setTextMetrics(cardTextMetrics(this.classroom));
         this.nodeViews.set(node.id, view);
         this.orderPending = true;
       }

@@ -1,10 +1,10 @@
 import { GraphicsContext } from 'pixi.js';
 import type { NodeKind } from '../../shared/model/types';
-import { LINK_HANDLE, NODE_CARD } from '../editor/geometry';
+import { ICON_DISC, LINK_HANDLE, NODE_CARD } from '../editor/geometry';
 import { KIND_STYLES } from './kindStyle';
 import type { CanvasTheme } from './theme';
 
-export const ICON_DISC = { x: 30, radius: 18 } as const;
+export { ICON_DISC };
 
 /**
  * The geometry every card shares, built once per theme (Pixi v8: many Graphics may draw one

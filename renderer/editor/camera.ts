@@ -6,8 +6,11 @@ export interface Camera {
   zoomBy(factor: number): void;
   /** Sets the zoom, keeping the centre of the view where it is (1 = actual size). */
   setZoom(zoom: number): void;
-  /** Shows all of `rect`, leaving `bottomPx` screen pixels free at the bottom (for captions). */
-  fit(rect: Rect, bottomPx?: number): void;
+  /**
+   * Shows all of `rect`, leaving `bottomPx` screen pixels free at the bottom (for captions),
+   * zooming in no further than `maxZoom` (1.5 when not given).
+   */
+  fit(rect: Rect, bottomPx?: number, maxZoom?: number): void;
   /** Centres the view on a world point at a zoom (a file's saved `view`). */
   lookAt(centre: Point, zoom: number): void;
   panByScreen(dx: number, dy: number): void;

@@ -3,7 +3,7 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
-import { boundsOf, duplicateOffset, freeRegionRect } from './commands/placement';
+import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect } from './commands/placement';
 import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
@@ -39,6 +39,10 @@ export interface RenameTarget {
 const PASTE_OFFSET = 40;
 /** Screen pixels the narration caption covers at the bottom of the canvas (up to three lines). */
 const CAPTION_BAND_PX = 100;
+/** Fit never zooms in past this (a tiny design would otherwise fill the screen with one card)… */
+const FIT_MAX_ZOOM = 1.5;
+/** …except in classroom mode, where a small lesson on a large projector may fill it. */
+const CLASSROOM_FIT_MAX_ZOOM = 2.5;
 
 /**
  * The editor's session state around the document store: the select tool, the camera, the
@@ -65,6 +69,8 @@ export class Editor {
    * when the canvas changes size a lot (a window maximised, classroom mode's panels).
    */
   private autoFit = false;
+  /** Classroom mode (View menu): the canvas draws larger type and the fit may zoom in further. */
+  private classroom = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly store: DocumentStore) {
@@ -157,6 +163,24 @@ export class Editor {
     this.emit();
   }
 
+  isClassroom(): boolean {
+    return this.classroom;
+  }
+
+  /**
+   * Classroom mode on or off: the canvas redraws its text at the mode's size (CARD_TEXT), and the
+   * view is fitted again once the panels have taken their new widths (two frames later) — the
+   * diagram is what a class looks at, so it gets the whole canvas whatever the camera showed.
+   */
+  setClassroom(on: boolean): void {
+    if (on === this.classroom) return;
+    this.classroom = on;
+    this.emit();
+    const refit = () => this.fitToContent();
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(refit));
+    else refit();
+  }
+
   getRenameTarget(): RenameTarget | undefined {
     return this.renameTarget;
   }
@@ -179,18 +203,28 @@ export class Editor {
 
   /** Adds a node centred on a world point (a palette drop) and selects it. */
   addNodeAt(kind: NodeKind, centre: Point): string {
+    return this.addNodeWithCorner(kind, cornerForCentre(centre));
+  }
+
+  private addNodeWithCorner(kind: NodeKind, corner: Point): string {
     let id = '';
     this.store.update((draft) => {
-      id = addNode(draft, kind, cornerForCentre(centre));
+      id = addNode(draft, kind, corner);
     });
     this.store.setSelection(selectionOf('nodes', [id]));
     return id;
   }
 
-  /** A palette click: the new node goes in the middle of the view, nudged off any node already there. */
+  /**
+   * A palette click (or Enter on a palette item): the new node goes to the free spot nearest the
+   * middle of the view, overlapping no card (it used to land on whatever was there), and is kept in view.
+   */
   addNodeInView(kind: NodeKind): string {
     const centre = this.camera?.visibleCentre() ?? { x: 400, y: 300 };
-    return this.addNodeAt(kind, centre);
+    const view = this.camera?.visibleRect() ?? { x: centre.x - 600, y: centre.y - 400, w: 1200, h: 800 };
+    const id = this.addNodeWithCorner(kind, freeNodeCorner(this.store.getDocument(), centre, view));
+    this.keepInView(id);
+    return id;
   }
 
   addRegionInView(): string {
@@ -303,14 +337,15 @@ export class Editor {
 
   /**
    * Copy and paste in one step, leaving the clipboard as it was. The copy goes beside the
-   * original (right, else below, left, above), clear of other cards and inside the view.
+   * original (right, else below, left, above), clear of other cards and inside the view, and
+   * inside the original's region when it has room (see duplicateOffset).
    */
   duplicate(): void {
     const doc = this.store.getDocument();
     const content = copySelection(doc, this.store.getSelection());
     if (!content) return;
     const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions])!;
-    const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)));
+    const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)), content.nodes);
     let selection: Selection | undefined;
     this.store.update((draft) => {
       selection = pasteContent(draft, content, offset);
@@ -555,7 +590,7 @@ export class Editor {
     // A narrated document shows captions over the bottom of the canvas: keep the diagram above them.
     const narrated = doc.scenario.some((event) => event.note !== undefined);
     if (!bounds || !this.camera) return;
-    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0);
+    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0, this.classroom ? CLASSROOM_FIT_MAX_ZOOM : FIT_MAX_ZOOM);
     this.autoFit = true;
   }
 }

@@ -4,6 +4,8 @@ import type { FaultlineDocument, LinkRecord, NodeRecord, Region } from '../../sh
 export const NODE_CARD = { width: 164, height: 60, radius: 11 } as const;
 /** A running node's status dot, in the card's top-right corner (centre `inset` in from both edges). */
 export const NODE_STATUS_DOT = { inset: 9, radius: 4.5 } as const;
+/** The kind's icon disc at a card's left: its centre `x` in from the card's left edge, on the card's middle line. */
+export const ICON_DISC = { x: 30, radius: 18 } as const;
 /** Where a card's name and kind are written: from `left` to `right`, clear of the status dot. */
 export const NODE_TEXT = { left: 56, right: NODE_CARD.width - NODE_STATUS_DOT.inset - NODE_STATUS_DOT.radius - 6 } as const;
 /** The link handle: a dot on the card's right edge that starts a link drag. */

@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useId, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { METRIC_INFO, ratioValueProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
@@ -21,6 +21,9 @@ const OP_SYMBOL: Record<CheckOp, string> = { '<': '<', '<=': '≤', '>': '>', '>
 export function CheckEditor({ index, onClose }: { index: number; onClose: () => void }) {
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  // Each select is named by its own label (for=), not by a label around it, whose name would
+  // take in every option's text.
+  const ids = useId();
   const check = doc.checks[index];
   // Escape takes back the label typed since the field was entered (as in every text field).
   const label = useEditedText(check?.label ?? '', `check-label-${index}`);
@@ -31,38 +34,38 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
   if (!metrics.includes(check.metric)) metrics.push(check.metric);
   return (
     <div className="live-check-editor" role="group" aria-label={`Edit check ${index + 1}`} data-testid="check-editor">
-      <label className="live-check-metric">
-        Metric
-        <select data-testid="check-metric" value={check.metric} onChange={(e) => store.update((draft) => setCheckMetric(draft, index, e.target.value as CheckMetric))}>
+      <div className="live-check-field live-check-metric">
+        <label htmlFor={`${ids}-metric`}>Metric</label>
+        <select id={`${ids}-metric`} data-testid="check-metric" value={check.metric} onChange={(e) => store.update((draft) => setCheckMetric(draft, index, e.target.value as CheckMetric))}>
           {metrics.map((metric) => (
             <option key={metric} value={metric}>
               {METRIC_INFO[metric].label}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {info.needsNode && (
-        <label>
-          Node
-          <select data-testid="check-node" value={check.node ?? ''} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { node: e.target.value }))}>
+        <div className="live-check-field">
+          <label htmlFor={`${ids}-node`}>Node</label>
+          <select id={`${ids}-node`} data-testid="check-node" value={check.node ?? ''} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { node: e.target.value }))}>
             {nodesFor(doc, check.metric, check.node).map((node) => (
               <option key={node.id} value={node.id}>
                 {node.name ?? node.id}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
-      <label className="live-check-op">
-        Must be
-        <select data-testid="check-op" value={check.op} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { op: e.target.value as CheckOp }))}>
+      <div className="live-check-field live-check-op">
+        <label htmlFor={`${ids}-op`}>Must be</label>
+        <select id={`${ids}-op`} data-testid="check-op" value={check.op} onChange={(e) => store.update((draft) => setCheckFields(draft, index, { op: e.target.value as CheckOp }))}>
           {CHECK_OPS.map((op) => (
             <option key={op} value={op}>
               {OP_SYMBOL[op]}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <CheckedTextField
         label={`Value${info.unit ? ` (${UNIT_HINT[info.unit] ?? info.unit})` : ''}`}
         testId="check-value"

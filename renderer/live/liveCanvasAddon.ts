@@ -13,6 +13,7 @@ export class LiveCanvasAddon implements CanvasAddon {
   private drawnVersion = -1;
   private drawnDocument: unknown = null;
   private drawnHighlight: string | null = null;
+  private drawnClassroom = false;
 
   constructor(
     private readonly controller: LiveController,
@@ -32,13 +33,15 @@ export class LiveCanvasAddon implements CanvasAddon {
     const model = this.controller.model;
     const doc = this.store.getDocument();
     const highlight = this.controller.highlightedNodeId;
-    const changed = model.version !== this.drawnVersion || doc !== this.drawnDocument || highlight !== this.drawnHighlight;
+    const classroom = this.controller.classroom;
+    const changed = model.version !== this.drawnVersion || doc !== this.drawnDocument || highlight !== this.drawnHighlight || classroom !== this.drawnClassroom;
     if (!changed && !layer.animating) return false;
     this.drawnVersion = model.version;
     this.drawnDocument = doc;
     this.drawnHighlight = highlight;
+    this.drawnClassroom = classroom;
     layer.highlightNodeId = highlight;
-    layer.classroom = this.controller.classroom;
+    layer.classroom = classroom;
     layer.update(doc, model.frame, model.nodeIds, model.linkIds, deltaMs / 1000);
     return true;
   }

@@ -18,6 +18,17 @@ const PACKET_RADIUS = 5;
 const FLOW_PX_PER_S = 70;
 const FLOW_DASH_PX = 7;
 
+/**
+ * The sizes of what the live view draws on and around a card, and their classroom-mode sizes: a
+ * class reads badges and watches packets from the back of a room (CARD_TEXT enlarges the card's
+ * own text by about as much). Packets are a scale of the packet texture (radius PACKET_RADIUS × 2).
+ */
+export const LIVE_SIZES = {
+  normal: { packetScale: 0.5, badgeFont: 11, badgeHeight: 16, downWidth: 52, barHeight: 5, barGap: 2, dotScale: 0.4 },
+  classroom: { packetScale: 1, badgeFont: 14, badgeHeight: 20, downWidth: 64, barHeight: 7, barGap: 2, dotScale: 0.55 },
+} as const;
+type LiveSizes = (typeof LIVE_SIZES)[keyof typeof LIVE_SIZES];
+
 const HEALTH = { up: 0x22c55e, down: 0xef4444, degraded: 0xf59e0b, suspected: 0xa855f7 } as const;
 const BAR_BG = 0x000000;
 
@@ -85,8 +96,10 @@ export class LiveLayer {
   private elapsedS = 0;
   /** The node to pulse (a log row was clicked). */
   highlightNodeId: string | null = null;
-  /** Classroom mode: bigger packets, for the back of the room. */
+  /** Classroom mode: bigger packets, badges and bars, for the back of the room (LIVE_SIZES). */
   classroom = false;
+  /** The sizes the node overlays and badges were last drawn at. */
+  private drawnSizes: LiveSizes = LIVE_SIZES.normal;
   /** Something on screen animates by itself (flows, pulses): keep drawing. */
   animating = false;
 
@@ -130,10 +143,15 @@ export class LiveLayer {
     this.geometryFor = doc;
   }
 
+  private get sizes(): LiveSizes {
+    return this.classroom ? LIVE_SIZES.classroom : LIVE_SIZES.normal;
+  }
+
   private createBadge(nodeId: string): NodeBadge {
-    const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '700', fill: 0xffffff } });
+    const fontSize = this.drawnSizes.badgeFont;
+    const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize, fontWeight: '700', fill: 0xffffff } });
     // A badge over the card's top-left corner, like the role badges: the card's name stays readable.
-    const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11, fontWeight: '800', fill: 0xffffff, letterSpacing: 1 } });
+    const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize, fontWeight: '800', fill: 0xffffff, letterSpacing: 1 } });
     this.badges.addChild(role, down);
     const badge = { role, down };
     this.nodeBadges.set(nodeId, badge);
@@ -176,7 +194,7 @@ export class LiveLayer {
 
   private drawParticles(): void {
     const { count, x, y, color, scale, alpha } = this.layout;
-    const base = this.classroom ? 0.8 : 0.5;
+    const base = this.sizes.packetScale;
     const pool = this.pool;
     while (pool.length < count) pool.push(new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, scaleX: 0.5, scaleY: 0.5 }));
     const children = this.particles.particleChildren;
@@ -264,7 +282,7 @@ export class LiveLayer {
     const size = n * 5 + links;
     if (this.nodeKey.length !== size) this.nodeKey = new Uint16Array(size);
     const key = this.nodeKey;
-    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight;
+    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight || this.sizes !== this.drawnSizes;
     const put = (i: number, value: number) => {
       if (key[i] !== value) {
         key[i] = value;
@@ -333,25 +351,26 @@ export class LiveLayer {
     }
   }
 
-  /** Appends one 5 px bar to the bar particles (plain quads: far cheaper to draw than Graphics). */
-  private bar(x: number, y: number, width: number, color: number, alpha: number): void {
+  /** Appends one bar (5 px, 7 in classroom mode) to the bar particles (plain quads: far cheaper to draw than Graphics). */
+  private bar(x: number, y: number, width: number, height: number, color: number, alpha: number): void {
     const index = this.barCount++;
     if (index === this.barPool.length) this.barPool.push(new Particle({ texture: Texture.WHITE }));
     const particle = this.barPool[index];
     particle.x = x;
     particle.y = y;
     particle.scaleX = width / Texture.WHITE.frame.width;
-    particle.scaleY = 5 / Texture.WHITE.frame.height;
+    particle.scaleY = height / Texture.WHITE.frame.height;
     particle.color = bgr(color) + (((alpha * 255) | 0) << 24);
   }
 
   /** Appends one status dot (the packet texture, small). */
-  private dot(x: number, y: number, color: number): void {
+  private dot(x: number, y: number, color: number, scale: number): void {
     const index = this.dotCount++;
-    if (index === this.dotPool.length) this.dotPool.push(new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, scaleX: 0.4, scaleY: 0.4 }));
+    if (index === this.dotPool.length) this.dotPool.push(new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, scaleX: scale, scaleY: scale }));
     const particle = this.dotPool[index];
     particle.x = x;
     particle.y = y;
+    particle.scaleX = particle.scaleY = scale;
     particle.color = bgr(color) + (255 << 24);
   }
 
@@ -364,6 +383,17 @@ export class LiveLayer {
   }
 
   private drawNodeShapes(doc: FaultlineDocument, frame: Frame, ids: readonly string[]): void {
+    const sizes = this.sizes;
+    if (sizes !== this.drawnSizes) {
+      // Classroom mode was switched: the badges already made take the new type size (once, not per frame).
+      this.drawnSizes = sizes;
+      for (const badge of this.nodeBadges.values()) {
+        badge.role.style.fontSize = sizes.badgeFont;
+        badge.down.style.fontSize = sizes.badgeFont;
+      }
+    }
+    const { badgeHeight, barHeight } = sizes;
+    const badgeTop = -badgeHeight - 2;
     const g = this.overlays.clear();
     const pulses = this.pulses.clear();
     const suspected = new Set<string>();
@@ -384,10 +414,10 @@ export class LiveLayer {
         // a pulsing red ring and a DOWN badge above it — the name underneath still says which node.
         g.roundRect(x, y, w, h, r).fill({ color: 0x7f1d1d, alpha: 0.28 });
         g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 2, color: HEALTH.down, alpha: 0.3 });
-        g.roundRect(x + 2, y - 18, 52, 16, 8).fill({ color: 0xdc2626 });
+        g.roundRect(x + 2, y + badgeTop, sizes.downWidth, badgeHeight, badgeHeight / 2).fill({ color: 0xdc2626 });
       }
       // A healthy node gets a green status dot; anything else a ring around the card, so trouble stands out.
-      if (ringColor === HEALTH.up) this.dot(x + w - NODE_STATUS_DOT.inset, y + NODE_STATUS_DOT.inset, HEALTH.up);
+      if (ringColor === HEALTH.up) this.dot(x + w - NODE_STATUS_DOT.inset, y + NODE_STATUS_DOT.inset, HEALTH.up, sizes.dotScale);
       else (down ? pulses : g).roundRect(x - 5, y - 5, w + 10, h + 10, r + 5).stroke({ width: down ? 5 : 3, color: ringColor, alpha: 0.9 });
       if (this.highlightNodeId === node.id) pulses.roundRect(x - 11, y - 11, w + 22, h + 22, r + 11).stroke({ width: 3, color: 0xfacc15 });
       // Bars under the card: utilization, queue fill, cache fill.
@@ -395,22 +425,22 @@ export class LiveLayer {
       if (frame.queueFill[i] > 0) bars.push([frame.queueFill[i], 0xf59e0b]);
       if (Number.isFinite(frame.cacheFill[i])) bars.push([frame.cacheFill[i], 0x2ec4b6]);
       bars.forEach(([fill, color], b) => {
-        const by = y + h + 8 + b * 7;
-        this.bar(x + 6, by, w - 12, BAR_BG, 0.35);
-        if (fill > 0) this.bar(x + 6, by, Math.max(3, (w - 12) * Math.min(1, fill)), color, 1);
+        const by = y + h + 8 + b * (barHeight + sizes.barGap);
+        this.bar(x + 6, by, w - 12, barHeight, BAR_BG, 0.35);
+        if (fill > 0) this.bar(x + 6, by, Math.max(3, (w - 12) * Math.min(1, fill)), barHeight, color, 1);
       });
       const role = this.roleLabel(doc, frame, ids, i);
       let badge = this.nodeBadges.get(node.id);
       if (badge === undefined && (down || role !== '')) badge = this.createBadge(node.id);
       if (badge !== undefined) {
         badge.down.visible = down;
-        badge.down.position.set(x + 9, y - 17);
+        badge.down.position.set(x + 9, y + badgeTop + 1);
         badge.role.visible = role !== '';
         if (badge.role.text !== role) badge.role.text = role;
         if (role !== '') {
           const bw = badge.role.width + 10;
-          g.roundRect(x + w - bw - 2, y - 18, bw, 16, 8).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
-          badge.role.position.set(x + w - bw + 3, y - 17);
+          g.roundRect(x + w - bw - 2, y + badgeTop, bw, badgeHeight, badgeHeight / 2).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
+          badge.role.position.set(x + w - bw + 3, y + badgeTop + 1);
         }
       }
     }

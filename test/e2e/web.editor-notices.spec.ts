@@ -153,3 +153,46 @@ test('Duplicate puts the copy beside the original, clear of it and inside the vi
   await page.screenshot({ path: `${SHOTS}/notices-duplicate.png` });
   expect(problems).toEqual([]);
 });
+
+test('inline rename refuses an empty region name as the inspector does: the reason shows, the field and the old name stay', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await ready(page);
+  const regionName = async () => (JSON.parse(await documentText(page)) as { regions: { id: string; name: string }[] }).regions.find((region) => region.id === 'eu-west')!.name;
+  const label = (await regionBox(page, 'eu-west'))!;
+  await page.mouse.dblclick(label.x + 40, label.y + 12);
+  const field = page.getByTestId('rename-field');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('EU West');
+
+  // Emptied: the reason shows as you type, in the inspector's words, and is the field's description.
+  await field.fill('');
+  const error = page.getByTestId('rename-error');
+  await expect(error).toHaveText('a region needs a name');
+  await expect(error).toHaveAttribute('role', 'alert');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription('a region needs a name');
+  await page.screenshot({ path: `${SHOTS}/rename-region-refused.png` });
+  // Enter is refused: the field stays open with what was typed; the document keeps the name.
+  await field.press('Enter');
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue('');
+  expect(await regionName()).toBe('EU West');
+
+  // A name again: the reason goes, Enter renames.
+  await field.fill('Europe');
+  await expect(error).toHaveCount(0);
+  await field.press('Enter');
+  await expect(field).toHaveCount(0);
+  expect(await regionName()).toBe('Europe');
+
+  // Emptied and left with a click elsewhere: nothing changes, and a notice says why.
+  await page.mouse.dblclick(label.x + 40, label.y + 12);
+  await expect(field).toBeFocused();
+  await field.fill('   ');
+  await expect(error).toHaveText('a region needs a name');
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 5, y: 5 } });
+  await expect(field).toHaveCount(0);
+  expect(await regionName()).toBe('Europe');
+  await expect(page.getByTestId('file-notice')).toContainText('The region kept its name “Europe”: a region needs a name.');
+  expect(problems).toEqual([]);
+});

@@ -259,6 +259,15 @@ test('checks are written in the checks panel: add one, edit it after the run, un
   await page.getByTestId('add-check').click();
   const editor = page.getByTestId('check-editor');
   await expect(editor).toBeVisible();
+  // Each select is named by its label alone. It used to sit inside its label, whose text then held
+  // every option's ("MetricAvailabilityp50 latency…"): Chromium names it from the label's own text,
+  // but a name computed from the label's text content (other browsers, some screen readers) took
+  // all of it. Now the label is a sibling, tied by for / id, holding just its words.
+  for (const [testId, name] of [['check-metric', 'Metric'], ['check-op', 'Must be']] as const) {
+    await expect(editor.getByRole('combobox', { name, exact: true })).toHaveAttribute('data-testid', testId);
+    const labels = await editor.getByTestId(testId).evaluate((select: HTMLSelectElement) => [...select.labels].map((label) => ({ text: label.textContent, wraps: label.contains(select), for: label.htmlFor === select.id })));
+    expect(labels, testId).toEqual([{ text: name, wraps: false, for: true }]);
+  }
   await editor.getByTestId('check-metric').selectOption({ label: 'p99 latency' });
   // Typed key by key: the decimal point survives (the document holding "1" must not eat it).
   await editor.getByTestId('check-value').fill('');

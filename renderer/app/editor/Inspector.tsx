@@ -4,7 +4,7 @@ import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import type { FaultlineDocument, LinkRecord, NodeRecord } from '../../../shared/model/types';
 import { cssColor, KIND_STYLES } from '../../canvas/kindStyle';
 import type { ThemeName } from '../../canvas/theme';
-import { renameNode, renameRegion, setConfigValue, setLinkValue, type LinkNumberField } from '../../editor/commands/documentEdits';
+import { renameNode, regionNameProblem, renameRegion, setConfigValue, setLinkValue, type LinkNumberField } from '../../editor/commands/documentEdits';
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor, TextField } from './FieldEditor';
@@ -130,7 +130,10 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
         title="Shown on the region box."
         field="region-name"
         value={region.name}
-        parse={(text) => (text.trim() === '' ? { ok: false, message: 'a region needs a name' } : { ok: true, value: text })}
+        parse={(text) => {
+          const problem = regionNameProblem(text);
+          return problem === null ? { ok: true, value: text } : { ok: false, message: problem };
+        }}
         onCommit={(text) => store.update((draft) => renameRegion(draft, id, text ?? ''))}
       />
       <div className="field-row readonly">

@@ -128,6 +128,11 @@ export function renameNode(draft: DocDraft, id: string, name: string): void {
   else draft.nodes[id].name = trimmed;
 }
 
+/** Why a region cannot take this name, or null: a region box always shows one (the inspector and the inline rename both say so). */
+export function regionNameProblem(name: string): string | null {
+  return name.trim() === '' ? 'a region needs a name' : null;
+}
+
 export function renameRegion(draft: DocDraft, id: string, name: string): void {
   if (!Object.hasOwn(draft.regions, id)) return;
   const trimmed = name.trim();

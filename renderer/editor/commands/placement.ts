@@ -1,10 +1,11 @@
 /**
  * Where new things go on the canvas: a new region in free space (so it never pulls existing
- * nodes into it, which would change their network delays behind the user's back), and a
- * duplicate beside its original, clear of other cards and inside the view.
+ * nodes into it, which would change their network delays behind the user's back), a node added
+ * with a palette click on free canvas near the middle of the view, and a duplicate beside its
+ * original, clear of other cards and inside the view.
  */
-import type { FaultlineDocument } from '../../../shared/model/types';
-import { GRID, intersects, nodeRect, REGION_MIN, snap, type Point, type Rect } from '../geometry';
+import type { FaultlineDocument, NodeRecord } from '../../../shared/model/types';
+import { GRID, intersects, NODE_CARD, nodeCentre, nodeRect, regionAt, REGION_MIN, snap, type Point, type Rect } from '../geometry';
 
 /** A new region's size when there is room for it; smaller ones are tried when there is not. */
 export const REGION_SIZES: readonly { w: number; h: number }[] = [
@@ -83,6 +84,29 @@ export function freeRegionRect(doc: FaultlineDocument, anchor: Point, view: Rect
   return { x: snap(right + CLEARANCE), y: snap(anchor.y - size.h / 2), ...size };
 }
 
+/** World units kept clear around a card placed by the editor (a palette click): one grid step. */
+const CARD_GAP = GRID / 2;
+
+/**
+ * The top-left corner for a new card centred as near `centre` as it can go without overlapping
+ * (or touching) any other card: inside the view when there is room there (the same nearest-free
+ * search a new region uses), else just outside it (the caller brings it into view).
+ */
+export function freeNodeCorner(doc: FaultlineDocument, centre: Point, view: Rect): Point {
+  const size = { w: NODE_CARD.width, h: NODE_CARD.height };
+  const cards = Object.values(doc.nodes).map((node) => grow(nodeRect(node), CARD_GAP));
+  const free = (rect: Rect) => !cards.some((card) => intersects(rect, card));
+  const margin = Math.min(GRID, view.w / 10, view.h / 10);
+  const found = nearestFree(size, grow(view, -margin), centre, free);
+  if (found) return { x: found.x, y: found.y };
+  for (let reach = 1; reach <= 64; reach *= 2) {
+    const around = nearestFree(size, grow(view, Math.max(view.w, view.h, size.w, size.h) * reach), centre, free);
+    if (around) return { x: around.x, y: around.y };
+  }
+  // Cards everywhere (cannot happen with a finite document): right of all of them.
+  return { x: snap(Math.max(...cards.map((card) => card.x + card.w), centre.x) + GRID), y: snap(centre.y - size.h / 2) };
+}
+
 /** The smallest rectangle around the given rectangles. */
 export function boundsOf(rects: readonly Rect[]): Rect | undefined {
   if (rects.length === 0) return undefined;
@@ -95,11 +119,23 @@ export function boundsOf(rects: readonly Rect[]): Rect | undefined {
 
 /**
  * How far to shift a duplicate of `original` (the bounds of the copied cards and regions,
- * `ownRegionIds` the copied regions) so it stands visibly apart: beside it to the right, else below, left or above — the
- * first such place that is inside the view and clear of every other card and region. When no
- * side is clear, the side inside the view with the least overlap; when none is inside, to the right.
+ * `ownRegionIds` the copied regions, `copiedNodes` the copied cards) so it stands visibly apart.
+ *
+ * Cards that all sit in one region (and no region copied with them) stay in it when it has room:
+ * a copy outside would take `interRegionMs` per hop instead of the region's own delay, which is
+ * rarely what Duplicate means. So first a place beside the original (right, else below, left,
+ * above) inside that region, in view and clear of every card; else the free place in that region
+ * and in view nearest the original. Otherwise, as for anything else: beside it, the first side
+ * inside the view and clear of every other card and region; when no side is clear, the side
+ * inside the view with the least overlap; when none is inside, to the right.
  */
-export function duplicateOffset(doc: FaultlineDocument, original: Rect, view: Rect | undefined, ownRegionIds: ReadonlySet<string> = new Set()): Point {
+export function duplicateOffset(
+  doc: FaultlineDocument,
+  original: Rect,
+  view: Rect | undefined,
+  ownRegionIds: ReadonlySet<string> = new Set(),
+  copiedNodes: readonly Pick<NodeRecord, 'x' | 'y'>[] = [],
+): Point {
   const gap = 2 * GRID;
   const sides: Point[] = [
     { x: snap(original.w + gap + GRID / 2 - 1), y: 0 },
@@ -115,10 +151,48 @@ export function duplicateOffset(doc: FaultlineDocument, original: Rect, view: Re
   ];
   const overlap = (rect: Rect) => obstacles.filter((obstacle) => intersects(rect, obstacle)).length;
   const shifted = (offset: Point): Rect => ({ x: original.x + offset.x, y: original.y + offset.y, w: original.w, h: original.h });
-  const inView = (offset: Point) => view === undefined || inside(shifted(offset), grow(view, -Math.min(GRID, view.w / 10, view.h / 10)));
+  const visible = view === undefined ? undefined : grow(view, -Math.min(GRID, view.w / 10, view.h / 10));
+  const inView = (offset: Point) => visible === undefined || inside(shifted(offset), visible);
+
+  const home = ownRegionIds.size === 0 ? sharedRegion(doc, copiedNodes) : undefined;
+  if (home !== undefined) {
+    const region = doc.regions[home];
+    const centres = copiedNodes.map((node) => nodeCentre(node));
+    // Every copy's centre must fall in the region itself, not in a smaller region inside it.
+    const staysHome = (offset: Point) => inside(shifted(offset), region) && centres.every((centre) => regionAt(doc, { x: centre.x + offset.x, y: centre.y + offset.y })?.id === home);
+    const besideAtHome = sides.find((offset) => inView(offset) && staysHome(offset) && overlap(shifted(offset)) === 0);
+    if (besideAtHome) return besideAtHome;
+    const area = visible === undefined ? region : intersection(region, visible);
+    if (area !== undefined) {
+      const spaced = obstacles.map((obstacle) => grow(obstacle, GRID / 2));
+      const anchor = { x: original.x + original.w / 2, y: original.y + original.h / 2 };
+      const found = nearestFree({ w: original.w, h: original.h }, area, anchor, (rect) => {
+        const offset = { x: rect.x - original.x, y: rect.y - original.y };
+        return staysHome(offset) && !spaced.some((obstacle) => intersects(rect, obstacle));
+      });
+      if (found) return { x: found.x - original.x, y: found.y - original.y };
+    }
+  }
+
   const clear = sides.find((offset) => inView(offset) && overlap(shifted(offset)) === 0);
   if (clear) return clear;
-  const visible = sides.filter(inView);
-  if (visible.length > 0) return visible.reduce((best, offset) => (overlap(shifted(offset)) < overlap(shifted(best)) ? offset : best));
+  const shown = sides.filter(inView);
+  if (shown.length > 0) return shown.reduce((best, offset) => (overlap(shifted(offset)) < overlap(shifted(best)) ? offset : best));
   return sides[0];
+}
+
+/** The region every one of the nodes is in (by where its centre is), if they share one. */
+function sharedRegion(doc: FaultlineDocument, nodes: readonly Pick<NodeRecord, 'x' | 'y'>[]): string | undefined {
+  if (nodes.length === 0) return undefined;
+  const first = regionAt(doc, nodeCentre(nodes[0]))?.id;
+  if (first === undefined) return undefined;
+  return nodes.every((node) => regionAt(doc, nodeCentre(node))?.id === first) ? first : undefined;
+}
+
+function intersection(a: Rect, b: Rect): Rect | undefined {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const right = Math.min(a.x + a.w, b.x + b.w);
+  const bottom = Math.min(a.y + a.h, b.y + b.h);
+  return right > x && bottom > y ? { x, y, w: right - x, h: bottom - y } : undefined;
 }

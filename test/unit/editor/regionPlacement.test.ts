@@ -149,3 +149,60 @@ describe('Duplicate', () => {
     expect(duplicateOffset(doc, boundsOf([nodeRect(doc.nodes.a)])!, VIEW)).toEqual({ x: 220, y: 0 });
   });
 });
+
+describe('Duplicate inside a region', () => {
+  /** Lesson 1's data center: the database at its right edge, three app servers in a column. */
+  function dataCenter(): FaultlineDocument {
+    return makeDocument({
+      regions: [{ id: 'dc', name: 'Data center', x: 180, y: -40, w: 760, h: 400 }],
+      nodes: [
+        node('users', 'client', 0, 140),
+        { ...node('lb', 'lb', 220, 140), region: 'dc' },
+        { ...node('app1', 'app', 480, 20), region: 'dc' },
+        { ...node('app2', 'app', 480, 140), region: 'dc' },
+        { ...node('app3', 'app', 480, 260), region: 'dc' },
+        { ...node('db', 'db', 740, 140), region: 'dc' },
+      ],
+    });
+  }
+  const WIDE: Rect = { x: -200, y: -200, w: 1600, h: 800 };
+
+  function duplicateOf(id: string, doc = dataCenter()) {
+    const { store, editor, notices } = setup(doc, WIDE);
+    store.setSelection({ nodes: [id], links: [], regions: [] });
+    editor.duplicate();
+    const [copyId] = store.getSelection().nodes;
+    return { copy: store.getDocument().nodes[copyId], after: store.getDocument(), notices };
+  }
+
+  it('keeps the copy of a node at the region’s edge in the region (it used to go right, outside it)', () => {
+    const doc = dataCenter();
+    // As before, the right of the database is free and in view, but outside the data center.
+    expect(duplicateOffset(doc, nodeRect(doc.nodes.db), WIDE)).toEqual({ x: 220, y: 0 });
+    const { copy, after, notices } = duplicateOf('db');
+    expect(copy.region).toBe('dc');
+    expect(covers(nodeRect(copy), after).map((n) => n.id)).toEqual([copy.id]);
+    const region = after.regions.dc;
+    expect(nodeRect(copy).x + nodeRect(copy).w).toBeLessThanOrEqual(region.x + region.w);
+    // Nothing left or joined a region, so there is nothing to warn about.
+    expect(notices).toEqual([]);
+  });
+
+  it('finds free room in the region when every side of the original is taken', () => {
+    const { copy, after } = duplicateOf('app2');
+    expect(copy.region).toBe('dc');
+    expect(covers(nodeRect(copy), after).map((n) => n.id)).toEqual([copy.id]);
+  });
+
+  it('goes beside the original as before when the region has no room', () => {
+    const tight = makeDocument({ regions: [{ id: 'r', name: 'R', x: 0, y: 0, w: 200, h: 140 }], nodes: [{ ...node('a', 'app', 20, 40), region: 'r' }] });
+    const { copy } = duplicateOf('a', tight);
+    expect(copy.region).toBeUndefined();
+    expect({ x: copy.x, y: copy.y }).toEqual({ x: 240, y: 40 });
+  });
+
+  it('leaves nodes outside any region, and regions, as before', () => {
+    const { copy } = duplicateOf('users');
+    expect(copy.region).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { Editor } from '../../../renderer/editor/editor';
+import { freeNodeCorner } from '../../../renderer/editor/commands/placement';
+import { cornerForCentre, intersects, nodeCentre, nodeRect, type Point, type Rect } from '../../../renderer/editor/geometry';
+import { DocumentStore } from '../../../renderer/editor/store/documentStore';
+import type { FaultlineDocument } from '../../../shared/model/types';
+import { link, makeDocument, node } from './helpers';
+
+const VIEW: Rect = { x: -200, y: -100, w: 1200, h: 600 };
+const CENTRE: Point = { x: VIEW.x + VIEW.w / 2, y: VIEW.y + VIEW.h / 2 };
+
+function setup(doc: FaultlineDocument, view: Rect = VIEW) {
+  const store = new DocumentStore(doc);
+  const editor = new Editor(store);
+  const looks: Point[] = [];
+  editor.attachCamera({
+    zoom: () => 1,
+    zoomBy: () => {},
+    setZoom: () => {},
+    lookAt: (centre) => looks.push(centre),
+    fit: () => {},
+    panByScreen: () => {},
+    clientToWorld: (x, y) => ({ x, y }),
+    visibleCentre: () => ({ x: view.x + view.w / 2, y: view.y + view.h / 2 }),
+    visibleRect: () => view,
+    worldToClient: (point) => point,
+  });
+  return { store, editor, looks };
+}
+
+const overlapping = (doc: FaultlineDocument, id: string) =>
+  Object.values(doc.nodes).filter((other) => other.id !== id && intersects(nodeRect(doc.nodes[id]), nodeRect(other))).map((other) => other.id);
+
+describe('a node added with a palette click', () => {
+  it('does not land on the load balancer in the middle of the view (it used to), but beside it, in view', () => {
+    // The load balancer sits exactly where a palette click put new nodes: the middle of the view.
+    const lbCorner = cornerForCentre(CENTRE);
+    const doc = makeDocument({
+      nodes: [node('users', 'client', lbCorner.x - 260, lbCorner.y), node('lb', 'lb', lbCorner.x, lbCorner.y), node('a', 'app', lbCorner.x + 260, lbCorner.y)],
+      links: [link('users', 'lb'), link('lb', 'a')],
+    });
+    const { store, editor } = setup(doc);
+    const id = editor.addNodeInView('app');
+    const after = store.getDocument();
+    expect(overlapping(after, id)).toEqual([]);
+    expect(store.getSelection().nodes).toEqual([id]);
+    const card = nodeRect(after.nodes[id]);
+    expect(card.x).toBeGreaterThanOrEqual(VIEW.x);
+    expect(card.y).toBeGreaterThanOrEqual(VIEW.y);
+    expect(card.x + card.w).toBeLessThanOrEqual(VIEW.x + VIEW.w);
+    expect(card.y + card.h).toBeLessThanOrEqual(VIEW.y + VIEW.h);
+    // The nearest free spot: just above or below the load balancer, not somewhere far off.
+    const centre = nodeCentre(after.nodes[id]);
+    expect(Math.hypot(centre.x - CENTRE.x, centre.y - CENTRE.y)).toBeLessThanOrEqual(100);
+  });
+
+  it('clicked several times, each new node finds its own free spot', () => {
+    const { store, editor } = setup(makeDocument());
+    const ids = Array.from({ length: 6 }, () => editor.addNodeInView('cache'));
+    const doc = store.getDocument();
+    for (const id of ids) expect(overlapping(doc, id), id).toEqual([]);
+    // The first goes in the middle (on the grid), as before, when nothing is there.
+    const first = nodeCentre(doc.nodes[ids[0]]);
+    expect(Math.hypot(first.x - CENTRE.x, first.y - CENTRE.y)).toBeLessThanOrEqual(20);
+  });
+
+  it('goes just outside a view full of cards, and the camera brings it into view', () => {
+    const view = { x: 0, y: 0, w: 700, h: 300 };
+    const crowded = makeDocument({ nodes: Array.from({ length: 12 }, (_, i) => node(`n${i}`, 'app', (i % 4) * 180, Math.floor(i / 4) * 100)) });
+    const { store, editor, looks } = setup(crowded, view);
+    const id = editor.addNodeInView('db');
+    expect(overlapping(store.getDocument(), id)).toEqual([]);
+    expect(looks).toHaveLength(1);
+  });
+
+  it('freeNodeCorner keeps a grid step between the new card and its neighbours', () => {
+    const doc = makeDocument({ nodes: [node('lb', 'lb', 0, 0)] });
+    const corner = freeNodeCorner(doc, nodeCentre(doc.nodes.lb), VIEW);
+    const gap = (a: Rect, b: Rect) => Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w), b.y - (a.y + a.h), a.y - (b.y + b.h));
+    expect(gap(nodeRect(corner), nodeRect(doc.nodes.lb))).toBeGreaterThanOrEqual(20);
+  });
+});
