@@ -26,6 +26,8 @@ export class FifoServers implements StationStats {
   private head = 0;
   private queued = 0;
   private lastMs = 0;
+  /** When the job last admitted starts service (exactly the value its departure was computed from). */
+  lastStartMs = 0;
 
   constructor(
     private servers: number,
@@ -54,6 +56,7 @@ export class FifoServers implements StationStats {
       addInterval(this.queueMs, nowMs, start, 1);
       this.queueMax.max(Math.floor(nowMs / 1000), this.queued);
     }
+    this.lastStartMs = start;
     const departure = start + serviceMs;
     this.replaceMin(departure);
     addInterval(this.busyMs, start, departure, 1);

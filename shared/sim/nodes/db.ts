@@ -9,6 +9,7 @@ import { BaseNode } from './baseNode';
 import type { NodeExtras } from './nodeModel';
 import { clustersOf, type ClusterMember, type DbCluster } from './db/cluster';
 import { VersionStore } from './db/versionStore';
+import { InFlightVersions } from './db/inFlightVersions';
 import { ReplicationBacklog } from './db/replicationBacklog';
 
 /**
@@ -26,8 +27,8 @@ export const SYNC_REPLICATION_TIMEOUT_MS = 10_000;
  * A primary gives each write the next version, applies it, and once the write is done sends it
  * over each of its outgoing replication links. It answers `async`: when the write is done;
  * `sync`: when every replica it can reach has applied it; `semi-sync`: when one has. A replica
- * answers reads and refuses writes (error). A read is judged stale against the cluster's books
- * (DESIGN §3) as it is served. Data is on disk: a crash loses the queries in progress, not the
+ * answers reads and refuses writes (error). A read returns the data as of when it starts in the
+ * FIFO (`db/inFlightVersions.ts`) and is judged stale against the cluster's books (DESIGN §3). Data is on disk: a crash loses the queries in progress, not the
  * data. Cluster membership, failover and the books are in `db/cluster.ts`.
  */
 export class DbModel extends BaseNode implements ClusterMember {
@@ -43,6 +44,8 @@ export class DbModel extends BaseNode implements ClusterMember {
   readonly received = new VersionStore();
   /** Newest version this node received in a replication message. */
   receivedUpTo = 0;
+  /** Writes and applies admitted but perhaps not in effect yet: what a read sees depends on when it starts. */
+  private readonly inFlight: InFlightVersions;
   private cluster: DbCluster | null = null;
   private readonly syncWaits: DeadlineQueue;
   readonly backlog: ReplicationBacklog;
@@ -59,6 +62,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     this.role = config.role;
     this.station = new FifoServers(config.connections, config.queueLimit);
     this.backlog = new ReplicationBacklog(world);
+    this.inFlight = new InFlightVersions(world.calls);
     const calls = world.calls;
     this.syncWaits = world.createDeadlineQueue(
       world.callStillWaiting,
@@ -107,15 +111,20 @@ export class DbModel extends BaseNode implements ClusterMember {
     world.callData.ensure(call);
     world.callData.ref[call] = cluster.sinkId;
     if (!write) {
-      world.callData.version[call] = this.store.get(key);
+      // The data as of when the read starts (not when it arrived): applies queued ahead of it have
+      // ended by then, writes still running beside it (connections > 1) have not.
+      const version = this.inFlight.versionAt(key, this.station.lastStartMs, world.now, this.store.get(key));
+      world.callData.version[call] = version;
       this.reads++;
-      if (req >= 0 && this.store.get(key) < cluster.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
+      if (req >= 0 && version < cluster.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
       this.answer(call, STATUS_OK, departure - world.now);
       return;
     }
     this.writes++;
     const version = world.consistency.nextVersion();
     world.callData.version[call] = version;
+    // In `store` (and the cluster's books) at once; to reads only from when the write ends.
+    this.inFlight.addWrite(key, version, departure, this.store.get(key), world.now);
     this.store.apply(key, version);
     this.received.apply(key, version);
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
@@ -169,6 +178,8 @@ export class DbModel extends BaseNode implements ClusterMember {
     const version = world.callData.version[call];
     this.received.apply(world.callData.key[call], version);
     if (version > this.receivedUpTo) this.receivedUpTo = version;
+    // Reaches `store` at `departure` (onServiceDone); a read starting from then on sees it already.
+    this.inFlight.addApply(world.callData.key[call], version, departure, call, world.now);
     world.scheduleService(call, departure - world.now);
   }
 
@@ -178,6 +189,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     const data = world.callData;
     const version = data.version[call];
     this.store.apply(data.key[call], version);
+    this.inFlight.applied(data.key[call], version);
     const lag = world.now - data.atMs[call];
     this.lagCount++;
     this.lagSumMs += lag;
