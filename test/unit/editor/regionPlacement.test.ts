@@ -149,3 +149,72 @@ describe('Duplicate', () => {
     expect(duplicateOffset(doc, boundsOf([nodeRect(doc.nodes.a)])!, VIEW)).toEqual({ x: 220, y: 0 });
   });
 });
+
+describe('a second new region', () => {
+  it('does not land on the first (File → New, the palette’s Region clicked twice used to stack them exactly)', () => {
+    const { store, editor } = setup(makeDocument());
+    const first = editor.addRegionInView();
+    const second = editor.addRegionInView();
+    const { regions } = store.getDocument();
+    expect(second).not.toBe(first);
+    expect(intersects(regions[first], regions[second])).toBe(false);
+    // A third, dropped on the middle of the first, goes clear of both.
+    const third = editor.addRegionAt({ x: regions[first].x + 100, y: regions[first].y + 100 });
+    const after = store.getDocument().regions;
+    expect(intersects(after[third], after[first])).toBe(false);
+    expect(intersects(after[third], after[second])).toBe(false);
+  });
+
+  it('where two label strips overlap, a click on them picks the region drawn on top (the later one, whose label shows)', () => {
+    const doc = makeDocument({
+      regions: [{ id: 'region', name: 'Region', x: 0, y: 0, w: 400, h: 300 }, { id: 'region2', name: 'Region 2', x: 0, y: 0, w: 400, h: 300 }],
+    });
+    const { store, editor } = setup(doc);
+    editor.tool.pointerDown(at({ x: 40, y: 12 }));
+    editor.tool.pointerUp(at({ x: 40, y: 12 }));
+    expect(store.getSelection().regions).toEqual(['region2']);
+  });
+});
+
+describe('nodes added inside a region', () => {
+  const inEu = () =>
+    makeDocument({
+      regions: [{ id: 'eu', name: 'Region 2', x: 0, y: 0, w: 700, h: 400 }],
+      nodes: [{ ...node('app1', 'app', 40, 60), region: 'eu' }, { ...node('app2', 'app', 40, 200), region: 'eu' }, node('out', 'app', 900, 60)],
+    });
+  const TAIL = ' Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.';
+
+  it('by Duplicate are told: how many, which region, their names (they used to join it silently)', () => {
+    const { store, editor, notices } = setup(inEu(), { x: -40, y: -40, w: 1400, h: 600 });
+    store.setSelection({ nodes: ['app1', 'app2'], links: [], regions: [] });
+    editor.duplicate();
+    const copies = store.getSelection().nodes.map((id) => store.getDocument().nodes[id]);
+    expect(copies.every((n) => n.region === 'eu')).toBe(true);
+    expect(notices.map((n) => n.message)).toEqual([`2 new nodes are in “Region 2”: ${copies.map((n) => n.name ?? n.id).join(', ')}.${TAIL}`]);
+    expect(notices[0].tone).toBe('warning');
+    expect(store.hasStep(notices[0].step!)).toBe(true);
+  });
+
+  it('by Paste and by a palette drop inside the box are told too; one added outside every region is not', () => {
+    const { store, editor, notices } = setup(inEu(), { x: -40, y: -40, w: 1400, h: 600 });
+    store.setSelection({ nodes: ['app1'], links: [], regions: [] });
+    editor.copy();
+    editor.paste();
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message).toMatch(/^1 new node is in “Region 2”: [^.]+\. Traffic between regions/);
+    const id = editor.addNodeAt('cache', { x: 500, y: 300 });
+    expect(store.getDocument().nodes[id].region).toBe('eu');
+    expect(notices).toHaveLength(2);
+    expect(notices[1].message).toBe(`1 new node is in “Region 2”: ${store.getDocument().nodes[id].name ?? id}.${TAIL}`);
+    editor.addNodeAt('cache', { x: 1200, y: 300 });
+    expect(notices).toHaveLength(2);
+  });
+
+  it('says nothing for nodes that arrive with their own new region (a region copied whole)', () => {
+    const { store, editor, notices } = setup(inEu(), { x: -40, y: -40, w: 3000, h: 1200 });
+    store.setSelection({ nodes: ['app1', 'app2'], links: [], regions: ['eu'] });
+    editor.duplicate();
+    expect(Object.keys(store.getDocument().regions)).toHaveLength(2);
+    expect(notices).toEqual([]);
+  });
+});
