@@ -28,7 +28,7 @@ export interface Hint {
 }
 
 /** How the editor tells the user about an edit; `step` ties the notice to that edit's undo. */
-export type Notify = (message: string, tone: 'error' | 'warning', options?: { step?: number }) => void;
+export type Notify = (message: string, tone: 'error' | 'warning', options?: { step?: number; key?: string }) => void;
 
 export interface RenameTarget {
   kind: 'nodes' | 'regions';
@@ -106,7 +106,9 @@ export class Editor {
     // regions is said in words, tied to its undo step.
     store.onStep((step) => {
       const message = describeRegionChanges(step.before, step.after);
-      if (message !== undefined) this.notify(message, 'warning', { step: step.serial });
+      // One such notice at a time: the newest edit's replaces the last (they would stack up over
+      // the canvas as nodes are dropped into a region one by one).
+      if (message !== undefined) this.notify(message, 'warning', { step: step.serial, key: 'region-change' });
     });
   }
 
