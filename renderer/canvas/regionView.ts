@@ -1,11 +1,14 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import type { Region } from '../../shared/model/types';
 import { REGION_GRIP } from '../editor/geometry';
+import { fitLabel } from './fitLabel';
 import type { CanvasTheme } from './theme';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
 /** A region's label size, and in classroom mode (read from the back of a room). */
 export const REGION_LABEL_SIZE = { normal: 13, classroom: 17 } as const;
+/** The label's inset from the box's left edge; it keeps the same room on the right. */
+const LABEL_INSET = 18;
 
 /** A labelled region box with a resize grip in its bottom-right corner when selected. */
 export class RegionView {
@@ -24,6 +27,8 @@ export class RegionView {
 
   setClassroom(classroom: boolean): void {
     this.label.style.fontSize = classroom ? REGION_LABEL_SIZE.classroom : REGION_LABEL_SIZE.normal;
+    // The label is cut to the box at its size: cut it again at the new one on the next update.
+    this.record = undefined;
   }
 
   update(region: Region, theme: CanvasTheme, selected: boolean): void {
@@ -37,9 +42,13 @@ export class RegionView {
       .roundRect(region.x, region.y, region.w, region.h, 18)
       .fill({ color: theme.regionFill, alpha: 0.85 })
       .stroke({ width: selected ? 2.5 : 1.5, color: selected ? theme.selection : theme.regionStroke });
-    this.label.text = region.name.toUpperCase();
+    // A long name ends in "…" inside the box instead of running over its edge and a neighbour's label.
     this.label.style.fill = theme.regionLabel;
-    this.label.position.set(region.x + 18, region.y + 12);
+    this.label.text = fitLabel(region.name.toUpperCase(), region.w - 2 * LABEL_INSET, (text) => {
+      this.label.text = text;
+      return this.label.width;
+    });
+    this.label.position.set(region.x + LABEL_INSET, region.y + 12);
     this.grip.clear();
     if (selected) {
       const cornerX = region.x + region.w;

@@ -28,7 +28,7 @@ export interface Hint {
 }
 
 /** How the editor tells the user about an edit; `step` ties the notice to that edit's undo. */
-export type Notify = (message: string, tone: 'error' | 'warning', options?: { step?: number }) => void;
+export type Notify = (message: string, tone: 'error' | 'warning', options?: { step?: number; key?: string }) => void;
 
 export interface RenameTarget {
   kind: 'nodes' | 'regions';
@@ -111,8 +111,10 @@ export class Editor {
     // Region membership sets every link's delay: an edit that moves nodes into, out of or between
     // regions is said in words, tied to its undo step.
     store.onStep((step) => {
-      const message = describeRegionChanges(step.before, step.after);
-      if (message !== undefined) this.notify(message, 'warning', { step: step.serial });
+      const message = describeRegionChanges(step.before, step.after, this.copySourceRegions);
+      // One such notice at a time: the newest edit's replaces the last (they would stack up over
+      // the canvas as nodes are dropped into a region one by one).
+      if (message !== undefined) this.notify(message, 'warning', { step: step.serial, key: 'region-change' });
     });
   }
 
@@ -329,10 +331,24 @@ export class Editor {
   private pasteInto(content: ClipboardContent): void {
     this.pasteCount++;
     let selection: Selection | undefined;
-    this.store.update((draft) => {
-      selection = pasteContent(draft, content, PASTE_OFFSET * this.pasteCount);
-    });
+    this.withCopySources(content, () =>
+      this.store.update((draft) => {
+        selection = pasteContent(draft, content, PASTE_OFFSET * this.pasteCount);
+      }),
+    );
     if (selection) this.store.setSelection(selection);
+  }
+
+  /** Regions the nodes being copied are in, while their copies are added (see describeRegionChanges). */
+  private copySourceRegions: ReadonlySet<string> | undefined;
+
+  private withCopySources(content: ClipboardContent, add: () => void): void {
+    this.copySourceRegions = new Set(content.nodes.flatMap((node) => (node.region === undefined ? [] : [node.region])));
+    try {
+      add();
+    } finally {
+      this.copySourceRegions = undefined;
+    }
   }
 
   /**
@@ -347,9 +363,11 @@ export class Editor {
     const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions])!;
     const offset = duplicateOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)), content.nodes);
     let selection: Selection | undefined;
-    this.store.update((draft) => {
-      selection = pasteContent(draft, content, offset);
-    });
+    this.withCopySources(content, () =>
+      this.store.update((draft) => {
+        selection = pasteContent(draft, content, offset);
+      }),
+    );
     if (selection) this.store.setSelection(selection);
   }
 

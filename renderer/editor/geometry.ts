@@ -109,9 +109,13 @@ export function regionGripAt(doc: FaultlineDocument, point: Point, zoom: number)
   return undefined;
 }
 
-/** The region whose label strip (top 36 units) is under the point: where a region is grabbed. */
+/**
+ * The region whose label strip (top 36 units) is under the point: where a region is grabbed.
+ * Regions are drawn in document order, so where strips overlap the last one is on top — the
+ * one whose label is visible there.
+ */
 export function regionLabelAt(doc: FaultlineDocument, point: Point): Region | undefined {
-  return Object.values(doc.regions).find((region) => containsPoint({ x: region.x, y: region.y, w: region.w, h: 36 }, point));
+  return Object.values(doc.regions).findLast((region) => containsPoint({ x: region.x, y: region.y, w: region.w, h: 36 }, point));
 }
 
 /** Where the segment from a card's centre towards another point leaves the card. */

@@ -40,6 +40,7 @@ export function LiveCharts() {
   const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
   const nodes = busiestNodes(series, length, 6);
   const worst = worstSecond(metrics);
+  const peak = worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`;
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
   return (
     <div className="live-charts">
@@ -47,8 +48,8 @@ export function LiveCharts() {
       <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" key={`latency-${run}`} />
       <div className="live-chart-with-note">
         <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" key={`errors-${run}`} />
-        <p className="live-chart-note" data-testid="chart-errors-peak">
-          {worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`}
+        <p className="live-chart-note" data-testid="chart-errors-peak" title={peak}>
+          {peak}
         </p>
       </div>
       <UPlotChart

@@ -36,24 +36,49 @@ export function axisLabel(value: number, unit: string): string {
 }
 
 /**
- * The top of a percent axis: the smallest of 1, 2, 2.5, 5 × 10ⁿ at or above the highest value,
- * at most 100 % — so utilization that stays under 2 % reads against a "2%" label, not only "0%".
+ * The top of a y axis: the smallest of 1, 2, 2.5, 5 × 10ⁿ at or above the highest value (1 with
+ * no data above 0), so the top always carries a round label — a short plot used to show only "0".
  */
-export function percentAxisTop(max: number): number {
+export function niceAxisTop(max: number): number {
   if (!(max > 0)) return 1;
-  if (max >= 100) return 100;
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= max - 1e-9 * magnitude) return Math.min(100, step * magnitude);
-  return 100;
+  for (const step of [1, 2, 2.5, 5]) if (step * magnitude >= max - 1e-9 * magnitude) return step * magnitude;
+  return 10 * magnitude;
 }
 
-/** Percent axis ticks: 0, the middle and the top, so the top always has a label. */
-export function percentAxisSplits(top: number): number[] {
-  return [0, top / 2, top];
+/**
+ * The top of a percent axis: as niceAxisTop, at most 100 % — so utilization that stays under 2 %
+ * reads against a "2%" label, not only "0%".
+ */
+export function percentAxisTop(max: number): number {
+  if (max >= 100) return 100;
+  return Math.min(100, niceAxisTop(max));
 }
+
+/**
+ * Y axis ticks: 0, the middle and the top, so the top always has a label — only 0 and the top on
+ * a plot too short (in CSS pixels) to set three labels apart, or, for counts (`integers`), when
+ * the middle would be a fraction.
+ */
+export function axisSplits(top: number, plotHeight = Infinity, integers = false): number[] {
+  return plotHeight < MIN_TICK_GAP * 2 || (integers && !Number.isInteger(top / 2)) ? [0, top] : [0, top / 2, top];
+}
+
+/** Percent axis ticks (see axisSplits). */
+export function percentAxisSplits(top: number, plotHeight = Infinity): number[] {
+  return axisSplits(top, plotHeight);
+}
+
+/** The smallest plot uPlot is asked for; the layout gives it more (the host is sized by CSS). */
+const MIN_PLOT_HEIGHT = 40;
+
+/** Least room between y-axis labels, in CSS pixels: 11 px type with air between the lines. */
+export const MIN_TICK_GAP = 20;
 
 /** The x axis's range on the plot element (data-x-max, seconds; empty before there is data), for tests. */
 function showRange(host: HTMLElement, plot: uPlot): void {
+  // The y labels drawn (data-y-ticks) and the plotting area's height in CSS pixels (data-plot-height).
+  host.dataset.plotHeight = String(Math.round(plot.bbox.height / devicePixelRatio));
   const max = plot.scales.x?.max;
   host.dataset.xMax = typeof max === 'number' && Number.isFinite(max) ? String(max) : '';
   const top = plot.scales.y?.max;
@@ -74,13 +99,23 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
     const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px Inter, system-ui, sans-serif' };
     const options: uPlot.Options = {
       width: Math.max(120, host.clientWidth),
-      height: Math.max(80, host.clientHeight),
+      height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight),
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: percent ? { x: { time: false }, y: { range: (_u, _min, max) => [0, percentAxisTop(max)] } } : { x: { time: false } },
+      // Every y axis starts at 0 and ends on a round value (counts, latencies and percentages are never negative).
+      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, percent ? percentAxisTop(max) : niceAxisTop(max)] } },
       axes: [
-        { ...axis, values: (_u, values) => values.map((v) => `${v}s`) },
-        { ...axis, size: 54, values: (_u, values) => values.map((v) => axisLabel(v, unit)), ...(percent ? { splits: (u: uPlot) => percentAxisSplits(u.scales.y?.max ?? 1) } : {}) },
+        // A compact time axis (uPlot's default takes 50 px): short plots keep their height for data.
+        { ...axis, size: 24, gap: 3, ticks: { ...axis.ticks, size: 4 }, values: (_u, values) => values.map((v) => `${v}s`) },
+        {
+          ...axis,
+          size: 54,
+          values: (_u, values) => {
+            host.dataset.yTicks = String(values.length);
+            return values.map((v) => axisLabel(v, unit));
+          },
+          splits: (u: uPlot) => axisSplits(u.scales.y?.max ?? 1, u.bbox.height / devicePixelRatio, unit === ''),
+        },
       ],
       // uPlot settles scales after setData returns: the range is shown once it has drawn.
       hooks: { draw: [(u) => showRange(host, u)] },
@@ -89,7 +124,7 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
     const plot = new uPlot(options, data as uPlot.AlignedData, host);
     plotRef.current = plot;
     showRange(host, plot);
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(80, host.clientHeight) }));
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight) }));
     observer.observe(host);
     return () => {
       observer.disconnect();
@@ -106,13 +141,19 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
   return (
     <figure className="live-chart" data-testid={testId}>
       <figcaption>
-        {title}
-        {series.map((s) => (
-          <span key={s.label} className="live-chart-key">
-            <i style={{ background: s.color }} />
-            {s.label}
-          </span>
-        ))}
+        {/* One line: a long title ends in "…" (whole in its tooltip). */}
+        <span className="live-chart-title" title={typeof title === 'string' ? title : undefined}>
+          {title}
+        </span>
+        {/* At most two lines whatever the number of series; more scroll, so the plot keeps its height. */}
+        <span className="live-chart-keys" data-testid={testId === undefined ? undefined : `${testId}-keys`}>
+          {series.map((s) => (
+            <span key={s.label} className="live-chart-key" title={s.label}>
+              <i style={{ background: s.color }} />
+              {s.label}
+            </span>
+          ))}
+        </span>
       </figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>

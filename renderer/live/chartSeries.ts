@@ -90,8 +90,11 @@ export function worstSecond(metrics: MetricSeries): { t: number; failures: numbe
   return best;
 }
 
-/** Colours of the per-node series, by the node's position in the document (see nodeSeriesColor). */
-export const NODE_SERIES_COLORS = ['#60a5fa', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#f87171', '#2dd4bf', '#fb923c', '#c084fc', '#94a3b8'] as const;
+/**
+ * Colours of the per-node series, by the node's position in the document (see nodeSeriesColor):
+ * any two differ clearly (CIELAB ΔE ≥ 25; violet and purple side by side used to read as one).
+ */
+export const NODE_SERIES_COLORS = ['#60a5fa', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#f87171', '#22d3ee', '#fb923c', '#a3e635', '#94a3b8'] as const;
 
 /**
  * A node's colour in the per-node charts, from its position in the document (its index in the

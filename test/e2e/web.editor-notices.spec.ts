@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { documentText, watchForProblems } from './pageHelpers';
+import { documentText, menu, watchForProblems } from './pageHelpers';
 
 /**
  * What the editor tells the user, and where: a new region never takes in nodes; an edit that
@@ -194,5 +194,33 @@ test('inline rename refuses an empty region name as the inspector does: the reas
   await expect(field).toHaveCount(0);
   expect(await regionName()).toBe('Europe');
   await expect(page.getByTestId('file-notice')).toContainText('The region kept its name “Europe”: a region needs a name.');
+  expect(problems).toEqual([]);
+});
+
+test('a second new region goes beside the first, not on it; its label selects it; a long name stays inside its box', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await ready(page);
+  await menu(page, 'File', 'New');
+  await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+  await page.locator('[data-kind="region"]').click();
+  await page.locator('[data-kind="region"]').click();
+  const doc = JSON.parse(await documentText(page)) as { regions: { id: string; name: string }[] };
+  expect(doc.regions.map((region) => region.id)).toEqual(['region', 'region2']);
+  const first = (await regionBox(page, 'region'))!;
+  const second = (await regionBox(page, 'region2'))!;
+  // They used to be the same box: the visible "REGION 2" label hid "REGION" under it.
+  expect(overlaps(first, second)).toBe(false);
+  const workspace = await box(page.locator('.workspace'));
+  expect(within(second, workspace)).toBe(true);
+  // A click on each label selects that region.
+  for (const [rect, name] of [[first, 'Region'], [second, 'Region 2']] as const) {
+    await page.mouse.click(rect.x + 30, rect.y + 10);
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
+  }
+  // A long name: the canvas label ends in "…" inside the box (checked by eye in the screenshot).
+  const field = page.getByRole('textbox', { name: 'Name', exact: true });
+  await field.fill('Europe West datacenter number one, second floor, rack row B, cold aisle');
+  await field.press('Enter');
+  await page.screenshot({ path: `${SHOTS}/regions-two-new-long-name.png` });
   expect(problems).toEqual([]);
 });

@@ -267,6 +267,8 @@ test('copy, cut and paste go through the system clipboard as .faultline text, ch
   const pasted = doc.nodes.map((node) => node.id).filter((id) => !original.has(id));
   expect(pasted).toHaveLength(2);
   expect(doc.links.filter((link) => pasted.includes(link.from) && pasted.includes(link.to))).toHaveLength(1);
+  // The copies landed inside the originals' region: a notice says so (they used to join it silently).
+  await expect(page.getByTestId('file-notice')).toContainText(/^2 new nodes are in “[^”]+”: /);
 
   // Cut removes them (one undo step brings them back) and leaves them on the clipboard.
   await page.keyboard.press('Control+x');
@@ -280,8 +282,10 @@ test('copy, cut and paste go through the system clipboard as .faultline text, ch
   await page.keyboard.press('Control+v');
   await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ format: 'faultline', version: 1, nodes: [{ id: 'x', kind: 'teleporter', x: 0, y: 0 }], links: [] })));
   await page.keyboard.press('Control+v');
-  await expect(page.getByTestId('file-notice')).toContainText('Nothing was pasted');
-  await expect(page.getByTestId('file-notice')).toContainText('teleporter');
+  // (The paste above also left its notice that the copies are in a region: the refusal is its own.)
+  const refusal = page.locator('.file-notice-error');
+  await expect(refusal).toContainText('Nothing was pasted');
+  await expect(refusal).toContainText('teleporter');
   await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
 
   // The in-page Edit menu does the same (and Duplicate, Delete, Select All).

@@ -342,3 +342,53 @@ test('classroom mode gives the diagram more room on a 1400-pixel screen, not les
   // The large type goes to the panels; the diagram's own area grows (it used to shrink by 122 px).
   await expect.poll(canvasWidth).toBeGreaterThan(before);
 });
+
+test('the charts keep a usable plot with six nodes in the per-node legend, at 1280×800 and 1024×640', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 640],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await expect(page.getByTestId('live-play')).toBeEnabled();
+    // Lesson 9 (twelve nodes, the busiest six charted) run to 40 s: every chart has data.
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Lessons', exact: true }).click();
+    await page.getByTestId('lesson-partitions-and-cap').click();
+    await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 12 links');
+    await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(40_000));
+    await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(40_000);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await expect(page.getByTestId('chart-nodes').locator('.live-chart-key')).toHaveCount(6);
+    await expect(page.getByTestId('chart-errors-peak')).toContainText('Peak:');
+    await page.screenshot({ path: `${SHOTS}/charts-lesson9-${width}.png` });
+    const charts = ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-nodes'];
+    // Every plot keeps a usable height (the legend used to squeeze the per-node one to ~20 px, or
+    // to nothing at 1024). uPlot's .u-over covers exactly the plotting area, axes excluded.
+    const heights = Object.fromEntries(await Promise.all(charts.map(async (id) => [id, (await page.getByTestId(id).locator('.u-over').boundingBox())?.height ?? 0] as const)));
+    expect(Object.values(heights).every((h) => h >= (width >= 1280 ? 60 : 30)), `plot heights at ${width}: ${JSON.stringify(heights)}`).toBe(true);
+    for (const id of charts) {
+      const chart = page.getByTestId(id);
+      const plot = chart.locator('.live-chart-plot');
+      const plotHeight = heights[id];
+      // A label above "0", set apart enough not to overlap (11 px type).
+      const ticks = Number(await plot.getAttribute('data-y-ticks'));
+      expect(ticks, `${id} at ${width}`).toBeGreaterThanOrEqual(2);
+      expect(plotHeight / (ticks - 1), `${id} at ${width}`).toBeGreaterThanOrEqual(18);
+      // The caption (title and key) sits above the plot, not over it.
+      const caption = (await chart.locator('figcaption').boundingBox())!;
+      const plotBox = (await plot.boundingBox())!;
+      expect(caption.y + caption.height, `${id} at ${width}`).toBeLessThanOrEqual(plotBox.y + 0.5);
+      // The plot (axes and all) stays inside its figure.
+      const drawn = (await plot.locator('canvas').first().boundingBox())!;
+      expect(drawn.y + drawn.height, `${id} at ${width}`).toBeLessThanOrEqual(plotBox.y + plotBox.height + 0.5);
+    }
+    // The failures chart's "Peak" line sits under its x-axis labels, not over them.
+    const errorsPlot = (await page.getByTestId('chart-errors').locator('.live-chart-plot').boundingBox())!;
+    const peak = (await page.getByTestId('chart-errors-peak').boundingBox())!;
+    expect(peak.y).toBeGreaterThanOrEqual(errorsPlot.y + errorsPlot.height - 0.5);
+  }
+  expect(errors).toEqual([]);
+});

@@ -17,10 +17,18 @@ export interface Notice {
   tone: 'info' | 'warning' | 'error';
   /** The edit (a DocumentStore step serial) the notice is about: undoing it takes the notice away. */
   step?: number;
+  /** Notices of one kind (the same key) replace each other instead of stacking. */
+  key?: string;
 }
 
 export interface NoticeOptions {
   step?: number;
+  /**
+   * A kind of notice that replaces the one of its kind already shown (region changes: building
+   * inside a region, drop after drop, keeps one notice about the newest edit, not a stack over
+   * the canvas).
+   */
+  key?: string;
 }
 
 /**
@@ -80,12 +88,18 @@ export class DialogQueue implements FileUi {
   }
 
   /**
-   * Shows a notice. The same message again is not stacked: the one shown stays where it is, now
-   * about the newer edit, its time starting again.
+   * Shows a notice. The same message again is not stacked, nor another of the same key: the one
+   * shown stays where it is, now about the newer edit, its time starting again.
    */
   notify(message: string, tone: Notice['tone'] = 'info', options: NoticeOptions = {}): void {
-    const same = this.notices.find((notice) => notice.message === message && notice.tone === tone);
-    const notice: Notice = { id: same?.id ?? this.nextNotice++, message, tone, ...(options.step === undefined ? {} : { step: options.step }) };
+    const same = this.notices.find((notice) => (notice.message === message && notice.tone === tone) || (options.key !== undefined && notice.key === options.key));
+    const notice: Notice = {
+      id: same?.id ?? this.nextNotice++,
+      message,
+      tone,
+      ...(options.step === undefined ? {} : { step: options.step }),
+      ...(options.key === undefined ? {} : { key: options.key }),
+    };
     if (same) this.notices = this.notices.map((shown) => (shown === same ? notice : shown));
     else {
       for (const old of this.notices.slice(0, Math.max(0, this.notices.length - (MAX_NOTICES - 1)))) this.dismissNotice(old.id);

@@ -169,7 +169,7 @@ export function AppMenuBar({ host }: { host: Host }) {
   const { queue, dragging, commands, session } = useFileIntegration(host, store, dispatcher);
   const editor = useEditor();
   const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
-  const notify = useCallback((message: string, tone: 'error' | 'warning', options?: { step?: number }) => queue.notify(message, tone, options), [queue]);
+  const notify = useCallback((message: string, tone: 'error' | 'warning', options?: { step?: number; key?: string }) => queue.notify(message, tone, options), [queue]);
   useEffect(() => {
     editor.notify = notify;
   }, [editor, notify]);

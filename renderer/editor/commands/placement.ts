@@ -55,9 +55,10 @@ function nearestFree(size: { w: number; h: number }, area: Rect, anchor: Point, 
 
 /**
  * A rectangle for a new region that contains no node (nor touches one), as near `anchor` as
- * possible: inside the visible part of the world at the largest size that fits there, keeping
- * clear of other regions when it can. When the view has no room at all, the nearest free place
- * just outside it (the caller brings it into view).
+ * possible: inside the visible part of the world at the largest size that fits there, clear of
+ * other regions too. When the view has no such room, the nearest place just outside it clear of
+ * nodes and regions (the caller brings it into view); only a search that finds none of those
+ * settles for a place clear of nodes alone.
  */
 export function freeRegionRect(doc: FaultlineDocument, anchor: Point, view: Rect): Rect {
   const cards = Object.values(doc.nodes).map((node) => grow(nodeRect(node), CLEARANCE));
@@ -66,18 +67,20 @@ export function freeRegionRect(doc: FaultlineDocument, anchor: Point, view: Rect
   const noRegions = (rect: Rect) => !regions.some((region) => intersects(rect, region));
   const margin = Math.min(CLEARANCE, view.w / 10, view.h / 10);
   const visible = grow(view, -margin);
+  const clear = (rect: Rect) => noNodes(rect) && noRegions(rect);
+  for (const size of REGION_SIZES) {
+    const found = nearestFree(size, visible, anchor, clear);
+    if (found) return found;
+  }
+  // No room in view: the nearest place of the usual size clear of nodes and regions alike,
+  // searching ever wider around it (a box on another box hides its label and its extent).
+  const size = REGION_SIZES[0];
   for (const free of [(rect: Rect) => noNodes(rect) && noRegions(rect), noNodes]) {
-    for (const size of REGION_SIZES) {
-      const found = nearestFree(size, visible, anchor, free);
+    for (let reach = 1; reach <= 64; reach *= 2) {
+      const around = grow(view, Math.max(view.w, view.h, size.w, size.h) * reach);
+      const found = nearestFree(size, around, anchor, free);
       if (found) return found;
     }
-  }
-  // No room in view: the nearest free place of the usual size, searching ever wider around it.
-  const size = REGION_SIZES[0];
-  for (let reach = 1; reach <= 64; reach *= 2) {
-    const around = grow(view, Math.max(view.w, view.h, size.w, size.h) * reach);
-    const found = nearestFree(size, around, anchor, noNodes);
-    if (found) return found;
   }
   // Everything is nodes (cannot happen with a finite document): right of all of them.
   const right = Math.max(...cards.map((card) => card.x + card.w), anchor.x);

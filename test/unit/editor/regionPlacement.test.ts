@@ -206,3 +206,83 @@ describe('Duplicate inside a region', () => {
     expect(copy.region).toBeUndefined();
   });
 });
+
+describe('a second new region', () => {
+  it('does not land on the first (File → New, the palette’s Region clicked twice used to stack them exactly)', () => {
+    const { store, editor } = setup(makeDocument());
+    const first = editor.addRegionInView();
+    const second = editor.addRegionInView();
+    const { regions } = store.getDocument();
+    expect(second).not.toBe(first);
+    expect(intersects(regions[first], regions[second])).toBe(false);
+    // A third, dropped on the middle of the first, goes clear of both.
+    const third = editor.addRegionAt({ x: regions[first].x + 100, y: regions[first].y + 100 });
+    const after = store.getDocument().regions;
+    expect(intersects(after[third], after[first])).toBe(false);
+    expect(intersects(after[third], after[second])).toBe(false);
+  });
+
+  it('where two label strips overlap, a click on them picks the region drawn on top (the later one, whose label shows)', () => {
+    const doc = makeDocument({
+      regions: [{ id: 'region', name: 'Region', x: 0, y: 0, w: 400, h: 300 }, { id: 'region2', name: 'Region 2', x: 0, y: 0, w: 400, h: 300 }],
+    });
+    const { store, editor } = setup(doc);
+    editor.tool.pointerDown(at({ x: 40, y: 12 }));
+    editor.tool.pointerUp(at({ x: 40, y: 12 }));
+    expect(store.getSelection().regions).toEqual(['region2']);
+  });
+});
+
+describe('nodes added inside a region', () => {
+  const inEu = () =>
+    makeDocument({
+      regions: [{ id: 'eu', name: 'Region 2', x: 0, y: 0, w: 700, h: 400 }],
+      nodes: [{ ...node('app1', 'app', 40, 60), region: 'eu' }, { ...node('app2', 'app', 40, 200), region: 'eu' }, node('out', 'app', 900, 60)],
+    });
+  const TAIL = ' Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.';
+
+  it('by Duplicate are told when the copy lands in a region its original is not in (it used to join it silently)', () => {
+    // "edge" sits just left of the region, outside it; its copy goes beside it, to the right,
+    // which is inside the region.
+    const doc = inEu();
+    doc.nodes.edge = { ...node('edge', 'app', -230, 300) };
+    const { store, editor, notices } = setup(doc, { x: -400, y: -40, w: 1800, h: 600 });
+    store.setSelection({ nodes: ['edge'], links: [], regions: [] });
+    editor.duplicate();
+    const copies = store.getSelection().nodes.map((id) => store.getDocument().nodes[id]);
+    expect(copies.map((n) => n.region)).toEqual(['eu']);
+    expect(notices.map((n) => n.message)).toEqual([`1 new node is in “Region 2”: ${copies[0].name ?? copies[0].id}.${TAIL}`]);
+    expect(notices[0].tone).toBe('warning');
+    expect(store.hasStep(notices[0].step!)).toBe(true);
+  });
+
+  it('a copy in its original’s region (Duplicate or Paste beside it) is where one expects it: no notice', () => {
+    const { store, editor, notices } = setup(inEu(), { x: -40, y: -40, w: 1400, h: 600 });
+    store.setSelection({ nodes: ['app1', 'app2'], links: [], regions: [] });
+    editor.duplicate();
+    expect(store.getSelection().nodes.every((id) => store.getDocument().nodes[id].region === 'eu')).toBe(true);
+    store.setSelection({ nodes: ['app1'], links: [], regions: [] });
+    editor.copy();
+    editor.paste();
+    expect(store.getDocument().nodes[store.getSelection().nodes[0]].region).toBe('eu');
+    expect(notices).toEqual([]);
+  });
+
+  it('a palette drop inside the box is told; one added outside every region is not', () => {
+    const { store, editor, notices } = setup(inEu(), { x: -40, y: -40, w: 1400, h: 600 });
+    const id = editor.addNodeAt('cache', { x: 500, y: 300 });
+    expect(store.getDocument().nodes[id].region).toBe('eu');
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message).toBe(`1 new node is in “Region 2”: ${store.getDocument().nodes[id].name ?? id}.${TAIL}`);
+    editor.addNodeAt('cache', { x: 1200, y: 300 });
+    expect(notices).toHaveLength(1);
+  });
+
+  it('says nothing for nodes that arrive with their own new region (a region copied whole)', () => {
+    const { store, editor, notices } = setup(inEu(), { x: -40, y: -40, w: 3000, h: 1200 });
+    store.setSelection({ nodes: ['app1', 'app2'], links: [], regions: ['eu'] });
+    editor.duplicate();
+    expect(Object.keys(store.getDocument().regions)).toHaveLength(2);
+    expect(notices).toEqual([]);
+  });
+});

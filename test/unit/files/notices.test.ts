@@ -39,6 +39,19 @@ describe('notices', () => {
     expect(shown(queue)).toEqual([]);
   });
 
+  it('notices of one key replace each other in place (drop after drop into a region: one notice, not a stack over the canvas)', () => {
+    const queue = new DialogQueue();
+    queue.notify('1 new node is in “Region”: Clients. …', 'warning', { step: 1, key: 'region-change' });
+    queue.notify('Also deleted: 1 check.', 'warning', { step: 2 });
+    const first = queue.getSnapshot().notices[0];
+    queue.notify('1 new node is in “Region”: Load balancer. …', 'warning', { step: 3, key: 'region-change' });
+    queue.notify('1 new node is in “Region”: App server. …', 'warning', { step: 4, key: 'region-change' });
+    expect(queue.getSnapshot().notices).toEqual([
+      { id: first.id, message: '1 new node is in “Region”: App server. …', tone: 'warning', step: 4, key: 'region-change' },
+      { id: first.id + 1, message: 'Also deleted: 1 check.', tone: 'warning', step: 2 },
+    ]);
+  });
+
   it('a notice about an edit goes when that edit is undone', () => {
     const queue = new DialogQueue();
     queue.notify('About edit 7.', 'warning', { step: 7 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabel, percentAxisSplits, percentAxisTop } from '../../../renderer/live/UPlotChart';
+import { axisLabel, axisSplits, niceAxisTop, percentAxisSplits, percentAxisTop } from '../../../renderer/live/UPlotChart';
 
 describe('axisLabel', () => {
   it('keeps labels short enough for the axis', () => {
@@ -26,5 +26,25 @@ describe('percent axis', () => {
     expect(percentAxisSplits(2).map((v) => axisLabel(v, '%'))).toEqual(['0%', '1%', '2%']);
     expect(percentAxisSplits(0.05).map((v) => axisLabel(v, '%'))).toEqual(['0%', '0.025%', '0.05%']);
     expect(axisLabel(0.1 + 0.2, '%')).toBe('0.3%');
+  });
+});
+
+describe('every y axis', () => {
+  it('ends on a round value at or above the data, so the top has a label (a short plot used to show only "0")', () => {
+    expect(niceAxisTop(166)).toBe(200);
+    expect(niceAxisTop(600)).toBe(1000);
+    expect(niceAxisTop(230)).toBe(250);
+    expect(niceAxisTop(2400)).toBe(2500);
+    expect(niceAxisTop(3)).toBe(5);
+    expect(niceAxisTop(0)).toBe(1);
+  });
+
+  it('labels 0, the middle and the top; only 0 and the top on a short plot, or when a count’s middle is a fraction', () => {
+    expect(axisSplits(200, 100, true)).toEqual([0, 100, 200]);
+    expect(axisSplits(200, 32, true)).toEqual([0, 200]);
+    expect(axisSplits(1, 100, true)).toEqual([0, 1]);
+    expect(axisSplits(250, 100, true)).toEqual([0, 125, 250]);
+    expect(axisSplits(2.5, 100, false)).toEqual([0, 1.25, 2.5]);
+    expect(percentAxisSplits(100, 30)).toEqual([0, 100]);
   });
 });
