@@ -4,13 +4,13 @@ import { Viewport } from 'pixi-viewport';
 import { useEffect, useRef } from 'react';
 import { substantialResize, type Camera } from '../editor/camera';
 import type { Editor } from '../editor/editor';
-import type { Rect } from '../editor/geometry';
 import type { ToolPointer } from '../editor/tools/toolTypes';
 import { registerCanvasSnapshotSource } from './canvasSnapshot';
 import { GridBackground } from './gridBackground';
 import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
+import { bandChanged, fitCamera, messagesBandPx } from './fitArea';
 
 /** Something drawn into the scene every display frame while it wants to (the live view). */
 export interface CanvasAddon {
@@ -49,6 +49,12 @@ const FIT_MARGIN = 32;
 const OVERLAY_TOP_PX = 64;
 /** The overlays drawn over the top of the canvas. */
 const TOP_OVERLAYS = '.canvas-toolbar, .live-legend';
+/** The column of notices, hint and narration over the canvas's bottom edge (App.tsx). */
+const MESSAGES = '.canvas-messages';
+/** The narration's captions, at the bottom of that column (renderer/live/NarrationCaption.tsx). */
+const CAPTIONS = '.live-captions';
+/** How long a re-fit for a caption that grew or shrank takes (milliseconds). */
+const SMOOTH_FIT_MS = 250;
 
 /**
  * How far down the canvas the overlays at its top reach: they grow with classroom type and
@@ -67,16 +73,11 @@ function topOverlayPx(host: HTMLElement | null): number {
   return bottom > 0 ? bottom + 8 : OVERLAY_TOP_PX;
 }
 
-/**
- * Fits `rect` below the overlays at the top of the canvas (they would hide a region's label) and
- * above `bottomPx` kept free at the bottom.
- */
-function fitViewport(viewport: Viewport, rect: Rect, bottomPx = 0, topPx = OVERLAY_TOP_PX, maxZoom = 1.5): void {
-  const usableHeight = Math.max(1, viewport.screenHeight - topPx - bottomPx);
-  const scale = Math.min(viewport.screenWidth / (rect.w + FIT_MARGIN * 2), usableHeight / (rect.h + FIT_MARGIN * 2));
-  const zoom = Math.min(Math.max(scale, MIN_ZOOM), Math.min(maxZoom, MAX_ZOOM));
-  viewport.setZoom(zoom, true);
-  viewport.moveCenter(rect.x + rect.w / 2, rect.y + rect.h / 2 - (topPx - bottomPx) / 2 / zoom);
+/** How much of the canvas's bottom the messages column (or only its `part`) covers now: 0 when it shows nothing. */
+function messagesPx(host: HTMLElement | null, part = MESSAGES): number {
+  const messages = host?.parentElement?.querySelector(part === MESSAGES ? MESSAGES : `${MESSAGES} ${part}`);
+  if (!host || !messages) return 0;
+  return messagesBandPx(host.getBoundingClientRect(), messages.getBoundingClientRect());
 }
 
 /** The Pixi stage: the document drawn through the editor's scene, under pixi-viewport's camera. */
@@ -130,11 +131,21 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
         viewport.on('moved', followGrid);
         viewport.on('zoomed', followGrid);
         // The user's own pans and zooms (the editor's buttons and keys tell the editor themselves).
-        viewport.on('drag-start', () => editor.cameraMovedByUser());
-        viewport.on('wheel-start', () => editor.cameraMovedByUser());
-        viewport.on('pinch-start', () => editor.cameraMovedByUser());
+        // A re-fit still gliding stops where it is: the user's move wins (so does every other
+        // camera move: keys, the toolbar, a saved view).
+        const stopGliding = () => viewport.plugins.remove('animate');
+        const movedByUser = () => {
+          stopGliding();
+          editor.cameraMovedByUser();
+        };
+        viewport.on('drag-start', movedByUser);
+        viewport.on('wheel-start', movedByUser);
+        viewport.on('pinch-start', movedByUser);
         /** The canvas's size when Fit last ran: a much bigger or smaller canvas fits again. */
         let sizeAtFit: { width: number; height: number } | null = null;
+        /** Screen pixels Fit was asked to keep free at the bottom, and what the captions covered, when it last ran. */
+        let bottomAsked = 0;
+        let captionsAtFit = 0;
         app.renderer.on('resize', (width: number, height: number) => {
           viewport.resize(width, height);
           followGrid();
@@ -145,28 +156,60 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
         const boxWatcher = new ResizeObserver(() => app.resize());
         boxWatcher.observe(host);
         cleanups.push(() => boxWatcher.disconnect());
+        // The caption over the bottom of the canvas grows and shrinks as the narration goes on: a
+        // view still as Fit left it glides to fit above it again. Only the captions move the view:
+        // a hint or notice (a refused link) appears while the user is working on the diagram, and
+        // the diagram must not slide from under the pointer (the next Fit keeps clear of them).
+        const messages = host.parentElement?.querySelector(MESSAGES);
+        if (messages) {
+          const messagesWatcher = new ResizeObserver(() => {
+            if (sizeAtFit === null) return;
+            if (bandChanged(captionsAtFit, Math.max(bottomAsked, messagesPx(host, CAPTIONS)))) editor.messagesResized();
+          });
+          messagesWatcher.observe(messages);
+          cleanups.push(() => messagesWatcher.disconnect());
+        }
 
         const camera: Camera = {
           zoom: () => viewport.scale.x,
           lookAt: (centre, zoom) => {
+            stopGliding();
             viewport.setZoom(Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM), true);
             viewport.moveCenter(centre.x, centre.y);
             followGrid();
           },
           setZoom: (zoom) => {
+            stopGliding();
             viewport.setZoom(Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
           },
           zoomBy: (factor) => {
+            stopGliding();
             viewport.setZoom(Math.min(Math.max(viewport.scale.x * factor, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
           },
-          fit: (rect, bottomPx, maxZoom) => {
-            fitViewport(viewport, rect, bottomPx, topOverlayPx(hostRef.current), maxZoom);
+          fit: (rect, bottomPx = 0, maxZoom = 1.5, options = {}) => {
+            bottomAsked = bottomPx;
+            captionsAtFit = Math.max(bottomPx, messagesPx(hostRef.current, CAPTIONS));
+            const { zoom, centre } = fitCamera({ width: viewport.screenWidth, height: viewport.screenHeight }, rect, {
+              topPx: topOverlayPx(hostRef.current),
+              bottomPx: Math.max(bottomPx, messagesPx(hostRef.current)),
+              margin: FIT_MARGIN,
+              minZoom: MIN_ZOOM,
+              maxZoom: Math.min(maxZoom, MAX_ZOOM),
+            });
+            stopGliding();
+            if (options.smooth === true) {
+              viewport.animate({ time: SMOOTH_FIT_MS, scale: zoom, position: centre, ease: 'easeInOutSine', removeOnInterrupt: true });
+            } else {
+              viewport.setZoom(zoom, true);
+              viewport.moveCenter(centre.x, centre.y);
+            }
             sizeAtFit = { width: viewport.screenWidth, height: viewport.screenHeight };
             followGrid();
           },
           panByScreen: (dx, dy) => {
+            stopGliding();
             viewport.x += dx;
             viewport.y += dy;
             followGrid();

@@ -7,10 +7,11 @@ export interface Camera {
   /** Sets the zoom, keeping the centre of the view where it is (1 = actual size). */
   setZoom(zoom: number): void;
   /**
-   * Shows all of `rect`, leaving `bottomPx` screen pixels free at the bottom (for captions),
-   * zooming in no further than `maxZoom` (1.5 when not given).
+   * Shows all of `rect` above the messages over the canvas's bottom edge (captions, notices),
+   * leaving at least `bottomPx` screen pixels free at the bottom, zooming in no further than
+   * `maxZoom` (1.5 when not given); `smooth` glides there instead of jumping.
    */
-  fit(rect: Rect, bottomPx?: number, maxZoom?: number): void;
+  fit(rect: Rect, bottomPx?: number, maxZoom?: number, options?: { smooth?: boolean }): void;
   /** Centres the view on a world point at a zoom (a file's saved `view`). */
   lookAt(centre: Point, zoom: number): void;
   panByScreen(dx: number, dy: number): void;

@@ -37,7 +37,10 @@ export interface RenameTarget {
 
 /** Pasted copies land this far down-right of the last copy, so they never hide their originals. */
 const PASTE_OFFSET = 40;
-/** Screen pixels the narration caption covers at the bottom of the canvas (up to three lines). */
+/**
+ * Screen pixels kept free at the bottom of a narrated document's canvas even before a caption
+ * shows (the camera also measures the captions actually shown, and keeps clear of those).
+ */
 const CAPTION_BAND_PX = 100;
 /** Fit never zooms in past this (a tiny design would otherwise fill the screen with one card)… */
 const FIT_MAX_ZOOM = 1.5;
@@ -602,13 +605,18 @@ export class Editor {
     if (this.autoFit) this.fitToContent();
   }
 
-  fitToContent(): void {
+  /** The messages over the canvas's bottom edge grew or shrank: a view still as Fit left it glides to fit above them. */
+  messagesResized(): void {
+    if (this.autoFit) this.fitToContent({ smooth: true });
+  }
+
+  fitToContent(options: { smooth?: boolean } = {}): void {
     const doc = this.store.getDocument();
     const bounds = documentBounds(doc);
     // A narrated document shows captions over the bottom of the canvas: keep the diagram above them.
     const narrated = doc.scenario.some((event) => event.note !== undefined);
     if (!bounds || !this.camera) return;
-    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0, this.classroom ? CLASSROOM_FIT_MAX_ZOOM : FIT_MAX_ZOOM);
+    this.camera.fit(bounds, narrated ? CAPTION_BAND_PX : 0, this.classroom ? CLASSROOM_FIT_MAX_ZOOM : FIT_MAX_ZOOM, options);
     this.autoFit = true;
   }
 }

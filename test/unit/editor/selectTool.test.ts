@@ -228,6 +228,23 @@ describe('select tool', () => {
     expect(fits).toBe(4);
   });
 
+  it('a fitted view glides to fit again when the captions grow or shrink, unless the user panned or zoomed since', () => {
+    const { editor } = setup(makeDocument({ nodes: [node('a', 'app', 0, 0)] }));
+    const fits: ({ smooth?: boolean } | undefined)[] = [];
+    editor.attachCamera({ ...editor.getCamera()!, fit: (_rect, _bottomPx, _maxZoom, options) => fits.push(options) });
+    editor.messagesResized();
+    expect(fits).toEqual([]); // never fitted yet
+    editor.fitToContent();
+    editor.messagesResized();
+    expect(fits).toEqual([{}, { smooth: true }]);
+    editor.cameraMovedByUser();
+    editor.messagesResized();
+    editor.fitToContent();
+    editor.zoomIn();
+    editor.messagesResized();
+    expect(fits).toEqual([{}, { smooth: true }, {}]);
+  });
+
   it('a resize is substantial past 15 % of either side', () => {
     expect(substantialResize({ width: 772, height: 435 }, { width: 1412, height: 715 })).toBe(true);
     expect(substantialResize({ width: 772, height: 435 }, { width: 772, height: 300 })).toBe(true);
