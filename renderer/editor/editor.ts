@@ -346,7 +346,18 @@ export class Editor {
   private copySourceRegions: ReadonlySet<string> | undefined;
 
   private withCopySources(content: ClipboardContent, add: () => void): void {
-    this.copySourceRegions = new Set(content.nodes.flatMap((node) => (node.region === undefined ? [] : [node.region])));
+    // Copied through the system clipboard, a node whose region was not copied arrives without it
+    // (the small document it travels in has no such region): its original here still says.
+    const doc = this.store.getDocument();
+    const regionOf = (node: ClipboardContent['nodes'][number]): string | undefined => {
+      if (node.region !== undefined) return node.region;
+      const original = Object.hasOwn(doc.nodes, node.id) ? doc.nodes[node.id] : undefined;
+      return original !== undefined && original.kind === node.kind ? original.region : undefined;
+    };
+    this.copySourceRegions = new Set(content.nodes.flatMap((node) => {
+      const region = regionOf(node);
+      return region === undefined ? [] : [region];
+    }));
     try {
       add();
     } finally {

@@ -224,3 +224,40 @@ test('a second new region goes beside the first, not on it; its label selects it
   await page.screenshot({ path: `${SHOTS}/regions-two-new-long-name.png` });
   expect(problems).toEqual([]);
 });
+
+test('a region notice lasts while Undo would reverse its edit; a copy in its original’s region raises none, Duplicate or Paste alike', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await ready(page);
+  const notice = page.getByTestId('file-notice');
+  const app3 = (await nodeBox(page, 'app3'))!;
+  const centre = { x: app3.x + app3.width / 2, y: app3.y + app3.height / 2 };
+  // Duplicate and Copy + Paste put the copy in US East, where app3 is: nothing to warn about.
+  const inUsEast = async () => Object.values(await regionsOf(page)).filter((region) => region === 'us-east').length;
+  const before = await inUsEast();
+  await page.mouse.click(centre.x, centre.y);
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('status-counts')).toHaveText('13 nodes · 19 links');
+  await page.mouse.click(centre.x, centre.y);
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 19 links');
+  expect(await inUsEast()).toBe(before + 2);
+  await expect(notice).toHaveCount(0);
+
+  // A new region over nothing, then the pasted copy moved into it: the notice names the move.
+  await page.locator('[data-kind="region"]').click();
+  const target = (await regionBox(page, 'region'))!;
+  const pasted = (JSON.parse(await documentText(page)) as { nodes: { id: string }[] }).nodes.at(-1)!.id;
+  const copy = (await nodeBox(page, pasted))!;
+  await page.mouse.move(copy.x + copy.width / 2, copy.y + copy.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(notice).toContainText('moved from “US East” to “Region”');
+  // Another edit after it (the copy cut away): Undo would now take back the cut, not the move, so the notice goes.
+  await page.keyboard.press('Control+x');
+  await expect(page.getByTestId('status-counts')).toHaveText('13 nodes · 19 links');
+  // At once, not after its ten seconds run out.
+  expect(await notice.count()).toBe(0);
+  expect(problems).toEqual([]);
+});

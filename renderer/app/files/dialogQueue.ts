@@ -74,9 +74,9 @@ export class DialogQueue implements FileUi {
     this.emit();
   }
 
-  /** Takes away the notices about edits that are no longer in effect (undone, or a new document). */
-  forgetUndoneEdits(inEffect: (step: number) => boolean): void {
-    for (const notice of this.notices) if (notice.step !== undefined && !inEffect(notice.step)) this.dismissNotice(notice.id);
+  /** Takes away the notices about edits `current` no longer accepts (undone, followed by another, a new document). */
+  forgetUndoneEdits(current: (step: number) => boolean): void {
+    for (const notice of this.notices) if (notice.step !== undefined && !current(notice.step)) this.dismissNotice(notice.id);
   }
 
   confirm(request: ConfirmRequest): Promise<ConfirmChoice> {

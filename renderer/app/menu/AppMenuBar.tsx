@@ -173,8 +173,9 @@ export function AppMenuBar({ host }: { host: Host }) {
   useEffect(() => {
     editor.notify = notify;
   }, [editor, notify]);
-  // A notice about an edit goes when the edit is undone (or the document is replaced).
-  useEffect(() => store.subscribe(() => queue.forgetUndoneEdits((step) => store.hasStep(step))), [store, queue]);
+  // A notice about an edit ("Undo reverses this") holds while that edit is the one Undo takes
+  // back: it goes when the edit is undone, when another edit follows it, or the document is replaced.
+  useEffect(() => store.subscribe(() => queue.forgetUndoneEdits((step) => store.lastStepSerial() === step)), [store, queue]);
   useClipboardEvents(editor, notify);
   useClipboardCommands(editor, notify);
 
