@@ -31,24 +31,23 @@ export class RequestMetrics {
   seconds = 0;
   /** Check windows that are not whole seconds (empty in most runs). */
   readonly tallies = new WindowTallies();
-  /**
-   * How long a request can live (the world's bound, kept up to date by the clients): a second's
-   * latency bins are sealed (kept sparse) once every request sent in it has finished.
-   */
-  lifetimeMs = 0;
   /** Seconds below this have been sealed (apart from any reopened since: see `reopened`). */
   private sealedBelow = 0;
   /** Sealed seconds a late answer reopened (a lifetime raised mid-run): sealed again later. */
   private readonly reopened: number[] = [];
 
-  onSent(nowMs: number): void {
+  /**
+   * A request sent at `nowMs`; `lifetimeMs` bounds how long any request can live (the world's
+   * bound): a second's latency bins are sealed (kept sparse) once every request sent in it is over.
+   */
+  onSent(nowMs: number, lifetimeMs: number): void {
     const second = Math.floor(nowMs / 1000);
     this.ensure(second);
     this.sent[second]++;
     if (this.tallies.list.length > 0) this.tallies.onSent(nowMs);
     // A request sent now finishes by now + lifetime: seconds that ended before now − lifetime are
     // settled. Checked once per new second, so this costs nothing per request.
-    const settled = Math.floor((nowMs - this.lifetimeMs) / 1000);
+    const settled = Math.floor((nowMs - lifetimeMs) / 1000);
     if (settled > this.sealedBelow) this.sealUpTo(settled);
   }
 

@@ -112,7 +112,7 @@ export class ClientModel extends BaseNode {
     // Drawn only when static content exists, so documents without it keep their random sequence.
     if (!write && config.staticRatio > 0 && rng.next() < config.staticRatio) world.requests.flags[req] |= REQ_STATIC;
     world.generated++;
-    world.metrics.onSent(now);
+    world.metrics.onSent(now, world.maxRequestLifetimeMs);
     this.startAttempt(req);
   }
 
@@ -255,7 +255,6 @@ export class ClientModel extends BaseNode {
     const { retries, timeoutMs, retryBackoffMs } = this.config;
     const lifetime = (retries + 1) * timeoutMs + retryBackoffMs * 2 ** retries;
     if (lifetime > this.world.maxRequestLifetimeMs) this.world.maxRequestLifetimeMs = lifetime;
-    this.world.metrics.lifetimeMs = this.world.maxRequestLifetimeMs;
   }
 
   private resetAnswerCache(): void {

@@ -7,9 +7,9 @@ import { makeDocument } from '../helpers/documents';
 describe('per-second latency bins of a long run', () => {
   it('are sealed once no request sent in their second can still be answered, and reopen for a late answer', () => {
     const metrics = new RequestMetrics();
-    metrics.lifetimeMs = 2000;
+    const lifetimeMs = 2000;
     for (let t = 0; t < 10_000; t += 100) {
-      metrics.onSent(t);
+      metrics.onSent(t, lifetimeMs);
       // Answered 50 ms after it was sent.
       metrics.onFinished(t, OUTCOME_OK, 50, false);
     }
@@ -21,7 +21,7 @@ describe('per-second latency bins of a long run', () => {
     expect(metrics.secondBins[3]!.total).toBe(11);
     expect(metrics.binsIn(3, 4).percentilesMs([100])).toEqual([4000]);
     // It is sealed again once time moves on past it.
-    metrics.onSent(11_000);
+    metrics.onSent(11_000, lifetimeMs);
     expect(metrics.secondBins[3]!.sealed).toBe(true);
     expect(metrics.secondBins[3]!.total).toBe(11);
   });
