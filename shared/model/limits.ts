@@ -29,3 +29,10 @@ export const MAX_JSON_VALUES = 5_000_000;
  * 0, so 1e8 s exhausted the page's memory instead of running; a lesson is minutes to hours.
  */
 export const MAX_DURATION_S = 86_400;
+
+/**
+ * Most nodes, and most links, in one design: the engine keeps a node's or a link's index in 16
+ * bits in every request and message it tracks (memory per request in flight, DESIGN §10).
+ */
+export const MAX_NODES = 65_535;
+export const MAX_LINKS = 65_535;

@@ -5,6 +5,7 @@
  */
 import { checkObject, checkValue, unknownFieldMessage, type ObjectCheck } from './checkFields';
 import { isValidId } from './ids';
+import { MAX_LINKS, MAX_NODES } from './limits';
 import type { PathSegment } from './paths';
 import { preview, type ProblemLog } from './problems';
 import { isPlainObject, RESERVED_KEYS, type JsonObject } from './sanitize';
@@ -74,8 +75,8 @@ export function buildDocument(raw: JsonObject, version: number, log: ProblemLog)
   const regions = readRegions(listAt(raw, 'regions', log), regionIndex, log);
   const nodesRead: ReadRecords<NodeRecord> = [];
   const linksRead: ReadRecords<LinkRecord> = [];
-  const nodes = readNodes(listAt(raw, 'nodes', log), nodeIndex, nodesRead, log);
-  const links = readLinks(listAt(raw, 'links', log), linkIndex, linksRead, log);
+  const nodes = readNodes(listAt(raw, 'nodes', log, MAX_NODES), nodeIndex, nodesRead, log);
+  const links = readLinks(listAt(raw, 'links', log, MAX_LINKS), linkIndex, linksRead, log);
   const scenario = readEvents(listAt(raw, 'scenario', log), log);
   const checks = readChecks(listAt(raw, 'checks', log), log);
   const view = readView(raw, log);
@@ -128,13 +129,16 @@ function warnMissing(path: PathSegment[], used: unknown, log: ProblemLog): void 
   log.warning(path, `missing; using ${JSON.stringify(used)}`);
 }
 
-function listAt(raw: JsonObject, key: string, log: ProblemLog): unknown[] {
+function listAt(raw: JsonObject, key: string, log: ProblemLog, maxLength = Infinity): unknown[] {
   if (!Object.hasOwn(raw, key)) {
     warnMissing([key], [], log);
     return [];
   }
   const value = raw[key];
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) {
+    if (value.length > maxLength) log.error([key], `has ${value.length} entries; a design can have at most ${maxLength}`);
+    return value;
+  }
   log.error([key], `must be a list (got ${preview(value)})`);
   return [];
 }

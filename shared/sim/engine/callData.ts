@@ -1,31 +1,45 @@
 import { grow } from './growable';
 import type { World } from './world';
 
-/**
- * Per-call data that a call without a client request needs: replication messages, queue
- * deliveries, write-behind flushes and refresh-ahead reads outlive (or never had) the request
- * whose key they carry, so the key cannot be read through `calls.req`. Indexed by call slot and
- * written by whoever allocates such a call; grown with the call table, never allocated per call.
- */
-/**
- * Bytes per call slot: key 4 + version 8 + atMs 8 + ref 4 = 24 ({@link CALL_DATA_BYTES}). The
- * arrays are indexed by call slot, so every live call costs them, whether it uses them or not.
- */
-export const CALL_DATA_BYTES = 24;
+/** A relayed version nobody has filled in (Infinity outside this file). */
+const UNKNOWN_VERSION = 0xffffffff;
+/** No cluster (−1 outside this file). */
+const NO_SINK = 0xffff;
 
+/**
+ * Bytes per call slot: version 4 + sink 2 = 6 ({@link CALL_DATA_BYTES}). The arrays are indexed
+ * by call slot, so every live call costs them, whether it uses them or not.
+ */
+export const CALL_DATA_BYTES = 6;
+
+/**
+ * The version of the data an answer carries, and the db cluster (its consistency sink) it came
+ * from, relayed back along a request's path so a cache that stores the answer can later judge it
+ * stale. Indexed by call slot and grown with the call table, never allocated per call. Versions
+ * are 32 bits (consistency.ts MAX_VERSION), clusters 16 (fewer than nodes, World).
+ */
 export class CallData {
-  key = new Int32Array(1024);
-  /** Version a replication message carries. */
-  version = new Float64Array(1024);
-  /**
-   * When the write was committed at its origin (replication lag is measured from here). For a
-   * write-behind flush (a db write with no request): when its client sent the write the flush
-   * stands for — it was acknowledged already, so the database books it as an acknowledged write;
-   * NaN for other db writes without a request (a worker's job).
-   */
-  atMs = new Float64Array(1024);
-  /** Owner-private reference (a queue's message slot for a delivery). */
-  ref = new Int32Array(1024);
+  private version = new Uint32Array(1024);
+  private sink = new Uint16Array(1024);
+
+  /** The version `call`'s answer carries; Infinity when no database answered it. */
+  versionOf(call: number): number {
+    const version = this.version[call];
+    return version === UNKNOWN_VERSION ? Infinity : version;
+  }
+
+  /** The cluster (consistency sink) that version is from; −1 for none. */
+  sinkOf(call: number): number {
+    const sink = this.sink[call];
+    return sink === NO_SINK ? -1 : sink;
+  }
+
+  /** `call`'s answer carries `version` (Infinity: unknown) of cluster `sink` (−1: none). */
+  setVersion(call: number, version: number, sink: number): void {
+    this.ensure(call);
+    this.version[call] = version === Infinity ? UNKNOWN_VERSION : version;
+    this.sink[call] = sink < 0 ? NO_SINK : sink;
+  }
 
   /**
    * A call passed on along the request path starts knowing no version: whoever answers it fills
@@ -33,30 +47,31 @@ export class CallData {
    */
   unknownVersion(call: number): void {
     this.ensure(call);
-    this.version[call] = Infinity;
-    this.ref[call] = -1;
+    this.version[call] = UNKNOWN_VERSION;
+    this.sink[call] = NO_SINK;
   }
 
   /** A node in the path relays the version (and its cluster) its upstream answered with. */
   relayVersion(child: number, parent: number): void {
     this.ensure(parent);
     this.version[parent] = this.version[child];
-    this.ref[parent] = this.ref[child];
+    this.sink[parent] = this.sink[child];
   }
 
-  ensure(call: number): void {
-    if (call < this.key.length) return;
-    let length = this.key.length;
+  private ensure(call: number): void {
+    if (call < this.version.length) return;
+    let length = this.version.length;
     while (length <= call) length *= 2;
-    this.key = grow(this.key, length);
     this.version = grow(this.version, length);
-    this.atMs = grow(this.atMs, length);
-    this.ref = grow(this.ref, length);
+    this.sink = grow(this.sink, length);
   }
 }
 
-/** The key a call is about: its client request's, or (no request) the one stored in CallData. */
+/** The key a call is about: its client request's, or (no request) the one its payload carries; −1 for none. */
 export function keyOf(world: World, call: number): number {
-  const req = world.calls.req[call];
-  return req >= 0 ? world.requests.key[req] : world.callData.key[call];
+  const calls = world.calls;
+  const req = calls.req[call];
+  if (req >= 0) return world.requests.key[req];
+  const payload = calls.payloadOf(call);
+  return payload >= 0 ? calls.payloads.key[payload] : -1;
 }

@@ -1,5 +1,9 @@
 import { grow } from './growable';
 import { STATE_FREE } from './codes';
+import { CallPayloads } from './callPayloads';
+
+/** `req` of a call that holds payload `p` (no client request) is `PAYLOAD_REQ_BASE - p`. */
+const PAYLOAD_REQ_BASE = -2;
 
 /**
  * Every outstanding exchange over one link — a request and, later, its response — is a *call*.
@@ -13,10 +17,11 @@ import { STATE_FREE } from './codes';
  * an event or a child carrying an old generation is recognised as stale and ignored — the
  * kernel has no cancellation.
  *
- * Bytes per live call: gen 4 + parent 4 + parentGen 4 + req 4 + link 4 + step 2 + op 1 +
- * state 1 + status 1 + sendMs 4 + arriveMs 4 = 33 ({@link CALL_BYTES}).
+ * Bytes per live call: gen 4 + parent 4 + parentGen 4 + req 4 + link 2 + step 2 + op 1 +
+ * state 1 + status 1 + sendMs 4 + arriveMs 4 = 31 ({@link CALL_BYTES}); a call without a client
+ * request that carries data holds a payload besides ({@link CallPayloads}).
  */
-export const CALL_BYTES = 33;
+export const CALL_BYTES = 31;
 
 export class CallTable {
   capacity: number;
@@ -27,10 +32,13 @@ export class CallTable {
   parent: Int32Array;
   /** The parent's generation when this call was made: if it changed, nobody waits for this call any more. */
   parentGen: Int32Array;
-  /** Client request slot this call works for (-1 for probes; probe index for probes). */
+  /**
+   * Client request slot this call works for; -1 for none; for a call without a request that
+   * carries data, its payload (see {@link attachPayload}); a health probe's backend index.
+   */
   req: Int32Array;
-  /** Link index the call travels (request caller→callee, response back). */
-  link: Int32Array;
+  /** Link index the call travels (request caller→callee, response back); links are < 65 536 (World). */
+  link: Uint16Array;
   /** Callee-private progress (app data-path step, lb backend index…). */
   step: Uint16Array;
   op: Uint8Array;
@@ -39,6 +47,8 @@ export class CallTable {
   /** Current message's send and arrival time (ms) — for animation; float32 is plenty for that. */
   sendMs: Float32Array;
   arriveMs: Float32Array;
+  /** Data of calls without a client request (replication, deliveries, flushes…). */
+  readonly payloads = new CallPayloads();
   private freeHead = -1;
   private used = 0;
 
@@ -48,7 +58,7 @@ export class CallTable {
     this.parent = new Int32Array(initialCapacity);
     this.parentGen = new Int32Array(initialCapacity);
     this.req = new Int32Array(initialCapacity);
-    this.link = new Int32Array(initialCapacity);
+    this.link = new Uint16Array(initialCapacity);
     this.step = new Uint16Array(initialCapacity);
     this.op = new Uint8Array(initialCapacity);
     this.state = new Uint8Array(initialCapacity);
@@ -57,7 +67,11 @@ export class CallTable {
     this.arriveMs = new Float32Array(initialCapacity);
   }
 
-  /** A fresh slot (fields other than gen are for the caller to set). */
+  /**
+   * A fresh slot (fields other than gen are for the caller to set). `req` is the client request,
+   * or -1, or another call's `req`: a call passed on for a call without a request gets a copy of
+   * its payload.
+   */
   alloc(parent: number, parentGen: number, req: number, link: number, op: number): number {
     let slot = this.freeHead;
     if (slot >= 0) {
@@ -69,7 +83,7 @@ export class CallTable {
     this.live++;
     this.parent[slot] = parent;
     this.parentGen[slot] = parentGen;
-    this.req[slot] = req;
+    this.req[slot] = req <= PAYLOAD_REQ_BASE ? PAYLOAD_REQ_BASE - this.payloads.copy(PAYLOAD_REQ_BASE - req) : req;
     this.link[slot] = link;
     this.op[slot] = op;
     this.step[slot] = 0;
@@ -77,7 +91,27 @@ export class CallTable {
     return slot;
   }
 
+  /** Gives `call` (made without a client request) a payload, and returns it. */
+  attachPayload(call: number): number {
+    const held = this.payloadOf(call);
+    if (held >= 0) return held;
+    const payload = this.payloads.alloc();
+    this.req[call] = PAYLOAD_REQ_BASE - payload;
+    return payload;
+  }
+
+  /** The payload `call` holds, or -1. */
+  payloadOf(call: number): number {
+    const req = this.req[call];
+    return req <= PAYLOAD_REQ_BASE ? PAYLOAD_REQ_BASE - req : -1;
+  }
+
   free(slot: number): void {
+    const req = this.req[slot];
+    if (req <= PAYLOAD_REQ_BASE) {
+      this.payloads.free(PAYLOAD_REQ_BASE - req);
+      this.req[slot] = -1;
+    }
     this.gen[slot] = (this.gen[slot] + 1) | 0;
     this.state[slot] = STATE_FREE;
     this.parent[slot] = this.freeHead;

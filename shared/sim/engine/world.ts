@@ -1,4 +1,5 @@
 import type { NodeKind } from '../../model/types';
+import { MAX_LINKS, MAX_NODES } from '../../model/limits';
 import type { Kernel } from '../kernel';
 import { createStream, createZipf, type RandomStream, type ZipfSampler } from '../random';
 import type { LinkTable } from '../network/linkTable';
@@ -141,6 +142,10 @@ export class World {
     durationMs: number,
   ) {
     const n = nodeIds.length;
+    // Node indices (a request's client, a write's primary, a cluster) and link indices are kept in
+    // 16 bits per request and per call; the loader refuses larger designs.
+    if (n > MAX_NODES) throw new RangeError(`A design can have at most ${MAX_NODES} nodes; this one has ${n}.`);
+    if (links.from.length > MAX_LINKS) throw new RangeError(`A design can have at most ${MAX_LINKS} links; this one has ${links.from.length}.`);
     this.up = new Uint8Array(n).fill(1);
     this.callerWaitMs = new Float64Array(n).fill(Infinity);
     this.isClient = new Uint8Array(n);
@@ -429,7 +434,7 @@ export class World {
     }
     const req = calls.req[call];
     if (req < 0) return limitMs;
-    const userLeftMs = this.requests.deadlineMs[req] - now;
+    const userLeftMs = this.requests.attemptDeadlineMs(req) - now;
     return userLeftMs < limitMs ? Math.max(0, userLeftMs) : limitMs;
   }
 

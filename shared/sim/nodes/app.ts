@@ -158,10 +158,7 @@ export class AppModel extends BaseNode {
   private beginService(call: number): void {
     this.world.calls.step[call] = STEP_SERVICE;
     // No database version read or written yet (a db answer fills these in; see issue()).
-    const data = this.world.callData;
-    data.ensure(call);
-    data.version[call] = Infinity;
-    data.ref[call] = -1;
+    this.world.callData.unknownVersion(call);
     this.advance(call, STEP_SERVICE, STATUS_OK, sample(this.config.serviceMs, this.rng) * this.slow);
   }
 
@@ -246,33 +243,26 @@ export class AppModel extends BaseNode {
     calls.step[call] = step;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, calls.req[call], link, op);
-    if (op === OP_CACHE_SET) this.tagVersion(child, world.callData.version[call], world.callData.ref[call]);
+    if (op === OP_CACHE_SET) world.callData.setVersion(child, world.callData.versionOf(call), world.callData.sinkOf(call));
     this.downstreamTimeouts.push(call, gen, world.now + afterMs + this.config.downstreamTimeoutMs);
     world.sendRequest(child, afterMs);
   }
 
   /**
-   * A cache set stores the version the database last answered this request with (read or
-   * written), so hits on it can be judged stale; Infinity / −1 (never judged) when no database
-   * answered (write-behind, the cache as the only store).
+   * A call no request waits for (write-behind flush, refresh-ahead reload, a reloaded value's
+   * cache set): its key in its payload. `ackedSentMs`: for a write-behind flush, when its client
+   * sent the write (see CallPayloads.atMs). A cache set stores the version the database answered
+   * with, so hits on it can be judged stale; Infinity / −1 (never judged) when none did.
    */
-  private tagVersion(child: number, version: number, sink: number): void {
-    const data = this.world.callData;
-    data.ensure(child);
-    data.version[child] = version;
-    data.ref[child] = sink;
-  }
-
-  /** A call nobody waits for (write-behind flush, refresh-ahead reload): key in CallData. */
-  /** A call no request waits for; `ackedSentMs`: for a write-behind flush, when its client sent the write (see CallData.atMs). */
   private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1, ackedSentMs = Number.NaN): number {
     if (link < 0) return -1;
     const world = this.world;
-    const child = world.calls.alloc(-1, 0, -1, link, op);
-    world.callData.ensure(child);
-    world.callData.key[child] = key;
-    world.callData.atMs[child] = ackedSentMs;
-    if (op === OP_CACHE_SET) this.tagVersion(child, version, sink);
+    const calls = world.calls;
+    const child = calls.alloc(-1, 0, -1, link, op);
+    const payload = calls.attachPayload(child);
+    calls.payloads.key[payload] = key;
+    calls.payloads.atMs[payload] = ackedSentMs;
+    if (op === OP_CACHE_SET) world.callData.setVersion(child, version, sink);
     world.sendRequest(child);
     return child;
   }
@@ -295,10 +285,9 @@ export class AppModel extends BaseNode {
     if (parent < 0) {
       // A background call: a reloaded value goes into the cache; nothing else is waited for.
       const reloaded = calls.op[child] === OP_DB_READ && isSuccess(status) && this.targets.cache >= 0;
-      const data = world.callData;
-      const key = data.key[child];
-      const version = data.version[child];
-      const sink = data.ref[child];
+      const key = keyOf(world, child);
+      const version = world.callData.versionOf(child);
+      const sink = world.callData.sinkOf(child);
       // The only background writes are write-behind flushes: a failed one is retried or counted lost.
       if (calls.op[child] === OP_DB_WRITE) this.writeBehind?.onAnswer(child, isSuccess(status));
       calls.free(child);

@@ -77,7 +77,7 @@ export class CacheModel extends BaseNode {
       this.store.delete(key);
     } else if (op === OP_CACHE_SET) {
       // An app's set says which version it stores and where from (see AppModel.issue).
-      this.store.set(key, now, world.callData.version[call], world.callData.ref[call]);
+      this.store.set(key, now, world.callData.versionOf(call), world.callData.sinkOf(call));
     } else {
       this.store.set(key, now);
     }
@@ -93,9 +93,7 @@ export class CacheModel extends BaseNode {
     const req = world.calls.req[call];
     const sink = this.store.hitSink;
     // The answer carries the version it holds (an app relays it; a caching proxy keeps it).
-    world.callData.ensure(call);
-    world.callData.version[call] = this.store.hitVersion;
-    world.callData.ref[call] = sink;
+    world.callData.setVersion(call, this.store.hitVersion, sink);
     if (req < 0 || sink < 0) return;
     const books = world.consistency.sinks[sink];
     if (this.store.hitVersion < books.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);

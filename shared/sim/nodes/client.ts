@@ -148,8 +148,8 @@ export class ClientModel extends BaseNode {
     requests.flags[req] &= ~REQ_LOST;
     const gen = requests.gen[req];
     const call = world.calls.alloc(req, gen, req, link, op);
-    const deadlineMs = world.now + this.config.timeoutMs;
-    requests.deadlineMs[req] = deadlineMs;
+    // The client gives up at the deadline as kept, so it and the nodes in the path agree on it.
+    const deadlineMs = requests.setAttemptDeadline(req, world.now + this.config.timeoutMs);
     this.timeouts.push(req, gen, deadlineMs);
     world.sendRequest(call);
   }

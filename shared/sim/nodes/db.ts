@@ -108,13 +108,11 @@ export class DbModel extends BaseNode implements ClusterMember {
     const req = world.calls.req[call];
     const cluster = this.clusterOfNode;
     // The answer carries the version served (a cache that stores it can be judged stale later).
-    world.callData.ensure(call);
-    world.callData.ref[call] = cluster.sinkId;
     if (!write) {
       // The data as of when the read starts (not when it arrived): applies queued ahead of it have
       // ended by then, writes still running beside it (connections > 1) have not.
       const version = this.inFlight.versionAt(key, this.station.lastStartMs, world.now, this.store.get(key));
-      world.callData.version[call] = version;
+      world.callData.setVersion(call, version, cluster.sinkId);
       this.reads++;
       if (req >= 0 && version < cluster.requiredVersion(key, world.requests.firstSendMs[req])) world.consistency.markStaleRead(req);
       this.answer(call, STATUS_OK, departure - world.now);
@@ -122,7 +120,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     }
     this.writes++;
     const version = world.consistency.nextVersion();
-    world.callData.version[call] = version;
+    world.callData.setVersion(call, version, cluster.sinkId);
     // In `store` (and the cluster's books) at once; to reads only from when the write ends.
     this.inFlight.addWrite(key, version, departure, this.store.get(key), world.now);
     this.store.apply(key, version);
@@ -130,7 +128,10 @@ export class DbModel extends BaseNode implements ClusterMember {
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
     // A write-behind flush: its client was acknowledged when the app took the write, so it is an
     // acknowledged write from now on (a failover that loses it loses an acknowledged write).
-    else if (world.callData.atMs[call] >= 0) world.consistency.sinks[cluster.sinkId].onWriteAcked(this.index, key, version, world.callData.atMs[call], world.now);
+    else if (world.calls.payloadOf(call) >= 0) {
+      const ackedSentMs = world.calls.payloads.atMs[world.calls.payloadOf(call)];
+      if (ackedSentMs >= 0) world.consistency.sinks[cluster.sinkId].onWriteAcked(this.index, key, version, ackedSentMs, world.now);
+    }
     const needed = this.replicate(call, key, version, departure);
     if (needed === 0) {
       this.answer(call, STATUS_OK, departure - world.now);
@@ -159,10 +160,10 @@ export class DbModel extends BaseNode implements ClusterMember {
       // Waited-for messages hang under the write's call (their loss shows on the client's books);
       // async ones belong to nobody.
       const child = needed > 0 ? calls.alloc(call, calls.gen[call], -1, link, OP_REPLICATE) : calls.alloc(-1, 0, -1, link, OP_REPLICATE);
-      world.callData.ensure(child);
-      world.callData.key[child] = key;
-      world.callData.version[child] = version;
-      world.callData.atMs[child] = departure;
+      const payload = calls.attachPayload(child);
+      calls.payloads.key[payload] = key;
+      calls.payloads.version[payload] = version;
+      calls.payloads.atMs[payload] = departure;
       world.sendRequest(child, afterMs);
     }
     return needed;
@@ -175,22 +176,25 @@ export class DbModel extends BaseNode implements ClusterMember {
       this.answer(call, STATUS_REJECTED);
       return;
     }
-    const version = world.callData.version[call];
-    this.received.apply(world.callData.key[call], version);
+    const { payloads } = world.calls;
+    const payload = world.calls.payloadOf(call);
+    const version = payloads.version[payload];
+    this.received.apply(payloads.key[payload], version);
     if (version > this.receivedUpTo) this.receivedUpTo = version;
     // Reaches `store` at `departure` (onServiceDone); a read starting from then on sees it already.
-    this.inFlight.addApply(world.callData.key[call], version, departure, call, world.now);
+    this.inFlight.addApply(payloads.key[payload], version, departure, call, world.now);
     world.scheduleService(call, departure - world.now);
   }
 
   /** A replicated write is applied (its turn in the FIFO is over): keep it if newer, acknowledge. */
   override onServiceDone(call: number): void {
     const world = this.world;
-    const data = world.callData;
-    const version = data.version[call];
-    this.store.apply(data.key[call], version);
-    this.inFlight.applied(data.key[call], version);
-    const lag = world.now - data.atMs[call];
+    const { payloads } = world.calls;
+    const payload = world.calls.payloadOf(call);
+    const version = payloads.version[payload];
+    this.store.apply(payloads.key[payload], version);
+    this.inFlight.applied(payloads.key[payload], version);
+    const lag = world.now - payloads.atMs[payload];
     this.lagCount++;
     this.lagSumMs += lag;
     if (lag > this.lagMaxMs) this.lagMaxMs = lag;

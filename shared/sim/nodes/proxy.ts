@@ -124,7 +124,7 @@ export class ProxyModel extends BaseNode {
     const parent = this.forwarder.settle(child);
     if (parent < 0) return;
     if (world.calls.step[parent] === STEP_MISS && isSuccess(status)) {
-      this.cache.fill(world.requests.key[world.calls.req[parent]], world.now, answeredAtMs, world.callData.version[parent], world.callData.ref[parent]);
+      this.cache.fill(world.requests.key[world.calls.req[parent]], world.now, answeredAtMs, world.callData.versionOf(parent), world.callData.sinkOf(parent));
     }
     this.reply(parent, status);
   }

@@ -175,10 +175,9 @@ export class QueueModel extends BaseNode {
     this.dMessage[delivery] = slot;
     this.dMessageGen[delivery] = gen;
     this.dMessageLife[delivery] = this.life[slot];
-    world.callData.ensure(call);
-    world.callData.key[call] = this.keys[slot];
-    world.callData.ref[call] = delivery;
-    world.callData.version[call] = gen;
+    const payload = world.calls.attachPayload(call);
+    world.calls.payloads.key[payload] = this.keys[slot];
+    world.calls.payloads.ref[payload] = delivery;
     this.visibility.push(delivery, this.dLife[delivery], world.now + this.config.visibilityTimeoutMs);
     world.sendRequest(call);
   }
@@ -191,7 +190,8 @@ export class QueueModel extends BaseNode {
   override onResponse(call: number): void {
     const world = this.world;
     const calls = world.calls;
-    const delivery = world.callData.ref[call];
+    const payload = calls.payloadOf(call);
+    const delivery = payload >= 0 ? calls.payloads.ref[payload] : -1;
     const ok = calls.status[call] === STATUS_OK;
     const ours = delivery >= 0 && delivery < this.dUsed && this.dCall[delivery] === call;
     calls.free(call);
@@ -253,7 +253,8 @@ export class QueueModel extends BaseNode {
     return (
       world.calls.state[call] !== STATE_FREE &&
       world.calls.link[call] === this.consumers[this.dConsumer[delivery]] &&
-      world.callData.ref[call] === delivery
+      world.calls.payloadOf(call) >= 0 &&
+      world.calls.payloads.ref[world.calls.payloadOf(call)] === delivery
     );
   }
 

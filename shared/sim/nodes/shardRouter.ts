@@ -113,12 +113,8 @@ export class ShardRouterModel extends BaseNode {
     }
     this.routed[shard]++;
     const gen = calls.gen[call];
+    // A call without a request (a write-behind flush…) passes on a copy of its payload.
     const child = calls.alloc(call, gen, calls.req[call], link, op);
-    if (calls.req[call] < 0) {
-      world.callData.ensure(child);
-      world.callData.key[child] = keyOf(world, call);
-      world.callData.atMs[child] = world.callData.atMs[call]; // a write-behind flush stays one
-    }
     this.upstreamTimeouts.push(call, gen, world.now + serviceMs + world.upstreamWaitMs(call, ROUTER_UPSTREAM_TIMEOUT_MS));
     world.sendRequest(child, serviceMs);
   }

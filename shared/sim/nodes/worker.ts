@@ -91,9 +91,8 @@ export class WorkerModel extends BaseNode {
     calls.step[call] = STEP_DB;
     const gen = calls.gen[call];
     const child = calls.alloc(call, gen, -1, link, OP_DB_WRITE);
-    world.callData.ensure(child);
-    world.callData.key[child] = keyOf(world, call);
-    world.callData.atMs[child] = Number.NaN; // a job's write: no client waits for this acknowledgement
+    // A job's write: no client waits for its acknowledgement (payload atMs stays NaN).
+    calls.payloads.key[calls.attachPayload(child)] = keyOf(world, call);
     this.dbTimeouts.push(call, gen, world.now + serviceMs + WORKER_DB_TIMEOUT_MS);
     world.sendRequest(child, serviceMs);
   }

@@ -2,6 +2,7 @@
 // plain sentence. The fixtures differ from `valid/minimal.faultline` in one place only.
 import { describe, expect, it } from 'vitest';
 import { loadDocument, MAX_FILE_BYTES } from '../../../shared/model';
+import { MAX_LINKS, MAX_NODES } from '../../../shared/model/limits';
 import { baseFile, expectErrors, expectLoaded, loadObject, readFixture } from './helpers';
 
 const CASES: { fixture: string; path: string; message: string }[] = [
@@ -110,6 +111,20 @@ describe('loadDocument rejects each class of error', () => {
     expect(expectErrors(loadObject(file))[0]).toEqual({ path: 'version', message: 'must be a whole number (got "1")' });
     delete file.version;
     expect(expectErrors(loadObject(file))[0].path).toBe('version');
+  });
+
+  it('refuses more nodes or links than the engine can index', () => {
+    // The engine keeps node and link indices in 16 bits per request and message in flight.
+    const node = (i: number) => ({ id: `n${i}`, kind: 'app', x: 0, y: 0 });
+    const file = baseFile();
+    file.nodes = Array.from({ length: MAX_NODES + 1 }, (_, i) => node(i));
+    expect(expectErrors(loadObject(file)).filter((problem) => problem.path === 'nodes')).toEqual([{ path: 'nodes', message: `has ${MAX_NODES + 1} entries; a design can have at most ${MAX_NODES}` }]);
+    const links = baseFile();
+    links.nodes = [node(0), node(1)];
+    links.links = Array.from({ length: MAX_LINKS + 1 }, (_, i) => ({ id: `l${i}`, from: 'n0', to: 'n1' }));
+    expect(expectErrors(loadObject(links)).filter((problem) => problem.path === 'links')).toEqual([{ path: 'links', message: `has ${MAX_LINKS + 1} entries; a design can have at most ${MAX_LINKS}` }]);
+    file.nodes = (file.nodes as unknown[]).slice(0, MAX_NODES);
+    expect(expectErrors(loadObject(file)).filter((problem) => problem.path === 'nodes')).toEqual([]);
   });
 
   it('rejects a flush aimed at something that is not a cache', () => {

@@ -25,6 +25,9 @@ import { grow } from '../../engine/growable';
  * doubled since the last sweep. What remains after a sweep is still in the FIFO, so the pool
  * holds at most about twice the node's `connections + queueLimit` entries (plus 64).
  */
+/** Bytes per entry: next 4 + version 8 + endMs 8 + call 4 + gen 4 = 28. */
+export const IN_FLIGHT_VERSION_ENTRY_BYTES = 28;
+
 export class InFlightVersions {
   private next = new Int32Array(64);
   private version = new Float64Array(64);
@@ -43,6 +46,16 @@ export class InFlightVersions {
 
   /** `calls.gen` tells a live apply from a void one (its call died in a crash). */
   constructor(private readonly calls: { readonly gen: Int32Array }) {}
+
+  /** Entries held (for the memory figures of `npm run bench`). */
+  get entries(): number {
+    return this.used;
+  }
+
+  /** Map entries held: keys with an entry, keys with a floor. */
+  get keysTracked(): number {
+    return this.heads.size + this.floors.size;
+  }
 
   /** A primary admitted a write ending at `endMs`; `held` is what `store` held for the key before it. */
   addWrite(key: number, version: number, endMs: number, held: number, nowMs: number): void {

@@ -57,12 +57,14 @@ export class ReplicationBacklog {
 
   /** The network lost `call` (a replication message) on its way, or the replica refused it: send it again later. */
   keep(call: number): void {
-    const { calls, callData } = this.world;
+    const { calls } = this.world;
+    const { payloads } = calls;
+    const payload = calls.payloadOf(call);
     this.kept.push({
       link: calls.link[call],
-      key: callData.key[call],
-      version: callData.version[call],
-      committedAtMs: callData.atMs[call],
+      key: payloads.key[payload],
+      version: payloads.version[payload],
+      committedAtMs: payloads.atMs[payload],
       parent: calls.parent[call],
       parentGen: calls.parentGen[call],
     });
@@ -116,10 +118,10 @@ export class ReplicationBacklog {
       const parent = message.parent;
       const waits = parent >= 0 && calls.gen[parent] === message.parentGen && calls.state[parent] === STATE_AT_CALLEE;
       const call = waits ? calls.alloc(parent, message.parentGen, -1, message.link, OP_REPLICATE) : calls.alloc(-1, 0, -1, message.link, OP_REPLICATE);
-      world.callData.ensure(call);
-      world.callData.key[call] = message.key;
-      world.callData.version[call] = message.version;
-      world.callData.atMs[call] = message.committedAtMs;
+      const payload = calls.attachPayload(call);
+      calls.payloads.key[payload] = message.key;
+      calls.payloads.version[payload] = message.version;
+      calls.payloads.atMs[payload] = message.committedAtMs;
       // Lost again at once (the link is still down): keep() appends it and arms the long retry.
       world.sendRequest(call);
     }

@@ -109,7 +109,7 @@ describe('db reads see the data as of when they start, not when they arrive', ()
     const send = world.sendResponse.bind(world);
     world.sendResponse = (call, status, afterMs) => {
       const op = world.calls.op[call];
-      if (world.links.to[world.calls.link[call]] === p && op !== OP_DB_WRITE && op !== OP_WRITE && op !== OP_REPLICATE) readVersions.push(world.callData.version[call]);
+      if (world.links.to[world.calls.link[call]] === p && op !== OP_DB_WRITE && op !== OP_WRITE && op !== OP_REPLICATE) readVersions.push(world.callData.versionOf(call));
       send(call, status, afterMs);
     };
     const report = sim.finish();
