@@ -591,8 +591,10 @@ export class World {
       } else if (state === STATE_REQUEST_HELD || state === STATE_RESPONSE_HELD) {
         // Held at its sender for a cut link until its departure event: it has not left.
         if (state === STATE_REQUEST_HELD ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
-      } else if (calls.sendMs[c] > now32) {
-        // Scheduled to leave this node after its processing time: it never leaves.
+      } else if ((state === STATE_REQUEST_WIRE || state === STATE_RESPONSE_WIRE) && calls.sendMs[c] > now32) {
+        // Scheduled to leave this node after its processing time: it never leaves. (A free slot
+        // keeps the send time of its last message: one withdrawn by an earlier crash must not be
+        // freed twice.)
         if (state === STATE_REQUEST_WIRE ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
       }
     }
