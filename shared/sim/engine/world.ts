@@ -18,7 +18,9 @@ import {
   REQUEST_BYTES,
   RESPONSE_BYTES,
   STATE_AT_CALLEE,
+  STATE_REQUEST_HELD,
   STATE_REQUEST_WIRE,
+  STATE_RESPONSE_HELD,
   STATE_RESPONSE_WIRE,
   STATUS_OK,
   isSuccess,
@@ -121,6 +123,10 @@ export class World {
   readonly timerEvent: number;
   readonly retryEvent: number;
   private readonly ackRetransmitEvent: number;
+  /** A held message leaves (World.hold): judged in full then (cut, partition, loss, delay). */
+  private readonly departEvent: number;
+  /** A message caught waiting to leave by a cut or partition leaves: its loss and delay were drawn at hand-over. */
+  private readonly resumeEvent: number;
   private readonly deadlineQueues: DeadlineQueue[] = [];
   /**
    * The usual deadline-ring waiter check — "the call is still at its callee in generation gen" —
@@ -162,6 +168,8 @@ export class World {
     this.timerEvent = kernel.register((owner, token) => this.timers[owner](token), 'timer');
     this.retryEvent = kernel.register((req, gen) => this.models[this.requests.client[req]].onRetry?.(req, gen), 'retry');
     this.ackRetransmitEvent = kernel.register((call, gen) => this.onAckRetransmit(call, gen), 'ack-retransmit');
+    this.departEvent = kernel.register((call, gen) => this.onDepart(call, gen), 'depart');
+    this.resumeEvent = kernel.register((call, gen) => this.onResume(call, gen), 'resume');
   }
 
   /** Independent random stream for `name` under the run's seed (DESIGN §3). */
@@ -226,7 +234,9 @@ export class World {
   /**
    * Sends the call's request. `afterMs` > 0 sends it that much later (the sender's own processing
    * time) without a separate event: the message is scheduled once, for its arrival. If the sender
-   * crashes before then, `crashNode` withdraws it.
+   * crashes before then, `crashNode` withdraws it; if its link is cut (or a partition comes
+   * between its ends) before then, `cutLink` / `partitionChanged` hold it to be judged when it
+   * leaves.
    */
   sendRequest(call: number, afterMs = 0): void {
     this.transmit(call, true, afterMs);
@@ -238,9 +248,21 @@ export class World {
   }
 
   /**
-   * Puts the call's next message on its link, or loses it (cut, partition, loss). Link state is
-   * read when the message is handed over, which for a delayed send is slightly early — the
-   * sender's processing time (≤ a few ms) — an approximation that saves an event per hop.
+   * Puts the call's next message on its link, or loses it (cut, partition, loss).
+   *
+   * Cuts and partitions (DESIGN §3: "a cut link or a partition drops everything that would cross
+   * it"): a message is lost if its link is cut, or a partition separates its ends, at any moment
+   * from when it *leaves* its sender (after `afterMs`) until it arrives.
+   *  - Handed over while the link carries traffic: it is scheduled for its arrival as usual (no
+   *    extra event); a cut or partition that comes while it waits to leave or travels finds it
+   *    in the call table (`cutLink`, `partitionChanged`).
+   *  - Handed over while the link is cut (or across a partition) with `afterMs` > 0: it is held
+   *    and judged when it leaves (`onDepart`): lost if the link is still cut then, on its way if a
+   *    `restore` / `heal` came first. With `afterMs` 0 it leaves now, and is lost now.
+   * This costs nothing per message while links are up: the extra event exists only for a
+   * message handed to a cut link, and the scan only at a cut or partition.
+   *
+   * `lossRate` is drawn once per message, when it is put on the wire.
    */
   private transmit(call: number, forward: boolean, afterMs: number): void {
     const calls = this.calls;
@@ -249,6 +271,10 @@ export class World {
     const source = forward ? links.from[link] : links.to[link];
     const target = forward ? links.to[link] : links.from[link];
     if (links.cut[link] === 1 || (this.partitions.active && this.partitions.separates(source, target))) {
+      if (afterMs > 0) {
+        this.hold(call, forward, afterMs);
+        return;
+      }
       links.dropped[link]++;
       this.loseInNetwork(call, forward, source);
       return;
@@ -279,15 +305,112 @@ export class World {
   }
 
   /**
+   * The message waits at its sender until `afterMs` from now and is judged then (`onDepart`).
+   * Until then it is not on the wire (not drawn); a crash of its sender withdraws it.
+   */
+  private hold(call: number, forward: boolean, afterMs: number): void {
+    const calls = this.calls;
+    const sendAt = this.kernel.now + afterMs;
+    calls.state[call] = forward ? STATE_REQUEST_HELD : STATE_RESPONSE_HELD;
+    calls.sendMs[call] = sendAt;
+    calls.arriveMs[call] = sendAt;
+    this.kernel.schedule(afterMs, this.departEvent, call, calls.gen[call]);
+  }
+
+  /** A message held at hand-over leaves now: judged in full (cut, partition, loss, delay). */
+  private onDepart(call: number, gen: number): void {
+    if (this.calls.gen[call] !== gen) return; // its sender crashed meanwhile
+    this.transmit(call, this.calls.state[call] === STATE_REQUEST_HELD, 0);
+  }
+
+  /**
+   * A message that a cut or partition caught waiting to leave leaves now. Its loss and its delay
+   * (arriveMs − sendMs, float32: µs in a lesson) were drawn at hand-over; only the link's state
+   * is judged again.
+   */
+  private onResume(call: number, gen: number): void {
+    const calls = this.calls;
+    if (calls.gen[call] !== gen) return; // its sender crashed meanwhile
+    const links = this.links;
+    const link = calls.link[call];
+    const forward = calls.state[call] === STATE_REQUEST_HELD;
+    const source = forward ? links.from[link] : links.to[link];
+    const target = forward ? links.to[link] : links.from[link];
+    if (links.cut[link] === 1 || (this.partitions.active && this.partitions.separates(source, target))) {
+      links.dropped[link]++;
+      this.loseInNetwork(call, forward, source);
+      return;
+    }
+    const delay = Math.max(0, calls.arriveMs[call] - calls.sendMs[call]);
+    const now = this.kernel.now;
+    calls.state[call] = forward ? STATE_REQUEST_WIRE : STATE_RESPONSE_WIRE;
+    calls.sendMs[call] = now;
+    calls.arriveMs[call] = now + delay;
+    this.kernel.schedule(delay, this.messageEvent, call, gen);
+  }
+
+  /**
+   * `cut`: from now on the link carries nothing, either way. Messages on it are lost now (their
+   * arrival event goes stale); messages waiting at their sender to leave over it are held and
+   * judged when they leave (lost then unless a `restore` came first).
+   */
+  cutLink(link: number): void {
+    if (this.links.cut[link] === 1) return;
+    this.links.cut[link] = 1;
+    this.loseCrossing(link);
+  }
+
+  /**
+   * A `partition` was applied: what is on the wire between nodes it now separates is lost, and
+   * what waits to leave is judged when it leaves (as for {@link cutLink}). `heal` needs nothing:
+   * held messages are judged when they leave.
+   */
+  partitionChanged(): void {
+    if (this.partitions.active) this.loseCrossing(-1);
+  }
+
+  /**
+   * Scans the call table (like `crashNode`: a cut is rare, the scan costs nothing per message)
+   * for messages on `link` (−1: on any link whose ends a partition separates).
+   */
+  private loseCrossing(link: number): void {
+    const calls = this.calls;
+    const links = this.links;
+    const { from, to } = links;
+    const partitions = this.partitions;
+    const now = this.kernel.now;
+    // Send times are float32: compared like crashNode does (a message sent ≤ now has left).
+    const now32 = Math.fround(now);
+    for (let c = 0; c < calls.highWater; c++) {
+      const state = calls.state[c];
+      if (state !== STATE_REQUEST_WIRE && state !== STATE_RESPONSE_WIRE) continue;
+      const l = calls.link[c];
+      if (link >= 0 ? l !== link : !partitions.separates(from[l], to[l])) continue;
+      const forward = state === STATE_REQUEST_WIRE;
+      const gen = calls.bump(c); // the scheduled arrival is void
+      if (calls.sendMs[c] > now32) {
+        // Still at its sender (its processing time): judged when it leaves. arriveMs keeps its delay.
+        calls.state[c] = forward ? STATE_REQUEST_HELD : STATE_RESPONSE_HELD;
+        this.kernel.schedule(Math.max(0, calls.sendMs[c] - now), this.resumeEvent, c, gen);
+      } else {
+        links.dropped[l]++;
+        this.loseInNetwork(c, forward, forward ? from[l] : to[l]);
+      }
+    }
+  }
+
+  /**
    * A replication stream survives a lossy or broken network, as TCP does: its sender sends a lost
    * copy again (the primary's backlog), and a replica sends a lost acknowledgement again after
-   * {@link ACK_RETRANSMIT_MS} for as long as the write still waits for it.
+   * {@link ACK_RETRANSMIT_MS} for as long as the write still waits for it (the call stays at the
+   * replica meanwhile).
    */
   private loseInNetwork(call: number, forward: boolean, source: number): void {
     if (this.calls.op[call] === OP_REPLICATE) {
       if (forward) {
         this.models[source].onReplicationLost?.(call);
       } else if (this.parentWaits(call)) {
+        this.calls.state[call] = STATE_AT_CALLEE;
         this.kernel.schedule(ACK_RETRANSMIT_MS, this.ackRetransmitEvent, call, this.calls.gen[call]);
         return;
       }
@@ -470,8 +593,13 @@ export class World {
       const state = calls.state[c];
       if (state === STATE_AT_CALLEE) {
         if (this.addressOf[to[calls.link[c]]] === node) this.lose(c);
-      } else if (calls.sendMs[c] > now32) {
-        // Scheduled to leave this node after its processing time: it never leaves.
+      } else if (state === STATE_REQUEST_HELD || state === STATE_RESPONSE_HELD) {
+        // Held at its sender for a cut link until its departure event: it has not left.
+        if (state === STATE_REQUEST_HELD ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
+      } else if ((state === STATE_REQUEST_WIRE || state === STATE_RESPONSE_WIRE) && calls.sendMs[c] > now32) {
+        // Scheduled to leave this node after its processing time: it never leaves. (A free slot
+        // keeps the send time of its last message: one withdrawn by an earlier crash must not be
+        // freed twice.)
         if (state === STATE_REQUEST_WIRE ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
       }
     }

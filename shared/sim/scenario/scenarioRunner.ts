@@ -86,7 +86,7 @@ export class ScenarioRunner {
         if (node >= 0) world.models[node].setSlow(1);
         break;
       case 'cut':
-        if (link >= 0) world.links.cut[link] = 1;
+        if (link >= 0) world.cutLink(link);
         break;
       case 'restore':
         if (link >= 0) world.links.restore(link);
@@ -135,6 +135,7 @@ export class ScenarioRunner {
     });
     // Group numbers stay distinct across successive partition events.
     this.world.partitions.apply(resolved, this.applied.length * 1024);
+    this.world.partitionChanged();
   }
 
   /** Patches the node's sparse config and hands the re-resolved config to its model. */

@@ -30,3 +30,36 @@ describe('a crash right after a response left', () => {
     expect(report.requests.dropped).toBe(0);
   });
 });
+
+describe('a crash after another crash withdrew a message to the crashed node', () => {
+  it('does not free the withdrawn call again', () => {
+    // One request a second; the app's db read leaves 100 ms after the request arrives. The app
+    // crashes 10 ms into that wait (the read never leaves; its call is freed with its send time
+    // still ahead), then the db crashes: the free slot is not the db's to lose.
+    const sim = new Simulation(
+      makeDocument({
+        durationS: 5,
+        nodes: [
+          { id: 'c', kind: 'client', config: { rps: 1, arrival: 'constant', writeRatio: 0 } },
+          { id: 'a', kind: 'app', config: { serviceMs: 100 } },
+          { id: 'd', kind: 'db', config: { readMs: 1 } },
+        ],
+        links: [
+          { from: 'c', to: 'a' },
+          { from: 'a', to: 'd' },
+        ],
+        scenario: [
+          { atS: 1.01, action: 'crash', target: 'a' },
+          { atS: 1.02, action: 'crash', target: 'd' },
+        ],
+      }),
+    );
+    sim.runUntil(1015);
+    expect(sim.world.calls.live).toBe(0);
+    sim.runUntil(1025);
+    expect(sim.world.calls.live).toBe(0);
+    const report = sim.finish();
+    expect(report.requests.ok + report.requests.dropped).toBe(report.requests.total);
+    expect(sim.world.calls.live).toBe(0);
+  });
+});

@@ -48,4 +48,19 @@ describe('edge fixtures through the CLI', () => {
     expect(proxy.keys).toBeLessThanOrEqual(500);
     expect(proxy.rejected).toBeGreaterThan(0);
   });
+
+  it('cut-on-the-wire: the messages on a 75 ms link when it is cut are dropped (exit 0: its checks pass)', async () => {
+    const { code, report } = await cliRun('cut-on-the-wire');
+    // 8 requests and 7 answers on the wire at the cut, 5 requests sent during it.
+    expect(report.requests.dropped).toBe(20);
+    expect(report.requests.ok).toBe(report.requests.total - 20);
+    expect(report.timeline.map((row) => row.failed)).toEqual([0, 14, 6, 0]);
+    expect(report.nodes.app.arrivals).toBe(report.requests.total - 13);
+    expect(report.checks.map((check) => [check.id, check.actual, check.pass])).toEqual([
+      ['lost', 0.9, true],
+      ['only-those', 0.9, true],
+      ['after', 1, true],
+    ]);
+    expect(code).toBe(0);
+  });
 });
