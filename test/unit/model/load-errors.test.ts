@@ -123,7 +123,7 @@ describe('loadDocument rejects each class of error', () => {
     links.nodes = [node(0), node(1)];
     links.links = Array.from({ length: MAX_LINKS + 1 }, (_, i) => ({ id: `l${i}`, from: 'n0', to: 'n1' }));
     expect(expectErrors(loadObject(links)).filter((problem) => problem.path === 'links')).toEqual([{ path: 'links', message: `has ${MAX_LINKS + 1} entries; a design can have at most ${MAX_LINKS}` }]);
-    file.nodes = (file.nodes as unknown[]).slice(0, MAX_NODES);
+    file.nodes = file.nodes.slice(0, MAX_NODES);
     expect(expectErrors(loadObject(file)).filter((problem) => problem.path === 'nodes')).toEqual([]);
   });
 
