@@ -56,8 +56,11 @@ export function App({ host }: { host: Host }) {
   useEditorKeyboard(editor);
   const { session: live, error: engineError } = useLiveSession(host, store);
   const [classroom, setClassroom] = useState(false);
+  // In classroom mode on a window under 1280 px the inspector steps aside (styles.css) unless asked back.
+  const [classroomPanel, setClassroomPanel] = useState(false);
   const changeClassroom = (on: boolean) => {
     setClassroom(on);
+    setClassroomPanel(false);
     live?.controller.setClassroom(on);
     // Larger card text on the canvas, and the diagram fitted to the canvas the panels now leave it.
     editor.setClassroom(on);
@@ -76,7 +79,7 @@ export function App({ host }: { host: Host }) {
     <DocumentStoreProvider store={store}>
       <EditorProvider editor={editor}>
         <LiveControllerProvider value={live?.controller ?? null}>
-        <div className={classroom ? 'app-shell classroom' : 'app-shell'}>
+        <div className={classroom ? `app-shell classroom${classroomPanel ? ' classroom-panel' : ''}` : 'app-shell'}>
           <header className="title-bar">
             <span className="brand">
               <span className="brand-mark" aria-hidden="true" />
@@ -109,7 +112,7 @@ export function App({ host }: { host: Host }) {
               </div>
               <FaultMenu editor={editor} />
               <LiveCommands classroom={classroom} onClassroomChange={changeClassroom} />
-              <CanvasToolbar />
+              <CanvasToolbar panel={classroom ? { open: classroomPanel, onToggle: () => setClassroomPanel(!classroomPanel) } : undefined} />
               <RenameField />
               <EditorCommands theme={theme} onThemeChange={setTheme} />
               {loaded.error !== null && (

@@ -53,6 +53,13 @@ const TOP_OVERLAYS = '.canvas-toolbar, .live-legend';
 const MESSAGES = '.canvas-messages';
 /** The narration's captions, at the bottom of that column (renderer/live/NarrationCaption.tsx). */
 const CAPTIONS = '.live-captions';
+/**
+ * At most this share of the canvas's height is kept free for a caption not shown yet (the band
+ * the editor asks for): a short canvas (a 1024×640 window) shows short captions, and a reserve
+ * sized for a tall one made the diagram too small to read there. Captions actually shown are
+ * measured and always kept clear of.
+ */
+const CAPTION_RESERVE_SHARE = 0.2;
 /** How long a re-fit for a caption that grew or shrank takes (milliseconds). */
 const SMOOTH_FIT_MS = 250;
 
@@ -188,7 +195,8 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             viewport.setZoom(Math.min(Math.max(viewport.scale.x * factor, MIN_ZOOM), MAX_ZOOM), true);
             followGrid();
           },
-          fit: (rect, bottomPx = 0, maxZoom = 1.5, options = {}) => {
+          fit: (rect, bottomAskedPx = 0, maxZoom = 1.5, options = {}) => {
+            const bottomPx = Math.min(bottomAskedPx, Math.round(viewport.screenHeight * CAPTION_RESERVE_SHARE));
             bottomAsked = bottomPx;
             captionsAtFit = Math.max(bottomPx, messagesPx(hostRef.current, CAPTIONS));
             const { zoom, centre } = fitCamera({ width: viewport.screenWidth, height: viewport.screenHeight }, rect, {

@@ -3,6 +3,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { formatSimTime } from './speedPresets';
+import { problemText } from './liveModel';
+import { nodeNamer } from './nodeNames';
 
 /** How long an engine notice ("re-simulated the edited design…") stays up. */
 const NOTICE_MS = 6000;
@@ -24,7 +26,9 @@ export function NarrationCaption() {
     Math.abs(frame.timeMs - caption.timeMs) < 1 &&
     doc.scenario.some((event) => event.pause === true && Math.abs(event.atS * 1000 - caption.timeMs) < 1);
   // The engine's "Paused at …" notice says what the caption already says.
-  const notice = model?.problem || (pausedHere ? null : model?.notice) || null;
+  // The engine's warnings name nodes by id; the live view names them as the canvas does.
+  const problem = model?.problem ? problemText(model.problem, nodeNamer(doc.nodes, doc.links)) : null;
+  const notice = problem || (pausedHere ? null : model?.notice) || null;
   // Engine notices (not problems) fade after a while; a problem stays until dismissed.
   const transientNotice = model?.problem ? null : notice;
   useEffect(() => {

@@ -1,7 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartData } from './chartSeries';
+import { ChartKeys } from './ChartKeys';
 
 export interface ChartSeriesSpec {
   label: string;
@@ -102,6 +103,8 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
       height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight),
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
+      // A series pointed at in the key stands out; the others fade.
+      focus: { alpha: 0.2 },
       // Every y axis starts at 0 and ends on a round value (counts, latencies and percentages are never negative).
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, percent ? percentAxisTop(max) : niceAxisTop(max)] } },
       axes: [
@@ -138,6 +141,15 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
     plotRef.current?.setData(data as uPlot.AlignedData);
   }, [data]);
 
+  const focusSeries = useCallback((index: number | null) => {
+    const plot = plotRef.current;
+    if (plot === null) return;
+    // uPlot's series 0 is the x values: series i of the key is uPlot's i + 1.
+    plot.setSeries(index === null ? null : index + 1, { focus: true });
+    const host = hostRef.current;
+    if (host !== null) host.dataset.focused = index === null ? '' : (plot.series[index + 1]?.label?.toString() ?? '');
+  }, []);
+
   return (
     <figure className="live-chart" data-testid={testId}>
       <figcaption>
@@ -145,15 +157,8 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
         <span className="live-chart-title" title={typeof title === 'string' ? title : undefined}>
           {title}
         </span>
-        {/* At most two lines whatever the number of series; more scroll, so the plot keeps its height. */}
-        <span className="live-chart-keys" data-testid={testId === undefined ? undefined : `${testId}-keys`}>
-          {series.map((s) => (
-            <span key={s.label} className="live-chart-key" title={s.label}>
-              <i style={{ background: s.color }} />
-              {s.label}
-            </span>
-          ))}
-        </span>
+        {/* The lines the caption has room for; keys that do not fit fold into "+N more". */}
+        <ChartKeys series={series} onFocus={focusSeries} testId={testId} />
       </figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>

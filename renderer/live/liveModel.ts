@@ -4,6 +4,8 @@ import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRow
 import { healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
 import { runSummary } from './runSummary';
+import { warningText, type SimWarning } from '../../shared/sim/warnings';
+import type { NodeNamer } from './nodeNames';
 
 /** Most log entries kept; older ones scroll away (the count of dropped ones is shown). */
 export const LOG_KEEP = 2000;
@@ -13,6 +15,11 @@ export interface ReportCheckRow {
   id: string;
   actual: number | null;
   pass: boolean;
+}
+
+/** A problem in words, each warning's nodes named by `name` (the live view's namer; ids by default). */
+export function problemText(problem: readonly SimWarning[], name?: NodeNamer): string {
+  return problem.map((parts) => warningText(parts, name)).join(' ');
 }
 
 /** A narration caption (an event's note), with the simulated time it belongs to. */
@@ -44,7 +51,11 @@ export class LiveModel {
   logDropped = 0;
   caption: Caption | null = null;
   notice: string | null = null;
-  problem: string | null = null;
+  /**
+   * What the engine warned about the running design, or a command it refused: kept as warning
+   * parts, nodes as references, so the caption names them as the user does (`problemText`).
+   */
+  problem: readonly SimWarning[] | null = null;
   report: Record<string, unknown> | null = null;
   version = 0;
   /** Changes whenever the run's history starts over (load, reset, seek back, a re-simulated edit). */
@@ -76,7 +87,7 @@ export class LiveModel {
         this.restart();
         // A notice about the previous document ("Paused at 20 s: app2 crashes…") is not about this one.
         this.notice = null;
-        this.problem = event.warnings.length > 0 ? event.warnings.join(' ') : null;
+        this.problem = event.warnings.length > 0 ? event.warnings : null;
         break;
       }
       case 'finished':
@@ -88,7 +99,7 @@ export class LiveModel {
         this.notice = event.message;
         break;
       case 'rejected':
-        this.problem = `${event.command}: ${event.message}`;
+        this.problem = [[`${event.command}: ${event.message}`]];
         break;
       case 'injected':
         break;

@@ -13,11 +13,12 @@ import { buildReport } from './metrics/buildReport';
 import { tallyWindows, WindowStats } from './metrics/windowStats';
 import { evaluateChecks } from './checks';
 import { dataTierNotes } from './nodes/db/designNotes';
+import { node, warning, warningText, type SimWarning } from './warnings';
 
 /** Config settings this version accepts but does not simulate yet (said plainly, never silently). */
-function notYetSimulated(id: string, config: ResolvedConfig): string[] {
-  const notes: string[] = [];
-  if ('sticky' in config && config.sticky && config.layer === 4) notes.push(`${id}: sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored`);
+function notYetSimulated(id: string, config: ResolvedConfig): SimWarning[] {
+  const notes: SimWarning[] = [];
+  if ('sticky' in config && config.sticky && config.layer === 4) notes.push(warning`${node(id)}: sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored`);
   return notes;
 }
 
@@ -47,8 +48,12 @@ export class Simulation {
   readonly world: World;
   readonly seed: number;
   readonly durationS: number;
-  /** Nodes whose kind has no behaviour yet (they answer errors). */
-  readonly warnings: string[] = [];
+  /**
+   * What the engine wants the user to know about this design (a kind it does not simulate yet,
+   * wiring that will surprise, events cut off by a shorter run), with nodes as references so the
+   * live view can name them as the user does (`warningText`).
+   */
+  readonly warningParts: SimWarning[] = [];
   private readonly kernel: Kernel;
   private readonly scenario: ScenarioRunner;
   private readonly nodeIndex = new Map<string, number>();
@@ -79,13 +84,13 @@ export class Simulation {
     const failures = nodeIds.map((id, index) => {
       const config = resolveNodeConfig(document, id);
       const kind = nodeKinds[index];
-      if (!isSupportedKind(kind)) this.warnings.push(`${id}: ${kind} nodes are not simulated yet; they answer every request with an error`);
-      this.warnings.push(...notYetSimulated(id, config));
+      if (!isSupportedKind(kind)) this.warningParts.push(warning`${node(id)}: ${kind} nodes are not simulated yet; they answer every request with an error`);
+      this.warningParts.push(...notYetSimulated(id, config));
       this.world.models.push(createNodeModel(kind, { world: this.world, index, config, outLinks: outLinks[index], document }));
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });
-    this.warnings.push(
+    this.warningParts.push(
       ...dataTierNotes(
         this.world,
         outLinks,
@@ -107,9 +112,14 @@ export class Simulation {
       const cut = document.scenario.flatMap((event, i) =>
         event.atS >= this.durationS && event.atS < document.durationS ? [`scenario[${i}] (${event.action} at ${event.atS} s)`] : [],
       );
-      if (cut.length === 1) this.warnings.push(`${cut[0]} is not before the end of this ${this.durationS} s run, so it never happens`);
-      else if (cut.length > 1) this.warnings.push(`${cut.length} scenario events, from ${cut[0]} on, are not before the end of this ${this.durationS} s run, so they never happen`);
+      if (cut.length === 1) this.warningParts.push(warning`${cut[0]} is not before the end of this ${this.durationS} s run, so it never happens`);
+      else if (cut.length > 1) this.warningParts.push(warning`${cut.length} scenario events, from ${cut[0]} on, are not before the end of this ${this.durationS} s run, so they never happen`);
     }
+  }
+
+  /** The warnings in words, nodes named by id (the CLI's wording). */
+  get warnings(): string[] {
+    return this.warningParts.map((parts) => warningText(parts));
   }
 
   /** Simulated time (ms). */

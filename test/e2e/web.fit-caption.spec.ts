@@ -54,6 +54,11 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }])
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/lesson1-paused-${size.width}-light.png` });
     await expect.poll(() => cardsHiddenByMessages(page), { timeout: 5_000 }).toEqual([]);
+    // Cards large enough to read: a card's name (21 px in classroom type, renderer/canvas/cardText.ts)
+    // at least 9 px on screen — it was under 6 px at 1024×640, with the inspector beside the canvas
+    // and a caption band reserved for a tall canvas.
+    const zoom = await page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
+    expect(21 * zoom, `card name size on screen at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(9);
     await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/lesson1-paused-${size.width}-dark.png` });
@@ -68,4 +73,32 @@ test('a view the user zoomed stays where they put it when the caption appears', 
   await play(page);
   await page.waitForTimeout(600);
   expect(await nodeBox(page, 'app1')).toEqual(before);
+});
+
+test('classroom mode on a 1024×640 window sets the inspector aside; the toolbar brings it back', async ({ page }) => {
+  await playLessonOneToFirstPause(page, { width: 1024, height: 640 });
+  await expect(page.getByTestId('inspector-title')).toBeHidden();
+  const toggle = page.getByTestId('classroom-panel-toggle');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const canvasWidth = async () => (await page.getByTestId('sandbox-canvas').boundingBox())!.width;
+  expect(await canvasWidth()).toBeGreaterThan(1000);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('inspector-title')).toBeVisible();
+  await expect.poll(canvasWidth).toBeLessThan(800);
+  await page.screenshot({ path: `${SHOTS}/classroom-1024-inspector.png` });
+  await toggle.click();
+  await expect(page.getByTestId('inspector-title')).toBeHidden();
+  // Leaving classroom mode brings the usual layout back, inspector and all; no toggle there.
+  await toggle.click();
+  await menu(page, 'View', 'Classroom Mode');
+  await expect(page.locator('.app-shell')).not.toHaveClass(/classroom/);
+  await expect(page.getByTestId('inspector-title')).toBeVisible();
+  await expect(toggle).toHaveCount(0);
+});
+
+test('classroom mode at 1280×800 keeps the inspector, with no toggle for it', async ({ page }) => {
+  await playLessonOneToFirstPause(page, { width: 1280, height: 800 });
+  await expect(page.getByTestId('inspector-title')).toBeVisible();
+  await expect(page.getByTestId('classroom-panel-toggle')).toBeHidden();
 });

@@ -361,9 +361,43 @@ test('the charts keep a usable plot with six nodes in the per-node legend, at 12
     await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(40_000));
     await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(40_000);
     await page.getByRole('tab', { name: 'Charts' }).click();
-    await expect(page.getByTestId('chart-nodes').locator('.live-chart-key')).toHaveCount(6);
     await expect(page.getByTestId('chart-errors-peak')).toContainText('Peak:');
+    // The per-node key: the keys that fit its lines, the rest behind "+N more" — six in all, none
+    // cut off or scrolled out of sight.
+    const keys = page.getByTestId('chart-nodes-keys');
+    await expect.poll(() => keys.locator('.live-chart-key').count()).toBeGreaterThanOrEqual(1);
+    const more = page.getByTestId('chart-nodes-more');
+    const shownKeys = await keys.locator('.live-chart-key').count();
+    const folded = (await more.count()) === 0 ? 0 : Number((/^\+(\d+) more$/.exec((await more.textContent()) ?? '') ?? [])[1]);
+    expect(shownKeys + folded, `keys shown ${shownKeys} + folded ${folded} at ${width}`).toBe(6);
+    expect(await keys.evaluate((box) => box.scrollHeight <= box.clientHeight + 1), `no key scrolled away at ${width}`).toBe(true);
+    const keysBox = (await keys.boundingBox())!;
+    for (const box of await Promise.all((await keys.locator('.live-chart-key, .live-chart-more').all()).map((key) => key.boundingBox()))) {
+      expect(box!.y + box!.height, `a key inside its line at ${width}`).toBeLessThanOrEqual(keysBox.y + keysBox.height + 0.5);
+    }
     await page.screenshot({ path: `${SHOTS}/charts-lesson9-${width}.png` });
+    if (folded > 0) {
+      // "+N more" opens the folded keys over the plot, without resizing it; pointing at one
+      // highlights its series.
+      const plotBefore = (await page.getByTestId('chart-nodes').locator('.u-over').boundingBox())!;
+      await more.click();
+      await expect(more).toHaveAttribute('aria-expanded', 'true');
+      const list = page.getByTestId('chart-nodes-more-list');
+      await expect(list.locator('.live-chart-key')).toHaveCount(folded);
+      const last = list.locator('.live-chart-key').last();
+      await last.hover();
+      await expect(page.getByTestId('chart-nodes').locator('.live-chart-plot')).toHaveAttribute('data-focused', (await last.getAttribute('title'))!);
+      expect((await page.getByTestId('chart-nodes').locator('.u-over').boundingBox())!.height).toBe(plotBefore.height);
+      await page.screenshot({ path: `${SHOTS}/charts-lesson9-${width}-more.png` });
+      await page.keyboard.press('Escape');
+      await expect(list).toHaveCount(0);
+      await expect(page.getByTestId('chart-nodes').locator('.live-chart-plot')).toHaveAttribute('data-focused', '');
+    }
+    // Pointing at a key in the caption highlights its series too.
+    const first = keys.locator('.live-chart-key').first();
+    await first.hover();
+    await expect(page.getByTestId('chart-nodes').locator('.live-chart-plot')).toHaveAttribute('data-focused', (await first.getAttribute('title'))!);
+    await page.mouse.move(0, 0);
     const charts = ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-nodes'];
     // Every plot keeps a usable height (the legend used to squeeze the per-node one to ~20 px, or
     // to nothing at 1024). uPlot's .u-over covers exactly the plotting area, axes excluded.

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { menu } from './pageHelpers';
 
 /**
  * The live view speaks the user's names: after renaming app1 "App A" and app2 "App B", the event
@@ -146,4 +149,31 @@ test('a new run starts the charts with fresh time axes: Reset, then File → New
   await expect.poll(async () => (await state(page)).timeMs).toBe(0);
   for (const chart of ['chart-throughput', 'chart-latency', 'chart-errors']) await expect.poll(() => xMax(page, chart)).toBe('');
   await page.screenshot({ path: `${SHOTS}/axes-after-new.png` });
+});
+
+test('engine warnings in the live view name nodes as the canvas does, and follow a rename', async ({ page }) => {
+  // The default sandbox with app1 named "App A" and linked only to a replica: the engine warns.
+  const sandbox = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as {
+    nodes: { id: string; name?: string }[];
+    links: { id: string; to: string }[];
+  };
+  sandbox.nodes.find((n) => n.id === 'app1')!.name = 'App A';
+  sandbox.links.find((l) => l.id === 'app1-db')!.to = 'db-replica1';
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const chooser = page.waitForEvent('filechooser');
+  await menu(page, 'File', 'Open…');
+  await (await chooser).setFiles({ name: 'warned.faultline', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandbox)) });
+  await expect(page).toHaveTitle('warned.faultline — Faultline');
+  const notice = page.locator('.live-notice.problem');
+  await expect(notice).toContainText('App A: linked only to replicas; its writes have no primary to go to');
+  await expect(notice).not.toContainText('app1');
+  await page.screenshot({ path: `${SHOTS}/warning-named.png` });
+  // Named at display time: a rename reads at once.
+  await rename(page, 'app1', 'Checkout');
+  await expect(notice).toContainText('Checkout: linked only to replicas');
 });

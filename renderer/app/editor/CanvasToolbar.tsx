@@ -1,4 +1,4 @@
-import { Copy, Maximize, Redo2, Trash, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
+import { Copy, Maximize, PanelRightClose, PanelRightOpen, Redo2, Trash, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
 import { useSyncExternalStore } from 'react';
 import { useEditor } from '../../editor/EditorContext';
 import { isEmptySelection } from '../../editor/store/selection';
@@ -14,8 +14,12 @@ function useHistoryFlags() {
   return { canUndo: flags.includes('u'), canRedo: flags.includes('r'), hasSelection: flags.includes('s') };
 }
 
-/** Floating buttons over the canvas for what the shortcuts do, with the shortcut in each tooltip. */
-export function CanvasToolbar() {
+/**
+ * Floating buttons over the canvas for what the shortcuts do, with the shortcut in each tooltip.
+ * In classroom mode (`panel`) a last button shows or hides the inspector, which steps aside on
+ * windows under 1280 px (styles.css); wider windows keep it and the button is not shown.
+ */
+export function CanvasToolbar({ panel }: { panel?: { open: boolean; onToggle(): void } } = {}) {
   const editor = useEditor();
   const { canUndo, canRedo, hasSelection } = useHistoryFlags();
   return (
@@ -43,6 +47,22 @@ export function CanvasToolbar() {
       <button type="button" title="Fit to content (F)" aria-label="Fit to content" onClick={() => editor.fitToContent()}>
         <Maximize size={17} />
       </button>
+      {panel !== undefined && (
+        <>
+          <span className="toolbar-separator classroom-panel-toggle" />
+          <button
+            type="button"
+            className="classroom-panel-toggle"
+            title={panel.open ? 'Hide the inspector' : 'Show the inspector'}
+            aria-label="Inspector"
+            aria-pressed={panel.open}
+            data-testid="classroom-panel-toggle"
+            onClick={panel.onToggle}
+          >
+            {panel.open ? <PanelRightClose size={17} /> : <PanelRightOpen size={17} />}
+          </button>
+        </>
+      )}
     </div>
   );
 }

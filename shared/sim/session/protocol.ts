@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -147,7 +147,8 @@ export const engineMessageSchema = z.discriminatedUnion('type', [
     nodeIds: z.array(z.string()),
     linkIds: z.array(z.string()),
     durationMs: timeMs,
-    warnings: z.array(z.string()),
+    /** The engine's warnings about the design, nodes as references (sim/warnings.ts) to be named by the reader. */
+    warnings: z.array(z.array(z.union([z.string(), z.object({ node: z.string() })]))),
   }),
   /** A command was refused; nothing changed. */
   z.object({ type: z.literal('rejected'), command: z.string(), message: z.string(), problems: z.array(problemSchema) }),

@@ -169,7 +169,7 @@ export class Session implements PacedRun {
     if (!announce) return;
     const world = run.sim.world;
     this.post(
-      { type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: [...world.nodeIds], linkIds: Object.keys(document.links), durationMs: run.durationMs, warnings: [...run.sim.warnings] },
+      { type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: [...world.nodeIds], linkIds: Object.keys(document.links), durationMs: run.durationMs, warnings: run.sim.warningParts.map((parts) => [...parts]) },
       [],
     );
   }

@@ -43,7 +43,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
 function loadedModel(): LiveModel {
   const model = new LiveModel();
   model.setLinkEnds(new Map([['lb-app1', ['lb', 'app1'] as const], ['lb-app2', ['lb', 'app2'] as const]]));
-  model.applyEvent({ type: 'loaded', protocol: 1, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
+  model.applyEvent({ type: 'loaded', protocol: 2, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
   return model;
 }
 
@@ -105,7 +105,7 @@ describe('LiveModel', () => {
     const model = loadedModel();
     model.applyFrame(frame(20_000, { log: [{ timeMs: 20_000, action: 'crash', target: 'app2', note: 'app2 crashes', injected: false }] }));
     model.applyEvent({ type: 'notice', message: 'Paused at 20.0 s: app2 crashes' });
-    model.applyEvent({ type: 'loaded', protocol: 1, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
+    model.applyEvent({ type: 'loaded', protocol: 2, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
     expect(model.notice).toBeNull();
     expect(model.caption).toBeNull();
   });

@@ -1,5 +1,6 @@
 import type { World } from '../../engine/world';
 import { clustersOf } from './cluster';
+import { node as nodeRef, nodeList, warning, type SimWarning } from '../../warnings';
 
 /**
  * Data-tier wiring that runs but will not do what its author probably meant, said plainly
@@ -13,20 +14,20 @@ export function dataTierNotes(
   mayCrash: (node: number) => boolean = () => true,
   /** Can it come back after a crash (a scripted `restart`, `mttrS`)? Default: assume so. */
   mayComeBack: (node: number) => boolean = () => true,
-): string[] {
-  const notes: string[] = [];
+): SimWarning[] {
+  const notes: SimWarning[] = [];
   const { clusterOf, clusters } = clustersOf(world);
   const { to, from, replication, count } = world.links;
   const ids = world.nodeIds;
   const kinds = world.nodeKinds;
   for (const cluster of clusters) {
     const primaries = cluster.members.filter((m) => (world.models[m] as unknown as { role: string }).role === 'primary');
-    if (primaries.length === 0) notes.push(`${cluster.members.map((m) => ids[m]).join(', ')}: a database cluster without a primary; every write fails`);
+    if (primaries.length === 0) notes.push(warning`${nodeList(cluster.members.map((m) => ids[m]))}: a database cluster without a primary; every write fails`);
     for (const m of cluster.members) {
       if (cluster.members.length > 1 && !primaries.includes(m)) {
         let fed = false;
         for (let l = 0; l < count; l++) if (replication[l] === 1 && to[l] === m) fed = true;
-        if (!fed) notes.push(`${ids[m]}: a replica no replication link leads to; it never receives writes`);
+        if (!fed) notes.push(warning`${nodeRef(ids[m])}: a replica no replication link leads to; it never receives writes`);
       }
     }
     notes.push(...promotionNotes(world, cluster.members, primaries, mayCrash));
@@ -36,21 +37,21 @@ export function dataTierNotes(
     const kind = kinds[node];
     if (kind !== 'app' && kind !== 'worker') return;
     const dbClusters = new Set(outLinks[node].filter((l) => kinds[to[l]] === 'db').map((l) => clusterOf[to[l]]));
-    if (dbClusters.size > 1) notes.push(`${id}: linked to ${dbClusters.size} separate database clusters; only the first one linked is used (put a shard-router in front to spread keys)`);
+    if (dbClusters.size > 1) notes.push(warning`${nodeRef(id)}: linked to ${dbClusters.size} separate database clusters; only the first one linked is used (put a shard-router in front to spread keys)`);
     const dbs = outLinks[node].filter((l) => kinds[to[l]] === 'db');
     if (dbs.length > 0 && dbs.every((l) => (world.models[to[l]] as unknown as { role: string }).role !== 'primary')) {
-      notes.push(`${id}: linked only to replicas; its writes have no primary to go to (link the primary too)`);
+      notes.push(warning`${nodeRef(id)}: linked only to replicas; its writes have no primary to go to (link the primary too)`);
     }
   });
   for (let l = 0; l < count; l++) {
     if (replication[l] === 1) continue;
     const source = kinds[from[l]];
     const target = kinds[to[l]];
-    if (source === 'shard-router' && target !== 'db') notes.push(`${ids[from[l]]}: a shard router routes only to databases; the link to ${ids[to[l]]} is ignored`);
-    if (source === 'queue' && target !== 'worker') notes.push(`${ids[from[l]]}: a queue delivers only to workers; the link to ${ids[to[l]]} is ignored`);
+    if (source === 'shard-router' && target !== 'db') notes.push(warning`${nodeRef(ids[from[l]])}: a shard router routes only to databases; the link to ${nodeRef(ids[to[l]])} is ignored`);
+    if (source === 'queue' && target !== 'worker') notes.push(warning`${nodeRef(ids[from[l]])}: a queue delivers only to workers; the link to ${nodeRef(ids[to[l]])} is ignored`);
   }
   world.nodeIds.forEach((id, node) => {
-    if (kinds[node] === 'queue' && !outLinks[node].some((l) => kinds[to[l]] === 'worker')) notes.push(`${id}: a queue with no worker linked; its jobs are never consumed`);
+    if (kinds[node] === 'queue' && !outLinks[node].some((l) => kinds[to[l]] === 'worker')) notes.push(warning`${nodeRef(id)}: a queue with no worker linked; its jobs are never consumed`);
   });
   return notes;
 }
@@ -67,14 +68,14 @@ function promotionNotes(
   members: readonly number[],
   primaries: readonly number[],
   mayCrash: (node: number) => boolean,
-): string[] {
+): SimWarning[] {
   const failoverOf = (m: number): { auto: boolean } => (world.models[m] as unknown as { failover: { auto: boolean } }).failover;
   if (!primaries.some((p) => failoverOf(p).auto && mayCrash(p))) return [];
   const replicas = members.filter((m) => !primaries.includes(m));
   if (replicas.length < 2) return [];
   const { to, from, replication, count } = world.links;
   const ids = world.nodeIds;
-  const notes: string[] = [];
+  const notes: SimWarning[] = [];
   for (const r of replicas) {
     const missing = replicas.filter((other) => {
       if (other === r) return false;
@@ -82,11 +83,11 @@ function promotionNotes(
       return true;
     });
     if (missing.length === 0) continue;
-    const names = missing.map((m) => ids[m]).join(', ');
-    const arrows = missing.map((m) => `${ids[r]} → ${ids[m]}`).join(', ');
+    const names = nodeList(missing.map((m) => ids[m]));
+    const arrows = missing.flatMap((m, i) => [...(i === 0 ? [] : [', ']), nodeRef(ids[r]), ' → ', nodeRef(ids[m])]);
     const verb = missing.length === 1 ? 'gets' : 'get';
     notes.push(
-      `${ids[r]}: if it is promoted, ${names} ${verb} no writes from it (no replication link ${arrows}); draw replication links between the replicas too`,
+      warning`${nodeRef(ids[r])}: if it is promoted, ${names} ${verb} no writes from it (no replication link ${arrows}); draw replication links between the replicas too`,
     );
   }
   return notes;
@@ -104,12 +105,12 @@ function deposedPrimaryNotes(
   members: readonly number[],
   primaries: readonly number[],
   mayCrashAndReturn: (node: number) => boolean,
-): string[] {
+): SimWarning[] {
   const failoverOf = (m: number): { auto: boolean } => (world.models[m] as unknown as { failover: { auto: boolean } }).failover;
   const replicas = members.filter((m) => !primaries.includes(m));
   const { to, from, replication, count } = world.links;
   const ids = world.nodeIds;
-  const notes: string[] = [];
+  const notes: SimWarning[] = [];
   for (const p of primaries) {
     if (!failoverOf(p).auto || !mayCrashAndReturn(p)) continue;
     for (const r of replicas) {
@@ -117,7 +118,7 @@ function deposedPrimaryNotes(
       for (let l = 0; l < count; l++) if (replication[l] === 1 && from[l] === r && to[l] === p) linked = true;
       if (linked) continue;
       notes.push(
-        `${ids[r]}: if it is promoted, ${ids[p]} comes back from its crash as a replica that gets no writes from it (no replication link ${ids[r]} → ${ids[p]}) and takes no reads; draw the replication link back too`,
+        warning`${nodeRef(ids[r])}: if it is promoted, ${nodeRef(ids[p])} comes back from its crash as a replica that gets no writes from it (no replication link ${nodeRef(ids[r])} → ${nodeRef(ids[p])}) and takes no reads; draw the replication link back too`,
       );
     }
   }
