@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
@@ -8,7 +8,7 @@ import { ScenarioEventEditor } from './ScenarioEventEditor';
 import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
 import { nodeNamer } from './nodeNames';
-import { markerAriaLabel, markerTitle } from './timelineMarkers';
+import { markerAriaLabel, markerOffsets, markerTitle } from './timelineMarkers';
 
 /** How often a scrub sends a seek while the pointer moves (seeking back re-simulates). */
 const SCRUB_SEEK_EVERY_MS = 120;
@@ -31,6 +31,16 @@ export function Timeline() {
   const controller = useLiveController();
   const model = useLiveModel();
   const barRef = useRef<HTMLDivElement>(null);
+  // The bar's width decides which markers would cover each other (see markerOffsets).
+  const [barWidth, setBarWidth] = useState(0);
+  useEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    setBarWidth(bar.clientWidth);
+    const observer = new ResizeObserver(() => setBarWidth(bar.clientWidth));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
   const [editing, setEditing] = useState<number | null>(null);
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const lastSeek = useRef(0);
@@ -106,6 +116,9 @@ export function Timeline() {
     if (index >= 0) setEditing(index);
   };
 
+  const offsets = markerOffsets(doc.scenario.map((event) => event.atS), doc.durationS, barWidth);
+  const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
+
   return (
     <div className="live-timeline">
       <div
@@ -142,7 +155,7 @@ export function Timeline() {
             key={index}
             type="button"
             className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}`}
-            style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%` }}
+            style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%`, transform: offsetOf(index) }}
             title={markerTitle(event, name)}
             aria-label={markerAriaLabel(event, name)}
             onPointerDown={(e) => onMarkerPointerDown(e, index)}

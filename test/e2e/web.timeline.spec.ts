@@ -96,3 +96,37 @@ test('redo of an added event brings it back without reopening its editor (the ke
   await page.keyboard.press('Control+z');
   await expect.poll(scenarioLength).toBe(before);
 });
+
+test('events at the same moment sit side by side on the timeline, each visible and clickable', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  // The default sandbox crashes app2 at 20 s; a teacher narrates that very moment.
+  const crash = page.getByRole('button', { name: /^Scenario event at 20\.0 s: crash/ });
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  const at = editor.getByLabel('At (s)');
+  await at.fill('20');
+  await at.press('Tab');
+  await editor.getByLabel('Narration').fill('App 2 dies here.');
+  await editor.getByLabel('Narration').press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  const note = page.getByRole('button', { name: 'Scenario event at 20.0 s: note' });
+  await expect(note).toBeVisible();
+
+  const crashBox = (await crash.boundingBox())!;
+  const noteBox = (await note.boundingBox())!;
+  // Apart, not stacked: neither covers any of the other's face…
+  expect(crashBox.x + crashBox.width <= noteBox.x || noteBox.x + noteBox.width <= crashBox.x, `crash ${JSON.stringify(crashBox)} and note ${JSON.stringify(noteBox)} overlap`).toBe(true);
+  // …and together they straddle 20 s, so both still read as "at 20 s".
+  const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
+  const twentyS = barBox.x + (20 / 60) * barBox.width;
+  expect(Math.min(crashBox.x, noteBox.x)).toBeLessThan(twentyS);
+  expect(Math.max(crashBox.x + crashBox.width, noteBox.x + noteBox.width)).toBeGreaterThan(twentyS);
+  // A click on each opens that event, not the one drawn over it.
+  await page.mouse.click(crashBox.x + crashBox.width / 2, crashBox.y + crashBox.height / 2);
+  await expect(editor.getByLabel('Action')).toHaveValue('crash');
+  await page.keyboard.press('Escape');
+  await page.mouse.click(noteBox.x + noteBox.width / 2, noteBox.y + noteBox.height / 2);
+  await expect(editor.getByLabel('Action')).toHaveValue('note');
+});

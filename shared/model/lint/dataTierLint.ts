@@ -54,13 +54,57 @@ export function replicaReadsWithoutLink(doc: FaultlineDocument): LintFinding[] {
       const names = replicas.map((id) => display(doc.nodes[id])).join(', ');
       findings.push({
         rule: 'replica-reads-without-link',
-        message: `${display(app)} reads from replicas but links to none (${names}): all its reads go to ${display(doc.nodes[db])}. Link it to a replica, or set Read from replicas to no.`,
+        message: `${display(app)} reads from replicas but links to none (${names}): all its reads go to ${display(doc.nodes[db])}, and if that fails over, the promoted replica gets none of its requests. Link it to the replicas.`,
         nodes: [app.id, ...replicas],
         links: [],
       });
     }
   }
   return findings;
+}
+
+/**
+ * An app or worker that links to a cluster's primary, which the scenario crashes (or `mtbfS` may),
+ * but to none of the replicas that would be promoted in its place (`failover.auto`, the default): the engine sends a request only along a
+ * link as drawn, so after the failover the new primary gets none of its writes and every request
+ * fails until the old primary is back — not the failover lesson its author meant. An app that
+ * reads from replicas already hears about the missing link (replica-reads-without-link), whose
+ * message says this too.
+ */
+export function failoverWithoutLink(doc: FaultlineDocument): LintFinding[] {
+  const clusterOf = new Map<string, string[]>();
+  for (const members of clusters(doc).values()) for (const id of members) clusterOf.set(id, members);
+  const findings: LintFinding[] = [];
+  for (const user of Object.values(doc.nodes)) {
+    if (!(user.kind === 'worker' || (user.kind === 'app' && user.config.readFromReplicas === false))) continue;
+    const linked = new Set(Object.values(doc.links).filter((link) => link.kind === 'traffic' && link.from === user.id && isDb(doc, link.to)).map((link) => link.to));
+    const seen = new Set<string[]>();
+    for (const db of linked) {
+      const members = clusterOf.get(db)!;
+      if (seen.has(members)) continue;
+      seen.add(members);
+      const primaries = members.filter((id) => !isReplica(doc.nodes[id]) && linked.has(id) && failoverAuto(doc.nodes[id]) && mayFail(doc, id));
+      const replicas = members.filter((id) => isReplica(doc.nodes[id]));
+      if (primaries.length === 0 || replicas.length === 0 || replicas.some((id) => linked.has(id))) continue;
+      findings.push({
+        rule: 'failover-without-link',
+        message: `${display(user)} links to none of ${replicas.map((id) => display(doc.nodes[id])).join(', ')}: if ${display(doc.nodes[primaries[0]])} fails, the replica promoted in its place gets none of ${display(user)}'s requests, and they fail until it is back. Link ${display(user)} to the replicas too.`,
+        nodes: [user.id, ...replicas],
+        links: [],
+      });
+    }
+  }
+  return findings;
+}
+
+/** Does the scenario crash `id`, or may it crash at random (`mtbfS`)? */
+function mayFail(doc: FaultlineDocument, id: string): boolean {
+  return doc.scenario.some((event) => event.action === 'crash' && event.target === id) || typeof doc.nodes[id].config.mtbfS === 'number';
+}
+
+function failoverAuto(node: NodeRecord): boolean {
+  const failover = node.config.failover as { auto?: unknown } | undefined;
+  return failover?.auto !== false;
 }
 
 /**

@@ -3,7 +3,7 @@
  * document; each finding names the records to select when it is clicked.
  */
 import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type LinkRecord, type NodeRecord, type ScenarioAction } from '../types';
-import { primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
+import { failoverWithoutLink, primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 import { UTILIZATION_KINDS } from '../schema/checks';
 
 export type LintRule =
@@ -13,6 +13,7 @@ export type LintRule =
   | 'replica-without-primary'
   | 'primary-fed-one-way'
   | 'replica-reads-without-link'
+  | 'failover-without-link'
   | 'app-call-cycle'
   | 'unused-cache'
   | 'event-after-end'
@@ -269,6 +270,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...replicasWithoutPrimary(doc),
     ...primariesFedOneWay(doc),
     ...replicaReadsWithoutLink(doc),
+    ...failoverWithoutLink(doc),
     ...appCallCycles(doc),
     ...unusedCacheFindings,
     ...eventsAfterEnd(doc),

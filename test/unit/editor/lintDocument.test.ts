@@ -70,8 +70,27 @@ describe('design lint', () => {
     expect(lintDocument(doc)[0].message).toContain('Replica DB');
     // Linked to the replica, or reading from the primary on purpose: nothing to say.
     expect(rules(makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('a', 'r'), link('p', 'r', 'replication')] }))).toEqual([]);
-    const primaryOnly = makeDocument({ nodes: [node('c', 'client'), node('a', 'app', 0, 0, { readFromReplicas: false }), node('p', 'db'), node('r', 'db', 0, 0, { role: 'replica' })], links: [link('c', 'a'), link('a', 'p'), link('p', 'r', 'replication')] });
-    expect(rules(primaryOnly)).toEqual([]);
+    expect(lintDocument(doc)[0].message).toContain('the promoted replica gets none of its requests');
+  });
+
+  it('reports an app or worker linked to a primary but to none of the replicas a failover would promote', () => {
+    // A teacher's failover lesson: app → Primary → Replica. At the crash the replica is promoted,
+    // and the app, with no link to it, fails every request until the primary is back.
+    const nodes = [node('c', 'client'), node('a', 'app', 0, 0, { readFromReplicas: false }), { ...node('p', 'db'), name: 'Primary' }, { ...node('r', 'db', 0, 0, { role: 'replica' }), name: 'Replica' }];
+    const crashing = (built: ReturnType<typeof makeDocument>) => ({ ...built, scenario: [{ atS: 10, action: 'crash' as const, target: 'p' }] });
+    const doc = crashing(makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('p', 'r', 'replication')] }));
+    expect(rules(doc)).toEqual([['failover-without-link', ['a', 'r']]]);
+    // Without a crash of the primary (scripted, or mtbfS) it never fails over: nothing to say.
+    expect(rules(makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('p', 'r', 'replication')] }))).toEqual([]);
+    expect(lintDocument(doc)[0].message).toContain('if Primary fails, the replica promoted in its place gets none of');
+    // Linked to the replica too, or with failover off: nothing to say.
+    expect(rules(crashing(makeDocument({ nodes, links: [link('c', 'a'), link('a', 'p'), link('a', 'r'), link('p', 'r', 'replication')] })))).toEqual([]);
+    const manual = nodes.map((n) => (n.id === 'p' ? { ...n, config: { failover: { auto: false } } } : n));
+    expect(rules(crashing(makeDocument({ nodes: manual, links: [link('c', 'a'), link('a', 'p'), link('p', 'r', 'replication')] })))).toEqual([]);
+    // A worker writing to the primary alone, behind a queue.
+    const workerNodes = [node('c', 'client'), node('a', 'app', 0, 0, { readFromReplicas: false }), node('q', 'queue'), node('w', 'worker'), node('p', 'db'), node('r', 'db', 0, 0, { role: 'replica' })];
+    const workerDoc = crashing(makeDocument({ nodes: workerNodes, links: [link('c', 'a'), link('a', 'q'), link('q', 'w'), link('a', 'p'), link('a', 'r'), link('w', 'p'), link('p', 'r', 'replication')] }));
+    expect(rules(workerDoc)).toEqual([['failover-without-link', ['w', 'r']]]);
   });
 
   it('reports a primary another primary replicates to one way, but not master-master', () => {
