@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { deflateSync, strToU8, zlibSync } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, decodeShareCode, encodeBase64Url, encodeShareCode, loadDocument, saveDocument } from '../../../shared/model';
+import { decodeShareCode, encodeBase64Url, encodeShareCode, saveDocument } from '../../../shared/model';
 import { baseFile, expectErrors, expectLoaded, loadObject } from './helpers';
 
 function codeOf(text: string): string {
@@ -87,40 +86,5 @@ describe('share codes', () => {
     const errors = expectErrors(decodeShareCode(codeOf('{"format": "faultline", "version": 1, "nodes": [{"id": "a", "kind": "toaster", "x": 0, "y": 0}]}')));
     expect(errors).toEqual([{ path: 'nodes[0].kind', message: expect.stringContaining('unknown node kind "toaster"') }]);
     expect(expectErrors(decodeShareCode(codeOf('not json')))[0].message).toContain('not valid JSON');
-  });
-
-  it('refuse a code with one character mistyped rather than open a different lesson', () => {
-    // A teacher's lesson: before the checksum, about 1 in 30 of these typos unpacked to valid JSON
-    // with a changed title, name or number, and opened as if nothing had happened.
-    const lesson = expectLoaded(loadDocument(readFileSync(new URL('../../../shared/examples/lessons/04-cache-write-policies.faultline', import.meta.url), 'utf8')));
-    const original = saveDocument(lesson);
-    const code = encodeShareCode(lesson);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    let refused = 0;
-    const opened: string[] = [];
-    for (let index = 0; index < code.length; index++) {
-      // A deterministic "wrong key": the character 17 places on in the alphabet.
-      const typo = alphabet[(alphabet.indexOf(code[index]) + 17) % alphabet.length];
-      const result = decodeShareCode(code.slice(0, index) + typo + code.slice(index + 1));
-      if (!result.ok) refused++;
-      // Only the last character's unused low bits may change without changing the bytes.
-      else if (saveDocument(result.document) !== original) opened.push(`position ${index}: ${typo}`);
-    }
-    expect(opened).toEqual([]);
-    expect(refused).toBeGreaterThanOrEqual(code.length - 1);
-  });
-
-  it('name a checksum mismatch as a damaged code', () => {
-    const text = saveDocument(expectLoaded(loadObject(baseFile())));
-    const bytes = zlibSync(strToU8(text));
-    bytes[bytes.length - 1] ^= 1; // the stream unpacks, the Adler-32 no longer matches
-    expect(expectErrors(decodeShareCode(encodeBase64Url(bytes)))[0].message).toContain('checksum does not match');
-  });
-
-  it('write zlib (with its Adler-32) and still open codes made as raw DEFLATE', () => {
-    const document = expectLoaded(loadObject(baseFile()));
-    const bytes = decodeBase64Url(encodeShareCode(document));
-    expect(bytes.ok && bytes.bytes[0]).toBe(0x78);
-    expect(expectLoaded(decodeShareCode(codeOf(saveDocument(document))))).toEqual(document);
   });
 });
