@@ -45,13 +45,16 @@ export function ChartKeys({ series, onFocus, testId }: ChartKeysProps) {
   }, []);
   useLayoutEffect(() => {
     const box = boxRef.current;
-    if (box === null || shown === 0) return;
+    if (box === null) return;
     const limit = box.clientHeight + 0.5;
     const overflows = Array.from(box.children).some((child) => {
       const element = child as HTMLElement;
       return element.offsetTop + element.offsetHeight > limit;
     });
-    if (overflows) setFit((current) => ({ ...current, shown: shown - 1 }));
+    if (overflows && shown > 0) setFit((current) => ({ ...current, shown: shown - 1 }));
+    // Every key fits (measured, not merely "all shown" while the keys are being fitted again after
+    // a re-order or a resize): there is nothing left to list. An open list otherwise stays open.
+    else if (!overflows && shown >= series.length && open) setOpen(false);
   });
 
   const hidden = series.length - shown;
@@ -63,9 +66,6 @@ export function ChartKeys({ series, onFocus, testId }: ChartKeysProps) {
     const top = caption.offsetTop + caption.offsetHeight + 2;
     return { top, maxHeight: Math.max(40, figure.clientHeight - top) };
   };
-  useEffect(() => {
-    if (hidden === 0) setOpen(false);
-  }, [hidden]);
   useEffect(() => {
     if (!open) return;
     const close = (event: Event) => {

@@ -84,11 +84,19 @@ function showRange(host: HTMLElement, plot: uPlot): void {
   host.dataset.xMax = typeof max === 'number' && Number.isFinite(max) ? String(max) : '';
   const top = plot.scales.y?.max;
   host.dataset.yMax = typeof top === 'number' && Number.isFinite(top) ? String(top) : '';
+  // The series the plot draws highlighted (data-focused; '' for none), as uPlot marks it.
+  const focused = plot.series.find((s, i) => i > 0 && (s as { _focus?: boolean | null })._focus === true);
+  host.dataset.focused = focused?.label?.toString() ?? '';
 }
 
 export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
+  // The series pointed at in the key, by label: it stays highlighted when the plot is rebuilt for
+  // re-ordered series (the per-node chart lists the busiest first, and the order changes as it runs).
+  const focusedRef = useRef<string | null>(null);
+  const seriesRef = useRef(series);
+  seriesRef.current = series;
   const seriesKey = series.map((s) => `${s.label}:${s.color}`).join('|');
 
   useEffect(() => {
@@ -127,6 +135,8 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
     const plot = new uPlot(options, data as uPlot.AlignedData, host);
     plotRef.current = plot;
     showRange(host, plot);
+    const focused = series.findIndex((s) => s.label === focusedRef.current);
+    if (focused >= 0) plot.setSeries(focused + 1, { focus: true });
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight) }));
     observer.observe(host);
     return () => {
@@ -142,12 +152,11 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
   }, [data]);
 
   const focusSeries = useCallback((index: number | null) => {
+    focusedRef.current = index === null ? null : (seriesRef.current[index]?.label ?? null);
     const plot = plotRef.current;
     if (plot === null) return;
     // uPlot's series 0 is the x values: series i of the key is uPlot's i + 1.
     plot.setSeries(index === null ? null : index + 1, { focus: true });
-    const host = hostRef.current;
-    if (host !== null) host.dataset.focused = index === null ? '' : (plot.series[index + 1]?.label?.toString() ?? '');
   }, []);
 
   return (

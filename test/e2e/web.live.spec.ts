@@ -432,3 +432,44 @@ test('the charts keep a usable plot with six nodes in the per-node legend, at 12
   }
   expect(errors).toEqual([]);
 });
+
+test('the "+N more" list stays open, and the key pointed at stays highlighted, while the busiest-first order changes', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Lessons', exact: true }).click();
+  await page.getByTestId('lesson-load-balancing-and-health-checks').click();
+  await expect(page.getByTestId('status-counts')).toHaveText('6 nodes · 7 links');
+  const seek = (ms: number) => page.evaluate((t) => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(t), ms);
+  const keys = page.getByTestId('chart-nodes-keys').locator('.live-chart-key');
+  // Lesson 1's app servers by peak utilization: app1 leads at 10 s, app3 by 30 s (seeking forward
+  // runs on; the chart is not rebuilt for a new run).
+  await seek(10_000);
+  await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(10_000);
+  await expect(keys.first()).toHaveText('app1');
+  const more = page.getByTestId('chart-nodes-more');
+  await more.click();
+  const list = page.getByTestId('chart-nodes-more-list');
+  const pointed = list.locator('.live-chart-key').last();
+  const label = (await pointed.getAttribute('title'))!;
+  await pointed.hover();
+  const plot = page.getByTestId('chart-nodes').locator('.live-chart-plot');
+  await expect(plot).toHaveAttribute('data-focused', label);
+  await seek(30_000);
+  await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(30_000);
+  await expect(keys.first()).toHaveText('app3');
+  // The order changed under the open list: it used to close by itself, and the highlight went.
+  await expect(list).toBeVisible();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(plot).toHaveAttribute('data-focused', label);
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(plot).toHaveAttribute('data-focused', '');
+  expect(problems).toEqual([]);
+});
