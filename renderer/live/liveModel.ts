@@ -95,6 +95,9 @@ export class LiveModel {
         // The last narration gives way to how the run went.
         this.caption = { timeMs: this.durationMs, text: runSummary(event.report), paused: false };
         break;
+      case 'warnings':
+        this.problem = event.warnings.length > 0 ? event.warnings : null;
+        break;
       case 'notice':
         this.notice = event.message;
         break;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -135,6 +135,8 @@ export type Frame = z.infer<typeof frameSchema>;
 
 const problemSchema = z.object({ path: z.string(), message: z.string() });
 
+const warningsSchema = z.array(z.array(z.union([z.string(), z.object({ node: z.string() })])));
+
 export const engineStatusSchema = z.enum(['starting', 'ready', 'restarting', 'stopped']);
 export type EngineStatus = z.infer<typeof engineStatusSchema>;
 
@@ -148,8 +150,10 @@ export const engineMessageSchema = z.discriminatedUnion('type', [
     linkIds: z.array(z.string()),
     durationMs: timeMs,
     /** The engine's warnings about the design, nodes as references (sim/warnings.ts) to be named by the reader. */
-    warnings: z.array(z.array(z.union([z.string(), z.object({ node: z.string() })]))),
+    warnings: warningsSchema,
   }),
+  /** The warnings changed with an edit that did not restart the run (a node's config). */
+  z.object({ type: z.literal('warnings'), warnings: warningsSchema }),
   /** A command was refused; nothing changed. */
   z.object({ type: z.literal('rejected'), command: z.string(), message: z.string(), problems: z.array(problemSchema) }),
   /** An injected fault, stamped with its time: the UI appends it to the document's scenario. */

@@ -1,6 +1,7 @@
 import type { FaultlineDocument, ScenarioEvent } from '../../model/types';
 import { loadDocument } from '../../model/load';
 import { reportToJson, type Report } from '../report';
+import { Simulation } from '../simulation';
 import { appendScenarioEvent, lastScenarioEvent, planEdit } from './documentEdits';
 import { LiveRun, SEEK_CHUNK_MS } from './liveRun';
 import { metricRows } from './metricRows';
@@ -49,6 +50,8 @@ interface Running {
   rowsFrom: number;
   resync: boolean;
   report: Report | null;
+  /** What the engine warns about the design as it now is (posted with `loaded`, then on change). */
+  warnings: string;
 }
 
 /**
@@ -164,7 +167,17 @@ export class Session implements PacedRun {
     this.document = document;
     const run = new LiveRun(document);
     if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs), this.stillAlive);
-    this.running = { run, sampler: new NodeStateSampler(run.sim, document), checks: new LiveChecks(run.sim, document), logIndex: 0, healthIndex: 0, rowsFrom: 0, resync: true, report: null };
+    this.running = {
+      run,
+      sampler: new NodeStateSampler(run.sim, document),
+      checks: new LiveChecks(run.sim, document),
+      logIndex: 0,
+      healthIndex: 0,
+      rowsFrom: 0,
+      resync: true,
+      report: null,
+      warnings: JSON.stringify(run.sim.warningParts),
+    };
     this.pacer.resync();
     if (!announce) return;
     const world = run.sim.world;
@@ -224,6 +237,7 @@ export class Session implements PacedRun {
       for (const [nodeId, patch] of plan.configPatches) running.run.setNodeConfig(nodeId, patch);
       running.sampler.refreshConfigs(edited);
       running.checks.refresh(edited);
+      this.refreshWarnings(running, edited);
       // After the end the report has the last word on checks: measure the edited ones on it.
       if (running.report !== null && checksChanged) {
         running.report = running.run.sim.rescoreChecks(edited.checks);
@@ -231,6 +245,19 @@ export class Session implements PacedRun {
       }
     }
     this.frame(0);
+  }
+
+  /**
+   * Some warnings depend on a node's config (sticky sessions without layer 7, an app that reads
+   * from replicas…), so a hot-applied edit can make one true or false: ask a fresh build of the
+   * edited design (no event is run) and tell the UI if the answer changed.
+   */
+  private refreshWarnings(running: Running, edited: FaultlineDocument): void {
+    const warnings = new Simulation(edited).warningParts;
+    const text = JSON.stringify(warnings);
+    if (text === running.warnings) return;
+    running.warnings = text;
+    this.post({ type: 'warnings', warnings: warnings.map((parts) => [...parts]) }, []);
   }
 
   /** The run reached its end: follow the requests in flight to their outcome and post the report. */

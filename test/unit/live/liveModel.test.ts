@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_ROW_FLOATS, type Frame, type LogEntry } from '../../../shared/sim/session/protocol';
+import { METRIC_ROW_FLOATS, PROTOCOL_VERSION, type Frame, type LogEntry } from '../../../shared/sim/session/protocol';
 import { LiveModel, LOG_KEEP } from '../../../renderer/live/liveModel';
 import { filterLog, matchesLogFilter, NO_LOG_FILTER, scenarioLogEntry } from '../../../renderer/live/liveLog';
 import { describeCheck } from '../../../renderer/live/liveCheckRows';
@@ -43,7 +43,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
 function loadedModel(): LiveModel {
   const model = new LiveModel();
   model.setLinkEnds(new Map([['lb-app1', ['lb', 'app1'] as const], ['lb-app2', ['lb', 'app2'] as const]]));
-  model.applyEvent({ type: 'loaded', protocol: 2, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
+  model.applyEvent({ type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
   return model;
 }
 
@@ -105,9 +105,18 @@ describe('LiveModel', () => {
     const model = loadedModel();
     model.applyFrame(frame(20_000, { log: [{ timeMs: 20_000, action: 'crash', target: 'app2', note: 'app2 crashes', injected: false }] }));
     model.applyEvent({ type: 'notice', message: 'Paused at 20.0 s: app2 crashes' });
-    model.applyEvent({ type: 'loaded', protocol: 2, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
+    model.applyEvent({ type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [] });
     expect(model.notice).toBeNull();
     expect(model.caption).toBeNull();
+  });
+
+  it('shows the warnings the engine sends after a hot edit, and none once they are all gone', () => {
+    const model = loadedModel();
+    const warning = [{ node: 'lb' }, ': sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored'];
+    model.applyEvent({ type: 'warnings', warnings: [warning] });
+    expect(model.problem).toEqual([warning]);
+    model.applyEvent({ type: 'warnings', warnings: [] });
+    expect(model.problem).toBeNull();
   });
 
   it('keeps at most LOG_KEEP entries and counts the ones it dropped', () => {

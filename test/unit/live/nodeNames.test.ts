@@ -3,7 +3,7 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { NODE_DOWN, type Frame } from '../../../shared/sim/session/protocol';
+import { NODE_DOWN, PROTOCOL_VERSION, type Frame } from '../../../shared/sim/session/protocol';
 import { linkFaultItems, nodeFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, describeCheck } from '../../../renderer/live/liveCheckRows';
 import { healthLogEntry, logText, scenarioLogEntry } from '../../../renderer/live/liveLog';
@@ -115,7 +115,7 @@ describe('checks after the run has ended', () => {
 
   it('keep the report of a design edited after the end (re-run to the end before its first frame)', () => {
     const model = new LiveModel();
-    const loaded = { type: 'loaded' as const, protocol: 2 as const, nodeIds: ['lb', 'app1'], linkIds: [], durationMs: 2000, warnings: [] };
+    const loaded = { type: 'loaded' as const, protocol: PROTOCOL_VERSION as typeof PROTOCOL_VERSION, nodeIds: ['lb', 'app1'], linkIds: [], durationMs: 2000, warnings: [] };
     const report = { requests: { total: 10, ok: 10 }, checks: [{ id: 'available', actual: 1, pass: true }] };
     const frame = (ended: boolean, resync: boolean) => ({ type: 'frame', timeMs: 2000, ended, resync, metricRows: new Float64Array(0), nodeRows: new Float64Array(0), nodeStatus: new Uint8Array(2), queueFill: new Float32Array(2), log: [], logDropped: 0 }) as unknown as Frame;
     model.applyEvent(loaded);

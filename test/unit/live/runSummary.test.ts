@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSummary } from '../../../renderer/live/runSummary';
+import { PROTOCOL_VERSION } from '../../../shared/sim/session/protocol';
 import { LiveModel } from '../../../renderer/live/liveModel';
 
 describe('runSummary', () => {
@@ -25,7 +26,7 @@ describe('runSummary', () => {
 
   it('replaces the last narration caption when the run finishes', () => {
     const model = new LiveModel();
-    model.applyEvent({ type: 'loaded', protocol: 2, nodeIds: ['a'], linkIds: [], durationMs: 60_000, warnings: [] });
+    model.applyEvent({ type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: ['a'], linkIds: [], durationMs: 60_000, warnings: [] });
     model.applyEvent({ type: 'finished', report: { requests: { total: 10, ok: 10 }, checks: [] } });
     expect(model.caption).toEqual({ timeMs: 60_000, text: 'Run finished: 100.0 % of 10 requests ok.', paused: false });
   });

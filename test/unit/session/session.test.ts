@@ -226,6 +226,27 @@ describe('Session', () => {
     expect(h.lastFrame().timeMs).toBe(5_000);
   });
 
+  it('a config edit that makes a warning true or false updates the warnings without restarting the run', () => {
+    const h = createHarness();
+    const doc = load(exampleText);
+    const withLb = (config: Record<string, unknown>) => ({ ...doc, nodes: { ...doc.nodes, lb: { ...doc.nodes.lb, config: { ...doc.nodes.lb.config, ...config } } } });
+    const stickyAtLayer4 = withLb({ sticky: true, layer: 4 });
+    h.session.handle({ type: 'load', documentText: saveDocument(stickyAtLayer4) });
+    const stickyWarning = [{ node: 'lb' }, ': sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored'];
+    expect(h.ofType('loaded').at(-1)!.warnings).toContainEqual(stickyWarning);
+    h.session.handle({ type: 'step', deltaMs: 2_000 });
+    h.session.handle({ type: 'edit', documentText: saveDocument(withLb({ sticky: true, layer: 7 })) });
+    expect(h.ofType('warnings').at(-1)!.warnings).not.toContainEqual(stickyWarning);
+    expect(h.ofType('loaded')).toHaveLength(1); // hot-applied: the run went on
+    // An edit that changes no warning says nothing.
+    const count = h.ofType('warnings').length;
+    h.session.handle({ type: 'edit', documentText: saveDocument(withLb({ sticky: true, layer: 7, serviceMs: 1 })) });
+    expect(h.ofType('warnings')).toHaveLength(count);
+    h.session.handle({ type: 'edit', documentText: saveDocument(stickyAtLayer4) });
+    expect(h.ofType('warnings').at(-1)!.warnings).toContainEqual(stickyWarning);
+    expect(h.lastFrame().timeMs).toBe(2_000);
+  });
+
   it('checks edited after the end are measured again on the report; a new window that is not whole seconds re-runs the design', () => {
     const h = createHarness();
     const doc = load(exampleText);
