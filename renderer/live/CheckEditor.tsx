@@ -9,6 +9,7 @@ import { describeCheck } from './liveCheckRows';
 import { nodeNamer } from './nodeNames';
 import { CheckedTextField } from './CheckedTextField';
 import { parseNumberText } from '../app/editor/fieldValues';
+import { useGuardedClose, type CloseGuard } from './useGuardedClose';
 
 const UNIT_HINT: Record<string, string> = { ms: 'ms', ratio: '0–1', rps: 'per s', count: 'count' };
 const OP_SYMBOL: Record<CheckOp, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
@@ -16,10 +17,12 @@ const OP_SYMBOL: Record<CheckOp, string> = { '<': '<', '<=': '≤', '>': '>', '>
 /**
  * Edits one check in place, below its row in the checks panel. Every change is one undoable
  * step; a value that is not valid yet (a half-typed number, To before From) stays in its field
- * with the reason and never reaches the document.
+ * with the reason and never reaches the document, and Done does not close the editor while one
+ * does (see useGuardedClose); Delete always works.
  */
-export function CheckEditor({ index, onClose }: { index: number; onClose: () => void }) {
+export function CheckEditor({ index, onClose, guard }: { index: number; onClose: () => void; guard?: CloseGuard }) {
   const store = useDocumentStore();
+  const closing = useGuardedClose(onClose, guard);
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   // Each select is named by its own label (for=), not by a label around it, whose name would
   // take in every option's text.
@@ -33,7 +36,7 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
   const metrics = usableMetrics(doc);
   if (!metrics.includes(check.metric)) metrics.push(check.metric);
   return (
-    <div className="live-check-editor" role="group" aria-label={`Edit check ${index + 1}`} data-testid="check-editor">
+    <div ref={closing.ref} className="live-check-editor" role="group" aria-label={`Edit check ${index + 1}`} data-testid="check-editor">
       <div className="live-check-field live-check-metric">
         <label htmlFor={`${ids}-metric`}>Metric</label>
         <select id={`${ids}-metric`} data-testid="check-metric" value={check.metric} onChange={(e) => store.update((draft) => setCheckMetric(draft, index, e.target.value as CheckMetric))}>
@@ -96,11 +99,16 @@ export function CheckEditor({ index, onClose }: { index: number; onClose: () => 
           {...label.handlers}
         />
       </label>
+      {closing.blocked !== null && (
+        <p className="field-error live-editor-blocked" role="alert" data-testid="editor-blocked">
+          {closing.blocked}
+        </p>
+      )}
       <footer>
         <button type="button" className="icon-button live-tool" aria-label="Delete this check" title="Delete this check" onClick={() => { store.update((draft) => deleteCheck(draft, index)); onClose(); }}>
           <Trash2 size={15} />
         </button>
-        <button type="button" className="live-check-done" onClick={onClose}>
+        <button type="button" className="live-check-done" onClick={() => closing.tryClose()}>
           Done
         </button>
       </footer>

@@ -1,11 +1,12 @@
 import { CheckCircle2, CircleDashed, Pencil, Plus, XCircle } from 'lucide-react';
-import { Fragment, useState, useSyncExternalStore } from 'react';
+import { Fragment, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
 import { checkRows, formatActual } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
+import type { CloseGuard } from './useGuardedClose';
 
 /**
  * The document's checks with live pass / fail (the finished run's report has the last word), and
@@ -17,9 +18,13 @@ export function ChecksPanel() {
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const model = useLiveModel();
   const [editing, setEditing] = useState<number | null>(null);
+  // The open editor's say on being left (it stays while a field holds refused text).
+  const guard: CloseGuard = useRef(null);
+  const mayLeaveEditor = () => guard.current === null || guard.current();
   const frame = model?.frame ?? null;
   const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
   const add = () => {
+    if (!mayLeaveEditor()) return;
     let index = -1;
     store.update((draft) => {
       index = addCheck(draft);
@@ -47,14 +52,16 @@ export function ChecksPanel() {
                   aria-label={`Edit check ${row.label}`}
                   title="Edit this check"
                   aria-expanded={editing === i}
-                  onClick={() => setEditing(editing === i ? null : i)}
+                  onClick={() => {
+                    if (mayLeaveEditor()) setEditing(editing === i ? null : i);
+                  }}
                 >
                   <Pencil size={14} />
                 </button>
               </li>
               {editing === i && (
                 <li className="live-check-editor-row">
-                  <CheckEditor index={i} onClose={() => setEditing(null)} />
+                  <CheckEditor index={i} onClose={() => setEditing(null)} guard={guard} />
                 </li>
               )}
             </Fragment>

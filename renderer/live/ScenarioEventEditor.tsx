@@ -7,11 +7,16 @@ import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types'
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
+import { useGuardedClose, type CloseGuard } from './useGuardedClose';
 import { deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
 
-/** Edits one scenario event in place (every field change is one undoable step). */
-export function ScenarioEventEditor({ index, anchor, onClose }: { index: number; anchor: DOMRect | null; onClose: () => void }) {
+/**
+ * Edits one scenario event in place (every field change is one undoable step). It does not close
+ * while a field holds refused text (see useGuardedClose); Delete always works.
+ */
+export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: number; anchor: DOMRect | null; onClose: () => void; guard?: CloseGuard }) {
   const store = useDocumentStore();
+  const closing = useGuardedClose(onClose, guard);
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const event = doc.scenario[index];
   // Escape takes back the narration typed since the field was entered (as in every text field).
@@ -22,6 +27,7 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
   const key = `scenario-${index}`;
   return (
     <div
+      ref={closing.ref}
       className="live-event-editor"
       // Above the timeline, at its right end, in page coordinates: the dock clips its own overflow.
       style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10 }}
@@ -31,7 +37,7 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
         e.stopPropagation();
-        onClose();
+        closing.tryClose();
       }}
     >
       <header>
@@ -39,7 +45,7 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
         <button type="button" className="icon-button live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
           <Trash2 size={15} />
         </button>
-        <button type="button" className="icon-button live-tool" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button live-tool" aria-label="Close" onClick={() => closing.tryClose()}>
           <X size={15} />
         </button>
       </header>
@@ -115,6 +121,11 @@ export function ScenarioEventEditor({ index, anchor, onClose }: { index: number;
         <input type="checkbox" checked={event.pause === true} onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { pause: e.target.checked }))} />
         Pause playback here
       </label>
+      {closing.blocked !== null && (
+        <p className="field-error live-editor-blocked" role="alert" data-testid="editor-blocked">
+          {closing.blocked}
+        </p>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
 import { nodeNamer } from './nodeNames';
 import { markerAriaLabel, markerOffsets, markerTitle } from './timelineMarkers';
+import type { CloseGuard } from './useGuardedClose';
 
 /** How often a scrub sends a seek while the pointer moves (seeking back re-simulates). */
 const SCRUB_SEEK_EVERY_MS = 120;
@@ -42,6 +43,12 @@ export function Timeline() {
     return () => observer.disconnect();
   }, []);
   const [editing, setEditing] = useState<number | null>(null);
+  // The open editor's say on being left (it stays while a field holds refused text).
+  const guard: CloseGuard = useRef(null);
+  const mayLeaveEditor = () => guard.current === null || guard.current();
+  const openEditor = (index: number) => {
+    if (mayLeaveEditor()) setEditing(index);
+  };
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const lastSeek = useRef(0);
   const durationMs = doc.durationS * 1000;
@@ -104,10 +111,11 @@ export function Timeline() {
     drag.current = null;
     if (current === null) return;
     store.squashToMark(current.mark);
-    if (!current.moved) setEditing(current.index);
+    if (!current.moved) openEditor(current.index);
   };
 
   const addEvent = () => {
+    if (!mayLeaveEditor()) return;
     let index = -1;
     store.update((draft) => {
       // The model's newest frame, not this render's: panels re-render a few times a second.
@@ -166,7 +174,7 @@ export function Timeline() {
               if (e.key !== 'Enter' && e.key !== ' ') return;
               e.preventDefault();
               e.stopPropagation();
-              setEditing(index);
+              openEditor(index);
             }}
           />
         ))}
@@ -177,7 +185,7 @@ export function Timeline() {
       </button>
       {editing !== null &&
         editing < doc.scenario.length &&
-        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={() => setEditing(null)} />, document.body)}
+        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={() => setEditing(null)} guard={guard} />, document.body)}
     </div>
   );
 }

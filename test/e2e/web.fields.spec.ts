@@ -339,3 +339,91 @@ test('a context default is told in full under its field, and a select is named b
   await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
   await expect(page.locator('input[data-field="workers"]')).toHaveAccessibleName('Workers');
 });
+
+const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/edits-shots';
+
+test('an event editor holding a refused time does not close: no stray event is left where the teacher never meant it', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const original = await documentJson(page);
+  // "+" at 0 s, a restart of the database, and 75 typed into a 60 s run.
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const events = page.getByTestId('scenario-event-editor');
+  const index = (await documentJson(page)).scenario.length - 1;
+  expect((await documentJson(page)).scenario[index].atS).toBe(0);
+  await events.getByLabel('Action').selectOption('restart');
+  await events.getByLabel('Node').selectOption('db-primary');
+  const at = events.getByLabel('At (s)');
+  await typeInto(at, '75');
+  await expect(events.getByRole('alert')).toContainText('never happens');
+
+  // Close, Escape from another field, "+" and another marker: the editor stays, says why, and
+  // hands the keyboard to the refused field; the document holds no 75 and no new event.
+  await events.getByRole('button', { name: 'Close' }).click();
+  await expect(events).toBeVisible();
+  await expect(events.getByTestId('editor-blocked')).toContainText('At (s) still holds a value that was refused');
+  await expect(at).toBeFocused();
+  await expect(at).toHaveValue('75');
+  await page.screenshot({ path: `${SHOTS}/event-close-refused.png` });
+  await events.getByLabel('Action').press('Escape');
+  await expect(events).toBeVisible();
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  await expect(events).toBeVisible();
+  await page.getByRole('button', { name: /^Scenario event at/ }).first().click();
+  await expect(events).toHaveAttribute('aria-label', `Scenario event ${index + 1}`);
+  expect((await documentJson(page)).scenario).toHaveLength(original.scenario.length + 1);
+  expect((await documentJson(page)).scenario[index].atS).toBe(0);
+
+  // Fixed, the editor closes; the new event is where it was meant, and one undo per edit.
+  await typeInto(at, '25');
+  await expect(events.getByTestId('editor-blocked')).toHaveCount(0);
+  await events.getByRole('button', { name: 'Close' }).click();
+  await expect(events).toHaveCount(0);
+  const added = (await documentJson(page)).scenario[index];
+  expect(added).toMatchObject({ atS: 25, action: 'restart', target: 'db-primary' });
+
+  // Escape in the refused field puts back the saved time; then the editor closes on Close.
+  await page.getByRole('button', { name: /^Scenario event at 25\.0 s/ }).click();
+  await typeInto(at, '99');
+  await events.getByRole('button', { name: 'Close' }).click();
+  await expect(events).toBeVisible();
+  await at.press('Escape');
+  await expect(at).toHaveValue('25');
+  await events.getByRole('button', { name: 'Close' }).click();
+  await expect(events).toHaveCount(0);
+  expect((await documentJson(page)).scenario[index].atS).toBe(25);
+  expect(problems).toEqual([]);
+});
+
+test('a check whose window is refused does not close on Done, so it is never saved as a whole-run check by mistake', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const editor = page.getByTestId('check-editor');
+  const checkIndex = (await documentJson(page)).checks.length - 1;
+  const from = editor.getByTestId('check-from');
+  await typeInto(from, '75');
+  await expect(editor.getByRole('alert')).toHaveText('From must be before the end of the run (60 s)');
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(editor).toBeVisible();
+  await expect(editor.getByTestId('editor-blocked')).toContainText('From (s) still holds a value that was refused');
+  await expect(from).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/check-done-refused.png` });
+  // Nor does "Add check" or another check's pencil take the editor away.
+  await page.getByTestId('add-check').click();
+  await page.getByRole('button', { name: /^Edit check/ }).first().click();
+  await expect(editor).toHaveCount(1);
+  await expect(editor.getByTestId('check-from')).toHaveValue('75');
+  expect((await documentJson(page)).checks).toHaveLength(checkIndex + 1);
+  // Fixed: a window in the run, saved, and Done closes.
+  await typeInto(from, '20');
+  await editor.getByTestId('check-to').click();
+  await editor.getByTestId('check-to').pressSequentially('40');
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(editor).toHaveCount(0);
+  expect((await documentJson(page)).checks[checkIndex]).toMatchObject({ fromS: 20, toS: 40 });
+  expect(problems).toEqual([]);
+});
