@@ -21,29 +21,46 @@ export function markerAriaLabel(event: ScenarioEvent, name: NodeNamer): string {
 export const MARKER_PITCH_PX = 11;
 
 /**
- * How far (px) each marker is drawn from its time so that none covers another: events at the
- * same moment (a crash with its narration, two faults at once) or closer than a marker's width
- * on this bar fan out side by side around where they fall, in time and then scenario order.
- * Without this the later one hid the earlier entirely: it could be neither seen nor clicked.
+ * How far a marker's centre stays from the bar's ends: half its face (4 px), its ring (2 px) and
+ * a pause marker's outer ring (2 px), so that a marker at 0 s (or just before the end) is whole
+ * inside the bar, clear of the playhead parked at 0, rather than half cut off under it.
+ */
+export const MARKER_EDGE_PX = 8;
+
+/**
+ * How far (px) each marker is drawn from its time so that none covers another and all are whole
+ * inside the bar: events at the same moment (a crash with its narration, two faults at once) or
+ * closer than a marker's width on this bar fan out side by side around where they fall, in time
+ * and then scenario order; a fan that would pass an end of the bar is slid back inside it (and
+ * joins its neighbour when that brings them together). Without this the later one hid the
+ * earlier entirely: it could be neither seen nor clicked.
  */
 export function markerOffsets(times: readonly number[], durationS: number, barWidthPx: number): number[] {
   const width = barWidthPx > 0 ? barWidthPx : 1000;
   const at = times.map((t) => (Math.min(Math.max(0, t), durationS) / Math.max(1e-9, durationS)) * width);
   const order = at.map((_, index) => index).sort((a, b) => at[a] - at[b] || a - b);
-  const offsets = new Array<number>(times.length).fill(0);
-  let start = 0;
-  while (start < order.length) {
-    let end = start + 1;
-    while (end < order.length && at[order[end]] - at[order[end - 1]] < MARKER_PITCH_PX) end++;
-    const count = end - start;
-    if (count > 1) {
-      const centre = (at[order[start]] + at[order[end - 1]]) / 2;
-      for (let slot = 0; slot < count; slot++) {
-        const index = order[start + slot];
-        offsets[index] = centre + (slot - (count - 1) / 2) * MARKER_PITCH_PX - at[index];
-      }
+  // Runs of markers side by side: where the first one's centre is drawn, and who is in it.
+  const runs: { left: number; members: number[] }[] = [];
+  const place = (members: number[]): number => {
+    const span = (members.length - 1) * MARKER_PITCH_PX;
+    const centre = (at[members[0]] + at[members[members.length - 1]]) / 2;
+    const highest = Math.max(MARKER_EDGE_PX, width - MARKER_EDGE_PX - span);
+    return Math.min(highest, Math.max(MARKER_EDGE_PX, centre - span / 2));
+  };
+  for (const index of order) {
+    let run = { left: 0, members: [index] };
+    run.left = place(run.members);
+    // Joins the run before it while they would overlap (or the slide inside the bar crossed it).
+    while (runs.length > 0) {
+      const previous = runs[runs.length - 1];
+      if (previous.left + previous.members.length * MARKER_PITCH_PX <= run.left + 1e-9) break;
+      runs.pop();
+      const members = [...previous.members, ...run.members];
+      run = { left: place(members), members };
     }
-    start = end;
+    runs.push(run);
   }
+  const offsets = new Array<number>(times.length).fill(0);
+  for (const run of runs) run.members.forEach((index, slot) => (offsets[index] = run.left + slot * MARKER_PITCH_PX - at[index]));
   return offsets;
 }

@@ -130,3 +130,34 @@ test('events at the same moment sit side by side on the timeline, each visible a
   await page.mouse.click(noteBox.x + noteBox.width / 2, noteBox.y + noteBox.height / 2);
   await expect(editor.getByLabel('Action')).toHaveValue('note');
 });
+
+test('markers at exactly 0 s are whole inside the bar, side by side, and clear of the playhead', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  // Two events at 0 s, added with "+" while the playhead is parked at the start.
+  const editor = page.getByTestId('scenario-event-editor');
+  for (const action of ['crash', 'note']) {
+    await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+    await editor.getByLabel('Action').selectOption(action);
+    await page.keyboard.press('Escape');
+    await expect(editor).toHaveCount(0);
+  }
+  const bar = page.getByTestId('live-timeline');
+  const barBox = (await bar.boundingBox())!;
+  await page.screenshot({ path: `${process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/edits-shots'}/markers-at-0.png`, clip: { x: barBox.x - 12, y: barBox.y - 8, width: 260, height: barBox.height + 16 } });
+  const inner = await bar.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    return { left: rect.left + element.clientLeft, right: rect.left + element.clientLeft + element.clientWidth };
+  });
+  const playhead = (await bar.locator('.live-playhead').boundingBox())!;
+  const faces = [];
+  for (const name of [/^Scenario event at 0\.0 s: crash/, /^Scenario event at 0\.0 s: note$/]) {
+    const box = (await page.getByRole('button', { name }).boundingBox())!;
+    // The face and its 2 px ring inside the bar's border, none of it under the playhead.
+    expect(box.x - 2, `${name} at ${box.x}, the bar's inside from ${inner.left}`).toBeGreaterThanOrEqual(inner.left - 0.5);
+    expect(box.x + box.width + 2).toBeLessThanOrEqual(inner.right + 0.5);
+    expect(box.x - 2 >= playhead.x + playhead.width || box.x + box.width + 2 <= playhead.x, `${name} ${JSON.stringify(box)} under the playhead ${JSON.stringify(playhead)}`).toBe(true);
+    faces.push(box);
+  }
+  expect(faces[0].x + faces[0].width <= faces[1].x || faces[1].x + faces[1].width <= faces[0].x).toBe(true);
+});
