@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { formatSimTime } from './speedPresets';
@@ -8,6 +8,31 @@ import { nodeNamer } from './nodeNames';
 
 /** How long an engine notice ("re-simulated the edited design…") stays up. */
 const NOTICE_MS = 6000;
+
+/**
+ * Whether a paused caption reads in fewer rows with its narration under a head row (time,
+ * continue, close) at the caption's full width than beside the continue button. Measured from
+ * widths that are the same in both layouts, so the choice cannot flip back and forth.
+ */
+function narrationUnderButtons(caption: HTMLElement): boolean {
+  const text = caption.querySelector('p');
+  const button = caption.querySelector('.live-caption-continue');
+  const time = caption.querySelector('.live-caption-time');
+  const close = caption.querySelector(':scope > .live-tool');
+  if (!text || !button || !time || !close) return false;
+  const style = getComputedStyle(caption);
+  const inner = caption.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const gap = parseFloat(style.columnGap) || 0;
+  const context = document.createElement('canvas').getContext('2d');
+  if (context === null) return false;
+  context.font = getComputedStyle(text).font;
+  // A little over the measured width: lines break at words, not at the last pixel.
+  const width = context.measureText(text.textContent ?? '').width * 1.08;
+  const beside = inner - time.getBoundingClientRect().width - button.getBoundingClientRect().width - close.getBoundingClientRect().width - 3 * gap;
+  const rowsBeside = beside > 0 ? Math.ceil(width / beside) : Infinity;
+  const rowsUnder = 1 + Math.ceil(width / Math.max(1, inner));
+  return rowsUnder < rowsBeside;
+}
 
 /** The current narration note, as a caption over the canvas; says so when the scenario paused. */
 export function NarrationCaption() {
@@ -36,11 +61,29 @@ export function NarrationCaption() {
     const timer = setTimeout(() => model.dismissNotice(), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [transientNotice, model]);
+  // A long narration at a pause goes under the buttons (see narrationUnderButtons).
+  const captionRef = useRef<HTMLDivElement>(null);
+  const [under, setUnder] = useState(false);
+  const captionText = caption?.text ?? null;
+  useLayoutEffect(() => {
+    const element = captionRef.current;
+    if (element === null || !pausedHere) {
+      setUnder(false);
+      return;
+    }
+    const measure = () => setUnder(narrationUnderButtons(element));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [captionText, pausedHere]);
   if (caption === null && notice === null) return null;
   return (
     <div className="live-captions">
       {caption !== null && (
-        <div className="live-caption" role="status" data-testid="live-caption">
+        // Paused with a long narration, the time and the buttons head the caption and the text
+        // takes its whole width below them (beside the button it wrapped into a narrow column).
+        <div ref={captionRef} className={pausedHere && under ? 'live-caption stacked' : 'live-caption'} role="status" data-testid="live-caption">
           <span className="live-caption-time">{formatSimTime(caption.timeMs)}</span>
           <p>{caption.text}</p>
           {pausedHere && (

@@ -102,3 +102,58 @@ test('classroom mode at 1280×800 keeps the inspector, with no toggle for it', a
   await expect(page.getByTestId('inspector-title')).toBeVisible();
   await expect(page.getByTestId('classroom-panel-toggle')).toBeHidden();
 });
+
+const LONG_NOTE = Array.from({ length: 5 }, () => 'During this phase watch the database queue grow while every read misses the cache, and ask the class what would happen if the traffic doubled.').join(' ');
+
+/** How the paused caption lays out a long narration: text width, where the button is, what is hidden. */
+async function captionLayout(page: Page) {
+  return page.locator('.live-caption').evaluate((caption) => {
+    const text = caption.querySelector('p')!;
+    const button = caption.querySelector('.live-caption-continue')!;
+    const box = caption.getBoundingClientRect();
+    const style = getComputedStyle(caption);
+    const inner = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+    const textBox = text.getBoundingClientRect();
+    const buttonBox = button.getBoundingClientRect();
+    const lineHeight = parseFloat(getComputedStyle(text).lineHeight);
+    const canvas = document.querySelector('[data-testid="sandbox-canvas"]')!.getBoundingClientRect();
+    return {
+      textShare: textBox.width / inner,
+      buttonBesideText: buttonBox.bottom > textBox.top + 1 && buttonBox.top < textBox.bottom - 1,
+      captionShare: box.height / canvas.height,
+      // The text's box inside the caption's padding (nothing drawn past its edge), in whole lines.
+      textOverflowsCaption: textBox.bottom > box.bottom - parseFloat(style.paddingBottom) + 1,
+      linesShown: text.clientHeight / lineHeight,
+      scrolls: text.scrollHeight > text.clientHeight + 1,
+      scrollable: ['auto', 'scroll'].includes(getComputedStyle(text).overflowY),
+    };
+  });
+}
+
+for (const classroom of [false, true]) {
+  test(`a long narration reads across the caption's width, under its continue button, with no line cut off${classroom ? ' (classroom mode)' : ''}`, async ({ page }) => {
+    await playLessonOneToFirstPause(page, { width: 1280, height: 800 });
+    if (!classroom) await menu(page, 'View', 'Classroom Mode');
+    // The teacher writes a long narration for the first pause.
+    const doc = JSON.parse(await page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText())) as { scenario: { atS: number; pause?: boolean; note?: string }[] };
+    const first = doc.scenario.find((event) => event.pause === true)!;
+    const marker = page.getByRole('button', { name: new RegExp(`^Scenario event at ${first.atS.toFixed(1).replace('.', '\\.')} s: `) });
+    await marker.first().click();
+    const editor = page.getByTestId('scenario-event-editor');
+    await expect(editor.getByLabel('Pause playback here')).toBeChecked();
+    await editor.getByLabel('Narration').fill(LONG_NOTE);
+    await editor.getByLabel('Narration').press('Tab');
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await expect(editor).toHaveCount(0);
+    await play(page);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/long-narration${classroom ? '-classroom' : ''}.png` });
+    const layout = await captionLayout(page);
+    expect(layout.buttonBesideText, 'the continue button takes no width from the text').toBe(false);
+    expect(layout.textShare, 'the text spans the caption').toBeGreaterThan(0.85);
+    expect(layout.captionShare, 'at most about two fifths of the canvas').toBeLessThanOrEqual(0.43);
+    expect(layout.textOverflowsCaption, 'no text drawn past the caption').toBe(false);
+    expect(Math.abs(layout.linesShown - Math.round(layout.linesShown)), `whole lines shown (${layout.linesShown})`).toBeLessThan(0.05);
+    expect(layout.scrolls && layout.scrollable, 'the rest scrolls').toBe(true);
+  });
+}
