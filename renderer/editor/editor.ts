@@ -1,14 +1,14 @@
-import type { NodeKind } from '../../shared/model/types';
+import type { FaultlineDocument, NodeKind } from '../../shared/model/types';
 import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
-import { addNode, addRegion, deleteSelection, placeNodes, type DeletedAlong } from './commands/documentEdits';
+import { addNode, addRegion, deleteSelection, moveRegions, placeNodes, resizeRegion, type DeletedAlong } from './commands/documentEdits';
 import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect } from './commands/placement';
 import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
-import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, type Direction } from './keyboardNavigation';
+import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, nextRegionInOrder, type Direction } from './keyboardNavigation';
 import { SelectTool } from './tools/selectTool';
 import type { Overlay } from './tools/toolTypes';
 
@@ -257,14 +257,70 @@ export class Editor {
     return id;
   }
 
-  /** Arrow keys: move the selected nodes a grid step (five with Shift); repeated presses are one step. */
+  /**
+   * Arrow keys: move the selection a grid step (five with Shift); repeated presses are one undo
+   * step. Selected regions move with the nodes inside them, as when a region is dragged, and then
+   * every node belongs to the region its centre is in (the box may now cover other nodes).
+   */
   nudge(dx: number, dy: number): void {
-    const ids = this.store.getSelection().nodes;
-    if (ids.length === 0) return;
+    const selection = this.store.getSelection();
     const doc = this.store.getDocument();
-    const starts = new Map(ids.filter((id) => Object.hasOwn(doc.nodes, id)).map((id) => [id, { x: doc.nodes[id].x, y: doc.nodes[id].y }]));
-    this.store.update((draft) => placeNodes(draft, starts, { x: dx, y: dy }), { squashKey: `nudge:${ids.join(',')}` });
+    const regionIds = selection.regions.filter((id) => Object.hasOwn(doc.regions, id));
+    const nodeIds = selection.nodes.filter((id) => Object.hasOwn(doc.nodes, id));
+    if (nodeIds.length === 0 && regionIds.length === 0) return;
+    const starts = new Map(nodeIds.map((id) => [id, { x: doc.nodes[id].x, y: doc.nodes[id].y }]));
+    const regionStarts = new Map(regionIds.map((id) => [id, { x: doc.regions[id].x, y: doc.regions[id].y }]));
+    const key = `nudge:${nodeIds.join(',')}|${regionIds.join(',')}`;
+    // The nodes a region carries are those in it at the first press of a run of presses (one undo
+    // step), as a drag takes those in it when it starts: a box stepped across a node passes over it.
+    const run = this.regionNudge;
+    const memberIds =
+      run !== undefined && run.key === key && run.doc === doc
+        ? run.memberIds
+        : Object.values(doc.nodes)
+            .filter((node) => node.region !== undefined && regionStarts.has(node.region))
+            .map((node) => node.id);
+    const members = new Map<string, Point>();
+    for (const id of memberIds) if (Object.hasOwn(doc.nodes, id) && !starts.has(id)) members.set(id, { x: doc.nodes[id].x, y: doc.nodes[id].y });
+    this.store.update(
+      (draft) => {
+        placeNodes(draft, starts, { x: dx, y: dy });
+        if (regionIds.length > 0) moveRegions(draft, regionStarts, members, { x: dx, y: dy });
+      },
+      { squashKey: key },
+    );
+    this.regionNudge = regionIds.length > 0 ? { key, doc: this.store.getDocument(), memberIds } : undefined;
+    if (regionIds.length > 0 && nodeIds.length === 0) this.keepRectInView(this.store.getDocument().regions[regionIds.at(-1)!]);
   }
+
+  /**
+   * Ctrl/Cmd+arrows on the canvas: resize the selected regions from their bottom-right corner by a
+   * grid step (five with Shift) — Right and Down grow, Left and Up shrink — with the pointer
+   * resize's snapping and minimum size, nodes joining or leaving as their centres fall in or out.
+   * Repeated presses are one undo step. False (with a hint) when no region is selected.
+   */
+  resizeSelectedRegions(dw: number, dh: number): boolean {
+    const doc = this.store.getDocument();
+    const ids = this.store.getSelection().regions.filter((id) => Object.hasOwn(doc.regions, id));
+    if (ids.length === 0) {
+      this.setHint('Select a region first (R), then Ctrl with an arrow resizes it.');
+      return false;
+    }
+    this.store.update(
+      (draft) => {
+        for (const id of ids) {
+          const region = draft.regions[id];
+          resizeRegion(draft, id, { x: region.x + region.w + dw, y: region.y + region.h + dh });
+        }
+      },
+      { squashKey: `resize:${ids.join(',')}` },
+    );
+    this.keepRectInView(this.store.getDocument().regions[ids.at(-1)!]);
+    return true;
+  }
+
+  /** The last run of arrow presses that moved regions: its squash key, the document it left, the nodes it carries. */
+  private regionNudge: { key: string; doc: FaultlineDocument; memberIds: string[] } | undefined;
 
   /** Where the editor tells the user what an edit did besides the obvious (set by the app). */
   notify: Notify = () => {};
@@ -492,12 +548,17 @@ export class Editor {
 
   /** Pans (never zooms) just enough to bring a node's card, with a margin, into view. */
   keepInView(id: string): void {
-    const camera = this.camera;
     const doc = this.store.getDocument();
-    if (!camera || !Object.hasOwn(doc.nodes, id)) return;
+    if (!Object.hasOwn(doc.nodes, id)) return;
+    this.keepRectInView(nodeRect(doc.nodes[id]));
+  }
+
+  /** Pans (never zooms) just enough to bring a rectangle, with a margin, into view (centring one larger than the view). */
+  private keepRectInView(rect: Rect): void {
+    const camera = this.camera;
+    if (!camera) return;
     const view = camera.visibleRect();
     const margin = 40 / Math.max(camera.zoom(), 0.01);
-    const rect = nodeRect(doc.nodes[id]);
     const shift = (low: number, size: number, viewLow: number, viewSize: number) => {
       // A card larger than the view (a tiny window) is centred instead.
       if (size + 2 * margin > viewSize) return low + size / 2 - (viewLow + viewSize / 2);
@@ -510,6 +571,23 @@ export class Editor {
     if (dx === 0 && dy === 0) return;
     this.autoFit = false;
     camera.lookAt({ x: view.x + view.w / 2 + dx, y: view.y + view.h / 2 + dy }, camera.zoom());
+  }
+
+  /**
+   * R / Shift+R on the canvas: selects the next (previous) region in reading order, wrapping
+   * round, and keeps it in view. False (with a hint) when the design has no regions.
+   */
+  selectNextRegion(step: 1 | -1): boolean {
+    const doc = this.store.getDocument();
+    const current = this.store.getSelection().regions.findLast((id) => Object.hasOwn(doc.regions, id));
+    const id = nextRegionInOrder(doc, current, step);
+    if (id === undefined) {
+      this.setHint('This design has no regions (the palette adds one).');
+      return false;
+    }
+    this.store.setSelection(selectionOf('regions', [id]));
+    this.keepRectInView(doc.regions[id]);
+    return true;
   }
 
   /**

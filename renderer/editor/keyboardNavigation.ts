@@ -114,3 +114,45 @@ export function nextLinkOfNode(doc: FaultlineDocument, nodeId: string, currentId
   if (index < 0) return step === 1 ? links[0] : links.at(-1);
   return links[(index + step + links.length) % links.length];
 }
+
+/**
+ * The regions in reading order of their top-left corners (where the label is): top to bottom,
+ * boxes whose tops are less than ROW_BAND apart reading as one row, left to right, then by id.
+ */
+export function regionOrder(doc: FaultlineDocument): string[] {
+  const ROW_BAND = 30;
+  const regions = Object.values(doc.regions).map((region) => ({ id: region.id, x: region.x, y: region.y }));
+  regions.sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows: (typeof regions)[] = [];
+  for (const region of regions) {
+    const row = rows.at(-1);
+    if (row && region.y - row[0].y < ROW_BAND) row.push(region);
+    else rows.push([region]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((region) => region.id));
+}
+
+/**
+ * R / Shift+R on the canvas: the region after (before) `currentId` in reading order, wrapping
+ * round (regions are few, and R is not a Tab stop to leave by); the first (last) when none is current.
+ */
+export function nextRegionInOrder(doc: FaultlineDocument, currentId: string | undefined, step: 1 | -1): string | undefined {
+  const order = regionOrder(doc);
+  if (order.length === 0) return undefined;
+  const index = currentId === undefined ? -1 : order.indexOf(currentId);
+  if (index < 0) return step === 1 ? order[0] : order.at(-1);
+  return order[(index + step + order.length) % order.length];
+}
+
+/**
+ * One sentence for a screen reader about a region: its name and how many nodes are in it —
+ * "Region EU West, 3 nodes" (a name that already says "Region", such as the default "Region 2",
+ * is not prefixed again).
+ */
+export function describeRegion(doc: FaultlineDocument, id: string): string {
+  if (!Object.hasOwn(doc.regions, id)) return '';
+  const name = doc.regions[id].name;
+  const nodes = Object.values(doc.nodes).filter((node) => node.region === id).length;
+  const title = /^region\b/i.test(name) ? name : `Region ${name}`;
+  return `${title}, ${nodes} node${nodes === 1 ? '' : 's'}`;
+}

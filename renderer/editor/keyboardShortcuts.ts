@@ -167,6 +167,13 @@ export function handleCanvasKey(editor: Editor, event: KeyPress): boolean {
     else if (key === ' ') return false;
     return true;
   }
+  if (accel && direction !== undefined && !event.altKey) {
+    // Ctrl/Cmd+arrows resize the selected regions (Right and Down grow); Shift for five steps.
+    const step = GRID * (event.shiftKey ? 5 : 1);
+    const [dw, dh] = { left: [-step, 0], right: [step, 0], up: [0, -step], down: [0, step] }[direction];
+    editor.resizeSelectedRegions(dw, dh);
+    return true;
+  }
   if (accel) return false;
   if (key === 'Tab' && !event.altKey) return editor.selectNextNode(event.shiftKey ? -1 : 1);
   if (direction !== undefined && event.altKey && !event.shiftKey) {
@@ -175,6 +182,10 @@ export function handleCanvasKey(editor: Editor, event: KeyPress): boolean {
   }
   if (event.altKey) return false;
   if ((key === 'F10' && event.shiftKey) || key === 'ContextMenu') return editor.requestContextMenu();
+  if (key === 'r') {
+    editor.selectNextRegion(event.shiftKey ? -1 : 1);
+    return true;
+  }
   if (event.shiftKey) return false;
   switch (key) {
     case 'Escape':

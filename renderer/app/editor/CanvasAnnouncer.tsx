@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { NODE_DEGRADED, NODE_DOWN } from '../../../shared/sim/session/protocol';
 import { useEditor } from '../../editor/EditorContext';
-import { describeNode, type NodeRunState } from '../../editor/keyboardNavigation';
+import { describeNode, describeRegion, type NodeRunState } from '../../editor/keyboardNavigation';
 import { useLiveModel } from '../../live/LiveContext';
 
 export const CANVAS_ANNOUNCER_ID = 'canvas-announcer';
@@ -9,8 +9,8 @@ export const CANVAS_KEYS_ID = 'canvas-keys';
 
 /**
  * What the canvas shows, in words, for a screen reader: a polite live region that names the
- * selected node (name, kind, number of links and, in a run, whether it is up), or the selected
- * link or how many things are selected. The canvas points at it with aria-describedby.
+ * selected node (name, kind, number of links and, in a run, whether it is up), the selected
+ * link, the selected region (name and number of nodes) or how many things are selected. The canvas points at it with aria-describedby.
  */
 export function CanvasAnnouncer() {
   const editor = useEditor();
@@ -45,7 +45,7 @@ export function CanvasAnnouncer() {
   } else if (count > 1) {
     text = `${count} items selected`;
   } else if (count === 1 && selection.regions.length === 1 && Object.hasOwn(doc.regions, selection.regions[0])) {
-    text = `Region ${doc.regions[selection.regions[0]].name}`;
+    text = describeRegion(doc, selection.regions[0]);
   }
   return (
     <>
@@ -53,9 +53,10 @@ export function CanvasAnnouncer() {
         {text}
       </div>
       <div id={CANVAS_KEYS_ID} className="visually-hidden">
-        Tab and Shift+Tab select the next and previous node, Alt with an arrow the nearest node that way, and the right and left square brackets
-        the selected node&apos;s links; the arrows move the selection, L links it to another node, F2 renames it, Delete deletes it, Escape clears the
-        selection, and during a run Shift+F10 opens its fault menu.
+        Tab and Shift+Tab select the next and previous node, Alt with an arrow the nearest node that way, the right and left square brackets
+        the selected node&apos;s links, and R and Shift+R the next and previous region; the arrows move the selection (a region with its nodes),
+        Control with an arrow resizes the selected region, L links the selected node to another node, F2 renames the selection, Delete deletes it,
+        Escape clears the selection, and during a run Shift+F10 opens its fault menu.
       </div>
     </>
   );

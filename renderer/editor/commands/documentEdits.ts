@@ -87,6 +87,22 @@ export function placeRegion(draft: DocDraft, regionId: string, start: Point, mem
   for (const node of Object.values(draft.nodes)) assignRegion(draft, node);
 }
 
+/**
+ * Moves regions and the nodes inside them (`memberStarts`) by a snapped delta from their start
+ * positions, then re-derives every node's region, as placeRegion does for one region.
+ */
+export function moveRegions(draft: DocDraft, regionStarts: ReadonlyMap<string, Point>, memberStarts: ReadonlyMap<string, Point>, delta: Point): void {
+  placeRegions(draft, regionStarts, delta);
+  const dx = snap(delta.x);
+  const dy = snap(delta.y);
+  for (const [id, memberStart] of memberStarts) {
+    if (!Object.hasOwn(draft.nodes, id)) continue;
+    draft.nodes[id].x = memberStart.x + dx;
+    draft.nodes[id].y = memberStart.y + dy;
+  }
+  for (const node of Object.values(draft.nodes)) assignRegion(draft, node);
+}
+
 /** Resizes a region from its bottom-right corner; nodes now inside join it, nodes left outside leave. */
 export function resizeRegion(draft: DocDraft, regionId: string, corner: Point): void {
   if (!Object.hasOwn(draft.regions, regionId)) return;
