@@ -10,7 +10,10 @@ export const REGION_LABEL_SIZE = { normal: 13, classroom: 17 } as const;
 /** The label's inset from the box's left edge; it keeps the same room on the right. */
 const LABEL_INSET = 18;
 
-/** A labelled region box with a resize grip in its bottom-right corner when selected. */
+/**
+ * A labelled region box with a resize grip in its bottom-right corner when selected, and with the
+ * canvas's keyboard focus on it (R selected it) a wide halo round the box, like a node's focus ring.
+ */
 export class RegionView {
   readonly container = new Container();
   private readonly frame = new Graphics();
@@ -19,6 +22,7 @@ export class RegionView {
   private record: Region | undefined;
   private theme: CanvasTheme | undefined;
   private selected = false;
+  private focused = false;
 
   constructor() {
     this.label = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: REGION_LABEL_SIZE.normal, fontWeight: '700', letterSpacing: 1.6 } });
@@ -31,14 +35,16 @@ export class RegionView {
     this.record = undefined;
   }
 
-  update(region: Region, theme: CanvasTheme, selected: boolean): void {
-    if (region === this.record && theme === this.theme && selected === this.selected) return;
+  update(region: Region, theme: CanvasTheme, selected: boolean, focused = false): void {
+    if (region === this.record && theme === this.theme && selected === this.selected && focused === this.focused) return;
     this.record = region;
     this.theme = theme;
     this.selected = selected;
+    this.focused = focused;
     this.container.label = `region:${region.id}`;
+    this.frame.clear();
+    if (focused) this.frame.roundRect(region.x - 4, region.y - 4, region.w + 8, region.h + 8, 22).stroke({ width: 8, color: theme.selection, alpha: 0.28 });
     this.frame
-      .clear()
       .roundRect(region.x, region.y, region.w, region.h, 18)
       .fill({ color: theme.regionFill, alpha: 0.85 })
       .stroke({ width: selected ? 2.5 : 1.5, color: selected ? theme.selection : theme.regionStroke });

@@ -116,10 +116,10 @@ export class SceneView {
     }
     const docChanged = doc !== this.last.doc;
     const selectionChanged = selection !== this.last.selection;
-    if (docChanged || selectionChanged || themeChanged) this.syncRegions(doc, selection, theme);
+    const keyboardFocusChanged = overlay.keyboardFocus !== this.last.overlay?.keyboardFocus;
+    if (docChanged || selectionChanged || themeChanged || keyboardFocusChanged) this.syncRegions(doc, selection, theme, overlay.keyboardFocus === true);
     if (docChanged || themeChanged) this.syncNodes(doc);
     if (docChanged || selectionChanged || themeChanged) this.placeNodes(doc, selection);
-    const keyboardFocusChanged = overlay.keyboardFocus !== this.last.overlay?.keyboardFocus;
     if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag || keyboardFocusChanged) {
       this.syncNodeStates(selection, overlay);
     }
@@ -128,7 +128,7 @@ export class SceneView {
     this.last = { doc, selection, overlay, theme };
   }
 
-  private syncRegions(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme): void {
+  private syncRegions(doc: FaultlineDocument, selection: Selection, theme: CanvasTheme, keyboardFocus: boolean): void {
     for (const [id, view] of this.regionViews) {
       if (!Object.hasOwn(doc.regions, id)) {
         view.destroy();
@@ -143,7 +143,8 @@ export class SceneView {
         this.regionViews.set(region.id, view);
         this.regionLayer.addChild(view.container);
       }
-      view.update(region, theme, selection.regions.includes(region.id));
+      const selected = selection.regions.includes(region.id);
+      view.update(region, theme, selected, selected && keyboardFocus);
     }
   }
 

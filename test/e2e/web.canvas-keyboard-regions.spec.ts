@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Regions without a pointer: R / Shift+R select them (the live region names them with their node
+ * count), arrows move one with its nodes, Ctrl+arrows resize it (a node it takes in is told in a
+ * notice, as for a drag), F2 renames it and Delete deletes it; every edit is one Ctrl+Z.
+ */
+const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
+
+type Win = {
+  __faultline: { documentText(): string };
+  __faultlineLive: { controller: { store: { getSelection(): { nodes: readonly string[]; links: readonly string[]; regions: readonly string[] } } } };
+};
+type Doc = { regions: { id: string; name: string; x: number; y: number; w: number; h: number }[]; nodes: { id: string; x: number; y: number; region?: string }[] };
+
+const selection = (page: Page) => page.evaluate(() => (window as unknown as Win).__faultlineLive.controller.store.getSelection());
+const doc = async (page: Page) => JSON.parse(await page.evaluate(() => (window as unknown as Win).__faultline.documentText())) as Doc;
+const region = async (page: Page, id: string) => (await doc(page)).regions.find((r) => r.id === id);
+const nodeOf = async (page: Page, id: string) => (await doc(page)).nodes.find((n) => n.id === id)!;
+const canvasFocused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'sandbox-canvas');
+
+test('select, move, resize, rename and delete a region with keys only, each edit one undo step', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
+  const canvas = page.getByTestId('sandbox-canvas');
+  const announcer = page.getByTestId('canvas-announcer');
+  await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+  // The canvas's key description names the region keys.
+  await expect(page.locator('#canvas-keys')).toContainText('R and Shift+R the next and previous region');
+  await expect(canvas).toHaveAccessibleDescription(/R and Shift\+R the next and previous region/);
+
+  let presses = 0;
+  while (!(await canvasFocused(page))) {
+    await page.keyboard.press('Tab');
+    expect(++presses, 'Tab reaches the canvas').toBeLessThan(80);
+  }
+
+  // R selects the first region in reading order; Shift+R goes back, wrapping round.
+  await page.keyboard.press('r');
+  expect((await selection(page)).regions).toEqual(['eu-west']);
+  await expect(announcer).toHaveText('Region EU West, 1 node');
+  await page.keyboard.press('Shift+R');
+  expect((await selection(page)).regions).toEqual(['us-east']);
+  await expect(announcer).toHaveText('Region US East, 11 nodes');
+  await page.keyboard.press('r');
+  expect((await selection(page)).regions).toEqual(['eu-west']);
+  await expect(canvas).toBeFocused();
+  await canvas.screenshot({ path: `${SHOTS}/44-canvas-keyboard-region.png` });
+
+  // Arrows move it with its node; the run of presses is one undo step.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await region(page, 'eu-west')).toMatchObject({ x: 0, y: 40, w: 220, h: 420 });
+  expect(await nodeOf(page, 'users-eu')).toMatchObject({ x: 40, y: 220, region: 'eu-west' });
+  await page.keyboard.press('Control+z');
+  expect(await region(page, 'eu-west')).toMatchObject({ x: 0, y: 0 });
+  expect(await nodeOf(page, 'users-eu')).toMatchObject({ x: 40, y: 180 });
+
+  // Ctrl+Shift+Right twice: 420 wide, so the US users' card centre (382, 210) falls inside the
+  // smaller box and they move to EU West — said in a notice, as for a pointer resize.
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  expect(await region(page, 'eu-west')).toMatchObject({ x: 0, y: 0, w: 420, h: 420 });
+  expect((await nodeOf(page, 'users-us')).region).toBe('eu-west');
+  const notice = page.getByTestId('file-notice');
+  await expect(notice).toContainText('1 node moved from “US East” to “EU West”: Users (US).');
+  await expect(canvas).toBeFocused();
+  await canvas.screenshot({ path: `${SHOTS}/45-canvas-keyboard-region-resized.png` });
+  // Shrinking stops at the minimum size (200 × 140).
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+ArrowUp');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowLeft');
+  expect(await region(page, 'eu-west')).toMatchObject({ w: 200, h: 140 });
+  expect((await nodeOf(page, 'users-eu')).region).toBeUndefined();
+  // The whole resize is one undo step.
+  await page.keyboard.press('Control+z');
+  expect(await region(page, 'eu-west')).toMatchObject({ x: 0, y: 0, w: 220, h: 420 });
+  expect((await nodeOf(page, 'users-us')).region).toBe('us-east');
+  expect((await nodeOf(page, 'users-eu')).region).toBe('eu-west');
+
+  // F2 renames the selected region.
+  await page.keyboard.press('F2');
+  const field = page.getByTestId('rename-field');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('EU West');
+  await field.fill('Europe');
+  await page.keyboard.press('Enter');
+  expect((await region(page, 'eu-west'))?.name).toBe('Europe');
+  await expect(announcer).toHaveText('Region Europe, 1 node');
+
+  // Delete deletes it (its node stays, in no region); Ctrl+Z brings it back.
+  if (!(await canvasFocused(page))) await canvas.focus();
+  await page.keyboard.press('Delete');
+  expect(await region(page, 'eu-west')).toBeUndefined();
+  expect((await nodeOf(page, 'users-eu')).region).toBeUndefined();
+  await page.keyboard.press('Control+z');
+  expect(await region(page, 'eu-west')).toMatchObject({ name: 'Europe', w: 220 });
+  expect((await nodeOf(page, 'users-eu')).region).toBe('eu-west');
+  expect(errors).toEqual([]);
+});
