@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
 
 type Win = {
-  __faultline: { documentText(): string };
+  __faultline: { documentText(): string; regionClientRect(id: string): { x: number; y: number; width: number; height: number } | null };
   __faultlineLive: { controller: { store: { getSelection(): { nodes: readonly string[]; links: readonly string[]; regions: readonly string[] } } } };
 };
 type Doc = { regions: { id: string; name: string; x: number; y: number; w: number; h: number }[]; nodes: { id: string; x: number; y: number; region?: string }[] };
@@ -48,6 +48,16 @@ test('select, move, resize, rename and delete a region with keys only, each edit
   expect((await selection(page)).regions).toEqual(['eu-west']);
   await expect(canvas).toBeFocused();
   await canvas.screenshot({ path: `${SHOTS}/44-canvas-keyboard-region.png` });
+  // A focus halo marks it: a few pixels just outside its left edge (4 world units out, clear of the
+  // selection stroke) change when Escape clears the selection.
+  const box = (await page.evaluate(() => (window as unknown as Win).__faultline.regionClientRect('eu-west')))!;
+  const outside = { x: Math.round(box.x - (4 * box.width) / 220) - 1, y: Math.round(box.y + box.height / 2) - 1, width: 2, height: 2 };
+  const halo = await page.screenshot({ clip: outside });
+  await page.keyboard.press('Escape');
+  expect((await selection(page)).regions).toEqual([]);
+  await expect.poll(async () => Buffer.compare(await page.screenshot({ clip: outside }), halo), { message: 'a focus halo round the selected region', timeout: 3000 }).not.toBe(0);
+  await page.keyboard.press('r');
+  expect((await selection(page)).regions).toEqual(['eu-west']);
 
   // Arrows move it with its node; the run of presses is one undo step.
   await page.keyboard.press('ArrowDown');
