@@ -109,3 +109,18 @@ test('select, move, resize, rename and delete a region with keys only, each edit
   expect((await nodeOf(page, 'users-eu')).region).toBe('eu-west');
   expect(errors).toEqual([]);
 });
+
+test('Help → Documentation lists the region keys', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Documentation', exact: true }).click();
+  const guide = page.getByTestId('guide-dialog');
+  await expect(guide).toBeVisible();
+  const regionRow = guide.getByRole('row', { name: /^R \/ Shift\+R Select the next \/ previous region/ });
+  await expect(regionRow).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^Ctrl\+Arrow keys \(Shift: ×5\) Resize the selected region/ })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^F2 Rename the selected node or region/ })).toBeVisible();
+  await regionRow.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/46-help-region-keys.png` });
+});
