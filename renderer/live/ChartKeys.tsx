@@ -103,6 +103,25 @@ export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
     listRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
   }, [open]);
 
+  // A focused key that the busiest-first order moves between the caption and the "+N more" list is
+  // a new element there: focus follows it (or goes to "+N more" if it folded into the closed list),
+  // instead of falling to the page.
+  const refocus = (name: string) => {
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const figure = boxRef.current?.closest('figure');
+    const moved = Array.from(figure?.querySelectorAll<HTMLElement>('[role="option"]') ?? []).find((option) => option.title === name);
+    if (moved !== undefined) moved.focus();
+    else {
+      setLit(null);
+      onFocus(null);
+      moreRef.current?.focus();
+    }
+  };
+  useLayoutEffect(() => {
+    // Chromium fires no blur for a focused element that is removed: the key is still lit, but
+    // focus is on the page.
+    if (lit !== null) refocus(lit);
+  });
   const indexOf = (name: string | null) => (name === null ? -1 : series.findIndex((s) => s.label === name));
   // Arrows, Home and End move focus among one list's keys (focus then highlights); Escape clears
   // the highlight; Enter and Space light the focused key again.

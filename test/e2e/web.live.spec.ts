@@ -471,6 +471,19 @@ test('the "+N more" list stays open, and the key pointed at stays highlighted, w
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   await expect(plot).toHaveAttribute('data-focused', '');
+  // A focused key that the busiest-first order moves from the caption into the list keeps focus.
+  await seek(10_000);
+  await expect(keys.first()).toHaveText('app1');
+  await more.click();
+  await keys.first().focus();
+  await expect(plot).toHaveAttribute('data-focused', 'app1');
+  await seek(30_000);
+  await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(30_000);
+  await expect(keys.first()).toHaveText('app3');
+  // app1 is now in the open list: focus (and the highlight) went with it, not to the page.
+  await expect(keys.first()).not.toHaveText('app1');
+  await expect(list.getByRole('option', { name: 'app1' })).toBeFocused();
+  await expect(plot).toHaveAttribute('data-focused', 'app1');
   expect(problems).toEqual([]);
 });
 
