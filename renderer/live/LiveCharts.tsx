@@ -65,6 +65,7 @@ export function LiveCharts() {
           </select>
         }
         unit="%"
+        keysLabel="Per-node series key"
         // A node keeps one colour for the whole run however the legend (busiest first) re-orders.
         series={perNodeSeriesSpecs(nodes, (i) => (i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i)))}
         data={perNodeData(series, nodes, length)}

@@ -1,5 +1,6 @@
 import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
 import { useLiveController, useLiveModel } from './LiveContext';
+import { rovingIndex } from './rovingFocus';
 import { formatSimTime, SPEED_PRESETS } from './speedPresets';
 
 /** Play / pause, step, reset, speed presets and the clock. */
@@ -10,6 +11,7 @@ export function PlaybackBar() {
   const ready = controller !== null && frame !== null;
   const playing = frame?.playing === true;
   const speed = frame?.speed ?? controller?.speed;
+  const checked = SPEED_PRESETS.findIndex((preset) => preset.speed === speed);
   return (
     // Space plays / pauses with focus anywhere on this bar (it does not press the focused button).
     <div className="live-playback" role="toolbar" aria-label="Playback" data-space-plays="">
@@ -33,13 +35,31 @@ export function PlaybackBar() {
       <span className="live-clock" data-testid="live-clock" aria-live="off">
         {formatSimTime(frame?.timeMs ?? 0)} <span className="live-clock-total">/ {formatSimTime(frame?.durationMs ?? 0)}</span>
       </span>
-      <div className="live-speeds" role="radiogroup" aria-label="Speed">
-        {SPEED_PRESETS.map((preset) => (
+      {/* The radio group pattern: one Tab stop (the checked speed), the arrows move and choose, Home
+          and End choose the slowest and Max. Space plays / pauses here too (the toolbar's rule). */}
+      <div
+        className="live-speeds"
+        role="radiogroup"
+        aria-label="Speed"
+        onKeyDown={(event) => {
+          if (controller === null || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+          // From the speed last asked for (the engine's frames confirm it a moment later).
+          const at = SPEED_PRESETS.findIndex((preset) => preset.speed === controller.speed);
+          const next = rovingIndex(event.key, at, SPEED_PRESETS.length);
+          if (next === null) return;
+          event.preventDefault();
+          controller.setSpeed(SPEED_PRESETS[next].speed);
+          (event.currentTarget.children[next] as HTMLElement | undefined)?.focus();
+        }}
+      >
+        {SPEED_PRESETS.map((preset, index) => (
           <button
             key={String(preset.speed)}
             type="button"
             role="radio"
             aria-checked={speed === preset.speed}
+            // Tab enters the group at the checked speed (the first while none is).
+            tabIndex={index === Math.max(0, checked) ? 0 : -1}
             className={speed === preset.speed ? 'live-speed active' : 'live-speed'}
             title={preset.title}
             disabled={controller === null}

@@ -19,6 +19,8 @@ interface UPlotChartProps {
   data: ChartData;
   /** Where the playhead is, in simulated seconds. */
   cursorS?: number;
+  /** What a screen reader calls the series key (by default the title's text and "key"). */
+  keysLabel?: string;
   testId?: string;
 }
 
@@ -89,7 +91,7 @@ function showRange(host: HTMLElement, plot: uPlot): void {
   host.dataset.focused = focused?.label?.toString() ?? '';
 }
 
-export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProps) {
+export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   // The series pointed at in the key, by label: it stays highlighted when the plot is rebuilt for
@@ -167,7 +169,7 @@ export function UPlotChart({ title, unit, series, data, testId }: UPlotChartProp
           {title}
         </span>
         {/* The lines the caption has room for; keys that do not fit fold into "+N more". */}
-        <ChartKeys series={series} onFocus={focusSeries} testId={testId} />
+        <ChartKeys series={series} onFocus={focusSeries} label={keysLabel ?? (typeof title === 'string' ? `${title} key` : 'Series key')} testId={testId} />
       </figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>

@@ -134,3 +134,60 @@ test('Space plays and pauses from the playback bar, the run panels’ tabs and t
   expect(await playing()).toBe(false);
   await page.keyboard.press('Backspace');
 });
+
+test('the speeds are one radio group: Tab enters at the checked speed, the arrows, Home and End choose, Space still plays', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const frame = async () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { model: { frame: { playing: boolean; speed: number | string } | null } } } }).__faultlineLive.controller.model.frame);
+  const playing = async () => (await frame())?.playing ?? false;
+  const speeds = page.getByRole('radiogroup', { name: 'Speed' });
+  const radio = (name: string) => speeds.getByRole('radio', { name, exact: true });
+  const focusedLabel = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'radio' ? document.activeElement.textContent : `not a radio: ${document.activeElement?.tagName}`));
+  await expect(radio('1×')).toHaveAttribute('aria-checked', 'true');
+
+  // One Tab stop: from Reset, Tab lands on the checked speed (1×, not the first), and the next Tab leaves the group.
+  await page.getByRole('button', { name: 'Reset to 0 s' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focusedLabel()).toBe('1×');
+  await page.screenshot({ path: `${SHOTS}/speed-radio-focus.png`, clip: (await page.getByRole('toolbar', { name: 'Playback' }).boundingBox())! });
+  await page.keyboard.press('Tab');
+  expect(await focusedLabel()).toMatch(/^not a radio/);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedLabel()).toBe('1×');
+
+  // The arrows move and choose at once (wrapping round); Home and End go to the ends.
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel()).toBe('10×');
+  await expect.poll(async () => (await frame())?.speed).toBe(10);
+  await expect(radio('10×')).toHaveAttribute('aria-checked', 'true');
+  await expect(radio('10×')).toHaveAttribute('tabindex', '0');
+  await expect(radio('1×')).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
+  expect(await focusedLabel()).toBe('1/10×');
+  await expect.poll(async () => (await frame())?.speed).toBe(0.1);
+  await page.keyboard.press('End');
+  expect(await focusedLabel()).toBe('Max');
+  await expect.poll(async () => (await frame())?.speed).toBe('max');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel()).toBe('1/100×');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  expect(await focusedLabel()).toBe('1/100×');
+  await expect.poll(async () => (await frame())?.speed).toBe(0.01);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedLabel()).toBe('1×');
+  await expect.poll(async () => (await frame())?.speed).toBe(1);
+  // Space on the focused radio plays and pauses (the playback bar's rule), it does not choose.
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+  expect((await frame())?.speed).toBe(1);
+  expect(await focusedLabel()).toBe('1×');
+  // Tab comes back to the speed chosen last.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedLabel()).toBe('1×');
+});

@@ -471,5 +471,151 @@ test('the "+N more" list stays open, and the key pointed at stays highlighted, w
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   await expect(plot).toHaveAttribute('data-focused', '');
+  // A focused key that the busiest-first order moves from the caption into the list keeps focus.
+  await seek(10_000);
+  await expect(keys.first()).toHaveText('app1');
+  await more.click();
+  await keys.first().focus();
+  await expect(plot).toHaveAttribute('data-focused', 'app1');
+  await seek(30_000);
+  await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(30_000);
+  await expect(keys.first()).toHaveText('app3');
+  // app1 is now in the open list: focus (and the highlight) went with it, not to the page.
+  await expect(keys.first()).not.toHaveText('app1');
+  await expect(list.getByRole('option', { name: 'app1' })).toBeFocused();
+  await expect(plot).toHaveAttribute('data-focused', 'app1');
+  expect(problems).toEqual([]);
+});
+
+/** A box grown by `by` pixels each way, for screenshots that show what lies just past an element's edge. */
+function grown(box: { x: number; y: number; width: number; height: number } | null, by = 12) {
+  return { x: Math.max(0, box!.x - by), y: Math.max(0, box!.y - by), width: box!.width + 2 * by, height: box!.height + 2 * by };
+}
+
+test('chart keys work from the keyboard: one Tab stop, arrows highlight as pointing does, Escape clears; the "+N more" list too', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Lessons', exact: true }).click();
+  await page.getByTestId('lesson-load-balancing-and-health-checks').click();
+  await expect(page.getByTestId('status-counts')).toHaveText('6 nodes · 7 links');
+  await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(10_000));
+  await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(10_000);
+  const playing = async () => (await probe(page)).playing;
+  const plot = page.getByTestId('chart-nodes').locator('.live-chart-plot');
+  const keys = page.getByRole('listbox', { name: 'Per-node series key' });
+  const options = keys.getByRole('option');
+  await expect(options.first()).toHaveText('app1');
+  const count = await options.count();
+  const labels = await options.allTextContents();
+  const focused = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'option' ? document.activeElement.textContent : `${document.activeElement?.tagName}: ${document.activeElement?.textContent}`));
+
+  // Pointing is as before: a key pointed at highlights, leaving it clears, a click does not focus it.
+  await options.first().hover();
+  await expect(plot).toHaveAttribute('data-focused', labels[0]);
+  await options.first().click();
+  expect(await focused()).not.toBe(labels[0]);
+  await page.mouse.move(0, 0);
+  await expect(plot).toHaveAttribute('data-focused', '');
+
+  // The keys are one Tab stop, right after the series picker; focus highlights as pointing does.
+  await page.getByRole('combobox', { name: 'Per-node series' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe(labels[0]);
+  await expect(plot).toHaveAttribute('data-focused', labels[0]);
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(keys.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/chart-keys-focus.png`, clip: grown(await page.getByTestId('chart-nodes').boundingBox()) });
+  // Arrows move (wrapping round), Home and End go to the ends.
+  await page.keyboard.press('ArrowLeft');
+  expect(await focused()).toBe(labels[count - 1]);
+  await expect(plot).toHaveAttribute('data-focused', labels[count - 1]);
+  await page.keyboard.press('Home');
+  expect(await focused()).toBe(labels[0]);
+  await page.keyboard.press('End');
+  expect(await focused()).toBe(labels[count - 1]);
+  if (count > 1) {
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(labels[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(labels[1]);
+    await expect(plot).toHaveAttribute('data-focused', labels[1]);
+  }
+  const last = count > 1 ? labels[1] : labels[0];
+  // Pointing elsewhere meanwhile highlights that key; leaving it goes back to the focused one.
+  await options.first().hover();
+  await expect(plot).toHaveAttribute('data-focused', labels[0]);
+  await page.mouse.move(0, 0);
+  await expect(plot).toHaveAttribute('data-focused', last);
+  // Escape clears the highlight (focus stays); Space lights it again, and does not play.
+  await page.keyboard.press('Escape');
+  await expect(plot).toHaveAttribute('data-focused', '');
+  await expect(keys.getByRole('option', { selected: true })).toHaveCount(0);
+  expect(await focused()).toBe(last);
+  await page.keyboard.press('Space');
+  await expect(plot).toHaveAttribute('data-focused', last);
+  await page.waitForTimeout(300);
+  expect(await playing()).toBe(false);
+
+  // "+N more" is the next Tab stop; leaving the keys clears the highlight.
+  const more = page.getByTestId('chart-nodes-more');
+  await page.keyboard.press('Tab');
+  await expect(more).toBeFocused();
+  await expect(plot).toHaveAttribute('data-focused', '');
+  // Opened by Enter, its list takes focus (a listbox of its own) and highlights its first entry.
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('listbox', { name: 'More of Per-node series key' });
+  await expect(list).toBeVisible();
+  const entries = await list.getByRole('option').allTextContents();
+  expect(`+${entries.length} more`).toBe(await more.textContent());
+  await expect.poll(focused).toBe(entries[0]);
+  await expect(plot).toHaveAttribute('data-focused', entries[0]);
+  await page.keyboard.press('ArrowDown');
+  expect(await focused()).toBe(entries[1]);
+  await expect(plot).toHaveAttribute('data-focused', entries[1]);
+  await page.screenshot({ path: `${SHOTS}/chart-keys-more-focus.png`, clip: grown(await page.getByTestId('chart-nodes').boundingBox()) });
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  expect(await focused()).toBe(entries[entries.length - 1]);
+  // Escape closes the list, clears the highlight and returns to the button.
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(plot).toHaveAttribute('data-focused', '');
+  await expect(more).toBeFocused();
+  // Back into the keys with Shift+Tab: at the key the keyboard was last on.
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe(last);
+  await expect(plot).toHaveAttribute('data-focused', last);
+
+  // Each chart's keys are one Tab stop: from the throughput keys, Tab reaches the latency keys,
+  // where the arrows step p50 → p95 → p99 and round again, Home and End go to the ends.
+  const throughputPlot = page.getByTestId('chart-throughput').locator('.live-chart-plot');
+  const latencyPlot = page.getByTestId('chart-latency').locator('.live-chart-plot');
+  await page.getByRole('listbox', { name: 'Requests / s (by send second) key' }).getByRole('option', { name: 'ok' }).focus();
+  await expect(throughputPlot).toHaveAttribute('data-focused', 'ok');
+  await page.keyboard.press('Tab');
+  await expect(throughputPlot).toHaveAttribute('data-focused', '');
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="listbox"]')?.getAttribute('aria-label'))).toBe('Latency of ok requests key');
+  const steps: [string, string][] = [['', 'p50'], ['ArrowRight', 'p95'], ['ArrowRight', 'p99'], ['ArrowRight', 'p50'], ['ArrowLeft', 'p99'], ['Home', 'p50'], ['End', 'p99'], ['ArrowUp', 'p95'], ['ArrowDown', 'p99']];
+  for (const [press, expected] of steps) {
+    if (press !== '') await page.keyboard.press(press);
+    expect(await focused(), `after ${press}`).toBe(expected);
+    await expect(latencyPlot).toHaveAttribute('data-focused', expected);
+  }
+  await page.screenshot({ path: `${SHOTS}/chart-keys-latency-focus.png`, clip: grown(await page.getByTestId('chart-latency').boundingBox()) });
+  await page.keyboard.press('Escape');
+  await expect(latencyPlot).toHaveAttribute('data-focused', '');
+  // Out of the keys and back: Tab returns to the key the keyboard was last on (p99, not p50).
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="listbox"]')?.getAttribute('aria-label'))).toBe('Failures by outcome key');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe('p99');
+  await expect(latencyPlot).toHaveAttribute('data-focused', 'p99');
   expect(problems).toEqual([]);
 });

@@ -58,6 +58,8 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         ['Space', 'Play / Pause'],
         ['F10', 'Step'],
         [`${mod}+] / ${mod}+[`, 'Faster / Slower'],
+        ['Arrow keys, Home, End on the speeds', 'Choose a speed (Tab reaches the chosen one; Space still plays / pauses)'],
+        ['Arrow keys, Home, End on a chart’s key', 'Highlight that series, as pointing at it does (Escape clears; Enter on “+N more” opens the rest)'],
         ['Right-click a node or link', 'Crash, restart, slow, cut, partition — recorded into the scenario'],
         ['Shift+F10 on the canvas', 'The same menu for the selected node or link, from the keyboard'],
         ['F1', 'Lessons'],
