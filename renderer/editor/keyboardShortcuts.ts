@@ -68,7 +68,9 @@ export function spacePlaysPauses(target: EventTarget | null): boolean {
  * Returns whether the key was handled, so the caller can prevent the browser's default.
  */
 export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): boolean {
-  if (isTypingTarget(event.target)) return false;
+  // A dialog holds the keyboard: Delete on its Close button must not delete the selected nodes
+  // behind it, nor Ctrl+Z undo them.
+  if (notForTheDiagram(event.target)) return false;
   const accel = event.ctrlKey || event.metaKey;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (accel && !event.altKey) {
