@@ -433,7 +433,8 @@ test('the charts keep a usable plot with six nodes in the per-node legend, at 12
   expect(errors).toEqual([]);
 });
 
-test('the "+N more" list stays open, and the key pointed at stays highlighted, while the busiest-first order changes', async ({ page }) => {
+/** Lesson 1 at 1024×640 (its per-node chart folds keys into "+N more"); returns the page's errors and warnings as they come. */
+async function openLessonOneAt1024(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
@@ -446,6 +447,11 @@ test('the "+N more" list stays open, and the key pointed at stays highlighted, w
   await page.getByRole('menuitem', { name: 'Lessons', exact: true }).click();
   await page.getByTestId('lesson-load-balancing-and-health-checks').click();
   await expect(page.getByTestId('status-counts')).toHaveText('6 nodes · 7 links');
+  return problems;
+}
+
+test('the "+N more" list stays open, and the key pointed at stays highlighted, while the busiest-first order changes', async ({ page }) => {
+  const problems = await openLessonOneAt1024(page);
   const seek = (ms: number) => page.evaluate((t) => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(t), ms);
   const keys = page.getByTestId('chart-nodes-keys').locator('.live-chart-key');
   // Lesson 1's app servers by peak utilization: app1 leads at 10 s, app3 by 30 s (seeking forward
@@ -493,18 +499,7 @@ function grown(box: { x: number; y: number; width: number; height: number } | nu
 }
 
 test('chart keys work from the keyboard: one Tab stop, arrows highlight as pointing does, Escape clears; the "+N more" list too', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  await page.setViewportSize({ width: 1024, height: 640 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Lessons', exact: true }).click();
-  await page.getByTestId('lesson-load-balancing-and-health-checks').click();
-  await expect(page.getByTestId('status-counts')).toHaveText('6 nodes · 7 links');
+  const problems = await openLessonOneAt1024(page);
   await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(10_000));
   await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(10_000);
   const playing = async () => (await probe(page)).playing;

@@ -128,8 +128,9 @@ export class DbModel extends BaseNode implements ClusterMember {
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
     // A write-behind flush: its client was acknowledged when the app took the write, so it is an
     // acknowledged write from now on (a failover that loses it loses an acknowledged write).
-    else if (world.calls.payloadOf(call) >= 0) {
-      const ackedSentMs = world.calls.payloads.atMs[world.calls.payloadOf(call)];
+    else {
+      const payload = world.calls.payloadOf(call);
+      const ackedSentMs = payload >= 0 ? world.calls.payloads.atMs[payload] : Number.NaN;
       if (ackedSentMs >= 0) world.consistency.sinks[cluster.sinkId].onWriteAcked(this.index, key, version, ackedSentMs, world.now);
     }
     const needed = this.replicate(call, key, version, departure);

@@ -249,12 +249,13 @@ export class QueueModel extends BaseNode {
   private deliveryAlive(delivery: number): boolean {
     const world = this.world;
     const call = this.dCall[delivery];
+    const payload = world.calls.payloadOf(call);
     // A freed call slot may be reused: by another node (another link) or by another delivery.
     return (
       world.calls.state[call] !== STATE_FREE &&
       world.calls.link[call] === this.consumers[this.dConsumer[delivery]] &&
-      world.calls.payloadOf(call) >= 0 &&
-      world.calls.payloads.ref[world.calls.payloadOf(call)] === delivery
+      payload >= 0 &&
+      world.calls.payloads.ref[payload] === delivery
     );
   }
 

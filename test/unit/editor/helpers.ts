@@ -1,4 +1,6 @@
 import { createEmptyDocument } from '../../../shared/model/document';
+import type { Camera } from '../../../renderer/editor/camera';
+import type { Rect } from '../../../renderer/editor/geometry';
 import type { FaultlineDocument, LinkRecord, NodeKind, NodeRecord, Region } from '../../../shared/model/types';
 
 export function makeDocument(parts: { nodes?: NodeRecord[]; links?: LinkRecord[]; regions?: Region[] } = {}): FaultlineDocument {
@@ -15,4 +17,24 @@ export function node(id: string, kind: NodeKind, x = 0, y = 0, config: Record<st
 
 export function link(from: string, to: string, kind: LinkRecord['kind'] = 'traffic'): LinkRecord {
   return { id: `${from}-${to}`, from, to, kind };
+}
+
+/**
+ * A camera at zoom 1 whose screen coordinates equal world coordinates, showing `view`; `overrides`
+ * record what a test watches (fits, lookAt).
+ */
+export function identityCamera(view: Rect = { x: 0, y: 0, w: 800, h: 600 }, overrides: Partial<Camera> = {}): Camera {
+  return {
+    zoom: () => 1,
+    zoomBy: () => {},
+    setZoom: () => {},
+    lookAt: () => {},
+    fit: () => {},
+    panByScreen: () => {},
+    clientToWorld: (x, y) => ({ x, y }),
+    visibleCentre: () => ({ x: view.x + view.w / 2, y: view.y + view.h / 2 }),
+    visibleRect: () => view,
+    worldToClient: (point) => point,
+    ...overrides,
+  };
 }

@@ -4,7 +4,7 @@ import { freeNodeCorner } from '../../../renderer/editor/commands/placement';
 import { cornerForCentre, intersects, nodeCentre, nodeRect, type Point, type Rect } from '../../../renderer/editor/geometry';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { link, makeDocument, node } from './helpers';
+import { identityCamera, link, makeDocument, node } from './helpers';
 
 const VIEW: Rect = { x: -200, y: -100, w: 1200, h: 600 };
 const CENTRE: Point = { x: VIEW.x + VIEW.w / 2, y: VIEW.y + VIEW.h / 2 };
@@ -13,18 +13,7 @@ function setup(doc: FaultlineDocument, view: Rect = VIEW) {
   const store = new DocumentStore(doc);
   const editor = new Editor(store);
   const looks: Point[] = [];
-  editor.attachCamera({
-    zoom: () => 1,
-    zoomBy: () => {},
-    setZoom: () => {},
-    lookAt: (centre) => looks.push(centre),
-    fit: () => {},
-    panByScreen: () => {},
-    clientToWorld: (x, y) => ({ x, y }),
-    visibleCentre: () => ({ x: view.x + view.w / 2, y: view.y + view.h / 2 }),
-    visibleRect: () => view,
-    worldToClient: (point) => point,
-  });
+  editor.attachCamera(identityCamera(view, { lookAt: (centre) => looks.push(centre) }));
   return { store, editor, looks };
 }
 

@@ -5,7 +5,7 @@ import { describeRegion, nextRegionInOrder, regionOrder } from '../../../rendere
 import { handleCanvasKey, handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { makeDocument, node } from './helpers';
+import { identityCamera, makeDocument, node } from './helpers';
 
 // Two regions side by side and one below; EU holds a and b, US holds c; `free` sits outside all of
 // them, just right of EU (a box moved right by three steps covers its centre).
@@ -32,18 +32,7 @@ const VIEW: Rect = { x: -100, y: -100, w: 1400, h: 900 };
 function setup(doc: FaultlineDocument = design()) {
   const store = new DocumentStore(doc);
   const editor = new Editor(store);
-  editor.attachCamera({
-    zoom: () => 1,
-    zoomBy: () => {},
-    setZoom: () => {},
-    lookAt: () => {},
-    fit: () => {},
-    panByScreen: () => {},
-    clientToWorld: (x, y) => ({ x, y }),
-    visibleCentre: () => ({ x: VIEW.x + VIEW.w / 2, y: VIEW.y + VIEW.h / 2 }),
-    visibleRect: () => VIEW,
-    worldToClient: (point) => point,
-  });
+  editor.attachCamera(identityCamera(VIEW));
   const notices: string[] = [];
   editor.notify = (message) => notices.push(message);
   return { store, editor, notices };

@@ -5,7 +5,7 @@ import { describeRegionChanges } from '../../../renderer/editor/commands/regionC
 import { intersects, nodeCentre, nodeRect, type Point, type Rect } from '../../../renderer/editor/geometry';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { link, makeDocument, node } from './helpers';
+import { identityCamera, link, makeDocument, node } from './helpers';
 
 /** The reviewer's "Two-tier review" design: a row of cards filling the middle of the view. */
 function twoTier(): FaultlineDocument {
@@ -21,18 +21,7 @@ function setup(doc: FaultlineDocument, view: Rect = VIEW) {
   const store = new DocumentStore(doc);
   const editor = new Editor(store);
   const fits: Rect[] = [];
-  editor.attachCamera({
-    zoom: () => 1,
-    zoomBy: () => {},
-    setZoom: () => {},
-    lookAt: () => {},
-    fit: (rect) => fits.push(rect),
-    panByScreen: () => {},
-    clientToWorld: (x, y) => ({ x, y }),
-    visibleCentre: () => ({ x: view.x + view.w / 2, y: view.y + view.h / 2 }),
-    visibleRect: () => view,
-    worldToClient: (point) => point,
-  });
+  editor.attachCamera(identityCamera(view, { fit: (rect) => fits.push(rect) }));
   const notices: { message: string; tone: string; step?: number }[] = [];
   editor.notify = (message, tone, options) => notices.push({ message, tone, step: options?.step });
   return { store, editor, notices, fits };

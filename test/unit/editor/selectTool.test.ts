@@ -4,24 +4,13 @@ import { Editor } from '../../../renderer/editor/editor';
 import { NODE_CARD, type Point } from '../../../renderer/editor/geometry';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { ToolPointer } from '../../../renderer/editor/tools/toolTypes';
-import { link, makeDocument, node } from './helpers';
+import { identityCamera, link, makeDocument, node } from './helpers';
 
 /** An editor with a camera at zoom 1 whose screen coordinates equal world coordinates. */
 function setup(doc = makeDocument()) {
   const store = new DocumentStore(doc);
   const editor = new Editor(store);
-  editor.attachCamera({
-    zoom: () => 1,
-    zoomBy: () => {},
-    setZoom: () => {},
-    lookAt: () => {},
-    fit: () => {},
-    panByScreen: () => {},
-    clientToWorld: (x, y) => ({ x, y }),
-    visibleCentre: () => ({ x: 400, y: 300 }),
-    visibleRect: () => ({ x: 0, y: 0, w: 800, h: 600 }),
-    worldToClient: (point) => point,
-  });
+  editor.attachCamera(identityCamera({ x: 0, y: 0, w: 800, h: 600 }));
   return { store, editor, tool: editor.tool };
 }
 
