@@ -51,9 +51,9 @@ export class DbCluster implements AckedWriteSink {
   private readonly feeds = new Map<number, number[]>();
   failovers = 0;
   // Per key: newest acknowledged version, when it was acknowledged, and the one acknowledged before.
-  private ackVersion = new Float64Array(1024);
+  private ackVersion = new Uint32Array(1024);
   private ackMs = new Float64Array(1024);
-  private previousAck = new Float64Array(1024);
+  private previousAck = new Uint32Array(1024);
   // Acknowledged writes that some other live member may not have yet (oldest first).
   private pendingPrimary = new Int32Array(256);
   private pendingKey = new Int32Array(256);

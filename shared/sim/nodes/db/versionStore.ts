@@ -8,7 +8,8 @@ const DIRECT_KEYS = 1 << 22;
  * Allocation-free for client keys; `size` is the report's `keys`.
  */
 export class VersionStore {
-  private direct = new Float64Array(1024);
+  /** Versions are < 2^32 (World.nextVersion), so 4 bytes a key: half the cache footprint of float64. */
+  private direct = new Uint32Array(1024);
   private readonly far = new Map<number, number>();
   size = 0;
 
