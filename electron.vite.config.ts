@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererViteConfig } from './renderer.vite.shared';
+import { rendererViteConfig } from './renderer.vite.shared.ts';
+
+const desktopRenderer = rendererViteConfig({ outDir: resolve('out/renderer'), edition: 'desktop' });
 
 export default defineConfig({
   main: {
@@ -27,10 +29,10 @@ export default defineConfig({
   // renderer root as Vite does: an absolute path lands the page in out/renderer, where main
   // serves it from and electron-builder packages it (a relative one put it outside the repository).
   renderer: {
-    ...rendererViteConfig({ outDir: resolve('out/renderer'), edition: 'desktop' }),
+    ...desktopRenderer,
     build: {
-      ...rendererViteConfig({ outDir: resolve('out/renderer'), edition: 'desktop' }).build,
-      rolldownOptions: { input: resolve('renderer/index.html') },
+      ...desktopRenderer.build,
+      rolldownOptions: { ...desktopRenderer.build?.rolldownOptions, input: resolve('renderer/index.html') },
     },
   },
 });

@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { buildContentSecurityPolicy } from './shared/ipc/csp';
+import { buildContentSecurityPolicy } from './shared/ipc/csp.ts';
 
 const packageVersion: string = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
 
@@ -27,6 +27,15 @@ export function rendererViteConfig(options: { outDir: string; edition: 'desktop'
       target: 'es2022',
       chunkSizeWarningLimit: 2500,
       sourcemap: true,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // hdr-histogram-js's UMD bundle probes for Node's zlib with eval('require("zlib")…') and
+          // falls back to pako in a browser (the CSP forbids eval, so the probe just fails there).
+          // That warning is about the library, not about anything a newcomer can act on.
+          if (warning.code === 'EVAL' && (warning.id ?? '').includes('hdr-histogram-js')) return;
+          warn(warning);
+        },
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { rendererViteConfig } from './renderer.vite.shared';
+import { rendererViteConfig } from './renderer.vite.shared.ts';
 
 /**
  * The web edition: the same renderer as a static site, the engine in a Web Worker.
