@@ -6,6 +6,13 @@ import { CallPayloads } from './callPayloads';
 const PAYLOAD_REQ_BASE = -2;
 
 /**
+ * Message times are float32 offsets from {@link CallTable.epochMs}, a multiple of this (2^16 ms,
+ * 65.5 simulated seconds); the epoch moves forward by whole steps once the simulated now is a
+ * step or more past it.
+ */
+export const EPOCH_STEP_MS = 65_536;
+
+/**
  * Every outstanding exchange over one link — a request and, later, its response — is a *call*.
  * A client attempt's first hop is a call whose parent is the client request; an app's cache or
  * db access is a call whose parent is the app's own call; a health probe has no parent. The
@@ -18,8 +25,25 @@ const PAYLOAD_REQ_BASE = -2;
  * kernel has no cancellation.
  *
  * Bytes per live call: gen 4 + parent 4 + parentGen 4 + req 4 + link 2 + step 2 + op 1 +
- * state 1 + status 1 + sendMs 4 + arriveMs 4 = 31 ({@link CALL_BYTES}); a call without a client
- * request that carries data holds a payload besides ({@link CallPayloads}).
+ * state 1 + status 1 + sendOffset 4 + arriveOffset 4 = 31 ({@link CALL_BYTES}); a call without a
+ * client request that carries data holds a payload besides ({@link CallPayloads}).
+ *
+ * Message times. The current message's send and arrival times are kept as float32 offsets from
+ * one float64 `epochMs` (absolute float32 times would be 8 ms apart a simulated day into a run).
+ * {@link setTimes} moves the epoch forward, in whole {@link EPOCH_STEP_MS} steps, when the
+ * simulated now has reached a step past it, and shifts every slot's offsets by the same amount
+ * (a scan of the table every 65.5 simulated seconds; no kernel event, so the event trace is
+ * untouched, and the moves depend only on the simulation, not on how a run is stepped). So
+ * when a time is written, now − epoch < 2^16 ms, and a message leaving (arriving) within 2^16 ms
+ * of now has |offset| < 2^17 ms: it is stored within 3.9 µs (1.95 µs below 2^16 ms) at any point
+ * of a run, a day or a year into it. Until the first move (epoch 0, the first 65.5 s) the offsets
+ * are exactly the absolute float32 times this table used to keep. Further from the epoch the
+ * precision degrades gracefully, as float32 does, with the distance d rather than with the run's
+ * length: a message held to leave minutes ahead, or a call whose last message left long ago
+ * and whose offsets the moves have shifted, is within about d · 2^-23 ms (a rounding when
+ * stored, and at most one more per power of two its offset grows past while shifted), e.g.
+ * under 0.5 ms an hour from the epoch. The times the engine reads are of messages sent moments
+ * ago (an arriving request, a response just in) or on the wire now.
  */
 export const CALL_BYTES = 31;
 
@@ -44,9 +68,16 @@ export class CallTable {
   op: Uint8Array;
   state: Uint8Array;
   status: Uint8Array;
-  /** Current message's send and arrival time (ms) — for animation; float32 is plenty for that. */
-  sendMs: Float32Array;
-  arriveMs: Float32Array;
+  /**
+   * Current message's send and arrival time, as float32 offsets (ms) from {@link epochMs}. Read
+   * them through {@link sendAtMs} / {@link arriveAtMs}; a scan comparing send times with now
+   * compares `sendOffset[c]` with {@link offsetOf}(now) (rounded the same way). Written only by
+   * {@link setTimes}.
+   */
+  sendOffset: Float32Array;
+  arriveOffset: Float32Array;
+  /** What the offsets count from (ms): 0, then a multiple of {@link EPOCH_STEP_MS} ≤ now. */
+  epochMs = 0;
   /** Data of calls without a client request (replication, deliveries, flushes…). */
   readonly payloads = new CallPayloads();
   private freeHead = -1;
@@ -63,8 +94,57 @@ export class CallTable {
     this.op = new Uint8Array(initialCapacity);
     this.state = new Uint8Array(initialCapacity);
     this.status = new Uint8Array(initialCapacity);
-    this.sendMs = new Float32Array(initialCapacity);
-    this.arriveMs = new Float32Array(initialCapacity);
+    this.sendOffset = new Float32Array(initialCapacity);
+    this.arriveOffset = new Float32Array(initialCapacity);
+  }
+
+  /**
+   * The call's current message leaves at `sendMs` and arrives at `arriveMs` (absolute ms; `nowMs`
+   * is the simulated now, ≤ `sendMs`). Moves the epoch forward first if now has got a step past it.
+   */
+  setTimes(call: number, nowMs: number, sendMs: number, arriveMs: number): void {
+    let epoch = this.epochMs;
+    if (nowMs - epoch >= EPOCH_STEP_MS) epoch = this.rebase(nowMs);
+    this.sendOffset[call] = sendMs - epoch;
+    this.arriveOffset[call] = arriveMs - epoch;
+  }
+
+  /** When the call's current message leaves (left) its sender (ms). */
+  sendAtMs(call: number): number {
+    return this.epochMs + this.sendOffset[call];
+  }
+
+  /** When the call's current message arrives (ms). */
+  arriveAtMs(call: number): number {
+    return this.epochMs + this.arriveOffset[call];
+  }
+
+  /**
+   * `timeMs` as an offset rounded like the stored ones: `sendOffset[c] > offsetOf(now)` exactly
+   * when the message was scheduled to leave after now (one sent at now never counts as later;
+   * one leaving within a float32 step after now counts as gone).
+   */
+  offsetOf(timeMs: number): number {
+    return Math.fround(timeMs - this.epochMs);
+  }
+
+  /**
+   * Moves the epoch to the last step at or before `nowMs` and shifts every slot's offsets by the
+   * difference (free slots too: they are overwritten when used again). The shift is a multiple of
+   * 2^16 ms, so an offset that gets smaller in magnitude (a message of the last 65.5 s) shifts
+   * exactly; only an offset growing past a power of two is rounded (once per power of two).
+   */
+  private rebase(nowMs: number): number {
+    const epoch = Math.floor(nowMs / EPOCH_STEP_MS) * EPOCH_STEP_MS;
+    const shift = epoch - this.epochMs;
+    const send = this.sendOffset;
+    const arrive = this.arriveOffset;
+    for (let c = 0; c < this.used; c++) {
+      send[c] -= shift;
+      arrive[c] -= shift;
+    }
+    this.epochMs = epoch;
+    return epoch;
   }
 
   /**
@@ -141,8 +221,8 @@ export class CallTable {
     this.op = grow(this.op, capacity);
     this.state = grow(this.state, capacity);
     this.status = grow(this.status, capacity);
-    this.sendMs = grow(this.sendMs, capacity);
-    this.arriveMs = grow(this.arriveMs, capacity);
+    this.sendOffset = grow(this.sendOffset, capacity);
+    this.arriveOffset = grow(this.arriveOffset, capacity);
     this.capacity = capacity;
   }
 }

@@ -36,9 +36,9 @@ export const STATE_AT_CALLEE = 2;
 /** The response message is on its link back to the caller. */
 export const STATE_RESPONSE_WIRE = 3;
 /**
- * The request (response) waits at its sender to leave at `sendMs` over a link that was cut, or
- * across a partition, after it was handed over: whether it gets through is decided when it
- * leaves (World.transmit). Not on the wire yet.
+ * The request (response) waits at its sender to leave at its send time (CallTable.sendAtMs)
+ * over a link that was cut, or across a partition, after it was handed over: whether it gets
+ * through is decided when it leaves (World.transmit). Not on the wire yet.
  */
 export const STATE_REQUEST_HELD = 4;
 export const STATE_RESPONSE_HELD = 5;

@@ -297,10 +297,10 @@ export class World {
     const bandwidth = links.bandwidthMbps[link];
     // bytes · 8 bit / (Mbps · 10^6 bit/s) · 1000 ms/s
     if (bandwidth !== Infinity) delay += ((forward ? REQUEST_BYTES : RESPONSE_BYTES) * 8) / (bandwidth * 1000);
-    const sendAt = this.kernel.now + afterMs;
+    const now = this.kernel.now;
+    const sendAt = now + afterMs;
     calls.state[call] = forward ? STATE_REQUEST_WIRE : STATE_RESPONSE_WIRE;
-    calls.sendMs[call] = sendAt;
-    calls.arriveMs[call] = sendAt + delay;
+    calls.setTimes(call, now, sendAt, sendAt + delay);
     this.kernel.schedule(afterMs + delay, this.messageEvent, call, calls.gen[call]);
   }
 
@@ -310,10 +310,10 @@ export class World {
    */
   private hold(call: number, forward: boolean, afterMs: number): void {
     const calls = this.calls;
-    const sendAt = this.kernel.now + afterMs;
+    const now = this.kernel.now;
+    const sendAt = now + afterMs;
     calls.state[call] = forward ? STATE_REQUEST_HELD : STATE_RESPONSE_HELD;
-    calls.sendMs[call] = sendAt;
-    calls.arriveMs[call] = sendAt;
+    calls.setTimes(call, now, sendAt, sendAt);
     this.kernel.schedule(afterMs, this.departEvent, call, calls.gen[call]);
   }
 
@@ -325,8 +325,8 @@ export class World {
 
   /**
    * A message that a cut or partition caught waiting to leave leaves now. Its loss and its delay
-   * (arriveMs − sendMs, float32: µs in a lesson) were drawn at hand-over; only the link's state
-   * is judged again.
+   * (arrival − send time, each kept within µs: CallTable.setTimes) were drawn at hand-over; only
+   * the link's state is judged again.
    */
   private onResume(call: number, gen: number): void {
     const calls = this.calls;
@@ -341,11 +341,10 @@ export class World {
       this.loseInNetwork(call, forward, source);
       return;
     }
-    const delay = Math.max(0, calls.arriveMs[call] - calls.sendMs[call]);
+    const delay = Math.max(0, calls.arriveAtMs(call) - calls.sendAtMs(call));
     const now = this.kernel.now;
     calls.state[call] = forward ? STATE_REQUEST_WIRE : STATE_RESPONSE_WIRE;
-    calls.sendMs[call] = now;
-    calls.arriveMs[call] = now + delay;
+    calls.setTimes(call, now, now, now + delay);
     this.kernel.schedule(delay, this.messageEvent, call, gen);
   }
 
@@ -379,8 +378,8 @@ export class World {
     const { from, to } = links;
     const partitions = this.partitions;
     const now = this.kernel.now;
-    // Send times are float32: compared like crashNode does (a message sent ≤ now has left).
-    const now32 = Math.fround(now);
+    // Send times are float32 offsets: compared like crashNode does (a message sent ≤ now has left).
+    const nowOffset = calls.offsetOf(now);
     for (let c = 0; c < calls.highWater; c++) {
       const state = calls.state[c];
       if (state !== STATE_REQUEST_WIRE && state !== STATE_RESPONSE_WIRE) continue;
@@ -388,10 +387,10 @@ export class World {
       if (link >= 0 ? l !== link : !partitions.separates(from[l], to[l])) continue;
       const forward = state === STATE_REQUEST_WIRE;
       const gen = calls.bump(c); // the scheduled arrival is void
-      if (calls.sendMs[c] > now32) {
-        // Still at its sender (its processing time): judged when it leaves. arriveMs keeps its delay.
+      if (calls.sendOffset[c] > nowOffset) {
+        // Still at its sender (its processing time): judged when it leaves. Its arrival time keeps its delay.
         calls.state[c] = forward ? STATE_REQUEST_HELD : STATE_RESPONSE_HELD;
-        this.kernel.schedule(Math.max(0, calls.sendMs[c] - now), this.resumeEvent, c, gen);
+        this.kernel.schedule(Math.max(0, calls.sendAtMs(c) - now), this.resumeEvent, c, gen);
       } else {
         links.dropped[l]++;
         this.loseInNetwork(c, forward, forward ? from[l] : to[l]);
@@ -547,12 +546,11 @@ export class World {
     const now = this.kernel.now;
     let limitMs = ownLimitMs;
     // The node that sent this call may give up sooner than the user (an app waits its
-    // downstreamTimeoutMs): from when it sent the request. Send times are float32 (for the
-    // animation), so this can be off by a few µs in a lesson and ~4 ms late in a day-long run;
-    // either way the caller has given up, and the node answers 504 or lets go at about that time.
+    // downstreamTimeoutMs): from when it sent the request. The send time is kept within 4 µs
+    // however long the run (CallTable.setTimes), so this is off by µs at most.
     const callerWaitMs = this.callerWaitMs[this.links.from[calls.link[call]]];
     if (callerWaitMs < Infinity) {
-      const callerLeftMs = calls.sendMs[call] + callerWaitMs - now;
+      const callerLeftMs = calls.sendAtMs(call) + callerWaitMs - now;
       if (callerLeftMs < limitMs) limitMs = Math.max(0, callerLeftMs);
     }
     const req = calls.req[call];
@@ -585,10 +583,11 @@ export class World {
     this.downSinceMs[node] = this.kernel.now;
     const calls = this.calls;
     const { to, from } = this.links;
-    // Send times are float32: compared with now rounded the same way, a message that has left
-    // (sent ≤ now) is never taken for one still being processed. (The reverse — leaving within
-    // one float32 step after now, 0.25 ms an hour into a run — counts as gone.)
-    const now32 = Math.fround(this.kernel.now);
+    // Send times are float32 offsets from the call table's epoch: compared with now rounded the
+    // same way, a message that has left (sent ≤ now) is never taken for one still being
+    // processed. (The reverse — leaving within one float32 step after now, a few µs at any point
+    // of a run — counts as gone.)
+    const nowOffset = calls.offsetOf(this.kernel.now);
     for (let c = 0; c < calls.highWater; c++) {
       const state = calls.state[c];
       if (state === STATE_AT_CALLEE) {
@@ -596,7 +595,7 @@ export class World {
       } else if (state === STATE_REQUEST_HELD || state === STATE_RESPONSE_HELD) {
         // Held at its sender for a cut link until its departure event: it has not left.
         if (state === STATE_REQUEST_HELD ? from[calls.link[c]] === node : this.addressOf[to[calls.link[c]]] === node) this.lose(c);
-      } else if ((state === STATE_REQUEST_WIRE || state === STATE_RESPONSE_WIRE) && calls.sendMs[c] > now32) {
+      } else if ((state === STATE_REQUEST_WIRE || state === STATE_RESPONSE_WIRE) && calls.sendOffset[c] > nowOffset) {
         // Scheduled to leave this node after its processing time: it never leaves. (A free slot
         // keeps the send time of its last message: one withdrawn by an earlier crash must not be
         // freed twice.)

@@ -120,7 +120,7 @@ export class ProxyModel extends BaseNode {
   override onResponse(child: number): void {
     const world = this.world;
     const status = world.calls.status[child];
-    const answeredAtMs = world.calls.sendMs[child]; // when the response left the upstream
+    const answeredAtMs = world.calls.sendAtMs(child); // when the response left the upstream
     const parent = this.forwarder.settle(child);
     if (parent < 0) return;
     if (world.calls.step[parent] === STEP_MISS && isSuccess(status)) {

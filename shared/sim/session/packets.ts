@@ -16,14 +16,14 @@ export function collectPackets(calls: CallTable, nowMs: number): { packets: Floa
   const packets = new Float32Array(capacity * PACKET_FLOATS);
   let count = 0;
   const end = calls.highWater;
-  // Send times are float32 (see world.crashNode): compare like with like.
-  const now32 = Math.fround(nowMs);
+  // Send times are float32 offsets (see world.crashNode): compare like with like.
+  const nowOffset = calls.offsetOf(nowMs);
   for (let c = 0; c < end && count < capacity; c++) {
     const state = calls.state[c];
     if (state !== STATE_REQUEST_WIRE && state !== STATE_RESPONSE_WIRE) continue;
-    const sendMs = calls.sendMs[c];
-    if (sendMs > now32) continue;
-    const span = calls.arriveMs[c] - sendMs;
+    if (calls.sendOffset[c] > nowOffset) continue;
+    const sendMs = calls.sendAtMs(c);
+    const span = calls.arriveAtMs(c) - sendMs;
     const travelled = span > 0 ? Math.min(1, Math.max(0, (nowMs - sendMs) / span)) : 1;
     const response = state === STATE_RESPONSE_WIRE;
     const o = count * PACKET_FLOATS;

@@ -4,9 +4,10 @@ import { makeDocument } from '../helpers/documents';
 
 /*
  * A crash loses the messages a node was still processing ("sent after" its service time), not
- * the ones already on the wire. Send times are kept as float32 in the call table; an hour into
- * a run float32 steps are 0.25 ms, so a response that left at 3 600 000.2 ms is stored as
- * 3 600 000.25. A crash at 3 600 000.21 must still see it as gone.
+ * the ones already on the wire. Send times are kept in the call table as float32 offsets from an
+ * epoch (CallTable.setTimes); an hour into a run the epoch is 3 538 944 ms and the float32 step
+ * at the offset is 1/256 ms, so a response that left at 3 600 000.2015 ms is stored as
+ * 3 600 000.203125. A crash at 3 600 000.2025 must still see it as gone.
  */
 describe('a crash right after a response left', () => {
   it('does not lose the response (float32 send times round up)', () => {
@@ -15,14 +16,14 @@ describe('a crash right after a response left', () => {
         durationS: 3601,
         nodes: [
           { id: 'c', kind: 'client', config: { rps: 1, arrival: 'constant' } },
-          { id: 'a', kind: 'app', config: { serviceMs: 0.1 } },
+          { id: 'a', kind: 'app', config: { serviceMs: 0.1015 } },
         ],
         links: [{ from: 'c', to: 'a', latencyMs: 0.1 }],
-        scenario: [{ atS: 3600.00021, action: 'crash', target: 'a' }],
+        scenario: [{ atS: 3600.0002025, action: 'crash', target: 'a' }],
       }),
     );
     sim.runUntil(3_600_000.19);
-    expect(sim.world.calls.live).toBe(1); // the request of 3 600 000 ms, in service until .2
+    expect(sim.world.calls.live).toBe(1); // the request of 3 600 000 ms, in service until .2015
     const report = sim.finish();
     const lastSecond = report.timeline.find((row) => row.t === 3600)!;
     expect(lastSecond.sent).toBe(1);
