@@ -12,7 +12,7 @@ const LABEL_INSET = 18;
 
 /**
  * A labelled region box with a resize grip in its bottom-right corner when selected, and with the
- * canvas's keyboard focus on it (R selected it) a wide halo round the box, like a node's focus ring.
+ * canvas's keyboard focus on it (R or Tab selected it) a wide halo round the box, like a node's focus ring.
  */
 export class RegionView {
   readonly container = new Container();

@@ -8,7 +8,7 @@ import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
-import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, nextRegionInOrder, type Direction } from './keyboardNavigation';
+import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, nextRegionInOrder, nextTabStop, type Direction, type TabStop } from './keyboardNavigation';
 import { SelectTool } from './tools/selectTool';
 import type { Overlay } from './tools/toolTypes';
 
@@ -522,13 +522,27 @@ export class Editor {
   }
 
   /**
-   * Tab / Shift+Tab on the canvas: selects the next (previous) node in reading order and keeps it
-   * in view. Returns false past the last (first) node, so focus can leave the canvas.
+   * Where the Tab walk stands: the node the keyboard acts from, else the last selected region
+   * that still exists (one R or Tab selected), else nowhere.
    */
-  selectNextNode(step: 1 | -1): boolean {
-    const id = nextNodeInOrder(this.store.getDocument(), this.focusedNodeId(), step);
-    if (id === undefined) return false;
-    this.selectNodeAndKeepInView(id);
+  private currentTabStop(): TabStop | undefined {
+    const node = this.focusedNodeId();
+    if (node !== undefined) return { kind: 'nodes', id: node };
+    const doc = this.store.getDocument();
+    const region = this.store.getSelection().regions.findLast((id) => Object.hasOwn(doc.regions, id));
+    return region === undefined ? undefined : { kind: 'regions', id: region };
+  }
+
+  /**
+   * Tab / Shift+Tab on the canvas: selects the next (previous) stop of the Tab walk — the nodes in
+   * reading order, then the regions in reading order — and keeps it in view. A region is selected
+   * exactly as R selects it. Returns false past the last (first) stop, so focus can leave the canvas.
+   */
+  selectNextTabStop(step: 1 | -1): boolean {
+    const stop = nextTabStop(this.store.getDocument(), this.currentTabStop(), step);
+    if (stop === undefined) return false;
+    if (stop.kind === 'nodes') this.selectNodeAndKeepInView(stop.id);
+    else this.selectRegionAndKeepInView(stop.id);
     return true;
   }
 
@@ -585,9 +599,14 @@ export class Editor {
       this.setHint('This design has no regions (the palette adds one).');
       return false;
     }
-    this.store.setSelection(selectionOf('regions', [id]));
-    this.keepRectInView(doc.regions[id]);
+    this.selectRegionAndKeepInView(id);
     return true;
+  }
+
+  /** Selects one region alone and keeps its box in view: what R and Tab both do. */
+  private selectRegionAndKeepInView(id: string): void {
+    this.store.setSelection(selectionOf('regions', [id]));
+    this.keepRectInView(this.store.getDocument().regions[id]);
   }
 
   /**

@@ -4,8 +4,8 @@ import { nodeCentre, type Point } from './geometry';
 
 /**
  * Moving the selection between nodes without a pointer (pure, so it is unit-tested in Node):
- * Tab walks the nodes in reading order, Alt+arrows jump to the nearest node in a direction, and
- * the same jumps choose the target of a link made from the keyboard.
+ * Tab walks the nodes in reading order and then the regions, Alt+arrows jump to the nearest node
+ * in a direction, and the same jumps choose the target of a link made from the keyboard.
  */
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
@@ -142,6 +142,34 @@ export function nextRegionInOrder(doc: FaultlineDocument, currentId: string | un
   const index = currentId === undefined ? -1 : order.indexOf(currentId);
   if (index < 0) return step === 1 ? order[0] : order.at(-1);
   return order[(index + step + order.length) % order.length];
+}
+
+/** A stop on the canvas's Tab walk: a node or a region. */
+export type TabStop = { kind: 'nodes' | 'regions'; id: string };
+
+/**
+ * The canvas's Tab walk: every node in reading order, then every region in reading order (by
+ * its top-left corner, the same row logic). Nodes come first because they are what most keys act
+ * on; the regions, fewer and larger, follow, so Tab still reaches each of them before it leaves.
+ */
+export function tabOrder(doc: FaultlineDocument): TabStop[] {
+  return [
+    ...readingOrder(doc).map((id): TabStop => ({ kind: 'nodes', id })),
+    ...regionOrder(doc).map((id): TabStop => ({ kind: 'regions', id })),
+  ];
+}
+
+/**
+ * Tab (`step` 1) / Shift+Tab (-1) on the canvas: the stop after (before) `current` in the Tab
+ * walk. With no current stop (or one that is gone) it is the first (last) stop; past either end
+ * it is undefined, so Tab leaves the canvas instead of trapping focus in it.
+ */
+export function nextTabStop(doc: FaultlineDocument, current: TabStop | undefined, step: 1 | -1): TabStop | undefined {
+  const order = tabOrder(doc);
+  if (order.length === 0) return undefined;
+  const index = current === undefined ? -1 : order.findIndex((stop) => stop.kind === current.kind && stop.id === current.id);
+  if (index < 0) return step === 1 ? order[0] : order.at(-1);
+  return order[index + step];
 }
 
 /**

@@ -148,8 +148,8 @@ type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' |
 
 /**
  * Keys that only the focused canvas takes, before the editor's shortcuts (which act on the
- * selection these keys make): Tab / Shift+Tab walk the nodes in reading order (and leave the
- * canvas past the last / first), Alt+arrows select the nearest node that way, Escape clears the
+ * selection these keys make): Tab / Shift+Tab walk the nodes in reading order, then the regions
+ * (and leave the canvas past the last / first), Alt+arrows select the nearest node that way, Escape clears the
  * selection, F2 renames, L starts a link whose target the arrows (or Tab) choose and Enter makes,
  * `]` / `[` select the selected node's links one by one, and Shift+F10 or the Menu key open the
  * fault menu of the selected node or link in a run. Returns whether the key was used.
@@ -177,7 +177,7 @@ export function handleCanvasKey(editor: Editor, event: KeyPress): boolean {
     return true;
   }
   if (accel) return false;
-  if (key === 'Tab' && !event.altKey) return editor.selectNextNode(event.shiftKey ? -1 : 1);
+  if (key === 'Tab' && !event.altKey) return editor.selectNextTabStop(event.shiftKey ? -1 : 1);
   if (direction !== undefined && event.altKey && !event.shiftKey) {
     editor.selectNodeInDirection(direction);
     return true;

@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 /**
  * Regions without a pointer: R / Shift+R select them (the live region names them with their node
  * count), arrows move one with its nodes, Ctrl+arrows resize it (a node it takes in is told in a
- * notice, as for a drag), F2 renames it and Delete deletes it; every edit is one Ctrl+Z.
+ * notice, as for a drag), F2 renames it and Delete deletes it; every edit is one Ctrl+Z. Tab walks
+ * the regions after the nodes, selecting each as R does.
  */
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/live';
 
@@ -110,6 +111,75 @@ test('select, move, resize, rename and delete a region with keys only, each edit
   expect(errors).toEqual([]);
 });
 
+test('Tab walks the nodes, then the regions, then leaves the canvas; a region Tab selects is the one R would', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
+  const canvas = page.getByTestId('sandbox-canvas');
+  const announcer = page.getByTestId('canvas-announcer');
+  await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+  await expect(canvas).toHaveAccessibleDescription(/Tab and Shift\+Tab select the next and previous node and then the regions/);
+
+  let presses = 0;
+  while (!(await canvasFocused(page))) {
+    await page.keyboard.press('Tab');
+    expect(++presses, 'Tab reaches the canvas').toBeLessThan(80);
+  }
+
+  // Twelve Tabs walk the twelve nodes in reading order (the last is Replica 2, bottom right)...
+  const walked: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    walked.push(...(await selection(page)).nodes);
+  }
+  expect(walked).toHaveLength(12);
+  expect(new Set(walked).size).toBe(12);
+  expect(walked.at(-1)).toBe('db-replica2');
+  // ...and the next Tab selects the first region, just as R does: alone, named, with its halo.
+  await page.keyboard.press('Tab');
+  expect(await selection(page)).toEqual({ nodes: [], links: [], regions: ['eu-west'] });
+  await expect(canvas).toBeFocused();
+  await expect(announcer).toHaveText('Region EU West, 1 node');
+  await page.screenshot({ path: '/tmp/tabwalk-region.png' });
+  const box = (await page.evaluate(() => (window as unknown as Win).__faultline.regionClientRect('eu-west')))!;
+  const outside = { x: Math.round(box.x - (4 * box.width) / 220) - 1, y: Math.round(box.y + box.height / 2) - 1, width: 2, height: 2 };
+  const halo = await page.screenshot({ clip: outside });
+  await page.keyboard.press('Escape');
+  expect((await selection(page)).regions).toEqual([]);
+  await expect.poll(async () => Buffer.compare(await page.screenshot({ clip: outside }), halo), { message: 'a focus halo round the Tab-selected region', timeout: 3000 }).not.toBe(0);
+
+  // Shift+Tab from nothing is the last stop: the last region. The keys then act on it.
+  await page.keyboard.press('Shift+Tab');
+  expect((await selection(page)).regions).toEqual(['us-east']);
+  await expect(announcer).toHaveText('Region US East, 11 nodes');
+  await page.keyboard.press('ArrowDown');
+  expect(await region(page, 'us-east')).toMatchObject({ x: 260, y: 20 });
+  expect(await nodeOf(page, 'dns')).toMatchObject({ x: 520, y: 80 });
+  await page.keyboard.press('Control+z');
+  expect(await region(page, 'us-east')).toMatchObject({ x: 260, y: 0 });
+  await page.keyboard.press('F2');
+  const field = page.getByTestId('rename-field');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('US East');
+  await page.keyboard.press('Escape');
+  if (!(await canvasFocused(page))) await canvas.focus();
+  expect((await selection(page)).regions).toEqual(['us-east']);
+
+  // Tab past the last region leaves the canvas (the region stays selected); Shift+Tab comes back,
+  // and walks back through the first region to the last node.
+  await page.keyboard.press('Tab');
+  expect(await canvasFocused(page)).toBe(false);
+  expect((await selection(page)).regions).toEqual(['us-east']);
+  await page.keyboard.press('Shift+Tab');
+  expect(await canvasFocused(page)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect((await selection(page)).regions).toEqual(['eu-west']);
+  await page.keyboard.press('Shift+Tab');
+  expect(await selection(page)).toEqual({ nodes: ['db-replica2'], links: [], regions: [] });
+  expect(errors).toEqual([]);
+});
+
 test('Help → Documentation lists the region keys', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
@@ -121,6 +191,7 @@ test('Help → Documentation lists the region keys', async ({ page }) => {
   await expect(regionRow).toBeVisible();
   await expect(guide.getByRole('row', { name: /^Ctrl\+Arrow keys \(Shift: ×5\) Resize the selected region/ })).toBeVisible();
   await expect(guide.getByRole('row', { name: /^F2 Rename the selected node or region/ })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^Tab \/ Shift\+Tab Select the next \/ previous node, .* then the regions in the same order/ })).toBeVisible();
   await regionRow.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/46-help-region-keys.png` });
 });

@@ -15,7 +15,7 @@ type Win = {
   __faultlineLive: {
     controller: {
       model: { frame: { timeMs: number; playing: boolean } | null };
-      store: { getSelection(): { nodes: readonly string[]; links: readonly string[] }; getDocument(): { scenario: { action: string; target?: string }[] } };
+      store: { getSelection(): { nodes: readonly string[]; links: readonly string[]; regions: readonly string[] }; getDocument(): { scenario: { action: string; target?: string }[] } };
     };
   };
 };
@@ -104,11 +104,20 @@ test('select, move the selection, link, delete, undo and inject a fault with key
   await page.keyboard.press('Control+z');
   await expect(counts).toHaveText('12 nodes · 19 links');
 
-  // Escape clears; Shift+Tab from nothing is the last node, and Tab past it leaves the canvas.
+  // Escape clears; Shift+Tab from nothing is the last stop of the walk (the last region), then the
+  // first region and the last node; Tab past the last region leaves the canvas.
   await page.keyboard.press('Escape');
   expect(await selectedNodes(page)).toEqual([]);
   await page.keyboard.press('Shift+Tab');
+  expect((await selection(page)).regions).toEqual(['us-east']);
+  await page.keyboard.press('Shift+Tab');
+  expect((await selection(page)).regions).toEqual(['eu-west']);
+  await page.keyboard.press('Shift+Tab');
   expect(await selectedNodes(page)).toEqual(['db-replica2']);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect((await selection(page)).regions).toEqual(['us-east']);
+  expect(await canvasFocused(page)).toBe(true);
   await page.keyboard.press('Tab');
   expect(await canvasFocused(page)).toBe(false);
   await page.keyboard.press('Shift+Tab');

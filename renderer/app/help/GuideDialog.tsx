@@ -34,7 +34,7 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
     {
       title: 'The canvas from the keyboard (Tab to it first)',
       rows: [
-        ['Tab / Shift+Tab', 'Select the next / previous node, top to bottom and left to right; past the last node Tab leaves the canvas'],
+        ['Tab / Shift+Tab', 'Select the next / previous node, top to bottom and left to right, then the regions in the same order; Tab past the last one (Shift+Tab past the first node) leaves the canvas'],
         ['Alt+Arrow keys', 'Select the nearest node in that direction'],
         ['] / [', 'Select the next / previous link of the selected node (Delete deletes it; Tab carries on from the node)'],
         ['R / Shift+R', 'Select the next / previous region, top to bottom and left to right (Arrow keys move it with its nodes, Delete deletes it)'],
