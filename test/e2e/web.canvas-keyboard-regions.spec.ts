@@ -42,6 +42,8 @@ test('select, move, resize, rename and delete a region with keys only, each edit
   await page.keyboard.press('r');
   expect((await selection(page)).regions).toEqual(['eu-west']);
   await expect(announcer).toHaveText('Region EU West, 1 node');
+  // The inspector counts the same way (it said "1 nodes inside.").
+  await expect(page.locator('.inspector-summary')).toHaveText('A region: a data center or a continent. 1 node inside.');
   await page.keyboard.press('Shift+R');
   expect((await selection(page)).regions).toEqual(['us-east']);
   await expect(announcer).toHaveText('Region US East, 11 nodes');

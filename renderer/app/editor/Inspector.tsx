@@ -121,7 +121,7 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
       <header className="inspector-header">
         <div>
           <InspectorTitle text={region.name} />
-          <p className="inspector-summary">A region: a data center or a continent. {members} nodes inside.</p>
+          <p className="inspector-summary">A region: a data center or a continent. {members === 0 ? 'No nodes inside yet.' : `${members} node${members === 1 ? '' : 's'} inside.`}</p>
         </div>
       </header>
       <TextField
