@@ -118,7 +118,7 @@ export function referenceTopology(options: ReferenceOptions): FaultlineDocument 
 }
 
 /** Bytes of request state per in-flight client request right now (live slots only). */
-function bytesPerInFlight(sim: Simulation): { model: number; kernelEvents: number; inFlight: number; callsPerRequest: number; deadlineEntriesPerRequest: number } {
+function bytesPerInFlight(sim: Simulation): { model: number; breakdown: Record<string, number>; kernelEvents: number; inFlight: number; callsPerRequest: number; deadlineEntriesPerRequest: number } {
   const world = sim.world;
   const inFlight = world.inFlight;
   // Deadline entries: one per client attempt, plus one per lb/app call waiting downstream.
@@ -141,16 +141,18 @@ function bytesPerInFlight(sim: Simulation): { model: number; kernelEvents: numbe
   // without a request that carry data (replication, deliveries, flushes) hold a payload besides.
   const perRequest = REQUEST_BYTES_PER_SLOT + CONSISTENCY_BYTES_PER_REQUEST;
   const perCall = CALL_BYTES + CALL_DATA_BYTES;
-  const model =
-    world.requests.live * perRequest +
-    world.calls.live * perCall +
-    world.calls.payloads.live * CALL_PAYLOAD_BYTES +
-    deadlineEntries * DEADLINE_ENTRY_BYTES +
-    versionEntries * IN_FLIGHT_VERSION_ENTRY_BYTES +
-    versionKeys * MAP_ENTRY_BYTES;
+  const breakdown = {
+    requests: world.requests.live * perRequest,
+    calls: world.calls.live * perCall,
+    payloads: world.calls.payloads.live * CALL_PAYLOAD_BYTES,
+    deadlineEntries: deadlineEntries * DEADLINE_ENTRY_BYTES,
+    databaseWritesInFlight: versionEntries * IN_FLIGHT_VERSION_ENTRY_BYTES + versionKeys * MAP_ENTRY_BYTES,
+  };
+  const model = Object.values(breakdown).reduce((sum, bytes) => sum + bytes, 0);
   // Kernel heap entries: time 8 + (seq, type) key 8 + a 4 + b 4 = 24 bytes (kernel/eventQueue.ts).
   const kernelEvents = world.kernel.pending * 24;
-  return { model: model / inFlight, kernelEvents: kernelEvents / inFlight, inFlight, callsPerRequest: world.calls.live / inFlight, deadlineEntriesPerRequest: deadlineEntries / inFlight };
+  const perInFlight = Object.fromEntries(Object.entries(breakdown).map(([part, bytes]) => [part, significant(bytes / inFlight)]));
+  return { model: model / inFlight, breakdown: perInFlight, kernelEvents: kernelEvents / inFlight, inFlight, callsPerRequest: world.calls.live / inFlight, deadlineEntriesPerRequest: deadlineEntries / inFlight };
 }
 
 interface Scenario {
@@ -188,6 +190,7 @@ function measureScenario(scenario: Scenario, repetitions: number): Record<string
     callsPerInFlightRequest: significant(memory!.callsPerRequest),
     deadlineEntriesPerInFlightRequest: significant(memory!.deadlineEntriesPerRequest),
     modelBytesPerInFlightRequest: significant(memory!.model),
+    modelBytesPerInFlightRequestByPart: memory!.breakdown,
     kernelEventBytesPerInFlightRequest: significant(memory!.kernelEvents),
   };
 }
