@@ -97,6 +97,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   const zoom = await page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
   const inRegion = (cornerX: number, cornerY: number) => ({ x: region.x + (cornerX + NODE_CARD.width / 2) * zoom, y: region.y + (cornerY + NODE_CARD.height / 2) * zoom });
   await dragFromPalette(page, 'client', inRegion(40, 80));
+  await expect(page.getByTestId('status-counts')).toHaveText('1 node · 0 links');
   await dragFromPalette(page, 'lb', inRegion(280, 80));
   await dragFromPalette(page, 'app', inRegion(520, 80));
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 0 links');
@@ -106,6 +107,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
 
   // Link client → lb → app by dragging from each node's handle to the next node.
   await drag(page, await handleOf(page, 'users'), await centreOf(page, 'lb'));
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 1 link');
   await drag(page, await handleOf(page, 'lb'), await centreOf(page, 'app'));
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
 

@@ -24,6 +24,11 @@ describe('runSummary', () => {
     expect(runSummary({ requests: { total: 0, ok: 0 } })).toBe('Run finished: no requests were sent.');
   });
 
+  it('speaks of one request or one check in the singular', () => {
+    expect(runSummary({ requests: { total: 1, ok: 1 }, checks: [{ pass: true }] })).toBe('Run finished: 100.0 % of 1 request ok. The check passes.');
+    expect(runSummary({ requests: { total: 1, ok: 0, timeout: 1 }, checks: [{ pass: false }] })).toBe('Run finished: 0.0 % of 1 request ok (1 timeout). The check fails — see Checks.');
+  });
+
   it('replaces the last narration caption when the run finishes', () => {
     const model = new LiveModel();
     model.applyEvent({ type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: ['a'], linkIds: [], durationMs: 60_000, warnings: [] });
