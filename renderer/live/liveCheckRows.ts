@@ -65,6 +65,7 @@ export function formatActual(metric: Check['metric'], actual: number | null): st
   if (actual === null) return '—';
   if (metric === 'availability' || metric === 'errorRate' || metric === 'cache.hitRatio' || metric === 'utilization') return `${(actual * 100).toFixed(2)}%`;
   if (metric.startsWith('latency')) return `${actual.toFixed(1)} ms`;
-  if (metric === 'throughput') return `${actual.toFixed(1)}/s`;
-  return String(Math.round(actual * 100) / 100);
+  if (metric === 'throughput') return `${actual.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}/s`;
+  // Counts (stale reads, lost writes, queue depth…), grouped like every other count on screen.
+  return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }

@@ -39,7 +39,7 @@ const ACTION_WORDS: Record<string, string> = {
   degrade: 'is degraded',
   partition: 'Network partition',
   heal: 'Partitions heal',
-  set: 'configuration changes',
+  set: 'new settings',
   flush: 'is flushed',
 };
 
@@ -56,13 +56,19 @@ export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
   if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
   const { action, target, note } = words;
   if (action === 'note') return note ?? '';
-  const subject = target === undefined ? '' : name(target);
-  const text = action === 'partition' || action === 'heal' ? ACTION_WORDS[action] : `${subject} ${ACTION_WORDS[action] ?? action}`.trim();
+  const text = eventText(action, target === undefined ? undefined : name(target));
   if (note === undefined) return text;
   // Lessons often open the note with the event itself ("app2 crashes. Until…"): say it once.
-  const idText = target === undefined ? text : `${target} ${ACTION_WORDS[action] ?? action}`.trim();
+  const idText = eventText(action, target);
   const lower = note.toLowerCase();
   return lower.startsWith(text.toLowerCase()) || lower.startsWith(idText.toLowerCase()) ? note : `${text} — ${note}`;
+}
+
+/** "App B crashes", "Network partition"; a `set` as "Workers: new settings" (a name may read as a plural). */
+function eventText(action: string, subject: string | undefined): string {
+  if (action === 'partition' || action === 'heal') return ACTION_WORDS[action];
+  if (action === 'set') return subject === undefined ? 'New settings' : `${subject}: ${ACTION_WORDS.set}`;
+  return `${subject ?? ''} ${ACTION_WORDS[action] ?? action}`.trim();
 }
 
 /** A scenario event from the engine's log, in words. */
