@@ -153,6 +153,12 @@ test('play, crash an app server from the context menu, see the health check and 
   await expect(reportBlock.getByTestId('node-report-hitRatio')).toHaveText(`${(cacheLine.hitRatio * 100).toFixed(1)} %`);
   await expect(reportBlock.getByTestId('node-report-arrivals')).toHaveText(cacheLine.arrivals.toLocaleString('en-US'));
   await page.screenshot({ path: `${SHOTS}/08-node-stats.png` });
+  // A client's line counts requests sent to it (none): no row of zeros that reads as "sent nothing".
+  const users = await nodeCentre(page, 'users-us');
+  await page.mouse.click(users.x, users.y);
+  await expect(reportBlock.getByTestId('node-report-downS')).toBeVisible();
+  await expect(reportBlock.getByTestId('node-report-arrivals')).toHaveCount(0);
+  await expect(reportBlock.getByTestId('node-report-completed')).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // Replay 1: Reset and play again — the injected crash is part of the run now.

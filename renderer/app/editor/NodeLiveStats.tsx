@@ -27,6 +27,18 @@ const REPORT_FIELDS: readonly { key: string; label: string; format: (value: numb
 const WITHOUT_STATION: ReadonlySet<NodeKind> = new Set<NodeKind>(['client', 'dns', 'cdn']);
 const STATION_FIELDS: ReadonlySet<string> = new Set(['utilization', 'meanQueue', 'maxQueue']);
 
+/**
+ * A client's report line counts requests sent *to* it (none: nothing may link to a client), not
+ * the ones its users send, so its zeros there would read as "this client sent nothing".
+ */
+const RECEIVED_FIELDS: ReadonlySet<string> = new Set(['arrivals', 'completed', 'errors', 'rejected']);
+
+/** Whether a report field is worth a row in the inspector of a node of `kind`. */
+function showsReportField(kind: NodeKind, key: string, value: number): boolean {
+  if (WITHOUT_STATION.has(kind) && STATION_FIELDS.has(key)) return false;
+  return !(kind === 'client' && RECEIVED_FIELDS.has(key) && value === 0);
+}
+
 function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
@@ -78,7 +90,7 @@ export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind
       {line && (
         <fieldset className="field-group live-stats" data-testid="node-live-report">
           <legend>Whole run</legend>
-          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && (hasStation || !STATION_FIELDS.has(field.key))).map((field) => (
+          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && showsReportField(kind, field.key, line[field.key] as number)).map((field) => (
             <Row key={field.key} label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
           ))}
         </fieldset>
