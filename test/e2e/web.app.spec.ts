@@ -73,6 +73,10 @@ test.describe('web edition', () => {
     await expect(guide.getByRole('row', { name: /Ctrl\+S \/ Ctrl\+Shift\+S.*Save/ })).toBeVisible();
     await expect(guide.getByRole('row', { name: /^Space Play \/ Pause/ })).toBeVisible();
     await expect(guide.getByRole('row', { name: /^F10 Step/ })).toBeVisible();
+    // The View menu's zoom keys, written as the menu writes them (a hyphen, not a minus sign).
+    await expect(guide.getByRole('row', { name: /^Ctrl\+= \/ Ctrl\+- \/ Ctrl\+0 Zoom in/ })).toBeVisible();
+    // The spelling of the rest of the app ("A region: a data center or a continent").
+    await expect(guide).toContainText('Draw regions around nodes for data centers;');
     await page.screenshot({ path: testInfo.outputPath('guide.png') });
     await page.keyboard.press('Escape');
     await expect(guide).toBeHidden();

@@ -38,7 +38,7 @@ export function CanvasToolbar({ panel }: { panel?: { open: boolean; onToggle(): 
         <Trash size={17} />
       </button>
       <span className="toolbar-separator" />
-      <button type="button" title="Zoom out (−)" aria-label="Zoom out" onClick={() => editor.zoomOut()}>
+      <button type="button" title="Zoom out (-)" aria-label="Zoom out" onClick={() => editor.zoomOut()}>
         <ZoomOut size={17} />
       </button>
       <button type="button" title="Zoom in (+)" aria-label="Zoom in" onClick={() => editor.zoomIn()}>
