@@ -160,6 +160,14 @@ export function Inspector({ theme }: { theme: ThemeName }) {
   if (nodes.length > 0) content = <NodesInspector doc={doc} nodes={nodes} theme={theme} />;
   else if (links.length > 0) content = <LinksInspector doc={doc} links={links} />;
   else if (selection.regions.length === 1) content = <RegionInspector doc={doc} id={selection.regions[0]} />;
+  else if (selection.regions.length > 1)
+    // Not the document settings, as if nothing were selected.
+    content = (
+      <div className="inspector-empty">
+        <InspectorTitle text={`${selection.regions.length} regions`} />
+        <p className="inspector-summary">{selection.regions.length} regions are selected. Select one region to rename it.</p>
+      </div>
+    );
   else
     content = (
       <div className="inspector-empty">
