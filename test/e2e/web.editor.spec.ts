@@ -211,7 +211,8 @@ test('box select, duplicate, the lint panel, and both themes', async ({ page }) 
   await expect(page.getByTestId('status-counts')).toHaveText('13 nodes · 19 links');
   // The duplicated cache is used by nobody: the lint panel (a tab of the bottom dock) says so,
   // and clicking the finding selects the cache.
-  await page.getByRole('tab', { name: 'Design problems' }).click();
+  // The tab's name says how many, apart from its own words ("Design problems: 1", not "Design problems1").
+  await page.getByRole('tab', { name: /^Design problems: \d+$/ }).click();
   const finding = page.locator('.lint-panel button[data-rule="unused-cache"]');
   await expect(finding).toContainText('Nobody uses');
   await page.keyboard.press('Escape');
