@@ -20,7 +20,7 @@ export function runSummary(report: Record<string, unknown>): string {
   let text = 'Run finished';
   if (total > 0) {
     const percent = (100 * ok) / total;
-    text += `: ${percent >= 99.95 && ok < total ? '99.9' : percent.toFixed(1)} % of ${countOf(total, 'request', 'requests', (n) => n.toLocaleString('en-US'))} ok`;
+    text += `: ${percent >= 99.95 && ok < total ? '99.9' : percent.toFixed(1)}% of ${countOf(total, 'request', 'requests', (n) => n.toLocaleString('en-US'))} ok`;
     const failed = FAILURES.filter((outcome) => (requests[outcome] ?? 0) > 0).map((outcome) => `${(requests[outcome] ?? 0).toLocaleString('en-US')} ${outcome}`);
     if (failed.length > 0) text += ` (${failed.join(', ')})`;
   } else {

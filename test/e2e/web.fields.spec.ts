@@ -121,7 +121,7 @@ test('a ratio check refuses 95 with the ratio it meant, and a refused value neve
   const editor = page.getByTestId('check-editor');
   const value = editor.getByTestId('check-value');
   await typeInto(value, '95');
-  await expect(editor.getByRole('alert')).toHaveText('availability is a ratio from 0 to 1 (95 % is 0.95)');
+  await expect(editor.getByRole('alert')).toHaveText('Availability is a ratio from 0 to 1 (95% is 0.95)');
   expect((await documentJson(page)).checks).toEqual(original.checks);
   await value.pressSequentially('%');
   await expect(editor.getByRole('alert')).toContainText('is not a number');

@@ -43,9 +43,9 @@ function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** One decimal, except exactly 0 or 100 % (99.96 % must not read as 100 %). */
+/** One decimal, except exactly 0 or 100% (99.96% must not read as 100%); no space, as everywhere else on screen. */
 function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(ratio === 0 || ratio === 1 ? 0 : 1)} %`;
+  return `${(ratio * 100).toFixed(ratio === 0 || ratio === 1 ? 0 : 1)}%`;
 }
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {

@@ -75,7 +75,7 @@ describe('LiveModel', () => {
     const model = loadedModel();
     model.applyEvent({ type: 'finished', report: { requests: { total: 10, ok: 10 }, checks: [] } });
     model.applyFrame(frame(10_000, { log: [{ timeMs: 4000, action: 'note', note: 'app2 restarts', injected: false }] }));
-    expect(model.caption?.text).toBe('Run finished: 100.0 % of 10 requests ok.');
+    expect(model.caption?.text).toBe('Run finished: 100.0% of 10 requests ok.');
     expect(model.log.map((entry) => entry.text)).toEqual(['app2 restarts']);
     // Seeking back starts afresh: earlier notes caption again.
     model.applyFrame(frame(4000, { resync: true, log: [{ timeMs: 4000, action: 'note', note: 'app2 restarts', injected: false }] }));
