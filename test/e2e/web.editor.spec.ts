@@ -346,3 +346,31 @@ test('names typed key by key keep their spaces; keys on a focused tab stay with 
   expect(doc.nodes.some((node) => node.id === 'lb')).toBe(true);
   await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
 });
+
+test('a replication link offers no Weight (it shares out DNS and load-balancer traffic only); a traffic link does', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const selectedLinks = () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { links: readonly string[] } } } } }).__faultlineLive.controller.store.getSelection().links);
+  const primary = await centreOf(page, 'db-primary');
+  await page.mouse.click(primary.x, primary.y);
+  await expect(page.getByTestId('inspector-id')).toHaveText('db-primary');
+  // ] walks the selected node's links: a traffic link from an app server, then the replication links.
+  const seen: string[] = [];
+  for (let step = 0; step < 5 && !seen.includes('repl-1'); step++) {
+    await page.keyboard.press(']');
+    const [link] = await selectedLinks();
+    seen.push(link);
+    if (link === 'app1-db') {
+      await expect(page.getByTestId('inspector-title')).toHaveText('app1 → Primary DB');
+      await expect(page.locator('[data-field="weight"]')).toBeVisible();
+    }
+  }
+  expect(seen).toContain('repl-1');
+  expect(seen).toContain('app1-db');
+  await page.keyboard.press(']');
+  await page.keyboard.press('[');
+  expect(await selectedLinks()).toEqual(['repl-1']);
+  await expect(page.getByTestId('inspector-title')).toHaveText('Primary DB → Replica 1');
+  await expect(page.locator('[data-field="latencyMs"]')).toBeVisible();
+  await expect(page.locator('[data-field="weight"]')).toHaveCount(0);
+});

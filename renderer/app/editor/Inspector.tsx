@@ -12,6 +12,8 @@ import { NodeLiveStats } from './NodeLiveStats';
 import { shownTitle } from '../files/documentSession';
 
 const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
+/** Weight shares out traffic of weighted DNS and load balancers: nothing on a replication link. */
+const REPLICATION_LINK_FIELDS = EDITABLE_LINK_FIELDS.filter((field) => field.name !== 'weight');
 
 /** The panel's heading: one line, a long name ending in an ellipsis with all of it in the tooltip. */
 function InspectorTitle({ text }: { text: string }) {
@@ -105,7 +107,7 @@ function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRec
           <p className="inspector-summary">{single?.kind === 'replication' ? 'Replication: joins databases into a cluster.' : 'Traffic: requests go this way, responses come back.'}</p>
         </div>
       </header>
-      {EDITABLE_LINK_FIELDS.map((field) => (
+      {(links.every((link) => link.kind === 'replication') ? REPLICATION_LINK_FIELDS : EDITABLE_LINK_FIELDS).map((field) => (
         <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={links as unknown as Record<string, unknown>[]} onCommit={onCommit} doc={doc} selfIds={[]} />
       ))}
     </div>
