@@ -21,6 +21,9 @@ describe('inspector number fields', () => {
     expect(checkValue(field('app', 'workers'), 0)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100000' });
     expect(checkValue(field('client', 'writeRatio'), 2)).toEqual({ ok: false, message: 'must be a number from 0 to 1' });
     expect(checkValue(field('app', 'workers'), 16)).toEqual({ ok: true, value: 16 });
+    // A distribution's mean too ("Too small: expected number to be >=0" was zod's).
+    expect(checkValue(field('app', 'serviceMs'), { dist: 'exp', mean: -1 })).toEqual({ ok: false, message: 'the mean must be a number ≥ 0' });
+    expect(checkValue(field('app', 'serviceMs'), { dist: 'exp', mean: 3 })).toEqual({ ok: true, value: { dist: 'exp', mean: 3 } });
   });
 });
 
