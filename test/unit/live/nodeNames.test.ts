@@ -98,7 +98,7 @@ describe('node names in the live view', () => {
 
   it('a check without a label names its node by name', () => {
     const doc = renamed();
-    expect(describeCheck({ metric: 'utilization', node: 'app1', op: '<=', value: 0.8 }, nodeNamer(doc.nodes))).toBe('Utilization of App A ≤ 0.8');
+    expect(describeCheck({ metric: 'utilization', node: 'app1', op: '<=', value: 0.8 }, nodeNamer(doc.nodes))).toBe('Utilization of App A ≤ 80%');
   });
 });
 
