@@ -1,8 +1,8 @@
 import type { LogEntry } from '../../shared/sim/session/protocol';
 import { idsAsNames, type NodeNamer } from './nodeNames';
 
-/** What an entry is about: a scenario fault, a recovery, a health-check mark, narration. */
-export const LOG_CATEGORIES = ['fault', 'recovery', 'health', 'narration'] as const;
+/** What an entry is about: a scenario fault, a recovery, a configuration change, a health-check mark, narration. */
+export const LOG_CATEGORIES = ['fault', 'recovery', 'change', 'health', 'narration'] as const;
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 /** Whether an entry is bad news, good news or neither. */
@@ -74,7 +74,8 @@ function eventText(action: string, subject: string | undefined): string {
 /** A scenario event from the engine's log, in words. */
 export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: ReadonlyMap<string, readonly [string, string]>): LiveLogEntry {
   const { action, target, note } = entry;
-  const category: LogCategory = action === 'note' ? 'narration' : RECOVERY_ACTIONS.has(action) ? 'recovery' : 'fault';
+  // A `set` (new settings, often the lesson's fix: more workers, retries off) is no fault.
+  const category: LogCategory = action === 'note' ? 'narration' : RECOVERY_ACTIONS.has(action) ? 'recovery' : action === 'set' ? 'change' : 'fault';
   const outcome: LogOutcome = FAILURE_ACTIONS.has(action) ? 'failure' : RECOVERY_ACTIONS.has(action) ? 'recovery' : 'info';
   const ends = target === undefined ? undefined : linkEnds.get(target);
   const nodes = ends !== undefined ? [...ends] : target !== undefined ? [target] : [];

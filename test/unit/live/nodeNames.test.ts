@@ -73,6 +73,8 @@ describe('node names in the live view', () => {
     // A configuration change reads the same whether the name looks singular or plural.
     const set = scenarioLogEntry(8, { timeMs: 30_000, action: 'set', target: 'app1', note: 'Scale the workers.', injected: false }, noLinks);
     expect(logText(set.words, name)).toBe('App A: new settings — Scale the workers.');
+    // …and is filed as a change, not a fault (it is often the lesson's fix).
+    expect([set.category, set.outcome]).toEqual(['change', 'info']);
     // A deleted link reads as its id.
     expect(nodeNamer(doc.nodes, doc.links)('gone-link')).toBe('gone-link');
   });
