@@ -214,4 +214,6 @@ test('two regions selected: the inspector says so, not the document settings as 
   await expect(page.getByTestId('inspector-title')).toHaveText('2 regions');
   await expect(page.getByTestId('inspector')).toContainText('2 regions are selected. Select one region to rename it.');
   await expect(page.getByTestId('document-settings')).toHaveCount(0);
+  // A screen reader hears what is selected, not "2 items selected".
+  await expect(page.getByTestId('canvas-announcer')).toHaveText('2 regions selected');
 });
