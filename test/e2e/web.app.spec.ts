@@ -89,4 +89,14 @@ test.describe('web edition', () => {
     await page.keyboard.press('Escape');
     await expect(about).toBeHidden();
   });
+
+  test('on a Mac the toolbar tooltips name ⌘, as the menus do', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo (⌘+Z)');
+    await expect(page.getByTestId('redo')).toHaveAttribute('title', 'Redo (⌘+Shift+Z)');
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Edit', exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: /^Undo/ })).toContainText('⌘+Z');
+  });
 });
