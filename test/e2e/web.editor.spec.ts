@@ -374,3 +374,28 @@ test('a replication link offers no Weight (it shares out DNS and load-balancer t
   await expect(page.locator('[data-field="latencyMs"]')).toBeVisible();
   await expect(page.locator('[data-field="weight"]')).toHaveCount(0);
 });
+
+test('several links selected: the inspector says what kinds they are, not "Traffic" for replication links too', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const midpoint = async (from: string, to: string) => {
+    const [a, b] = [await centreOf(page, from), await centreOf(page, to)];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  };
+  const summary = page.getByTestId('inspector').locator('.inspector-summary');
+  const repl1 = await midpoint('db-primary', 'db-replica1');
+  const repl2 = await midpoint('db-primary', 'db-replica2');
+  await page.mouse.click(repl1.x, repl1.y);
+  await expect(summary).toHaveText('Replication: joins databases into a cluster.');
+  await page.keyboard.down('Shift');
+  await page.mouse.click(repl2.x, repl2.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector-title')).toHaveText('2 links');
+  await expect(summary).toHaveText('Replication: joins databases into a cluster.');
+  const traffic = await midpoint('lb', 'app2');
+  await page.keyboard.down('Shift');
+  await page.mouse.click(traffic.x, traffic.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector-title')).toHaveText('3 links');
+  await expect(summary).toHaveText('Traffic links (requests go one way, responses come back) and replication links (they join databases into a cluster).');
+});

@@ -88,6 +88,14 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
   );
 }
 
+/** What the selected links are: by their kind, all of them (not only a single link's). */
+function linksSummary(links: readonly LinkRecord[]): string {
+  const replication = links.filter((link) => link.kind === 'replication').length;
+  if (replication === links.length) return 'Replication: joins databases into a cluster.';
+  if (replication === 0) return 'Traffic: requests go this way, responses come back.';
+  return 'Traffic links (requests go one way, responses come back) and replication links (they join databases into a cluster).';
+}
+
 function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRecord[] }) {
   const store = useDocumentStore();
   const idKey = links.map((link) => link.id).join(',');
@@ -104,7 +112,7 @@ function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRec
       <header className="inspector-header">
         <div>
           <InspectorTitle text={single ? `${name(single.from)} → ${name(single.to)}` : `${links.length} links`} />
-          <p className="inspector-summary">{single?.kind === 'replication' ? 'Replication: joins databases into a cluster.' : 'Traffic: requests go this way, responses come back.'}</p>
+          <p className="inspector-summary">{linksSummary(links)}</p>
         </div>
       </header>
       {(links.every((link) => link.kind === 'replication') ? REPLICATION_LINK_FIELDS : EDITABLE_LINK_FIELDS).map((field) => (
