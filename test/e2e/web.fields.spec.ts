@@ -338,6 +338,9 @@ test('a context default is told in full under its field, and a select is named b
   await expect(page.locator(`[id="${hintId}"]`)).toHaveText('auto: cache-aside when a cache is linked, else none');
   await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
   await expect(page.locator('input[data-field="workers"]')).toHaveAccessibleName('Workers');
+  // A distribution's mean says it is the default, as every number field does ("8 (default)"), not a bare "5".
+  await expect(page.locator('input[data-field="workers"]')).toHaveAttribute('title', '8 (default)');
+  await expect(page.locator('input[data-field="serviceMs.mean"]')).toHaveAttribute('title', '5 (default)');
 });
 
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/edits-shots';
