@@ -3,6 +3,7 @@
  * per-second timeline as CSV. Both start from the normalised report (contract rounding), so
  * what a person reads matches the JSON digit for digit.
  */
+import { countOf } from '../../shared/model/plural';
 import { normalizeReport, type Report, type ReportNode } from '../../shared/sim/report';
 
 const TIMELINE_CSV_HEADER = 't,sent,ok,failed,p50,p99';
@@ -28,7 +29,7 @@ export function formatSummary(input: Report): string {
 
   lines.push(`${report.title || 'Untitled'}`);
   lines.push(
-    `  ${formatNumber(report.durationS)} simulated s, seed ${report.seed}, ${report.events} events in ${formatWall(report.wallMs)}`,
+    `  ${formatNumber(report.durationS)} simulated s, seed ${report.seed}, ${countOf(report.events, 'event')} in ${formatWall(report.wallMs)}`,
   );
   lines.push('');
 
@@ -47,8 +48,8 @@ export function formatSummary(input: Report): string {
   lines.push(`Availability           ${percent(report.availability)}`);
   lines.push(`Throughput             ${formatNumber(report.throughputRps)} ok requests/s`);
   lines.push(
-    `Consistency            ${consistency.staleReads} stale of ${consistency.reads} reads, ` +
-      `${consistency.lostWrites} lost of ${consistency.writes} writes, ${consistency.sessionsLost} sessions lost`,
+    `Consistency            ${consistency.staleReads} stale of ${countOf(consistency.reads, 'read')}, ` +
+      `${consistency.lostWrites} lost of ${countOf(consistency.writes, 'write')}, ${countOf(consistency.sessionsLost, 'session')} lost`,
   );
 
   if (report.checks.length > 0) {

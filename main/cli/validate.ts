@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { countProblems, loadDocument, MAX_FILE_BYTES } from '../../shared/model';
 import { decodeUtf8 } from '../../shared/model/jsonText';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
+import { countOf } from '../../shared/model/plural';
 import { EXIT } from './exitCodes';
 import { formatError, formatWarning } from './problemText';
 
@@ -22,7 +23,7 @@ export async function validateCommand(file: string): Promise<number> {
       for (const error of result.errors) writeErr(formatError(file, error));
       // Not errors.length: past the listing limit the last entry stands for the rest.
       const count = countProblems(result.errors);
-      writeErr(`${file}: not valid (${count} ${count === 1 ? 'problem' : 'problems'})`);
+      writeErr(`${file}: not valid (${countOf(count, 'problem')})`);
       return EXIT.invalid;
     }
     const { document } = result;
@@ -30,8 +31,8 @@ export async function validateCommand(file: string): Promise<number> {
     for (const finding of lintDocument(document)) writeErr(`${file}: note: ${finding.message}`);
     const count = (record: object): number => Object.keys(record).length;
     process.stdout.write(
-      `${file}: valid — "${document.meta.title}", ${count(document.nodes)} nodes, ${count(document.links)} links, ` +
-        `${document.scenario.length} scenario events, ${document.checks.length} checks\n`,
+      `${file}: valid — "${document.meta.title}", ${countOf(count(document.nodes), 'node')}, ${countOf(count(document.links), 'link')}, ` +
+        `${countOf(document.scenario.length, 'scenario event')}, ${countOf(document.checks.length, 'check')}\n`,
     );
     return EXIT.ok;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/model/plural';
 import type { ConnectionStatus } from '../engine/engineClient';
 
 interface StatusBarProps {
@@ -23,7 +24,7 @@ export function StatusBar({ hostLabel, rendererName, documentTitle, nodeCount, l
       </span>
       <span className="status-separator" />
       <span data-testid="status-counts">
-        {nodeCount} nodes · {linkCount} links
+        {countOf(nodeCount, 'node')} · {countOf(linkCount, 'link')}
       </span>
     </footer>
   );

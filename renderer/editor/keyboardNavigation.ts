@@ -184,3 +184,21 @@ export function describeRegion(doc: FaultlineDocument, id: string): string {
   const title = /^region\b/i.test(name) ? name : `Region ${name}`;
   return `${title}, ${nodes} node${nodes === 1 ? '' : 's'}`;
 }
+
+/**
+ * A selection of several things for a screen reader, by kind: "12 nodes, 19 links and 2 regions
+ * selected" (not "33 items selected", which says neither what nor how many of each).
+ */
+export function describeSelectionCounts(selection: { nodes: readonly unknown[]; links: readonly unknown[]; regions: readonly unknown[] }): string {
+  const parts = (
+    [
+      [selection.nodes.length, 'node'],
+      [selection.links.length, 'link'],
+      [selection.regions.length, 'region'],
+    ] as const
+  )
+    .filter(([count]) => count > 0)
+    .map(([count, noun]) => `${count} ${noun}${count === 1 ? '' : 's'}`);
+  const list = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `${list} selected`;
+}

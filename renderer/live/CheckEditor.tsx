@@ -79,7 +79,8 @@ export function CheckEditor({ index, onClose, guard }: { index: number; onClose:
           if (!parsed.ok) return parsed.message;
           if (parsed.value === undefined) return 'a number is needed';
           // A ratio shown as a percentage invites "95": refused, with the ratio it meant.
-          return ratioValueProblem(check.metric, parsed.value);
+          // Named as the Metric select names it ("Availability"), not by its id.
+          return ratioValueProblem(check.metric, parsed.value, info.label);
         }}
         onValid={(text) => store.update((draft) => setCheckFields(draft, index, { value: Number(text) }), { squashKey: `${key}-value` })}
       />

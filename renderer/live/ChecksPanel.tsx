@@ -34,7 +34,7 @@ export function ChecksPanel() {
   return (
     <div className="live-checks-panel">
       {rows.length === 0 ? (
-        <p className="live-empty">This design has no checks yet. A check states a goal the run must meet (availability ≥ 99 %, p99 latency ≤ 500 ms, no lost writes…) and shows pass or fail as it plays.</p>
+        <p className="live-empty">This design has no checks yet. A check states a goal the run must meet (availability ≥ 99%, p99 latency ≤ 500 ms, no lost writes…) and shows pass or fail as it plays.</p>
       ) : (
         <ul className="live-checks" data-testid="live-checks">
           {rows.map((row, i) => (

@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond } from './chartSeries';
+import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
@@ -40,7 +40,7 @@ export function LiveCharts() {
   const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
   const nodes = busiestNodes(series, length, 6);
   const worst = worstSecond(metrics);
-  const peak = worst === null ? 'No failures so far.' : `Peak: ${worst.failures} failed requests sent at ${worst.t} s`;
+  const peak = failurePeakText(worst, model.frame?.ended ?? false);
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
   return (
     <div className="live-charts">

@@ -61,6 +61,8 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
             tabIndex={tab === t.id ? 0 : -1}
             className={tab === t.id ? 'live-tab active' : 'live-tab'}
             onClick={() => setTab(t.id)}
+            // The count badge would run into the name ("Design problems4") for a screen reader.
+            aria-label={t.id === 'problems' && problemCount > 0 ? `${t.label}: ${problemCount}` : undefined}
           >
             {t.label}
             {t.id === 'problems' && problemCount > 0 && <span className="live-tab-count">{problemCount}</span>}

@@ -4,7 +4,7 @@ import { FAILURE_COLOR, PACKET_KIND_COLORS, PACKET_KIND_LABELS, PACKET_KINDS } f
 /** What the packet colours mean, in a corner of the canvas. */
 export function PacketLegend() {
   return (
-    <ul className="live-legend" aria-label="Packet colours">
+    <ul className="live-legend" aria-label="Packet colors">
       {PACKET_KINDS.map((kind) => (
         <li key={kind}>
           <span className="live-legend-dot" style={{ background: cssHex(PACKET_KIND_COLORS[kind]) }} />

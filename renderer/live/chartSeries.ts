@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/model/plural';
 import type { MetricSeries, NodeSeries } from './metricSeries';
 
 /**
@@ -88,6 +89,12 @@ export function worstSecond(metrics: MetricSeries): { t: number; failures: numbe
     if (failures > 0 && (best === null || failures > best.failures)) best = { t, failures };
   }
   return best;
+}
+
+/** The note under the failures chart: its worst second (see worstSecond), or that there is none so far / in the whole run (`ended`). */
+export function failurePeakText(worst: { t: number; failures: number } | null, ended = false): string {
+  if (worst === null) return ended ? 'No failures in this run.' : 'No failures so far.';
+  return `Peak: ${countOf(worst.failures, 'failed request')} sent at ${worst.t} s`;
 }
 
 /**

@@ -55,7 +55,7 @@ function freshId(checks: readonly Check[]): string {
   return `check-${n}`;
 }
 
-/** A new check (availability ≥ 99 % over the whole run); returns its index. */
+/** A new check (availability ≥ 99% over the whole run); returns its index. */
 export function addCheck(draft: DocDraft): number {
   draft.checks.push({ id: freshId(draft.checks as Check[]), metric: 'availability', ...STARTING_POINT.availability });
   return draft.checks.length - 1;

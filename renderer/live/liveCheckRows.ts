@@ -20,7 +20,10 @@ interface ReportCheck {
 
 const OP_WORDS: Record<Check['op'], string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 
-/** A check in words when it has no label: "p99 latency ≤ 500 ms from 20 s", "Utilization of app1 ≤ 0.8". */
+/**
+ * A check in words when it has no label: "p99 latency ≤ 500 ms from 20 s", "Utilization of app1 ≤
+ * 80%". A ratio's threshold is a percentage, as the measured value beside it is (formatActual).
+ */
 export function describeCheck(check: Check, name: NodeNamer = idsAsNames): string {
   const info = METRIC_INFO[check.metric];
   // A node on a client-wide metric is ignored (the loader says so): not shown either.
@@ -28,7 +31,8 @@ export function describeCheck(check: Check, name: NodeNamer = idsAsNames): strin
   const unit = info.unit === 'ms' ? ' ms' : info.unit === 'rps' ? '/s' : '';
   const from = check.fromS !== undefined && check.fromS > 0 ? check.fromS : undefined;
   const window = from !== undefined && check.toS !== undefined ? ` for requests sent ${from}–${check.toS} s` : from !== undefined ? ` from ${from} s` : check.toS !== undefined ? ` until ${check.toS} s` : '';
-  return `${info.label}${node} ${OP_WORDS[check.op]} ${check.value}${unit}${window}`;
+  const value = info.unit === 'ratio' ? `${Number((check.value * 100).toPrecision(12))}%` : String(check.value);
+  return `${info.label}${node} ${OP_WORDS[check.op]} ${value}${unit}${window}`;
 }
 
 /**
@@ -65,6 +69,7 @@ export function formatActual(metric: Check['metric'], actual: number | null): st
   if (actual === null) return '—';
   if (metric === 'availability' || metric === 'errorRate' || metric === 'cache.hitRatio' || metric === 'utilization') return `${(actual * 100).toFixed(2)}%`;
   if (metric.startsWith('latency')) return `${actual.toFixed(1)} ms`;
-  if (metric === 'throughput') return `${actual.toFixed(1)}/s`;
-  return String(Math.round(actual * 100) / 100);
+  if (metric === 'throughput') return `${actual.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}/s`;
+  // Counts (stale reads, lost writes, queue depth…), grouped like every other count on screen.
+  return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }

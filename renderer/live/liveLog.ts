@@ -1,8 +1,8 @@
 import type { LogEntry } from '../../shared/sim/session/protocol';
 import { idsAsNames, type NodeNamer } from './nodeNames';
 
-/** What an entry is about: a scenario fault, a recovery, a health-check mark, narration. */
-export const LOG_CATEGORIES = ['fault', 'recovery', 'health', 'narration'] as const;
+/** What an entry is about: a scenario fault, a recovery, a configuration change, a health-check mark, narration. */
+export const LOG_CATEGORIES = ['fault', 'recovery', 'change', 'health', 'narration'] as const;
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 /** Whether an entry is bad news, good news or neither. */
@@ -39,7 +39,7 @@ const ACTION_WORDS: Record<string, string> = {
   degrade: 'is degraded',
   partition: 'Network partition',
   heal: 'Partitions heal',
-  set: 'configuration changes',
+  set: 'new settings',
   flush: 'is flushed',
 };
 
@@ -56,19 +56,26 @@ export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
   if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
   const { action, target, note } = words;
   if (action === 'note') return note ?? '';
-  const subject = target === undefined ? '' : name(target);
-  const text = action === 'partition' || action === 'heal' ? ACTION_WORDS[action] : `${subject} ${ACTION_WORDS[action] ?? action}`.trim();
+  const text = eventText(action, target === undefined ? undefined : name(target));
   if (note === undefined) return text;
   // Lessons often open the note with the event itself ("app2 crashes. Until…"): say it once.
-  const idText = target === undefined ? text : `${target} ${ACTION_WORDS[action] ?? action}`.trim();
+  const idText = eventText(action, target);
   const lower = note.toLowerCase();
   return lower.startsWith(text.toLowerCase()) || lower.startsWith(idText.toLowerCase()) ? note : `${text} — ${note}`;
+}
+
+/** "App B crashes", "Network partition"; a `set` as "Workers: new settings" (a name may read as a plural). */
+function eventText(action: string, subject: string | undefined): string {
+  if (action === 'partition' || action === 'heal') return ACTION_WORDS[action];
+  if (action === 'set') return subject === undefined ? 'New settings' : `${subject}: ${ACTION_WORDS.set}`;
+  return `${subject ?? ''} ${ACTION_WORDS[action] ?? action}`.trim();
 }
 
 /** A scenario event from the engine's log, in words. */
 export function scenarioLogEntry(seq: number, entry: LogEntry, linkEnds: ReadonlyMap<string, readonly [string, string]>): LiveLogEntry {
   const { action, target, note } = entry;
-  const category: LogCategory = action === 'note' ? 'narration' : RECOVERY_ACTIONS.has(action) ? 'recovery' : 'fault';
+  // A `set` (new settings, often the lesson's fix: more workers, retries off) is no fault.
+  const category: LogCategory = action === 'note' ? 'narration' : RECOVERY_ACTIONS.has(action) ? 'recovery' : action === 'set' ? 'change' : 'fault';
   const outcome: LogOutcome = FAILURE_ACTIONS.has(action) ? 'failure' : RECOVERY_ACTIONS.has(action) ? 'recovery' : 'info';
   const ends = target === undefined ? undefined : linkEnds.get(target);
   const nodes = ends !== undefined ? [...ends] : target !== undefined ? [target] : [];

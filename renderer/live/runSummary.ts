@@ -1,3 +1,5 @@
+import { countOf } from '../../shared/model/plural';
+
 /** The parts of the run report (DESIGN §5) the end-of-run caption speaks about. */
 interface SummaryReport {
   durationS?: number;
@@ -18,7 +20,7 @@ export function runSummary(report: Record<string, unknown>): string {
   let text = 'Run finished';
   if (total > 0) {
     const percent = (100 * ok) / total;
-    text += `: ${percent >= 99.95 && ok < total ? '99.9' : percent.toFixed(1)} % of ${total.toLocaleString('en-US')} requests ok`;
+    text += `: ${percent >= 99.95 && ok < total ? '99.9' : percent.toFixed(1)}% of ${countOf(total, 'request', 'requests', (n) => n.toLocaleString('en-US'))} ok`;
     const failed = FAILURES.filter((outcome) => (requests[outcome] ?? 0) > 0).map((outcome) => `${(requests[outcome] ?? 0).toLocaleString('en-US')} ${outcome}`);
     if (failed.length > 0) text += ` (${failed.join(', ')})`;
   } else {
@@ -26,7 +28,8 @@ export function runSummary(report: Record<string, unknown>): string {
   }
   if (checks.length > 0) {
     const passed = checks.filter((check) => check.pass === true).length;
-    text += passed === checks.length ? `. Checks: all ${checks.length} pass.` : `. Checks: ${passed} of ${checks.length} pass — see Checks.`;
+    if (checks.length === 1) text += passed === 1 ? '. The check passes.' : '. The check fails — see Checks.';
+    else text += passed === checks.length ? `. Checks: all ${checks.length} pass.` : `. Checks: ${passed} of ${checks.length} pass — see Checks.`;
   } else {
     text += '.';
   }

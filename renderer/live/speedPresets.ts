@@ -14,10 +14,13 @@ export const DEFAULT_SPEED: Speed = 1;
 /** Classroom mode starts in slow motion, where individual packets can be followed. */
 export const CLASSROOM_SPEED: Speed = 0.1;
 
-/** Formats simulated milliseconds as m:ss.s for the timeline. */
+/**
+ * Formats simulated milliseconds as m:ss.s for the timeline. Rounded to the tenth first, so
+ * 59.97 s reads "1:00.0", not "0:60.0".
+ */
 export function formatSimTime(ms: number): string {
-  const totalS = Math.max(0, ms) / 1000;
-  const minutes = Math.floor(totalS / 60);
-  const seconds = totalS - minutes * 60;
+  const tenths = Math.round(Math.max(0, ms) / 100);
+  const minutes = Math.floor(tenths / 600);
+  const seconds = (tenths - minutes * 600) / 10;
   return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
 }

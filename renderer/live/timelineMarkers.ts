@@ -7,14 +7,22 @@ function markerAction(event: ScenarioEvent, name: NodeNamer): string {
   return `${event.action}${event.target ? ` ${name(event.target)}` : ''}`;
 }
 
+/**
+ * An event's time as its marker shows it: one decimal, more when the event has them (times are
+ * kept to the millisecond, e.g. after dragging a marker), so "12.25 s" does not read as 12.3.
+ */
+export function formatEventTime(atS: number): string {
+  return atS.toFixed(3).replace(/(\.\d\d*?)0+$/, '$1');
+}
+
 /** A timeline marker's tooltip: "30.0 s — crash App B: the second server dies". */
 export function markerTitle(event: ScenarioEvent, name: NodeNamer): string {
-  return `${event.atS.toFixed(1)} s — ${markerAction(event, name)}${event.note ? `: ${event.note}` : ''}`;
+  return `${formatEventTime(event.atS)} s — ${markerAction(event, name)}${event.note ? `: ${event.note}` : ''}`;
 }
 
 /** A timeline marker's accessible name: "Scenario event at 30.0 s: crash App B". */
 export function markerAriaLabel(event: ScenarioEvent, name: NodeNamer): string {
-  return `Scenario event at ${event.atS.toFixed(1)} s: ${markerAction(event, name)}`;
+  return `Scenario event at ${formatEventTime(event.atS)} s: ${markerAction(event, name)}`;
 }
 
 /** A marker's face (8 px in live.css) and the gap that keeps neighbouring faces apart. */

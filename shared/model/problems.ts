@@ -1,6 +1,7 @@
 /** Collects the problems found while loading, each with its JSON path. */
 import { MAX_REPORTED_PROBLEMS } from './limits';
 import { formatPath, type PathSegment } from './paths';
+import { countOf } from './plural';
 import type { Problem } from './types';
 
 export class ProblemLog {
@@ -48,8 +49,8 @@ export class ProblemLog {
   finish(): { errors: Problem[]; warnings: Problem[] } {
     const errors = inFileOrder(this.errors);
     const warnings = inFileOrder(this.warnings);
-    if (this.omittedErrors > 0) errors.push({ path: '', message: `…and ${this.omittedErrors} more errors not listed`, omitted: this.omittedErrors });
-    if (this.omittedWarnings > 0) warnings.push({ path: '', message: `…and ${this.omittedWarnings} more warnings not listed`, omitted: this.omittedWarnings });
+    if (this.omittedErrors > 0) errors.push({ path: '', message: `…and ${countOf(this.omittedErrors, 'more error', 'more errors')} not listed`, omitted: this.omittedErrors });
+    if (this.omittedWarnings > 0) warnings.push({ path: '', message: `…and ${countOf(this.omittedWarnings, 'more warning', 'more warnings')} not listed`, omitted: this.omittedWarnings });
     return { errors, warnings };
   }
 }

@@ -73,6 +73,10 @@ test.describe('web edition', () => {
     await expect(guide.getByRole('row', { name: /Ctrl\+S \/ Ctrl\+Shift\+S.*Save/ })).toBeVisible();
     await expect(guide.getByRole('row', { name: /^Space Play \/ Pause/ })).toBeVisible();
     await expect(guide.getByRole('row', { name: /^F10 Step/ })).toBeVisible();
+    // The View menu's zoom keys, written as the menu writes them (a hyphen, not a minus sign).
+    await expect(guide.getByRole('row', { name: /^Ctrl\+= \/ Ctrl\+- \/ Ctrl\+0 Zoom in/ })).toBeVisible();
+    // The spelling of the rest of the app ("A region: a data center or a continent").
+    await expect(guide).toContainText('Draw regions around nodes for data centers;');
     await page.screenshot({ path: testInfo.outputPath('guide.png') });
     await page.keyboard.press('Escape');
     await expect(guide).toBeHidden();
@@ -84,5 +88,15 @@ test.describe('web edition', () => {
     await expect(about.getByTestId('about-edition')).toHaveText('Web');
     await page.keyboard.press('Escape');
     await expect(about).toBeHidden();
+  });
+
+  test('on a Mac the toolbar tooltips name ⌘, as the menus do', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo (⌘+Z)');
+    await expect(page.getByTestId('redo')).toHaveAttribute('title', 'Redo (⌘+Shift+Z)');
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Edit', exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: /^Undo/ })).toContainText('⌘+Z');
   });
 });

@@ -197,3 +197,23 @@ test('Help → Documentation lists the region keys', async ({ page }) => {
   await regionRow.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/46-help-region-keys.png` });
 });
+
+test('two regions selected: the inspector says so, not the document settings as if nothing were', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
+  const [first, second] = (await doc(page)).regions;
+  const corner = async (id: string) => (await page.evaluate((regionId) => (window as unknown as Win).__faultline.regionClientRect(regionId), id))!;
+  const a = await corner(first.id);
+  const b = await corner(second.id);
+  // Each region's label strip, clear of its nodes.
+  await page.mouse.click(a.x + 20, a.y + 8);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(b.x + 20, b.y + 8);
+  await page.keyboard.up('Shift');
+  expect(await selection(page)).toEqual({ nodes: [], links: [], regions: [first.id, second.id] });
+  await expect(page.getByTestId('inspector-title')).toHaveText('2 regions');
+  await expect(page.getByTestId('inspector')).toContainText('2 regions are selected. Select one region to rename it.');
+  await expect(page.getByTestId('document-settings')).toHaveCount(0);
+  // A screen reader hears what is selected, not "2 items selected".
+  await expect(page.getByTestId('canvas-announcer')).toHaveText('2 regions selected');
+});

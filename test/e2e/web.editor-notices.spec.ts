@@ -60,7 +60,7 @@ test('a new region takes in no node; resizing one over nodes says so, and Undo t
   }
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText(/joined “Region”|moved from “EU West” to “Region”/);
-  await expect(notice).toContainText('Traffic between regions takes network.interRegionMs (75 ms) per hop');
+  await expect(notice).toContainText('Traffic between regions takes 75 ms per hop, inside a region 0.5 ms (Network delays, in the document settings).');
   expect(within(await box(notice), workspace)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/notices-region-joined.png` });
   await page.keyboard.press('Control+z');

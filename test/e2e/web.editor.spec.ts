@@ -97,6 +97,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   const zoom = await page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
   const inRegion = (cornerX: number, cornerY: number) => ({ x: region.x + (cornerX + NODE_CARD.width / 2) * zoom, y: region.y + (cornerY + NODE_CARD.height / 2) * zoom });
   await dragFromPalette(page, 'client', inRegion(40, 80));
+  await expect(page.getByTestId('status-counts')).toHaveText('1 node · 0 links');
   await dragFromPalette(page, 'lb', inRegion(280, 80));
   await dragFromPalette(page, 'app', inRegion(520, 80));
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 0 links');
@@ -106,6 +107,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
 
   // Link client → lb → app by dragging from each node's handle to the next node.
   await drag(page, await handleOf(page, 'users'), await centreOf(page, 'lb'));
+  await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 1 link');
   await drag(page, await handleOf(page, 'lb'), await centreOf(page, 'app'));
   await expect(page.getByTestId('status-counts')).toHaveText('3 nodes · 2 links');
 
@@ -209,7 +211,8 @@ test('box select, duplicate, the lint panel, and both themes', async ({ page }) 
   await expect(page.getByTestId('status-counts')).toHaveText('13 nodes · 19 links');
   // The duplicated cache is used by nobody: the lint panel (a tab of the bottom dock) says so,
   // and clicking the finding selects the cache.
-  await page.getByRole('tab', { name: 'Design problems' }).click();
+  // The tab's name says how many, apart from its own words ("Design problems: 1", not "Design problems1").
+  await page.getByRole('tab', { name: /^Design problems: \d+$/ }).click();
   const finding = page.locator('.lint-panel button[data-rule="unused-cache"]');
   await expect(finding).toContainText('Nobody uses');
   await page.keyboard.press('Escape');
@@ -342,4 +345,57 @@ test('names typed key by key keep their spaces; keys on a focused tab stay with 
   doc = await documentJson(page);
   expect(doc.nodes.some((node) => node.id === 'lb')).toBe(true);
   await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+});
+
+test('a replication link offers no Weight (it shares out DNS and load-balancer traffic only); a traffic link does', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const selectedLinks = () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { links: readonly string[] } } } } }).__faultlineLive.controller.store.getSelection().links);
+  const primary = await centreOf(page, 'db-primary');
+  await page.mouse.click(primary.x, primary.y);
+  await expect(page.getByTestId('inspector-id')).toHaveText('db-primary');
+  // ] walks the selected node's links: a traffic link from an app server, then the replication links.
+  const seen: string[] = [];
+  for (let step = 0; step < 5 && !seen.includes('repl-1'); step++) {
+    await page.keyboard.press(']');
+    const [link] = await selectedLinks();
+    seen.push(link);
+    if (link === 'app1-db') {
+      await expect(page.getByTestId('inspector-title')).toHaveText('app1 → Primary DB');
+      await expect(page.locator('[data-field="weight"]')).toBeVisible();
+    }
+  }
+  expect(seen).toContain('repl-1');
+  expect(seen).toContain('app1-db');
+  await page.keyboard.press(']');
+  await page.keyboard.press('[');
+  expect(await selectedLinks()).toEqual(['repl-1']);
+  await expect(page.getByTestId('inspector-title')).toHaveText('Primary DB → Replica 1');
+  await expect(page.locator('[data-field="latencyMs"]')).toBeVisible();
+  await expect(page.locator('[data-field="weight"]')).toHaveCount(0);
+});
+
+test('several links selected: the inspector says what kinds they are, not "Traffic" for replication links too', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  const midpoint = async (from: string, to: string) => {
+    const [a, b] = [await centreOf(page, from), await centreOf(page, to)];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  };
+  const summary = page.getByTestId('inspector').locator('.inspector-summary');
+  const repl1 = await midpoint('db-primary', 'db-replica1');
+  const repl2 = await midpoint('db-primary', 'db-replica2');
+  await page.mouse.click(repl1.x, repl1.y);
+  await expect(summary).toHaveText('Replication: joins databases into a cluster.');
+  await page.keyboard.down('Shift');
+  await page.mouse.click(repl2.x, repl2.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector-title')).toHaveText('2 links');
+  await expect(summary).toHaveText('Replication: joins databases into a cluster.');
+  const traffic = await midpoint('lb', 'app2');
+  await page.keyboard.down('Shift');
+  await page.mouse.click(traffic.x, traffic.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector-title')).toHaveText('3 links');
+  await expect(summary).toHaveText('Traffic links (requests go one way, responses come back) and replication links (they join databases into a cluster).');
 });

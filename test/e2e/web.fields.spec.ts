@@ -121,7 +121,7 @@ test('a ratio check refuses 95 with the ratio it meant, and a refused value neve
   const editor = page.getByTestId('check-editor');
   const value = editor.getByTestId('check-value');
   await typeInto(value, '95');
-  await expect(editor.getByRole('alert')).toHaveText('availability is a ratio from 0 to 1 (95 % is 0.95)');
+  await expect(editor.getByRole('alert')).toHaveText('Availability is a ratio from 0 to 1 (95% is 0.95)');
   expect((await documentJson(page)).checks).toEqual(original.checks);
   await value.pressSequentially('%');
   await expect(editor.getByRole('alert')).toContainText('is not a number');
@@ -338,6 +338,9 @@ test('a context default is told in full under its field, and a select is named b
   await expect(page.locator(`[id="${hintId}"]`)).toHaveText('auto: cache-aside when a cache is linked, else none');
   await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
   await expect(page.locator('input[data-field="workers"]')).toHaveAccessibleName('Workers');
+  // A distribution's mean says it is the default, as every number field does ("8 (default)"), not a bare "5".
+  await expect(page.locator('input[data-field="workers"]')).toHaveAttribute('title', '8 (default)');
+  await expect(page.locator('input[data-field="serviceMs.mean"]')).toHaveAttribute('title', '5 (default)');
 });
 
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/edits-shots';

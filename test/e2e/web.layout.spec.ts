@@ -86,3 +86,44 @@ for (const size of [
     await page.screenshot({ path: testInfo.outputPath(`layout-${size.width}.png`) });
   });
 }
+
+/**
+ * Every visible text field and select of the inspector whose text (value, placeholder or chosen
+ * option) is wider than the room it has: "default (round" for "default (round-robin)".
+ */
+async function clippedControls(page: Page): Promise<string[]> {
+  return page.getByTestId('inspector').evaluate((root) => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    const clipped: string[] = [];
+    for (const element of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
+      if (element.offsetParent === null || element.type === 'checkbox') continue;
+      const style = getComputedStyle(element);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const select = element instanceof HTMLSelectElement;
+      const text = select ? (element.options[element.selectedIndex]?.text ?? '') : element.value || element.placeholder;
+      // A select's arrow takes about 20 px of its inner width.
+      const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (select ? 20 : 0);
+      if (context.measureText(text).width > room + 0.5) clipped.push(`${element.dataset.field ?? element.tagName}: "${text}"`);
+    }
+    return clipped;
+  });
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 },
+]) {
+  test(`at ${size.width}×${size.height} no inspector field cuts its own text short`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('live-play')).toBeEnabled();
+    await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+    const kinds = ['client', 'dns', 'cdn', 'lb', 'proxy', 'app', 'worker', 'cache', 'db', 'shard-router', 'queue'];
+    for (const [index, kind] of kinds.entries()) {
+      // A click adds the kind in the middle of the view and selects it.
+      await page.locator(`.palette-item[data-kind="${kind}"]`).click();
+      await expect(page.getByTestId('status-counts')).toHaveText(`${13 + index} nodes · 19 links`);
+      expect(await clippedControls(page), `the ${kind} inspector at ${size.width} px`).toEqual([]);
+    }
+  });
+}

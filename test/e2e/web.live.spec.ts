@@ -133,7 +133,7 @@ test('play, crash an app server from the context menu, see the health check and 
   expect(requests.total - requests.ok).toBeGreaterThan(0);
   await expect(page.getByTestId('live-clock')).toContainText('1:00.0 / 1:00.0');
   // The last narration gives way to how the run went, in the report's own numbers.
-  await expect(page.getByTestId('live-caption')).toContainText(`Run finished: ${((100 * requests.ok) / requests.total).toFixed(1)} % of ${requests.total.toLocaleString('en-US')} requests ok`);
+  await expect(page.getByTestId('live-caption')).toContainText(`Run finished: ${((100 * requests.ok) / requests.total).toFixed(1)}% of ${requests.total.toLocaleString('en-US')} requests ok`);
   await page.screenshot({ path: `${SHOTS}/07-finished.png` });
   // The checks panel shows the finished run's verdicts, the report's own.
   await page.getByRole('tab', { name: 'Checks' }).click();
@@ -150,9 +150,15 @@ test('play, crash an app server from the context menu, see the health check and 
   const reportBlock = page.getByTestId('node-live-report');
   await expect(reportBlock.getByTestId('node-report-hits')).toHaveText(cacheLine.hits.toLocaleString('en-US'));
   await expect(reportBlock.getByTestId('node-report-misses')).toHaveText(cacheLine.misses.toLocaleString('en-US'));
-  await expect(reportBlock.getByTestId('node-report-hitRatio')).toHaveText(`${(cacheLine.hitRatio * 100).toFixed(1)} %`);
+  await expect(reportBlock.getByTestId('node-report-hitRatio')).toHaveText(`${(cacheLine.hitRatio * 100).toFixed(1)}%`);
   await expect(reportBlock.getByTestId('node-report-arrivals')).toHaveText(cacheLine.arrivals.toLocaleString('en-US'));
   await page.screenshot({ path: `${SHOTS}/08-node-stats.png` });
+  // A client's line counts requests sent to it (none): no row of zeros that reads as "sent nothing".
+  const users = await nodeCentre(page, 'users-us');
+  await page.mouse.click(users.x, users.y);
+  await expect(reportBlock.getByTestId('node-report-downS')).toBeVisible();
+  await expect(reportBlock.getByTestId('node-report-arrivals')).toHaveCount(0);
+  await expect(reportBlock.getByTestId('node-report-completed')).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // Replay 1: Reset and play again — the injected crash is part of the run now.

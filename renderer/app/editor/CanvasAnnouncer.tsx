@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { NODE_DEGRADED, NODE_DOWN } from '../../../shared/sim/session/protocol';
 import { useEditor } from '../../editor/EditorContext';
-import { describeNode, describeRegion, type NodeRunState } from '../../editor/keyboardNavigation';
+import { describeNode, describeRegion, describeSelectionCounts, type NodeRunState } from '../../editor/keyboardNavigation';
 import { useLiveModel } from '../../live/LiveContext';
 
 export const CANVAS_ANNOUNCER_ID = 'canvas-announcer';
@@ -43,7 +43,7 @@ export function CanvasAnnouncer() {
     const name = (nodeId: string) => (Object.hasOwn(doc.nodes, nodeId) ? (doc.nodes[nodeId].name ?? nodeId) : nodeId);
     text = `${link.kind === 'replication' ? 'Replication link' : 'Link'} ${name(link.from)} to ${name(link.to)}`;
   } else if (count > 1) {
-    text = `${count} items selected`;
+    text = describeSelectionCounts(selection);
   } else if (count === 1 && selection.regions.length === 1 && Object.hasOwn(doc.regions, selection.regions[0])) {
     text = describeRegion(doc, selection.regions[0]);
   }

@@ -2,6 +2,7 @@ import { Copy, Maximize, PanelRightClose, PanelRightOpen, Redo2, Trash, Undo2, Z
 import { useSyncExternalStore } from 'react';
 import { useEditor } from '../../editor/EditorContext';
 import { isEmptySelection } from '../../editor/store/selection';
+import { MOD_KEY } from '../menu/modifierKey';
 
 function useHistoryFlags() {
   const editor = useEditor();
@@ -24,21 +25,21 @@ export function CanvasToolbar({ panel }: { panel?: { open: boolean; onToggle(): 
   const { canUndo, canRedo, hasSelection } = useHistoryFlags();
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
-      <button type="button" title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo" disabled={!canUndo} onClick={() => editor.undo()}>
+      <button type="button" title={`Undo (${MOD_KEY}+Z)`} aria-label="Undo" data-testid="undo" disabled={!canUndo} onClick={() => editor.undo()}>
         <Undo2 size={17} />
       </button>
-      <button type="button" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo" disabled={!canRedo} onClick={() => editor.redo()}>
+      <button type="button" title={`Redo (${MOD_KEY}+Shift+Z)`} aria-label="Redo" data-testid="redo" disabled={!canRedo} onClick={() => editor.redo()}>
         <Redo2 size={17} />
       </button>
       <span className="toolbar-separator" />
-      <button type="button" title="Duplicate (Ctrl+D)" aria-label="Duplicate" disabled={!hasSelection} onClick={() => editor.duplicate()}>
+      <button type="button" title={`Duplicate (${MOD_KEY}+D)`} aria-label="Duplicate" disabled={!hasSelection} onClick={() => editor.duplicate()}>
         <Copy size={17} />
       </button>
       <button type="button" title="Delete (Delete)" aria-label="Delete" disabled={!hasSelection} onClick={() => editor.deleteSelected()}>
         <Trash size={17} />
       </button>
       <span className="toolbar-separator" />
-      <button type="button" title="Zoom out (−)" aria-label="Zoom out" onClick={() => editor.zoomOut()}>
+      <button type="button" title="Zoom out (-)" aria-label="Zoom out" onClick={() => editor.zoomOut()}>
         <ZoomOut size={17} />
       </button>
       <button type="button" title="Zoom in (+)" aria-label="Zoom in" onClick={() => editor.zoomIn()}>

@@ -317,7 +317,8 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
         aria-invalid={meanAria['aria-invalid']}
         value={mean.value}
         placeholder={placeholder}
-        title={descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : placeholder}
+        // As a number field's tooltip says it ("1000 (default)"), not a bare "5".
+        title={descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : shared.state !== 'mixed' && descriptor.default ? `${descriptor.default.mean} (default)` : placeholder}
         onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
         {...mean.handlers}
       />

@@ -12,6 +12,8 @@ import { NodeLiveStats } from './NodeLiveStats';
 import { shownTitle } from '../files/documentSession';
 
 const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
+/** Weight shares out traffic of weighted DNS and load balancers: nothing on a replication link. */
+const REPLICATION_LINK_FIELDS = EDITABLE_LINK_FIELDS.filter((field) => field.name !== 'weight');
 
 /** The panel's heading: one line, a long name ending in an ellipsis with all of it in the tooltip. */
 function InspectorTitle({ text }: { text: string }) {
@@ -86,6 +88,14 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
   );
 }
 
+/** What the selected links are: by their kind, all of them (not only a single link's). */
+function linksSummary(links: readonly LinkRecord[]): string {
+  const replication = links.filter((link) => link.kind === 'replication').length;
+  if (replication === links.length) return 'Replication: joins databases into a cluster.';
+  if (replication === 0) return 'Traffic: requests go this way, responses come back.';
+  return 'Traffic links (requests go one way, responses come back) and replication links (they join databases into a cluster).';
+}
+
 function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRecord[] }) {
   const store = useDocumentStore();
   const idKey = links.map((link) => link.id).join(',');
@@ -102,10 +112,10 @@ function LinksInspector({ doc, links }: { doc: FaultlineDocument; links: LinkRec
       <header className="inspector-header">
         <div>
           <InspectorTitle text={single ? `${name(single.from)} → ${name(single.to)}` : `${links.length} links`} />
-          <p className="inspector-summary">{single?.kind === 'replication' ? 'Replication: joins databases into a cluster.' : 'Traffic: requests go this way, responses come back.'}</p>
+          <p className="inspector-summary">{linksSummary(links)}</p>
         </div>
       </header>
-      {EDITABLE_LINK_FIELDS.map((field) => (
+      {(links.every((link) => link.kind === 'replication') ? REPLICATION_LINK_FIELDS : EDITABLE_LINK_FIELDS).map((field) => (
         <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={links as unknown as Record<string, unknown>[]} onCommit={onCommit} doc={doc} selfIds={[]} />
       ))}
     </div>
@@ -160,6 +170,14 @@ export function Inspector({ theme }: { theme: ThemeName }) {
   if (nodes.length > 0) content = <NodesInspector doc={doc} nodes={nodes} theme={theme} />;
   else if (links.length > 0) content = <LinksInspector doc={doc} links={links} />;
   else if (selection.regions.length === 1) content = <RegionInspector doc={doc} id={selection.regions[0]} />;
+  else if (selection.regions.length > 1)
+    // Not the document settings, as if nothing were selected.
+    content = (
+      <div className="inspector-empty">
+        <InspectorTitle text={`${selection.regions.length} regions`} />
+        <p className="inspector-summary">{selection.regions.length} regions are selected. Select one region to rename it.</p>
+      </div>
+    );
   else
     content = (
       <div className="inspector-empty">

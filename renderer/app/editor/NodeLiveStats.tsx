@@ -2,6 +2,7 @@ import type { NodeKind } from '../../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA } from '../../../shared/sim/session/protocol';
 import { useLiveModel } from '../../live/LiveContext';
 import { formatSimTime } from '../../live/speedPresets';
+import { formatCount as count, formatFixed, formatPercent as percent } from './statFormat';
 
 /** Report fields (DESIGN §5) in reading order, with how to show them. */
 const REPORT_FIELDS: readonly { key: string; label: string; format: (value: number) => string }[] = [
@@ -10,9 +11,9 @@ const REPORT_FIELDS: readonly { key: string; label: string; format: (value: numb
   { key: 'errors', label: 'Errors', format: count },
   { key: 'rejected', label: 'Rejected', format: count },
   { key: 'utilization', label: 'Utilization', format: percent },
-  { key: 'meanQueue', label: 'Mean queue', format: (value) => value.toFixed(value < 10 ? 2 : 1) },
+  { key: 'meanQueue', label: 'Mean queue', format: (value) => formatFixed(value, value < 10 ? 2 : 1) },
   { key: 'maxQueue', label: 'Max queue', format: count },
-  { key: 'downS', label: 'Down', format: (value) => `${value.toFixed(1)} s` },
+  { key: 'downS', label: 'Down', format: (value) => `${formatFixed(value, 1)} s` },
   { key: 'hits', label: 'Hits', format: count },
   { key: 'misses', label: 'Misses', format: count },
   { key: 'hitRatio', label: 'Hit ratio', format: percent },
@@ -27,13 +28,16 @@ const REPORT_FIELDS: readonly { key: string; label: string; format: (value: numb
 const WITHOUT_STATION: ReadonlySet<NodeKind> = new Set<NodeKind>(['client', 'dns', 'cdn']);
 const STATION_FIELDS: ReadonlySet<string> = new Set(['utilization', 'meanQueue', 'maxQueue']);
 
-function count(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
+/**
+ * A client's report line counts requests sent *to* it (none: nothing may link to a client), not
+ * the ones its users send, so its zeros there would read as "this client sent nothing".
+ */
+const RECEIVED_FIELDS: ReadonlySet<string> = new Set(['arrivals', 'completed', 'errors', 'rejected']);
 
-/** One decimal, except exactly 0 or 100 % (99.96 % must not read as 100 %). */
-function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(ratio === 0 || ratio === 1 ? 0 : 1)} %`;
+/** Whether a report field is worth a row in the inspector of a node of `kind`. */
+function showsReportField(kind: NodeKind, key: string, value: number): boolean {
+  if (WITHOUT_STATION.has(kind) && STATION_FIELDS.has(key)) return false;
+  return !(kind === 'client' && RECEIVED_FIELDS.has(key) && value === 0);
 }
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -78,7 +82,7 @@ export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind
       {line && (
         <fieldset className="field-group live-stats" data-testid="node-live-report">
           <legend>Whole run</legend>
-          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && (hasStation || !STATION_FIELDS.has(field.key))).map((field) => (
+          {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && showsReportField(kind, field.key, line[field.key] as number)).map((field) => (
             <Row key={field.key} label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
           ))}
         </fieldset>

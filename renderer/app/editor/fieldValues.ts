@@ -64,6 +64,8 @@ export function checkValue(descriptor: FieldDescriptor, value: unknown): Checked
   const result = valueSchema(descriptor).safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   if (descriptor.type === 'number') return { ok: false, message: `must be ${describeRule(descriptor)}` };
+  // The inspector edits a distribution's mean (its kind comes from a list): a negative one is the only way wrong.
+  if (descriptor.type === 'distribution') return { ok: false, message: 'the mean must be a number ≥ 0' };
   return { ok: false, message: result.error.issues[0]?.message ?? 'Invalid value' };
 }
 

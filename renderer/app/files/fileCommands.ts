@@ -22,6 +22,11 @@ export interface FileCommandDeps {
 
 export type FileCommands = ReturnType<typeof createFileCommands>;
 
+/** A file's name as the messages quote it: “lesson.faultline”. */
+const quoted = (name: string): string => `“${name}”`;
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * New, Open, Save, Save As, Revert, share codes and exports. The rule everywhere: nothing the user
  * has is replaced until what replaces it has been read and validated, and unsaved changes are
@@ -46,10 +51,14 @@ export function createFileCommands(deps: FileCommandDeps) {
     return save();
   }
 
-  function showLoadProblems(name: string, result: Extract<LoadResult, { ok: false }>): void {
+  /**
+   * `what` names what was being opened as a sentence would: a file by its quoted name
+   * (“bad.faultline”), anything else by what it is ("the share code"), never quoted as a file name.
+   */
+  function showLoadProblems(what: string, result: Extract<LoadResult, { ok: false }>): void {
     const count = countProblems(result.errors);
     ui.showProblems({
-      title: `“${name}” could not be opened`,
+      title: `${capitalise(what)} could not be opened`,
       summary: `${count === 1 ? 'One problem was' : `${count} problems were`} found. Nothing you had open was changed.`,
       errors: result.errors,
       warnings: result.warnings,
@@ -57,17 +66,17 @@ export function createFileCommands(deps: FileCommandDeps) {
   }
 
   /** Validates opened text and, with the user's leave, makes it the document. True when it did. */
-  async function adopt(name: string, text: string, file: HostFile | null, source: (text: string) => LoadResult = loadDocument): Promise<boolean> {
+  async function adopt(what: string, text: string, file: HostFile | null, source: (text: string) => LoadResult = loadDocument): Promise<boolean> {
     const result = source(text);
     if (!result.ok) {
-      showLoadProblems(name, result);
+      showLoadProblems(what, result);
       return false;
     }
-    if (!(await mayDiscardChanges(`open “${name}”`))) return false;
+    if (!(await mayDiscardChanges(`open ${what}`))) return false;
     session.replace(result.document, file, { unsavedWork: false });
     await files.clearRecovery().catch(() => {});
     if (result.warnings.length > 0) {
-      ui.showProblems({ title: `“${name}” opened with warnings`, summary: 'These parts of the file were kept but are not understood by this version.', errors: [], warnings: result.warnings });
+      ui.showProblems({ title: `${capitalise(what)} opened with warnings`, summary: 'These parts of the file were kept but are not understood by this version.', errors: [], warnings: result.warnings });
     }
     return true;
   }
@@ -78,7 +87,7 @@ export function createFileCommands(deps: FileCommandDeps) {
       ui.showProblems({ title: 'The file could not be opened', summary: 'Nothing you had open was changed.', errors: [{ path: '', message: result.message }], warnings: [] });
       return false;
     }
-    return adopt(result.file.name, result.text, result.file);
+    return adopt(quoted(result.file.name), result.text, result.file);
   }
 
   async function finishSave(result: HostSaveResult, snapshot: FaultlineDocument, text: string): Promise<boolean> {
@@ -179,12 +188,12 @@ export function createFileCommands(deps: FileCommandDeps) {
 
     /** A built-in lesson or example: opened like a file, but Save asks where (it has no file of its own). */
     async openBuiltin(name: string, text: string): Promise<boolean> {
-      return adopt(name, text, null);
+      return adopt(quoted(name), text, null);
     },
 
     /** A file dropped on the window, already read (browsers give no path, so Save asks where). */
     async openDropped(name: string, text: string): Promise<void> {
-      await adopt(name, text, { key: `dropped:${name}`, name, location: null, writable: false });
+      await adopt(quoted(name), text, { key: `dropped:${name}`, name, location: null, writable: false });
     },
 
     async revert(): Promise<void> {
@@ -200,7 +209,7 @@ export function createFileCommands(deps: FileCommandDeps) {
       const result = await files.revert(file);
       if (result.status !== 'opened') return void applyOpened(result);
       const loaded = loadDocument(result.text);
-      if (!loaded.ok) return showLoadProblems(file.name, loaded);
+      if (!loaded.ok) return showLoadProblems(quoted(file.name), loaded);
       session.replace(loaded.document, result.file, { unsavedWork: false });
       await files.clearRecovery().catch(() => {});
     },
@@ -217,7 +226,7 @@ export function createFileCommands(deps: FileCommandDeps) {
     async openShareCode(): Promise<void> {
       const code = await ui.askShareCode();
       if (code === null) return;
-      await adopt('Share code', code, null, decodeShareCode);
+      await adopt('the share code', code, null, decodeShareCode);
     },
 
     async exportPng(): Promise<void> {
@@ -243,7 +252,7 @@ export function createFileCommands(deps: FileCommandDeps) {
       const restored = await files.restoreRecovery(id);
       if (restored.status === 'failed') return ui.notify(restored.message, 'error');
       const loaded = loadDocument(restored.text);
-      if (!loaded.ok) return showLoadProblems('Recovered work', loaded);
+      if (!loaded.ok) return showLoadProblems('the recovered work', loaded);
       session.replace(loaded.document, restored.file, { unsavedWork: true });
     },
   };

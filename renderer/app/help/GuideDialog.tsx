@@ -49,8 +49,8 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
       title: 'View',
       rows: [
         ['Wheel, pinch', 'Zoom'],
-        [`${mod}+= / ${mod}+− / ${mod}+0`, 'Zoom in / out / actual size'],
-        ['+ / −', 'Zoom in / out'],
+        [`${mod}+= / ${mod}+- / ${mod}+0`, 'Zoom in / out / actual size'],
+        ['+ / -', 'Zoom in / out'],
         ['F', 'Fit the diagram to the window'],
         ['Space + drag, middle or right drag', 'Pan'],
       ],
@@ -91,7 +91,7 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
           <p>
             Drag a kind from the palette onto the canvas. Drag from a node&apos;s handle (the dot on its right edge) to another node to link them: requests go
             that way, responses come back. Without a mouse, Tab to the canvas, Tab to a node, press L, choose the other node with the arrows
-            and press Enter. A link between two databases is a replication link. Draw regions around nodes for data centres; links between
+            and press Enter. A link between two databases is a replication link. Draw regions around nodes for data centers; links between
             regions get the longer delay set in the document settings. Select anything to edit it in the inspector on the right; the Design problems tab lists
             what will not work (a client that DNS sends somewhere it has no link to, a replica without a primary…).
           </p>

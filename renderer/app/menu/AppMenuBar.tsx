@@ -14,10 +14,10 @@ import { LessonsBrowser } from '../lessons/LessonsBrowser';
 import { HelpDialogs } from '../help/HelpDialogs';
 import { buildMenuModel, type MenuModel } from './menuModel';
 import { WEB_NEW_KEYS } from './webShortcuts';
+import { MOD_KEY } from './modifierKey';
 import './menuBar.css';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl';
+const MOD = MOD_KEY;
 
 /** What File → Open Recent needs: the host's list and the file commands that open from it and clear it. */
 interface RecentMenu {

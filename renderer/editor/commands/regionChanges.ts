@@ -66,8 +66,8 @@ function names(nodes: readonly string[]): string {
 /**
  * One sentence per kind of change and what it means for delays, or undefined when the edit
  * left every node in the region it was in and added none inside a region:
- * "2 nodes joined “Region”: App A, App B. Traffic between regions takes network.interRegionMs
- * (75 ms) per hop, inside one 0.5 ms. Undo reverses this."
+ * "2 nodes joined “Region”: App A, App B. Traffic between regions takes 75 ms per hop, inside a
+ * region 0.5 ms (Network delays, in the document settings). Undo reverses this."
  * "2 new nodes are in “Region 2”: app3, app4. Traffic between regions takes …"
  */
 export function describeRegionChanges(before: FaultlineDocument, after: FaultlineDocument, sourceRegions?: ReadonlySet<string>): string | undefined {
@@ -87,5 +87,6 @@ export function describeRegionChanges(before: FaultlineDocument, after: Faultlin
   });
   const parts = [...addedParts, ...moveParts];
   const network = after.network;
-  return `${parts.join('; ')}. Traffic between regions takes network.interRegionMs (${network.interRegionMs} ms) per hop, inside one ${network.intraRegionMs} ms. Undo reverses this.`;
+  // Named as the document settings name them (Network delays), not by their field names.
+  return `${parts.join('; ')}. Traffic between regions takes ${network.interRegionMs} ms per hop, inside a region ${network.intraRegionMs} ms (Network delays, in the document settings). Undo reverses this.`;
 }

@@ -50,13 +50,13 @@ export function isRatioMetric(metric: CheckMetric): boolean {
 
 /**
  * Why a threshold can never mean what it says for a ratio metric, or null: ratios are measured
- * from 0 to 1, so 95 was most likely meant as 95 % (0.95). The Contract allows any number (the
+ * from 0 to 1, so 95 was most likely meant as 95% (0.95). The Contract allows any number (the
  * loader only warns); the check editor refuses it.
  */
-export function ratioValueProblem(metric: CheckMetric, value: number): string | null {
+export function ratioValueProblem(metric: CheckMetric, value: number, name: string = metric): string | null {
   if (!isRatioMetric(metric) || (value >= 0 && value <= 1)) return null;
-  const hint = value > 1 && value <= 100 ? ` (${value} % is ${Number((value / 100).toPrecision(12))})` : '';
-  return `${metric} is a ratio from 0 to 1${hint}`;
+  const hint = value > 1 && value <= 100 ? ` (${value}% is ${Number((value / 100).toPrecision(12))})` : '';
+  return `${name} is a ratio from 0 to 1${hint}`;
 }
 
 /** Whether a check whose threshold lies outside its ratio metric's 0–1 always passes (else it never does). */

@@ -37,7 +37,8 @@ export const LINK_FIELDS = fieldList({
   latencyMs: field.duration('ms', {
     label: 'Latency',
     description: 'One-way delay.',
-    contextDefault: 'intra-region delay inside a region, else the network matrix entry or the inter-region delay',
+    // In the words of the document settings' Network delays, where the two defaults are set.
+    contextDefault: 'the document\'s "Inside a region" delay within one region, else its "Between regions" delay (or the network matrix entry for the two regions)',
   }),
   jitterMs: field.duration('ms', { label: 'Jitter', description: 'Uniform extra delay in ±jitter.', default: 0 }),
   lossRate: field.ratio({ label: 'Loss rate', description: 'Share of messages lost.', default: 0 }),

@@ -107,4 +107,10 @@ describe('report-format', () => {
     expect(summary).toMatch(/Availability\s+n\/a/);
     expect(summary).toMatch(/FAIL\s+c\s+latency\.p99 < 1\s+actual n\/a/);
   });
+
+  it('formatSummary speaks of one read, write or lost session in the singular', () => {
+    const summary = formatSummary(makeReport({ consistency: { reads: 1, staleReads: 0, writes: 1, lostWrites: 1, sessionsLost: 1 } }));
+    expect(summary).toMatch(/Consistency\s+0 stale of 1 read, 1 lost of 1 write, 1 session lost\n/);
+    expect(formatSummary(makeReport())).toMatch(/Consistency\s+2 stale of 270 reads, 0 lost of 30 writes, 0 sessions lost\n/);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, parseNumberText } from '../../../renderer/app/editor/fieldValues';
+import { checkValue, hintText, parseNumberText } from '../../../renderer/app/editor/fieldValues';
+import { LINK_FIELDS } from '../../../shared/model/schema/records';
+import { configFields } from '../../../shared/model/schema/nodeKinds';
 import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
 import type { FieldDescriptor } from '../../../shared/model/schema/fields';
 
@@ -19,5 +21,18 @@ describe('inspector number fields', () => {
     expect(checkValue(field('app', 'workers'), 0)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100000' });
     expect(checkValue(field('client', 'writeRatio'), 2)).toEqual({ ok: false, message: 'must be a number from 0 to 1' });
     expect(checkValue(field('app', 'workers'), 16)).toEqual({ ok: true, value: 16 });
+    // A distribution's mean too ("Too small: expected number to be >=0" was zod's).
+    expect(checkValue(field('app', 'serviceMs'), { dist: 'exp', mean: -1 })).toEqual({ ok: false, message: 'the mean must be a number ≥ 0' });
+    expect(checkValue(field('app', 'serviceMs'), { dist: 'exp', mean: 3 })).toEqual({ ok: true, value: { dist: 'exp', mean: 3 } });
+  });
+});
+
+describe('what "auto" means', () => {
+  it('is said with the labels the inspector shows, not field names', () => {
+    const latency = LINK_FIELDS.find((field) => field.name === 'latencyMs')!;
+    expect(hintText(latency)).toBe('auto: the document\'s "Inside a region" delay within one region, else its "Between regions" delay (or the network matrix entry for the two regions)');
+    const rateLimit = configFields('proxy').find((field) => field.name === 'rateLimit')!;
+    const burst = (rateLimit as { fields: readonly FieldDescriptor[] }).fields.find((field) => field.name === 'burst')!;
+    expect(hintText(burst)).toBe('auto: the same as Rate');
   });
 });

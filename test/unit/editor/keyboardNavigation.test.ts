@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../renderer/editor/editor';
 import { handleCanvasKey } from '../../../renderer/editor/keyboardShortcuts';
-import { describeNode, linksOfNode, nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, readingOrder } from '../../../renderer/editor/keyboardNavigation';
+import { describeNode, describeSelectionCounts, linksOfNode, nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, readingOrder } from '../../../renderer/editor/keyboardNavigation';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import { link, makeDocument, node } from './helpers';
 
@@ -219,5 +219,14 @@ describe('canvas keys', () => {
     expect(editor.getOverlay().keyboardFocus).toBe(true);
     editor.setCanvasFocus(false);
     expect(editor.getOverlay().keyboardFocus).toBeUndefined();
+  });
+});
+
+describe('describeSelectionCounts', () => {
+  it('says what is selected, kind by kind, in the singular for one', () => {
+    expect(describeSelectionCounts({ nodes: Array(12), links: Array(19), regions: Array(2) })).toBe('12 nodes, 19 links and 2 regions selected');
+    expect(describeSelectionCounts({ nodes: ['a', 'b'], links: [], regions: [] })).toBe('2 nodes selected');
+    expect(describeSelectionCounts({ nodes: ['a'], links: ['l'], regions: [] })).toBe('1 node and 1 link selected');
+    expect(describeSelectionCounts({ nodes: [], links: [], regions: ['r', 's'] })).toBe('2 regions selected');
   });
 });

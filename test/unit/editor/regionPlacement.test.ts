@@ -85,7 +85,7 @@ describe('edits that change which region nodes are in', () => {
     expect(joined.length).toBeGreaterThan(0);
     expect(notices).toHaveLength(1);
     expect(notices[0].tone).toBe('warning');
-    expect(notices[0].message).toMatch(new RegExp(`^${joined.length} nodes? joined “Region”: .*\\. Traffic between regions takes network\\.interRegionMs \\(75 ms\\) per hop, inside one 0\\.5 ms\\. Undo reverses this\\.$`));
+    expect(notices[0].message).toMatch(new RegExp(`^${joined.length} nodes? joined “Region”: .*\\. Traffic between regions takes 75 ms per hop, inside a region 0\\.5 ms \\(Network delays, in the document settings\\)\\. Undo reverses this\\.$`));
     expect(store.hasStep(notices[0].step!)).toBe(true);
     editor.undo();
     expect(store.hasStep(notices[0].step!)).toBe(false);
@@ -102,7 +102,7 @@ describe('edits that change which region nodes are in', () => {
     after.nodes.b.region = 'eu';
     delete after.nodes.c.region;
     expect(describeRegionChanges(before, after)).toBe(
-      '2 nodes moved from “US” to “EU”: a, b; 1 node left “EU”: Cache. Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.',
+      '2 nodes moved from “US” to “EU”: a, b; 1 node left “EU”: Cache. Traffic between regions takes 75 ms per hop, inside a region 0.5 ms (Network delays, in the document settings). Undo reverses this.',
     );
     expect(describeRegionChanges(before, structuredClone(before))).toBeUndefined();
   });
@@ -115,7 +115,7 @@ describe('edits that change which region nodes are in', () => {
     expect(notices).toEqual([]);
     editor.tool.pointerUp(at({ x: 500, y: 40 }));
     expect(store.getDocument().nodes.a.region).toBe('eu');
-    expect(notices.map((n) => n.message)).toEqual(['1 node joined “EU”: a. Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.']);
+    expect(notices.map((n) => n.message)).toEqual(['1 node joined “EU”: a. Traffic between regions takes 75 ms per hop, inside a region 0.5 ms (Network delays, in the document settings). Undo reverses this.']);
   });
 });
 
@@ -228,7 +228,7 @@ describe('nodes added inside a region', () => {
       regions: [{ id: 'eu', name: 'Region 2', x: 0, y: 0, w: 700, h: 400 }],
       nodes: [{ ...node('app1', 'app', 40, 60), region: 'eu' }, { ...node('app2', 'app', 40, 200), region: 'eu' }, node('out', 'app', 900, 60)],
     });
-  const TAIL = ' Traffic between regions takes network.interRegionMs (75 ms) per hop, inside one 0.5 ms. Undo reverses this.';
+  const TAIL = ' Traffic between regions takes 75 ms per hop, inside a region 0.5 ms (Network delays, in the document settings). Undo reverses this.';
 
   it('by Duplicate are told when the copy lands in a region its original is not in (it used to join it silently)', () => {
     // "edge" sits just left of the region, outside it; its copy goes beside it, to the right,

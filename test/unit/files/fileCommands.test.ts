@@ -285,6 +285,8 @@ describe('file commands: sharing and exports', () => {
     await commands.openShareCode();
     expect(store.getDocument()).toBe(before);
     expect(ui.problems.map((report) => report.errors[0].message)).toEqual([expect.stringMatching(/share code/), expect.stringMatching(/characters long; Faultline accepts codes up to/)]);
+    // A share code is not a file: its name is not quoted as if it were one ("“Share code” could not be opened").
+    expect(ui.problems.map((report) => report.title)).toEqual(['The share code could not be opened', 'The share code could not be opened']);
   });
 
   it('exports the PNG, the run report as JSON and the timeline as CSV, running the simulation once', async () => {
@@ -342,6 +344,6 @@ describe('file commands: new, revert, recovery', () => {
     const before = store.getDocument();
     await commands.restoreRecovery('id');
     expect(store.getDocument()).toBe(before);
-    expect(ui.problems[0].title).toBe('“Recovered work” could not be opened');
+    expect(ui.problems[0].title).toBe('The recovered work could not be opened');
   });
 });

@@ -6,7 +6,7 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond } from '../../../renderer/live/chartSeries';
+import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
@@ -42,6 +42,10 @@ describe('chart series', () => {
     expect(errorData(metrics)).toEqual([[0, 1, 2], [0, 1, 0], [0, 0, 0], [0, 0, 0], [0, 3, 2]]);
     expect(worstSecond(metrics)).toEqual({ t: 1, failures: 4 });
     expect(worstSecond(new MetricSeries(3))).toBeNull();
+    expect(failurePeakText({ t: 1, failures: 4 })).toBe('Peak: 4 failed requests sent at 1 s');
+    expect(failurePeakText({ t: 7, failures: 1 })).toBe('Peak: 1 failed request sent at 7 s');
+    expect(failurePeakText(null)).toBe('No failures so far.');
+    expect(failurePeakText(null, true)).toBe('No failures in this run.');
   });
 
   it('leaves the second in progress out while running, not once the run ended', () => {
@@ -198,5 +202,9 @@ describe('check rows', () => {
     expect(final.map((row) => [row.actual, row.pass, row.source])).toEqual([[0.97, true, 'final'], [null, false, 'final']]);
     expect(formatActual('availability', 0.97)).toBe('97.00%');
     expect(formatActual('latency.p99', 12.34)).toBe('12.3 ms');
+    // Counts and rates are grouped like the other counts on screen ("1,833", not "1833").
+    expect(formatActual('staleReads', 1833)).toBe('1,833');
+    expect(formatActual('lostWrites', 48)).toBe('48');
+    expect(formatActual('throughput', 2345.67)).toBe('2,345.7/s');
   });
 });

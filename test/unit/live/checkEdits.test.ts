@@ -81,9 +81,11 @@ describe('check edits', () => {
 
   it('refuse a ratio threshold outside 0 to 1, saying which ratio a percentage meant', () => {
     expect(CHECK_METRICS.filter(isRatioMetric)).toEqual(['availability', 'errorRate', 'cache.hitRatio', 'utilization']);
-    expect(ratioValueProblem('availability', 95)).toBe('availability is a ratio from 0 to 1 (95 % is 0.95)');
-    expect(ratioValueProblem('cache.hitRatio', 99.9)).toBe('cache.hitRatio is a ratio from 0 to 1 (99.9 % is 0.999)');
+    expect(ratioValueProblem('availability', 95)).toBe('availability is a ratio from 0 to 1 (95% is 0.95)');
+    expect(ratioValueProblem('cache.hitRatio', 99.9)).toBe('cache.hitRatio is a ratio from 0 to 1 (99.9% is 0.999)');
     expect(ratioValueProblem('errorRate', -0.1)).toBe('errorRate is a ratio from 0 to 1');
+    // The check editor names the metric as its Metric select does.
+    expect(ratioValueProblem('availability', 95, 'Availability')).toBe('Availability is a ratio from 0 to 1 (95% is 0.95)');
     expect(ratioValueProblem('utilization', 250)).toBe('utilization is a ratio from 0 to 1');
     for (const value of [0, 0.95, 1]) expect(ratioValueProblem('availability', value)).toBeNull();
     expect(ratioValueProblem('latency.p99', 95)).toBeNull();

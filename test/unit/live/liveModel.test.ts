@@ -75,7 +75,7 @@ describe('LiveModel', () => {
     const model = loadedModel();
     model.applyEvent({ type: 'finished', report: { requests: { total: 10, ok: 10 }, checks: [] } });
     model.applyFrame(frame(10_000, { log: [{ timeMs: 4000, action: 'note', note: 'app2 restarts', injected: false }] }));
-    expect(model.caption?.text).toBe('Run finished: 100.0 % of 10 requests ok.');
+    expect(model.caption?.text).toBe('Run finished: 100.0% of 10 requests ok.');
     expect(model.log.map((entry) => entry.text)).toEqual(['app2 restarts']);
     // Seeking back starts afresh: earlier notes caption again.
     model.applyFrame(frame(4000, { resync: true, log: [{ timeMs: 4000, action: 'note', note: 'app2 restarts', injected: false }] }));
@@ -156,7 +156,10 @@ describe('words for the log and the checks panel', () => {
   it('a check without a label reads as a goal; a node on a client-wide metric is not shown', () => {
     expect(describeCheck({ metric: 'latency.p99', op: '<=', value: 500 })).toBe('p99 latency ≤ 500 ms');
     expect(describeCheck({ metric: 'latency.p99', op: '<', value: 50, node: 'app1', fromS: 20 })).toBe('p99 latency < 50 ms from 20 s');
-    expect(describeCheck({ metric: 'availability', op: '>=', value: 0.99, fromS: 20, toS: 30 })).toBe('Availability ≥ 0.99 for requests sent 20–30 s');
-    expect(describeCheck({ metric: 'utilization', op: '<=', value: 0.8, node: 'app1', toS: 10 })).toBe('Utilization of app1 ≤ 0.8 until 10 s');
+    expect(describeCheck({ metric: 'availability', op: '>=', value: 0.99, fromS: 20, toS: 30 })).toBe('Availability ≥ 99% for requests sent 20–30 s');
+    expect(describeCheck({ metric: 'utilization', op: '<=', value: 0.8, node: 'app1', toS: 10 })).toBe('Utilization of app1 ≤ 80% until 10 s');
+    // A ratio threshold on the scale of the measured value beside it (98.10%), never as 0.30000000000000004.
+    expect(describeCheck({ metric: 'errorRate', op: '<', value: 0.001 })).toBe('Error rate < 0.1%');
+    expect(describeCheck({ metric: 'cache.hitRatio', op: '>=', value: 0.1 + 0.2, node: 'cache' })).toBe('Cache hit ratio of cache ≥ 30%');
   });
 });

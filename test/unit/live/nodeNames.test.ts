@@ -70,6 +70,11 @@ describe('node names in the live view', () => {
     // A lesson note that opens with the event by the link's id is said once.
     const noted = scenarioLogEntry(7, { timeMs: 1000, action: 'cut', target: 'lb-app1', note: 'lb-app1 is cut: the lb notices in 3 s', injected: false }, new Map([['lb-app1', ['lb', 'app1'] as const]]));
     expect(logText(noted.words, nodeNamer(doc.nodes, doc.links))).toBe('lb-app1 is cut: the lb notices in 3 s');
+    // A configuration change reads the same whether the name looks singular or plural.
+    const set = scenarioLogEntry(8, { timeMs: 30_000, action: 'set', target: 'app1', note: 'Scale the workers.', injected: false }, noLinks);
+    expect(logText(set.words, name)).toBe('App A: new settings — Scale the workers.');
+    // …and is filed as a change, not a fault (it is often the lesson's fix).
+    expect([set.category, set.outcome]).toEqual(['change', 'info']);
     // A deleted link reads as its id.
     expect(nodeNamer(doc.nodes, doc.links)('gone-link')).toBe('gone-link');
   });
@@ -95,7 +100,7 @@ describe('node names in the live view', () => {
 
   it('a check without a label names its node by name', () => {
     const doc = renamed();
-    expect(describeCheck({ metric: 'utilization', node: 'app1', op: '<=', value: 0.8 }, nodeNamer(doc.nodes))).toBe('Utilization of App A ≤ 0.8');
+    expect(describeCheck({ metric: 'utilization', node: 'app1', op: '<=', value: 0.8 }, nodeNamer(doc.nodes))).toBe('Utilization of App A ≤ 80%');
   });
 });
 
@@ -144,5 +149,9 @@ describe('checks after the run has ended', () => {
     expect(markerTitle(crash, name)).toMatch(/^20\.0 s — crash App B: app2 crashes/);
     expect(markerAriaLabel({ atS: 3, action: 'cut', target: 'lb-app1' }, name)).toBe('Scenario event at 3.0 s: cut Load balancer → App A');
     expect(markerTitle({ atS: 5, action: 'note' }, name)).toBe('5.0 s — note');
+    // Times kept to the millisecond (a dragged marker) are not rounded to a tenth.
+    expect(markerTitle({ atS: 12.25, action: 'note' }, name)).toBe('12.25 s — note');
+    expect(markerAriaLabel({ atS: 23.847, action: 'crash', target: 'app2' }, name)).toBe('Scenario event at 23.847 s: crash App B');
+    expect(markerAriaLabel({ atS: 0.1, action: 'heal' }, name)).toBe('Scenario event at 0.1 s: heal');
   });
 });

@@ -179,8 +179,8 @@ describe('loadDocument on valid files', () => {
     const result = loadObject(file);
     expectLoaded(result);
     expect(result.warnings).toEqual([
-      { path: 'checks[0].value', message: 'availability is a ratio from 0 to 1 (95 % is 0.95), so this check can never pass' },
-      { path: 'checks[1].value', message: 'errorRate is a ratio from 0 to 1 (5 % is 0.05), so this check always passes' },
+      { path: 'checks[0].value', message: 'availability is a ratio from 0 to 1 (95% is 0.95), so this check can never pass' },
+      { path: 'checks[1].value', message: 'errorRate is a ratio from 0 to 1 (5% is 0.05), so this check always passes' },
       { path: 'checks[4].value', message: 'errorRate is a ratio from 0 to 1, so this check always passes' },
     ]);
   });

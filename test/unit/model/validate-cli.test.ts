@@ -71,6 +71,30 @@ describe('faultline validate', () => {
     expect(stdout).toBe('');
   });
 
+  it('speaks of one node, link, scenario event or check in the singular', async () => {
+    const content = baseFile();
+    content.nodes = content.nodes.slice(0, 2);
+    content.links = content.links.slice(0, 1);
+    content.scenario = [{ atS: 5, action: 'crash', target: 'lb1' }];
+    content.checks = [{ metric: 'availability', op: '>=', value: 0.9 }];
+    const file = writeTemp('singular.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.ok);
+    expect(stdout).toBe(`${file}: valid — "Fixture", 2 nodes, 1 link, 1 scenario event, 1 check\n`);
+  });
+
+  it('counts one problem past the listing limit as one', async () => {
+    const content = baseFile();
+    content.nodes = Array.from({ length: 1001 }, (_, index) => ({ id: `n${index}`, kind: 'teleporter', x: 0, y: 0 }));
+    content.links = [];
+    content.scenario = [];
+    content.checks = [];
+    const file = writeTemp('one-over.faultline', JSON.stringify(content));
+    expect(await validateCommand(file)).toBe(EXIT.invalid);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(`${file}: …and 1 more error not listed`);
+    expect(lines.at(-1)).toBe(`${file}: not valid (1001 problems)`);
+  });
+
   it('counts every problem in its verdict, also those past the listing limit', async () => {
     const content = baseFile();
     content.nodes = Array.from({ length: 3000 }, (_, index) => ({ id: `n${index}`, kind: 'teleporter', x: 0, y: 0 }));

@@ -19,7 +19,7 @@ export const PROXY_FIELDS = fieldList({
     whenAbsent: 'defaults',
     fields: fieldList({
       rps: field.number({ label: 'Rate', description: 'Tokens added per second; 0 turns rate limiting off.', unit: 'rps', min: 0, max: 1_000_000, default: 0 }),
-      burst: field.number({ label: 'Burst', description: 'Bucket size: requests allowed at once after a quiet spell.', unit: 'count', min: 0, max: MAX_CAPACITY, contextDefault: 'the rate (rps)' }),
+      burst: field.number({ label: 'Burst', description: 'Bucket size: requests allowed at once after a quiet spell.', unit: 'count', min: 0, max: MAX_CAPACITY, contextDefault: 'the same as Rate' }),
       per: field.enum({ label: 'Per', description: 'One bucket per user, or one for everybody.', options: ['user', 'global'], default: 'user' }),
     }),
   }),
