@@ -1,5 +1,6 @@
 import { countOf } from '../../shared/model/plural';
 import type { MetricSeries, NodeSeries } from './metricSeries';
+import { formatSimSeconds } from './speedPresets';
 
 /**
  * Seconds worth charting: while running, the second in progress is left out (most of its
@@ -94,7 +95,7 @@ export function worstSecond(metrics: MetricSeries): { t: number; failures: numbe
 /** The note under the failures chart: its worst second (see worstSecond), or that there is none so far / in the whole run (`ended`). */
 export function failurePeakText(worst: { t: number; failures: number } | null, ended = false): string {
   if (worst === null) return ended ? 'No failures in this run.' : 'No failures so far.';
-  return `Peak: ${countOf(worst.failures, 'failed request')} sent at ${worst.t} s`;
+  return `Peak: ${countOf(worst.failures, 'failed request')} sent at ${formatSimSeconds(worst.t)}`;
 }
 
 /**

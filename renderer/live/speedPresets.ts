@@ -24,3 +24,12 @@ export function formatSimTime(ms: number): string {
   const seconds = (tenths - minutes * 600) / 10;
   return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
 }
+
+/**
+ * Whole simulated seconds in a note ("sent at …"): "7 s" under a minute, then as the clock writes
+ * them without its tenth, "14:49", so a long run's times read like the clock beside them.
+ */
+export function formatSimSeconds(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  return whole < 60 ? `${whole} s` : formatSimTime(whole * 1000).slice(0, -2);
+}

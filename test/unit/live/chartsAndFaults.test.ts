@@ -45,6 +45,10 @@ describe('chart series', () => {
     expect(failurePeakText({ t: 1, failures: 4 })).toBe('Peak: 4 failed requests sent at 1 s');
     expect(failurePeakText({ t: 7, failures: 1 })).toBe('Peak: 1 failed request sent at 7 s');
     expect(failurePeakText(null)).toBe('No failures so far.');
+    // A minute or more reads as the clock does (m:ss), not "889 s".
+    expect(failurePeakText({ t: 59, failures: 2 })).toBe('Peak: 2 failed requests sent at 59 s');
+    expect(failurePeakText({ t: 60, failures: 2 })).toBe('Peak: 2 failed requests sent at 1:00');
+    expect(failurePeakText({ t: 889, failures: 2 })).toBe('Peak: 2 failed requests sent at 14:49');
     expect(failurePeakText(null, true)).toBe('No failures in this run.');
   });
 
