@@ -3,7 +3,7 @@ import { Fragment, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
-import { checkRows, formatActual } from './liveCheckRows';
+import { checkRows, checkSourceText, formatActual } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import type { CloseGuard } from './useGuardedClose';
@@ -44,8 +44,10 @@ export function ChecksPanel() {
                 <span className="live-check-label list-text" title={row.label}>
                   {row.label}
                 </span>
-                <span className="live-check-actual">{formatActual(doc.checks[i].metric, row.actual)}</span>
-                <span className="live-check-source">{row.source === 'final' ? 'final' : row.source === 'live' ? 'so far' : ''}</span>
+                <span className="live-check-actual" title={row.actual === null && row.source !== 'final' ? 'Not measured yet' : undefined}>
+                  {formatActual(doc.checks[i].metric, row.actual)}
+                </span>
+                <span className="live-check-source">{checkSourceText(row)}</span>
                 <button
                   type="button"
                   className="icon-button live-tool"

@@ -65,6 +65,15 @@ export function checkRows(
   });
 }
 
+/**
+ * The note beside a row's value: "final" from the finished run, "so far" beside a live value, and
+ * nothing while nothing is measured yet (before Play, "— so far" said "so far" of no value at all).
+ */
+export function checkSourceText(row: Pick<CheckRow, 'actual' | 'source'>): string {
+  if (row.source === 'final') return 'final';
+  return row.source === 'live' && row.actual !== null ? 'so far' : '';
+}
+
 export function formatActual(metric: Check['metric'], actual: number | null): string {
   if (actual === null) return '—';
   if (metric === 'availability' || metric === 'errorRate' || metric === 'cache.hitRatio' || metric === 'utilization') return `${(actual * 100).toFixed(2)}%`;

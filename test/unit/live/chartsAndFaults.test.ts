@@ -9,7 +9,7 @@ import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/a
 import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
-import { checkRows, formatActual } from '../../../renderer/live/liveCheckRows';
+import { checkRows, checkSourceText, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
 import { addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
 
@@ -200,10 +200,14 @@ describe('check rows', () => {
     const doc = classicStack();
     const pending = checkRows(doc.checks, { actual: new Float64Array([Number.NaN, Number.NaN]), pass: new Uint8Array(2) }, null);
     expect(pending.map((row) => row.pass)).toEqual([null, null]);
+    // Nothing measured yet (before Play): no "so far" beside an empty value.
+    expect(pending.map(checkSourceText)).toEqual(['', '']);
     const live = checkRows(doc.checks, { actual: new Float64Array([0.9, 120]), pass: Uint8Array.from([0, 1]) }, null);
     expect(live.map((row) => [row.pass, row.source])).toEqual([[false, 'live'], [true, 'live']]);
+    expect(live.map(checkSourceText)).toEqual(['so far', 'so far']);
     const final = checkRows(doc.checks, null, { checks: [{ id: 'available', actual: 0.97, pass: true }, { id: 'p99', actual: null, pass: false }] });
     expect(final.map((row) => [row.actual, row.pass, row.source])).toEqual([[0.97, true, 'final'], [null, false, 'final']]);
+    expect(final.map(checkSourceText)).toEqual(['final', 'final']);
     expect(formatActual('availability', 0.97)).toBe('97.00%');
     expect(formatActual('latency.p99', 12.34)).toBe('12.3 ms');
     // Counts and rates are grouped like the other counts on screen ("1,833", not "1833").
