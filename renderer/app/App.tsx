@@ -25,6 +25,7 @@ import { useTheme } from './useTheme';
 import { useEditorKeyboard } from './useEditorKeyboard';
 import { installDebugHandle } from './debugHandle';
 import { AppMenuBar } from './menu/AppMenuBar';
+import { MOD_KEY } from './menu/modifierKey';
 import { useLiveSession } from '../live/useLiveSession';
 import { LiveControllerProvider } from '../live/LiveContext';
 import { LiveDock } from '../live/LiveDock';
@@ -44,7 +45,7 @@ function loadDefaultSandbox(): Loaded {
 export function App({ host }: { host: Host }) {
   const loaded = useMemo(loadDefaultSandbox, []);
   const [store] = useState(() => new DocumentStore(loaded.document ?? createEmptyDocument()));
-  const [editor] = useState(() => new Editor(store));
+  const [editor] = useState(() => new Editor(store, { modKey: MOD_KEY }));
   const [theme, setTheme] = useTheme();
   const [rendererName, setRendererName] = useState<string | null>(null);
   const [canvasError, setCanvasError] = useState<string | null>(null);

@@ -76,7 +76,14 @@ export class Editor {
   private classroom = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly store: DocumentStore) {
+  /** The accelerator key as hints write it ("Ctrl", or "⌘" on a Mac): the app passes its MOD_KEY in. */
+  private readonly modKey: string;
+
+  constructor(
+    readonly store: DocumentStore,
+    options: { modKey?: string } = {},
+  ) {
+    this.modKey = options.modKey ?? 'Ctrl';
     this.tool = new SelectTool({
       store,
       zoom: () => this.camera?.zoom() ?? 1,
@@ -303,7 +310,7 @@ export class Editor {
     const doc = this.store.getDocument();
     const ids = this.store.getSelection().regions.filter((id) => Object.hasOwn(doc.regions, id));
     if (ids.length === 0) {
-      this.setHint('Select a region first (R), then Ctrl with an arrow resizes it.');
+      this.setHint(`Select a region first (R), then ${this.modKey} with an arrow resizes it.`);
       return false;
     }
     this.store.update(

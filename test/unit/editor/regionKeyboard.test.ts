@@ -150,6 +150,17 @@ describe('regions from the keyboard', () => {
     expect(editor.getHint()).toMatch(/^Select a region first \(R\)/);
   });
 
+  it('the hint names the platform\'s modifier key: Ctrl by default, ⌘ where the app says so (a Mac)', () => {
+    const { store, editor } = setup();
+    store.setSelection({ nodes: ['a'], links: [], regions: [] });
+    press(editor, 'ArrowRight', { ctrl: true });
+    expect(editor.getHint()).toBe('Select a region first (R), then Ctrl with an arrow resizes it.');
+    const mac = new Editor(new DocumentStore(design()), { modKey: '⌘' });
+    mac.attachCamera(identityCamera(VIEW));
+    press(mac, 'ArrowRight', { ctrl: true });
+    expect(mac.getHint()).toBe('Select a region first (R), then ⌘ with an arrow resizes it.');
+  });
+
   it('F2 renames the selected region and Delete deletes it (its nodes stay, outside any region), one undo step', () => {
     const { store, editor } = setup();
     press(editor, 'r');
