@@ -1,5 +1,5 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import type { MenuChecks, MenuCommand, ToggleCommand } from '../../shared/ipc/menuCommands';
 import { displayOnlyShortcut, hiddenAlias, menuTitle } from './shortcuts';
 
 export interface MenuTemplateOptions {
@@ -12,6 +12,8 @@ export interface MenuTemplateOptions {
   dispatch: (command: MenuCommand, window: BaseWindow | undefined) => void;
   /** Open Recent's entries (newest first) and what choosing one, or Clear, does. */
   recent?: RecentMenu;
+  /** Which settings are on (Dark Theme, Classroom Mode), for their check marks. */
+  checked?: MenuChecks;
 }
 
 export interface RecentMenu {
@@ -32,7 +34,7 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * text field's native action itself when one has focus (renderer/app/menu/nativeMenuCommands).
  */
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
-  const { platform, isDev, appName, dispatch, recent } = options;
+  const { platform, isDev, appName, dispatch, recent, checked = {} } = options;
   const isMac = platform === 'darwin';
 
   const command = (commandId: MenuCommand, props: MenuItemConstructorOptions): MenuItemConstructorOptions => ({
@@ -40,6 +42,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     id: commandId,
     click: (_item, window) => dispatch(commandId, window),
   });
+  // A setting: a checkbox item, checked while it is on (the page says which are; see MenuChecks).
+  const toggle = (commandId: ToggleCommand, label: string): MenuItemConstructorOptions => command(commandId, { label, type: 'checkbox', checked: checked[commandId] === true });
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
@@ -119,8 +123,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('view.zoomReset', { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' }),
       command('view.fit', displayOnlyShortcut('Fit to Content', 'F', platform)),
       separator,
-      command('view.toggleDarkMode', { label: 'Toggle Dark Mode' }),
-      command('view.toggleClassroomMode', { label: 'Classroom Mode' }),
+      toggle('view.toggleDarkMode', 'Dark Theme'),
+      toggle('view.toggleClassroomMode', 'Classroom Mode'),
       separator,
       ...(isDev ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator] satisfies MenuItemConstructorOptions[] : []),
       { role: 'togglefullscreen' },

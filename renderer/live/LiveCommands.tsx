@@ -23,6 +23,6 @@ export function LiveCommands({ classroom, onClassroomChange }: { classroom: bool
   useCommandHandler('sim.speedFastest', () => controller?.setSpeed('max'), ready);
   useCommandHandler('sim.speedUp', () => controller?.setSpeed(neighbourSpeed(controller.speed, 1)), ready);
   useCommandHandler('sim.speedDown', () => controller?.setSpeed(neighbourSpeed(controller.speed, -1)), ready);
-  useCommandHandler('view.toggleClassroomMode', () => onClassroomChange(!classroom));
+  useCommandHandler('view.toggleClassroomMode', () => onClassroomChange(!classroom), undefined, () => classroom);
   return null;
 }

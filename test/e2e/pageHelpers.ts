@@ -19,5 +19,6 @@ export const documentText = (page: Page): Promise<string> => page.evaluate(() =>
 /** Chooses `item` from the top-level menu `top` of the in-page menu bar. */
 export async function menu(page: Page, top: string, item: string): Promise<void> {
   await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: top, exact: true }).click();
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
+  // A setting (Dark Theme, Classroom Mode) is a menuitemcheckbox.
+  await page.getByRole('menuitem', { name: item, exact: true }).or(page.getByRole('menuitemcheckbox', { name: item, exact: true })).click();
 }

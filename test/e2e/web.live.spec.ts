@@ -241,7 +241,7 @@ test('the timeline edits the scenario through the document (undoable); classroom
 
   // Classroom mode from the View menu.
   await page.getByRole('menuitem', { name: 'View' }).or(page.getByRole('button', { name: 'View' })).first().click();
-  await page.getByRole('menuitem', { name: 'Classroom Mode' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Classroom Mode' }).click();
   await expect(page.locator('.app-shell')).toHaveClass(/classroom/);
   await expect(page.getByRole('radio', { name: '1/10×' })).toHaveAttribute('aria-checked', 'true');
   await page.getByRole('radio', { name: '1/100×' }).click();

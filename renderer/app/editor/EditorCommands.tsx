@@ -20,6 +20,6 @@ export function EditorCommands({ theme, onThemeChange }: { theme: ThemeName; onT
   useCommandHandler('view.zoomOut', () => editor.zoomOut());
   useCommandHandler('view.zoomReset', () => editor.zoomReset());
   useCommandHandler('view.fit', () => editor.fitToContent());
-  useCommandHandler('view.toggleDarkMode', () => onThemeChange(theme === 'dark' ? 'light' : 'dark'));
+  useCommandHandler('view.toggleDarkMode', () => onThemeChange(theme === 'dark' ? 'light' : 'dark'), undefined, () => theme === 'dark');
   return null;
 }

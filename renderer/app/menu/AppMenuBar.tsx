@@ -1,5 +1,6 @@
 import { Menu } from '@base-ui/react/menu';
 import { Menubar } from '@base-ui/react/menubar';
+import { Check } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
 import type { HostRecentEntry, HostRecentFiles } from '../../host/hostFiles';
@@ -126,6 +127,30 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
               if (item.type === 'recent') {
                 if (!recent) return null;
                 return <OpenRecentSubmenu key="file.openRecent" label={item.label} recent={recent} entries={recentEntries} onChoose={() => (chose.current = true)} />;
+              }
+              if (item.checkbox) {
+                // An on/off setting: role menuitemcheckbox with aria-checked, and a check mark when on.
+                const checked = dispatcher.isChecked(item.command) ?? false;
+                return (
+                  <Menu.CheckboxItem
+                    key={item.command}
+                    className="menu-item"
+                    checked={checked}
+                    closeOnClick
+                    disabled={!dispatcher.isAvailable(item.command)}
+                    title={dispatcher.describe(item.command)}
+                    onClick={() => {
+                      chose.current = true;
+                      dispatcher.run(item.command);
+                    }}
+                    data-command={item.command}
+                  >
+                    <span>{item.label}</span>
+                    <Menu.CheckboxItemIndicator className="menu-item-check" aria-hidden="true">
+                      <Check size={14} />
+                    </Menu.CheckboxItemIndicator>
+                  </Menu.CheckboxItem>
+                );
               }
               return (
                 <Menu.Item

@@ -16,16 +16,19 @@ export function useCommandDispatcher(): CommandDispatcher {
 /**
  * Registers what a panel does for a command while it is mounted, e.g.
  * `useCommandHandler('view.zoomIn', () => editor.zoomIn())`. The latest closure always runs.
+ * A toggle passes `isChecked` (whether its setting is on), which the menus show as a check mark.
  */
-export function useCommandHandler(command: AppCommand, run: () => void | Promise<void>, isEnabled?: () => boolean): void {
+export function useCommandHandler(command: AppCommand, run: () => void | Promise<void>, isEnabled?: () => boolean, isChecked?: () => boolean): void {
   const dispatcher = useCommandDispatcher();
-  const latest = useRef({ run, isEnabled });
-  latest.current = { run, isEnabled };
+  const latest = useRef({ run, isEnabled, isChecked });
+  latest.current = { run, isEnabled, isChecked };
+  const toggle = isChecked !== undefined;
   useEffect(() => {
     const handler: CommandHandler = {
       run: () => latest.current.run(),
       isEnabled: () => latest.current.isEnabled?.() ?? true,
+      ...(toggle ? { isChecked: () => latest.current.isChecked?.() ?? false } : {}),
     };
     return dispatcher.register(command, handler);
-  }, [dispatcher, command]);
+  }, [dispatcher, command, toggle]);
 }

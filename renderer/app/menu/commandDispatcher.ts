@@ -18,6 +18,8 @@ export interface CommandHandler {
   isEnabled?(): boolean;
   /** What the command will do right now, as the menu item's tooltip (e.g. what Revert goes back to). */
   describe?(): string | undefined;
+  /** For an on/off setting (Dark Theme, Classroom Mode): whether it is on, shown as the item's check mark. */
+  isChecked?(): boolean;
 }
 
 /**
@@ -51,6 +53,11 @@ export class CommandDispatcher {
   /** The command's tooltip, where its handler gives one. */
   describe(command: AppCommand): string | undefined {
     return this.handlers.get(command)?.describe?.();
+  }
+
+  /** Whether a toggle command's setting is on; undefined for a command that is not a toggle or has no handler. */
+  isChecked(command: AppCommand): boolean | undefined {
+    return this.handlers.get(command)?.isChecked?.();
   }
 
   /** Runs a command; returns false when nothing could run it. Errors are reported, never thrown at the caller (a menu click). */

@@ -7,6 +7,8 @@ export interface MenuCommandItem {
   label: string;
   /** As shown; the keys themselves are bound by webShortcuts.ts (web) or the native menu (desktop). */
   shortcut?: string;
+  /** An on/off setting: shown with a check mark when on (role menuitemcheckbox), as the native menu's checkbox items are. */
+  checkbox?: boolean;
 }
 
 /** File → Open Recent: a submenu of the page's own recent files (HostFiles.recent), then Clear Recent. */
@@ -23,6 +25,7 @@ export interface MenuModel {
 }
 
 const item = (command: AppCommand, label: string, shortcut?: string): MenuCommandItem => ({ type: 'command', command, label, shortcut });
+const toggle = (command: AppCommand, label: string): MenuCommandItem => ({ type: 'command', command, label, checkbox: true });
 const separator = { type: 'separator' } as const;
 
 /**
@@ -76,8 +79,8 @@ export function buildMenuModel(mod: string, options: { openRecent?: boolean } = 
         item('view.zoomReset', 'Actual Size', `${mod}+0`),
         item('view.fit', 'Fit to Content', 'F'),
         separator,
-        item('view.toggleDarkMode', 'Toggle Dark Mode'),
-        item('view.toggleClassroomMode', 'Classroom Mode'),
+        toggle('view.toggleDarkMode', 'Dark Theme'),
+        toggle('view.toggleClassroomMode', 'Classroom Mode'),
       ],
     },
     {

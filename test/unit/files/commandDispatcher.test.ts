@@ -43,6 +43,18 @@ describe('CommandDispatcher', () => {
     await vi.waitFor(() => expect(reported).toEqual(['file.new: sync', 'file.open: async']));
   });
 
+  it('says whether a toggle is on (its handler\'s isChecked), and nothing of other commands', () => {
+    const dispatcher = new CommandDispatcher();
+    let dark = false;
+    dispatcher.register('view.toggleDarkMode', { run: () => void (dark = !dark), isChecked: () => dark });
+    dispatcher.register('view.fit', { run: () => {} });
+    expect(dispatcher.isChecked('view.toggleDarkMode')).toBe(false);
+    dispatcher.run('view.toggleDarkMode');
+    expect(dispatcher.isChecked('view.toggleDarkMode')).toBe(true);
+    expect(dispatcher.isChecked('view.fit')).toBeUndefined();
+    expect(dispatcher.isChecked('view.toggleClassroomMode')).toBeUndefined();
+  });
+
   it('tells subscribers when handlers change', () => {
     const dispatcher = new CommandDispatcher();
     const listener = vi.fn();
@@ -102,6 +114,18 @@ describe('menus and shortcuts', () => {
       if (item.command === 'file.new') expect(item.shortcut).toBe('Alt+N');
       else if (accelerator && /CmdOrCtrl/.test(accelerator)) expect(item.shortcut, item.command).toBe(accelerator.replace('CmdOrCtrl', 'Ctrl'));
     }
+    // Settings are checkbox items in both menus, with the same labels ("Dark Theme", not "Toggle Dark Mode").
+    const nativeItems = new Map<string, MenuItemConstructorOptions>();
+    const collect = (items: MenuItemConstructorOptions[]): void =>
+      items.forEach((item) => {
+        if (item.id) nativeItems.set(item.id, item);
+        if (Array.isArray(item.submenu)) collect(item.submenu);
+      });
+    collect(buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }));
+    const toggles = page.filter((item) => item.checkbox);
+    expect(toggles.map((item) => [item.command, item.label])).toEqual([['view.toggleDarkMode', 'Dark Theme'], ['view.toggleClassroomMode', 'Classroom Mode']]);
+    for (const item of toggles) expect(nativeItems.get(item.command), item.command).toMatchObject({ type: 'checkbox', label: item.label });
+    for (const item of page.filter((item) => !item.checkbox)) expect(nativeItems.get(item.command)?.type, item.command).toBeUndefined();
     expect(page.map((item) => item.command)).toEqual(expect.arrayContaining(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.revert', 'file.copyShareCode', 'file.openShareCode', 'file.exportPng', 'file.exportReport', 'file.exportTimelineCsv']));
   });
 });

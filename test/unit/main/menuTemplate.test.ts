@@ -49,7 +49,7 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     ['view.zoomIn', 'Zoom In', 'CmdOrCtrl+='],
     ['view.zoomOut', 'Zoom Out', 'CmdOrCtrl+-'],
     ['view.zoomReset', 'Actual Size', 'CmdOrCtrl+0'],
-    ['view.toggleDarkMode', 'Toggle Dark Mode', undefined],
+    ['view.toggleDarkMode', 'Dark Theme', undefined],
     ['view.toggleClassroomMode', 'Classroom Mode', undefined],
     ['sim.step', 'Step', 'F10'],
     ['sim.reset', 'Reset', undefined],
@@ -209,3 +209,17 @@ describe('buildMenuTemplate Open Recent', () => {
   });
 });
 
+
+describe('buildMenuTemplate: settings are checkbox items', () => {
+  it('Dark Theme and Classroom Mode are checkbox items, unchecked unless the page says the setting is on', () => {
+    const dispatch = vi.fn();
+    const off = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch });
+    for (const id of ['view.toggleDarkMode', 'view.toggleClassroomMode']) expect(byId(off, id)).toMatchObject({ type: 'checkbox', checked: false });
+    const on = buildMenuTemplate({ platform: 'darwin', isDev: false, appName: 'Faultline', dispatch, checked: { 'view.toggleDarkMode': true, 'view.toggleClassroomMode': false } });
+    expect(byId(on, 'view.toggleDarkMode')).toMatchObject({ label: 'Dark Theme', type: 'checkbox', checked: true });
+    expect(byId(on, 'view.toggleClassroomMode')).toMatchObject({ label: 'Classroom Mode', type: 'checkbox', checked: false });
+    // Still a command: choosing it asks the page to toggle (the page then reports the new state).
+    byId(on, 'view.toggleClassroomMode').click!({} as never, undefined, {} as never);
+    expect(dispatch).toHaveBeenCalledWith('view.toggleClassroomMode', undefined);
+  });
+});

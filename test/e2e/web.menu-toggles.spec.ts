@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * View → Dark Theme and Classroom Mode are settings: checkbox items (menuitemcheckbox with
+ * aria-checked, and a tick) that say whether the setting is on, however it was turned on.
+ */
+const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/menu-toggles';
+
+async function viewItem(page: Page, name: string) {
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View', exact: true }).click();
+  return page.getByTestId('menu-view').getByRole('menuitemcheckbox', { name, exact: true });
+}
+
+test('View → Dark Theme and Classroom Mode show whether they are on', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  const theme = page.locator('html');
+  const startsDark = (await theme.getAttribute('data-theme')) === 'dark';
+  if (startsDark) await page.getByRole('button', { name: 'Switch to the light theme' }).click();
+  await expect(theme).not.toHaveAttribute('data-theme', 'dark');
+
+  // Off: unchecked, no tick.
+  let dark = await viewItem(page, 'Dark Theme');
+  await expect(dark).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('menu-view').getByRole('menuitemcheckbox', { name: 'Classroom Mode', exact: true })).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('menu-view').getByRole('menuitem', { name: /Dark Mode/ })).toHaveCount(0);
+  await dark.click();
+  await expect(theme).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('menu-view')).toBeHidden();
+
+  // On from the menu: checked.
+  dark = await viewItem(page, 'Dark Theme');
+  await expect(dark).toHaveAttribute('aria-checked', 'true');
+  await expect(dark.locator('.menu-item-check')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Off from the toolbar: the menu follows.
+  await page.getByRole('button', { name: 'Switch to the light theme' }).click();
+  await expect(await viewItem(page, 'Dark Theme')).toHaveAttribute('aria-checked', 'false');
+  await page.keyboard.press('Escape');
+
+  // Classroom Mode: checked once on, unchecked once off.
+  await (await viewItem(page, 'Classroom Mode')).click();
+  await expect(page.locator('.app-shell')).toHaveClass(/classroom/);
+  const classroom = await viewItem(page, 'Classroom Mode');
+  await expect(classroom).toHaveAttribute('aria-checked', 'true');
+  await page.screenshot({ path: `${SHOTS}/view-menu-classroom-checked.png` });
+  await classroom.click();
+  await expect(page.locator('.app-shell')).not.toHaveClass(/classroom/);
+  await expect(await viewItem(page, 'Classroom Mode')).toHaveAttribute('aria-checked', 'false');
+});
