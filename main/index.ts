@@ -27,6 +27,7 @@ import { DocumentWindows } from './window/documentWindows';
 import { WindowStateFile } from './window/windowBounds';
 import { resolveRendererEntry } from './window/rendererEntry';
 import { createWebContentsRegistry } from './window/webContentsRegistry';
+import type { MenuChecks } from '../shared/ipc/menuCommands';
 
 const log = createLogger('main');
 
@@ -140,7 +141,10 @@ function start(): void {
     })
     .then((fileServices) => {
       resolveServices(fileServices);
+      // The focused page's settings (it reports them when they change and when its window gains focus).
+      let menuChecks: MenuChecks = {};
       const rebuildMenu = installApplicationMenu({
+        checked: () => menuChecks,
         platform: process.platform,
         isDev: entry.devServerOrigin !== null,
         appName: app.getName(),
@@ -163,6 +167,10 @@ function start(): void {
         appInfo: () => collectAppInfo({ name: app.getName(), version: app.getVersion(), platform: process.platform, versions: process.versions }),
         checkSender: createSenderGate({ allowedOrigins: entry.allowedOrigins, isAppWebContents: (contents) => appWindows.has(contents) }),
         log: createLogger('ipc'),
+        setMenuChecks: (checks) => {
+          menuChecks = checks;
+          rebuildMenu();
+        },
         files: {
           ...fileServices,
           windows: { setDocumentState: (owner, state) => documents.set(owner, state), closeNow: (owner) => documents.closeNow(owner) },

@@ -29,6 +29,7 @@ async function invokeChecked<C extends InvokeChannel>(ipc: IpcRendererPort, chan
 export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (message) => console.warn(message)): FaultlineBridge {
   return {
     getAppInfo: () => invokeChecked(ipc, IPC_CHANNELS.getAppInfo),
+    setMenuChecks: (checks) => invokeChecked(ipc, IPC_CHANNELS.menuSetChecks, checks),
 
     openFile: () => invokeChecked(ipc, IPC_CHANNELS.fileOpen),
     saveFile: (request) => invokeChecked(ipc, IPC_CHANNELS.fileSave, request),

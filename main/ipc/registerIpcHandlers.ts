@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/ipc/appInfo';
+import type { MenuChecks } from '../../shared/ipc/menuCommands';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
 import { registerFileHandlers, type FileIpcDeps } from '../files/fileIpc';
 import type { Logger } from '../log';
@@ -8,9 +9,18 @@ import type { SenderGate } from './senderGate';
 /** Every invoke channel main answers. Each goes through handleInvoke's sender and payload checks. */
 export function registerIpcHandlers(
   ipc: InvokeRegistrar,
-  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger; files?: FileIpcDeps },
+  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger; files?: FileIpcDeps; setMenuChecks?: (checks: MenuChecks) => void },
 ): void {
   const guard = { checkSender: deps.checkSender, log: deps.log };
   handleInvoke(ipc, IPC_CHANNELS.getAppInfo, () => deps.appInfo(), guard);
+  handleInvoke(
+    ipc,
+    IPC_CHANNELS.menuSetChecks,
+    ([checks]) => {
+      deps.setMenuChecks?.(checks);
+      return null;
+    },
+    guard,
+  );
   if (deps.files) registerFileHandlers(ipc, deps.files, guard);
 }

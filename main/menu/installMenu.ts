@@ -1,6 +1,6 @@
 import { BrowserWindow, Menu, type BaseWindow } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
-import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import type { MenuChecks, MenuCommand } from '../../shared/ipc/menuCommands';
 import { sendEvent } from '../ipc/sendEvent';
 import type { Logger } from '../log';
 import { buildMenuTemplate, type RecentMenu } from './menuTemplate';
@@ -12,8 +12,8 @@ function targetWindow(window: BaseWindow | undefined): BrowserWindow | null {
 }
 
 /**
- * Builds and sets the application menu. With `recent`, returns a function that rebuilds it (call
- * it when the recent-files list changes: Electron menus are immutable once built).
+ * Builds and sets the application menu. Returns a function that rebuilds it (call it when the
+ * recent-files list or the settings' check marks change: Electron menus are immutable once built).
  */
 export function installApplicationMenu(options: {
   platform: string;
@@ -21,6 +21,8 @@ export function installApplicationMenu(options: {
   appName: string;
   log: Logger;
   recent?: () => Omit<RecentMenu, 'open'> & { open: (id: string, window: BrowserWindow | null) => void };
+  /** Which settings are on (the page says: menu:setChecks), for the check marks. */
+  checked?: () => MenuChecks;
 }): () => void {
   const { log } = options;
   const dispatch = (command: MenuCommand, window: BaseWindow | undefined) => {
@@ -34,7 +36,7 @@ export function installApplicationMenu(options: {
   const install = () => {
     const source = options.recent?.();
     const recent: RecentMenu | undefined = source && { ...source, open: (id, window) => source.open(id, targetWindow(window)) };
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ ...options, dispatch, recent })));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ ...options, dispatch, recent, checked: options.checked?.() })));
   };
   install();
   return install;

@@ -67,6 +67,13 @@ export function App({ host }: { host: Host }) {
     editor.setClassroom(on);
   };
   useEffect(() => installDebugHandle(editor), [editor]);
+  // The desktop's native menu shows these settings checked; with several windows, the focused one's.
+  useEffect(() => {
+    const report = () => host.setMenuChecks?.({ 'view.toggleDarkMode': theme === 'dark', 'view.toggleClassroomMode': classroom });
+    report();
+    window.addEventListener('focus', report);
+    return () => window.removeEventListener('focus', report);
+  }, [host, theme, classroom]);
 
   useEffect(() => {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));

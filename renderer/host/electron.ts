@@ -10,6 +10,9 @@ export function createElectronHost(bridge: FaultlineBridge): Host {
     label: 'Desktop',
     getAppInfo: () => bridge.getAppInfo(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    setMenuChecks: (checks) => {
+      bridge.setMenuChecks(checks).catch((error: unknown) => console.warn('Faultline: could not update the menu\'s check marks', error));
+    },
     files: createElectronFiles(bridge),
     connectEngine: () => connectElectronEngine(bridge),
   };

@@ -1,4 +1,5 @@
 import type { AppInfo, MenuCommand } from '../../shared/ipc/bridge';
+import type { MenuChecks } from '../../shared/ipc/menuCommands';
 import type { EngineConnection } from '../engine/engineConnection';
 import type { HostFiles } from './hostFiles';
 
@@ -14,6 +15,8 @@ export interface Host {
   getAppInfo(): Promise<AppInfo>;
   /** Native menu commands (desktop); the web edition never emits any. Returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Tells the native menu which settings are on, for its check marks (desktop; the in-page menu asks the handlers itself). */
+  setMenuChecks?(checks: MenuChecks): void;
   /** Open, save, export, autosave and recovery (renderer/host/hostFiles.ts). */
   readonly files: HostFiles;
   /** Starts a simulation engine for this window (renderer/engine/engineClient.ts wraps the connection). */

@@ -1,6 +1,6 @@
 import type { AppInfo } from './appInfo';
 import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
-import type { MenuCommand } from './menuCommands';
+import type { MenuChecks, MenuCommand } from './menuCommands';
 
 export type { AppInfo } from './appInfo';
 export type { MenuCommand } from './menuCommands';
@@ -17,6 +17,8 @@ export interface FaultlineBridge {
   getAppInfo(): Promise<AppInfo>;
   /** Subscribes to native menu commands; returns a function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Which settings are on, for the native menu's checkbox items. */
+  setMenuChecks(checks: MenuChecks): Promise<null>;
 
   // Files (issue 9): main's dialogs choose paths; the page holds only tokens.
   openFile(): Promise<OpenResult>;
@@ -45,6 +47,7 @@ export interface FaultlineBridge {
 export const BRIDGE_METHODS = [
   'getAppInfo',
   'onMenuCommand',
+  'setMenuChecks',
   'openFile',
   'saveFile',
   'saveFileAs',

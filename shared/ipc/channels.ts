@@ -1,6 +1,6 @@
 import type { AppInfo } from './appInfo';
 import type { DocumentState, ExportRequest, ExportResult, OpenResult, RecoveryEntry, RestoreResult, SaveAsRequest, SaveRequest, SaveResult, StoreRecoveryRequest } from './files';
-import type { MenuCommand } from './menuCommands';
+import type { MenuChecks, MenuCommand } from './menuCommands';
 
 /**
  * Every IPC channel between main and the preload, declared once. Kept deliberately small: each
@@ -11,6 +11,8 @@ export const IPC_CHANNELS = {
   getAppInfo: 'app:getInfo',
   /** main → renderer (event): a native menu item was chosen. */
   menuCommand: 'menu:command',
+  /** renderer → main (invoke): which settings are on, for the native menu's check marks (Dark Theme, Classroom Mode). */
+  menuSetChecks: 'menu:setChecks',
   // Files (issue 9). Paths never come from the page: main's dialogs hand out tokens.
   fileOpen: 'file:open',
   fileSave: 'file:save',
@@ -37,6 +39,7 @@ export const IPC_CHANNELS = {
 /** Request/response channels (`ipcRenderer.invoke` ↔ `ipcMain.handle`): argument tuple and result. */
 export interface InvokeContract {
   'app:getInfo': { args: []; result: AppInfo };
+  'menu:setChecks': { args: [checks: MenuChecks]; result: null };
   'file:open': { args: []; result: OpenResult };
   'file:save': { args: [request: SaveRequest]; result: SaveResult };
   'file:saveAs': { args: [request: SaveAsRequest]; result: SaveResult };

@@ -15,7 +15,7 @@ import {
   tokenSchema,
   validatorFor,
 } from './files';
-import { parseMenuCommand } from './menuCommands';
+import { parseMenuCommand, type MenuChecks } from './menuCommands';
 import { z } from 'zod';
 import { invalid, valid, type Validation } from './validation';
 
@@ -25,6 +25,9 @@ import { invalid, valid, type Validation } from './validation';
  * The mapped types make a missing validator a compile error when a channel is added.
  */
 
+/** The page's word on which settings are on: only the toggle commands, each true or false. */
+const menuChecksSchema: z.ZodType<MenuChecks> = z.strictObject({ 'view.toggleDarkMode': z.boolean().optional(), 'view.toggleClassroomMode': z.boolean().optional() });
+
 function noArguments(args: readonly unknown[]): Validation<[]> {
   return args.length === 0 ? valid([]) : invalid(`expected no arguments, got ${args.length}`);
 }
@@ -32,6 +35,7 @@ function noArguments(args: readonly unknown[]): Validation<[]> {
 /** Checks what the renderer sent with an invoke, in main, before any handler runs. */
 export const invokeArgsValidators: { [C in InvokeChannel]: (args: readonly unknown[]) => Validation<InvokeArgs<C>> } = {
   'app:getInfo': noArguments,
+  'menu:setChecks': argsValidator(menuChecksSchema),
   'file:open': noArguments,
   'file:save': argsValidator(saveRequestSchema),
   'file:saveAs': argsValidator(saveAsRequestSchema),
@@ -52,6 +56,7 @@ const nothing = validatorFor(z.null());
 /** Checks what main answered, in the preload, before the page sees it. */
 export const invokeResultValidators: { [C in InvokeChannel]: (value: unknown) => Validation<InvokeResult<C>> } = {
   'app:getInfo': parseAppInfo,
+  'menu:setChecks': nothing,
   'file:open': validatorFor(openResultSchema),
   'file:save': validatorFor(saveResultSchema),
   'file:saveAs': validatorFor(saveResultSchema),

@@ -58,3 +58,21 @@ describe('installApplicationMenu', () => {
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('sim.step'));
   });
 });
+
+describe('installApplicationMenu: check marks', () => {
+  it('builds the settings checked as the page last said, and again on each rebuild', () => {
+    electron.Menu.buildFromTemplate.mockClear();
+    let checks: Record<string, boolean> = {};
+    const rebuild = installApplicationMenu({ platform: 'linux', isDev: false, appName: 'Faultline', log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() }, checked: () => checks });
+    const item = (call: number, id: string) => {
+      const find = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions | undefined =>
+        items.map((entry) => (entry.id === id ? entry : Array.isArray(entry.submenu) ? find(entry.submenu) : undefined)).find(Boolean);
+      return find(electron.Menu.buildFromTemplate.mock.calls[call][0] as MenuItemConstructorOptions[]);
+    };
+    expect(item(0, 'view.toggleDarkMode')).toMatchObject({ type: 'checkbox', checked: false });
+    checks = { 'view.toggleDarkMode': true, 'view.toggleClassroomMode': true };
+    rebuild();
+    expect(item(1, 'view.toggleDarkMode')).toMatchObject({ type: 'checkbox', checked: true });
+    expect(item(1, 'view.toggleClassroomMode')).toMatchObject({ type: 'checkbox', checked: true });
+  });
+});
