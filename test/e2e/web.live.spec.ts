@@ -326,7 +326,7 @@ test('on a 1024×768 projector, classroom mode keeps the diagram, the overlays a
   for (const classroom of [false, true]) {
     if (classroom) {
       await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View', exact: true }).click();
-      await page.getByRole('menuitem', { name: /Classroom/ }).click();
+      await page.getByRole('menuitemcheckbox', { name: /Classroom/ }).click();
       // Building is not presenting: the palette steps aside for the diagram.
       await expect(page.getByTestId('palette')).toBeHidden();
     }
@@ -349,7 +349,7 @@ test('classroom mode gives the diagram more room on a 1400-pixel screen, not les
   const canvasWidth = async () => (await page.getByTestId('sandbox-canvas').boundingBox())!.width;
   const before = await canvasWidth();
   await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View', exact: true }).click();
-  await page.getByRole('menuitem', { name: /Classroom/ }).click();
+  await page.getByRole('menuitemcheckbox', { name: /Classroom/ }).click();
   await expect(page.getByTestId('palette')).toBeHidden();
   // The large type goes to the panels; the diagram's own area grows (it used to shrink by 122 px).
   await expect.poll(canvasWidth).toBeGreaterThan(before);
