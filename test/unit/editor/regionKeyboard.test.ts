@@ -5,31 +5,12 @@ import { describeRegion, nextRegionInOrder, regionOrder } from '../../../rendere
 import { handleCanvasKey, handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { identityCamera, makeDocument, node } from './helpers';
+import { identityCamera, makeDocument, node, threeRegionDesign } from './helpers';
 
-// Two regions side by side and one below; EU holds a and b, US holds c; `free` sits outside all of
-// them, just right of EU (a box moved right by three steps covers its centre).
-//   EU (0,0 300×300)        US (600,10 400×300)
-//   Lab (0,500 200×140)
-function design(): FaultlineDocument {
-  return makeDocument({
-    regions: [
-      { id: 'us', name: 'US East', x: 600, y: 10, w: 400, h: 300 },
-      { id: 'lab', name: 'Region 3', x: 0, y: 500, w: 200, h: 140 },
-      { id: 'eu', name: 'EU West', x: 0, y: 0, w: 300, h: 300 },
-    ],
-    nodes: [
-      { ...node('a', 'app', 40, 40), region: 'eu' },
-      { ...node('b', 'db', 40, 200), region: 'eu' },
-      { ...node('c', 'cache', 640, 60), region: 'us' },
-      node('free', 'lb', 260, 100),
-    ],
-  });
-}
 
 const VIEW: Rect = { x: -100, y: -100, w: 1400, h: 900 };
 
-function setup(doc: FaultlineDocument = design()) {
+function setup(doc: FaultlineDocument = threeRegionDesign()) {
   const store = new DocumentStore(doc);
   const editor = new Editor(store);
   editor.attachCamera(identityCamera(VIEW));
@@ -45,7 +26,7 @@ const press = (editor: Editor, key: string, modifiers: Mods = {}) => handleCanva
 
 describe('regions in words and in order', () => {
   it('a region is named with its node count, not "Region" twice', () => {
-    const doc = design();
+    const doc = threeRegionDesign();
     expect(describeRegion(doc, 'eu')).toBe('Region EU West, 2 nodes');
     expect(describeRegion(doc, 'us')).toBe('Region US East, 1 node');
     expect(describeRegion(doc, 'lab')).toBe('Region 3, 0 nodes');
@@ -53,7 +34,7 @@ describe('regions in words and in order', () => {
   });
 
   it('reading order goes by the boxes\' top-left corners; R wraps round both ways', () => {
-    const doc = design();
+    const doc = threeRegionDesign();
     expect(regionOrder(doc)).toEqual(['eu', 'us', 'lab']);
     expect(nextRegionInOrder(doc, undefined, 1)).toBe('eu');
     expect(nextRegionInOrder(doc, undefined, -1)).toBe('lab');
@@ -116,7 +97,7 @@ describe('regions from the keyboard', () => {
     expect(doc.nodes.a).toMatchObject({ x: 400, region: 'eu' });
     // The whole run is one step, and as a whole it changed no node's region.
     store.undo();
-    expect(store.getDocument()).toEqual(design());
+    expect(store.getDocument()).toEqual(threeRegionDesign());
   });
 
   it('Ctrl+arrows resize a selected region in grid steps, never under the minimum, as one undo step', () => {
@@ -139,14 +120,14 @@ describe('regions from the keyboard', () => {
     expect(store.getDocument().nodes.free.region).toBeUndefined();
     expect(notices.at(-1)).toMatch(/^1 node left “EU West”: b\./);
     store.undo();
-    expect(store.getDocument()).toEqual(design());
+    expect(store.getDocument()).toEqual(threeRegionDesign());
   });
 
   it('Ctrl+arrows with no region selected resize nothing and say what to do', () => {
     const { store, editor } = setup();
     store.setSelection({ nodes: ['a'], links: [], regions: [] });
     press(editor, 'ArrowRight', { ctrl: true });
-    expect(store.getDocument()).toEqual(design());
+    expect(store.getDocument()).toEqual(threeRegionDesign());
     expect(editor.getHint()).toMatch(/^Select a region first \(R\)/);
   });
 
@@ -155,7 +136,7 @@ describe('regions from the keyboard', () => {
     store.setSelection({ nodes: ['a'], links: [], regions: [] });
     press(editor, 'ArrowRight', { ctrl: true });
     expect(editor.getHint()).toBe('Select a region first (R), then Ctrl with an arrow resizes it.');
-    const mac = new Editor(new DocumentStore(design()), { modKey: '⌘' });
+    const mac = new Editor(new DocumentStore(threeRegionDesign()), { modKey: '⌘' });
     mac.attachCamera(identityCamera(VIEW));
     press(mac, 'ArrowRight', { ctrl: true });
     expect(mac.getHint()).toBe('Select a region first (R), then ⌘ with an arrow resizes it.');
@@ -171,6 +152,6 @@ describe('regions from the keyboard', () => {
     expect(store.getDocument().regions.eu).toBeUndefined();
     expect(store.getDocument().nodes.a.region).toBeUndefined();
     store.undo();
-    expect(store.getDocument()).toEqual(design());
+    expect(store.getDocument()).toEqual(threeRegionDesign());
   });
 });

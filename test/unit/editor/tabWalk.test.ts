@@ -4,36 +4,15 @@ import type { Point, Rect } from '../../../renderer/editor/geometry';
 import { nextTabStop, tabOrder, type TabStop } from '../../../renderer/editor/keyboardNavigation';
 import { handleCanvasKey, handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
-import type { FaultlineDocument } from '../../../shared/model/types';
-import { identityCamera, makeDocument, node } from './helpers';
+import { identityCamera, makeDocument, node, threeRegionDesign } from './helpers';
 
-// The canvas's Tab walk: the nodes in reading order, then the regions in reading order, then out.
-//   EU (0,0 300×300): a (40,40), b (40,200)      US (600,10 400×300): c (640,60)
-//   free (260,100), in no region                 Lab (0,500 200×140), empty
-// Node centres: a (122,70), c (722,90) one row; free (342,130); b (122,230). Region tops: EU 0 and
-// US 10 one row (EU left of US); Lab 500.
-function design(): FaultlineDocument {
-  return makeDocument({
-    regions: [
-      { id: 'us', name: 'US East', x: 600, y: 10, w: 400, h: 300 },
-      { id: 'lab', name: 'Region 3', x: 0, y: 500, w: 200, h: 140 },
-      { id: 'eu', name: 'EU West', x: 0, y: 0, w: 300, h: 300 },
-    ],
-    nodes: [
-      { ...node('a', 'app', 40, 40), region: 'eu' },
-      { ...node('b', 'db', 40, 200), region: 'eu' },
-      { ...node('c', 'cache', 640, 60), region: 'us' },
-      node('free', 'lb', 260, 100),
-    ],
-  });
-}
 
 const n = (id: string): TabStop => ({ kind: 'nodes', id });
 const r = (id: string): TabStop => ({ kind: 'regions', id });
 
 describe('the Tab walk (pure)', () => {
   it('is the nodes in reading order, then the regions in reading order by their top-left corners', () => {
-    expect(tabOrder(design())).toEqual([n('a'), n('c'), n('free'), n('b'), r('eu'), r('us'), r('lab')]);
+    expect(tabOrder(threeRegionDesign())).toEqual([n('a'), n('c'), n('free'), n('b'), r('eu'), r('us'), r('lab')]);
   });
 
   it('regions whose tops are less than a row apart read left to right, whatever their exact heights', () => {
@@ -48,7 +27,7 @@ describe('the Tab walk (pure)', () => {
   });
 
   it('Tab goes from the last node to the first region and past the last region out; Shift+Tab the reverse', () => {
-    const doc = design();
+    const doc = threeRegionDesign();
     expect(nextTabStop(doc, undefined, 1)).toEqual(n('a'));
     expect(nextTabStop(doc, n('b'), 1)).toEqual(r('eu'));
     expect(nextTabStop(doc, r('eu'), 1)).toEqual(r('us'));
@@ -60,7 +39,7 @@ describe('the Tab walk (pure)', () => {
   });
 
   it('a stop that is gone starts the walk again; a node and a region may share an id', () => {
-    const doc = design();
+    const doc = threeRegionDesign();
     expect(nextTabStop(doc, r('gone'), 1)).toEqual(n('a'));
     expect(nextTabStop(doc, n('gone'), -1)).toEqual(r('lab'));
     // The ids are separate namespaces: region "a" is not node "a".
@@ -85,7 +64,7 @@ describe('Tab on the canvas', () => {
 
   // A small view over EU's top-left: US and Lab lie outside it, so selecting them pans.
   const setup = () => {
-    const store = new DocumentStore(design());
+    const store = new DocumentStore(threeRegionDesign());
     const editor = new Editor(store);
     const looks: Point[] = [];
     editor.attachCamera(identityCamera({ x: -50, y: -50, w: 500, h: 400 } satisfies Rect, { lookAt: (point) => looks.push(point) }));
