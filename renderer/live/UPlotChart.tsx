@@ -29,7 +29,27 @@ function readVar(name: string, fallback: string): string {
   return value || fallback;
 }
 
-/** A uPlot chart that follows its container's size; data updates reuse the plot. */
+/**
+ * Steps between time-axis ticks, in simulated seconds: past a minute they are whole minutes, so a
+ * long run's ticks read 5:00, 10:00 rather than 500s, 1000s.
+ */
+export const TIME_AXIS_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+
+/**
+ * Time-axis labels (simulated seconds): "0s 5s 10s" while every tick is under a minute, else all
+ * as the clock writes them without its tenth ("0:00 5:00 10:00", "1:30:00" past an hour).
+ */
+export function timeAxisLabels(values: readonly number[]): string[] {
+  if (values.every((v) => v < 60)) return values.map((v) => `${v}s`);
+  return values.map((v) => {
+    const whole = Math.max(0, Math.round(v));
+    const hours = Math.floor(whole / 3600);
+    const minutes = Math.floor((whole % 3600) / 60);
+    const seconds = String(whole % 60).padStart(2, '0');
+    return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  });
+}
+
 /** A y-axis label that fits the axis: 2 s rather than 2000ms, 12k rather than 12000. */
 export function axisLabel(value: number, unit: string): string {
   if (unit === 'ms' && Math.abs(value) >= 1000) return `${Number((value / 1000).toFixed(1))} s`;
@@ -91,6 +111,7 @@ function showRange(host: HTMLElement, plot: uPlot): void {
   host.dataset.focused = focused?.label?.toString() ?? '';
 }
 
+/** A uPlot chart that follows its container's size; data updates reuse the plot. */
 export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
@@ -119,7 +140,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, percent ? percentAxisTop(max) : niceAxisTop(max)] } },
       axes: [
         // A compact time axis (uPlot's default takes 50 px): short plots keep their height for data.
-        { ...axis, size: 24, gap: 3, ticks: { ...axis.ticks, size: 4 }, values: (_u, values) => values.map((v) => `${v}s`) },
+        { ...axis, size: 24, gap: 3, ticks: { ...axis.ticks, size: 4 }, incrs: TIME_AXIS_STEPS_S, values: (_u, values) => timeAxisLabels(values) },
         {
           ...axis,
           size: 54,

@@ -20,6 +20,19 @@ const region = async (page: Page, id: string) => (await doc(page)).regions.find(
 const nodeOf = async (page: Page, id: string) => (await doc(page)).nodes.find((n) => n.id === id)!;
 const canvasFocused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'sandbox-canvas');
 
+/**
+ * The selected region `id` has a focus halo: a few pixels just outside its left edge (4 world
+ * units out, clear of the selection stroke) change when Escape clears the selection.
+ */
+async function expectFocusHalo(page: Page, id: string, message: string): Promise<void> {
+  const box = (await page.evaluate((regionId) => (window as unknown as Win).__faultline.regionClientRect(regionId), id))!;
+  const outside = { x: Math.round(box.x - (4 * box.width) / 220) - 1, y: Math.round(box.y + box.height / 2) - 1, width: 2, height: 2 };
+  const halo = await page.screenshot({ clip: outside });
+  await page.keyboard.press('Escape');
+  expect((await selection(page)).regions).toEqual([]);
+  await expect.poll(async () => Buffer.compare(await page.screenshot({ clip: outside }), halo), { message, timeout: 3000 }).not.toBe(0);
+}
+
 test('select, move, resize, rename and delete a region with keys only, each edit one undo step', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -51,14 +64,7 @@ test('select, move, resize, rename and delete a region with keys only, each edit
   expect((await selection(page)).regions).toEqual(['eu-west']);
   await expect(canvas).toBeFocused();
   await canvas.screenshot({ path: `${SHOTS}/44-canvas-keyboard-region.png` });
-  // A focus halo marks it: a few pixels just outside its left edge (4 world units out, clear of the
-  // selection stroke) change when Escape clears the selection.
-  const box = (await page.evaluate(() => (window as unknown as Win).__faultline.regionClientRect('eu-west')))!;
-  const outside = { x: Math.round(box.x - (4 * box.width) / 220) - 1, y: Math.round(box.y + box.height / 2) - 1, width: 2, height: 2 };
-  const halo = await page.screenshot({ clip: outside });
-  await page.keyboard.press('Escape');
-  expect((await selection(page)).regions).toEqual([]);
-  await expect.poll(async () => Buffer.compare(await page.screenshot({ clip: outside }), halo), { message: 'a focus halo round the selected region', timeout: 3000 }).not.toBe(0);
+  await expectFocusHalo(page, 'eu-west', 'a focus halo round the selected region');
   await page.keyboard.press('r');
   expect((await selection(page)).regions).toEqual(['eu-west']);
 
@@ -143,13 +149,8 @@ test('Tab walks the nodes, then the regions, then leaves the canvas; a region Ta
   expect(await selection(page)).toEqual({ nodes: [], links: [], regions: ['eu-west'] });
   await expect(canvas).toBeFocused();
   await expect(announcer).toHaveText('Region EU West, 1 node');
-  await page.screenshot({ path: '/tmp/tabwalk-region.png' });
-  const box = (await page.evaluate(() => (window as unknown as Win).__faultline.regionClientRect('eu-west')))!;
-  const outside = { x: Math.round(box.x - (4 * box.width) / 220) - 1, y: Math.round(box.y + box.height / 2) - 1, width: 2, height: 2 };
-  const halo = await page.screenshot({ clip: outside });
-  await page.keyboard.press('Escape');
-  expect((await selection(page)).regions).toEqual([]);
-  await expect.poll(async () => Buffer.compare(await page.screenshot({ clip: outside }), halo), { message: 'a focus halo round the Tab-selected region', timeout: 3000 }).not.toBe(0);
+  await page.screenshot({ path: `${SHOTS}/tab-walk-region.png` });
+  await expectFocusHalo(page, 'eu-west', 'a focus halo round the Tab-selected region');
 
   // Shift+Tab from nothing is the last stop: the last region. The keys then act on it.
   await page.keyboard.press('Shift+Tab');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabel, axisSplits, niceAxisTop, percentAxisSplits, percentAxisTop } from '../../../renderer/live/UPlotChart';
+import { axisLabel, axisSplits, niceAxisTop, percentAxisSplits, percentAxisTop, timeAxisLabels } from '../../../renderer/live/UPlotChart';
 
 describe('axisLabel', () => {
   it('keeps labels short enough for the axis', () => {
@@ -46,5 +46,15 @@ describe('every y axis', () => {
     expect(axisSplits(250, 100, true)).toEqual([0, 125, 250]);
     expect(axisSplits(2.5, 100, false)).toEqual([0, 1.25, 2.5]);
     expect(percentAxisSplits(100, 30)).toEqual([0, 100]);
+  });
+});
+
+describe('time axis', () => {
+  it('labels seconds while every tick is under a minute, else reads as the clock does', () => {
+    expect(timeAxisLabels([0, 5, 10, 15])).toEqual(['0s', '5s', '10s', '15s']);
+    // A 20-minute lesson: whole-minute ticks, not "500s 1000s".
+    expect(timeAxisLabels([0, 300, 600, 900, 1200])).toEqual(['0:00', '5:00', '10:00', '15:00', '20:00']);
+    expect(timeAxisLabels([30, 60, 90])).toEqual(['0:30', '1:00', '1:30']);
+    expect(timeAxisLabels([0, 3600, 5400])).toEqual(['0:00', '1:00:00', '1:30:00']);
   });
 });
