@@ -33,14 +33,18 @@ async function expectFocusHalo(page: Page, id: string, message: string): Promise
   await expect.poll(async () => Buffer.compare(await page.screenshot({ clip: outside }), halo), { message, timeout: 3000 }).not.toBe(0);
 }
 
-test('select, move, resize, rename and delete a region with keys only, each edit one undo step', async ({ page }) => {
+/** The default sandbox (12 nodes, two regions) drawn with WebGL; uncaught errors are collected. */
+async function openDefaultSandbox(page: Page) {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
   await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
-  const canvas = page.getByTestId('sandbox-canvas');
-  const announcer = page.getByTestId('canvas-announcer');
   await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+  return { errors, canvas: page.getByTestId('sandbox-canvas'), announcer: page.getByTestId('canvas-announcer') };
+}
+
+test('select, move, resize, rename and delete a region with keys only, each edit one undo step', async ({ page }) => {
+  const { errors, canvas, announcer } = await openDefaultSandbox(page);
   // The canvas's key description names the region keys.
   await expect(page.locator('#canvas-keys')).toContainText('R and Shift+R the next and previous region');
   await expect(canvas).toHaveAccessibleDescription(/R and Shift\+R the next and previous region/);
@@ -120,13 +124,7 @@ test('select, move, resize, rename and delete a region with keys only, each edit
 });
 
 test('Tab walks the nodes, then the regions, then leaves the canvas; a region Tab selects is the one R would', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/');
-  await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
-  const canvas = page.getByTestId('sandbox-canvas');
-  const announcer = page.getByTestId('canvas-announcer');
-  await expect(page.getByTestId('status-counts')).toHaveText('12 nodes · 19 links');
+  const { errors, canvas, announcer } = await openDefaultSandbox(page);
   await expect(canvas).toHaveAccessibleDescription(/Tab and Shift\+Tab select the next and previous node and then the regions/);
 
   let presses = 0;

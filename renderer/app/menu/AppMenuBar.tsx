@@ -14,6 +14,7 @@ import { useCommandDispatcher, useCommandHandler } from './CommandDispatcherCont
 import { LessonsBrowser } from '../lessons/LessonsBrowser';
 import { HelpDialogs } from '../help/HelpDialogs';
 import { buildMenuModel, type MenuModel } from './menuModel';
+import type { AppCommand } from './commandDispatcher';
 import { WEB_NEW_KEYS } from './webShortcuts';
 import { MOD_KEY } from './modifierKey';
 import './menuBar.css';
@@ -106,6 +107,10 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
   // Set when an item is chosen: then focus is not put back on the menu trigger, where it would
   // pull focus out of a dialog the command has just opened (Open Share Code…, Save changes?).
   const chose = useRef(false);
+  const choose = (command: AppCommand) => {
+    chose.current = true;
+    dispatcher.run(command);
+  };
   return (
     <Menu.Root
       onOpenChange={(open) => {
@@ -139,10 +144,7 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
                     closeOnClick
                     disabled={!dispatcher.isAvailable(item.command)}
                     title={dispatcher.describe(item.command)}
-                    onClick={() => {
-                      chose.current = true;
-                      dispatcher.run(item.command);
-                    }}
+                    onClick={() => choose(item.command)}
                     data-command={item.command}
                   >
                     <span>{item.label}</span>
@@ -158,10 +160,7 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
                   className="menu-item"
                   disabled={!dispatcher.isAvailable(item.command)}
                   title={dispatcher.describe(item.command)}
-                  onClick={() => {
-                    chose.current = true;
-                    dispatcher.run(item.command);
-                  }}
+                  onClick={() => choose(item.command)}
                   data-command={item.command}
                   aria-keyshortcuts={item.shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
                 >
