@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartData } from './chartSeries';
 import { ChartKeys } from './ChartKeys';
+import { formatSimTime } from './speedPresets';
 
 export interface ChartSeriesSpec {
   label: string;
@@ -37,17 +38,11 @@ export const TIME_AXIS_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1
 
 /**
  * Time-axis labels (simulated seconds): "0s 5s 10s" while every tick is under a minute, else all
- * as the clock writes them without its tenth ("0:00 5:00 10:00", "1:30:00" past an hour).
+ * as the playback clock writes them, without its tenth ("0:00 5:00 10:00", "90:00").
  */
 export function timeAxisLabels(values: readonly number[]): string[] {
   if (values.every((v) => v < 60)) return values.map((v) => `${v}s`);
-  return values.map((v) => {
-    const whole = Math.max(0, Math.round(v));
-    const hours = Math.floor(whole / 3600);
-    const minutes = Math.floor((whole % 3600) / 60);
-    const seconds = String(whole % 60).padStart(2, '0');
-    return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-  });
+  return values.map((v) => formatSimTime(Math.round(v) * 1000).slice(0, -2));
 }
 
 /** A y-axis label that fits the axis: 2 s rather than 2000ms, 12k rather than 12000. */
