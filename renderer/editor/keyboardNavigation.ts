@@ -1,6 +1,7 @@
 import type { FaultlineDocument } from '../../shared/model/types';
 import { kindNoun } from './commands/linkRules';
 import { nodeCentre, type Point } from './geometry';
+import { countOf } from '../../shared/model/plural';
 
 /**
  * Moving the selection between nodes without a pointer (pure, so it is unit-tested in Node):
@@ -88,7 +89,7 @@ export function describeNode(doc: FaultlineDocument, id: string, state?: NodeRun
   if (!Object.hasOwn(doc.nodes, id)) return '';
   const node = doc.nodes[id];
   const links = Object.values(doc.links).filter((link) => link.from === id || link.to === id).length;
-  const parts = [node.name ?? node.id, kindNoun(node.kind), `${links} link${links === 1 ? '' : 's'}`];
+  const parts = [node.name ?? node.id, kindNoun(node.kind), countOf(links, 'link')];
   if (state !== undefined) parts.push(state);
   return parts.join(', ');
 }
@@ -182,7 +183,7 @@ export function describeRegion(doc: FaultlineDocument, id: string): string {
   const name = doc.regions[id].name;
   const nodes = Object.values(doc.nodes).filter((node) => node.region === id).length;
   const title = /^region\b/i.test(name) ? name : `Region ${name}`;
-  return `${title}, ${nodes} node${nodes === 1 ? '' : 's'}`;
+  return `${title}, ${countOf(nodes, 'node')}`;
 }
 
 /**
@@ -198,7 +199,7 @@ export function describeSelectionCounts(selection: { nodes: readonly unknown[]; 
     ] as const
   )
     .filter(([count]) => count > 0)
-    .map(([count, noun]) => `${count} ${noun}${count === 1 ? '' : 's'}`);
+    .map(([count, noun]) => countOf(count, noun));
   const list = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   return `${list} selected`;
 }

@@ -9,6 +9,7 @@ import { useDocument, useDocumentStore, useSelection } from '../../editor/store/
 import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor, TextField } from './FieldEditor';
 import { NodeLiveStats } from './NodeLiveStats';
+import { countOf } from '../../../shared/model/plural';
 import { shownTitle } from '../files/documentSession';
 
 const EDITABLE_LINK_FIELDS = LINK_FIELDS.filter((field) => ['latencyMs', 'jitterMs', 'lossRate', 'bandwidthMbps', 'weight'].includes(field.name));
@@ -131,7 +132,7 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
       <header className="inspector-header">
         <div>
           <InspectorTitle text={region.name} />
-          <p className="inspector-summary">A region: a data center or a continent. {members === 0 ? 'No nodes inside yet.' : `${members} node${members === 1 ? '' : 's'} inside.`}</p>
+          <p className="inspector-summary">A region: a data center or a continent. {members === 0 ? 'No nodes inside yet.' : `${countOf(members, 'node')} inside.`}</p>
         </div>
       </header>
       <TextField
