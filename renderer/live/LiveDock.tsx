@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { ChecksPanel } from './ChecksPanel';
+import { useLiveModel } from './LiveContext';
 import { EventLog } from './EventLog';
 import { LiveCharts } from './LiveCharts';
 import { PlaybackBar } from './PlaybackBar';
@@ -19,14 +20,17 @@ const TABS: { id: Tab; label: string }[] = [
 
 /**
  * The bottom dock while a design runs: playback controls and the timeline on top, then the
- * charts, the event log, the checks, and the editor's lint list (passed in as `problems`).
+ * charts, the event log, the checks, and the design problems list (passed in as `problems`).
  */
 export function LiveDock({ problems }: { problems: ReactNode }) {
   const [tab, setTab] = useState<Tab>('charts');
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
-  // The tab says how many problems there are, so they are not missed behind it.
-  const problemCount = useMemo(() => lintDocument(doc).length, [doc]);
+  // The tab says how many problems there are — the lint's and the simulation's warnings, as
+  // the panel lists them — so they are not missed behind it.
+  const live = useLiveModel();
+  const lintCount = useMemo(() => lintDocument(doc).length, [doc]);
+  const problemCount = lintCount + (live?.warnings.length ?? 0);
   return (
     <section className="live-dock" aria-label="Simulation">
       <div className="live-dock-top">

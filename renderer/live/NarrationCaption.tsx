@@ -51,7 +51,7 @@ export function NarrationCaption() {
     Math.abs(frame.timeMs - caption.timeMs) < 1 &&
     doc.scenario.some((event) => event.pause === true && Math.abs(event.atS * 1000 - caption.timeMs) < 1);
   // The engine's "Paused at …" notice says what the caption already says.
-  // The engine's warnings name nodes by id; the live view names them as the canvas does.
+  // A refused command names nodes by id; the live view names them as the canvas does.
   const problem = model?.problem ? problemText(model.problem, nodeNamer(doc.nodes, doc.links)) : null;
   const notice = problem || (pausedHere ? null : model?.notice) || null;
   // Engine notices (not problems) fade after a while; a problem stays until dismissed.

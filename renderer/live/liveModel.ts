@@ -52,9 +52,13 @@ export class LiveModel {
   caption: Caption | null = null;
   notice: string | null = null;
   /**
-   * What the engine warned about the running design, or a command it refused: kept as warning
-   * parts, nodes as references, so the caption names them as the user does (`problemText`).
+   * What the engine warns about the running design, as warning parts with nodes as references,
+   * so the Design problems list names them as the user does (`problemText`). Listed there, not
+   * announced: a design mid-edit (a queue just dropped, its worker not yet linked) is often
+   * warned about, and an alert at every such step would shout at the user for working.
    */
+  warnings: readonly SimWarning[] = [];
+  /** A command the engine refused, in the same form; shown over the canvas until dismissed. */
   problem: readonly SimWarning[] | null = null;
   report: Record<string, unknown> | null = null;
   version = 0;
@@ -87,7 +91,8 @@ export class LiveModel {
         this.restart();
         // A notice about the previous document ("Paused at 20 s: app2 crashes…") is not about this one.
         this.notice = null;
-        this.problem = event.warnings.length > 0 ? event.warnings : null;
+        this.problem = null;
+        this.warnings = event.warnings;
         break;
       }
       case 'finished':
@@ -96,7 +101,7 @@ export class LiveModel {
         this.caption = { timeMs: this.durationMs, text: runSummary(event.report), paused: false };
         break;
       case 'warnings':
-        this.problem = event.warnings.length > 0 ? event.warnings : null;
+        this.warnings = event.warnings;
         break;
       case 'notice':
         this.notice = event.message;

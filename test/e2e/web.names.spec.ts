@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { menu } from './pageHelpers';
+import { menu, watchForProblems } from './pageHelpers';
 
 /**
  * The live view speaks the user's names: after renaming app1 "App A" and app2 "App B", the event
@@ -151,7 +151,7 @@ test('a new run starts the charts with fresh time axes: Reset, then File → New
   await page.screenshot({ path: `${SHOTS}/axes-after-new.png` });
 });
 
-test('engine warnings in the live view name nodes as the canvas does, and follow a rename', async ({ page }) => {
+test('engine warnings are listed with the design problems, name nodes as the canvas does, and follow a rename', async ({ page }) => {
   // The default sandbox with app1 named "App A" and linked only to a replica: the engine warns.
   const sandbox = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as {
     nodes: { id: string; name?: string }[];
@@ -169,11 +169,34 @@ test('engine warnings in the live view name nodes as the canvas does, and follow
   await menu(page, 'File', 'Open…');
   await (await chooser).setFiles({ name: 'warned.faultline', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandbox)) });
   await expect(page).toHaveTitle('warned.faultline — Faultline');
-  const notice = page.locator('.live-notice.problem');
-  await expect(notice).toContainText('App A: linked only to replicas; its writes have no primary to go to');
-  await expect(notice).not.toContainText('app1');
+  // Listed with the design problems (the tab counts them), not raised as an alert.
+  await page.getByRole('tab', { name: /^Design problems/ }).click();
+  const warnings = page.getByTestId('engine-warnings');
+  await expect(warnings).toContainText('App A: linked only to replicas; its writes have no primary to go to');
+  await expect(warnings).not.toContainText('app1');
+  await expect(page.locator('.live-notice.problem')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/warning-named.png` });
   // Named at display time: a rename reads at once.
   await rename(page, 'app1', 'Checkout');
-  await expect(notice).toContainText('Checkout: linked only to replicas');
+  await expect(warnings).toContainText('Checkout: linked only to replicas');
+  // Clicking the warning selects the node it names.
+  await warnings.getByRole('button', { name: /Checkout: linked only to replicas/ }).click();
+  await expect(page.getByTestId('inspector-id')).toHaveText('app1');
+});
+
+test('a queue just dropped on the canvas raises no alert: the simulation\'s warning about it waits in Design problems', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const tab = page.getByRole('tab', { name: /^Design problems/ });
+  await expect(tab).toHaveAccessibleName('Design problems');
+  await page.locator('[data-kind="queue"]').click();
+  // The lint finds it unreachable; the simulation warns that nothing consumes its jobs.
+  await expect(tab).toHaveAccessibleName('Design problems: 2');
+  await expect(page.locator('.live-notice.problem')).toHaveCount(0);
+  await tab.click();
+  await expect(page.getByTestId('lint-panel').locator('[data-rule="unreachable"]')).toHaveCount(1);
+  await expect(page.getByTestId('engine-warnings')).toHaveText('queue: a queue with no worker linked; its jobs are never consumed');
+  await page.screenshot({ path: `${SHOTS}/queue-warning-listed.png` });
+  expect(problems).toEqual([]);
 });

@@ -110,12 +110,23 @@ describe('LiveModel', () => {
     expect(model.caption).toBeNull();
   });
 
-  it('shows the warnings the engine sends after a hot edit, and none once they are all gone', () => {
+  it('keeps the warnings the engine sends after a hot edit for the problems list, not as an alert, and none once they are all gone', () => {
     const model = loadedModel();
     const warning = [{ node: 'lb' }, ': sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored'];
     model.applyEvent({ type: 'warnings', warnings: [warning] });
-    expect(model.problem).toEqual([warning]);
+    expect(model.warnings).toEqual([warning]);
+    expect(model.problem).toBeNull();
     model.applyEvent({ type: 'warnings', warnings: [] });
+    expect(model.warnings).toEqual([]);
+  });
+
+  it('takes a loaded design\'s warnings as its own and alerts only for a refused command', () => {
+    const model = loadedModel();
+    const warning = [{ node: 'jobs' }, ': a queue with no worker linked; its jobs are never consumed'];
+    model.applyEvent({ type: 'rejected', command: 'inject', message: 'the run has ended; seek back or reset to inject a fault', problems: [] });
+    expect(model.problem).toEqual([['inject: the run has ended; seek back or reset to inject a fault']]);
+    model.applyEvent({ type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [warning] });
+    expect(model.warnings).toEqual([warning]);
     expect(model.problem).toBeNull();
   });
 
