@@ -56,13 +56,13 @@ describe('engine warnings', () => {
     if (!parsed.ok || parsed.value.type !== 'loaded') throw new Error(`not a loaded message: ${JSON.stringify(parsed)}`);
     const model = new LiveModel();
     model.applyEvent(parsed.value);
-    const text = problemText(model.problem!, nodeNamer(doc.nodes, doc.links));
+    const text = problemText(model.warnings, nodeNamer(doc.nodes, doc.links));
     expect(text).toContain('Load balancer: sticky sessions need layer 7');
     expect(text).toContain(`App A${LINKED_ONLY}`);
     expect(text).toContain('Replica 1: if it is promoted, Replica 2 gets no writes from it (no replication link Replica 1 → Replica 2)');
     expect(text).not.toMatch(/\bapp1\b|db-replica/);
     // Without a namer (no document at hand) they read by id, as the CLI has them.
-    expect(problemText(model.problem!)).toContain(`app1${LINKED_ONLY}`);
+    expect(problemText(model.warnings)).toContain(`app1${LINKED_ONLY}`);
   });
 
   it('a refused command still reads as the engine said it', () => {
