@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import { useId, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { METRIC_INFO, ratioValueProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
@@ -30,6 +30,15 @@ export function CheckEditor({ index, onClose, guard }: { index: number; onClose:
   const check = doc.checks[index];
   // Escape takes back the label typed since the field was entered (as in every text field).
   const label = useEditedText(check?.label ?? '', `check-label-${index}`);
+  // Opened below its row — often the last, under the panel's fold after Add check — the editor
+  // comes into view with its first field focused, as the scenario event editor does.
+  const editorRef = closing.ref;
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor === null) return;
+    editor.scrollIntoView({ block: 'nearest' });
+    editor.querySelector<HTMLElement>('select, input, textarea')?.focus({ preventScroll: true });
+  }, [index, editorRef]);
   if (check === undefined) return null;
   const key = `check-${index}`;
   const info = METRIC_INFO[check.metric];

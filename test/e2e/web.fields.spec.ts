@@ -430,3 +430,18 @@ test('a check whose window is refused does not close on Done, so it is never sav
   expect((await documentJson(page)).checks[checkIndex]).toMatchObject({ fromS: 20, toS: 40 });
   expect(problems).toEqual([]);
 });
+
+test('Add check in a small window brings the new check\'s editor into view, its first field focused', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const editor = page.getByTestId('check-editor');
+  // The whole editor, Done included, is on screen: it opened below the last row, under the fold.
+  await expect(editor.getByRole('button', { name: 'Done' })).toBeInViewport({ ratio: 1 });
+  await expect(editor.getByTestId('check-metric')).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/check-added-small-window.png` });
+  expect(problems).toEqual([]);
+});
