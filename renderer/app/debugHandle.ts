@@ -1,4 +1,5 @@
 import { saveDocument } from '../../shared/model/save';
+import { drawnCardText } from '../canvas/canvasSnapshot';
 import type { Editor } from '../editor/editor';
 import { NODE_CARD } from '../editor/geometry';
 
@@ -10,6 +11,8 @@ export interface FaultlineDebugHandle {
   documentText(): string;
   nodeClientRect(id: string): ClientRect | null;
   regionClientRect(id: string): ClientRect | null;
+  /** The text drawn on a node's card: the name's lines, and the kind (null when a two-line name took its place). */
+  nodeCardText(id: string): { name: string[]; kind: string | null } | null;
   zoom(): number;
 }
 
@@ -41,6 +44,7 @@ export function installDebugHandle(editor: Editor): () => void {
       const region = doc.regions[id];
       return clientRect(region.x, region.y, region.w, region.h);
     },
+    nodeCardText: (id) => drawnCardText(id),
     zoom: () => editor.getCamera()?.zoom() ?? 1,
   };
   const target = window as unknown as { __faultline?: FaultlineDebugHandle };

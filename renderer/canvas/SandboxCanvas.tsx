@@ -242,7 +242,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           },
         };
         editor.attachCamera(camera);
-        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background), prepare: () => scene.withFullDetail() });
+        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background), prepare: () => scene.withFullDetail(), cardText: (id) => scene.drawnCardText(id) });
         editor.showWholeDocument();
         followGrid();
 
@@ -259,7 +259,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             stage.themeName = wanted;
             app.renderer.background.color = CANVAS_THEMES[wanted].background;
             grid.setTheme(CANVAS_THEMES[wanted]);
-            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background), prepare: () => scene.withFullDetail() });
+            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background), prepare: () => scene.withFullDetail(), cardText: (id) => scene.drawnCardText(id) });
             stage.dirty = true;
           }
           if (stage.dirty) {

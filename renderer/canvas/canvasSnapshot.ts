@@ -1,6 +1,6 @@
 import { Rectangle, type Application, type Container } from 'pixi.js';
 
-/** What the canvas registers so that File → Export PNG can draw the diagram off screen. */
+/** What the canvas registers so that File → Export PNG can draw the diagram off screen (and tests can read card text). */
 export interface CanvasSnapshotSource {
   app: Application;
   /** The world content (nodes, links, regions), without the screen-sized grid. */
@@ -9,6 +9,8 @@ export interface CanvasSnapshotSource {
   background: string;
   /** Readies the content for an export (every card in full, whatever the zoom); returns the undo. */
   prepare?: () => () => void;
+  /** What a node's card shows (its name's lines, and its kind or null), for end-to-end tests. */
+  cardText?: (id: string) => { name: string[]; kind: string | null } | null;
 }
 
 let current: CanvasSnapshotSource | null = null;
@@ -16,6 +18,11 @@ let current: CanvasSnapshotSource | null = null;
 /** SandboxCanvas calls this once Pixi is ready, and with null when it is torn down. */
 export function registerCanvasSnapshotSource(source: CanvasSnapshotSource | null): void {
   current = source;
+}
+
+/** What the canvas draws on a node's card (null before the canvas is ready or for an unknown node). */
+export function drawnCardText(id: string): { name: string[]; kind: string | null } | null {
+  return current?.cardText?.(id) ?? null;
 }
 
 /** Margin around the diagram in the exported image, in world pixels. */

@@ -1,7 +1,7 @@
 /**
  * Cutting a one-line canvas label to a width with an ellipsis, for text that must stay inside its
- * shape (a region's name inside its box). The measure is the renderer's own (a Pixi Text's width
- * for the string), so the cut matches what is drawn.
+ * shape (a region's name inside its box, the end of a card's long name). The measure is the
+ * renderer's own (a Pixi Text's width for the string), so the cut matches what is drawn.
  */
 export function fitLabel(value: string, width: number, measure: (text: string) => number): string {
   if (measure(value) <= width) return value;

@@ -1,21 +1,18 @@
-import { Container, Graphics, Text } from 'pixi.js';
+import { CanvasTextMetrics, Container, Graphics, Text } from 'pixi.js';
 import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { NodeRecord } from '../../shared/model/types';
 import { NODE_CARD } from '../editor/geometry';
-import { CARD_TEXT, type CardTextMetrics } from './cardText';
+import { CARD_TEXT, layoutCardName, NAME_MIN_SCALE, type CardTextMetrics } from './cardText';
 import { ICON_SIZE, kindIconContext } from './iconContexts';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
-/** Names shrink to this scale before they are cut with an ellipsis. */
-const MIN_NAME_SCALE = 0.72;
-
-/** Shows the whole name if it fits (shrinking it a little if needed), else cuts it with "…". */
+/** Shows the whole kind if it fits (shrinking it a little if needed), else cuts it with "…". */
 function fitText(text: Text, value: string, width: number): void {
   text.scale.set(1);
   text.text = value;
   if (text.width <= width) return;
-  const scale = Math.max(width / text.width, MIN_NAME_SCALE);
+  const scale = Math.max(width / text.width, NAME_MIN_SCALE);
   text.scale.set(scale);
   let cut = value;
   while (cut.length > 1 && text.width > width) {
@@ -39,6 +36,8 @@ export class NodeView {
   private readonly kindLabel: Text;
   private record: NodeRecord | undefined;
   private detailed = true;
+  /** The name takes two lines (and the kind's place). */
+  private twoLines = false;
   private metrics = CARD_TEXT.normal;
 
   constructor(private shapes: SharedShapes) {
@@ -89,10 +88,27 @@ export class NodeView {
   private writeText(): void {
     const node = this.record;
     if (!node) return;
-    const width = this.metrics.right - this.metrics.left;
-    fitText(this.name, node.name ?? node.id, width);
-    // A database's role is not repeated here: the live layer badges the role it has right now.
-    fitText(this.kindLabel, NODE_KIND_INFO[node.kind].label, width);
+    const metrics = this.metrics;
+    const width = metrics.right - metrics.left;
+    const style = this.name.style;
+    const layout = layoutCardName(node.name ?? node.id, width, (text) => CanvasTextMetrics.measureText(text, style).width);
+    this.name.text = layout.lines.join('\n');
+    this.name.scale.set(layout.scale);
+    this.twoLines = layout.lines.length > 1;
+    if (this.twoLines) {
+      // Two lines of name take the kind's line too, centred on the card (as the icon is).
+      this.name.position.set(metrics.left, Math.round((NODE_CARD.height - this.name.height) / 2));
+    } else {
+      this.name.position.set(metrics.left, metrics.nameY);
+      // A database's role is not repeated here: the live layer badges the role it has right now.
+      fitText(this.kindLabel, NODE_KIND_INFO[node.kind].label, width);
+    }
+    this.kindLabel.visible = this.detailed && !this.twoLines;
+  }
+
+  /** The text the card shows (what end-to-end tests read): the name's lines, and the kind or null. */
+  drawnText(): { name: string[]; kind: string | null } {
+    return { name: this.name.text.split('\n'), kind: this.twoLines ? null : this.kindLabel.text };
   }
 
   /** Classroom mode's larger text (see CARD_TEXT); called when the mode changes, never per frame. */
@@ -115,7 +131,7 @@ export class NodeView {
   private applyDetail(): void {
     const detailed = this.detailed;
     this.name.visible = detailed;
-    this.kindLabel.visible = detailed;
+    this.kindLabel.visible = detailed && !this.twoLines;
     this.icon.visible = detailed;
     this.body.context = detailed ? this.shapes.card : this.shapes.farCard;
     if (this.record) this.disc.context = detailed ? this.shapes.disc(this.record.kind) : this.shapes.farStripe(this.record.kind);

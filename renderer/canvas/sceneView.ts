@@ -91,6 +91,11 @@ export class SceneView {
     return true;
   }
 
+  /** What a node's card shows (its name's lines and its kind, or null when the name took that line), for tests. */
+  drawnCardText(id: string): { name: string[]; kind: string | null } | null {
+    return this.nodeViews.get(id)?.drawnText() ?? null;
+  }
+
   /** Returns whether the level of detail changed (the caller then draws a frame). */
   setZoom(zoom: number, pixelRatio = 1): boolean {
     const resolution = cardTextResolution(zoom, pixelRatio);

@@ -46,3 +46,39 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]
     await page.screenshot({ path: `${SHOTS}/lesson1-classroom-${size.width}-dark.png` });
   });
 }
+
+type CardText = { name: string[]; kind: string | null };
+const cardText = (page: Page, id: string): Promise<CardText | null> =>
+  page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeCardText(id: string): CardText | null } }).__faultline.nodeCardText(nodeId), id);
+
+test('lesson 7 at 1440×900 names every card in full, as usual and in classroom mode (it read "Primary (as…")', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await menu(page, 'Help', 'Lessons');
+  await page.getByTestId('lesson-failover-and-lost-writes').click();
+  await expect(page.getByTestId('status-counts')).toHaveText('8 nodes · 8 links');
+  const names: Record<string, string> = {
+    'users-async': 'Users (async)',
+    'app-async': 'App (async)',
+    'async-primary': 'Primary (async)',
+    'async-replica': 'Replica (async)',
+    'users-sync': 'Users (sync)',
+    'app-sync': 'App (sync)',
+    'sync-primary': 'Primary (sync)',
+    'sync-replica': 'Replica (sync)',
+  };
+  for (const classroom of [false, true]) {
+    if (classroom) {
+      await menu(page, 'View', 'Classroom Mode');
+      await expect(page.locator('.app-shell')).toHaveClass(/classroom/);
+    }
+    for (const [id, name] of Object.entries(names)) {
+      // The card is drawn after the document loads: poll until it is there.
+      await expect.poll(async () => (await cardText(page, id))?.name.join(' '), `${id}${classroom ? ' (classroom)' : ''}`).toBe(name);
+    }
+    // A name on two lines took the kind's line; one on one line keeps its kind under it.
+    expect(await cardText(page, 'async-primary')).toEqual({ name: ['Primary', '(async)'], kind: null });
+  }
+  await page.screenshot({ path: `${SHOTS}/lesson7-classroom-1440.png` });
+});
