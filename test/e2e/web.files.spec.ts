@@ -95,11 +95,29 @@ test.describe('web edition files', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     expect(await documentText(page)).toBe(original);
 
-    // A damaged code is refused, and the sandbox stays.
+    // A damaged code is refused in the dialog, which keeps it to be fixed; the sandbox stays.
     await menu(page, 'File', 'Open Share Code…');
-    await page.getByRole('textbox', { name: 'Share code' }).fill(code.slice(0, code.length - 12));
+    const field = page.getByRole('textbox', { name: 'Share code' });
+    const damaged = code.slice(0, code.length - 12);
+    await field.fill(damaged);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await expect(page.getByTestId('problems-dialog')).toContainText(/share code/);
+    await expect(page.getByTestId('share-code-problems')).toContainText(/share code is damaged/);
+    await expect(field).toHaveValue(damaged);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await page.screenshot({ path: `${SHOTS}/share-code-damaged.png` });
+    expect(await documentText(page)).toBe(original);
+    // Mended (the rest pasted back), it opens: here into a fresh sandbox again.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await menu(page, 'File', 'New');
+    await menu(page, 'File', 'Open Share Code…');
+    await field.fill(damaged);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('share-code-problems')).toBeVisible();
+    await field.press('End');
+    await field.pressSequentially(code.slice(code.length - 12));
+    await expect(page.getByTestId('share-code-problems')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('share-code-input-dialog')).toHaveCount(0);
     expect(await documentText(page)).toBe(original);
   });
 

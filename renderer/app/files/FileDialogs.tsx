@@ -3,6 +3,7 @@ import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { MAX_SHARE_CODE_CHARS } from '../../../shared/model/limits';
+import type { Problem } from '../../../shared/model/types';
 import type { DialogQueue, DialogRequest } from './dialogQueue';
 import './files.css';
 
@@ -21,8 +22,33 @@ function Frame({ title, description, onClose, children, testId, wide }: { title:
   );
 }
 
+/** Problems as a list: each one's place in the file (when it has one) and what is wrong there. */
+function ProblemList({ errors, warnings = [] }: { errors: readonly Problem[]; warnings?: readonly Problem[] }) {
+  return (
+    <ul className="problem-list" data-testid="problem-list">
+      {errors.map((problem, index) => (
+        <li key={`e${index}`} className="problem problem-error">
+          <XCircle size={14} aria-label="error" />
+          {problem.path && <code className="problem-path">{problem.path}</code>}
+          <span>{problem.message}</span>
+          {problem.line !== undefined && <span className="problem-where">line {problem.line}, column {problem.column}</span>}
+        </li>
+      ))}
+      {warnings.map((problem, index) => (
+        <li key={`w${index}`} className="problem problem-warning">
+          <AlertTriangle size={14} aria-label="warning" />
+          {problem.path && <code className="problem-path">{problem.path}</code>}
+          <span>{problem.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ActiveDialog({ request, done }: { request: DialogRequest; done: () => void }) {
   const [code, setCode] = useState('');
+  // What kept the share code in the field from opening (cleared as soon as it is edited).
+  const [codeProblems, setCodeProblems] = useState<readonly Problem[]>([]);
   switch (request.kind) {
     case 'confirm': {
       const choose = (choice: 'confirm' | 'alternative' | 'cancel') => {
@@ -57,23 +83,7 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
       const { title, summary, errors, warnings } = request.report;
       return (
         <Frame title={title} description={summary} onClose={close} testId="problems-dialog" wide>
-          <ul className="problem-list" data-testid="problem-list">
-            {errors.map((problem, index) => (
-              <li key={`e${index}`} className="problem problem-error">
-                <XCircle size={14} aria-label="error" />
-                {problem.path && <code className="problem-path">{problem.path}</code>}
-                <span>{problem.message}</span>
-                {problem.line !== undefined && <span className="problem-where">line {problem.line}, column {problem.column}</span>}
-              </li>
-            ))}
-            {warnings.map((problem, index) => (
-              <li key={`w${index}`} className="problem problem-warning">
-                <AlertTriangle size={14} aria-label="warning" />
-                {problem.path && <code className="problem-path">{problem.path}</code>}
-                <span>{problem.message}</span>
-              </li>
-            ))}
-          </ul>
+          <ProblemList errors={errors} warnings={warnings} />
           <div className="file-dialog-buttons">
             <span className="file-dialog-spacer" />
             <button type="button" className="file-button file-button-primary" autoFocus onClick={close}>
@@ -89,16 +99,38 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
         done();
       };
       const tooLong = code.length > MAX_SHARE_CODE_CHARS;
+      const open = () => {
+        const problems = request.check(code);
+        if (problems.length === 0) finish(code);
+        else setCodeProblems(problems);
+      };
       return (
         <Frame title="Open a share code" description="Paste the code someone shared with you. It is checked like any file before it replaces your sandbox." onClose={() => finish(null)} testId="share-code-input-dialog" wide>
-          <textarea className="share-code-text" aria-label="Share code" value={code} autoFocus spellCheck={false} onChange={(event) => setCode(event.target.value)} />
+          <textarea
+            className="share-code-text"
+            aria-label="Share code"
+            aria-invalid={codeProblems.length > 0 || tooLong}
+            value={code}
+            autoFocus
+            spellCheck={false}
+            onChange={(event) => {
+              setCode(event.target.value);
+              setCodeProblems([]);
+            }}
+          />
           {tooLong && <p className="file-dialog-error">That is longer than any share code Faultline makes ({MAX_SHARE_CODE_CHARS.toLocaleString()} characters at most).</p>}
+          {codeProblems.length > 0 && (
+            <div role="alert" data-testid="share-code-problems">
+              <p className="file-dialog-error">This code cannot be opened; nothing you had open was changed.</p>
+              <ProblemList errors={codeProblems} />
+            </div>
+          )}
           <div className="file-dialog-buttons">
             <span className="file-dialog-spacer" />
             <button type="button" className="file-button" onClick={() => finish(null)}>
               Cancel
             </button>
-            <button type="button" className="file-button file-button-primary" disabled={code.trim() === '' || tooLong} onClick={() => finish(code)}>
+            <button type="button" className="file-button file-button-primary" disabled={code.trim() === '' || tooLong} onClick={open}>
               Open
             </button>
           </div>

@@ -1,3 +1,4 @@
+import type { Problem } from '../../../shared/model/types';
 import type { RecoveryEntry } from '../../host/hostFiles';
 import type { ConfirmChoice, ConfirmRequest, FileUi, ProblemsReport } from './fileUi';
 
@@ -6,7 +7,7 @@ export type RecoveryAction = { action: 'restore' | 'discard'; id: string } | { a
 export type DialogRequest =
   | { kind: 'confirm'; request: ConfirmRequest; resolve: (choice: ConfirmChoice) => void }
   | { kind: 'problems'; report: ProblemsReport; resolve: () => void }
-  | { kind: 'askShareCode'; resolve: (code: string | null) => void }
+  | { kind: 'askShareCode'; check: (code: string) => readonly Problem[]; resolve: (code: string | null) => void }
   | { kind: 'shareCode'; code: string; copied: boolean; resolve: () => void }
   | { kind: 'progress'; label: string; fraction: number; cancel: () => void }
   | { kind: 'recovery'; entries: RecoveryEntry[]; resolve: (action: RecoveryAction) => void };
@@ -111,8 +112,8 @@ export class DialogQueue implements FileUi {
     this.emit();
   }
 
-  askShareCode(): Promise<string | null> {
-    return new Promise((resolve) => this.push({ kind: 'askShareCode', resolve }));
+  askShareCode(check: (code: string) => readonly Problem[]): Promise<string | null> {
+    return new Promise((resolve) => this.push({ kind: 'askShareCode', check, resolve }));
   }
 
   showShareCode(code: string, copied: boolean): void {

@@ -224,7 +224,11 @@ export function createFileCommands(deps: FileCommandDeps) {
     },
 
     async openShareCode(): Promise<void> {
-      const code = await ui.askShareCode();
+      // A code that cannot be opened is named in the dialog, which keeps it for fixing.
+      const code = await ui.askShareCode((text) => {
+        const decoded = decodeShareCode(text);
+        return decoded.ok ? [] : decoded.errors;
+      });
       if (code === null) return;
       await adopt('the share code', code, null, decodeShareCode);
     },

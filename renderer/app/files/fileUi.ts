@@ -24,8 +24,11 @@ export interface FileUi {
   /** Load errors: every problem with its path. Nothing the user had was touched. */
   showProblems(report: ProblemsReport): void;
   notify(message: string, tone?: 'info' | 'warning' | 'error', options?: { step?: number }): void;
-  /** Asks for a share code to open; null when cancelled. */
-  askShareCode(): Promise<string | null>;
+  /**
+   * Asks for a share code to open; null when cancelled. Open stays in the dialog, the code still
+   * in its field, while `check` finds problems with it (shown there); none: the code is returned.
+   */
+  askShareCode(check: (code: string) => readonly Problem[]): Promise<string | null>;
   /** Shows a share code (so it can be copied by hand when the clipboard refused). */
   showShareCode(code: string, copied: boolean): void;
   /** Runs long work behind a progress dialog with a Cancel button. */
