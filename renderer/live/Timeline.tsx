@@ -49,6 +49,15 @@ export function Timeline() {
   const openEditor = (index: number) => {
     if (mayLeaveEditor()) setEditing(index);
   };
+  // The event + just added, as added: left untouched (a blank note, which does nothing), closing
+  // its editor takes it back, as cancelling a new item does — Escape after + leaves no trace.
+  const added = useRef<{ index: number; event: unknown; serial: number | undefined } | null>(null);
+  const closeEditor = () => {
+    const fresh = added.current;
+    added.current = null;
+    if (fresh !== null && store.getDocument().scenario[fresh.index] === fresh.event && store.lastStepSerial() === fresh.serial) store.undo();
+    setEditing(null);
+  };
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const lastSeek = useRef(0);
   const durationMs = doc.durationS * 1000;
@@ -56,7 +65,10 @@ export function Timeline() {
   const name = nodeNamer(doc.nodes, doc.links);
   // An undo that takes away the event being edited closes its editor for good: a redo bringing
   // the event back must not reopen it and take the keyboard from the canvas (Ctrl+Shift+Z again).
-  if (editing !== null && editing >= doc.scenario.length) setEditing(null);
+  if (editing !== null && editing >= doc.scenario.length) {
+    added.current = null;
+    setEditing(null);
+  }
 
   const timeAt = (clientX: number): number => {
     const bar = barRef.current;
@@ -121,7 +133,9 @@ export function Timeline() {
       // The model's newest frame, not this render's: panels re-render a few times a second.
       index = addScenarioEvent(draft, (controller?.model.frame?.timeMs ?? timeMs) / 1000);
     });
-    if (index >= 0) setEditing(index);
+    if (index < 0) return;
+    added.current = { index, event: store.getDocument().scenario[index], serial: store.lastStepSerial() };
+    setEditing(index);
   };
 
   const offsets = markerOffsets(doc.scenario.map((event) => event.atS), doc.durationS, barWidth);
@@ -185,7 +199,7 @@ export function Timeline() {
       </button>
       {editing !== null &&
         editing < doc.scenario.length &&
-        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={() => setEditing(null)} guard={guard} />, document.body)}
+        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={closeEditor} guard={guard} />, document.body)}
     </div>
   );
 }

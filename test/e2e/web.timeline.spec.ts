@@ -138,7 +138,13 @@ test('markers at exactly 0 s are whole inside the bar, side by side, and clear o
   const editor = page.getByTestId('scenario-event-editor');
   for (const action of ['crash', 'note']) {
     await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
-    await editor.getByLabel('Action').selectOption(action);
+    // (A note left blank is taken back when its editor closes: this one says something.)
+    if (action === 'note') {
+      await editor.getByLabel('Narration').fill('The run starts.');
+      await editor.getByLabel('Narration').press('Tab');
+    } else {
+      await editor.getByLabel('Action').selectOption(action);
+    }
     await page.keyboard.press('Escape');
     await expect(editor).toHaveCount(0);
   }
@@ -160,4 +166,28 @@ test('markers at exactly 0 s are whole inside the bar, side by side, and clear o
     faces.push(box);
   }
   expect(faces[0].x + faces[0].width <= faces[1].x || faces[1].x + faces[1].width <= faces[0].x).toBe(true);
+});
+
+test('+ then Escape adds nothing (a blank note does nothing); an event given a narration stays', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const scenarioLength = () => page.evaluate(() => (JSON.parse((window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText()) as { scenario: unknown[] }).scenario.length);
+  const before = await scenarioLength();
+  const add = page.getByRole('button', { name: 'Add a scenario event at the playhead' });
+  const editor = page.getByTestId('scenario-event-editor');
+  await add.click();
+  await expect(editor).toBeVisible();
+  expect(await scenarioLength()).toBe(before + 1);
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  expect(await scenarioLength()).toBe(before);
+  // Nothing to undo either: the add left no step behind (the title bar shows no unsaved change).
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await add.click();
+  await editor.getByLabel('Narration').fill('Watch the load balancer.');
+  await editor.getByLabel('Narration').press('Tab');
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await expect(editor).toHaveCount(0);
+  expect(await scenarioLength()).toBe(before + 1);
 });
