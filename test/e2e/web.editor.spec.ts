@@ -130,7 +130,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   const workers = page.locator('input[data-field="workers"]');
   await expect(workers).toHaveAttribute('placeholder', '8 (default)');
   await workers.fill('0');
-  await expect(page.locator('[data-field-error="workers"]')).toHaveText('must be a whole number from 1 to 100000');
+  await expect(page.locator('[data-field-error="workers"]')).toHaveText('must be a whole number from 1 to 100,000');
   doc = await documentJson(page);
   expect(doc.nodes.find((node) => node.id === 'app')?.config, 'an invalid value is never committed').toBeUndefined();
   // Leaving the field keeps the bad value in view with its reason; Escape puts back the document's.

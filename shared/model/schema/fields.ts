@@ -212,17 +212,22 @@ export function defaultsOf(fields: readonly FieldDescriptor[]): Record<string, u
 
 // --- plain-language rules -------------------------------------------------------------------
 
-/** "a whole number from 1 to 100000", "a number > 0", "one of pull, push" — the rule of a field. */
+/** A bound in a rule, thousands grouped as the app writes counts ("100,000"). */
+function bound(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+}
+
+/** "a whole number from 1 to 100,000", "a number > 0", "one of pull, push" — the rule of a field. */
 export function describeRule(descriptor: FieldDescriptor): string {
   switch (descriptor.type) {
     case 'number': {
       const kind = descriptor.integer ? 'a whole number' : 'a number';
       const { min, max, minExclusive } = descriptor;
       if (min !== undefined && max !== undefined) {
-        return minExclusive ? `${kind} > ${min} and ≤ ${max}` : `${kind} from ${min} to ${max}`;
+        return minExclusive ? `${kind} > ${bound(min)} and ≤ ${bound(max)}` : `${kind} from ${bound(min)} to ${bound(max)}`;
       }
-      if (min !== undefined) return `${kind} ${minExclusive ? '>' : '≥'} ${min}`;
-      if (max !== undefined) return `${kind} ≤ ${max}`;
+      if (min !== undefined) return `${kind} ${minExclusive ? '>' : '≥'} ${bound(min)}`;
+      if (max !== undefined) return `${kind} ≤ ${bound(max)}`;
       return kind;
     }
     case 'boolean':

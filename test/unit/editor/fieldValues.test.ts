@@ -17,8 +17,8 @@ describe('inspector number fields', () => {
   });
 
   it('say what a value must be in the rule\'s words, as a file with it would', () => {
-    expect(checkValue(field('app', 'workers'), 1.5)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100000' });
-    expect(checkValue(field('app', 'workers'), 0)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100000' });
+    expect(checkValue(field('app', 'workers'), 1.5)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100,000' });
+    expect(checkValue(field('app', 'workers'), 0)).toEqual({ ok: false, message: 'must be a whole number from 1 to 100,000' });
     expect(checkValue(field('client', 'writeRatio'), 2)).toEqual({ ok: false, message: 'must be a number from 0 to 1' });
     expect(checkValue(field('app', 'workers'), 16)).toEqual({ ok: true, value: 16 });
     // A distribution's mean too ("Too small: expected number to be >=0" was zod's).

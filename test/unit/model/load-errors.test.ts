@@ -22,9 +22,9 @@ const CASES: { fixture: string; path: string; message: string }[] = [
   { fixture: 'duplicate-ids', path: 'nodes[4].id', message: 'duplicate id "a1" (already used by nodes[2])' },
   { fixture: 'invalid-id', path: 'nodes[0].id', message: 'must be an id: a letter followed by up to 63 letters, digits, "_" or "-"' },
   { fixture: 'non-finite-number', path: 'nodes[2].config.workers', message: 'must be a finite number' },
-  { fixture: 'out-of-range-integer', path: 'nodes[2].config.workers', message: 'must be a whole number from 1 to 100000 (got 0)' },
+  { fixture: 'out-of-range-integer', path: 'nodes[2].config.workers', message: 'must be a whole number from 1 to 100,000 (got 0)' },
   { fixture: 'out-of-range-ratio', path: 'nodes[0].config.writeRatio', message: 'must be a number from 0 to 1 (got 1.5)' },
-  { fixture: 'wrong-type', path: 'nodes[2].config.workers', message: 'must be a whole number from 1 to 100000 (got "8")' },
+  { fixture: 'wrong-type', path: 'nodes[2].config.workers', message: 'must be a whole number from 1 to 100,000 (got "8")' },
   { fixture: 'non-integer', path: 'nodes[0].config.keys.count', message: 'must be a whole number' },
   { fixture: 'bad-enum', path: 'nodes[1].config.algorithm', message: 'must be one of "round-robin", "weighted", "least-connections", "random", "ip-hash", "consistent-hash" (got "fastest")' },
   { fixture: 'bad-distribution', path: 'nodes[2].config.serviceMs.dist', message: 'must be one of "exp", "const", "uniform", "lognormal"' },
@@ -137,7 +137,7 @@ describe('loadDocument rejects each class of error', () => {
     const file = baseFile();
     file.scenario = [{ atS: 1, action: 'set', target: 'c1', params: { rps: -1, bogus: 1 } }];
     const result = loadObject(file);
-    expect(expectErrors(result)).toEqual([{ path: 'scenario[0].params.rps', message: 'must be a number from 0 to 1000000 (got -1)' }]);
+    expect(expectErrors(result)).toEqual([{ path: 'scenario[0].params.rps', message: 'must be a number from 0 to 1,000,000 (got -1)' }]);
     expect(result.warnings).toEqual([{ path: 'scenario[0].params.bogus', message: 'unknown field, kept but not used' }]);
   });
 

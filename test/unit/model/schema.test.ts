@@ -82,7 +82,7 @@ describe('NODE_KIND_INFO', () => {
 
   it('uses consistent ranges: counts ≥ 1, ratios in [0, 1], times ≥ 0', () => {
     const byName = (kind: keyof typeof NODE_KIND_INFO, name: string) => allDescriptors(NODE_KIND_INFO[kind].fields).find((field) => field.name === name)!;
-    expect(describeRule(byName('app', 'workers'))).toBe('a whole number from 1 to 100000');
+    expect(describeRule(byName('app', 'workers'))).toBe('a whole number from 1 to 100,000');
     expect(describeRule(byName('client', 'writeRatio'))).toBe('a number from 0 to 1');
     expect(describeRule(byName('db', 'applyMs'))).toBe('a number ≥ 0');
     expect(describeRule(byName('lb', 'intervalMs'))).toBe('a number ≥ 1');

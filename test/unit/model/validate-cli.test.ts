@@ -64,7 +64,7 @@ describe('faultline validate', () => {
     expect(await validateCommand(file)).toBe(EXIT.invalid);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe(`${file}: nodes[0].config.rps: must be a number from 0 to 1000000 (got -5)`);
+    expect(lines[0]).toBe(`${file}: nodes[0].config.rps: must be a number from 0 to 1,000,000 (got -5)`);
     expect(lines.slice(0, 6).every((line) => line.startsWith(`${file}: `))).toBe(true);
     expect(lines[6]).toBe(`${file}: not valid (6 problems)`);
     expect(stderr).not.toMatch(/\n\s+at /);
