@@ -1,5 +1,5 @@
 import { Dialog } from '@base-ui/react/dialog';
-import { useEffect, useState, useSyncExternalStore, type ComponentProps, type RefObject } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ComponentProps } from 'react';
 import { notForTheDiagram } from '../editor/keyboardShortcuts';
 import type { DocumentStore } from '../editor/store/documentStore';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
@@ -8,19 +8,30 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
  * The canvas's host element (the diagram's one Tab stop), read when focus is placed: Space plays
  * there, and the arrow keys and Tab walk the diagram.
  */
-const CANVAS: RefObject<HTMLElement | null> = {
+const CANVAS = {
   get current() {
     return typeof document === 'undefined' ? null : document.querySelector<HTMLElement>('.sandbox-canvas');
   },
 };
 
+/** Whether the last key or pointer press was a key: the canvas shows its focus ring only then. */
+let keyboardLast = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', () => (keyboardLast = true), true);
+  window.addEventListener('pointerdown', () => (keyboardLast = false), true);
+}
+
 /**
- * Focus to the canvas, unless it is in a field or another dialog by then. A task later: a dialog
- * that unmounts gives focus back to its trigger in a microtask of its own, which this follows.
+ * Focus to the canvas, unless it is in a field or another dialog by then; with a focus ring if the
+ * dialog was used from the keyboard, without one after a click (as a click's focus would be). A
+ * task later: a dialog that unmounts gives focus back to its trigger in a microtask of its own,
+ * which this follows.
  */
 function focusCanvasSoon(): void {
   setTimeout(() => {
-    if (!notForTheDiagram(document.activeElement)) CANVAS.current?.focus({ preventScroll: true });
+    // `focusVisible` (HTML's FocusOptions) is not in TypeScript's DOM types yet.
+    const options: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: keyboardLast };
+    if (!notForTheDiagram(document.activeElement)) CANVAS.current?.focus(options);
   }, 0);
 }
 
@@ -59,7 +70,8 @@ export function DialogPopup(props: Omit<ComponentProps<typeof Dialog.Popup>, 'fi
     (listener) => store.subscribe(listener),
     () => store.getGeneration(),
   );
-  // Unmounted at once (the file dialogs): the document may have arrived in the same turn, or is yet to.
+  // Closed: if the document changed, focus goes to the canvas; if not, it may still (the file
+  // dialogs unmount at once, and the document their action loads follows a promise later).
   useEffect(
     () => () => {
       if (store.getGeneration() !== openedWith) focusCanvasSoon();
@@ -67,7 +79,8 @@ export function DialogPopup(props: Omit<ComponentProps<typeof Dialog.Popup>, 'fi
     },
     [store, openedWith],
   );
-  // Still closing when it arrived: `true` is Base UI's own return to the trigger (which leaves
-  // alone a focus the user has moved to another dialog meanwhile); a ref is focused regardless.
-  return <Dialog.Popup {...props} finalFocus={generation === openedWith ? true : CANVAS} />;
+  // `true` is Base UI's own return to the trigger (which leaves alone a focus the user has moved to
+  // another dialog meanwhile); once a document arrived, the trigger is skipped (`false`) and the
+  // cleanup above places focus on the canvas.
+  return <Dialog.Popup {...props} finalFocus={generation === openedWith} />;
 }
