@@ -92,7 +92,7 @@ test.describe('desktop app (Electron)', () => {
 
   test('the status bar says it is the desktop app, drawn with WebGL', async () => {
     await expect(page.getByTestId('status-host')).toHaveText('Desktop');
-    await expect(page.getByTestId('status-renderer')).toHaveText(/Renderer: webgl/);
+    await expect(page.getByTestId('status-renderer')).toHaveText(/Renderer: WebGL/);
   });
 
   test('app:// responses carry the CSP, and it forbids eval', async () => {

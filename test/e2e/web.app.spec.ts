@@ -38,7 +38,7 @@ test.describe('web edition', () => {
     await page.goto('/');
 
     await expect(page.getByTestId('status-host')).toHaveText('Web edition');
-    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
     await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
     await expect(page.getByTestId('status-counts')).toContainText(/\d+ nodes/);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -60,7 +60,7 @@ test.describe('web edition', () => {
 
   test('Help → Documentation explains the sandbox and lists the shortcuts; Help → About names the version', async ({ page }, testInfo) => {
     await page.goto('/');
-    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
     const help = async (item: string) => {
       await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Help', exact: true }).click();
       await page.getByRole('menuitem', { name: item, exact: true }).click();
@@ -93,7 +93,7 @@ test.describe('web edition', () => {
   test('on a Mac the toolbar tooltips name ⌘, as the menus do', async ({ page }) => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
     await page.goto('/');
-    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
     await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo (⌘+Z)');
     await expect(page.getByTestId('redo')).toHaveAttribute('title', 'Redo (⌘+Shift+Z)');
     await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Edit', exact: true }).click();

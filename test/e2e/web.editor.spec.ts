@@ -77,7 +77,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
   test.setTimeout(150_000);
   const problems = watchForErrors(page);
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const canvas = page.locator('[data-testid="sandbox-canvas"] canvas');
   await expect(canvas).toBeVisible();
 
@@ -167,7 +167,7 @@ test('builds, links and edits a small topology with the mouse, then undoes and r
 
 test('a node drag is one undo step and Escape cancels a drag in progress', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const before = await documentText(page);
   const start = await centreOf(page, 'lb');
 
@@ -193,7 +193,7 @@ test('a node drag is one undo step and Escape cancels a drag in progress', async
 
 test('box select, duplicate, the lint panel, and both themes', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const app1 = await nodeRect(page, 'app1');
   const app3 = await nodeRect(page, 'app3');
   // Box-select the three app servers from empty canvas to the right of them.
@@ -247,7 +247,7 @@ test('box select, duplicate, the lint panel, and both themes', async ({ page }) 
 test('copy, cut and paste go through the system clipboard as .faultline text, checked on the way in', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
   // Copy two linked nodes: the clipboard holds a small .faultline document with both and their link.
@@ -328,7 +328,7 @@ test('copy, cut and paste go through the system clipboard as .faultline text, ch
 
 test('names typed key by key keep their spaces; keys on a focused tab stay with the tab', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const lb = await centreOf(page, 'lb');
   await page.mouse.click(lb.x, lb.y);
   const name = page.locator('input[data-field="name"]');
@@ -349,7 +349,7 @@ test('names typed key by key keep their spaces; keys on a focused tab stay with 
 
 test('a replication link offers no Weight (it shares out DNS and load-balancer traffic only); a traffic link does', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const selectedLinks = () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { links: readonly string[] } } } } }).__faultlineLive.controller.store.getSelection().links);
   const primary = await centreOf(page, 'db-primary');
   await page.mouse.click(primary.x, primary.y);
@@ -377,7 +377,7 @@ test('a replication link offers no Weight (it shares out DNS and load-balancer t
 
 test('several links selected: the inspector says what kinds they are, not "Traffic" for replication links too', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
   const midpoint = async (from: string, to: string) => {
     const [a, b] = [await centreOf(page, from), await centreOf(page, to)];
     return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };

@@ -229,7 +229,7 @@ test.describe('web edition files', () => {
     const problems = watchForProblems(page);
     await withoutFileSystemAccess(page);
     await page.goto('/');
-    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: webgl');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
     const download = page.waitForEvent('download');
     await menu(page, 'File', 'Export PNG…');
     const png = await download;

@@ -1,4 +1,5 @@
 import { Dialog } from '@base-ui/react/dialog';
+import { DialogPopup } from '../DialogPopup';
 import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -12,11 +13,11 @@ function Frame({ title, description, onClose, children, testId, wide }: { title:
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Backdrop className="file-dialog-backdrop" />
-        <Dialog.Popup className={wide ? 'file-dialog file-dialog-wide' : 'file-dialog'} data-testid={testId}>
+        <DialogPopup className={wide ? 'file-dialog file-dialog-wide' : 'file-dialog'} data-testid={testId}>
           <Dialog.Title className="file-dialog-title">{title}</Dialog.Title>
           {description && <Dialog.Description className="file-dialog-description">{description}</Dialog.Description>}
           {children}
-        </Dialog.Popup>
+        </DialogPopup>
       </Dialog.Portal>
     </Dialog.Root>
   );

@@ -1,4 +1,5 @@
 import { Dialog } from '@base-ui/react/dialog';
+import { DialogPopup } from '../DialogPopup';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import './lessons.css';
@@ -30,7 +31,7 @@ export function ReadingDialog({
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Backdrop className="file-dialog-backdrop" />
-        <Dialog.Popup className={`file-dialog ${className}`} data-testid={testId}>
+        <DialogPopup className={`file-dialog ${className}`} data-testid={testId}>
           <div className="lessons-header">
             {icon}
             <Dialog.Title className="file-dialog-title">{title}</Dialog.Title>
@@ -41,7 +42,7 @@ export function ReadingDialog({
           </div>
           <Dialog.Description className="file-dialog-description">{description}</Dialog.Description>
           {children}
-        </Dialog.Popup>
+        </DialogPopup>
       </Dialog.Portal>
     </Dialog.Root>
   );
