@@ -14,6 +14,7 @@ import { EditorProvider } from '../editor/EditorContext';
 import { Palette } from './editor/Palette';
 import { Inspector } from './editor/Inspector';
 import { LintPanel } from './editor/LintPanel';
+import { useCanvasFocusOnNewDocument } from './canvasFocus';
 import { CanvasToolbar } from './editor/CanvasToolbar';
 import { RenameField } from './editor/RenameField';
 import { HintBar } from './editor/HintBar';
@@ -55,6 +56,7 @@ export function App({ host }: { host: Host }) {
     () => store.getDocument(),
   );
   useEditorKeyboard(editor);
+  useCanvasFocusOnNewDocument(store);
   const { session: live, error: engineError } = useLiveSession(host, store);
   const [classroom, setClassroom] = useState(false);
   // In classroom mode on a window under 1280 px the inspector steps aside (styles.css) unless asked back.

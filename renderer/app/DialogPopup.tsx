@@ -1,39 +1,8 @@
 import { Dialog } from '@base-ui/react/dialog';
 import { useEffect, useState, useSyncExternalStore, type ComponentProps } from 'react';
-import { notForTheDiagram } from '../editor/keyboardShortcuts';
+import { focusCanvasSoon } from './canvasFocus';
 import type { DocumentStore } from '../editor/store/documentStore';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-
-/**
- * The canvas's host element (the diagram's one Tab stop), read when focus is placed: Space plays
- * there, and the arrow keys and Tab walk the diagram.
- */
-const CANVAS = {
-  get current() {
-    return typeof document === 'undefined' ? null : document.querySelector<HTMLElement>('.sandbox-canvas');
-  },
-};
-
-/** Whether the last key or pointer press was a key: the canvas shows its focus ring only then. */
-let keyboardLast = false;
-if (typeof window !== 'undefined') {
-  window.addEventListener('keydown', () => (keyboardLast = true), true);
-  window.addEventListener('pointerdown', () => (keyboardLast = false), true);
-}
-
-/**
- * Focus to the canvas, unless it is in a field or another dialog by then; with a focus ring if the
- * dialog was used from the keyboard, without one after a click (as a click's focus would be). A
- * task later: a dialog that unmounts gives focus back to its trigger in a microtask of its own,
- * which this follows.
- */
-function focusCanvasSoon(): void {
-  setTimeout(() => {
-    // `focusVisible` (HTML's FocusOptions) is not in TypeScript's DOM types yet.
-    const options: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: keyboardLast };
-    if (!notForTheDiagram(document.activeElement)) CANVAS.current?.focus(options);
-  }, 0);
-}
 
 /**
  * After a dialog closed with the document unchanged, its action may still be loading one (the

@@ -88,4 +88,19 @@ test.describe('focus after a dialog', () => {
     await spacePlays(page);
     expect(problems).toEqual([]);
   });
+  test('a file opened from the File menu (no dialog of ours) leaves focus on the canvas too, not on the page', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await page.addInitScript(() => {
+      delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('live-play')).toBeEnabled();
+    const chooser = page.waitForEvent('filechooser');
+    await menu(page, 'File', 'Open…');
+    const text = await readFile(join(LESSON_DIR, '10-queues-and-back-pressure.faultline'), 'utf8');
+    await (await chooser).setFiles({ name: 'queues.faultline', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page).toHaveTitle(/queues\.faultline/);
+    await spacePlays(page);
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { notForTheDiagram } from '../editor/keyboardShortcuts';
+import type { DocumentStore } from '../editor/store/documentStore';
+
+/**
+ * The canvas's host element (the diagram's one Tab stop), read when focus is placed: Space plays
+ * there, and the arrow keys and Tab walk the diagram.
+ */
+const CANVAS = {
+  get current() {
+    return typeof document === 'undefined' ? null : document.querySelector<HTMLElement>('.sandbox-canvas');
+  },
+};
+
+/** Whether the last key or pointer press was a key: the canvas shows its focus ring only then. */
+let keyboardLast = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', () => (keyboardLast = true), true);
+  window.addEventListener('pointerdown', () => (keyboardLast = false), true);
+}
+
+/**
+ * Focus to the canvas, unless it is in a field or another dialog by then; with a focus ring if the
+ * dialog was used from the keyboard, without one after a click (as a click's focus would be). A
+ * task later: a dialog that unmounts gives focus back to its trigger in a microtask of its own,
+ * which this follows.
+ */
+export function focusCanvasSoon(): void {
+  setTimeout(() => {
+    // `focusVisible` (HTML's FocusOptions) is not in TypeScript's DOM types yet.
+    const options: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: keyboardLast };
+    if (!notForTheDiagram(document.activeElement)) CANVAS.current?.focus(options);
+  }, 0);
+}
+
+/**
+ * A new document (File → New or Open from a menu, a file the system opened, a dropped file)
+ * while focus is nowhere — on the page body, where a closing menu leaves it — puts focus on the
+ * canvas, as the dialogs that load one do (DialogPopup): the arrows and Tab then walk the new
+ * diagram. Focus the user has put somewhere (a field, a button, a dialog) stays there.
+ */
+export function useCanvasFocusOnNewDocument(store: DocumentStore): void {
+  useEffect(() => {
+    let generation = store.getGeneration();
+    return store.subscribe(() => {
+      const next = store.getGeneration();
+      if (next === generation) return;
+      generation = next;
+      setTimeout(() => {
+        const active = document.activeElement;
+        if (active === null || active === document.body) focusCanvasSoon();
+      }, 0);
+    });
+  }, [store]);
+}
