@@ -91,20 +91,40 @@ export function freeRegionRect(doc: FaultlineDocument, anchor: Point, view: Rect
 const CARD_GAP = GRID / 2;
 
 /**
+ * The band at the top of a region its name is written in (regionView: 12 below the edge, up to
+ * 17 units tall in classroom mode), which a card placed by the editor leaves readable.
+ */
+export const REGION_LABEL_BAND = 36;
+
+/** The part of a region a placed card may take: inside its edges, below its name. */
+function regionBody(region: Rect): Rect {
+  return { x: region.x + CARD_GAP, y: region.y + REGION_LABEL_BAND, w: region.w - 2 * CARD_GAP, h: region.h - REGION_LABEL_BAND - CARD_GAP };
+}
+
+/**
  * The top-left corner for a new card centred as near `centre` as it can go without overlapping
- * (or touching) any other card: inside the view when there is room there (the same nearest-free
- * search a new region uses), else just outside it (the caller brings it into view).
+ * (or touching) any other card, and either wholly inside a region (below its name) or wholly
+ * outside it — a card across a region's edge reads as in both, and one on its name hides it:
+ * inside the view when there is room there (the same nearest-free search a new region uses),
+ * else just outside it (the caller brings it into view). Only when no such place exists does a
+ * card go across a region's edge.
  */
 export function freeNodeCorner(doc: FaultlineDocument, centre: Point, view: Rect): Point {
   const size = { w: NODE_CARD.width, h: NODE_CARD.height };
   const cards = Object.values(doc.nodes).map((node) => grow(nodeRect(node), CARD_GAP));
-  const free = (rect: Rect) => !cards.some((card) => intersects(rect, card));
+  const regions = Object.values(doc.regions);
+  const clearOfCards = (rect: Rect) => !cards.some((card) => intersects(rect, card));
+  const clearOfEdges = (rect: Rect) => regions.every((region) => !intersects(rect, region) || inside(rect, regionBody(region)));
   const margin = Math.min(GRID, view.w / 10, view.h / 10);
-  const found = nearestFree(size, grow(view, -margin), centre, free);
-  if (found) return { x: found.x, y: found.y };
-  for (let reach = 1; reach <= 64; reach *= 2) {
-    const around = nearestFree(size, grow(view, Math.max(view.w, view.h, size.w, size.h) * reach), centre, free);
-    if (around) return { x: around.x, y: around.y };
+  for (const free of [(rect: Rect) => clearOfCards(rect) && clearOfEdges(rect), clearOfCards]) {
+    const found = nearestFree(size, grow(view, -margin), centre, free);
+    if (found) return { x: found.x, y: found.y };
+  }
+  for (const free of [(rect: Rect) => clearOfCards(rect) && clearOfEdges(rect), clearOfCards]) {
+    for (let reach = 1; reach <= 64; reach *= 2) {
+      const around = nearestFree(size, grow(view, Math.max(view.w, view.h, size.w, size.h) * reach), centre, free);
+      if (around) return { x: around.x, y: around.y };
+    }
   }
   // Cards everywhere (cannot happen with a finite document): right of all of them.
   return { x: snap(Math.max(...cards.map((card) => card.x + card.w), centre.x) + GRID), y: snap(centre.y - size.h / 2) };

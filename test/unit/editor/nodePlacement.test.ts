@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../renderer/editor/editor';
-import { freeNodeCorner } from '../../../renderer/editor/commands/placement';
+import { freeNodeCorner, REGION_LABEL_BAND } from '../../../renderer/editor/commands/placement';
 import { cornerForCentre, intersects, nodeCentre, nodeRect, type Point, type Rect } from '../../../renderer/editor/geometry';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { FaultlineDocument } from '../../../shared/model/types';
@@ -67,5 +67,27 @@ describe('a node added with a palette click', () => {
     const corner = freeNodeCorner(doc, nodeCentre(doc.nodes.lb), VIEW);
     const gap = (a: Rect, b: Rect) => Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w), b.y - (a.y + a.h), a.y - (b.y + b.h));
     expect(gap(nodeRect(corner), nodeRect(doc.nodes.lb))).toBeGreaterThanOrEqual(20);
+  });
+  it('goes wholly inside a region (below its name) or wholly outside it, never across its edge or on its name', () => {
+    // The view's middle is on a region's top edge, then on its name, then on its left edge.
+    const within = (inner: Rect, outer: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+    const anchors: Point[] = [CENTRE, { x: CENTRE.x, y: CENTRE.y + 20 }, { x: CENTRE.x - 300, y: CENTRE.y + 100 }];
+    for (const anchor of anchors) {
+      const region = { id: 'dc', name: 'Data center', x: CENTRE.x - 300, y: CENTRE.y, w: 600, h: 260 };
+      const doc = makeDocument({ regions: [region] });
+      const card = nodeRect(freeNodeCorner(doc, anchor, VIEW));
+      const body = { x: region.x, y: region.y + REGION_LABEL_BAND, w: region.w, h: region.h - REGION_LABEL_BAND };
+      expect(!intersects(card, region) || within(card, body), `card ${JSON.stringify(card)} for anchor ${JSON.stringify(anchor)}`).toBe(true);
+      // Still near where it was asked for: within a card's size of the anchor.
+      expect(Math.abs(card.x + card.w / 2 - anchor.x) + Math.abs(card.y + card.h / 2 - anchor.y)).toBeLessThan(card.w + card.h);
+    }
+  });
+
+  it('stays in view across a region\'s edge when the view has no place clear of region edges', () => {
+    // The view tiled with regions too shallow for a card below the name: out of sight would be worse.
+    const regions = Array.from({ length: 20 }, (_, i) => ({ id: `strip${i}`, name: `Strip ${i}`, x: VIEW.x - 100, y: VIEW.y - 100 + i * 40, w: VIEW.w + 200, h: 40 }));
+    const doc = makeDocument({ regions });
+    const card = nodeRect(freeNodeCorner(doc, CENTRE, VIEW));
+    expect(card.x >= VIEW.x && card.y >= VIEW.y && card.x + card.w <= VIEW.x + VIEW.w && card.y + card.h <= VIEW.y + VIEW.h).toBe(true);
   });
 });
