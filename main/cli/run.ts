@@ -123,7 +123,7 @@ export function parseRunOptions(options: RunOptions | Readonly<Record<string, un
     // Decimal only: Number() would also take "0x10" (16) or "0b11".
     const seconds = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
     if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_DURATION_S)) {
-      throw new UsageProblem(`faultline run: --duration must be a positive number of seconds, at most ${MAX_DURATION_S} (got "${String(raw.duration)}")`);
+      throw new UsageProblem(`faultline run: --duration must be a positive number of seconds, at most ${MAX_DURATION_S.toLocaleString('en-US')} (got "${String(raw.duration)}")`);
     }
     parsed.durationS = seconds;
   }
@@ -132,7 +132,7 @@ export function parseRunOptions(options: RunOptions | Readonly<Record<string, un
     const text = String(raw.seed).trim();
     const seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isSafeInteger(seed)) {
-      throw new UsageProblem(`faultline run: --seed must be a whole number ≥ 0 (at most ${Number.MAX_SAFE_INTEGER}; got "${String(raw.seed)}")`);
+      throw new UsageProblem(`faultline run: --seed must be a whole number ≥ 0 (at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}; got "${String(raw.seed)}")`);
     }
     parsed.seed = seed;
   }

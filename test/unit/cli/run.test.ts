@@ -80,7 +80,7 @@ describe('runCommand arguments', () => {
     const file = writeDocument('valid.faultline', VALID_DOCUMENT);
     const h = harness();
     expect(await runCommand(file, { duration }, h.environment)).toBe(2);
-    expect(h.stderr()).toContain('--duration');
+    expect(h.stderr()).toContain('--duration must be a positive number of seconds, at most 86,400');
     expect(h.stdout()).toBe('');
     expect(h.createdWith).toEqual([]);
   });
