@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The desktop renderer's side of the native menu's check marks, in Chromium: no Electron binary
+ * can run here, so the page is given a stand-in for the preload's bridge (`window.faultline`,
+ * shared/ipc/bridge.ts), which makes it pick the desktop host (renderer/host/pickHost.ts). The
+ * stand-in records what the page reports with `setMenuChecks` and sends native menu commands as
+ * main would. Main's side (the menu template and the IPC schema) has its own unit tests.
+ */
+type Checks = { 'view.toggleDarkMode': boolean; 'view.toggleClassroomMode': boolean };
+type StandIn = { __reportedChecks: Checks[]; __sendMenuCommand(command: string): void };
+
+async function openWithStandInBridge(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const reported: unknown[] = [];
+    let menuListener: ((command: string) => void) | null = null;
+    const pending = () => new Promise<never>(() => {});
+    const none = async () => null;
+    const unsubscribe = () => () => {};
+    Object.assign(window, {
+      __reportedChecks: reported,
+      __sendMenuCommand: (command: string) => menuListener?.(command),
+      faultline: {
+        getAppInfo: async () => ({ name: 'Faultline', version: '0.0.0-test', platform: 'linux', edition: 'desktop', electron: '0.0.0', chrome: '0.0.0', node: '0.0.0' }),
+        onMenuCommand: (listener: (command: string) => void) => {
+          menuListener = listener;
+          return () => (menuListener = null);
+        },
+        setMenuChecks: async (checks: unknown) => {
+          reported.push(checks);
+          return null;
+        },
+        openFile: pending,
+        saveFile: pending,
+        saveFileAs: pending,
+        revertFile: pending,
+        exportFile: pending,
+        takePendingOpens: async () => [],
+        onFileOpened: unsubscribe,
+        storeRecovery: none,
+        clearRecovery: none,
+        listRecovery: async () => [],
+        restoreRecovery: pending,
+        discardRecovery: none,
+        setDocumentState: none,
+        closeWindowNow: none,
+        onSaveBeforeClose: unsubscribe,
+        // The engine's port never comes: this test is about the menu, not the simulation.
+        connectEngine: () => {},
+      },
+    });
+  });
+  await page.goto('/');
+}
+
+const lastReported = (page: Page) => page.evaluate(() => (window as unknown as StandIn).__reportedChecks.at(-1) ?? null);
+
+test('the native menu\'s Dark Theme and Classroom Mode check marks follow the settings, however they are changed', async ({ page }) => {
+  await openWithStandInBridge(page);
+  // The desktop host: the native menu, so no in-page menu bar.
+  await expect(page.getByTestId('theme-toggle')).toBeVisible();
+  await expect(page.getByTestId('app-menu-bar')).toHaveCount(0);
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': false });
+
+  // Chosen in the native menu: the command comes over the bridge, and the mark goes on.
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleClassroomMode'));
+  await expect(page.locator('.app-shell.classroom')).toHaveCount(1);
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true });
+
+  // Changed in the page (the title bar's theme button): the native menu is told too.
+  await page.getByTestId('theme-toggle').click();
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': true });
+
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleDarkMode'));
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true });
+});
