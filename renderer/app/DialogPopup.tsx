@@ -1,29 +1,7 @@
 import { Dialog } from '@base-ui/react/dialog';
 import { useEffect, useState, useSyncExternalStore, type ComponentProps } from 'react';
-import { focusCanvasSoon } from './canvasFocus';
-import type { DocumentStore } from '../editor/store/documentStore';
+import { focusCanvasOnNextDocument, focusCanvasSoon } from './canvasFocus';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-
-/**
- * After a dialog closed with the document unchanged, its action may still be loading one (the
- * file dialogs leave at once, and the document follows a promise later: “Don’t Save”, a share
- * code, Save before a lesson). When that document arrives before the user has pressed a key or
- * the pointer, focus moves on from where the dialog put it back to the canvas.
- */
-function focusCanvasOnNextDocument(store: DocumentStore, generation: number): void {
-  const stop = () => {
-    unsubscribe();
-    window.removeEventListener('keydown', stop, true);
-    window.removeEventListener('pointerdown', stop, true);
-  };
-  const unsubscribe = store.subscribe(() => {
-    if (store.getGeneration() === generation) return;
-    stop();
-    focusCanvasSoon();
-  });
-  window.addEventListener('keydown', stop, true);
-  window.addEventListener('pointerdown', stop, true);
-}
 
 /**
  * Every dialog's popup (the file dialogs' frame, the reading dialogs). On close, focus goes back

@@ -20,17 +20,41 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * Focus to the canvas, unless it is in a field or another dialog by then; with a focus ring if the
- * dialog was used from the keyboard, without one after a click (as a click's focus would be). A
- * task later: a dialog that unmounts gives focus back to its trigger in a microtask of its own,
- * which this follows.
+ * Focus to the canvas, unless it is in a field or another dialog by then (or, `fromNowhere`,
+ * anywhere but the page body); with a focus ring if the last press was a key, without one after
+ * a click (as a click's focus would be). A task later: a dialog that unmounts gives focus back to
+ * its trigger in a microtask of its own, and a closing menu leaves it on the body, which this follows.
  */
-export function focusCanvasSoon(): void {
+export function focusCanvasSoon(fromNowhere = false): void {
   setTimeout(() => {
+    const active = document.activeElement;
+    if (fromNowhere && active !== null && active !== document.body) return;
+    if (notForTheDiagram(active)) return;
     // `focusVisible` (HTML's FocusOptions) is not in TypeScript's DOM types yet.
     const options: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: keyboardLast };
-    if (!notForTheDiagram(document.activeElement)) CANVAS.current?.focus(options);
+    CANVAS.current?.focus(options);
   }, 0);
+}
+
+/**
+ * After a dialog closed with the document unchanged, its action may still be loading one (the
+ * file dialogs leave at once, and the document follows a promise later: “Don’t Save”, a share
+ * code, Save before a lesson). When that document arrives before the user has pressed a key or
+ * the pointer, focus moves on from where the dialog put it back to the canvas.
+ */
+export function focusCanvasOnNextDocument(store: DocumentStore, generation: number): void {
+  const stop = () => {
+    unsubscribe();
+    window.removeEventListener('keydown', stop, true);
+    window.removeEventListener('pointerdown', stop, true);
+  };
+  const unsubscribe = store.subscribe(() => {
+    if (store.getGeneration() === generation) return;
+    stop();
+    focusCanvasSoon();
+  });
+  window.addEventListener('keydown', stop, true);
+  window.addEventListener('pointerdown', stop, true);
 }
 
 /**
@@ -46,10 +70,7 @@ export function useCanvasFocusOnNewDocument(store: DocumentStore): void {
       const next = store.getGeneration();
       if (next === generation) return;
       generation = next;
-      setTimeout(() => {
-        const active = document.activeElement;
-        if (active === null || active === document.body) focusCanvasSoon();
-      }, 0);
+      focusCanvasSoon(true);
     });
   }, [store]);
 }

@@ -3,24 +3,19 @@ import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { NodeRecord } from '../../shared/model/types';
 import { NODE_CARD } from '../editor/geometry';
 import { CARD_TEXT, layoutCardName, NAME_MIN_SCALE, type CardTextMetrics } from './cardText';
+import { fitLabel } from './fitLabel';
 import { ICON_SIZE, kindIconContext } from './iconContexts';
 import { ICON_DISC, type SharedShapes } from './sharedShapes';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
 /** Shows the whole kind if it fits (shrinking it a little if needed), else cuts it with "…". */
 function fitText(text: Text, value: string, width: number): void {
-  text.scale.set(1);
-  text.text = value;
-  if (text.width <= width) return;
-  const scale = Math.max(width / text.width, NAME_MIN_SCALE);
+  const measure = (shown: string) => CanvasTextMetrics.measureText(shown, text.style).width;
+  const whole = measure(value);
+  const scale = whole <= width ? 1 : Math.max(width / whole, NAME_MIN_SCALE);
   text.scale.set(scale);
-  let cut = value;
-  while (cut.length > 1 && text.width > width) {
-    cut = cut.slice(0, -1);
-    text.text = `${cut.trimEnd()}…`;
-  }
+  text.text = fitLabel(value, width / scale, measure);
 }
-
 
 /** One node card. Rebuilt only when its record (or the theme) changes; moves just reposition it. */
 export class NodeView {

@@ -88,6 +88,7 @@ test.describe('focus after a dialog', () => {
     await spacePlays(page);
     expect(problems).toEqual([]);
   });
+
   test('a file opened from the File menu (no dialog of ours) leaves focus on the canvas too, not on the page', async ({ page }) => {
     const problems = watchForProblems(page);
     await page.addInitScript(() => {
