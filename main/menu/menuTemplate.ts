@@ -43,7 +43,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     click: (_item, window) => dispatch(commandId, window),
   });
   // A setting: a checkbox item, checked while it is on (the page says which are; see MenuChecks).
-  const toggle = (commandId: ToggleCommand, label: string): MenuItemConstructorOptions => command(commandId, { label, type: 'checkbox', checked: checked[commandId] === true });
+  const toggle = (commandId: ToggleCommand, label: string, accelerator?: string): MenuItemConstructorOptions =>
+    command(commandId, { label, type: 'checkbox', checked: checked[commandId] === true, ...(accelerator ? { accelerator } : {}) });
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
@@ -125,6 +126,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       separator,
       toggle('view.toggleDarkMode', 'Dark Theme'),
       toggle('view.toggleClassroomMode', 'Classroom Mode'),
+      // The panel key of VS Code and most IDEs.
+      toggle('view.togglePanel', 'Run Panels', 'CmdOrCtrl+J'),
       separator,
       ...(isDev ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator] satisfies MenuItemConstructorOptions[] : []),
       { role: 'togglefullscreen' },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { loadDocument } from '../../shared/model/load';
 import { createEmptyDocument } from '../../shared/model/document';
 import type { FaultlineDocument } from '../../shared/model/types';
@@ -30,6 +30,8 @@ import { MOD_KEY } from './menu/modifierKey';
 import { useLiveSession } from '../live/useLiveSession';
 import { LiveControllerProvider } from '../live/LiveContext';
 import { LiveDock } from '../live/LiveDock';
+import { DockSash } from './dock/DockSash';
+import { useDockLayout } from './dock/useDockLayout';
 import { LiveCommands } from '../live/LiveCommands';
 import { NarrationCaption } from '../live/NarrationCaption';
 import { FaultMenu } from '../live/FaultMenu';
@@ -48,6 +50,7 @@ export function App({ host }: { host: Host }) {
   const [store] = useState(() => new DocumentStore(loaded.document ?? createEmptyDocument()));
   const [editor] = useState(() => new Editor(store, { modKey: MOD_KEY }));
   const [theme, setTheme] = useTheme();
+  const [dockLayout, setDockLayout] = useDockLayout();
   const [rendererName, setRendererName] = useState<string | null>(null);
   const [canvasError, setCanvasError] = useState<string | null>(null);
   const [version, setVersion] = useState<string>('');
@@ -71,11 +74,11 @@ export function App({ host }: { host: Host }) {
   useEffect(() => installDebugHandle(editor), [editor]);
   // The desktop's native menu shows these settings checked; with several windows, the focused one's.
   useEffect(() => {
-    const report = () => host.setMenuChecks?.({ 'view.toggleDarkMode': theme === 'dark', 'view.toggleClassroomMode': classroom });
+    const report = () => host.setMenuChecks?.({ 'view.toggleDarkMode': theme === 'dark', 'view.toggleClassroomMode': classroom, 'view.togglePanel': dockLayout.panelShown });
     report();
     window.addEventListener('focus', report);
     return () => window.removeEventListener('focus', report);
-  }, [host, theme, classroom]);
+  }, [host, theme, classroom, dockLayout.panelShown]);
 
   useEffect(() => {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));
@@ -100,7 +103,11 @@ export function App({ host }: { host: Host }) {
             <ThemeToggle theme={theme} onChange={setTheme} />
             <span className="version">{version && `v${version}`}</span>
           </header>
-          <div className="workspace-grid">
+          <div
+            className={dockLayout.panelShown ? 'workspace-grid' : 'workspace-grid dock-folded'}
+            // The height the user dragged the dock to (styles.css keeps the canvas some room however tall it is).
+            style={dockLayout.heightPx === null ? undefined : ({ '--dock-height': `${dockLayout.heightPx}px` } as CSSProperties)}
+          >
             <Palette theme={theme} />
             <main className="workspace">
               <SandboxCanvas
@@ -144,8 +151,9 @@ export function App({ host }: { host: Host }) {
             </main>
             <Inspector theme={theme} />
             <div className="bottom-dock" data-testid="bottom-dock">
-              <LiveDock problems={<LintPanel />} />
+              <LiveDock problems={<LintPanel />} panelShown={dockLayout.panelShown} onShowPanel={() => setDockLayout({ ...dockLayout, panelShown: true })} />
             </div>
+            <DockSash layout={dockLayout} onChange={setDockLayout} />
           </div>
           <StatusBar
             hostLabel={host.label}

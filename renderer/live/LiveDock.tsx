@@ -22,7 +22,7 @@ const TABS: { id: Tab; label: string }[] = [
  * The bottom dock while a design runs: playback controls and the timeline on top, then the
  * charts, the event log, the checks, and the design problems list (passed in as `problems`).
  */
-export function LiveDock({ problems }: { problems: ReactNode }) {
+export function LiveDock({ problems, panelShown = true, onShowPanel }: { problems: ReactNode; panelShown?: boolean; onShowPanel?: () => void }) {
   const [tab, setTab] = useState<Tab>('charts');
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
@@ -51,6 +51,7 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
           event.preventDefault();
           const chosen = TABS[(next + TABS.length) % TABS.length].id;
           setTab(chosen);
+          if (!panelShown) onShowPanel?.();
           document.getElementById(`live-tab-${chosen}`)?.focus();
         }}
       >
@@ -64,7 +65,11 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
             aria-controls="live-tab-panel"
             tabIndex={tab === t.id ? 0 : -1}
             className={tab === t.id ? 'live-tab active' : 'live-tab'}
-            onClick={() => setTab(t.id)}
+            // A tab of folded panels unfolds them (View → Run Panels, the sash or Ctrl+J fold them).
+            onClick={() => {
+              setTab(t.id);
+              if (!panelShown) onShowPanel?.();
+            }}
             // The count badge would run into the name ("Design problems4") for a screen reader.
             aria-label={t.id === 'problems' && problemCount > 0 ? `${t.label}: ${problemCount}` : undefined}
           >
@@ -73,11 +78,11 @@ export function LiveDock({ problems }: { problems: ReactNode }) {
           </button>
         ))}
       </div>
-      <div className="live-tab-body" role="tabpanel" id="live-tab-panel" aria-labelledby={`live-tab-${tab}`}>
-        {tab === 'charts' && <LiveCharts />}
-        {tab === 'log' && <EventLog />}
-        {tab === 'checks' && <ChecksPanel />}
-        {tab === 'problems' && problems}
+      <div className="live-tab-body" role="tabpanel" id="live-tab-panel" aria-labelledby={`live-tab-${tab}`} hidden={!panelShown}>
+        {panelShown && tab === 'charts' && <LiveCharts />}
+        {panelShown && tab === 'log' && <EventLog />}
+        {panelShown && tab === 'checks' && <ChecksPanel />}
+        {panelShown && tab === 'problems' && problems}
       </div>
     </section>
   );

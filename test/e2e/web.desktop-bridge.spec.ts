@@ -55,22 +55,30 @@ async function openWithStandInBridge(page: Page): Promise<void> {
 
 const lastReported = (page: Page) => page.evaluate(() => (window as unknown as StandIn).__reportedChecks.at(-1) ?? null);
 
-test('the native menu\'s Dark Theme and Classroom Mode check marks follow the settings, however they are changed', async ({ page }) => {
+test('the native menu\'s Dark Theme, Classroom Mode and Run Panels check marks follow the settings, however they are changed', async ({ page }) => {
   await openWithStandInBridge(page);
   // The desktop host: the native menu, so no in-page menu bar.
   await expect(page.getByTestId('theme-toggle')).toBeVisible();
   await expect(page.getByTestId('app-menu-bar')).toHaveCount(0);
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': false });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': false, 'view.togglePanel': true });
 
   // Chosen in the native menu: the command comes over the bridge, and the mark goes on.
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleClassroomMode'));
   await expect(page.locator('.app-shell.classroom')).toHaveCount(1);
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
 
   // Changed in the page (the title bar's theme button): the native menu is told too.
   await page.getByTestId('theme-toggle').click();
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
 
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleDarkMode'));
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
+
+  // Run Panels (Ctrl+J is the native menu's accelerator there): folded from the menu, unfolded by a tab.
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.togglePanel'));
+  await expect(page.locator('#live-tab-panel')).toBeHidden();
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': false });
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await expect(page.locator('#live-tab-panel')).toBeVisible();
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
 });

@@ -53,6 +53,8 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         ['+ / -', 'Zoom in / out'],
         ['F', 'Fit the diagram to the window'],
         ['Space + drag, middle or right drag', 'Pan'],
+        [`${mod}+J`, 'Fold or unfold the run panels (charts, log, checks) to give the diagram the room'],
+        ['Drag the top edge of the bottom panel', 'Resize it (down to the tabs folds it; double-click: default height)'],
       ],
     },
     {

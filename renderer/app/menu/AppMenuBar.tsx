@@ -146,11 +146,20 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
                     title={dispatcher.describe(item.command)}
                     onClick={() => choose(item.command)}
                     data-command={item.command}
+                    aria-keyshortcuts={item.shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
                   >
                     <span>{item.label}</span>
-                    <Menu.CheckboxItemIndicator className="menu-item-check" aria-hidden="true">
-                      <Check size={14} />
-                    </Menu.CheckboxItemIndicator>
+                    <span className="menu-item-end">
+                      {item.shortcut && (
+                        <span className="menu-item-shortcut" aria-hidden="true">
+                          {item.shortcut}
+                        </span>
+                      )}
+                      {/* Kept in place when off, so the shortcut beside it does not move. */}
+                      <Menu.CheckboxItemIndicator className="menu-item-check" aria-hidden="true" keepMounted>
+                        <Check size={14} />
+                      </Menu.CheckboxItemIndicator>
+                    </span>
                   </Menu.CheckboxItem>
                 );
               }

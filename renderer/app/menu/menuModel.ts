@@ -25,7 +25,7 @@ export interface MenuModel {
 }
 
 const item = (command: AppCommand, label: string, shortcut?: string): MenuCommandItem => ({ type: 'command', command, label, shortcut });
-const toggle = (command: AppCommand, label: string): MenuCommandItem => ({ type: 'command', command, label, checkbox: true });
+const toggle = (command: AppCommand, label: string, shortcut?: string): MenuCommandItem => ({ type: 'command', command, label, shortcut, checkbox: true });
 const separator = { type: 'separator' } as const;
 
 /**
@@ -81,6 +81,7 @@ export function buildMenuModel(mod: string, options: { openRecent?: boolean } = 
         separator,
         toggle('view.toggleDarkMode', 'Dark Theme'),
         toggle('view.toggleClassroomMode', 'Classroom Mode'),
+        toggle('view.togglePanel', 'Run Panels', `${mod}+J`),
       ],
     },
     {

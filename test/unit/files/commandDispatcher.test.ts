@@ -69,7 +69,7 @@ describe('CommandDispatcher', () => {
 describe('menus and shortcuts', () => {
   const key = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
-  it('maps Ctrl/Cmd+N, O, S, Shift+S, Shift+E, ] and [, and nothing else', () => {
+  it('maps Ctrl/Cmd+N, O, S, Shift+S, Shift+E, J, ] and [, and nothing else', () => {
     expect(webShortcutFor(key('n', { ctrlKey: true }))).toBe('file.new');
     // Browsers keep Ctrl+N for a new window: the web edition's New is Alt+N, and says so.
     expect(webShortcutFor(key('n', { altKey: true }))).toBe('file.new');
@@ -81,7 +81,8 @@ describe('menus and shortcuts', () => {
     expect(webShortcutFor(key('s', { ctrlKey: true }))).toBe('file.save');
     expect(webShortcutFor(key('S', { ctrlKey: true, shiftKey: true }))).toBe('file.saveAs');
     expect(webShortcutFor(key('E', { ctrlKey: true, shiftKey: true }))).toBe('file.exportPng');
-    for (const event of [key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(webShortcutFor(event)).toBeNull();
+    expect(webShortcutFor(key('j', { ctrlKey: true }))).toBe('view.togglePanel');
+    for (const event of [key('j'), key('J', { ctrlKey: true, shiftKey: true }), key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(webShortcutFor(event)).toBeNull();
   });
 
   it('maps F1 alone to Help → Lessons', () => {
@@ -123,7 +124,7 @@ describe('menus and shortcuts', () => {
       });
     collect(buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }));
     const toggles = page.filter((item) => item.checkbox);
-    expect(toggles.map((item) => [item.command, item.label])).toEqual([['view.toggleDarkMode', 'Dark Theme'], ['view.toggleClassroomMode', 'Classroom Mode']]);
+    expect(toggles.map((item) => [item.command, item.label])).toEqual([['view.toggleDarkMode', 'Dark Theme'], ['view.toggleClassroomMode', 'Classroom Mode'], ['view.togglePanel', 'Run Panels']]);
     for (const item of toggles) expect(nativeItems.get(item.command), item.command).toMatchObject({ type: 'checkbox', label: item.label });
     for (const item of page.filter((item) => !item.checkbox)) expect(nativeItems.get(item.command)?.type, item.command).toBeUndefined();
     expect(page.map((item) => item.command)).toEqual(expect.arrayContaining(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.revert', 'file.copyShareCode', 'file.openShareCode', 'file.exportPng', 'file.exportReport', 'file.exportTimelineCsv']));

@@ -51,6 +51,7 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     ['view.zoomReset', 'Actual Size', 'CmdOrCtrl+0'],
     ['view.toggleDarkMode', 'Dark Theme', undefined],
     ['view.toggleClassroomMode', 'Classroom Mode', undefined],
+    ['view.togglePanel', 'Run Panels', 'CmdOrCtrl+J'],
     ['sim.step', 'Step', 'F10'],
     ['sim.reset', 'Reset', undefined],
     ['sim.speedSlowMotion', 'Slow Motion (1 s in 100 s)', undefined],
