@@ -1,7 +1,7 @@
 /**
  * Model throughput (DESIGN §10): client requests per wall second on the 50-node reference
- * topology — 10 clients → 4 load balancers → 24 apps → 6 caches (cache-aside) + 6 dbs — at ≤ 1k
- * and ~50k requests in flight, and the bytes each in-flight request costs.
+ * topology with every kind of node in it ({@link referenceTopology}) at ≤ 1k and ~50k requests in
+ * flight, and the bytes each in-flight request costs.
  *
  * Each figure is the median of the runner's repetitions after a warm-up, with its ratio to the
  * bare typed-array heap loop measured in the same run (absolute speeds drift on shared machines).
