@@ -170,7 +170,8 @@ export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
       }}
     >
       <i style={{ background: s.color }} aria-hidden="true" />
-      {s.label}
+      {/* Its own box: the key is a flex row, where a bare text run is never given an ellipsis. */}
+      <span className="live-chart-key-name">{s.label}</span>
     </span>
   );
   // One Tab stop per list: the key the keyboard was last on, if it is in that list, else the first.

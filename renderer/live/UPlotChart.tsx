@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ChartData } from './chartSeries';
 import { ChartKeys } from './ChartKeys';
 import { formatSimTime } from './speedPresets';
+import { usePageTheme } from './usePageTheme';
 
 export interface ChartSeriesSpec {
   label: string;
@@ -45,9 +46,13 @@ export function timeAxisLabels(values: readonly number[]): string[] {
   return values.map((v) => formatSimTime(Math.round(v) * 1000).slice(0, -2));
 }
 
-/** A y-axis label that fits the axis: 2 s rather than 2000ms, 12k rather than 12000. */
+/**
+ * A y-axis label that fits the axis: 2s rather than 2000ms, 12k rather than 12000. Units without
+ * a space, as the time axis below writes its seconds ("500ms", "1.5s", "10s"): a space would
+ * push "500 ms" past the axis's edge.
+ */
 export function axisLabel(value: number, unit: string): string {
-  if (unit === 'ms' && Math.abs(value) >= 1000) return `${Number((value / 1000).toFixed(1))} s`;
+  if (unit === 'ms' && Math.abs(value) >= 1000) return `${Number((value / 1000).toFixed(1))}s`;
   if (Math.abs(value) >= 10_000) return `${Math.round(value / 1000)}k${unit}`;
   // Small steps (0.25 %) without floating-point tails (0.30000000000000004).
   return `${Number(value.toPrecision(3))}${unit}`;
@@ -116,6 +121,8 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
   const seriesRef = useRef(series);
   seriesRef.current = series;
   const seriesKey = series.map((s) => `${s.label}:${s.color}`).join('|');
+  // The axes' and grid's colours are read from the theme's CSS when the plot is built.
+  const theme = usePageTheme();
 
   useEffect(() => {
     const host = hostRef.current;
@@ -152,6 +159,8 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
     };
     const plot = new uPlot(options, data as uPlot.AlignedData, host);
     plotRef.current = plot;
+    // What the axes and grid were drawn with (the canvas keeps no trace of it), for the tests.
+    host.dataset.axisColors = `${text} ${grid}`;
     showRange(host, plot);
     const focused = series.findIndex((s) => s.label === focusedRef.current);
     if (focused >= 0) plot.setSeries(focused + 1, { focus: true });
@@ -162,8 +171,8 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
       plot.destroy();
       plotRef.current = null;
     };
-    // Rebuilt only when the series change; data flows in through setData below.
-  }, [seriesKey, unit]);
+    // Rebuilt only when the series or the theme change; data flows in through setData below.
+  }, [seriesKey, unit, theme]);
 
   useEffect(() => {
     plotRef.current?.setData(data as uPlot.AlignedData);

@@ -44,7 +44,11 @@ export class LiveChecks {
       const pass = new Uint8Array(count);
       if (settled > 0) {
         const nodeIndex = new Map(world.nodeIds.map((id, i) => [id, i] as const));
-        evaluateChecks(this.document.checks, new WindowStats(world, settled), settled, nodeIndex).forEach((result, i) => {
+        const checks = this.document.checks;
+        evaluateChecks(checks, new WindowStats(world, settled), settled, nodeIndex).forEach((result, i) => {
+          // A window that starts at or after the settled seconds has measured nothing yet (its
+          // counts would read 0 and pass or fail on nothing): it stays NaN, not yet measured.
+          if ((checks[i].fromS ?? 0) >= settled) return;
           if (result.actual !== null) actual[i] = result.actual;
           pass[i] = result.pass ? 1 : 0;
         });

@@ -3,9 +3,11 @@ import { axisLabel, axisSplits, niceAxisTop, percentAxisSplits, percentAxisTop, 
 
 describe('axisLabel', () => {
   it('keeps labels short enough for the axis', () => {
+    // Milliseconds and seconds written alike on one axis ("500ms", "1s"; it mixed "500ms" and "1 s"), as the time axis writes "10s".
     expect(axisLabel(250, 'ms')).toBe('250ms');
-    expect(axisLabel(2000, 'ms')).toBe('2 s');
-    expect(axisLabel(1500, 'ms')).toBe('1.5 s');
+    expect(axisLabel(0, 'ms')).toBe('0ms');
+    expect(axisLabel(2000, 'ms')).toBe('2s');
+    expect(axisLabel(1500, 'ms')).toBe('1.5s');
     expect(axisLabel(12_000, '')).toBe('12k');
     expect(axisLabel(500, '')).toBe('500');
     expect(axisLabel(50, '%')).toBe('50%');

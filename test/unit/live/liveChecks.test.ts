@@ -43,6 +43,29 @@ describe('LiveChecks', () => {
     expect(after.checkActual[availability]).toBeLessThan(1);
   });
 
+  it('measures nothing for a check whose window has not begun among the settled seconds', () => {
+    const document = classicStack();
+    document.checks = [
+      { id: 'staleLater', metric: 'staleReads', op: '<=', value: 0, fromS: 20, toS: 40 },
+      { id: 'throughputLater', metric: 'throughput', op: '>=', value: 1, fromS: 20 },
+      { id: 'staleNow', metric: 'staleReads', op: '<=', value: 0 },
+    ];
+    const sim = new Simulation(document);
+    const live = new LiveChecks(sim, document);
+    sim.runUntil(10_000);
+    const early = live.sample();
+    // Counted over an empty window, the stale reads would read 0 and pass: not measured yet instead.
+    expect(Number.isNaN(early.checkActual[0])).toBe(true);
+    expect(Number.isNaN(early.checkActual[1])).toBe(true);
+    // The same metric over a window that has begun is measured (the replicas are asynchronous).
+    expect(early.checkActual[2]).toBeGreaterThan(0);
+    sim.runUntil(25_000);
+    const begun = live.sample();
+    expect(Number.isNaN(begun.checkActual[0])).toBe(false);
+    expect(begun.checkActual[1]).toBeGreaterThan(1);
+    expect(begun.checkPass[1]).toBe(1);
+  });
+
   it('splits each metric row\'s failures by outcome; finished failures never exceed sent − ok', () => {
     const document = classicStack();
     const sim = new Simulation(document);
