@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { NodeKind } from '../../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA } from '../../../shared/sim/session/protocol';
 import { useLiveModel } from '../../live/LiveContext';
@@ -40,14 +41,32 @@ function showsReportField(kind: NodeKind, key: string, value: number): boolean {
   return !(kind === 'client' && RECEIVED_FIELDS.has(key) && value === 0);
 }
 
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Row({ label, value, testId, title }: { label: string; value: string; testId?: string; title?: string }) {
   return (
-    <div className="field-row readonly">
+    <div className="field-row readonly" title={title}>
       <span className="field-label">{label}</span>
       <span data-testid={testId}>{value}</span>
     </div>
   );
 }
+
+/**
+ * Requests that came in and never got an answer out of this node, from its report line: lost with
+ * a node or link behind it (a crashed app server behind a load balancer), or given up on when the
+ * caller's timeout passed. The report has no field for them (DESIGN §5: arrivals, completed,
+ * errors, rejected), so without this row they are nowhere on the node. Not for a queue, whose
+ * arrivals are answered when accepted and counted `completed` when processed (the rest are still
+ * queued, or were lost in a crash), nor a client (nothing is sent to one).
+ */
+export function unansweredArrivals(kind: NodeKind, line: Record<string, unknown>): number | null {
+  if (kind === 'queue' || kind === 'client') return null;
+  const [arrivals, completed, errors, rejected] = ['arrivals', 'completed', 'errors', 'rejected'].map((key) => line[key]);
+  if (typeof arrivals !== 'number' || typeof completed !== 'number' || typeof errors !== 'number' || typeof rejected !== 'number') return null;
+  const unanswered = arrivals - completed - errors - rejected;
+  return unanswered > 0 ? unanswered : null;
+}
+
+const UNANSWERED_TITLE = 'Requests that reached this node and got no answer from it: lost with a node or link behind it, or given up on when the caller timed out (arrivals − completed − errors − rejected)';
 
 /**
  * What the running (or finished) simulation says about one node: its state at the current frame,
@@ -71,6 +90,7 @@ export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind
   if (Number.isFinite(frame.hitRatio[index])) now.push(['Hit ratio', percent(frame.hitRatio[index])]);
   const reportNodes = model.report?.nodes as Record<string, Record<string, unknown>> | undefined;
   const line = frame.ended ? reportNodes?.[nodeId] : undefined;
+  const unanswered = line ? unansweredArrivals(kind, line) : null;
   return (
     <>
       <fieldset className="field-group live-stats" data-testid="node-live-now">
@@ -83,7 +103,10 @@ export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind
         <fieldset className="field-group live-stats" data-testid="node-live-report">
           <legend>Whole run</legend>
           {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && showsReportField(kind, field.key, line[field.key] as number)).map((field) => (
-            <Row key={field.key} label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
+            <Fragment key={field.key}>
+              <Row label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
+              {field.key === 'rejected' && unanswered !== null && <Row label="No answer" value={count(unanswered)} testId="node-report-unanswered" title={UNANSWERED_TITLE} />}
+            </Fragment>
           ))}
         </fieldset>
       )}
