@@ -11,6 +11,7 @@ import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
 import { bandChanged, fitCamera, messagesBandPx } from './fitArea';
+import { NODE_CARD } from '../editor/geometry';
 
 /** Something drawn into the scene every display frame while it wants to (the live view). */
 export interface CanvasAddon {
@@ -234,6 +235,15 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           visibleRect: () => {
             const bounds = viewport.getVisibleBounds();
             return { x: bounds.x, y: bounds.y, w: bounds.width, h: bounds.height };
+          },
+          unobstructedRect: () => {
+            const bounds = viewport.getVisibleBounds();
+            const zoom = viewport.scale.x;
+            const topPx = topOverlayPx(hostRef.current);
+            const bottomPx = messagesPx(hostRef.current);
+            // A canvas too short for both bands keeps the whole view rather than none of it.
+            if (topPx + bottomPx >= viewport.screenHeight - NODE_CARD.height * zoom) return { x: bounds.x, y: bounds.y, w: bounds.width, h: bounds.height };
+            return { x: bounds.x, y: bounds.y + topPx / zoom, w: bounds.width, h: bounds.height - (topPx + bottomPx) / zoom };
           },
           worldToClient: (point) => {
             const bounds = canvas.getBoundingClientRect();

@@ -21,6 +21,11 @@ export interface Camera {
   visibleCentre(): Point;
   /** The part of the world the canvas shows. */
   visibleRect(): Rect;
+  /**
+   * The part of it no overlay covers (the packet legend and the toolbar at the top, captions and
+   * notices at the bottom), where a new card can be seen; the whole view where there are none.
+   */
+  unobstructedRect?(): Rect;
   /** Page position of a world point (to place HTML over the canvas, such as the rename field). */
   worldToClient(point: Point): Point;
 }

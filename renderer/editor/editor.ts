@@ -3,9 +3,9 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, moveRegions, placeNodes, resizeRegion, type DeletedAlong } from './commands/documentEdits';
-import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect } from './commands/placement';
+import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect, paletteAnchor } from './commands/placement';
 import { describeRegionChanges } from './commands/regionChanges';
-import { cornerForCentre, documentBounds, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
+import { cornerForCentre, documentBounds, GRID, NODE_CARD, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
 import { isEmptySelection, selectionOf, type Selection } from './store/selection';
 import { nextLinkOfNode, nextNodeInDirection, nextNodeInOrder, nextRegionInOrder, nextTabStop, type Direction, type TabStop } from './keyboardNavigation';
@@ -228,13 +228,22 @@ export class Editor {
   }
 
   /**
-   * A palette click (or Enter on a palette item): the new node goes to the free spot nearest the
-   * middle of the view, overlapping no card (it used to land on whatever was there), and is kept in view.
+   * A palette click (or Enter on a palette item): the new node goes to the free spot nearest
+   * where {@link paletteAnchor} aims (beside the selected node, or the middle of the view), in the
+   * part of the view no overlay covers, overlapping no card (it used to land on whatever was
+   * there), and is kept in view.
    */
   addNodeInView(kind: NodeKind): string {
-    const centre = this.camera?.visibleCentre() ?? { x: 400, y: 300 };
-    const view = this.camera?.visibleRect() ?? { x: centre.x - 600, y: centre.y - 400, w: 1200, h: 800 };
-    const id = this.addNodeWithCorner(kind, freeNodeCorner(this.store.getDocument(), centre, view));
+    const camera = this.camera;
+    const fallbackCentre = camera?.visibleCentre() ?? { x: 400, y: 300 };
+    const view = camera?.unobstructedRect?.() ?? camera?.visibleRect() ?? { x: fallbackCentre.x - 600, y: fallbackCentre.y - 400, w: 1200, h: 800 };
+    const doc = this.store.getDocument();
+    const selected = this.store.getSelection();
+    const only = selected.nodes.length === 1 && selected.links.length === 0 && selected.regions.length === 0 ? doc.nodes[selected.nodes[0]] : undefined;
+    const anchor = paletteAnchor(only, kind, view);
+    // Beside a node at the view's edge, the flow goes on past it: the camera follows (keepInView).
+    const aimed = { x: anchor.x - NODE_CARD.width / 2 - GRID, y: anchor.y - NODE_CARD.height / 2 - GRID, w: NODE_CARD.width + 2 * GRID, h: NODE_CARD.height + 2 * GRID };
+    const id = this.addNodeWithCorner(kind, freeNodeCorner(doc, anchor, only === undefined ? view : boundsOf([view, aimed])!));
     this.keepInView(id);
     return id;
   }
@@ -578,7 +587,8 @@ export class Editor {
   private keepRectInView(rect: Rect): void {
     const camera = this.camera;
     if (!camera) return;
-    const view = camera.visibleRect();
+    // Clear of the overlays too: a card under the packet legend is not in view for the user.
+    const view = camera.unobstructedRect?.() ?? camera.visibleRect();
     const margin = 40 / Math.max(camera.zoom(), 0.01);
     const shift = (low: number, size: number, viewLow: number, viewSize: number) => {
       // A card larger than the view (a tiny window) is centred instead.

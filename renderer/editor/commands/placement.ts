@@ -4,7 +4,7 @@
  * with a palette click on free canvas near the middle of the view, and a duplicate beside its
  * original, clear of other cards and inside the view.
  */
-import type { FaultlineDocument, NodeRecord } from '../../../shared/model/types';
+import type { FaultlineDocument, NodeKind, NodeRecord } from '../../../shared/model/types';
 import { GRID, intersects, NODE_CARD, nodeCentre, nodeRect, regionAt, REGION_MIN, snap, type Point, type Rect } from '../geometry';
 
 /** A new region's size when there is room for it; smaller ones are tried when there is not. */
@@ -128,6 +128,21 @@ export function freeNodeCorner(doc: FaultlineDocument, centre: Point, view: Rect
   }
   // Cards everywhere (cannot happen with a finite document): right of all of them.
   return { x: snap(Math.max(...cards.map((card) => card.x + card.w), centre.x) + GRID), y: snap(centre.y - size.h / 2) };
+}
+
+/**
+ * Where a palette click aims a new card. Beside the one selected node when it is in view: right of
+ * it for another kind (the next tier of a left-to-right flow: users, then a load balancer, then
+ * apps), below it for the same kind (another server of that tier). Otherwise the middle of the view.
+ * Aiming at the middle alone stacked every new card in one column, where the links between them
+ * ran under the cards in between and read as other links.
+ */
+export function paletteAnchor(selected: Pick<NodeRecord, 'kind' | 'x' | 'y'> | undefined, kind: NodeKind, view: Rect): Point {
+  const middle = { x: view.x + view.w / 2, y: view.y + view.h / 2 };
+  if (selected === undefined || !intersects(nodeRect(selected), view)) return middle;
+  const centre = nodeCentre(selected);
+  if (selected.kind === kind) return { x: centre.x, y: centre.y + NODE_CARD.height + 2 * GRID };
+  return { x: centre.x + NODE_CARD.width + 4 * GRID, y: centre.y };
 }
 
 /** The smallest rectangle around the given rectangles. */

@@ -17,6 +17,25 @@ function setup(doc: FaultlineDocument, view: Rect = VIEW) {
   return { store, editor, looks };
 }
 
+/** Whether the segment from `a` to `b` passes through `rect` (Liang–Barsky clipping). */
+function segmentCrossesRect(a: Point, b: Point, rect: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const edges: [number, number][] = [[-dx, a.x - rect.x], [dx, rect.x + rect.w - a.x], [-dy, a.y - rect.y], [dy, rect.y + rect.h - a.y]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t0 < t1;
+}
+
 const overlapping = (doc: FaultlineDocument, id: string) =>
   Object.values(doc.nodes).filter((other) => other.id !== id && intersects(nodeRect(doc.nodes[id]), nodeRect(other))).map((other) => other.id);
 
@@ -51,6 +70,55 @@ describe('a node added with a palette click', () => {
     // The first goes in the middle (on the grid), as before, when nothing is there.
     const first = nodeCentre(doc.nodes[ids[0]]);
     expect(Math.hypot(first.x - CENTRE.x, first.y - CENTRE.y)).toBeLessThanOrEqual(20);
+  });
+
+  it('clicked kind after kind, builds a flow left to right with servers of one tier stacked, and no link runs under a card', () => {
+    // Users, a load balancer, two apps, a database, clicked in that order (each new card is selected).
+    const { store, editor } = setup(makeDocument());
+    const [users, lb, app1, app2, db] = (['client', 'lb', 'app', 'app', 'db'] as const).map((kind) => editor.addNodeInView(kind));
+    const doc = store.getDocument();
+    const at = (id: string) => nodeCentre(doc.nodes[id]);
+    expect(at(lb).x).toBeGreaterThan(at(users).x + 160);
+    expect(at(app1).x).toBeGreaterThan(at(lb).x + 160);
+    // The second app under the first, the database right of it.
+    expect(at(app2).x).toBe(at(app1).x);
+    expect(at(app2).y).toBeGreaterThan(at(app1).y + 60);
+    expect(at(db).x).toBeGreaterThan(at(app2).x + 160);
+    // The links the flow needs cross no third card (when every card sat in one column they all did).
+    const links: [string, string][] = [[users, lb], [lb, app1], [lb, app2], [app1, db], [app2, db]];
+    for (const [from, to] of links) {
+      const crossed = Object.keys(doc.nodes).filter((id) => id !== from && id !== to && segmentCrossesRect(at(from), at(to), nodeRect(doc.nodes[id])));
+      expect(crossed, `${from} → ${to}`).toEqual([]);
+    }
+  });
+
+  it('aims at the middle of the view when the selected node is out of sight, or several are selected', () => {
+    const doc = makeDocument({ nodes: [node('far', 'lb', VIEW.x + 5000, VIEW.y), node('a', 'app', CENTRE.x - 400, CENTRE.y), node('b', 'app', CENTRE.x - 400, CENTRE.y + 100)] });
+    const { store, editor } = setup(doc);
+    store.setSelection({ nodes: ['far'], links: [], regions: [] });
+    const first = editor.addNodeInView('app');
+    expect(Math.hypot(nodeCentre(store.getDocument().nodes[first]).x - CENTRE.x, nodeCentre(store.getDocument().nodes[first]).y - CENTRE.y)).toBeLessThanOrEqual(40);
+    store.setSelection({ nodes: ['a', 'b'], links: [], regions: [] });
+    const second = editor.addNodeInView('db');
+    expect(Math.hypot(nodeCentre(store.getDocument().nodes[second]).x - CENTRE.x, nodeCentre(store.getDocument().nodes[second]).y - CENTRE.y)).toBeLessThanOrEqual(120);
+  });
+
+  it('keeps the new card out from under the overlays at the top and bottom of the canvas', () => {
+    const clear: Rect = { x: VIEW.x, y: VIEW.y + 120, w: VIEW.w, h: VIEW.h - 200 };
+    const store = new DocumentStore(makeDocument());
+    const editor = new Editor(store);
+    editor.attachCamera(identityCamera(VIEW, { unobstructedRect: () => clear }));
+    // Nothing selected: aimed at the middle each time (beside a selected card it may go past the
+    // view's edge, and the camera follows it).
+    const ids = Array.from({ length: 5 }, () => {
+      store.setSelection({ nodes: [], links: [], regions: [] });
+      return editor.addNodeInView('cache');
+    });
+    for (const id of ids) {
+      const card = nodeRect(store.getDocument().nodes[id]);
+      expect(card.y, id).toBeGreaterThanOrEqual(clear.y);
+      expect(card.y + card.h, id).toBeLessThanOrEqual(clear.y + clear.h);
+    }
   });
 
   it('goes just outside a view full of cards, and the camera brings it into view', () => {
