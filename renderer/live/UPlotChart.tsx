@@ -189,7 +189,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
   return (
     <figure className="live-chart" data-testid={testId}>
       <figcaption>
-        {/* One line: a long title ends in "…" (whole in its tooltip). */}
+        {/* Two lines at most: a longer title ends in "…" (whole in its tooltip). */}
         <span className="live-chart-title" title={typeof title === 'string' ? title : undefined}>
           {title}
         </span>

@@ -42,13 +42,14 @@ describe('chart series', () => {
     expect(errorData(metrics)).toEqual([[0, 1, 2], [0, 1, 0], [0, 0, 0], [0, 0, 0], [0, 3, 2]]);
     expect(worstSecond(metrics)).toEqual({ t: 1, failures: 4 });
     expect(worstSecond(new MetricSeries(3))).toBeNull();
-    expect(failurePeakText({ t: 1, failures: 4 })).toBe('Peak: 4 failed requests sent at 1 s');
-    expect(failurePeakText({ t: 7, failures: 1 })).toBe('Peak: 1 failed request sent at 7 s');
+    expect(failurePeakText({ t: 1, failures: 4 })).toBe('Peak: 4 failed, sent at 1 s');
+    expect(failurePeakText({ t: 7, failures: 1 })).toBe('Peak: 1 failed, sent at 7 s');
     expect(failurePeakText(null)).toBe('No failures so far.');
     // A minute or more reads as the clock does (m:ss), not "889 s".
-    expect(failurePeakText({ t: 59, failures: 2 })).toBe('Peak: 2 failed requests sent at 59 s');
-    expect(failurePeakText({ t: 60, failures: 2 })).toBe('Peak: 2 failed requests sent at 1:00');
-    expect(failurePeakText({ t: 889, failures: 2 })).toBe('Peak: 2 failed requests sent at 14:49');
+    expect(failurePeakText({ t: 59, failures: 2 })).toBe('Peak: 2 failed, sent at 59 s');
+    expect(failurePeakText({ t: 60, failures: 2 })).toBe('Peak: 2 failed, sent at 1:00');
+    expect(failurePeakText({ t: 889, failures: 2 })).toBe('Peak: 2 failed, sent at 14:49')
+    expect(failurePeakText({ t: 3, failures: 12_345 })).toBe('Peak: 12,345 failed, sent at 3 s');
     expect(failurePeakText(null, true)).toBe('No failures in this run.');
   });
 
