@@ -244,7 +244,7 @@ export class Editor {
     // Beside a node at the view's edge, the flow goes on past it: the camera follows (keepInView).
     const aimed = { x: anchor.x - NODE_CARD.width / 2 - GRID, y: anchor.y - NODE_CARD.height / 2 - GRID, w: NODE_CARD.width + 2 * GRID, h: NODE_CARD.height + 2 * GRID };
     const id = this.addNodeWithCorner(kind, freeNodeCorner(doc, anchor, only === undefined ? view : boundsOf([view, aimed])!));
-    this.keepInView(id);
+    this.showWithView(nodeRect(this.store.getDocument().nodes[id]));
     return id;
   }
 
@@ -577,6 +577,20 @@ export class Editor {
   }
 
   /** Pans (never zooms) just enough to bring a node's card, with a margin, into view. */
+  /**
+   * Brings a card just placed into view by zooming out (never in) as far as it takes to show it
+   * with all that was in view, clear of the overlays: a pan to it pushed the cards already placed
+   * under the packet legend and the toolbar, or out of sight, as a design grew from the palette.
+   */
+  private showWithView(card: Rect): void {
+    const camera = this.camera;
+    if (!camera) return;
+    const shown = camera.unobstructedRect?.() ?? camera.visibleRect();
+    if (card.x >= shown.x && card.y >= shown.y && card.x + card.w <= shown.x + shown.w && card.y + card.h <= shown.y + shown.h) return;
+    this.autoFit = false;
+    camera.fit(boundsOf([shown, card])!, 0, camera.zoom());
+  }
+
   keepInView(id: string): void {
     const doc = this.store.getDocument();
     if (!Object.hasOwn(doc.nodes, id)) return;

@@ -121,13 +121,20 @@ describe('a node added with a palette click', () => {
     }
   });
 
-  it('goes just outside a view full of cards, and the camera brings it into view', () => {
+  it('goes just outside a view full of cards, and the camera zooms out (never in) to show it with all it showed', () => {
     const view = { x: 0, y: 0, w: 700, h: 300 };
     const crowded = makeDocument({ nodes: Array.from({ length: 12 }, (_, i) => node(`n${i}`, 'app', (i % 4) * 180, Math.floor(i / 4) * 100)) });
-    const { store, editor, looks } = setup(crowded, view);
+    const store = new DocumentStore(crowded);
+    const editor = new Editor(store);
+    const fits: { rect: Rect; maxZoom: number | undefined }[] = [];
+    editor.attachCamera(identityCamera(view, { zoom: () => 0.8, fit: (rect, _bottomPx, maxZoom) => fits.push({ rect, maxZoom }) }));
     const id = editor.addNodeInView('db');
     expect(overlapping(store.getDocument(), id)).toEqual([]);
-    expect(looks).toHaveLength(1);
+    expect(fits).toHaveLength(1);
+    const within = (inner: Rect, outer: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+    expect(within(nodeRect(store.getDocument().nodes[id]), fits[0].rect)).toBe(true);
+    expect(within(view, fits[0].rect)).toBe(true);
+    expect(fits[0].maxZoom).toBe(0.8);
   });
 
   it('freeNodeCorner keeps a grid step between the new card and its neighbours', () => {
