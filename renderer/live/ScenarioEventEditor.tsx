@@ -8,7 +8,8 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
-import { deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf } from './scenarioEdits';
+import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf, targetsFor } from './scenarioEdits';
+import { ScenarioEventParams } from './ScenarioEventParams';
 
 /**
  * Edits one scenario event in place (every field change is one undoable step). It does not close
@@ -23,7 +24,8 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
   const note = useEditedText(event?.note ?? '', `scenario-note-${index}`);
   if (event === undefined) return null;
   const kind = targetKindOf(event.action);
-  const targets = kind === 'node' ? Object.keys(doc.nodes) : kind === 'link' ? Object.keys(doc.links) : [];
+  // Only what the action can act on (a flush: caches and CDNs).
+  const targets = targetsFor(doc, event.action);
   const key = `scenario-${index}`;
   return (
     <div
@@ -64,11 +66,14 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
       <label>
         Action
         <select value={event.action} onChange={(e) => store.update((draft) => setScenarioAction(draft, index, e.target.value as ScenarioAction))}>
-          {SCENARIO_ACTIONS.map((action) => (
-            <option key={action} value={action}>
-              {action}
-            </option>
-          ))}
+          {SCENARIO_ACTIONS.map((action) => {
+            const unavailable = actionUnavailable(doc, action);
+            return (
+              <option key={action} value={action} disabled={unavailable !== null} title={unavailable ?? undefined}>
+                {unavailable === null ? action : `${action} (${unavailable})`}
+              </option>
+            );
+          })}
         </select>
       </label>
       {targets.length > 0 && (
@@ -107,6 +112,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
           onValid={(text) => store.update((draft) => setScenarioFields(draft, index, { factor: Number(text) }), { squashKey: `${key}-factor` })}
         />
       )}
+      {(event.action === 'degrade' || event.action === 'set') && <ScenarioEventParams key={`${index}-${event.action}-${event.target ?? ''}`} doc={doc} index={index} event={event} />}
       <label className="live-event-note">
         Narration
         <textarea

@@ -1,6 +1,8 @@
 import type { Draft } from 'immer';
 import { parseNumberText } from '../app/editor/fieldValues';
-import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type ScenarioAction, type ScenarioEvent } from '../../shared/model/types';
+import { nodeAcrossItsRegion } from '../../shared/model/partitionGroups';
+import { ACTION_INFO } from '../../shared/model/schema/scenario';
+import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type NodeKind, type ScenarioAction, type ScenarioEvent } from '../../shared/model/types';
 
 type DocDraft = Draft<FaultlineDocument>;
 
@@ -49,28 +51,76 @@ export function deleteScenarioEvent(draft: DocDraft, index: number): void {
   if (index >= 0 && index < draft.scenario.length) draft.scenario.splice(index, 1);
 }
 
+/** The nodes or links an action can name as its target (a flush: only caches and CDNs), in file order. */
+export function targetsFor(doc: FaultlineDocument, action: ScenarioAction): string[] {
+  const info = ACTION_INFO[action];
+  if (info.target === 'link') return Object.keys(doc.links);
+  if (info.target !== 'node') return [];
+  const kinds = info.targetKinds;
+  return Object.values(doc.nodes)
+    .filter((node) => kinds === undefined || kinds.includes(node.kind))
+    .map((node) => node.id);
+}
+
+/** Why the document has nothing for `action` to act on ("no cache or CDN to flush"), or null. */
+export function actionUnavailable(doc: FaultlineDocument, action: ScenarioAction): string | null {
+  const info = ACTION_INFO[action];
+  if (info.target === 'none' || targetsFor(doc, action).length > 0) return null;
+  if (info.target === 'link') return 'the design has no links';
+  return info.targetKinds ? `the design has no ${info.targetKinds.map(kindLabel).join(' or ')} to ${action}` : 'the design has no nodes';
+}
+
+function kindLabel(kind: NodeKind): string {
+  return kind === 'cdn' ? 'CDN' : kind;
+}
+
 /**
- * Changes an event's action, keeping the document valid: a target of the right kind is picked
- * (the first node or link) when the old one does not fit, and fields the new action does not use
- * are dropped.
+ * Changes an event's action, keeping the document valid: a target the new action can act on is
+ * picked (the first in the file) when the old one does not fit — a flush needs a cache or a CDN,
+ * not the first node, which made the document invalid and stopped edits reaching the run — and
+ * fields the new action does not use are dropped. Does nothing for an action with nothing to act
+ * on (see {@link actionUnavailable}).
  */
 export function setScenarioAction(draft: DocDraft, index: number, action: ScenarioAction): void {
   const event = draft.scenario[index];
-  if (event === undefined) return;
-  const before = targetKindOf(event.action);
+  const doc = draft as FaultlineDocument;
+  if (event === undefined || actionUnavailable(doc, action) !== null) return;
   const after = targetKindOf(action);
+  const targets = targetsFor(doc, action);
+  const sameParams = ACTION_INFO[event.action].params === ACTION_INFO[action].params;
   event.action = action;
-  if (after !== before) {
-    delete event.target;
-    delete event.groups;
-    if (after === 'node') event.target = Object.keys(draft.nodes)[0];
-    if (after === 'link') event.target = Object.keys(draft.links)[0];
-    if (after === 'groups') event.groups = splitInHalf(Object.keys(draft.nodes));
-  }
+  if (after !== 'node' && after !== 'link') delete event.target;
+  else if (event.target === undefined || !targets.includes(event.target)) event.target = targets[0];
+  if (after !== 'groups') delete event.groups;
+  else event.groups ??= splitInHalf(Object.keys(draft.nodes));
   if (action !== 'slow') delete event.factor;
   else event.factor ??= 5;
-  if (action !== 'set' && action !== 'degrade') delete event.params;
-  else event.params ??= action === 'degrade' ? { latencyMs: 200 } : {};
+  // A set event's patch is for its node's kind, a degrade's for a link: kept only within the same action.
+  if (!sameParams) delete event.params;
+  if (action === 'degrade') event.params ??= { latencyMs: 200 };
+  if (action === 'set') event.params ??= {};
+}
+
+/**
+ * One parameter of a `set` or `degrade` event: a config field of the target node (`set`) or the
+ * link's latencyMs / jitterMs / lossRate (`degrade`); `undefined` takes it out of the patch.
+ */
+export function setScenarioParam(draft: DocDraft, index: number, path: readonly string[], value: unknown): void {
+  const event = draft.scenario[index];
+  if (event === undefined || path.length === 0) return;
+  const params = (event.params ??= {}) as Record<string, unknown>;
+  let parent = params;
+  for (const key of path.slice(0, -1)) {
+    const next = parent[key];
+    if (typeof next !== 'object' || next === null) {
+      if (value === undefined) return;
+      parent[key] = {};
+    }
+    parent = parent[key] as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
 }
 
 function splitInHalf(ids: string[]): string[][] {
@@ -101,7 +151,9 @@ export function formatGroups(groups: readonly (readonly string[])[] | undefined)
 
 /**
  * Why typed partition groups cannot be used, or null when they can: at least one group, every
- * member a node or region of the document, nobody on two sides (the loader's own rules).
+ * member a node or region of the document, nobody on two sides (the loader's own rules), and no
+ * node named on one side while its region is named on another (the run would put it on the later
+ * side, cut off from its own region, which is rarely what was meant; the loader warns of it).
  */
 export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly string[])[]): string | null {
   if (groups.length === 0) return 'name at least one group of node or region ids';
@@ -113,5 +165,6 @@ export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly
       seen.add(member);
     }
   }
-  return null;
+  const across = nodeAcrossItsRegion(doc, groups);
+  return across === null ? null : `"${across.node}" is in region "${across.region}", which is in another group; a member can be on one side only`;
 }

@@ -1,10 +1,29 @@
 import type { ScenarioEvent } from '../../shared/model/types';
 import type { NodeNamer } from './nodeNames';
 
-/** What a marker's event does, in the user's names: "crash App B", "cut lb-app2", "note". */
+/**
+ * What a marker's event does, in the user's names: "crash App B", "slow App B ×5", "set Users
+ * rps 800", "degrade Users → DNS latencyMs 200, lossRate 0.1", "partition eu | us", "note".
+ */
 function markerAction(event: ScenarioEvent, name: NodeNamer): string {
   // A target is a node (its name) or a link (its ends, when the namer knows the links).
-  return `${event.action}${event.target ? ` ${name(event.target)}` : ''}`;
+  const target = event.target ? ` ${name(event.target)}` : '';
+  const factor = event.action === 'slow' && event.factor !== undefined ? ` ×${event.factor}` : '';
+  const groups = event.action === 'partition' && event.groups ? ` ${event.groups.map((group) => group.join(', ')).join(' | ')}` : '';
+  const params = event.params && Object.keys(event.params).length > 0 ? ` ${formatParams(event.params)}` : '';
+  return `${event.action}${target}${factor}${groups}${params}`;
+}
+
+/** A patch in one line: "rps 800, serviceMs exp 5" (nested objects as name.field). */
+function formatParams(params: Record<string, unknown>, prefix = ''): string {
+  return Object.entries(params)
+    .map(([key, value]) => {
+      if (typeof value !== 'object' || value === null) return `${prefix}${key} ${String(value)}`;
+      const spec = value as { dist?: unknown; mean?: unknown };
+      if (typeof spec.dist === 'string' && typeof spec.mean === 'number') return `${prefix}${key} ${spec.dist} ${spec.mean}`;
+      return formatParams(value as Record<string, unknown>, `${prefix}${key}.`);
+    })
+    .join(', ');
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { checkObject, checkValue, unknownFieldMessage, type ObjectCheck } from './checkFields';
 import { isValidId } from './ids';
+import { nodeAcrossItsRegion } from './partitionGroups';
 import { MAX_LINKS, MAX_NODES } from './limits';
 import type { PathSegment } from './paths';
 import { preview, type ProblemLog } from './problems';
@@ -499,6 +500,12 @@ class ReferenceChecker {
         else seen.set(member, groupIndex);
       });
     });
+    // Valid (the later group wins), but seldom meant: say so rather than refuse a saved file.
+    const across = nodeAcrossItsRegion(this.document, event.groups.filter(Array.isArray));
+    if (across !== null) {
+      const outcome = across.nodeGroup > across.regionGroup ? `the run puts it in group ${across.nodeGroup}, cut off from the rest of its region` : `the run puts it with its region in group ${across.regionGroup}, so naming it in group ${across.nodeGroup} does nothing`;
+      this.log.warning(groupsPath, `"${across.node}" is in group ${across.nodeGroup} and its region "${across.region}" in group ${across.regionGroup}: ${outcome}`);
+    }
   }
 
   private checkParams(event: ScenarioEvent, kind: 'config' | 'degrade', path: PathSegment[]): void {

@@ -11,7 +11,7 @@ import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
-import { addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction } from '../../../renderer/live/scenarioEdits';
+import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, targetsFor } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -187,9 +187,63 @@ describe('scenario edits', () => {
     expect(added.scenario.at(-1)!.atS, 'added at the end of a finished run: the last millisecond').toBe(59.999);
   });
 
+  it('a flush goes to a cache or CDN, never the first node (a client made the document invalid and stopped the run taking edits)', () => {
+    const doc = classicStack();
+    const added = produce(doc, (draft) => {
+      addScenarioEvent(draft, 5);
+    });
+    const index = added.scenario.length - 1;
+    expect(targetsFor(doc, 'flush')).toEqual(['cdn', 'cache']);
+    const flush = produce(added, (draft) => setScenarioAction(draft, index, 'flush'));
+    expect(flush.scenario[index]).toMatchObject({ action: 'flush', target: 'cdn' });
+    expect(loadDocument(saveDocument(flush)).ok).toBe(true);
+    // From crash app1 to flush: app1 cannot be flushed, so the first cache or CDN; from flush to crash the target stays.
+    const crashApp = produce(added, (draft) => {
+      setScenarioAction(draft, index, 'crash');
+      draft.scenario[index].target = 'app1';
+    });
+    expect(produce(crashApp, (draft) => setScenarioAction(draft, index, 'flush')).scenario[index].target).toBe('cdn');
+    expect(produce(flush, (draft) => setScenarioAction(draft, index, 'crash')).scenario[index].target).toBe('cdn');
+    // A design with nothing to flush or cut: those actions are unavailable, and choosing one changes nothing.
+    const bare = produce(doc, (draft) => {
+      for (const id of ['cdn', 'cache']) delete draft.nodes[id];
+      for (const id of Object.keys(draft.links)) delete draft.links[id];
+      draft.scenario = [{ atS: 1, action: 'note' }];
+    });
+    expect(actionUnavailable(bare, 'flush')).toBe('the design has no cache or CDN to flush');
+    expect(actionUnavailable(bare, 'cut')).toBe('the design has no links');
+    expect(actionUnavailable(bare, 'crash')).toBeNull();
+    expect(produce(bare, (draft) => setScenarioAction(draft, 0, 'flush')).scenario[0]).toEqual({ atS: 1, action: 'note' });
+  });
+
+  it('set and degrade parameters are edited one field at a time; an emptied field leaves the patch', () => {
+    const doc = produce(classicStack(), (draft) => {
+      draft.scenario = [{ atS: 1, action: 'note' }];
+    });
+    const degrade = produce(doc, (draft) => setScenarioAction(draft, 0, 'degrade'));
+    expect(degrade.scenario[0].params).toEqual({ latencyMs: 200 });
+    const lossy = produce(degrade, (draft) => {
+      setScenarioParam(draft, 0, ['lossRate'], 0.1);
+      setScenarioParam(draft, 0, ['latencyMs'], undefined);
+    });
+    expect(lossy.scenario[0].params).toEqual({ lossRate: 0.1 });
+    // Another degrade-like action keeps them; a set (a node's config) starts its own patch.
+    const set = produce(lossy, (draft) => setScenarioAction(draft, 0, 'set'));
+    expect(set.scenario[0].params).toEqual({});
+    const patched = produce(set, (draft) => {
+      draft.scenario[0].target = 'app1';
+      setScenarioParam(draft, 0, ['workers'], 8);
+      setScenarioParam(draft, 0, ['serviceMs'], { dist: 'lognormal', mean: 5, sigma: 0.8 });
+    });
+    expect(patched.scenario[0].params).toEqual({ workers: 8, serviceMs: { dist: 'lognormal', mean: 5, sigma: 0.8 } });
+    expect(loadDocument(saveDocument(patched)).ok).toBe(true);
+  });
+
   it('say why typed partition groups cannot be used, by the loader\'s rules', () => {
     const doc = classicStack();
-    expect(groupsProblem(doc, parseGroups('users-eu, app1 | us-east'))).toBeNull();
+    expect(groupsProblem(doc, parseGroups('users-eu, app1 | us-east'))).toBe('"app1" is in region "us-east", which is in another group; a member can be on one side only');
+    expect(groupsProblem(doc, parseGroups('users-eu, eu-west | us-east'))).toBeNull();
+    expect(groupsProblem(doc, parseGroups('eu-west | users-us, app1'))).toBeNull();
     expect(groupsProblem(doc, parseGroups('nonexistent | app1'))).toBe('"nonexistent" is neither a node nor a region');
     expect(groupsProblem(doc, parseGroups('app1 | app1'))).toBe('"app1" is in two groups; a member can be on one side only');
     expect(groupsProblem(doc, parseGroups(' | '))).toBe('name at least one group of node or region ids');

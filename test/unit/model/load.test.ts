@@ -251,6 +251,23 @@ describe('values a run could not survive', () => {
   });
 });
 
+describe('a partition naming a node on one side and its region on the other', () => {
+  it('loads (the later group wins, as the run has always done) with a warning saying where the node ends up', () => {
+    const file = baseFile();
+    file.scenario = [
+      { atS: 1, action: 'partition', groups: [['r1'], ['c1']] },
+      { atS: 2, action: 'heal' },
+      { atS: 3, action: 'partition', groups: [['c1'], ['r1']] },
+    ];
+    const result = loadObject(file);
+    expectLoaded(result);
+    expect(result.warnings).toEqual([
+      { path: 'scenario[0].groups', message: '"c1" is in group 1 and its region "r1" in group 0: the run puts it in group 1, cut off from the rest of its region' },
+      { path: 'scenario[2].groups', message: '"c1" is in group 0 and its region "r1" in group 1: the run puts it with its region in group 1, so naming it in group 0 does nothing' },
+    ]);
+  });
+});
+
 describe('events that would change nothing', () => {
   it('are loaded with a warning saying why', () => {
     const file = baseFile();

@@ -1,0 +1,89 @@
+import { X } from 'lucide-react';
+import { useState } from 'react';
+import { DEGRADE_FIELDS } from '../../shared/model/schema/records';
+import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
+import type { FieldDescriptor } from '../../shared/model/schema/fields';
+import type { FaultlineDocument, ScenarioEvent } from '../../shared/model/types';
+import { FieldEditor } from '../app/editor/FieldEditor';
+import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { setScenarioParam } from './scenarioEdits';
+
+/**
+ * In a patch nothing is "default": the value given is the new value, and a field left empty is
+ * not changed. (The inspector's "100 (default)" placeholder would read as what the event sets.)
+ */
+function asPatchField(descriptor: FieldDescriptor): FieldDescriptor {
+  return 'default' in descriptor ? ({ ...descriptor, default: undefined, contextDefault: undefined } as FieldDescriptor) : descriptor;
+}
+
+/**
+ * The parameters of a `degrade` event (the link's new latency, jitter and loss) or a `set` event
+ * (the config fields it changes on its node, from now on), edited with the inspector's own fields
+ * and rules. A `set` lists the fields it changes; "Change another setting" adds one. A field
+ * emptied leaves the patch.
+ */
+export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocument; index: number; event: ScenarioEvent }) {
+  const store = useDocumentStore();
+  // Fields chosen for a `set` but not given a value yet (they show, empty, until typed into).
+  const [chosen, setChosen] = useState<string[]>([]);
+  const params = (event.params ?? {}) as Record<string, unknown>;
+  const commit = (path: readonly string[], value: unknown) => store.update((draft) => setScenarioParam(draft, index, path, value), { squashKey: `scenario-${index}-params-${path.join('.')}` });
+
+  if (event.action === 'degrade') {
+    return (
+      <fieldset className="live-event-params field-group" data-testid="event-params">
+        <legend>New link values (empty: unchanged)</legend>
+        {DEGRADE_FIELDS.map((field) => (
+          <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[]} />
+        ))}
+      </fieldset>
+    );
+  }
+  if (event.action !== 'set' || event.target === undefined || !Object.hasOwn(doc.nodes, event.target)) return null;
+  const node = doc.nodes[event.target];
+  const fields = NODE_KIND_INFO[node.kind].fields;
+  const shown = fields.filter((field) => Object.hasOwn(params, field.name) || chosen.includes(field.name));
+  const others = fields.filter((field) => !shown.includes(field));
+  return (
+    <fieldset className="live-event-params field-group" data-testid="event-params">
+      <legend>Settings it changes, from then on</legend>
+      {shown.length === 0 && <p className="live-event-params-empty">None yet: a set event with no settings changes nothing.</p>}
+      {shown.map((field) => (
+        <div key={field.name} className="live-event-param">
+          <FieldEditor descriptor={asPatchField(field)} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[node.id]} />
+          <button
+            type="button"
+            className="icon-button live-tool"
+            aria-label={`Stop changing ${field.label}`}
+            title={`Stop changing ${field.label}`}
+            onClick={() => {
+              setChosen(chosen.filter((name) => name !== field.name));
+              if (Object.hasOwn(params, field.name)) commit([field.name], undefined);
+            }}
+          >
+            <X size={14} />
+          </button>
+        </div>
+      ))}
+      {others.length > 0 && (
+        <label className="live-event-param-add">
+          Change another setting
+          <select
+            value=""
+            data-testid="event-param-add"
+            onChange={(e) => {
+              if (e.target.value !== '') setChosen([...chosen, e.target.value]);
+            }}
+          >
+            <option value="">Choose…</option>
+            {others.map((field) => (
+              <option key={field.name} value={field.name}>
+                {field.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </fieldset>
+  );
+}

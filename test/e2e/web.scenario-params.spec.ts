@@ -1,0 +1,49 @@
+import { expect, test, type Page } from '@playwright/test';
+import { documentText, watchForProblems } from './pageHelpers';
+
+/**
+ * The scenario event editor offers what each action can act on and edits what it does: a flush
+ * lists only caches and CDNs (the first node, a client, made the document invalid and the run
+ * stopped taking edits), a degrade's new latency, jitter and loss, and a set's config fields.
+ */
+const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/scenario-params';
+
+const lastEvent = async (page: Page) => (JSON.parse(await documentText(page)).scenario as Record<string, unknown>[]).at(-1);
+
+test('flush, degrade and set events are edited in full, and the document stays valid', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  const action = editor.getByRole('combobox', { name: 'Action' });
+
+  await action.selectOption('flush');
+  await expect(editor.getByRole('combobox', { name: 'Node' }).locator('option')).toHaveText(['CDN', 'Cache']);
+  expect(await lastEvent(page)).toMatchObject({ action: 'flush', target: 'cdn' });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await action.selectOption('degrade');
+  const params = editor.getByTestId('event-params');
+  await expect(params.locator('input[data-field="latencyMs"]')).toHaveValue('200');
+  await params.locator('input[data-field="lossRate"]').fill('2');
+  await expect(params.getByText('must be a number from 0 to 1')).toBeVisible();
+  await params.locator('input[data-field="lossRate"]').fill('0.25');
+  await params.locator('input[data-field="latencyMs"]').fill('');
+  await expect.poll(() => lastEvent(page)).toMatchObject({ action: 'degrade', params: { lossRate: 0.25 } });
+  expect(((await lastEvent(page))!.params as Record<string, unknown>).latencyMs).toBeUndefined();
+  await page.screenshot({ path: `${SHOTS}/degrade.png` });
+
+  await action.selectOption('set');
+  await editor.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'Users (US)' });
+  await expect(params.getByText('None yet')).toBeVisible();
+  await editor.getByTestId('event-param-add').selectOption({ label: 'Requests per second' });
+  await params.locator('input[data-field="rps"]').fill('800');
+  await expect.poll(() => lastEvent(page)).toEqual({ atS: 0, action: 'set', target: 'users-us', params: { rps: 800 } });
+  // The marker says what the event does.
+  await expect(page.locator('[aria-label="Scenario event at 0.0 s: set Users (US) rps 800"]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/set.png` });
+  await params.getByRole('button', { name: 'Stop changing Requests per second' }).click();
+  await expect.poll(() => lastEvent(page)).toEqual({ atS: 0, action: 'set', target: 'users-us', params: {} });
+  expect(problems).toEqual([]);
+});
