@@ -142,7 +142,7 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
         field="region-name"
         value={region.name}
         parse={(text) => {
-          const problem = regionNameProblem(text);
+          const problem = regionNameProblem(text, store.getDocument(), id);
           return problem === null ? { ok: true, value: text } : { ok: false, message: problem };
         }}
         onCommit={(text) => store.update((draft) => renameRegion(draft, id, text ?? ''))}

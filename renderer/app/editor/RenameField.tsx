@@ -23,7 +23,7 @@ function RenameInput({ target }: { target: RenameTarget }) {
   const record = target.kind === 'nodes' ? (Object.hasOwn(doc.nodes, target.id) ? doc.nodes[target.id] : undefined) : Object.hasOwn(doc.regions, target.id) ? doc.regions[target.id] : undefined;
   const initial = record ? (target.kind === 'nodes' ? ((record as { name?: string }).name ?? target.id) : (record as { name: string }).name) : '';
   const [text, setText] = useState(initial);
-  const problem = target.kind === 'regions' ? regionNameProblem(text) : null;
+  const problem = target.kind === 'regions' ? regionNameProblem(text, doc, target.id) : null;
   const errorId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const finished = useRef(false);

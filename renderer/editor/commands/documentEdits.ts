@@ -144,9 +144,16 @@ export function renameNode(draft: DocDraft, id: string, name: string): void {
   else draft.nodes[id].name = trimmed;
 }
 
-/** Why a region cannot take this name, or null: a region box always shows one (the inspector and the inline rename both say so). */
-export function regionNameProblem(name: string): string | null {
-  return name.trim() === '' ? 'a region needs a name' : null;
+/**
+ * Why region `id` cannot take this name, or null: a region box always shows one (the inspector
+ * and the inline rename both say so), and no other region has it (notices name regions: "moved
+ * from Region One to …" must say which). Names compare as shown: trimmed, ignoring case.
+ */
+export function regionNameProblem(name: string, doc?: Pick<FaultlineDocument, 'regions'>, id?: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'a region needs a name';
+  const taken = doc === undefined ? undefined : Object.values(doc.regions).find((region) => region.id !== id && region.name.trim().toLowerCase() === trimmed.toLowerCase());
+  return taken === undefined ? null : `another region is already called "${taken.name}"`;
 }
 
 export function renameRegion(draft: DocDraft, id: string, name: string): void {

@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { copySelection, pasteContent } from '../../../renderer/editor/commands/clipboard';
 import { parseClipboardText } from '../../../renderer/editor/commands/clipboardText';
-import { addNode, deleteSelection, placeRegion, setConfigValue } from '../../../renderer/editor/commands/documentEdits';
+import { addNode, deleteSelection, placeRegion, regionNameProblem, setConfigValue } from '../../../renderer/editor/commands/documentEdits';
 import { linkVerdict } from '../../../renderer/editor/commands/linkRules';
 import { handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
 import { Editor } from '../../../renderer/editor/editor';
@@ -239,5 +239,16 @@ describe('deleting from the editor', () => {
     store.setSelection({ nodes: [], links: ['c-a'], regions: [] });
     editor.deleteSelected();
     expect(notices).toHaveLength(1);
+  });
+});
+
+describe('a region name', () => {
+  it('is needed, and is not another region\'s (notices name regions; two of one name made them ambiguous)', () => {
+    const doc = { regions: { eu: { id: 'eu', name: 'EU West', x: 0, y: 0, w: 100, h: 100 }, us: { id: 'us', name: 'US East', x: 200, y: 0, w: 100, h: 100 } } };
+    expect(regionNameProblem('  ', doc, 'us')).toBe('a region needs a name');
+    expect(regionNameProblem('eu west ', doc, 'us')).toBe('another region is already called "EU West"');
+    // Its own name (a case change, a re-type) is fine, and so is a new one.
+    expect(regionNameProblem('us east', doc, 'us')).toBeNull();
+    expect(regionNameProblem('Asia', doc, 'us')).toBeNull();
   });
 });
