@@ -26,6 +26,8 @@ export const UNIT_LABEL: Record<FieldUnit, string> = {
   ratio: '0–1',
   count: '',
   keys: 'keys',
+  messages: 'messages',
+  heartbeats: 'heartbeats',
   Mbps: 'Mbps',
   px: 'px',
   factor: '×',
@@ -43,6 +45,8 @@ export function defaultText(descriptor: FieldDescriptor): string {
       const spec = value as { dist: string; mean: number };
       return `${spec.dist} ${spec.mean}`;
     }
+    // "0 = off (default)": a bare "0 (default)" does not say that the feature is not in use.
+    if (value === 0 && descriptor.type === 'number' && descriptor.zeroMeans) return `0 = ${descriptor.zeroMeans} (default)`;
     return `${String(value)} (default)`;
   }
   return 'not set';
