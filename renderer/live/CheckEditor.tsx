@@ -181,7 +181,7 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
   const from = fromText ?? shownFrom;
   const to = toText ?? shownTo;
   return (
-    <>
+    <div className="live-check-window">
       <label title="Measure requests sent from this time (empty: the start)">
         From (s)
         <input type="text" inputMode="decimal" data-testid="check-from" value={from} placeholder="start" aria-invalid={error !== null} onChange={(e) => change(e.target.value, to)} {...inputProps} />
@@ -195,6 +195,6 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
           {error}
         </span>
       )}
-    </>
+    </div>
   );
 }

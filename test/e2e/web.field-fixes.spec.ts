@@ -29,6 +29,12 @@ async function typeInto(field: Locator, text: string) {
   await field.pressSequentially(text);
 }
 
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (found === null) throw new Error('not laid out');
+  return found;
+}
+
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/field-fixes-shots';
 
 test('a lognormal service time shows its sigma, which is edited like the mean (refused text stays with its reason)', async ({ page }) => {
@@ -77,5 +83,53 @@ test('a lognormal service time shows its sigma, which is edited like the mean (r
   await page.locator('select[data-field="serviceMs.dist"]').selectOption('exp');
   expect(await serviceOf()).toEqual({ dist: 'exp', mean: 7 });
   await expect(sigma).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('check editor: each error sits under its own field, the controls stay on one line; a negative latency is refused', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const editor = page.getByTestId('check-editor');
+  await editor.getByTestId('check-metric').selectOption({ label: 'p99 latency' });
+  const checkOf = async () => (await documentJson(page)).checks.at(-1);
+  const before = await checkOf();
+
+  const value = editor.getByTestId('check-value');
+  await typeInto(value, '-5');
+  await expect(editor.getByRole('alert')).toHaveText('p99 latency is never negative');
+  expect(await checkOf()).toEqual(before);
+
+  await typeInto(value, 'abc');
+  await typeInto(editor.getByTestId('check-from'), '10');
+  await typeInto(editor.getByTestId('check-to'), '5');
+  const valueError = editor.getByRole('alert').filter({ hasText: 'is not a number' });
+  const windowError = editor.getByRole('alert').filter({ hasText: 'To must be after From' });
+  await expect(valueError).toBeVisible();
+  await expect(windowError).toBeVisible();
+  // The refused value never reached the document (From 10 alone was a window, kept until To 5).
+  expect(await checkOf()).toEqual({ ...before, fromS: 10 });
+  await editor.screenshot({ path: `${SHOTS}/check-editor-errors.png` });
+
+  // The controls keep one line: an error under one of them does not lift it above the others.
+  const controls = await Promise.all(['check-metric', 'check-op', 'check-value', 'check-from', 'check-to'].map((id) => box(editor.getByTestId(id))));
+  for (const control of controls) expect(Math.abs(control.y - controls[0].y), 'controls on one line').toBeLessThanOrEqual(1);
+  const [, , valueBox, fromBox, toBox] = controls;
+  // Each error right under its own field(s), starting where the field starts.
+  const valueErrorBox = await box(valueError);
+  expect(valueErrorBox.y).toBeGreaterThanOrEqual(valueBox.y + valueBox.height - 1);
+  expect(valueErrorBox.y).toBeLessThan(valueBox.y + valueBox.height + 12);
+  expect(Math.abs(valueErrorBox.x - valueBox.x)).toBeLessThanOrEqual(2);
+  // Not squeezed into a narrow column: one or two lines.
+  expect(valueErrorBox.height).toBeLessThan(36);
+  const windowErrorBox = await box(windowError);
+  expect(windowErrorBox.y).toBeGreaterThanOrEqual(fromBox.y + fromBox.height - 1);
+  expect(windowErrorBox.y).toBeLessThan(fromBox.y + fromBox.height + 12);
+  expect(Math.abs(windowErrorBox.x - fromBox.x)).toBeLessThanOrEqual(2);
+  expect(windowErrorBox.x + windowErrorBox.width).toBeLessThanOrEqual(toBox.x + toBox.width + 40);
   expect(problems).toEqual([]);
 });
