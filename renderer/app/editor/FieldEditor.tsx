@@ -4,7 +4,7 @@ import { DEFAULT_LOGNORMAL_SIGMA, DISTRIBUTION_FIELDS } from '../../../shared/mo
 import { useEditedText } from '../../editor/store/useEditedText';
 import type { TextParse } from '../../editor/store/textEdit';
 import { useId, useRef } from 'react';
-import { checkValue, defaultText, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
+import { checkValue, defaultText, defaultTitle, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -158,7 +158,7 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         {...describedBy(ids, hintText(descriptor), error)}
         value={field.value}
         placeholder={placeholder}
-        title={placeholder}
+        title={shared.state === 'mixed' ? placeholder : defaultTitle(descriptor)}
         onChange={(event) => field.type(event.target.value, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value))}
         {...field.handlers}
       />

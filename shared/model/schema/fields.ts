@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type NodeKind } from '../types';
 import { ID_PATTERN } from '../ids';
 
-export type FieldUnit = 'ms' | 's' | 'rps' | 'ratio' | 'count' | 'keys' | 'messages' | 'heartbeats' | 'Mbps' | 'px' | 'factor';
+export type FieldUnit = 'ms' | 's' | 'rps' | 'ratio' | 'count' | 'keys' | 'messages' | 'heartbeats' | 'probes' | 'Mbps' | 'px' | 'factor';
 
 interface FieldCommon {
   /** The key in the JSON object. */

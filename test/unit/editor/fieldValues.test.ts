@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, defaultText, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
+import { checkValue, defaultText, defaultTitle, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
 import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import { configFields } from '../../../shared/model/schema/nodeKinds';
 import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
@@ -43,16 +43,22 @@ describe('units and defaults the inspector shows', () => {
 
   it('name what a count counts', () => {
     // A queue holds messages (a cache or a CDN holds keys); an lb pair fails over after missed heartbeats.
-    expect(unitOf(field('queue', 'capacity'))).toBe('messages');
+    expect(unitOf(field('queue', 'capacity'))).toBe('msgs');
     expect(unitOf(field('cache', 'capacity'))).toBe('keys');
-    expect(unitOf(inside(field('lb', 'ha'), 'deadAfter'))).toBe('heartbeats');
+    expect(unitOf(inside(field('lb', 'ha'), 'deadAfter'))).toBe('missed');
+    // Health checks count probes.
+    expect(unitOf(inside(field('lb', 'healthCheck'), 'unhealthyAfter'))).toBe('probes');
+    expect(unitOf(inside(field('dns', 'healthCheck'), 'healthyAfter'))).toBe('probes');
   });
 
   it('say what a default of 0 does when 0 switches a feature off', () => {
-    expect(defaultText(inside(field('proxy', 'cache'), 'capacity'))).toBe('0 = off (default)');
-    expect(defaultText(inside(field('proxy', 'rateLimit'), 'rps'))).toBe('0 = off (default)');
-    expect(defaultText(field('cache', 'ttlS'))).toBe('0 = no expiry (default)');
+    // The placeholder fits its box; the tooltip says it is the default.
+    expect(defaultText(inside(field('proxy', 'cache'), 'capacity'))).toBe('0 = off');
+    expect(defaultTitle(inside(field('proxy', 'cache'), 'capacity'))).toBe('0 = off (default)');
+    expect(defaultText(inside(field('proxy', 'rateLimit'), 'rps'))).toBe('0 = off');
+    expect(defaultText(field('cache', 'ttlS'))).toBe('0 = no expiry');
     // A 0 that is just an amount stays plain.
     expect(defaultText(field('proxy', 'tlsMs'))).toBe('0 (default)');
+    expect(defaultTitle(field('proxy', 'tlsMs'))).toBe('0 (default)');
   });
 });
