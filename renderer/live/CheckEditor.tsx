@@ -1,6 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import { useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { METRIC_INFO, ratioValueProblem } from '../../shared/model/schema/checks';
+import { METRIC_INFO, thresholdProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
@@ -87,9 +87,10 @@ export function CheckEditor({ index, onClose, guard }: { index: number; onClose:
           const parsed = parseNumberText(text);
           if (!parsed.ok) return parsed.message;
           if (parsed.value === undefined) return 'a number is needed';
-          // A ratio shown as a percentage invites "95": refused, with the ratio it meant.
+          // A ratio shown as a percentage invites "95": refused, with the ratio it meant; a
+          // negative latency, throughput or count can never be measured ("p99 ≤ -5 ms").
           // Named as the Metric select names it ("Availability"), not by its id.
-          return ratioValueProblem(check.metric, parsed.value, info.label);
+          return thresholdProblem(check.metric, parsed.value, info.label);
         }}
         onValid={(text) => store.update((draft) => setCheckFields(draft, index, { value: Number(text) }), { squashKey: `${key}-value` })}
       />
@@ -180,7 +181,7 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
   const from = fromText ?? shownFrom;
   const to = toText ?? shownTo;
   return (
-    <>
+    <div className="live-check-window">
       <label title="Measure requests sent from this time (empty: the start)">
         From (s)
         <input type="text" inputMode="decimal" data-testid="check-from" value={from} placeholder="start" aria-invalid={error !== null} onChange={(e) => change(e.target.value, to)} {...inputProps} />
@@ -194,6 +195,6 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
           {error}
         </span>
       )}
-    </>
+    </div>
   );
 }

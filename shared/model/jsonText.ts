@@ -6,6 +6,9 @@ import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from './limits';
 import type { PathSegment } from './paths';
 import { preview } from './problems';
 
+/** What a file of nothing (or only white space) is told; it has no line and column to name. */
+const EMPTY_FILE = 'the file is empty';
+
 /** Something legal in JSON text but probably not meant, found while parsing it. */
 export interface JsonTextWarning {
   path: PathSegment[];
@@ -100,6 +103,8 @@ export function parseJsonText(text: string, maxBytes = MAX_FILE_BYTES, maxDepth 
     value = JSON.parse(text);
   } catch (error) {
     const located = locateJsonSyntaxError(text);
+    // An empty file has no place to point at: "line 1, column 1" would only repeat that it is empty.
+    if (located?.reason === EMPTY_FILE) return { ok: false, message: `not valid JSON: ${EMPTY_FILE}` };
     if (located) {
       const { line, column } = lineColumnAt(text, located.offset);
       return { ok: false, message: `not valid JSON: ${located.reason} at line ${line}, column ${column}`, line, column };
@@ -356,7 +361,7 @@ export function locateJsonSyntaxError(text: string): SyntaxFault | null {
 
   try {
     skipWhitespace();
-    if (position >= text.length) return { offset: 0, reason: 'the file is empty' };
+    if (position >= text.length) return { offset: 0, reason: EMPTY_FILE };
     parseValue();
     skipWhitespace();
     if (position < text.length) fail(position, 'unexpected text after the end of the JSON value');

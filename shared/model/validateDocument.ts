@@ -10,7 +10,7 @@ import { MAX_LINKS, MAX_NODES } from './limits';
 import type { PathSegment } from './paths';
 import { preview, type ProblemLog } from './problems';
 import { isPlainObject, RESERVED_KEYS, type JsonObject } from './sanitize';
-import { METRIC_INFO, CHECK_FIELDS, ratioCheckAlwaysPasses, ratioValueProblem } from './schema/checks';
+import { METRIC_INFO, CHECK_FIELDS, ratioCheckAlwaysPasses, thresholdProblem } from './schema/checks';
 import type { FieldDescriptor } from './schema/fields';
 import { isNodeKind, NODE_KIND_INFO } from './schema/nodeKinds';
 import {
@@ -548,9 +548,10 @@ class ReferenceChecker {
         const to = typeof check.toS === 'number' ? `${Math.ceil(check.toS)} s` : 'the end';
         this.log.warning(path, `${check.metric} is kept per whole second of the run, so this window counts from ${from} s to ${to}`);
       }
-      const ratioProblem = typeof check.value === 'number' && info !== undefined ? ratioValueProblem(check.metric, check.value) : null;
-      if (ratioProblem !== null) {
-        this.log.warning([...path, 'value'], `${ratioProblem}, so this check ${ratioCheckAlwaysPasses(check.op, check.value) ? 'always passes' : 'can never pass'}`);
+      // A ratio outside 0–1 or a negative latency, throughput or count: valid, but never what was meant.
+      const valueProblem = typeof check.value === 'number' && info !== undefined ? thresholdProblem(check.metric, check.value) : null;
+      if (valueProblem !== null) {
+        this.log.warning([...path, 'value'], `${valueProblem}, so this check ${ratioCheckAlwaysPasses(check.op, check.value) ? 'always passes' : 'can never pass'}`);
       }
       if (info !== undefined && !info.needsNode && Object.hasOwn(check, 'node')) {
         this.log.warning([...path, 'node'], `is ignored: ${check.metric} is measured over all client requests`);

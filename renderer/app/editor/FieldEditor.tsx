@@ -1,9 +1,10 @@
 import { describeRule, type DistributionField, type FieldDescriptor, type NumberField, type ObjectField, type RefField } from '../../../shared/model/schema/fields';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type FaultlineDocument } from '../../../shared/model/types';
+import { DEFAULT_LOGNORMAL_SIGMA, DISTRIBUTION_FIELDS } from '../../../shared/model/schema/common';
 import { useEditedText } from '../../editor/store/useEditedText';
 import type { TextParse } from '../../editor/store/textEdit';
-import { useId } from 'react';
-import { checkValue, defaultText, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
+import { useId, useRef } from 'react';
+import { checkValue, defaultText, defaultTitle, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -157,7 +158,7 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
         {...describedBy(ids, hintText(descriptor), error)}
         value={field.value}
         placeholder={placeholder}
-        title={placeholder}
+        title={shared.state === 'mixed' ? placeholder : defaultTitle(descriptor)}
         onChange={(event) => field.type(event.target.value, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value))}
         {...field.handlers}
       />
@@ -259,15 +260,34 @@ function asSpec(value: unknown): DistributionSpec | undefined {
   return undefined;
 }
 
-/** Shape and mean (and sigma for lognormal), committed together as one distribution object. */
+/** The rule of a lognormal's sigma (a number ≥ 0), from the schema that reads files. */
+const SIGMA_FIELD = DISTRIBUTION_FIELDS.find((field) => field.name === 'sigma')!;
+
+/** A distribution's shape as chosen in the menu, keeping the mean and (for a lognormal) a sigma the file gave. */
+function withShape(dist: DistributionSpec['dist'], base: DistributionSpec): DistributionSpec {
+  return dist === 'lognormal' && base.sigma !== undefined ? { dist, mean: base.mean, sigma: base.sigma } : { dist, mean: base.mean };
+}
+
+/**
+ * Shape and mean (and, under them, sigma for a lognormal), committed together as one
+ * distribution object. A lognormal without sigma uses DEFAULT_LOGNORMAL_SIGMA, as a file does:
+ * the Sigma box says so rather than writing it into the document unseen.
+ */
 function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: DistributionField }) {
   const ids = useFieldIds();
+  const sigmaIds = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const current = shared.state === 'same' ? asSpec(shared.value) : undefined;
   const base = current ?? descriptor.default ?? { dist: 'const', mean: 0 };
   const external = current ? String(current.mean) : '';
   const mean = useEditedText(external, `field:${path.join('.')}.mean`);
+  const sigma = useEditedText(current?.sigma === undefined ? '' : String(current.sigma), `field:${path.join('.')}.sigma`);
   const error = mean.problem ?? undefined;
+  const sigmaError = sigma.problem ?? undefined;
+  // Retyping the mean (select all, then type) empties the box on the way, which puts the field
+  // back to its default for a moment: the shape and sigma from before are kept for the number
+  // typed next, or "7" over a lognormal would become the default shape's 7.
+  const clearedRef = useRef<DistributionSpec | null>(null);
   const hint = hintText(descriptor);
   const commitSpec = (spec: DistributionSpec) => {
     const checked = checkValue(descriptor, spec);
@@ -278,51 +298,84 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
   /** The mean's text as the distribution to commit (undefined: back to the default). */
   const parseMean = (typed: string): { ok: true; value: DistributionSpec | undefined } | { ok: false; message: string } => {
     const parsed = parseNumberText(typed);
+    if (parsed.ok && parsed.value === undefined && current) clearedRef.current = current;
     if (!parsed.ok || parsed.value === undefined) return parsed as { ok: true; value: undefined } | { ok: false; message: string };
-    const spec: DistributionSpec = base.dist === 'lognormal' ? { dist: base.dist, mean: parsed.value, sigma: base.sigma ?? 0.5 } : { dist: base.dist, mean: parsed.value };
+    const shape = current ?? clearedRef.current ?? base;
+    const spec = withShape(shape.dist, { ...shape, mean: parsed.value });
     const checked = checkValue(descriptor, spec);
     return checked.ok ? { ok: true, value: spec } : checked;
+  };
+  /** The sigma's text as the lognormal to commit (empty: no sigma, so the default one). */
+  const parseSigma = (typed: string): { ok: true; value: DistributionSpec } | { ok: false; message: string } => {
+    const parsed = parseNumberText(typed);
+    if (!parsed.ok) return parsed;
+    if (parsed.value === undefined) return { ok: true, value: { dist: 'lognormal', mean: base.mean } };
+    const checked = checkValue(SIGMA_FIELD, parsed.value);
+    if (!checked.ok) return { ok: false, message: `sigma ${checked.message}` };
+    return { ok: true, value: { dist: 'lognormal', mean: base.mean, sigma: parsed.value } };
   };
   // A context default ("0.05 ms at layer 4, 0.5 ms at layer 7") is the hint line's; the field says "auto".
   const placeholder = shared.state === 'mixed' ? 'mixed' : descriptor.default ? String(descriptor.default.mean) : descriptor.contextDefault ? 'auto' : '';
   const meanAria = describedBy(ids, hint, error);
+  const sigmaPath = `${path.join('.')}.sigma`;
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids} error={error}>
-      <select
-        className="dist-select"
-        data-field={`${path.join('.')}.dist`}
-        id={ids.control}
-        aria-describedby={hint ? ids.hint : undefined}
-        value={current?.dist ?? ''}
-        onChange={(event) => {
-          if (event.target.value === '') return onCommit(path, undefined);
-          const dist = event.target.value as DistributionSpec['dist'];
-          commitSpec(dist === 'lognormal' ? { dist, mean: base.mean, sigma: base.sigma ?? 0.5 } : { dist, mean: base.mean });
-        }}
-      >
-        <option value="">{descriptor.default ? `default (${descriptor.default.dist})` : 'auto'}</option>
-        {DISTRIBUTION_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {kind}
-          </option>
-        ))}
-      </select>
-      <input
-        type="text"
-        inputMode="decimal"
-        className="dist-mean"
-        aria-label={`${descriptor.label} mean`}
-        data-field={`${path.join('.')}.mean`}
-        aria-describedby={meanAria['aria-describedby']}
-        aria-invalid={meanAria['aria-invalid']}
-        value={mean.value}
-        placeholder={placeholder}
-        // As a number field's tooltip says it ("1000 (default)"), not a bare "5".
-        title={descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : shared.state !== 'mixed' && descriptor.default ? `${descriptor.default.mean} (default)` : placeholder}
-        onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
-        {...mean.handlers}
-      />
-    </DescriptorRow>
+    <>
+      <DescriptorRow descriptor={descriptor} path={path} ids={ids} error={error}>
+        <select
+          className="dist-select"
+          data-field={`${path.join('.')}.dist`}
+          id={ids.control}
+          aria-describedby={hint ? ids.hint : undefined}
+          value={current?.dist ?? ''}
+          onChange={(event) => {
+            if (event.target.value === '') return onCommit(path, undefined);
+            commitSpec(withShape(event.target.value as DistributionSpec['dist'], base));
+          }}
+        >
+          <option value="">{descriptor.default ? `default (${descriptor.default.dist})` : 'auto'}</option>
+          {DISTRIBUTION_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind}
+            </option>
+          ))}
+        </select>
+        <input
+          type="text"
+          inputMode="decimal"
+          className="dist-mean"
+          aria-label={`${descriptor.label} mean`}
+          data-field={`${path.join('.')}.mean`}
+          aria-describedby={meanAria['aria-describedby']}
+          aria-invalid={meanAria['aria-invalid']}
+          value={mean.value}
+          placeholder={placeholder}
+          // As a number field's tooltip says it ("1000 (default)"), not a bare "5".
+          title={descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : shared.state !== 'mixed' && descriptor.default ? `${descriptor.default.mean} (default)` : placeholder}
+          onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
+          {...mean.handlers}
+          onFocus={() => {
+            clearedRef.current = null;
+            mean.handlers.onFocus();
+          }}
+        />
+      </DescriptorRow>
+      {current?.dist === 'lognormal' && (
+        <FieldRow label={`${descriptor.label} sigma`} title={`${SIGMA_FIELD.description} Allowed: ${describeRule(SIGMA_FIELD)}. Empty: ${DEFAULT_LOGNORMAL_SIGMA}.`} ids={sigmaIds} error={sigmaError} errorKey={sigmaPath} rowKey={sigmaPath}>
+          <input
+            type="text"
+            inputMode="decimal"
+            className="dist-sigma"
+            data-field={sigmaPath}
+            {...describedBy(sigmaIds, undefined, sigmaError)}
+            value={sigma.value}
+            placeholder={`${DEFAULT_LOGNORMAL_SIGMA} (default)`}
+            title={`${DEFAULT_LOGNORMAL_SIGMA} (default)`}
+            onChange={(event) => sigma.type(event.target.value, parseSigma, (spec) => onCommit(path, spec))}
+            {...sigma.handlers}
+          />
+        </FieldRow>
+      )}
+    </>
   );
 }
 

@@ -26,6 +26,11 @@ export const UNIT_LABEL: Record<FieldUnit, string> = {
   ratio: '0–1',
   count: '',
   keys: 'keys',
+  // Short: a longer unit narrows the box until its placeholder ("10000 (default)") is cut.
+  messages: 'msgs',
+  // "Dead after 3 missed", under "Heartbeat 500 ms": "heartbeats" would cut the box's placeholder.
+  heartbeats: 'missed',
+  probes: 'probes',
   Mbps: 'Mbps',
   px: 'px',
   factor: '×',
@@ -43,9 +48,18 @@ export function defaultText(descriptor: FieldDescriptor): string {
       const spec = value as { dist: string; mean: number };
       return `${spec.dist} ${spec.mean}`;
     }
+    // "0 = off": a bare "0 (default)" does not say that the feature is not in use. The box is
+    // too narrow for "(default)" too: that is the tooltip's (defaultTitle).
+    if (value === 0 && descriptor.type === 'number' && descriptor.zeroMeans) return `0 = ${descriptor.zeroMeans}`;
     return `${String(value)} (default)`;
   }
   return 'not set';
+}
+
+/** The default as the box's tooltip says it: the placeholder, with "(default)" when it had no room. */
+export function defaultTitle(descriptor: FieldDescriptor): string {
+  const text = defaultText(descriptor);
+  return descriptor.type === 'number' && descriptor.zeroMeans && descriptor.default === 0 ? `${text} (default)` : text;
 }
 
 /** The line under a field whose default depends on the context, saying what "auto" means. */

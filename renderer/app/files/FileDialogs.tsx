@@ -31,8 +31,8 @@ function ProblemList({ errors, warnings = [] }: { errors: readonly Problem[]; wa
         <li key={`e${index}`} className="problem problem-error">
           <XCircle size={14} aria-label="error" />
           {problem.path && <code className="problem-path">{problem.path}</code>}
+          {/* A JSON error says where in its message ("… at line 4, column 18"): not repeated beside it. */}
           <span>{problem.message}</span>
-          {problem.line !== undefined && <span className="problem-where">line {problem.line}, column {problem.column}</span>}
         </li>
       ))}
       {warnings.map((problem, index) => (

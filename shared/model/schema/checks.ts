@@ -59,8 +59,21 @@ export function ratioValueProblem(metric: CheckMetric, value: number, name: stri
   return `${name} is a ratio from 0 to 1${hint}`;
 }
 
+/**
+ * Why a threshold can never mean what it says, or null: a ratio outside 0–1 (see
+ * ratioValueProblem), or a negative one for a metric measured from 0 up (a latency, a throughput,
+ * a count): "p99 ≤ -5 ms" can never pass. Like a ratio's, the Contract allows it (the loader only
+ * warns); the check editor refuses it.
+ */
+export function thresholdProblem(metric: CheckMetric, value: number, name: string = metric): string | null {
+  if (isRatioMetric(metric)) return ratioValueProblem(metric, value, name);
+  if (!Object.hasOwn(METRIC_INFO, metric) || value >= 0) return null;
+  return `${name} is never negative`;
+}
+
 /** Whether a check whose threshold lies outside its ratio metric's 0–1 always passes (else it never does). */
 export function ratioCheckAlwaysPasses(op: (typeof CHECK_OPS)[number], value: number): boolean {
-  // Above 1, "more than" can never hold and "less than" always does; below 0 the other way round.
+  // Above 1, "more than" can never hold and "less than" always does; below 0 the other way round
+  // (as for any metric measured from 0 up).
   return (op === '<' || op === '<=') === value > 1;
 }

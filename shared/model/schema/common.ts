@@ -25,8 +25,8 @@ export const healthCheckField = field.object({
     // At least 1 ms: a probe every microsecond would make a run of seconds take hours.
     intervalMs: field.number({ label: 'Interval', description: 'Time between probes to one target.', default: 1000, unit: 'ms', min: 1 }),
     timeoutMs: field.period('ms', { label: 'Timeout', description: 'A probe not answered within this time counts as failed.', default: 500 }),
-    unhealthyAfter: field.count({ label: 'Unhealthy after', description: 'Consecutive failed probes before a target is marked down.', default: 3, max: 1000 }),
-    healthyAfter: field.count({ label: 'Healthy after', description: 'Consecutive good probes before a down target is marked up again.', default: 2, max: 1000 }),
+    unhealthyAfter: field.count({ label: 'Unhealthy after', description: 'Consecutive failed probes before a target is marked down.', unit: 'probes', default: 3, max: 1000 }),
+    healthyAfter: field.count({ label: 'Healthy after', description: 'Consecutive good probes before a down target is marked up again.', unit: 'probes', default: 2, max: 1000 }),
   }),
 });
 

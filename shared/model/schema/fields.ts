@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DISTRIBUTION_KINDS, type DistributionSpec, type NodeKind } from '../types';
 import { ID_PATTERN } from '../ids';
 
-export type FieldUnit = 'ms' | 's' | 'rps' | 'ratio' | 'count' | 'keys' | 'Mbps' | 'px' | 'factor';
+export type FieldUnit = 'ms' | 's' | 'rps' | 'ratio' | 'count' | 'keys' | 'messages' | 'heartbeats' | 'probes' | 'Mbps' | 'px' | 'factor';
 
 interface FieldCommon {
   /** The key in the JSON object. */
@@ -36,6 +36,8 @@ export interface NumberField extends FieldCommon {
   minExclusive?: boolean;
   max?: number;
   default?: number;
+  /** What 0 does when it is not a plain amount ("off": a cache of 0 responses is no cache). */
+  zeroMeans?: string;
 }
 export interface BooleanField extends FieldCommon {
   type: 'boolean';

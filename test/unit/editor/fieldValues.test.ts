@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, hintText, parseNumberText } from '../../../renderer/app/editor/fieldValues';
+import { checkValue, defaultText, defaultTitle, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
 import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import { configFields } from '../../../shared/model/schema/nodeKinds';
 import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
@@ -34,5 +34,31 @@ describe('what "auto" means', () => {
     const rateLimit = configFields('proxy').find((field) => field.name === 'rateLimit')!;
     const burst = (rateLimit as { fields: readonly FieldDescriptor[] }).fields.find((field) => field.name === 'burst')!;
     expect(hintText(burst)).toBe('auto: the same as Rate');
+  });
+});
+
+describe('units and defaults the inspector shows', () => {
+  const inside = (descriptor: FieldDescriptor, name: string) => (descriptor as { fields: readonly FieldDescriptor[] }).fields.find((field) => field.name === name)!;
+  const unitOf = (descriptor: FieldDescriptor) => (descriptor.unit ? UNIT_LABEL[descriptor.unit] : '');
+
+  it('name what a count counts', () => {
+    // A queue holds messages (a cache or a CDN holds keys); an lb pair fails over after missed heartbeats.
+    expect(unitOf(field('queue', 'capacity'))).toBe('msgs');
+    expect(unitOf(field('cache', 'capacity'))).toBe('keys');
+    expect(unitOf(inside(field('lb', 'ha'), 'deadAfter'))).toBe('missed');
+    // Health checks count probes.
+    expect(unitOf(inside(field('lb', 'healthCheck'), 'unhealthyAfter'))).toBe('probes');
+    expect(unitOf(inside(field('dns', 'healthCheck'), 'healthyAfter'))).toBe('probes');
+  });
+
+  it('say what a default of 0 does when 0 switches a feature off', () => {
+    // The placeholder fits its box; the tooltip says it is the default.
+    expect(defaultText(inside(field('proxy', 'cache'), 'capacity'))).toBe('0 = off');
+    expect(defaultTitle(inside(field('proxy', 'cache'), 'capacity'))).toBe('0 = off (default)');
+    expect(defaultText(inside(field('proxy', 'rateLimit'), 'rps'))).toBe('0 = off');
+    expect(defaultText(field('cache', 'ttlS'))).toBe('0 = no expiry');
+    // A 0 that is just an amount stays plain.
+    expect(defaultText(field('proxy', 'tlsMs'))).toBe('0 (default)');
+    expect(defaultTitle(field('proxy', 'tlsMs'))).toBe('0 (default)');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
-import { isRatioMetric, ratioValueProblem } from '../../../shared/model/schema/checks';
+import { isRatioMetric, ratioValueProblem, thresholdProblem } from '../../../shared/model/schema/checks';
 import { CHECK_METRICS } from '../../../shared/model/types';
 import { addCheck, deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from '../../../renderer/live/checkEdits';
 
@@ -90,5 +90,18 @@ describe('check edits', () => {
     for (const value of [0, 0.95, 1]) expect(ratioValueProblem('availability', value)).toBeNull();
     expect(ratioValueProblem('latency.p99', 95)).toBeNull();
     expect(ratioValueProblem('throughput', 5000)).toBeNull();
+  });
+
+  it('refuse a negative threshold for a metric measured from 0 up ("p99 ≤ -5 ms" can never pass)', () => {
+    // The check editor names the metric as its Metric select does.
+    expect(thresholdProblem('latency.p99', -5, 'p99 latency')).toBe('p99 latency is never negative');
+    for (const metric of ['latency.mean', 'latency.p50', 'latency.p95', 'throughput', 'staleReads', 'lostWrites', 'sessionsLost', 'queue.maxDepth'] as const) {
+      expect(thresholdProblem(metric, -0.5), metric).toBe(`${metric} is never negative`);
+      for (const value of [0, 5, 1e6]) expect(thresholdProblem(metric, value), `${metric} ${value}`).toBeNull();
+    }
+    // Ratios keep their own message.
+    expect(thresholdProblem('availability', 95, 'Availability')).toBe('Availability is a ratio from 0 to 1 (95% is 0.95)');
+    expect(thresholdProblem('errorRate', -0.1)).toBe('errorRate is a ratio from 0 to 1');
+    expect(thresholdProblem('utilization', 0.5)).toBeNull();
   });
 });

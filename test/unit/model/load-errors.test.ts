@@ -96,6 +96,9 @@ describe('loadDocument rejects each class of error', () => {
 
   it('rejects an empty text and text that is not a string', () => {
     expect(expectErrors(loadDocument(''))[0].message).toContain('the file is empty');
+    // Said once, without a place: the open dialog showed "… at line 1, column 1" and then
+    // "line 1, column 1" again from the problem's position.
+    for (const text of ['', ' \n\t ']) expect(expectErrors(loadDocument(text))).toEqual([{ path: '', message: 'not valid JSON: the file is empty' }]);
     expect(expectErrors(loadDocument(undefined as unknown as string))[0].message).toContain('must be text');
   });
 

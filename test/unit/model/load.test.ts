@@ -185,6 +185,22 @@ describe('loadDocument on valid files', () => {
     ]);
   });
 
+  it('warns (and still loads: the Contract allows any number) about a negative latency, throughput or count threshold', () => {
+    const file = baseFile();
+    file.checks = [
+      { metric: 'latency.p99', op: '<=', value: -5 },
+      { metric: 'throughput', op: '>=', value: -1 },
+      { metric: 'lostWrites', op: '<=', value: 0 },
+      { metric: 'latency.mean', op: '<', value: 200 },
+    ];
+    const result = loadObject(file);
+    expect(expectLoaded(result).checks.map((check) => check.value)).toEqual([-5, -1, 0, 200]);
+    expect(result.warnings).toEqual([
+      { path: 'checks[0].value', message: 'latency.p99 is never negative, so this check can never pass' },
+      { path: 'checks[1].value', message: 'throughput is never negative, so this check always passes' },
+    ]);
+  });
+
   it('accepts partitions by region and node ids', () => {
     const file = baseFile();
     file.regions.push({ id: 'r2', name: 'Region 2', x: 500, y: 0, w: 100, h: 100 });

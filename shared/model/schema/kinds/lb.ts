@@ -25,7 +25,7 @@ export const LB_FIELDS = fieldList({
       peer: field.ref({ label: 'Peer', description: 'The passive load balancer that takes over.', refersTo: 'node', nodeKinds: ['lb'], required: true }),
       // At least 1 ms, like health-check intervals: a heartbeat every microsecond would stall the run.
       heartbeatMs: field.number({ label: 'Heartbeat', description: 'Time between heartbeats to the peer.', default: 500, unit: 'ms', min: 1 }),
-      deadAfter: field.count({ label: 'Dead after', description: 'Missed heartbeats before the peer takes over.', max: 1000, default: 3 }),
+      deadAfter: field.count({ label: 'Dead after', description: 'Missed heartbeats before the peer takes over.', unit: 'heartbeats', max: 1000, default: 3 }),
     }),
   }),
 });

@@ -9,7 +9,7 @@ export const PROXY_FIELDS = fieldList({
     description: 'Caches responses to reads.',
     whenAbsent: 'defaults',
     fields: fieldList({
-      capacity: field.integer({ label: 'Capacity', description: 'Number of responses kept; 0 turns the cache off.', unit: 'keys', min: 0, max: MAX_CAPACITY, default: 0 }),
+      capacity: field.integer({ label: 'Capacity', description: 'Number of responses kept; 0 turns the cache off.', unit: 'keys', min: 0, max: MAX_CAPACITY, default: 0, zeroMeans: 'off' }),
       ttlS: field.duration('s', { label: 'TTL', description: 'How long a cached response stays fresh.', default: 60 }),
     }),
   }),
@@ -18,7 +18,7 @@ export const PROXY_FIELDS = fieldList({
     description: 'Token bucket; requests over the limit are rejected with 429.',
     whenAbsent: 'defaults',
     fields: fieldList({
-      rps: field.number({ label: 'Rate', description: 'Tokens added per second; 0 turns rate limiting off.', unit: 'rps', min: 0, max: 1_000_000, default: 0 }),
+      rps: field.number({ label: 'Rate', description: 'Tokens added per second; 0 turns rate limiting off.', unit: 'rps', min: 0, max: 1_000_000, default: 0, zeroMeans: 'off' }),
       burst: field.number({ label: 'Burst', description: 'Bucket size: requests allowed at once after a quiet spell.', unit: 'count', min: 0, max: MAX_CAPACITY, contextDefault: 'the same as Rate' }),
       per: field.enum({ label: 'Per', description: 'One bucket per user, or one for everybody.', options: ['user', 'global'], default: 'user' }),
     }),
