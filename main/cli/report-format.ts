@@ -4,6 +4,7 @@
  * what a person reads matches the JSON digit for digit.
  */
 import { countOf } from '../../shared/model/plural';
+import type { Check } from '../../shared/model/types';
 import { normalizeReport, type Report, type ReportNode } from '../../shared/sim/report';
 
 const TIMELINE_CSV_HEADER = 't,sent,ok,failed,p50,p99';
@@ -21,8 +22,12 @@ function csvNumber(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-/** The terminal summary: outcomes, latency, availability, throughput, checks and a nodes table. */
-export function formatSummary(input: Report): string {
+/**
+ * The terminal summary: outcomes, latency, availability, throughput, checks and a nodes table.
+ * `checks` are the document's (in report order): each check's line then shows its label and the
+ * seconds it measured, so "availability ≥ 0.99, actual 1" is not read against a whole run's 46 %.
+ */
+export function formatSummary(input: Report, checks: readonly Check[] = []): string {
   const report = normalizeReport(input);
   const { requests, latencyMs, consistency } = report;
   const lines: string[] = [];
@@ -59,11 +64,13 @@ export function formatSummary(input: Report): string {
     lines.push(
       table(
         [],
-        report.checks.map((check) => [
+        report.checks.map((check, index) => [
           check.pass ? 'PASS' : 'FAIL',
           check.id,
           `${check.metric}${check.node === undefined ? '' : ` (${check.node})`} ${check.op} ${check.value}`,
           `actual ${check.actual === null ? 'n/a (nothing measured)' : formatNumber(check.actual)}`,
+          checkWindow(checks[index], report.durationS),
+          checks[index]?.label ?? '',
         ]),
         '  ',
       ),
@@ -76,7 +83,7 @@ export function formatSummary(input: Report): string {
     lines.push('Nodes');
     lines.push(
       table(
-        [['id', 'kind', 'arrivals', 'completed', 'errors', 'rejected', 'util', 'meanQ', 'maxQ', 'downS', 'hitRatio', 'keys']],
+        [['id', 'kind', 'arrivals', 'completed', 'errors', 'rejected', 'util', 'meanQ', 'maxQ', 'downS', 'hitRatio', 'keys', 'keysMoved']],
         nodeIds.map((id) => nodeRow(id, report.nodes[id])),
         '  ',
       ),
@@ -99,7 +106,17 @@ function nodeRow(id: string, node: ReportNode): string[] {
     formatNumber(node.downS),
     node.hitRatio === undefined ? '' : percent(node.hitRatio, 1),
     node.keys === undefined ? '' : String(node.keys),
+    node.keysMoved === undefined ? '' : String(node.keysMoved),
   ];
+}
+
+/** The seconds a check measured: "0–10 s", "from 41 s", or the whole run (client metrics count requests sent then). */
+function checkWindow(check: Check | undefined, durationS: number): string {
+  const fromS = check?.fromS ?? 0;
+  const toS = check?.toS ?? durationS;
+  if (fromS <= 0 && toS >= durationS) return 'whole run';
+  if (toS >= durationS) return `from ${formatNumber(fromS)} s`;
+  return `${formatNumber(fromS)}–${formatNumber(toS)} s`;
 }
 
 /**

@@ -90,7 +90,7 @@ export async function runCommand(
 
     if (settings.outFile !== undefined) await writeOutput('--out', settings.outFile, reportToJson(report));
     if (settings.csvFile !== undefined) await writeOutput('--csv', settings.csvFile, timelineToCsv(report));
-    environment.stdout.write(settings.json ? reportToJson(report) : formatSummary(report));
+    environment.stdout.write(settings.json ? reportToJson(report) : formatSummary(report, document.checks));
 
     return report.checks.every((check) => check.pass) ? EXIT.ok : EXIT.checkFailed;
   } catch (error) {

@@ -8,7 +8,7 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
-import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, targetKindOf, targetsFor } from './scenarioEdits';
+import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
 
 /**
@@ -79,7 +79,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
       {targets.length > 0 && (
         <label>
           {kind === 'node' ? 'Node' : 'Link'}
-          <select value={event.target ?? ''} onChange={(e) => store.update((draft) => setScenarioFields(draft, index, { target: e.target.value }))}>
+          <select value={event.target ?? ''} onChange={(e) => store.update((draft) => setScenarioTarget(draft, index, e.target.value))}>
             {targets.map((id) => (
               <option key={id} value={id}>
                 {nodeNamer(doc.nodes, doc.links)(id)}

@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import { parseNumberText } from '../app/editor/fieldValues';
 import { nodeAcrossItsRegion } from '../../shared/model/partitionGroups';
+import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import { ACTION_INFO } from '../../shared/model/schema/scenario';
 import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type NodeKind, type ScenarioAction, type ScenarioEvent } from '../../shared/model/types';
 
@@ -99,6 +100,20 @@ export function setScenarioAction(draft: DocDraft, index: number, action: Scenar
   if (!sameParams) delete event.params;
   if (action === 'degrade') event.params ??= { latencyMs: 200 };
   if (action === 'set') event.params ??= {};
+}
+
+/**
+ * Points an event at another node or link. A `set` keeps only the settings the new node's kind
+ * has: a patch for another kind ("rps" on a database) changes nothing, and the editor, which
+ * lists the new kind's fields, would not even show it.
+ */
+export function setScenarioTarget(draft: DocDraft, index: number, target: string): void {
+  const event = draft.scenario[index];
+  if (event === undefined) return;
+  event.target = target;
+  if (event.action !== 'set' || event.params === undefined || !Object.hasOwn(draft.nodes, target)) return;
+  const names = new Set(NODE_KIND_INFO[draft.nodes[target].kind].fields.map((field) => field.name));
+  for (const name of Object.keys(event.params)) if (!names.has(name)) delete event.params[name];
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeReport, reportToJson, roundTo, type Report } from '../../../shared/sim/report';
 import { formatSummary, timelineToCsv } from '../../../main/cli/report-format';
 import { makeReport } from './fakeReport';
+import type { Check } from '../../../shared/model/types';
 
 const CONTRACT_TOP_LEVEL_KEYS = [
   'format', 'version', 'title', 'seed', 'durationS', 'events', 'wallMs', 'requests', 'latencyMs',
@@ -106,6 +107,29 @@ describe('report-format', () => {
     expect(summary).toContain('p99 n/a');
     expect(summary).toMatch(/Availability\s+n\/a/);
     expect(summary).toMatch(/FAIL\s+c\s+latency\.p99 < 1\s+actual n\/a/);
+  });
+
+  it('formatSummary gives each check the seconds it measured and its label, and the nodes table keysMoved', () => {
+    const report = makeReport({
+      checks: [
+        { id: 'early', metric: 'availability', op: '>=', value: 0.99, actual: 1, pass: true },
+        { id: 'late', metric: 'errorRate', op: '<', value: 0.1, actual: 0, pass: true },
+        { id: 'all', metric: 'throughput', op: '>', value: 50, actual: 99, pass: true },
+      ],
+      nodes: { r1: { kind: 'shard-router', arrivals: 10, completed: 10, errors: 0, rejected: 0, utilization: 0, meanQueue: 0, maxQueue: 0, downS: 0, keysMoved: 6777 } },
+    });
+    const checks: Check[] = [
+      { id: 'early', metric: 'availability', op: '>=', value: 0.99, toS: 1, label: 'Healthy before the slowdown' },
+      { id: 'late', metric: 'errorRate', op: '<', value: 0.1, fromS: 2 },
+      { id: 'all', metric: 'throughput', op: '>', value: 50 },
+    ];
+    const summary = formatSummary(report, checks);
+    // A check over part of the run said nothing of which part, beside a whole-run availability.
+    expect(summary).toMatch(/PASS\s+early\s+availability >= 0\.99\s+actual 1\s+0–1 s\s+Healthy before the slowdown\n/);
+    expect(summary).toMatch(/PASS\s+late\s+errorRate < 0\.1\s+actual 0\s+from 2 s\n/);
+    expect(summary).toMatch(/PASS\s+all\s+throughput > 50\s+actual 99\s+whole run\n/);
+    expect(summary).toMatch(/keys\s+keysMoved\n/);
+    expect(summary).toMatch(/r1\s+shard-router .*\s6777\n/);
   });
 
   it('formatSummary speaks of one read, write or lost session in the singular', () => {

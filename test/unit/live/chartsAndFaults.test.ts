@@ -11,7 +11,7 @@ import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, formatActual } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
-import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, targetsFor } from '../../../renderer/live/scenarioEdits';
+import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -237,6 +237,16 @@ describe('scenario edits', () => {
     });
     expect(patched.scenario[0].params).toEqual({ workers: 8, serviceMs: { dist: 'lognormal', mean: 5, sigma: 0.8 } });
     expect(loadDocument(saveDocument(patched)).ok).toBe(true);
+    // Pointed at another node, a set keeps only what that node's kind has: a client has no workers or service time; another app has both.
+    const users = produce(patched, (draft) => {
+      setScenarioParam(draft, 0, ['rps'], undefined);
+      setScenarioTarget(draft, 0, 'users-us');
+    });
+    expect(users.scenario[0]).toMatchObject({ target: 'users-us', params: {} });
+    const otherApp = produce(patched, (draft) => setScenarioTarget(draft, 0, 'app2'));
+    expect(otherApp.scenario[0]).toMatchObject({ target: 'app2', params: { workers: 8, serviceMs: { dist: 'lognormal', mean: 5, sigma: 0.8 } } });
+    const loaded = loadDocument(saveDocument(users));
+    expect(loaded.ok && loaded.warnings.filter((warning) => warning.path.startsWith('scenario[0].params.'))).toEqual([]);
   });
 
   it('say why typed partition groups cannot be used, by the loader\'s rules', () => {
