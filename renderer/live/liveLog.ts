@@ -46,13 +46,15 @@ const ACTION_WORDS: Record<string, string> = {
 /** The parts of a log entry's text that name nodes. */
 export type LogWords =
   | { kind: 'scenario'; action: string; target?: string; note?: string }
-  | { kind: 'health'; checker: string; target: string; markedDown: boolean };
+  | { kind: 'health'; checker: string; target: string; markedDown: boolean }
+  | { kind: 'failover'; lost: string; successor: string };
 
 /**
  * An entry's text with nodes and links named by `name` (display time: a node renamed later reads
  * by its new name; a link reads as its two ends when the namer knows the document's links).
  */
 export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
+  if (words.kind === 'failover') return `${name(words.successor)} takes over as primary from ${name(words.lost)}`;
   if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
   const { action, target, note } = words;
   if (action === 'note') return note ?? '';
@@ -97,6 +99,12 @@ export function healthLogEntry(seq: number, timeMs: number, checker: string, tar
     words,
     injected: false,
   };
+}
+
+/** A database cluster's failover (detection time after its primary was lost): the node that took over. */
+export function failoverLogEntry(seq: number, timeMs: number, lost: string, successor: string): LiveLogEntry {
+  const words: LogWords = { kind: 'failover', lost, successor };
+  return { seq, timeMs, category: 'health', outcome: 'recovery', nodes: [successor, lost], text: logText(words), words, injected: false };
 }
 
 export interface LogFilter {

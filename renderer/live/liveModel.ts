@@ -1,7 +1,7 @@
-import { HEALTH_DOWN, HEALTH_UP, type Frame } from '../../shared/sim/session/protocol';
+import { FAILOVER, HEALTH_DOWN, HEALTH_UP, type Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
-import { healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
+import { failoverLogEntry, healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
 import { runSummary } from './runSummary';
 import { warningText, type SimWarning } from '../../shared/sim/warnings';
@@ -132,6 +132,10 @@ export class LiveModel {
     this.queueFill.sample(frame.timeMs, frame.queueFill);
     this.logDropped += frame.logDropped;
     for (const entry of frame.log) {
+      if (entry.action === FAILOVER) {
+        if (entry.target !== undefined && entry.from !== undefined) this.push(failoverLogEntry(this.logSeq++, entry.timeMs, entry.from, entry.target));
+        continue;
+      }
       if (entry.action === HEALTH_DOWN || entry.action === HEALTH_UP) {
         const ends = entry.target === undefined ? undefined : this.linkEnds.get(entry.target);
         if (ends !== undefined) this.push(healthLogEntry(this.logSeq++, entry.timeMs, ends[0], ends[1], entry.target!, entry.action === HEALTH_DOWN));

@@ -61,6 +61,13 @@ export interface HealthMark {
   down: boolean;
 }
 
+/** A database cluster's failover: `successor` took over as primary from `lost`, at `timeMs`. */
+export interface FailoverMark {
+  timeMs: number;
+  lost: number;
+  successor: number;
+}
+
 /** Handler of a node-owned timer; `token` is whatever the owner scheduled it with. */
 export type TimerHandler = (token: number) => void;
 
@@ -104,6 +111,8 @@ export class World {
    * target is now marked down. The live event log shows them at their exact simulated time.
    */
   readonly healthMarks: HealthMark[] = [];
+  /** Failovers in the order they happened (the event log shows them; no kernel event of their own). */
+  readonly failoverMarks: FailoverMark[] = [];
   /** Client requests created / finished (with an outcome). In flight = generated − finished. */
   generated = 0;
   finished = 0;
@@ -204,6 +213,10 @@ export class World {
 
   noteHealthMark(link: number, down: boolean): void {
     this.healthMarks.push({ timeMs: this.kernel.now, link, down });
+  }
+
+  noteFailover(lost: number, successor: number): void {
+    this.failoverMarks.push({ timeMs: this.kernel.now, lost, successor });
   }
 
   // --- timers ---------------------------------------------------------------------------------

@@ -73,6 +73,8 @@ export const LOG_SLICE_CAP = 64;
 /** Log actions of a health check marking the target of link `target` down / up again. */
 export const HEALTH_DOWN = 'health-down';
 export const HEALTH_UP = 'health-up';
+/** Log action of a database cluster's failover: `target` took over as primary from `from`. */
+export const FAILOVER = 'failover';
 
 const f32 = z.custom<Float32Array>((value) => value instanceof Float32Array, { message: "expected a Float32Array" });
 const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, { message: "expected a Float64Array" });
@@ -83,6 +85,8 @@ export const logEntrySchema = z.object({
   action: z.string(),
   target: z.string().optional(),
   note: z.string().optional(),
+  /** A failover's lost primary (its `target` is the node that took over). */
+  from: z.string().optional(),
   /** True for faults injected in this session (they are in the document's scenario now). */
   injected: z.boolean(),
 });

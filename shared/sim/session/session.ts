@@ -13,6 +13,7 @@ import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
 import {
+  FAILOVER,
   HEALTH_DOWN,
   HEALTH_UP,
   LOG_SLICE_CAP,
@@ -46,6 +47,8 @@ interface Running {
   logIndex: number;
   /** Health marks (World.healthMarks) already sent in the event log. */
   healthIndex: number;
+  /** Failovers (World.failoverMarks) already sent in the event log. */
+  failoverIndex: number;
   /** First metric row that may still change (its requests are not all finished). */
   rowsFrom: number;
   resync: boolean;
@@ -173,6 +176,7 @@ export class Session implements PacedRun {
       checks: new LiveChecks(run.sim, document),
       logIndex: 0,
       healthIndex: 0,
+      failoverIndex: 0,
       rowsFrom: 0,
       resync: true,
       report: null,
@@ -197,6 +201,7 @@ export class Session implements PacedRun {
       running.checks = new LiveChecks(running.run.sim, this.document!);
       running.logIndex = 0;
       running.healthIndex = 0;
+      running.failoverIndex = 0;
       running.rowsFrom = 0;
       running.resync = true;
       running.report = null;
@@ -348,18 +353,22 @@ export class Session implements PacedRun {
   }
 
   /**
-   * What happened since the last frame, in time order: scenario events as they were applied and
+   * What happened since the last frame, in time order: scenario events as they were applied,
    * health checks changing their mind (`health-down` / `health-up`, the target being the link
-   * checker → target), each at its exact simulated time. At most LOG_SLICE_CAP, the newest.
+   * checker → target) and database failovers (`failover`: the target took over from `from`), each
+   * at its exact simulated time. At most LOG_SLICE_CAP, the newest.
    */
   private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
     const applied = running.run.sim.appliedEvents;
-    const marks = running.run.sim.world.healthMarks;
-    const linkIds = running.run.sim.world.links.ids;
+    const world = running.run.sim.world;
+    const marks = world.healthMarks;
+    const failovers = world.failoverMarks;
+    const linkIds = world.links.ids;
     // The newest LOG_SLICE_CAP of the merge are among the newest LOG_SLICE_CAP of each source.
     const fromApplied = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
     const fromMarks = Math.max(running.healthIndex, marks.length - LOG_SLICE_CAP);
-    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex);
+    const fromFailovers = Math.max(running.failoverIndex, failovers.length - LOG_SLICE_CAP);
+    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex) + (fromFailovers - running.failoverIndex);
     const entries: LogEntry[] = [];
     for (let i = fromApplied; i < applied.length; i++) {
       const { timeMs, event } = applied[i];
@@ -372,8 +381,13 @@ export class Session implements PacedRun {
       const { timeMs, link, down } = marks[i];
       entries.push({ timeMs, action: down ? HEALTH_DOWN : HEALTH_UP, target: linkIds[link], injected: false });
     }
+    for (let i = fromFailovers; i < failovers.length; i++) {
+      const { timeMs, lost, successor } = failovers[i];
+      entries.push({ timeMs, action: FAILOVER, target: world.nodeIds[successor], from: world.nodeIds[lost], injected: false });
+    }
     running.logIndex = applied.length;
     running.healthIndex = marks.length;
+    running.failoverIndex = failovers.length;
     // Stable: at equal times scenario events (the cause) come before health marks.
     entries.sort((a, b) => a.timeMs - b.timeMs);
     const excess = entries.length - LOG_SLICE_CAP;

@@ -6,7 +6,7 @@ import type { FaultlineDocument } from '../../../shared/model/types';
 import { NODE_DOWN, PROTOCOL_VERSION, type Frame } from '../../../shared/sim/session/protocol';
 import { linkFaultItems, nodeFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, describeCheck } from '../../../renderer/live/liveCheckRows';
-import { healthLogEntry, logText, scenarioLogEntry } from '../../../renderer/live/liveLog';
+import { failoverLogEntry, healthLogEntry, logText, scenarioLogEntry } from '../../../renderer/live/liveLog';
 import { LiveModel } from '../../../renderer/live/liveModel';
 import { nodeLabel, nodeNamer } from '../../../renderer/live/nodeNames';
 import { markerAriaLabel, markerTitle } from '../../../renderer/live/timelineMarkers';
@@ -61,6 +61,10 @@ describe('node names in the live view', () => {
     expect(mark.nodes).toEqual(['lb', 'app1']);
     expect(logText(mark.words, name)).toBe('Load balancer health check marks App A down');
     expect(logText(healthLogEntry(5, 43_000, 'lb', 'app1', 'lb-app1', false).words, name)).toBe('Load balancer health check marks App A up again');
+    // A failover names the node that took over, then the one it replaced (the log had no line for it).
+    const failover = failoverLogEntry(7, 23_000, 'app1', 'app2');
+    expect(failover).toMatchObject({ category: 'health', outcome: 'recovery', nodes: ['app2', 'app1'] });
+    expect(logText(failover.words, name)).toBe('App B takes over as primary from App A');
     // Links have no names: a cut names the link by its ends, as the canvas shows it.
     const cut = scenarioLogEntry(6, { timeMs: 1000, action: 'cut', target: 'lb-app1', injected: true }, new Map([['lb-app1', ['lb', 'app1'] as const]]));
     expect(cut.linkId).toBe('lb-app1');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, saveDocument } from '../../../shared/model';
 import type { FaultlineDocument, ScenarioEvent } from '../../../shared/model/types';
@@ -163,6 +164,25 @@ describe('Session', () => {
     expect(up.timeMs).toBeGreaterThan(41_000);
     expect(up.timeMs).toBeLessThan(43_000);
     expect(h.lastFrame().timeMs).toBe(60_000);
+  });
+
+  it('logs a database failover, the replica taking over, at its simulated time (detectMs after the crash)', () => {
+    const lessonText = readFileSync(new URL('../../../shared/examples/lessons/07-failover-and-lost-writes.faultline', import.meta.url), 'utf8');
+    const doc = load(lessonText);
+    // Played through: its events without their pauses.
+    doc.scenario = doc.scenario.map(({ pause: _pause, ...event }) => event);
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    for (let step = 0; step < 4 && !h.lastFrame().ended; step++) h.session.handle({ type: 'step', deltaMs: 15_000 });
+    const failovers = h
+      .ofType('frame')
+      .flatMap((frame) => frame.log)
+      .filter((entry) => entry.action === 'failover');
+    // Both primaries crash at 20 s and are detected lost 3 s later; each replica takes over.
+    expect(failovers.map((entry) => [entry.timeMs, entry.from, entry.target])).toEqual([
+      [23_000, 'async-primary', 'async-replica'],
+      [23_000, 'sync-primary', 'sync-replica'],
+    ]);
   });
 
   it('a frame carries at most LOG_SLICE_CAP log entries, the newest, and counts the rest as dropped', () => {

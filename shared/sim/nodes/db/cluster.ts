@@ -245,6 +245,7 @@ export class DbCluster implements AckedWriteSink {
     }
     this.failovers++;
     this.successorOf[lost] = successor;
+    this.world.noteFailover(lost, successor);
     const consistency = this.world.consistency;
     // Settle the lost primary's pending writes; keep the others' in order.
     let kept = 0;
