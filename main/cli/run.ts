@@ -7,19 +7,19 @@
  * 3 internal error.
  */
 import { constants as fsConstants, write as writeToDescriptor } from 'node:fs';
-import { access, open, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { access, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { loadDocument } from '../../shared/model/load';
-import { MAX_DURATION_S, MAX_FILE_BYTES } from '../../shared/model/limits';
-import { decodeUtf8 } from '../../shared/model/jsonText';
+import { MAX_DURATION_S } from '../../shared/model/limits';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
 import { EXIT } from './exitCodes';
 import { formatError, formatWarning } from './problemText';
+import { describeFsError, readInputFile } from './readInputFile';
 import { formatSummary, timelineToCsv } from './report-format';
 
 export interface RunOptions {
@@ -235,23 +235,10 @@ function writeZeroBytes(descriptor: number): Promise<void> {
 
 /** Reads and validates the file; every problem is printed as `file: path: message` (exit 2). */
 async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise<FaultlineDocument> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new UsageProblem(`${file}: is a folder, not a .faultline file`);
-    if (info.size > MAX_FILE_BYTES) {
-      throw new UsageProblem(`${file}: the file is ${megabytes(info.size)}; Faultline files are limited to ${megabytes(MAX_FILE_BYTES)}`);
-    }
-    bytes = await readFile(file);
-  } catch (error) {
-    if (error instanceof UsageProblem) throw error;
-    throw new UsageProblem(`${file}: cannot read: ${describeFsError(error)}`);
-  }
+  const read = await readInputFile(file);
+  if (!read.ok) throw new UsageProblem(`${file}: ${read.message}`);
 
-  const text = decodeUtf8(bytes);
-  if (text === null) throw new UsageProblem(`${file}: is not UTF-8 text (a .faultline file is UTF-8 JSON)`);
-
-  const result = loadDocument(text);
+  const result = loadDocument(read.text);
   for (const warning of result.warnings) stderr.write(`${formatWarning(file, warning)}\n`);
   if (!result.ok) {
     throw new UsageProblem(result.errors.map((problem) => formatError(file, problem)).join('\n'));
@@ -331,30 +318,4 @@ class ProgressBar {
 
 function roundSeconds(seconds: number): number {
   return Math.round(seconds * 10) / 10;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-const FS_ERROR_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'over the disk quota',
-  EFBIG: 'the file would be too large',
-  EIO: 'the file does not accept writes (input/output error)',
-  EINVAL: 'the file does not accept writes',
-  ETXTBSY: 'the file is in use',
-};
-
-/** A file system error in words (Node's own messages read like `EIO: i/o error, write`). */
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && Object.hasOwn(FS_ERROR_REASONS, code)) return FS_ERROR_REASONS[code];
-  return error instanceof Error ? error.message : String(error);
 }

@@ -213,7 +213,18 @@ describe('runCommand with invalid files', () => {
     const h = harness();
     const file = join(workDirectory, 'nope.faultline');
     expect(await runCommand(file, {}, h.environment)).toBe(2);
-    expect(h.stderr()).toContain(`${file}: cannot read`);
+    expect(h.stderr()).toContain(`${file}: cannot open: no such file or folder`);
+  });
+
+  it('a folder, a file over the size limit and bytes that are not UTF-8 are refused in the words `validate` uses', async () => {
+    const h = harness();
+    expect(await runCommand(workDirectory, {}, h.environment)).toBe(2);
+    expect(h.stderr()).toContain(`${workDirectory}: is a folder, not a .faultline file`);
+    const latin1 = writeDocument('latin1.faultline', '');
+    writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+    const h2 = harness();
+    expect(await runCommand(latin1, {}, h2.environment)).toBe(2);
+    expect(h2.stderr()).toContain(`${latin1}: is not UTF-8 text`);
   });
 
   it('broken JSON exits 2 and says where', async () => {

@@ -117,18 +117,19 @@ describe('faultline validate', () => {
   it('exits 2 with a clear message for a missing file', async () => {
     const file = join(directory, 'nope.faultline');
     expect(await validateCommand(file)).toBe(EXIT.invalid);
-    expect(stderr).toBe(`${file}: cannot open the file (no such file)\n`);
+    // The same words as `faultline run` (they used to differ: "no such file", "is a directory").
+    expect(stderr).toBe(`${file}: cannot open: no such file or folder\n`);
   });
 
   it('exits 2 for a directory', async () => {
     expect(await validateCommand(directory)).toBe(EXIT.invalid);
-    expect(stderr).toBe(`${directory}: is a directory, not a .faultline file\n`);
+    expect(stderr).toBe(`${directory}: is a folder, not a .faultline file\n`);
   });
 
   it('exits 2 for a file over the size limit without reading it', async () => {
     const file = writeTemp('huge.faultline', Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
     expect(await validateCommand(file)).toBe(EXIT.invalid);
-    expect(stderr).toBe(`${file}: the file is 20.0 MB; Faultline reads files up to 20 MB\n`);
+    expect(stderr).toBe(`${file}: the file is 20.0 MB; Faultline reads files up to 20.0 MB\n`);
   });
 
   it('exits 2 for bytes that are not UTF-8', async () => {
