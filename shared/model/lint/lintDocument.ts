@@ -14,7 +14,7 @@ export type LintRule =
   | 'primary-fed-one-way'
   | 'replica-reads-without-link'
   | 'failover-without-link'
-  | 'app-call-cycle'
+  | 'traffic-cycle'
   | 'unused-cache'
   | 'event-after-end'
   | 'utilization-always-zero'
@@ -129,9 +129,19 @@ export function replicasWithoutPrimary(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
-/** Cycles among app → app calls: each request would call around the loop until it times out. */
-export function appCallCycles(doc: FaultlineDocument): LintFinding[] {
-  const calls = trafficLinks(doc).filter((link) => doc.nodes[link.from].kind === 'app' && doc.nodes[link.to].kind === 'app');
+/**
+ * Kinds whose traffic links carry requests on (a DNS link is an answer the client then uses; a
+ * client only starts requests).
+ */
+const FORWARDING_KINDS: ReadonlySet<string> = new Set(['cdn', 'proxy', 'lb', 'app', 'worker', 'queue', 'cache', 'db', 'shard-router']);
+
+/**
+ * Cycles of traffic links between nodes that pass requests on (app → app, lb → lb, an app that
+ * publishes to the queue whose worker calls it…): a request sent round one is passed on until it
+ * times out. Two load balancers pointing at each other ran at 0 % availability with no word.
+ */
+export function trafficCycles(doc: FaultlineDocument): LintFinding[] {
+  const calls = trafficLinks(doc).filter((link) => FORWARDING_KINDS.has(doc.nodes[link.from].kind) && FORWARDING_KINDS.has(doc.nodes[link.to].kind));
   const out = new Map<string, LinkRecord[]>();
   for (const link of calls) out.set(link.from, [...(out.get(link.from) ?? []), link]);
   const findings: LintFinding[] = [];
@@ -150,7 +160,7 @@ export function appCallCycles(doc: FaultlineDocument): LintFinding[] {
         if (!reported.has(key)) {
           reported.add(key);
           const names = [...nodes, link.to].map((node) => display(doc.nodes[node]));
-          findings.push({ rule: 'app-call-cycle', message: `App calls go round in a cycle: ${names.join(' → ')}.`, nodes, links: cycle.map((step) => step.id) });
+          findings.push({ rule: 'traffic-cycle', message: `Requests go round in a cycle: ${names.join(' → ')}; each is passed on until it times out.`, nodes, links: cycle.map((step) => step.id) });
         }
       } else if (status === undefined) {
         path.push(link);
@@ -160,7 +170,7 @@ export function appCallCycles(doc: FaultlineDocument): LintFinding[] {
     }
     state.set(id, 'done');
   };
-  for (const node of Object.values(doc.nodes)) if (node.kind === 'app' && !state.has(node.id)) visit(node.id);
+  for (const node of Object.values(doc.nodes)) if (FORWARDING_KINDS.has(node.kind) && !state.has(node.id)) visit(node.id);
   return findings;
 }
 
@@ -271,7 +281,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...primariesFedOneWay(doc),
     ...replicaReadsWithoutLink(doc),
     ...failoverWithoutLink(doc),
-    ...appCallCycles(doc),
+    ...trafficCycles(doc),
     ...unusedCacheFindings,
     ...eventsAfterEnd(doc),
     ...utilizationAlwaysZero(doc),

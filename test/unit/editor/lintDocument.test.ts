@@ -108,9 +108,20 @@ describe('design lint', () => {
     });
     const findings = lintDocument(doc);
     expect(findings).toHaveLength(1);
-    expect(findings[0].rule).toBe('app-call-cycle');
-    expect(findings[0].message).toBe('App calls go round in a cycle: a → b → d → a.');
+    expect(findings[0].rule).toBe('traffic-cycle');
+    expect(findings[0].message).toBe('Requests go round in a cycle: a → b → d → a; each is passed on until it times out.');
     expect(findings[0].links).toEqual(['a-b', 'b-d', 'd-a']);
+  });
+
+  it('reports a cycle through load balancers too (two pointing at each other ran at 0 % with no word), not a DNS answer', () => {
+    const lbs = makeDocument({
+      nodes: [node('c', 'client'), node('l1', 'lb'), node('l2', 'lb'), node('a', 'app')],
+      links: [link('c', 'l1'), link('l1', 'l2'), link('l2', 'l1'), link('l2', 'a')],
+    });
+    expect(rules(lbs)).toEqual([['traffic-cycle', ['l1', 'l2']]]);
+    // The default sandbox (DNS answers, a CDN, a load balancer, apps, a cache, replicas) has none.
+    const classic = loadDocument(defaultSandbox);
+    expect(classic.ok && lintDocument(classic.document).filter((finding) => finding.rule === 'traffic-cycle')).toEqual([]);
   });
 
   it('reports a cache nobody uses (once, not also as unreachable)', () => {
