@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /**
  * Collects console errors (and warnings, when asked) and uncaught exceptions for the whole page
@@ -21,4 +21,19 @@ export async function menu(page: Page, top: string, item: string): Promise<void>
   await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: top, exact: true }).click();
   // A setting (Dark Theme, Classroom Mode) is a menuitemcheckbox.
   await page.getByRole('menuitem', { name: item, exact: true }).or(page.getByRole('menuitemcheckbox', { name: item, exact: true })).click();
+}
+
+/** The centre of a node's card on the page (the editor's read-only debug handle). */
+export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
+  if (rect === null) throw new Error(`no node ${id} on the canvas`);
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+/** Replaces a field's text by typing it key by key (never `fill`, which sets the text in one go). */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('Control+a');
+  await field.press('Backspace');
+  await field.pressSequentially(text);
 }

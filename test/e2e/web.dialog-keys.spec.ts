@@ -1,10 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
-  if (rect === null) throw new Error(`no node ${id} on the canvas`);
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-}
+import { nodeCentre } from './pageHelpers';
 
 const nodeCount = (page: Page) => page.evaluate(() => Object.keys((JSON.parse((window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText()) as { nodes: object }).nodes).length);
 

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { nodeCentre, typeInto } from './pageHelpers';
 
 /**
  * Text fields typed key by key, as a teacher types: an entry whose final text is invalid never
@@ -16,20 +17,6 @@ interface Doc {
 
 async function documentJson(page: Page): Promise<Doc> {
   return JSON.parse(await page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText())) as Doc;
-}
-
-async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
-  if (rect === null) throw new Error(`no node ${id} on the canvas`);
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-}
-
-/** Replaces a field's text by typing it key by key (never `fill`, which sets the text in one go). */
-async function typeInto(field: Locator, text: string) {
-  await field.click();
-  await field.press('Control+a');
-  await field.press('Backspace');
-  await field.pressSequentially(text);
 }
 
 function watchForErrors(page: Page): string[] {

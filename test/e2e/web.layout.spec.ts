@@ -1,16 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { nodeCentre } from './pageHelpers';
 
 /**
  * The layout holds whatever the document says and whatever the window's size: long titles and
  * names end in an ellipsis instead of widening the page, the narration caption stays inside the
  * canvas, and the side panels give way on small windows.
  */
-
-async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
-  if (rect === null) throw new Error(`no node ${id} on the canvas`);
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-}
 
 /** Whether an element's text is cut short (it would need more room than it has). */
 const truncated = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => element.scrollWidth > element.clientWidth + 1);

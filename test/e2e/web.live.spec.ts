@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { nodeCentre } from './pageHelpers';
 
 /**
  * The live view driven like a class would: play the default sandbox, crash an app server from the
@@ -53,12 +54,6 @@ async function probe(page: Page): Promise<LiveProbe> {
       failedBySecond: failed,
     };
   });
-}
-
-async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
-  if (rect === null) throw new Error(`no node ${id} on the canvas`);
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }
 
 test('play, crash an app server from the context menu, see the health check and the error spike, replay the same run', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { menu, watchForProblems } from './pageHelpers';
+import { menu, nodeCentre, watchForProblems } from './pageHelpers';
 
 /**
  * The live view speaks the user's names: after renaming app1 "App A" and app2 "App B", the event
@@ -22,12 +22,6 @@ async function state(page: Page) {
 
 async function documentJson(page: Page): Promise<{ scenario: { action: string; target?: string }[] }> {
   return JSON.parse(await page.evaluate(() => (window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText()));
-}
-
-async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
-  if (rect === null) throw new Error(`no node ${id} on the canvas`);
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }
 
 async function rename(page: Page, id: string, name: string) {
