@@ -231,7 +231,7 @@ export class Editor {
    * A palette click (or Enter on a palette item): the new node goes to the free spot nearest
    * where {@link paletteAnchor} aims (beside the selected node, or the middle of the view), in the
    * part of the view no overlay covers, overlapping no card (it used to land on whatever was
-   * there), and is kept in view.
+   * there); the view zooms out to show it when it lands out of sight (showWithView).
    */
   addNodeInView(kind: NodeKind): string {
     const camera = this.camera;
@@ -241,7 +241,7 @@ export class Editor {
     const selected = this.store.getSelection();
     const only = selected.nodes.length === 1 && selected.links.length === 0 && selected.regions.length === 0 ? doc.nodes[selected.nodes[0]] : undefined;
     const anchor = paletteAnchor(only, kind, view);
-    // Beside a node at the view's edge, the flow goes on past it: the camera follows (keepInView).
+    // Beside a node at the view's edge, the flow goes on past it: the view then zooms out to show it.
     const aimed = { x: anchor.x - NODE_CARD.width / 2 - GRID, y: anchor.y - NODE_CARD.height / 2 - GRID, w: NODE_CARD.width + 2 * GRID, h: NODE_CARD.height + 2 * GRID };
     const id = this.addNodeWithCorner(kind, freeNodeCorner(doc, anchor, only === undefined ? view : boundsOf([view, aimed])!));
     this.showWithView(nodeRect(this.store.getDocument().nodes[id]));
@@ -576,7 +576,6 @@ export class Editor {
     this.keepInView(id);
   }
 
-  /** Pans (never zooms) just enough to bring a node's card, with a margin, into view. */
   /**
    * Brings a card just placed into view by zooming out (never in) as far as it takes to show it
    * with all that was in view, clear of the overlays: a pan to it pushed the cards already placed
@@ -591,6 +590,7 @@ export class Editor {
     camera.fit(boundsOf([shown, card])!, 0, camera.zoom());
   }
 
+  /** Pans (never zooms) just enough to bring a node's card, with a margin, into view. */
   keepInView(id: string): void {
     const doc = this.store.getDocument();
     if (!Object.hasOwn(doc.nodes, id)) return;
