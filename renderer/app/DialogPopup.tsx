@@ -1,6 +1,6 @@
 import { Dialog } from '@base-ui/react/dialog';
 import { useEffect, useState, useSyncExternalStore, type ComponentProps } from 'react';
-import { focusCanvasOnNextDocument, focusCanvasSoon } from './canvasFocus';
+import { focusCanvasOnNextDocument, focusCanvasSoon, refocusIfLost } from './canvasFocus';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 
 /**
@@ -8,11 +8,18 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
  * to what opened the dialog, as dialogs do — on Escape, Cancel or Close — unless the dialog's
  * action loads a different document (a lesson, a file, a share code, recovered work, New after
  * “Don’t Save”): then the trigger (“Browse lessons…”, a menu) means nothing for the next key, and
- * focus goes to the canvas, where Space plays the new sandbox and the arrows and Tab walk it.
+ * focus goes to the canvas, where Space plays the new sandbox and the arrows and Tab walk it. A
+ * dialog with no trigger (opened by a shortcut, or at start) gives focus back to what had it, else
+ * to the canvas, never to the page body.
  */
+/** Marks every open dialog's popup: the web edition's menu shortcuts wait until it is answered. */
+export const MODAL_DIALOG_ATTRIBUTE = 'data-modal-dialog';
+
 export function DialogPopup(props: Omit<ComponentProps<typeof Dialog.Popup>, 'finalFocus'>) {
   const store = useDocumentStore();
   const [openedWith] = useState(() => store.getGeneration());
+  // What had focus when the dialog opened (it has not taken focus yet on its first render).
+  const [focusedBefore] = useState(() => (typeof document === 'undefined' ? null : document.activeElement));
   const generation = useSyncExternalStore(
     (listener) => store.subscribe(listener),
     () => store.getGeneration(),
@@ -22,12 +29,15 @@ export function DialogPopup(props: Omit<ComponentProps<typeof Dialog.Popup>, 'fi
   useEffect(
     () => () => {
       if (store.getGeneration() !== openedWith) focusCanvasSoon();
-      else focusCanvasOnNextDocument(store, openedWith);
+      else {
+        focusCanvasOnNextDocument(store, openedWith);
+        refocusIfLost(focusedBefore);
+      }
     },
-    [store, openedWith],
+    [store, openedWith, focusedBefore],
   );
   // `true` is Base UI's own return to the trigger (which leaves alone a focus the user has moved to
   // another dialog meanwhile); once a document arrived, the trigger is skipped (`false`) and the
   // cleanup above places focus on the canvas.
-  return <Dialog.Popup {...props} finalFocus={generation === openedWith} />;
+  return <Dialog.Popup {...props} {...{ [MODAL_DIALOG_ATTRIBUTE]: '' }} finalFocus={generation === openedWith} />;
 }

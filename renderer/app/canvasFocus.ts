@@ -37,6 +37,20 @@ export function focusCanvasSoon(fromNowhere = false): void {
 }
 
 /**
+ * After a dialog closed with focus nowhere — one opened by a shortcut (Alt+N's "Save changes?")
+ * or at start (recovered work) has no trigger to give it back to — focus goes back to what had it
+ * when the dialog opened, else to the canvas: the next key acts on the diagram, not the page body.
+ */
+export function refocusIfLost(previous: Element | null): void {
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    if (previous instanceof HTMLElement && previous !== document.body && previous.isConnected) previous.focus({ preventScroll: true });
+    else focusCanvasSoon(true);
+  }, 0);
+}
+
+/**
  * After a dialog closed with the document unchanged, its action may still be loading one (the
  * file dialogs leave at once, and the document follows a promise later: “Don’t Save”, a share
  * code, Save before a lesson). When that document arrives before the user has pressed a key or

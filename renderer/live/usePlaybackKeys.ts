@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { inSpacePlaysArea, isTypingTarget, spacePlaysPauses } from '../editor/keyboardShortcuts';
+import { inSpacePlaysArea, isTypingTarget, notForTheDiagram, spacePlaysPauses } from '../editor/keyboardShortcuts';
 import type { LiveController } from './liveController';
 
 /**
@@ -19,7 +19,8 @@ export function usePlaybackKeys(controller: LiveController | null): void {
         // A focused speed button or tab would be pressed by this Space: it plays or pauses instead.
         if (inSpacePlaysArea(event.target)) event.preventDefault();
       }
-      if (event.key === 'F10' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      // Not from a dialog either (Space already was not): the run stepped behind Help → About.
+      if (event.key === 'F10' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey && !notForTheDiagram(event.target)) {
         event.preventDefault();
         controller.step();
       }

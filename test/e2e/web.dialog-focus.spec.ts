@@ -104,4 +104,39 @@ test.describe('focus after a dialog', () => {
     await spacePlays(page);
     expect(problems).toEqual([]);
   });
+
+  test('a dialog opened by a shortcut gives focus back to the canvas on Escape, not to the page body', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('live-play')).toBeEnabled();
+    const canvas = page.getByTestId('sandbox-canvas');
+    await canvas.click({ position: { x: 20, y: 200 } });
+    await page.keyboard.press('Tab'); // the first node
+    await page.keyboard.press('Control+d'); // unsaved work
+    await page.keyboard.press('Alt+n');
+    const ask = page.getByRole('dialog', { name: 'Save changes?' });
+    await expect(ask).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(ask).toBeHidden();
+    // It was left on the body, where the next key reached nothing.
+    await expect(canvas).toBeFocused();
+  });
+
+  test('while a dialog is open, F10 does not step the run behind it, nor F1 open a second dialog over it', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('live-play')).toBeEnabled();
+    await menu(page, 'Help', 'About Faultline');
+    await expect(page.getByRole('dialog')).toHaveCount(1);
+    await page.keyboard.press('F10');
+    await page.keyboard.press('F1');
+    await expect(page.getByRole('dialog')).toHaveCount(1);
+    await expect(page.getByTestId('live-clock')).toContainText(/^0:00\.0/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    // With the dialog answered, both work again.
+    await page.getByTestId('sandbox-canvas').click({ position: { x: 20, y: 200 } });
+    await page.keyboard.press('F10');
+    await expect(page.getByTestId('live-clock')).not.toContainText(/^0:00\.0/);
+    await page.keyboard.press('F1');
+    await expect(page.getByTestId('lessons-dialog')).toBeVisible();
+  });
 });

@@ -5,6 +5,7 @@ import { snapshotCanvasPng } from '../../canvas/canvasSnapshot';
 import type { AppCommand, CommandDispatcher } from '../menu/commandDispatcher';
 import { runNativeMenuCommand } from '../menu/nativeMenuCommands';
 import { webShortcutFor } from '../menu/webShortcuts';
+import { MODAL_DIALOG_ATTRIBUTE } from '../DialogPopup';
 import { startAutosave } from './autosave';
 import { DialogQueue } from './dialogQueue';
 import { DocumentSession, windowTitle, type SessionStore } from './documentSession';
@@ -80,6 +81,8 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
       const command = webShortcutFor(event);
       if (!command) return;
       event.preventDefault(); // the browser's own Save Page / Open File
+      // A dialog is answered first: a shortcut does not open another over it (F1 over the guide).
+      if (document.querySelector(`[${MODAL_DIALOG_ATTRIBUTE}]`) !== null) return;
       dispatcher.run(command);
     };
     window.addEventListener('keydown', onKey);
