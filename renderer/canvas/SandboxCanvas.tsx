@@ -361,7 +361,8 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
       aria-label="Network diagram"
       aria-describedby={describedBy}
       onFocus={(event) => {
-        if (event.target === event.currentTarget) editor.setCanvasFocus(event.currentTarget.matches(':focus-visible'));
+        if (event.target !== event.currentTarget) return;
+        editor.setCanvasFocus(event.currentTarget.matches(':focus-visible'));
       }}
       onBlur={(event) => {
         if (event.target !== event.currentTarget) return;
@@ -369,7 +370,10 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
         // A link being chosen from the keyboard does not outlive the focus that chose it.
         if (editor.tool.keyboardLink()) editor.tool.cancel();
       }}
-      onPointerDown={() => editor.setCanvasFocus(false)}
+      onPointerDown={() => {
+        editor.setCanvasFocus(false);
+        editor.canvasPressed();
+      }}
     />
   );
 }

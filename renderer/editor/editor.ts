@@ -71,6 +71,8 @@ export class Editor {
    * The camera shows the content as Fit left it (no pan or zoom since): the view is fitted again
    * when the canvas changes size a lot (a window maximised, classroom mode's panels).
    */
+  /** The last Tab on the canvas went past the end of the walk and left it (see selectNextTabStop). */
+  private tabWalkLeftAtEnd = false;
   private autoFit = false;
   /** Classroom mode (View menu): the canvas draws larger type and the fit may zoom in further. */
   private classroom = false;
@@ -153,6 +155,11 @@ export class Editor {
     this.canvasFocused = focused;
     this.composeOverlay();
     this.emit();
+  }
+
+  /** A click on the canvas: the user chose where to be, so the Tab walk goes on from there. */
+  canvasPressed(): void {
+    this.tabWalkLeftAtEnd = false;
   }
 
   isCanvasFocused(): boolean {
@@ -555,7 +562,12 @@ export class Editor {
    * exactly as R selects it. Returns false past the last (first) stop, so focus can leave the canvas.
    */
   selectNextTabStop(step: 1 | -1): boolean {
-    const stop = nextTabStop(this.store.getDocument(), this.currentTabStop(), step);
+    const doc = this.store.getDocument();
+    let stop = nextTabStop(doc, this.currentTabStop(), step);
+    // Tabbed back in after leaving at the end (the last region still selected): the walk starts
+    // again. It used to leave at once, and the nodes could not be reached without Escape.
+    if (stop === undefined && this.tabWalkLeftAtEnd) stop = nextTabStop(doc, undefined, step);
+    this.tabWalkLeftAtEnd = stop === undefined;
     if (stop === undefined) return false;
     if (stop.kind === 'nodes') this.selectNodeAndKeepInView(stop.id);
     else this.selectRegionAndKeepInView(stop.id);

@@ -19,7 +19,7 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
     {
       title: 'Editing',
       rows: [
-        [`${mod}+Z / ${mod}+Shift+Z`, 'Undo / Redo (every edit, a whole drag at once)'],
+        [`${mod}+Z / ${mod}+Shift+Z (or ${mod}+Y)`, 'Undo / Redo (every edit, a whole drag at once)'],
         [`${mod}+C / ${mod}+X / ${mod}+V`, 'Copy / Cut / Paste — through the system clipboard, between windows too'],
         [`${mod}+D`, 'Duplicate the selection'],
         [`${mod}+A`, 'Select everything'],

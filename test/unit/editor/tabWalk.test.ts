@@ -158,3 +158,31 @@ describe('Tab on the canvas', () => {
     expect([...targets].sort()).toEqual(['a', 'c', 'free']);
   });
 });
+
+describe('Tab back into the canvas', () => {
+  it('after Tab left it past the last region (still selected), starts again at the first node instead of leaving at once', () => {
+    const store = new DocumentStore(threeRegionDesign());
+    const editor = new Editor(store);
+    editor.attachCamera(identityCamera({ x: -100, y: -100, w: 1400, h: 900 }));
+    store.setSelection({ nodes: [], links: [], regions: ['us'] });
+    expect(editor.selectNextTabStop(1)).toBe(true);
+    expect(store.getSelection().regions).toEqual(['lab']);
+    // Past the last stop, Tab leaves the canvas (focus goes on to the next control)…
+    expect(editor.selectNextTabStop(1)).toBe(false);
+    // …and coming back round, the walk starts again at the first node.
+    expect(editor.selectNextTabStop(1)).toBe(true);
+    expect(store.getSelection().nodes).toEqual(['a']);
+    expect(editor.selectNextTabStop(1)).toBe(true);
+    expect(store.getSelection().nodes).toEqual(['c']);
+    // Shift+Tab out before the first node, and back in: from the last region.
+    store.setSelection({ nodes: ['a'], links: [], regions: [] });
+    expect(editor.selectNextTabStop(-1)).toBe(false);
+    expect(editor.selectNextTabStop(-1)).toBe(true);
+    expect(store.getSelection().regions).toEqual(['lab']);
+    // A click in between: the user chose where to be, and the walk goes on from there.
+    store.setSelection({ nodes: [], links: [], regions: ['lab'] });
+    expect(editor.selectNextTabStop(1)).toBe(false);
+    editor.canvasPressed();
+    expect(editor.selectNextTabStop(1)).toBe(false);
+  });
+});
