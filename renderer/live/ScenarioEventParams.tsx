@@ -1,20 +1,11 @@
 import { X } from 'lucide-react';
 import { useState } from 'react';
-import { DEGRADE_FIELDS } from '../../shared/model/schema/records';
+import { asPatchField, DEGRADE_FIELDS } from '../../shared/model/schema/records';
 import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
-import type { FieldDescriptor } from '../../shared/model/schema/fields';
 import type { FaultlineDocument, ScenarioEvent } from '../../shared/model/types';
 import { FieldEditor } from '../app/editor/FieldEditor';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { setScenarioParam } from './scenarioEdits';
-
-/**
- * In a patch nothing is "default": the value given is the new value, and a field left empty is
- * not changed. (The inspector's "100 (default)" placeholder would read as what the event sets.)
- */
-function asPatchField(descriptor: FieldDescriptor): FieldDescriptor {
-  return 'default' in descriptor ? ({ ...descriptor, default: undefined, contextDefault: undefined } as FieldDescriptor) : descriptor;
-}
 
 /**
  * The parameters of a `degrade` event (the link's new latency, jitter and loss) or a `set` event

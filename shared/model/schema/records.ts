@@ -1,6 +1,6 @@
 /** Fields of the records of a `.faultline` file (DESIGN §4), in saved-key order. */
 import { LINK_KINDS, NODE_KINDS } from '../types';
-import { field, fieldList } from './fields';
+import { field, fieldList, type FieldDescriptor } from './fields';
 import { MAX_DURATION_S } from '../limits';
 
 export const DEFAULT_SEED = 1;
@@ -46,11 +46,16 @@ export const LINK_FIELDS = fieldList({
   weight: field.number({ label: 'Weight', description: 'Share of traffic for weighted DNS and load balancing.', min: 0, default: 1 }),
 });
 
+/**
+ * A field as a patch takes it (a `degrade`'s link values, a `set`'s config fields): nothing is
+ * "default" there — the value given is the new value, and a field left out is not changed.
+ */
+export function asPatchField<T extends FieldDescriptor>(descriptor: T): T {
+  return 'default' in descriptor || 'contextDefault' in descriptor ? { ...descriptor, contextDefault: undefined, default: undefined } : descriptor;
+}
+
 /** The link fields a `degrade` event may change. */
-export const DEGRADE_FIELDS = LINK_FIELDS.filter((descriptor) => ['latencyMs', 'jitterMs', 'lossRate'].includes(descriptor.name)).map(
-  // In a patch nothing is "default": the value given is the new value.
-  (descriptor) => ({ ...descriptor, contextDefault: undefined, default: undefined }),
-);
+export const DEGRADE_FIELDS = LINK_FIELDS.filter((descriptor) => ['latencyMs', 'jitterMs', 'lossRate'].includes(descriptor.name)).map(asPatchField);
 
 export const META_FIELDS = fieldList({
   title: field.string({ label: 'Title', description: 'Shown in the title bar and the lesson list.', default: DEFAULT_TITLE }),
