@@ -33,3 +33,16 @@ export function batchEstimate(sim: Simulation, warmupS: number, batchCount: numb
 
 export const meanOf = (bins: LatencyBins): number => bins.meanMs();
 export const percentileOf = (p: number) => (bins: LatencyBins): number => bins.percentilesMs([p])[0];
+
+/**
+ * Batch means of any windowed statistic: `statistic(fromS, toS)` over `batchCount` equal windows
+ * of [fromS, toS). Returns the mean of the batches and its standard error (see batchEstimate).
+ */
+export function batchWindows(fromS: number, toS: number, batchCount: number, statistic: (fromS: number, toS: number) => number): BatchEstimate {
+  const width = (toS - fromS) / batchCount;
+  const batches: number[] = [];
+  for (let b = 0; b < batchCount; b++) batches.push(statistic(fromS + b * width, fromS + (b + 1) * width));
+  const mean = batches.reduce((sum, x) => sum + x, 0) / batchCount;
+  const variance = batches.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (batchCount - 1);
+  return { value: mean, standardError: Math.sqrt(variance / batchCount), batches };
+}
