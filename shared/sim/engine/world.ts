@@ -237,6 +237,11 @@ export class World {
     this.kernel.schedule(delayMs, this.timerEvent, owner, token);
   }
 
+  /** As {@link scheduleTimer}, at an absolute time (≥ now): a computed time, not now + a delay. */
+  scheduleTimerAt(owner: number, atMs: number, token: number): void {
+    this.kernel.scheduleAt(atMs, this.timerEvent, owner, token);
+  }
+
   /** The callee of `call` will get `onServiceDone(call)` after `delayMs` (unless the call moves on). */
   scheduleService(call: number, delayMs: number): void {
     this.kernel.schedule(delayMs, this.serviceEvent, call, this.calls.gen[call]);

@@ -49,6 +49,14 @@ export class ClientModel extends BaseNode {
   private readonly arrivalTimer: number;
   /** Bumped to cancel the pending arrival (crash, rate change). */
   private arrivalGen = 0;
+  /**
+   * Constant arrivals: when the clock last (re)started and the gaps since, so that the n-th arrival
+   * is at origin + n·1000/rps exactly. Adding the gap arrival after arrival drifts: 333 gaps of
+   * 1000/333 ms end just short of 1000 ms, and an arrival due on a second boundary fell in the
+   * second before.
+   */
+  private constantOriginMs = 0;
+  private constantGaps = 0;
   private readonly timeouts: DeadlineQueue;
 
   constructor(world: World, index: number, config: ClientConfig, outLinks: readonly number[]) {
@@ -83,13 +91,25 @@ export class ClientModel extends BaseNode {
     this.answer(call, STATUS_ERROR);
   }
 
-  private scheduleArrival(first: boolean): void {
+  /**
+   * Schedules the next arrival. `first`: the client starts (or restarts) sending, the first arrival
+   * is now; `restartClock`: the rate changed, the next arrival is one new gap from now.
+   */
+  private scheduleArrival(first: boolean, restartClock = first): void {
     const rps = this.config.rps;
     if (!(rps > 0)) return;
-    const mean = 1000 / rps;
     // Constant arrivals start at once (rps × duration requests); Poisson ones are memoryless.
-    const gap = this.config.arrival === 'constant' ? (first ? 0 : mean) : exponential(this.rng, mean);
-    this.world.scheduleTimer(this.arrivalTimer, gap, this.arrivalGen);
+    if (this.config.arrival === 'constant') {
+      if (restartClock) {
+        this.constantOriginMs = this.world.now;
+        this.constantGaps = first ? 0 : 1;
+      } else {
+        this.constantGaps++;
+      }
+      this.world.scheduleTimerAt(this.arrivalTimer, this.constantOriginMs + (this.constantGaps * 1000) / rps, this.arrivalGen);
+      return;
+    }
+    this.world.scheduleTimer(this.arrivalTimer, exponential(this.rng, 1000 / rps), this.arrivalGen);
   }
 
   private onArrival(token: number): void {
@@ -246,7 +266,7 @@ export class ClientModel extends BaseNode {
     if (next.rps !== previous.rps || next.arrival !== previous.arrival) {
       // Restart the arrival clock at the new rate (exact for Poisson: it is memoryless).
       this.arrivalGen = (this.arrivalGen + 1) | 0;
-      if (this.world.up[this.index] === 1) this.scheduleArrival(false);
+      if (this.world.up[this.index] === 1) this.scheduleArrival(false, true);
     }
   }
 
