@@ -57,6 +57,8 @@ export class ClientModel extends BaseNode {
    */
   private constantOriginMs = 0;
   private constantGaps = 0;
+  /** When the last arrival fired: a rate change keeps the spacing from it (−∞: none yet). */
+  private lastArrivalMs = -Infinity;
   private readonly timeouts: DeadlineQueue;
 
   constructor(world: World, index: number, config: ClientConfig, outLinks: readonly number[]) {
@@ -93,7 +95,9 @@ export class ClientModel extends BaseNode {
 
   /**
    * Schedules the next arrival. `first`: the client starts (or restarts) sending, the first arrival
-   * is now; `restartClock`: the rate changed, the next arrival is one new gap from now.
+   * is now; `restartClock`: the rate changed, the next arrival is one new gap after the last one
+   * (or now, if that is past): the gap across the change is the new rate's, not the remainder of
+   * the old gap plus a whole new one.
    */
   private scheduleArrival(first: boolean, restartClock = first): void {
     const rps = this.config.rps;
@@ -101,8 +105,9 @@ export class ClientModel extends BaseNode {
     // Constant arrivals start at once (rps × duration requests); Poisson ones are memoryless.
     if (this.config.arrival === 'constant') {
       if (restartClock) {
-        this.constantOriginMs = this.world.now;
-        this.constantGaps = first ? 0 : 1;
+        const now = this.world.now;
+        this.constantOriginMs = first ? now : Math.max(now, this.lastArrivalMs + 1000 / rps);
+        this.constantGaps = 0;
       } else {
         this.constantGaps++;
       }
@@ -116,6 +121,7 @@ export class ClientModel extends BaseNode {
     if (token !== this.arrivalGen) return;
     const world = this.world;
     if (world.now >= world.stopGeneratingMs) return;
+    this.lastArrivalMs = world.now;
     if (world.up[this.index] === 1) this.createRequest();
     this.scheduleArrival(false);
   }

@@ -33,12 +33,22 @@ describe('constant arrivals', () => {
     });
   }
 
-  it('after a rate change the new gaps count from the change, again without drift', () => {
+  it('after a rate change the new gaps count from the last arrival, again without drift', () => {
     // 10 /s for 5 s, then 3 /s from the change at 5 s (which comes before the arrival due then):
-    // the first new arrival is one new gap later, at 5333.3 ms, so second 5 has two, and every
-    // second after it three — 6000 ms is 3 gaps of 1000/3 ms after the change, not a hair before.
+    // the last arrival was at 4900 ms, so the next is one new gap after it, at 5233.3 ms, and every
+    // second from 5 on has three — 6000 ms is 3 gaps of 1000/3 ms after 5000, not a hair before.
+    // (Counting the new gap from the change instead left second 5 with two: a 433 ms hole.)
     const report = run(10, 20, [{ atS: 5, action: 'set', target: 'users', params: { rps: 3 } }]);
-    expect(report.timeline.map((row) => row.sent)).toEqual([10, 10, 10, 10, 10, 2, ...Array(14).fill(3)]);
-    expect(report.requests.total).toBe(50 + 44);
+    expect(report.timeline.map((row) => row.sent)).toEqual([...Array(5).fill(10), ...Array(15).fill(3)]);
+    expect(report.requests.total).toBe(50 + 45);
+  });
+
+  it('a change between arrivals keeps the new spacing from the last one, or starts now when that is past', () => {
+    // Slower at 5.05 s: the last arrival was at 5000 ms, the next is 500 ms after it (not 5550).
+    const slower = run(10, 10, [{ atS: 5.05, action: 'set', target: 'users', params: { rps: 2 } }]);
+    expect(slower.timeline.map((row) => row.sent)).toEqual([10, 10, 10, 10, 10, 2, 2, 2, 2, 2]);
+    // Faster at 5.05 s: 5000 + 50 ms is due now, so it comes now; second 5 has 5000 and 5050…5950.
+    const faster = run(10, 10, [{ atS: 5.05, action: 'set', target: 'users', params: { rps: 20 } }]);
+    expect(faster.timeline.map((row) => row.sent)).toEqual([10, 10, 10, 10, 10, 20, 20, 20, 20, 20]);
   });
 });
