@@ -1,0 +1,88 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { watchForProblems } from './pageHelpers';
+
+/**
+ * A teacher's projector (800×600, 1024×640) or a narrow window: every panel still fits. Each test
+ * measures the geometry (boxes inside the window and inside their panel, labels apart, text not
+ * cut without an ellipsis), so a layout that only looks right at 1400 px fails here.
+ */
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const box = async (locator: Locator): Promise<Box> => (await locator.boundingBox())!;
+
+function expectInside(inner: Box, outer: Box, what: string) {
+  expect(inner.x, `${what}: left edge`).toBeGreaterThanOrEqual(outer.x - 0.5);
+  expect(inner.y, `${what}: top edge`).toBeGreaterThanOrEqual(outer.y - 0.5);
+  expect(inner.x + inner.width, `${what}: right edge`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+  expect(inner.y + inner.height, `${what}: bottom edge`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+}
+
+/** Plays the default sandbox to its end at the fastest speed, past its narration pause. */
+async function playToEnd(page: Page) {
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await page.getByRole('button', { name: 'Paused here — continue' }).click({ timeout: 30_000 });
+  await expect(page.getByTestId('live-clock')).toContainText('1:00.0 / 1:00.0', { timeout: 30_000 });
+}
+
+/** A label UPlotChart says it drew, as a box in CSS pixels from the plot element's corner. */
+interface AxisLabel {
+  axis: 'x' | 'y';
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlap = (a: AxisLabel, b: AxisLabel) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test('at 800×600 the charts keep their axis labels apart and inside the plot, and the per-node picker inside its chart', async ({ page }, testInfo) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await playToEnd(page);
+
+  // The speeds share the playback row with the play button (on a second row they took the height
+  // the charts' axes need).
+  const play = await box(page.getByTestId('live-play'));
+  const speeds = await box(page.getByRole('radiogroup').filter({ has: page.getByRole('radio', { name: 'Max', exact: true }) }));
+  expect(speeds.y, 'the speeds are on the play button’s row').toBeLessThan(play.y + play.height);
+
+  const dock = await box(page.getByTestId('bottom-dock'));
+  for (const id of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-nodes']) {
+    const plot = page.getByTestId(id).locator('.live-chart-plot');
+    await expect(plot).toHaveAttribute('data-axis-labels', /"axis":"x"/);
+    const size = await plot.evaluate((element) => ({ width: element.clientWidth, height: element.clientHeight }));
+    const labels = JSON.parse((await plot.getAttribute('data-axis-labels'))!) as AxisLabel[];
+    const shown = JSON.stringify(labels);
+    expect(labels.filter((l) => l.axis === 'y').length, `${id}: the y axis labels its 0 and its top (${shown})`).toBeGreaterThanOrEqual(2);
+    expect(labels.filter((l) => l.axis === 'x').length, `${id}: the time axis has a label (${shown})`).toBeGreaterThanOrEqual(1);
+    for (const label of labels) {
+      const where = `${id}: ${label.axis} label ${label.text} (${shown})`;
+      expect(label.left, `${where} starts inside the plot`).toBeGreaterThanOrEqual(0);
+      expect(label.right, `${where} ends inside the plot`).toBeLessThanOrEqual(size.width);
+      expect(label.top, `${where} is below the plot's top`).toBeGreaterThanOrEqual(0);
+      expect(label.bottom, `${where} is above the plot's bottom`).toBeLessThanOrEqual(size.height);
+      for (const other of labels) if (other !== label) expect(overlap(label, other), `${where} clear of ${other.axis} label ${other.text}`).toBe(false);
+    }
+    // The figure, not only the dock, holds the chart: side by side, none runs into the next.
+    const figure = await box(page.getByTestId(id));
+    expect(figure.x + figure.width, `${id} ends inside the dock`).toBeLessThanOrEqual(dock.x + dock.width);
+  }
+
+  const picker = page.getByRole('combobox', { name: 'Per-node series' });
+  expectInside(await box(picker), await box(page.getByTestId('chart-nodes')), 'the per-node series picker');
+  // A choice too long for the narrowed picker ends in "…" rather than being cut mid-letter.
+  await expect(picker).toHaveCSS('text-overflow', 'ellipsis');
+
+  await page.getByTestId('bottom-dock').screenshot({ path: testInfo.outputPath('dock-800x600.png') });
+  expect(problems).toEqual([]);
+});
