@@ -11,6 +11,11 @@ import { useGuardedClose, type CloseGuard } from './useGuardedClose';
 import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
 
+/** Room the editor keeps from the window's top edge, in CSS pixels. */
+const WINDOW_MARGIN_PX = 8;
+/** However little room the timeline leaves above it, the editor shows its header and a field. */
+const MIN_EDITOR_HEIGHT_PX = 120;
+
 /**
  * Edits one scenario event in place (every field change is one undoable step). It does not close
  * while a field holds refused text (see useGuardedClose); Delete always works.
@@ -32,7 +37,9 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
       ref={closing.ref}
       className="live-event-editor"
       // Above the timeline, at its right end, in page coordinates: the dock clips its own overflow.
-      style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10 }}
+      // No taller than the room above the timeline: a set event with several settings scrolls
+      // instead of growing past the window's top (its header and Close were out of reach).
+      style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10, maxHeight: Math.max(MIN_EDITOR_HEIGHT_PX, anchor.top - 10 - WINDOW_MARGIN_PX) }}
       role="dialog"
       aria-label={`Scenario event ${index + 1}`}
       data-testid="scenario-event-editor"

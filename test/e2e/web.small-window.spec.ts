@@ -86,3 +86,29 @@ test('at 800×600 the charts keep their axis labels apart and inside the plot, a
   await page.getByTestId('bottom-dock').screenshot({ path: testInfo.outputPath('dock-800x600.png') });
   expect(problems).toEqual([]);
 });
+
+test('at 800×600 a set event with several settings scrolls inside the window; its header and last field stay reachable', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  // The default sandbox's crash of app2 at 20 s, made a set event that changes four of its settings.
+  await page.locator('.live-marker').nth(1).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  await editor.getByRole('combobox').first().selectOption('set');
+  const addSetting = editor.getByRole('combobox').filter({ has: page.getByRole('option', { name: 'Choose…' }) });
+  for (let added = 0; added < 4; added++) {
+    const first = await addSetting.evaluate((select: HTMLSelectElement) => [...select.options].find((option) => option.value !== '' && !option.disabled)!.value);
+    await addSetting.selectOption(first);
+  }
+  await expect(editor.getByRole('button', { name: /^Stop changing/ })).toHaveCount(4);
+
+  const window = { x: 0, y: 0, width: 800, height: 600 };
+  expectInside(await box(editor), window, 'the event editor');
+  expectInside(await box(editor.getByRole('button', { name: 'Close' })), window, 'the editor’s Close');
+  // The rest is a scroll away, never past the window's edge.
+  const pause = editor.getByRole('checkbox', { name: 'Pause playback here' });
+  await pause.scrollIntoViewIfNeeded();
+  expectInside(await box(pause), await box(editor), 'the last field, scrolled to');
+  expect(problems).toEqual([]);
+});
