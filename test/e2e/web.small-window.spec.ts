@@ -112,3 +112,27 @@ test('at 800×600 a set event with several settings scrolls inside the window; i
   expectInside(await box(pause), await box(editor), 'the last field, scrolled to');
   expect(problems).toEqual([]);
 });
+
+test('in a 640-pixel window the run panels’ tabs keep their names on one line and the event log’s filters stay inside the dock', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 640, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  const dock = await box(page.getByTestId('bottom-dock'));
+  for (const tab of await page.getByRole('tab').all()) {
+    const name = (await tab.textContent())!;
+    // The lines the tab's name is set on (a Range gives one box per line).
+    const lines = await tab.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines, `the ${name} tab on one line`).toBe(1);
+    expectInside(await box(tab), dock, `the ${name} tab`);
+  }
+  const filters = page.getByTestId('live-log').locator('.live-log-filters > *');
+  await expect(filters).toHaveCount(4);
+  for (const filter of await filters.all()) expectInside(await box(filter), dock, `the log filter ${await filter.evaluate((element) => element.getAttribute('aria-label') ?? element.textContent)}`);
+  expect(problems).toEqual([]);
+});
