@@ -99,6 +99,12 @@ export function percentAxisSplits(top: number, plotHeight = Infinity): number[] 
  */
 const MIN_PLOT_HEIGHT = 64;
 
+/**
+ * The narrowest plot uPlot is asked for (while the host has no width yet); narrower than the
+ * charts' place in an 800-pixel window (115 px), or uPlot's plot is cut at the host's right edge.
+ */
+const MIN_PLOT_WIDTH = 80;
+
 /** The axes' type; labels are measured in it to size the axes. */
 const AXIS_FONT_PX = 11;
 const AXIS_FONT = `${AXIS_FONT_PX}px Inter, system-ui, sans-serif`;
@@ -183,7 +189,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
     const xTicks: DrawnTicks = { values: [], labels: [] };
     const yTicks: DrawnTicks = { values: [], labels: [] };
     const options: uPlot.Options = {
-      width: Math.max(120, host.clientWidth),
+      width: Math.max(MIN_PLOT_WIDTH, host.clientWidth),
       height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight),
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
@@ -240,7 +246,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
     showRange(host, plot);
     const focused = series.findIndex((s) => s.label === focusedRef.current);
     if (focused >= 0) plot.setSeries(focused + 1, { focus: true });
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight) }));
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(MIN_PLOT_WIDTH, host.clientWidth), height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight) }));
     observer.observe(host);
     return () => {
       observer.disconnect();

@@ -43,24 +43,33 @@ interface AxisLabel {
 
 const overlap = (a: AxisLabel, b: AxisLabel) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-test('at 800×600 the charts keep their axis labels apart and inside the plot, and the per-node picker inside its chart', async ({ page }, testInfo) => {
+for (const size of [
+  { width: 800, height: 600 },
+  { width: 640, height: 600 },
+]) test(`at ${size.width}×${size.height} the charts keep their axis labels apart and inside the plot, and the per-node picker inside its chart`, async ({ page }, testInfo) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 800, height: 600 });
+  await page.setViewportSize(size);
   await page.goto('/');
   await expect(page.getByTestId('live-play')).toBeEnabled();
   await playToEnd(page);
 
-  // The speeds share the playback row with the play button (on a second row they took the height
-  // the charts' axes need).
-  const play = await box(page.getByTestId('live-play'));
-  const speeds = await box(page.getByRole('radiogroup').filter({ has: page.getByRole('radio', { name: 'Max', exact: true }) }));
-  expect(speeds.y, 'the speeds are on the play button’s row').toBeLessThan(play.y + play.height);
+  if (size.width === 800) {
+    // The speeds share the playback row with the play button (on a second row they took the
+    // height the charts' axes need).
+    const play = await box(page.getByTestId('live-play'));
+    const speeds = await box(page.getByRole('radiogroup').filter({ has: page.getByRole('radio', { name: 'Max', exact: true }) }));
+    expect(speeds.y, 'the speeds are on the play button’s row').toBeLessThan(play.y + play.height);
+  }
 
   const dock = await box(page.getByTestId('bottom-dock'));
   for (const id of ['chart-throughput', 'chart-latency', 'chart-errors', 'chart-nodes']) {
     const plot = page.getByTestId(id).locator('.live-chart-plot');
+    // A chart below the others is a scroll away in the run panel.
+    await plot.scrollIntoViewIfNeeded();
     await expect(plot).toHaveAttribute('data-axis-labels', /"axis":"x"/);
-    const size = await plot.evaluate((element) => ({ width: element.clientWidth, height: element.clientHeight }));
+    const room = await plot.evaluate((element) => ({ width: element.clientWidth, height: element.clientHeight }));
+    // uPlot draws no narrower than its least width: a host narrower than that cuts the plot.
+    expect((await box(plot.locator('.uplot'))).width, `${id}: the plot as drawn fits its place`).toBeLessThanOrEqual(room.width + 0.5);
     const labels = JSON.parse((await plot.getAttribute('data-axis-labels'))!) as AxisLabel[];
     const shown = JSON.stringify(labels);
     expect(labels.filter((l) => l.axis === 'y').length, `${id}: the y axis labels its 0 and its top (${shown})`).toBeGreaterThanOrEqual(2);
@@ -68,9 +77,9 @@ test('at 800×600 the charts keep their axis labels apart and inside the plot, a
     for (const label of labels) {
       const where = `${id}: ${label.axis} label ${label.text} (${shown})`;
       expect(label.left, `${where} starts inside the plot`).toBeGreaterThanOrEqual(0);
-      expect(label.right, `${where} ends inside the plot`).toBeLessThanOrEqual(size.width);
+      expect(label.right, `${where} ends inside the plot`).toBeLessThanOrEqual(room.width);
       expect(label.top, `${where} is below the plot's top`).toBeGreaterThanOrEqual(0);
-      expect(label.bottom, `${where} is above the plot's bottom`).toBeLessThanOrEqual(size.height);
+      expect(label.bottom, `${where} is above the plot's bottom`).toBeLessThanOrEqual(room.height);
       for (const other of labels) if (other !== label) expect(overlap(label, other), `${where} clear of ${other.axis} label ${other.text}`).toBe(false);
     }
     // The figure, not only the dock, holds the chart: side by side, none runs into the next.
@@ -78,12 +87,20 @@ test('at 800×600 the charts keep their axis labels apart and inside the plot, a
     expect(figure.x + figure.width, `${id} ends inside the dock`).toBeLessThanOrEqual(dock.x + dock.width);
   }
 
+  // Side by side or in rows, no chart runs into another.
+  const figures = await Promise.all(['chart-throughput', 'chart-latency', 'chart-errors', 'chart-nodes'].map((id) => page.getByTestId(id).evaluate((figure) => ({ id: figure.dataset.testid, rect: figure.parentElement!.classList.contains('live-chart-with-note') ? figure.parentElement!.getBoundingClientRect().toJSON() : figure.getBoundingClientRect().toJSON() }))));
+  for (const a of figures) for (const b of figures) {
+    if (a === b) continue;
+    const clear = a.rect.right <= b.rect.left || b.rect.right <= a.rect.left || a.rect.bottom <= b.rect.top || b.rect.bottom <= a.rect.top;
+    expect(clear, `${a.id} clear of ${b.id}`).toBe(true);
+  }
+
   const picker = page.getByRole('combobox', { name: 'Per-node series' });
   expectInside(await box(picker), await box(page.getByTestId('chart-nodes')), 'the per-node series picker');
   // A choice too long for the narrowed picker ends in "…" rather than being cut mid-letter.
   await expect(picker).toHaveCSS('text-overflow', 'ellipsis');
 
-  await page.getByTestId('bottom-dock').screenshot({ path: testInfo.outputPath('dock-800x600.png') });
+  await page.getByTestId('bottom-dock').screenshot({ path: testInfo.outputPath(`dock-${size.width}x${size.height}.png`) });
   expect(problems).toEqual([]);
 });
 
