@@ -153,3 +153,26 @@ test('in a 640-pixel window the run panels’ tabs keep their names on one line 
   for (const filter of await filters.all()) expectInside(await box(filter), dock, `the log filter ${await filter.evaluate((element) => element.getAttribute('aria-label') ?? element.textContent)}`);
   expect(problems).toEqual([]);
 });
+
+test('at 800×600 the per-node chart’s folded keys each keep their line and scroll, never drawn over each other', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await playToEnd(page);
+  await page.getByTestId('chart-nodes-more').click();
+  const list = page.getByTestId('chart-nodes-more-list');
+  const keys = list.getByRole('option');
+  expect(await keys.count(), 'the sandbox has more nodes than the key shows').toBeGreaterThan(3);
+  const rects = await keys.evaluateAll((elements) => elements.map((key) => ({ name: key.textContent, rect: key.getBoundingClientRect().toJSON() as DOMRect, squeezed: key.scrollHeight > key.clientHeight + 1 })));
+  for (const [i, key] of rects.entries()) {
+    expect(key.squeezed, `${key.name} has its line's height`).toBe(false);
+    if (i > 0) expect(key.rect.top, `${key.name} below ${rects[i - 1].name}`).toBeGreaterThanOrEqual(rects[i - 1].rect.bottom - 0.5);
+  }
+  // The last key is a scroll away inside the list, which stays in the window.
+  expectInside(await box(list), { x: 0, y: 0, width: 800, height: 600 }, 'the folded keys');
+  const last = keys.last();
+  await last.scrollIntoViewIfNeeded();
+  expectInside(await box(last), await box(list), 'the last folded key, scrolled to');
+  expect(problems).toEqual([]);
+});
