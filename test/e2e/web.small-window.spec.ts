@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { watchForProblems } from './pageHelpers';
+import { menu, watchForProblems } from './pageHelpers';
 
 /**
  * A teacher's projector (800×600, 1024×640) or a narrow window: every panel still fits. Each test
@@ -21,6 +21,13 @@ function expectInside(inner: Box, outer: Box, what: string) {
   expect(inner.y, `${what}: top edge`).toBeGreaterThanOrEqual(outer.y - 0.5);
   expect(inner.x + inner.width, `${what}: right edge`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
   expect(inner.y + inner.height, `${what}: bottom edge`).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+}
+
+/** A node's card on the page (the editor's read-only debug handle). */
+async function nodeRect(page: Page, id: string): Promise<Box> {
+  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): Box | null } }).__faultline.nodeClientRect(nodeId), id);
+  if (rect === null) throw new Error(`no node ${id} on the canvas`);
+  return rect;
 }
 
 /** Plays the default sandbox to its end at the fastest speed, past its narration pause. */
@@ -174,5 +181,24 @@ test('at 800×600 the per-node chart’s folded keys each keep their line and sc
   const last = keys.last();
   await last.scrollIntoViewIfNeeded();
   expectInside(await box(last), await box(list), 'the last folded key, scrolled to');
+  expect(problems).toEqual([]);
+});
+
+test('at 800×600 in classroom mode the fault menu of a node at the window’s right edge opens inside the window', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  // Classroom mode gives the canvas the window's width: the replicas sit near its right edge.
+  await menu(page, 'View', 'Classroom Mode');
+  const replica = await nodeRect(page, 'db-replica2');
+  const point = { x: replica.x + replica.width - 4, y: replica.y + replica.height / 2 };
+  expect(point.x, 'the replica is near the window’s right edge').toBeGreaterThan(800 - 220);
+  await page.mouse.click(point.x, point.y, { button: 'right' });
+  const faults = page.getByTestId('fault-menu');
+  await expect(faults).toBeVisible();
+  const window = { x: 0, y: 0, width: 800, height: 600 };
+  expectInside(await box(faults), window, 'the fault menu');
+  for (const item of await faults.getByRole('menuitem').all()) expectInside(await box(item), window, `the item ${await item.textContent()}`);
   expect(problems).toEqual([]);
 });
