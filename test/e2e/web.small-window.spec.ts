@@ -202,3 +202,16 @@ test('at 800×600 in classroom mode the fault menu of a node at the window’s r
   for (const item of await faults.getByRole('menuitem').all()) expectInside(await box(item), window, `the item ${await item.textContent()}`);
   expect(problems).toEqual([]);
 });
+
+test('in a 640-pixel window the scenario event editor stays inside the window', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 640, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.locator('.live-marker').nth(1).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  const window = { x: 0, y: 0, width: 640, height: 600 };
+  expectInside(await box(editor), window, 'the event editor');
+  expectInside(await box(editor.getByRole('spinbutton').or(editor.getByRole('textbox')).first()), window, 'its time field');
+  expect(problems).toEqual([]);
+});
