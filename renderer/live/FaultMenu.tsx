@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { linkAt, nodeAt } from '../editor/geometry';
 import type { Editor } from '../editor/editor';
 import { linkFaultItems, nodeFaultItems, type FaultMenuItem } from './faultMenuItems';
+import { placeMenu } from './menuPlacement';
 import { useLiveController } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 
@@ -40,6 +41,14 @@ export function FaultMenu({ editor }: { editor: Editor }) {
   const controller = useLiveController();
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  // Where the open menu is drawn: inside the window, measured before it is painted (opened at a
+  // node near the window's right or bottom edge, its items were out of reach).
+  const [placed, setPlaced] = useState<{ x: number; y: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = menuRef.current;
+    if (menu === null || element === null) return;
+    setPlaced(placeMenu(menu, { width: element.offsetWidth, height: element.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }));
+  }, [menu]);
 
   useEffect(() => {
     if (controller === null) return;
@@ -118,7 +127,7 @@ export function FaultMenu({ editor }: { editor: Editor }) {
       className="live-fault-menu"
       role="menu"
       aria-label={`Inject a fault: ${menu.title}`}
-      style={{ left: menu.x, top: menu.y }}
+      style={{ left: placed?.x ?? menu.x, top: placed?.y ?? menu.y }}
       data-testid="fault-menu"
       onKeyDown={(event) => {
         const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];

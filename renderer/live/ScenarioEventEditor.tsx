@@ -1,5 +1,5 @@
 import { Trash2, X } from 'lucide-react';
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type CSSProperties } from 'react';
 import { CheckedTextField } from './CheckedTextField';
 import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
@@ -10,6 +10,26 @@ import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
 import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
+
+/** Room the editor keeps from the window's top edge, in CSS pixels. */
+const WINDOW_MARGIN_PX = 8;
+/** However little room the timeline leaves above it, the editor shows its header and a field. */
+const MIN_EDITOR_HEIGHT_PX = 120;
+
+/** The editor's width where the window has room for it (live.css narrows it to the window's). */
+const EDITOR_WIDTH_PX = 420;
+
+/**
+ * Where the editor goes: above the timeline, its right edge at the timeline's, no taller than the
+ * room above it (a set event with several settings scrolls instead of growing past the window's
+ * top, where its header and Close were out of reach), and in a narrow window moved right so its
+ * left edge stays in the window (at 640 px its time and title were cut off).
+ */
+function editorPlace(anchor: DOMRect): CSSProperties {
+  const width = Math.min(EDITOR_WIDTH_PX, window.innerWidth - 2 * WINDOW_MARGIN_PX);
+  const right = Math.min(window.innerWidth - anchor.right, window.innerWidth - WINDOW_MARGIN_PX - width);
+  return { width, right: Math.max(WINDOW_MARGIN_PX, right), bottom: window.innerHeight - anchor.top + 10, maxHeight: Math.max(MIN_EDITOR_HEIGHT_PX, anchor.top - 10 - WINDOW_MARGIN_PX) };
+}
 
 /**
  * Edits one scenario event in place (every field change is one undoable step). It does not close
@@ -31,8 +51,8 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
     <div
       ref={closing.ref}
       className="live-event-editor"
-      // Above the timeline, at its right end, in page coordinates: the dock clips its own overflow.
-      style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10 }}
+      // In page coordinates: the dock clips its own overflow.
+      style={anchor === null ? undefined : editorPlace(anchor)}
       role="dialog"
       aria-label={`Scenario event ${index + 1}`}
       data-testid="scenario-event-editor"

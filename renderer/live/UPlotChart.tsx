@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { timeAxisSpace, valueAxisSize, VALUE_LABEL_GAP_PX, VALUE_TICK_PX, type MeasureText } from './axisRoom';
 import type { ChartData } from './chartSeries';
 import { ChartKeys } from './ChartKeys';
 import { formatSimTime } from './speedPresets';
@@ -92,8 +93,62 @@ export function percentAxisSplits(top: number, plotHeight = Infinity): number[] 
   return axisSplits(top, plotHeight);
 }
 
-/** The smallest plot uPlot is asked for; the layout gives it more (the host is sized by CSS). */
-const MIN_PLOT_HEIGHT = 40;
+/**
+ * The smallest plot uPlot is asked for: the time axis and room for three y labels (live.css gives
+ * the host the same least height, and the panel scrolls rather than squeeze it).
+ */
+const MIN_PLOT_HEIGHT = 64;
+
+/**
+ * The narrowest plot uPlot is asked for (while the host has no width yet); narrower than the
+ * charts' place in an 800-pixel window (115 px), or uPlot's plot is cut at the host's right edge.
+ */
+const MIN_PLOT_WIDTH = 80;
+
+/** The axes' type; labels are measured in it to size the axes. */
+const AXIS_FONT_PX = 11;
+const AXIS_FONT = `${AXIS_FONT_PX}px Inter, system-ui, sans-serif`;
+
+let measuringContext: CanvasRenderingContext2D | null = null;
+const measureAxisText: MeasureText = (text) => {
+  measuringContext ??= document.createElement('canvas').getContext('2d');
+  if (measuringContext === null) return text.length * AXIS_FONT_PX * 0.6;
+  measuringContext.font = AXIS_FONT;
+  return measuringContext.measureText(text).width;
+};
+
+/** The labels an axis drew, by value (uPlot keeps them to itself). */
+interface DrawnTicks {
+  values: readonly number[];
+  labels: readonly string[];
+}
+
+/** The time axis's tick marks and the gap under them, in CSS pixels (its ticks.size and gap). */
+const TIME_TICK_PX = 4;
+const TIME_LABEL_GAP_PX = 3;
+
+/**
+ * Where the axes' labels are drawn, as boxes in CSS pixels from the plot element's corner, on the
+ * element (data-axis-labels) for the layout tests: the canvas keeps no trace of them.
+ */
+function showAxisLabels(host: HTMLElement, plot: uPlot, x: DrawnTicks, y: DrawnTicks): void {
+  const left = plot.bbox.left / devicePixelRatio;
+  const top = plot.bbox.top / devicePixelRatio;
+  const xTop = top + plot.bbox.height / devicePixelRatio + TIME_TICK_PX + TIME_LABEL_GAP_PX;
+  const boxes = [
+    ...x.labels.map((text, i) => {
+      const centre = left + plot.valToPos(x.values[i], 'x');
+      const half = measureAxisText(text) / 2;
+      return { axis: 'x', text, left: centre - half, right: centre + half, top: xTop, bottom: xTop + AXIS_FONT_PX };
+    }),
+    ...y.labels.map((text, i) => {
+      const middle = top + plot.valToPos(y.values[i], 'y');
+      const right = left - VALUE_TICK_PX - VALUE_LABEL_GAP_PX;
+      return { axis: 'y', text, left: right - measureAxisText(text), right, top: middle - AXIS_FONT_PX / 2, bottom: middle + AXIS_FONT_PX / 2 };
+    }),
+  ];
+  host.dataset.axisLabels = JSON.stringify(boxes.map((b) => ({ ...b, left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top), bottom: Math.round(b.bottom) })));
+}
 
 /** Least room between y-axis labels, in CSS pixels: 11 px type with air between the lines. */
 export const MIN_TICK_GAP = 20;
@@ -130,9 +185,11 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
     const text = readVar('--muted', '#8b98a9');
     const grid = readVar('--panel-border', '#262e3a');
     const percent = unit === '%';
-    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px Inter, system-ui, sans-serif' };
+    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: AXIS_FONT };
+    const xTicks: DrawnTicks = { values: [], labels: [] };
+    const yTicks: DrawnTicks = { values: [], labels: [] };
     const options: uPlot.Options = {
-      width: Math.max(120, host.clientWidth),
+      width: Math.max(MIN_PLOT_WIDTH, host.clientWidth),
       height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight),
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
@@ -142,19 +199,44 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, percent ? percentAxisTop(max) : niceAxisTop(max)] } },
       axes: [
         // A compact time axis (uPlot's default takes 50 px): short plots keep their height for data.
-        { ...axis, size: 24, gap: 3, ticks: { ...axis.ticks, size: 4 }, incrs: TIME_AXIS_STEPS_S, values: (_u, values) => timeAxisLabels(values) },
         {
           ...axis,
-          size: 54,
+          size: 24,
+          gap: TIME_LABEL_GAP_PX,
+          ticks: { ...axis.ticks, size: TIME_TICK_PX },
+          incrs: TIME_AXIS_STEPS_S,
+          // Ticks as far apart as the widest label needs: a narrow plot gets fewer, never overlapping ones.
+          space: (_u, _axis, min, max) => timeAxisSpace(timeAxisLabels([Math.round(min), Math.round(max)]), measureAxisText),
+          values: (_u, values) => {
+            const labels = timeAxisLabels(values);
+            Object.assign(xTicks, { values, labels });
+            return labels;
+          },
+        },
+        {
+          ...axis,
+          // As wide as its labels: a narrow chart keeps its width for the plot.
+          size: (_u, labels) => valueAxisSize(labels, measureAxisText),
+          gap: VALUE_LABEL_GAP_PX,
+          ticks: { ...axis.ticks, size: VALUE_TICK_PX },
           values: (_u, values) => {
             host.dataset.yTicks = String(values.length);
-            return values.map((v) => axisLabel(v, unit));
+            const labels = values.map((v) => axisLabel(v, unit));
+            Object.assign(yTicks, { values, labels });
+            return labels;
           },
           splits: (u: uPlot) => axisSplits(u.scales.y?.max ?? 1, u.bbox.height / devicePixelRatio, unit === ''),
         },
       ],
       // uPlot settles scales after setData returns: the range is shown once it has drawn.
-      hooks: { draw: [(u) => showRange(host, u)] },
+      hooks: {
+        draw: [
+          (u) => {
+            showRange(host, u);
+            showAxisLabels(host, u, xTicks, yTicks);
+          },
+        ],
+      },
       series: [{ label: 's' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: s.fill === true ? `${s.color}33` : undefined, spanGaps: false, points: { show: false } }))],
     };
     const plot = new uPlot(options, data as uPlot.AlignedData, host);
@@ -164,7 +246,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
     showRange(host, plot);
     const focused = series.findIndex((s) => s.label === focusedRef.current);
     if (focused >= 0) plot.setSeries(focused + 1, { focus: true });
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(120, host.clientWidth), height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight) }));
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(MIN_PLOT_WIDTH, host.clientWidth), height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight) }));
     observer.observe(host);
     return () => {
       observer.disconnect();

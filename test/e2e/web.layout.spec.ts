@@ -107,6 +107,7 @@ async function clippedControls(page: Page): Promise<string[]> {
 for (const size of [
   { width: 1280, height: 800 },
   { width: 1024, height: 640 },
+  { width: 800, height: 600 },
 ]) {
   test(`at ${size.width}×${size.height} no inspector field cuts its own text short`, async ({ page }) => {
     await page.setViewportSize(size);
