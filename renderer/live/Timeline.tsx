@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
@@ -46,8 +46,19 @@ export function Timeline() {
   // The open editor's say on being left (it stays while a field holds refused text).
   const guard: CloseGuard = useRef(null);
   const mayLeaveEditor = () => guard.current === null || guard.current();
+  // What had the keyboard when the editor opened (the event's marker, or +): it gets it back when
+  // the editor goes (Close, Escape, Delete, an undo taking the event away), where the focus,
+  // inside the removed editor, fell to the page body and Tab started again from the menu bar.
+  const opener = useRef<HTMLElement | null>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const rememberOpener = () => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('.live-event-editor') === null) opener.current = active;
+  };
   const openEditor = (index: number) => {
-    if (mayLeaveEditor()) setEditing(index);
+    if (!mayLeaveEditor()) return;
+    rememberOpener();
+    setEditing(index);
   };
   // The event + just added, as added: left untouched (a blank note, which does nothing), closing
   // its editor takes it back, as cancelling a new item does — Escape after + leaves no trace.
@@ -135,8 +146,18 @@ export function Timeline() {
     });
     if (index < 0) return;
     added.current = { index, event: store.getDocument().scenario[index], serial: store.lastStepSerial() };
+    rememberOpener();
     setEditing(index);
   };
+
+  const wasEditing = useRef(false);
+  useLayoutEffect(() => {
+    const closed = wasEditing.current && editing === null;
+    wasEditing.current = editing !== null;
+    if (!closed || document.activeElement !== document.body) return;
+    const back = opener.current?.isConnected ? opener.current : addButtonRef.current;
+    back?.focus();
+  }, [editing]);
 
   const offsets = markerOffsets(doc.scenario.map((event) => event.atS), doc.durationS, barWidth);
   const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
@@ -194,7 +215,7 @@ export function Timeline() {
         ))}
         <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
       </div>
-      <button type="button" className="icon-button live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
+      <button ref={addButtonRef} type="button" className="icon-button live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
         <Plus size={16} />
       </button>
       {editing !== null &&
