@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
@@ -10,6 +10,7 @@ import { formatSimTime } from './speedPresets';
 import { nodeNamer } from './nodeNames';
 import { markerAriaLabel, markerOffsets, markerTitle } from './timelineMarkers';
 import type { CloseGuard } from './useGuardedClose';
+import { useFocusReturn } from './useFocusReturn';
 
 /** How often a scrub sends a seek while the pointer moves (seeking back re-simulates). */
 const SCRUB_SEEK_EVERY_MS = 120;
@@ -46,15 +47,8 @@ export function Timeline() {
   // The open editor's say on being left (it stays while a field holds refused text).
   const guard: CloseGuard = useRef(null);
   const mayLeaveEditor = () => guard.current === null || guard.current();
-  // What had the keyboard when the editor opened (the event's marker, or +): it gets it back when
-  // the editor goes (Close, Escape, Delete, an undo taking the event away), where the focus,
-  // inside the removed editor, fell to the page body and Tab started again from the menu bar.
-  const opener = useRef<HTMLElement | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const rememberOpener = () => {
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && active.closest('.live-event-editor') === null) opener.current = active;
-  };
+  const rememberOpener = useFocusReturn(editing !== null, addButtonRef, '.live-event-editor');
   const openEditor = (index: number) => {
     if (!mayLeaveEditor()) return;
     rememberOpener();
@@ -150,14 +144,6 @@ export function Timeline() {
     setEditing(index);
   };
 
-  const wasEditing = useRef(false);
-  useLayoutEffect(() => {
-    const closed = wasEditing.current && editing === null;
-    wasEditing.current = editing !== null;
-    if (!closed || document.activeElement !== document.body) return;
-    const back = opener.current?.isConnected ? opener.current : addButtonRef.current;
-    back?.focus();
-  }, [editing]);
 
   const offsets = markerOffsets(doc.scenario.map((event) => event.atS), doc.durationS, barWidth);
   const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
