@@ -16,6 +16,35 @@ export function notForTheDiagram(target: EventTarget | null): boolean {
   return isTypingTarget(target) || (typeof Element !== 'undefined' && target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null);
 }
 
+/**
+ * Marks a panel that edits the document in place though it is a dialog by role (the scenario
+ * event editor): Undo and Redo keys pressed on its menus and check boxes are the document's, as
+ * in the inspector, not held as a modal dialog holds them.
+ */
+export const DOCUMENT_EDITOR_ATTRIBUTE = 'data-document-editor';
+
+/** Input types that take typed text, where Ctrl+Z is the field's own text undo. */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
+
+function isTextEntry(target: HTMLElement): boolean {
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  return target.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((target as HTMLInputElement).type);
+}
+
+/**
+ * Ctrl+Z / Ctrl+Y undo and redo the document, except in a text field (its own text undo) and in
+ * a modal dialog (the diagram behind it is not in play). On a menu, a check box or a button the
+ * browser has nothing of that control's to undo: left to it, its page-wide text undo took back
+ * characters typed into another field (the narration, with the event's Action menu focused)
+ * while the change just made stayed.
+ */
+export function undoKeysForTheDocument(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return true;
+  if (isTextEntry(target)) return false;
+  const dialog = target.closest('[role="dialog"], [role="alertdialog"]');
+  return dialog === null || dialog.hasAttribute(DOCUMENT_EDITOR_ATTRIBUTE);
+}
+
 function closestRole(target: EventTarget | null, roles: readonly string[]): boolean {
   if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
   return target.closest(roles.map((role) => `[role="${role}"]`).join(', ')) !== null;
@@ -68,20 +97,22 @@ export function spacePlaysPauses(target: EventTarget | null): boolean {
  * Returns whether the key was handled, so the caller can prevent the browser's default.
  */
 export function handleEditorKey(editor: Editor, event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): boolean {
+  const accel = event.ctrlKey || event.metaKey;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (accel && !event.altKey && (key === 'z' || key === 'y') && undoKeysForTheDocument(event.target)) {
+    if (key === 'z' && !event.shiftKey) editor.undo();
+    else editor.redo();
+    return true;
+  }
   // A dialog holds the keyboard: Delete on its Close button must not delete the selected nodes
   // behind it, nor Ctrl+Z undo them.
   if (notForTheDiagram(event.target)) return false;
-  const accel = event.ctrlKey || event.metaKey;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (accel && !event.altKey) {
     switch (key) {
+      // Undo and redo were taken above, where they are the document's.
       case 'z':
-        if (event.shiftKey) editor.redo();
-        else editor.undo();
-        return true;
       case 'y':
-        editor.redo();
-        return true;
+        return false;
       // Ctrl+C / X / V are left to the browser, which turns them into copy / cut / paste events
       // (useClipboardEvents): that is the only way to reach the system clipboard.
       case 'd':

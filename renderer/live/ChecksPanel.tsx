@@ -7,6 +7,7 @@ import { checkRows, checkSourceText, formatActual } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import type { CloseGuard } from './useGuardedClose';
+import { useFocusReturn } from './useFocusReturn';
 
 /**
  * The document's checks with live pass / fail (the finished run's report has the last word), and
@@ -21,6 +22,8 @@ export function ChecksPanel() {
   // The open editor's say on being left (it stays while a field holds refused text).
   const guard: CloseGuard = useRef(null);
   const mayLeaveEditor = () => guard.current === null || guard.current();
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const rememberOpener = useFocusReturn(editing !== null, addButtonRef, '.live-check-editor');
   const frame = model?.frame ?? null;
   const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
   const add = () => {
@@ -29,6 +32,7 @@ export function ChecksPanel() {
     store.update((draft) => {
       index = addCheck(draft);
     });
+    rememberOpener();
     setEditing(index);
   };
   return (
@@ -55,7 +59,9 @@ export function ChecksPanel() {
                   title="Edit this check"
                   aria-expanded={editing === i}
                   onClick={() => {
-                    if (mayLeaveEditor()) setEditing(editing === i ? null : i);
+                    if (!mayLeaveEditor()) return;
+                    if (editing !== i) rememberOpener();
+                    setEditing(editing === i ? null : i);
                   }}
                 >
                   <Pencil size={14} />
@@ -70,7 +76,7 @@ export function ChecksPanel() {
           ))}
         </ul>
       )}
-      <button type="button" className="live-add-check" data-testid="add-check" onClick={add}>
+      <button ref={addButtonRef} type="button" className="live-add-check" data-testid="add-check" onClick={add}>
         <Plus size={14} /> Add check
       </button>
     </div>

@@ -4,6 +4,7 @@ import { CheckedTextField } from './CheckedTextField';
 import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
+import { DOCUMENT_EDITOR_ATTRIBUTE } from '../editor/keyboardShortcuts';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
@@ -54,6 +55,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
       // In page coordinates: the dock clips its own overflow.
       style={anchor === null ? undefined : editorPlace(anchor)}
       role="dialog"
+      {...{ [DOCUMENT_EDITOR_ATTRIBUTE]: '' }}
       aria-label={`Scenario event ${index + 1}`}
       data-testid="scenario-event-editor"
       onKeyDown={(e) => {

@@ -5,13 +5,15 @@ import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { FaultlineDocument, ScenarioEvent } from '../../shared/model/types';
 import { FieldEditor } from '../app/editor/FieldEditor';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { configBeforeSet, linkBeforeDegrade } from './eventBaseline';
 import { setScenarioParam } from './scenarioEdits';
 
 /**
  * The parameters of a `degrade` event (the link's new latency, jitter and loss) or a `set` event
  * (the config fields it changes on its node, from now on), edited with the inspector's own fields
  * and rules. A `set` lists the fields it changes; "Change another setting" adds one. A field
- * emptied leaves the patch.
+ * emptied leaves the patch, and shows the value the target has then ("now 1000"), which the event
+ * leaves as it is.
  */
 export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocument; index: number; event: ScenarioEvent }) {
   const store = useDocumentStore();
@@ -21,11 +23,12 @@ export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocum
   const commit = (path: readonly string[], value: unknown) => store.update((draft) => setScenarioParam(draft, index, path, value), { squashKey: `scenario-${index}-params-${path.join('.')}` });
 
   if (event.action === 'degrade') {
+    const linkBefore = linkBeforeDegrade(doc, index);
     return (
       <fieldset className="live-event-params field-group" data-testid="event-params">
         <legend>New link values (empty: unchanged)</legend>
         {DEGRADE_FIELDS.map((field) => (
-          <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[]} />
+          <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[]} baseline={linkBefore} />
         ))}
       </fieldset>
     );
@@ -35,13 +38,14 @@ export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocum
   const fields = NODE_KIND_INFO[node.kind].fields;
   const shown = fields.filter((field) => Object.hasOwn(params, field.name) || chosen.includes(field.name));
   const others = fields.filter((field) => !shown.includes(field));
+  const configBefore = configBeforeSet(doc, index);
   return (
     <fieldset className="live-event-params field-group" data-testid="event-params">
       <legend>Settings it changes, from then on</legend>
       {shown.length === 0 && <p className="live-event-params-empty">None yet: a set event with no settings changes nothing.</p>}
       {shown.map((field) => (
         <div key={field.name} className="live-event-param">
-          <FieldEditor descriptor={asPatchField(field)} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[node.id]} />
+          <FieldEditor descriptor={asPatchField(field)} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[node.id]} baseline={configBefore} />
           <button
             type="button"
             className="icon-button live-tool"

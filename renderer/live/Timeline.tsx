@@ -10,6 +10,7 @@ import { formatSimTime } from './speedPresets';
 import { nodeNamer } from './nodeNames';
 import { markerAriaLabel, markerOffsets, markerTitle } from './timelineMarkers';
 import type { CloseGuard } from './useGuardedClose';
+import { useFocusReturn } from './useFocusReturn';
 
 /** How often a scrub sends a seek while the pointer moves (seeking back re-simulates). */
 const SCRUB_SEEK_EVERY_MS = 120;
@@ -46,8 +47,12 @@ export function Timeline() {
   // The open editor's say on being left (it stays while a field holds refused text).
   const guard: CloseGuard = useRef(null);
   const mayLeaveEditor = () => guard.current === null || guard.current();
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const rememberOpener = useFocusReturn(editing !== null, addButtonRef, '.live-event-editor');
   const openEditor = (index: number) => {
-    if (mayLeaveEditor()) setEditing(index);
+    if (!mayLeaveEditor()) return;
+    rememberOpener();
+    setEditing(index);
   };
   // The event + just added, as added: left untouched (a blank note, which does nothing), closing
   // its editor takes it back, as cancelling a new item does — Escape after + leaves no trace.
@@ -60,6 +65,10 @@ export function Timeline() {
   };
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const lastSeek = useRef(0);
+  // The time the keys last asked for, and the frame shown then: until a newer frame comes, the
+  // next key steps from that time, not from the frame's (five quick presses of → moved the run
+  // one second, and → pressed right after Home went back to the end).
+  const keySeek = useRef<{ timeMs: number; frame: unknown } | null>(null);
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
   const name = nodeNamer(doc.nodes, doc.links);
@@ -135,8 +144,10 @@ export function Timeline() {
     });
     if (index < 0) return;
     added.current = { index, event: store.getDocument().scenario[index], serial: store.lastStepSerial() };
+    rememberOpener();
     setEditing(index);
   };
+
 
   const offsets = markerOffsets(doc.scenario.map((event) => event.atS), doc.durationS, barWidth);
   const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
@@ -162,11 +173,16 @@ export function Timeline() {
           // The slider keys: arrows a second, Page Up / Down ten, Home and End the ends.
           const step = { ArrowRight: 1000, ArrowUp: 1000, ArrowLeft: -1000, ArrowDown: -1000, PageUp: 10_000, PageDown: -10_000 }[event.key];
           // From the model's newest frame, not this render's: panels re-render a few times a second.
-          const now = controller.model.frame?.timeMs ?? timeMs;
-          if (step !== undefined) controller.seek(Math.min(durationMs, Math.max(0, now + step)));
-          else if (event.key === 'Home') controller.seek(0);
-          else if (event.key === 'End') controller.seek(durationMs);
+          const frame = controller.model.frame;
+          const asked = keySeek.current;
+          const now = asked !== null && asked.frame === frame ? asked.timeMs : (frame?.timeMs ?? timeMs);
+          let target: number;
+          if (step !== undefined) target = Math.min(durationMs, Math.max(0, now + step));
+          else if (event.key === 'Home') target = 0;
+          else if (event.key === 'End') target = durationMs;
           else return;
+          controller.seek(target);
+          keySeek.current = { timeMs: target, frame };
           event.preventDefault();
         }}
       >
@@ -194,7 +210,7 @@ export function Timeline() {
         ))}
         <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
       </div>
-      <button type="button" className="icon-button live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
+      <button ref={addButtonRef} type="button" className="icon-button live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
         <Plus size={16} />
       </button>
       {editing !== null &&

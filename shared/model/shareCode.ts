@@ -32,6 +32,8 @@ export function decodeShareCode(code: string, limits: ShareCodeLimits = {}): Loa
   const compact = code.replace(/\s+/g, '');
   if (compact.length === 0) return failure('the share code is empty');
   if (compact.length > maxCodeChars) return failure(`the share code is ${compact.length} characters long; Faultline accepts codes up to ${maxCodeChars}`);
+  // A file's text pasted where a code goes would otherwise be told about its first "{".
+  if (compact.startsWith('{')) return failure('this is the text of a file (JSON), not a share code, which has only letters, digits, "-" and "_"; save the text as a .faultline file and open it with File → Open');
 
   const decoded = decodeBase64Url(compact);
   if (!decoded.ok) return failure(`the share code ${decoded.message}`);
@@ -40,7 +42,10 @@ export function decodeShareCode(code: string, limits: ShareCodeLimits = {}): Loa
   if (!inflated.ok) return failure(inflated.message);
   // The same check as for a file's bytes: broken UTF-8 is refused, not turned into "�".
   const text = decodeUtf8(inflated.bytes);
-  if (text === null) return failure('the share code unpacks to text that is not UTF-8, so it is not a Faultline file');
+  if (text === null) return failure('the share code is damaged: it unpacks to bytes that are not UTF-8 text, so a character in it was changed or lost (was it copied completely and unchanged?)');
+  // Raw DEFLATE has no checksum: a changed character often still unpacks, to broken JSON. The
+  // line and column of text the user never saw would tell them nothing.
+  if (!isJson(text)) return failure('the share code is damaged: it unpacks to broken text, so a character in it was changed or lost (was it copied completely and unchanged?)');
   return loadDocument(text);
 }
 
@@ -70,6 +75,15 @@ function inflateCapped(compressed: Uint8Array, cap: number): { ok: true; bytes: 
     position += chunk.length;
   }
   return { ok: true, bytes };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function failure(message: string): LoadResult {

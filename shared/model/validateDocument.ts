@@ -11,7 +11,7 @@ import type { PathSegment } from './paths';
 import { preview, type ProblemLog } from './problems';
 import { isPlainObject, RESERVED_KEYS, type JsonObject } from './sanitize';
 import { METRIC_INFO, CHECK_FIELDS, ratioCheckAlwaysPasses, thresholdProblem } from './schema/checks';
-import type { FieldDescriptor } from './schema/fields';
+import { valueSchema, type FieldDescriptor } from './schema/fields';
 import { isNodeKind, NODE_KIND_INFO } from './schema/nodeKinds';
 import {
   DEFAULT_DURATION_S,
@@ -317,13 +317,22 @@ function listKinds(kinds: readonly NodeKind[]): string {
 }
 
 class ReferenceChecker {
+  /**
+   * The end of the run, when `durationS` is valid. An invalid one was reported already: measured
+   * against it, every event and check window would be reported again ("not before the end of the
+   * run (durationS -5)"), burying the one real problem.
+   */
+  private readonly endS: number | undefined;
+
   constructor(
     private readonly document: FaultlineDocument,
     private readonly regionIds: IdIndex,
     private readonly nodeIds: IdIndex,
     private readonly linkIds: IdIndex,
     private readonly log: ProblemLog,
-  ) {}
+  ) {
+    this.endS = valueSchema(DURATION_FIELD).safeParse(document.durationS).success ? document.durationS : undefined;
+  }
 
   private nodeKind(id: string): NodeKind | undefined {
     return Object.hasOwn(this.document.nodes, id) ? this.document.nodes[id].kind : undefined;
@@ -430,8 +439,8 @@ class ReferenceChecker {
     const info = ACTION_INFO[action];
     const has = (key: keyof ScenarioEvent): boolean => Object.hasOwn(event, key);
 
-    if (typeof event.atS === 'number' && typeof this.document.durationS === 'number' && event.atS >= this.document.durationS) {
-      this.log.warning([...path, 'atS'], `is not before the end of the run (durationS ${this.document.durationS}), so it never happens`);
+    if (typeof event.atS === 'number' && this.endS !== undefined && event.atS >= this.endS) {
+      this.log.warning([...path, 'atS'], `is not before the end of the run (durationS ${this.endS}), so it never happens`);
     }
 
     if (info.target === 'node') {
@@ -539,8 +548,8 @@ class ReferenceChecker {
       else if (info?.needsNode) this.log.error([...path, 'node'], `the metric ${check.metric} needs a node`);
       if (typeof check.fromS === 'number' && typeof check.toS === 'number' && check.toS <= check.fromS) {
         this.log.error([...path, 'toS'], `must be after fromS (${check.fromS})`);
-      } else if (typeof check.fromS === 'number' && typeof this.document.durationS === 'number' && check.fromS >= this.document.durationS) {
-        this.log.warning([...path, 'fromS'], `is not before the end of the run (durationS ${this.document.durationS}): the check measures nothing and fails`);
+      } else if (typeof check.fromS === 'number' && this.endS !== undefined && check.fromS >= this.endS) {
+        this.log.warning([...path, 'fromS'], `is not before the end of the run (durationS ${this.endS}): the check measures nothing and fails`);
       }
       const fractional = [check.fromS, check.toS].some((bound) => typeof bound === 'number' && !Number.isInteger(bound));
       if (info?.needsNode && fractional) {

@@ -203,6 +203,22 @@ test.describe('web edition files', () => {
     await expect(page).toHaveTitle(/^• /);
   });
 
+  test('an edit made just before a reload, inside the autosave delay, is offered back', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    const edited = await documentText(page);
+    // No wait for the autosave timer: leaving the page writes the work at once.
+    await page.reload();
+    const offer = page.getByTestId('recovery-dialog');
+    await expect(offer).toBeVisible();
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    expect(await documentText(page)).toBe(edited);
+    await expect(page).toHaveTitle(/^• /);
+  });
+
   test('exports the run report as JSON and the timeline as CSV, by download', async ({ page }) => {
     const problems = watchForProblems(page);
     await withoutFileSystemAccess(page);

@@ -47,3 +47,46 @@ test('flush, degrade and set events are edited in full, and the document stays v
   await expect.poll(() => lastEvent(page)).toEqual({ atS: 0, action: 'set', target: 'users-us', params: {} });
   expect(problems).toEqual([]);
 });
+
+test('an empty field of a set or degrade shows the value the event leaves in place, not the kind default', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const editor = page.getByTestId('scenario-event-editor');
+  const params = editor.getByTestId('event-params');
+  const addSetOfLb = async (atS: string) => {
+    await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+    await editor.getByTestId('event-at').fill(atS);
+    await editor.getByRole('combobox', { name: 'Action' }).selectOption('set');
+    await editor.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'Load balancer' });
+    await editor.getByTestId('event-param-add').selectOption({ label: 'Health check' });
+    await editor.getByTestId('event-param-add').selectOption({ label: 'Algorithm' });
+  };
+
+  // A first set at 10 s: the lb as designed (every field at its default here).
+  await addSetOfLb('10');
+  await expect(params.locator('input[data-field="healthCheck.intervalMs"]')).toHaveAttribute('placeholder', 'now 1000');
+  // The empty choice of a menu says what stays; it read "default (undefined)" for the algorithm.
+  await expect(params.locator('select[data-field="algorithm"] option').first()).toHaveText('unchanged (round-robin)');
+  await params.locator('input[data-field="healthCheck.intervalMs"]').fill('250');
+  await params.locator('select[data-field="algorithm"]').selectOption('random');
+  await expect.poll(() => lastEvent(page)).toEqual({ atS: 10, action: 'set', target: 'lb', params: { algorithm: 'random', healthCheck: { intervalMs: 250 } } });
+  await editor.getByRole('button', { name: 'Close' }).click();
+
+  // A second set at 20 s starts from what the first left: 250 ms and random, not the defaults.
+  await addSetOfLb('20');
+  await expect(params.locator('input[data-field="healthCheck.intervalMs"]')).toHaveAttribute('placeholder', 'now 250');
+  await expect(params.locator('input[data-field="healthCheck.timeoutMs"]')).toHaveAttribute('placeholder', 'now 500');
+  await expect(params.locator('select[data-field="healthCheck.enabled"] option').first()).toHaveText('unchanged (yes)');
+  await expect(params.locator('select[data-field="algorithm"] option').first()).toHaveText('unchanged (random)');
+  await page.screenshot({ path: `${SHOTS}/set-baseline.png` });
+  await editor.getByRole('button', { name: 'Close' }).click();
+
+  // A degrade's empty fields show the link as it is then.
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  await editor.getByRole('combobox', { name: 'Action' }).selectOption('degrade');
+  await params.locator('input[data-field="latencyMs"]').fill('');
+  await expect(params.locator('input[data-field="jitterMs"]')).toHaveAttribute('placeholder', 'now 0');
+  await expect(params.locator('input[data-field="latencyMs"]')).toHaveAttribute('placeholder', /^now \d/);
+  expect(problems).toEqual([]);
+});

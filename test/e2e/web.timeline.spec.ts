@@ -191,3 +191,22 @@ test('+ then Escape adds nothing (a blank note does nothing); an event given a n
   await expect(editor).toHaveCount(0);
   expect(await scenarioLength()).toBe(before + 1);
 });
+
+test('quick presses of the timeline keys each count, before the frames catch up', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const bar = page.getByTestId('live-timeline');
+  await bar.focus();
+  await page.keyboard.press('PageUp');
+  await expect(bar).toHaveAttribute('aria-valuenow', '10');
+  // Five → at once: each steps from where the one before asked to be, not from the last frame.
+  for (let press = 0; press < 5; press++) await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('aria-valuenow', '15');
+  // → right after Home steps from 0, not from where the run was before Home.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('End');
+  await page.keyboard.press('PageDown');
+  await expect(bar).toHaveAttribute('aria-valuenow', '50');
+});

@@ -4,7 +4,7 @@ import { DEFAULT_LOGNORMAL_SIGMA, DISTRIBUTION_FIELDS } from '../../../shared/mo
 import { useEditedText } from '../../editor/store/useEditedText';
 import type { TextParse } from '../../editor/store/textEdit';
 import { useId, useRef } from 'react';
-import { checkValue, defaultText, defaultTitle, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
+import { checkValue, currentText, defaultText, defaultTitle, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -16,6 +16,33 @@ export interface FieldEditorProps {
   doc: FaultlineDocument;
   /** Ids of the nodes being edited (a ref field must not point at the node itself). */
   selfIds: readonly string[];
+  /**
+   * The complete values the records change from, when they are a patch (a scenario `set` or
+   * `degrade`): an empty field leaves its value as it is there, so it shows that value ("now
+   * 1000"), not the kind's default. Absent for the inspector, where empty means the default.
+   */
+  baseline?: Readonly<Record<string, unknown>>;
+}
+
+/** What an empty field means: the default (the inspector) or, in a patch, the value it leaves as it is. */
+interface EmptyMeaning {
+  /** The placeholder of an empty text box. */
+  placeholder: string;
+  /** The tooltip of an empty text box. */
+  title: string;
+  /** The empty choice of a menu (default, auto or unchanged). */
+  option: string;
+  /** The line under the field, when the default needs explaining. */
+  hint: string | undefined;
+}
+
+function emptyMeaning(descriptor: FieldDescriptor, path: readonly string[], baseline: FieldEditorProps['baseline']): EmptyMeaning {
+  if (baseline !== undefined) {
+    const now = currentText(descriptor, valueAt(baseline as Record<string, unknown>, path));
+    return { placeholder: `now ${now}`, title: `Now ${now}; empty leaves it so`, option: `unchanged (${now})`, hint: undefined };
+  }
+  const option = descriptor.type === 'boolean' ? `default (${descriptor.default ? 'yes' : 'no'})` : descriptor.contextDefault ? 'auto' : `default (${String('default' in descriptor ? descriptor.default : '')})`;
+  return { placeholder: defaultText(descriptor), title: defaultTitle(descriptor), option, hint: hintText(descriptor) };
 }
 
 /** Ids tying a field's control to its label, its hint line and its error message. */
@@ -68,7 +95,7 @@ export function FieldRow({ label, title, unit, wide, ids, hint, error, errorKey,
 }
 
 /** A descriptor's row: its label, the rule as a tooltip, its unit, and its context default as a hint. */
-function DescriptorRow({ descriptor, path, ids, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; error?: string; children: React.ReactNode }) {
+function DescriptorRow({ descriptor, path, ids, hint, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; hint: string | undefined; error?: string; children: React.ReactNode }) {
   return (
     <FieldRow
       label={descriptor.label}
@@ -76,7 +103,7 @@ function DescriptorRow({ descriptor, path, ids, error, children }: { descriptor:
       unit={descriptor.unit ? UNIT_LABEL[descriptor.unit] : ''}
       wide={descriptor.type === 'distribution'}
       ids={ids}
-      hint={hintText(descriptor)}
+      hint={hint}
       error={error}
       errorKey={path.join('.')}
       rowKey={path.join('.')}
@@ -142,23 +169,24 @@ export function TextField({
  * what it held before the edit and the schema's message shows. Leaving the field makes the edit one
  * undo step; Escape puts back the value from before the edit.
  */
-function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: NumberField }) {
+function NumberInput({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: NumberField }) {
   const ids = useFieldIds();
+  const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const external = shownText(shared);
   const field = useEditedText(external, `field:${path.join('.')}`);
   const error = field.problem ?? undefined;
-  const placeholder = shared.state === 'mixed' ? 'mixed' : defaultText(descriptor);
+  const placeholder = shared.state === 'mixed' ? 'mixed' : empty.placeholder;
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids} error={error}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} error={error}>
       <input
         type="text"
         inputMode="decimal"
         data-field={path.join('.')}
-        {...describedBy(ids, hintText(descriptor), error)}
+        {...describedBy(ids, empty.hint, error)}
         value={field.value}
         placeholder={placeholder}
-        title={shared.state === 'mixed' ? placeholder : defaultTitle(descriptor)}
+        title={shared.state === 'mixed' ? placeholder : empty.title}
         onChange={(event) => field.type(event.target.value, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value))}
         {...field.handlers}
       />
@@ -166,15 +194,16 @@ function NumberInput({ descriptor, path, records, onCommit }: FieldEditorProps &
   );
 }
 
-function EnumSelect({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'enum' }> }) {
+function EnumSelect({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'enum' }> }) {
   const ids = useFieldIds();
+  const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
       <select
         data-field={path.join('.')}
-        {...describedBy(ids, hintText(descriptor), undefined)}
+        {...describedBy(ids, empty.hint, undefined)}
         value={value}
         onChange={(event) => {
           const raw = event.target.value;
@@ -186,7 +215,7 @@ function EnumSelect({ descriptor, path, records, onCommit }: FieldEditorProps & 
       >
         {shared.state === 'mixed' && <option value="__mixed">mixed</option>}
         {/* A context default is told in full in the hint line under the field. */}
-        <option value="">{descriptor.contextDefault ? 'auto' : `default (${String(descriptor.default)})`}</option>
+        <option value="">{empty.option}</option>
         {descriptor.options.map((option) => (
           <option key={String(option)} value={String(option)}>
             {String(option)}
@@ -197,15 +226,16 @@ function EnumSelect({ descriptor, path, records, onCommit }: FieldEditorProps & 
   );
 }
 
-function BooleanSelect({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'boolean' }> }) {
+function BooleanSelect({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'boolean' }> }) {
   const ids = useFieldIds();
+  const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids}>
-      <select data-field={path.join('.')} {...describedBy(ids, hintText(descriptor), undefined)} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
+      <select data-field={path.join('.')} {...describedBy(ids, empty.hint, undefined)} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
         {shared.state === 'mixed' && <option value="__mixed">mixed</option>}
-        <option value="">default ({descriptor.default ? 'yes' : 'no'})</option>
+        <option value="">{empty.option}</option>
         <option value="true">yes</option>
         <option value="false">no</option>
       </select>
@@ -214,16 +244,17 @@ function BooleanSelect({ descriptor, path, records, onCommit }: FieldEditorProps
 }
 
 /** A string config field: empty text takes it back to its default. */
-function StringInput({ descriptor, path, records, onCommit }: FieldEditorProps) {
+function StringInput({ descriptor, path, records, onCommit, baseline }: FieldEditorProps) {
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
+  const empty = emptyMeaning(descriptor, path, baseline);
   return (
     <TextField
       label={descriptor.label}
       title={descriptor.description}
       field={path.join('.')}
       value={shownText(shared)}
-      placeholder={shared.state === 'mixed' ? 'mixed' : ''}
-      hint={hintText(descriptor)}
+      placeholder={shared.state === 'mixed' ? 'mixed' : baseline === undefined ? '' : empty.placeholder}
+      hint={empty.hint}
       parse={(text) => {
         const trimmed = text.trim();
         if (trimmed === '') return { ok: true, value: undefined };
@@ -235,15 +266,16 @@ function StringInput({ descriptor, path, records, onCommit }: FieldEditorProps) 
   );
 }
 
-function RefSelect({ descriptor, path, records, onCommit, doc, selfIds }: FieldEditorProps & { descriptor: RefField }) {
+function RefSelect({ descriptor, path, records, onCommit, doc, selfIds, baseline }: FieldEditorProps & { descriptor: RefField }) {
   const ids = useFieldIds();
+  const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const candidates = Object.values(doc.nodes).filter((node) => (!descriptor.nodeKinds || descriptor.nodeKinds.includes(node.kind)) && !selfIds.includes(node.id));
   const value = shared.state === 'same' ? String(shared.value) : '';
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids}>
-      <select data-field={path.join('.')} {...describedBy(ids, hintText(descriptor), undefined)} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
-        <option value="">{shared.state === 'mixed' ? 'mixed' : 'none'}</option>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
+      <select data-field={path.join('.')} {...describedBy(ids, empty.hint, undefined)} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
+        <option value="">{shared.state === 'mixed' ? 'mixed' : baseline === undefined ? 'none' : refOption(doc, valueAt(baseline as Record<string, unknown>, path))}</option>
         {candidates.map((node) => (
           <option key={node.id} value={node.id}>
             {node.name ?? node.id}
@@ -252,6 +284,12 @@ function RefSelect({ descriptor, path, records, onCommit, doc, selfIds }: FieldE
       </select>
     </DescriptorRow>
   );
+}
+
+/** The empty choice of a reference in a patch: the node it keeps pointing at, by name. */
+function refOption(doc: FaultlineDocument, before: unknown): string {
+  if (typeof before !== 'string') return 'unchanged (none)';
+  return `unchanged (${Object.hasOwn(doc.nodes, before) ? (doc.nodes[before].name ?? before) : before})`;
 }
 
 function asSpec(value: unknown): DistributionSpec | undefined {
@@ -273,12 +311,14 @@ function withShape(dist: DistributionSpec['dist'], base: DistributionSpec): Dist
  * distribution object. A lognormal without sigma uses DEFAULT_LOGNORMAL_SIGMA, as a file does:
  * the Sigma box says so rather than writing it into the document unseen.
  */
-function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditorProps & { descriptor: DistributionField }) {
+function DistributionEditor({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: DistributionField }) {
   const ids = useFieldIds();
   const sigmaIds = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const current = shared.state === 'same' ? asSpec(shared.value) : undefined;
-  const base = current ?? descriptor.default ?? { dist: 'const', mean: 0 };
+  // In a patch, a shape chosen alone keeps the mean the node has then.
+  const before = baseline === undefined ? undefined : asSpec(valueAt(baseline as Record<string, unknown>, path));
+  const base = current ?? before ?? descriptor.default ?? { dist: 'const', mean: 0 };
   const external = current ? String(current.mean) : '';
   const mean = useEditedText(external, `field:${path.join('.')}.mean`);
   const sigma = useEditedText(current?.sigma === undefined ? '' : String(current.sigma), `field:${path.join('.')}.sigma`);
@@ -288,7 +328,8 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
   // back to its default for a moment: the shape and sigma from before are kept for the number
   // typed next, or "7" over a lognormal would become the default shape's 7.
   const clearedRef = useRef<DistributionSpec | null>(null);
-  const hint = hintText(descriptor);
+  const empty = emptyMeaning(descriptor, path, baseline);
+  const hint = empty.hint;
   const commitSpec = (spec: DistributionSpec) => {
     const checked = checkValue(descriptor, spec);
     if (!checked.ok) return mean.setProblem(checked.message);
@@ -315,12 +356,12 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
     return { ok: true, value: { dist: 'lognormal', mean: base.mean, sigma: parsed.value } };
   };
   // A context default ("0.05 ms at layer 4, 0.5 ms at layer 7") is the hint line's; the field says "auto".
-  const placeholder = shared.state === 'mixed' ? 'mixed' : descriptor.default ? String(descriptor.default.mean) : descriptor.contextDefault ? 'auto' : '';
+  const placeholder = shared.state === 'mixed' ? 'mixed' : before !== undefined ? `now ${before.mean}` : descriptor.default ? String(descriptor.default.mean) : descriptor.contextDefault ? 'auto' : '';
   const meanAria = describedBy(ids, hint, error);
   const sigmaPath = `${path.join('.')}.sigma`;
   return (
     <>
-      <DescriptorRow descriptor={descriptor} path={path} ids={ids} error={error}>
+      <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={hint} error={error}>
         <select
           className="dist-select"
           data-field={`${path.join('.')}.dist`}
@@ -332,7 +373,7 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
             commitSpec(withShape(event.target.value as DistributionSpec['dist'], base));
           }}
         >
-          <option value="">{descriptor.default ? `default (${descriptor.default.dist})` : 'auto'}</option>
+          <option value="">{before !== undefined ? `unchanged (${before.dist})` : descriptor.default ? `default (${descriptor.default.dist})` : 'auto'}</option>
           {DISTRIBUTION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kind}
@@ -350,7 +391,7 @@ function DistributionEditor({ descriptor, path, records, onCommit }: FieldEditor
           value={mean.value}
           placeholder={placeholder}
           // As a number field's tooltip says it ("1000 (default)"), not a bare "5".
-          title={descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : shared.state !== 'mixed' && descriptor.default ? `${descriptor.default.mean} (default)` : placeholder}
+          title={before !== undefined ? `Now ${currentText(descriptor, before)}; empty leaves it so` : descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : shared.state !== 'mixed' && descriptor.default ? `${descriptor.default.mean} (default)` : placeholder}
           onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
           {...mean.handlers}
           onFocus={() => {

@@ -62,6 +62,21 @@ export function defaultTitle(descriptor: FieldDescriptor): string {
   return descriptor.type === 'number' && descriptor.zeroMeans && descriptor.default === 0 ? `${text} (default)` : text;
 }
 
+/**
+ * A value as an empty field of a patch names it (a scenario `set` or `degrade` leaves that value
+ * in place): "1000", "yes", "exp 5", "0 = off", or "not set".
+ */
+export function currentText(descriptor: FieldDescriptor, value: unknown): string {
+  if (value === undefined || value === null) return 'not set';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'object') {
+    const spec = value as { dist?: string; mean?: number };
+    return spec.dist === undefined ? JSON.stringify(value) : `${spec.dist} ${spec.mean}`;
+  }
+  if (value === 0 && descriptor.type === 'number' && descriptor.zeroMeans) return `0 = ${descriptor.zeroMeans}`;
+  return String(value);
+}
+
 /** The line under a field whose default depends on the context, saying what "auto" means. */
 export function hintText(descriptor: FieldDescriptor): string | undefined {
   return descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : undefined;

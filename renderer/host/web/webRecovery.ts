@@ -32,6 +32,12 @@ interface StoredWork {
  */
 export class WebRecovery {
   readonly tabId: string;
+  /**
+   * The tab is going (pagehide): autosave still writes the edits of its last seconds then, and
+   * must not stamp the heartbeat that `leave` removed, or the next start — a reload, seconds
+   * later — takes the tab for open and offers none of that work.
+   */
+  private leaving = false;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -55,7 +61,7 @@ export class WebRecovery {
     const record: StoredWork = { format: 'faultline-recovery', savedAt: this.clock(), title: work.title, fileName: work.fileName, text: work.text };
     try {
       this.storage.setItem(WORK_PREFIX + this.tabId, JSON.stringify(record));
-      this.beat();
+      if (!this.leaving) this.beat();
       return null;
     } catch {
       return 'Autosave is paused: this sandbox does not fit in the browser’s storage. Save it to a file to keep it safe.';
@@ -68,6 +74,7 @@ export class WebRecovery {
 
   /** This tab is closing normally: it no longer needs a heartbeat (its work key, if any, stays). */
   leave(): void {
+    this.leaving = true;
     this.storage.removeItem(ALIVE_PREFIX + this.tabId);
   }
 

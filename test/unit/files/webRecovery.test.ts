@@ -64,6 +64,15 @@ describe('WebRecovery (web edition autosave)', () => {
     expect(new WebRecovery(storage, () => 1, 'later').list().map((entry) => entry.id)).toEqual(['tab']);
   });
 
+  it('work autosave writes as the tab goes (its pagehide flush runs after leave) is offered at the very next start', () => {
+    const storage = new MemoryStorage();
+    const tab = new WebRecovery(storage, () => 60_000, 'tab');
+    tab.leave();
+    tab.store({ text: 'the last seconds of edits', title: 'T', fileName: null });
+    // A reload starts a second later, well inside the heartbeat's grace: the tab is gone all the same.
+    expect(new WebRecovery(storage, () => 61_000, 'reloaded').list().map((entry) => entry.id)).toEqual(['tab']);
+  });
+
   it('damaged data is listed with a notice and refused on restore, never thrown', () => {
     const storage = new MemoryStorage();
     storage.setItem('faultline.recovery.bad', '{"format":"faultline-recovery","text":');

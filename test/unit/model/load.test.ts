@@ -167,6 +167,19 @@ describe('loadDocument on valid files', () => {
     ]);
   });
 
+  it('an invalid durationS is the one problem reported, not again for every event and check window measured against it', () => {
+    const file = baseFile();
+    file.durationS = -5;
+    file.scenario = [
+      { atS: 1, action: 'crash', target: 'a1' },
+      { atS: 2, action: 'restart', target: 'a1' },
+    ];
+    file.checks = [{ metric: 'availability', op: '>=', value: 0.9, fromS: 1 }];
+    const result = loadObject(file);
+    expect(expectErrors(result)).toEqual([{ path: 'durationS', message: expect.stringContaining('(got -5)') }]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('warns (the Contract allows any number) about a ratio check whose threshold lies outside 0 to 1', () => {
     const file = baseFile();
     file.checks = [

@@ -85,6 +85,20 @@ describe('share codes', () => {
   it('send the unpacked text through the loader', () => {
     const errors = expectErrors(decodeShareCode(codeOf('{"format": "faultline", "version": 1, "nodes": [{"id": "a", "kind": "toaster", "x": 0, "y": 0}]}')));
     expect(errors).toEqual([{ path: 'nodes[0].kind', message: expect.stringContaining('unknown node kind "toaster"') }]);
-    expect(expectErrors(decodeShareCode(codeOf('not json')))[0].message).toContain('not valid JSON');
+  });
+
+  it('call a code that unpacks to broken text damaged, without the line and column of text the user never saw', () => {
+    expect(expectErrors(decodeShareCode(codeOf('not json')))).toEqual([{ path: '', message: expect.stringMatching(/^the share code is damaged: it unpacks to broken text/) }]);
+    // One character of a real code changed: raw DEFLATE has no checksum, so it may still unpack,
+    // to broken JSON (character 19 made "A") or to bytes that are not UTF-8 (character 6 made "Q").
+    const code = codeOf(`${JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'A lesson with a long enough title to compress' } }, null, 2)}\n`);
+    const changed = (at: number, letter: string) => expectErrors(decodeShareCode(code.slice(0, at) + letter + code.slice(at + 1)))[0].message;
+    expect(changed(19, 'A')).toMatch(/^the share code is damaged: it unpacks to broken text, so a character in it was changed or lost/);
+    expect(changed(6, 'Q')).toMatch(/^the share code is damaged: it unpacks to bytes that are not UTF-8 text/);
+  });
+
+  it("say that a file's JSON text pasted as a code is a file, not a share code", () => {
+    const text = saveDocument(expectLoaded(loadObject(baseFile())));
+    expect(expectErrors(decodeShareCode(text))).toEqual([{ path: '', message: expect.stringContaining('this is the text of a file (JSON), not a share code') }]);
   });
 });

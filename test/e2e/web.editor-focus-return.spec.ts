@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The scenario event editor and the check editor give the keyboard back to what opened them — the
+ * event's marker or +, the check's pencil or Add check — when they go (Close, Done, Escape,
+ * Delete); the focus fell to the page body, and Tab started again from the menu bar.
+ */
+/** The focused element by its accessible name (aria-label, else its text), or BODY. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? (document.activeElement === document.body ? 'BODY' : document.activeElement?.textContent?.trim()) ?? null);
+
+test('closing the scenario event editor gives the focus back to its marker or to +', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const editor = page.getByTestId('scenario-event-editor');
+  const add = page.getByRole('button', { name: 'Add a scenario event at the playhead' });
+
+  // + then Escape: the blank note is taken back, the focus is on + again.
+  await add.click();
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  expect(await focused(page)).toBe('Add a scenario event at the playhead');
+
+  // A marker opened from the keyboard, then Close: the marker has the focus again.
+  const marker = page.locator('.live-marker').first();
+  const label = await marker.getAttribute('aria-label');
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeVisible();
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await expect(editor).toHaveCount(0);
+  expect(await focused(page)).toBe(label);
+
+  // Opened with the mouse and deleted: the focus stays on the timeline, not the page body.
+  const count = await page.locator('.live-marker').count();
+  await page.locator('.live-marker').last().click();
+  await expect(editor).toBeVisible();
+  await editor.getByRole('button', { name: 'Delete this event' }).click();
+  await expect(page.locator('.live-marker')).toHaveCount(count - 1);
+  expect(await focused(page)).toBe('Add a scenario event at the playhead');
+});
+
+test('closing the check editor gives the focus back to its pencil or to Add check', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  const checkEditor = page.getByTestId('check-editor');
+
+  await page.getByTestId('add-check').click();
+  await expect(checkEditor).toBeVisible();
+  await checkEditor.getByRole('button', { name: 'Done' }).click();
+  await expect(checkEditor).toHaveCount(0);
+  expect(await focused(page)).toBe('Add check');
+
+  const pencil = page.getByRole('button', { name: /^Edit check / }).first();
+  const label = await pencil.getAttribute('aria-label');
+  await pencil.click();
+  await expect(checkEditor).toBeVisible();
+  await checkEditor.getByRole('button', { name: 'Done' }).click();
+  expect(await focused(page)).toBe(label);
+
+  await page.getByRole('button', { name: /^Edit check / }).last().click();
+  await checkEditor.getByRole('button', { name: 'Delete this check' }).click();
+  await expect(checkEditor).toHaveCount(0);
+  expect(await focused(page)).toBe('Add check');
+});

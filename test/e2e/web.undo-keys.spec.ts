@@ -1,0 +1,58 @@
+import { expect, test, type Page } from '@playwright/test';
+import { documentText, watchForProblems } from './pageHelpers';
+
+/**
+ * Ctrl+Z and Ctrl+Shift+Z on a menu or a check box of the scenario event editor, the check editor
+ * or the inspector undo and redo the document, as on the canvas. They did nothing there; worse,
+ * the browser's own page-wide text undo then took back characters typed into the narration.
+ */
+const scenario = async (page: Page) => JSON.parse(await documentText(page)).scenario as Record<string, unknown>[];
+
+test("undo and redo keys on the event editor's menus and check boxes undo the document, and leave the narration alone", async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  const narration = editor.getByRole('textbox', { name: 'Narration' });
+  await narration.click();
+  await narration.pressSequentially('Back up.');
+  const action = editor.getByRole('combobox', { name: 'Action' });
+  await action.focus();
+  const typed = await documentText(page);
+  expect((await scenario(page)).at(-1)).toEqual({ atS: 0, action: 'note', note: 'Back up.' });
+
+  await action.selectOption('crash');
+  expect((await scenario(page)).at(-1)).toMatchObject({ action: 'crash', note: 'Back up.' });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(page)).toBe(typed);
+  await expect(action).toHaveValue('note');
+  await expect(narration).toHaveValue('Back up.');
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await scenario(page)).at(-1)).toMatchObject({ action: 'crash', note: 'Back up.' });
+
+  // The pause check box: the same.
+  const pause = editor.getByRole('checkbox', { name: 'Pause playback here' });
+  await pause.check();
+  expect((await scenario(page)).at(-1)).toMatchObject({ pause: true });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await scenario(page)).at(-1)?.pause).toBeUndefined();
+  await expect(pause).not.toBeChecked();
+  await expect(narration).toHaveValue('Back up.');
+  expect(problems).toEqual([]);
+});
+
+test("undo on the check editor's Metric menu undoes the metric change", async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByRole('button', { name: 'Add check' }).click();
+  const checkEditor = page.getByTestId('check-editor');
+  const added = await documentText(page);
+  const metric = checkEditor.getByTestId('check-metric');
+  await metric.selectOption('latency.p99');
+  expect(await documentText(page)).not.toBe(added);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(page)).toBe(added);
+  await expect(metric).toHaveValue('availability');
+});
