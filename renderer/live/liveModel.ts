@@ -128,8 +128,6 @@ export class LiveModel {
     }
     this.metrics.apply(frame.metricRows);
     this.applyNodeRows(frame.nodeRows, frame.nodeStatus.length);
-    // Queue fill has no per-second rows: sampled from frames (sparse at high speeds).
-    this.queueFill.sample(frame.timeMs, frame.queueFill);
     this.logDropped += frame.logDropped;
     for (const entry of frame.log) {
       if (entry.action === FAILOVER) {
@@ -151,7 +149,7 @@ export class LiveModel {
     this.changed();
   }
 
-  /** Exact per-second utilization and hit ratio per node (session/nodeRows.ts layout). */
+  /** Exact per-second utilization, hit ratio and queue fill per node (session/nodeRows.ts layout). */
   private applyNodeRows(rows: Float64Array, nodes: number): void {
     const stride = nodeRowFloats(nodes);
     for (let o = 0; o + stride <= rows.length; o += stride) {
@@ -159,6 +157,7 @@ export class LiveModel {
       for (let i = 0; i < nodes; i++) {
         this.utilization.set(t, i, rows[o + 1 + i * NODE_ROW_VALUES]);
         this.hitRatio.set(t, i, rows[o + 2 + i * NODE_ROW_VALUES]);
+        this.queueFill.set(t, i, rows[o + 3 + i * NODE_ROW_VALUES]);
       }
     }
   }

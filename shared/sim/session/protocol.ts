@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -118,7 +118,7 @@ export const frameSchema = z
     checkPass: u8,
     packetCount: z.number().int().min(0),
     packets: f32,
-    /** Per-second node rows (session/nodeRows.ts: t, then utilization and hit ratio per node), same seconds as metricRows. */
+    /** Per-second node rows (session/nodeRows.ts: t, then utilization, hit ratio and queue fill per node), same seconds as metricRows. */
     nodeRows: f64,
     /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
     metricRows: f64,

@@ -25,6 +25,11 @@ function rows(list: number[][]): Float64Array {
   return out;
 }
 
+/** Second `t`'s value for each node, as the engine's node rows give them. */
+function putSecond(series: NodeSeries, t: number, perNode: number[]): void {
+  perNode.forEach((value, node) => series.set(t, node, value));
+}
+
 describe('chart series', () => {
   const metrics = new MetricSeries(5);
   // t, sent, ok, failed, p50, p99, p95, error, timeout, rejected, dropped
@@ -61,25 +66,25 @@ describe('chart series', () => {
 
   it('per node: percent series for the nodes that have data', () => {
     const series = new NodeSeries(3, 4);
-    series.sample(500, new Float32Array([0.5, Number.NaN, 0.25]));
-    series.sample(1500, new Float32Array([1, Number.NaN, 0]));
+    putSecond(series, 0, [0.5, Number.NaN, 0.25]);
+    putSecond(series, 1, [1, Number.NaN, 0]);
     const nodes = nodesWithData(series, 2);
     expect(nodes).toEqual([0, 2]);
     expect(perNodeData(series, nodes, 2)).toEqual([[0, 1], [50, 100], [25, 0]]);
     expect(busiestNodes(series, 2, 1)).toEqual([0]);
-    series.sample(2500, new Float32Array([0, Number.NaN, 1]));
+    putSecond(series, 2, [0, Number.NaN, 1]);
     expect(busiestNodes(series, 3, 5)).toEqual([0, 2]);
   });
 
   it('per node: a node keeps its colour when the legend re-orders (busiest first)', () => {
     const series = new NodeSeries(3, 4);
-    series.sample(500, new Float32Array([0.6, 0.3, Number.NaN]));
-    series.sample(1500, new Float32Array([0.6, 0.3, Number.NaN]));
+    putSecond(series, 0, [0.6, 0.3, Number.NaN]);
+    putSecond(series, 1, [0.6, 0.3, Number.NaN]);
     const label = (i: number) => `node ${i}`;
     const early = perNodeSeriesSpecs(busiestNodes(series, 2, 6), label);
     expect(early.map((s) => s.label)).toEqual(['node 0', 'node 1']);
     // Node 0 crashes, node 1 takes its traffic and becomes the busiest: the legend re-orders.
-    series.sample(2500, new Float32Array([0, 0.9, Number.NaN]));
+    putSecond(series, 2, [0, 0.9, Number.NaN]);
     const late = perNodeSeriesSpecs(busiestNodes(series, 3, 6), label);
     expect(late.map((s) => s.label)).toEqual(['node 1', 'node 0']);
     const colour = (specs: { label: string; color: string }[], name: string) => specs.find((s) => s.label === name)?.color;

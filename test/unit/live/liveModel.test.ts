@@ -89,12 +89,14 @@ describe('LiveModel', () => {
     expect(model.metrics.length).toBe(2);
     expect(model.metrics.columns.ok[1]).toBe(95);
     expect(model.metrics.columns.dropped[1]).toBe(2);
-    // Node rows: t, then (utilization, hit ratio) per node.
-    model.applyFrame(frame(2600, { nodeRows: Float64Array.from([0, 0.25, NaN, 0.5, NaN, 1, 0.75, 1, 0.1, NaN, 0.2, NaN, 0.3, 0.9]) }));
+    // Node rows: t, then (utilization, hit ratio, queue fill) per node.
+    model.applyFrame(frame(2600, { nodeRows: Float64Array.from([0, 0.25, NaN, 0, 0.5, NaN, 0.4, 1, 0.75, 0, 1, 0.1, NaN, 0, 0.2, NaN, 0.6, 0.3, 0.9, 0]) }));
     expect(model.utilization.values[0][0]).toBeCloseTo(0.25, 6);
     expect(model.utilization.values[2][1]).toBeCloseTo(0.3, 6);
     expect(model.hitRatio.values[2][0]).toBeCloseTo(0.75, 6);
     expect(Number.isNaN(model.hitRatio.values[0][1])).toBe(true);
+    expect(model.queueFill.values[1][0]).toBeCloseTo(0.4, 6);
+    expect(model.queueFill.values[1][1]).toBeCloseTo(0.6, 6);
     model.applyFrame(frame(0, { resync: true, rows: [[0, 1, 1, 0, 5, 5, 5, 0, 0, 0, 0]] }));
     expect(model.metrics.length).toBe(1);
     expect(Number.isNaN(model.metrics.columns.ok[1])).toBe(true);
