@@ -45,7 +45,7 @@ export function ChecksPanel() {
                   {row.label}
                 </span>
                 <span className="live-check-actual" title={row.actual === null && row.source !== 'final' ? 'Not measured yet' : undefined}>
-                  {formatActual(doc.checks[i].metric, row.actual)}
+                  {formatActual(doc.checks[i].metric, row.actual, doc.checks[i])}
                 </span>
                 <span className="live-check-source">{checkSourceText(row)}</span>
                 <button

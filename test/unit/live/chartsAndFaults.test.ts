@@ -285,4 +285,16 @@ describe('check rows', () => {
     expect(formatActual('lostWrites', 48)).toBe('48');
     expect(formatActual('throughput', 2345.67)).toBe('2,345.7/s');
   });
+
+  it('never rounds a measured value onto or across its check\'s threshold', () => {
+    // Failing "availability ≥ 99.999%" must not read "100.00%"; failing "error rate ≤ 0%" not "0.00%".
+    expect(formatActual('availability', 0.999985, { value: 0.99999 })).toBe('99.9985%');
+    expect(formatActual('errorRate', 0.00004, { value: 0 })).toBe('0.004%');
+    expect(formatActual('latency.p99', 12.34, { value: 12.3 })).toBe('12.34 ms');
+    expect(formatActual('throughput', 99.96, { value: 100 })).toBe('99.96/s');
+    // Clear of the threshold, or exactly on it, the usual decimals.
+    expect(formatActual('availability', 0.981015, { value: 0.95 })).toBe('98.10%');
+    expect(formatActual('errorRate', 0, { value: 0 })).toBe('0.00%');
+    expect(formatActual('latency.p99', 315.366, { value: 500 })).toBe('315.4 ms');
+  });
 });
