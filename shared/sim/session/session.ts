@@ -102,7 +102,10 @@ export class Session implements PacedRun {
     if (running === null) return this.reject(command.type, 'no document is loaded');
     switch (command.type) {
       case 'play':
-        if (running.report !== null) this.seekTo(0);
+        // Played again after the end: the design as it now is, from 0 s — the run its saved file
+        // (and the CLI) gives. Seeking to 0 would replay the old design, with config edits made
+        // since at the moments they were made (one made after the end never in effect).
+        if (running.report !== null) this.start(this.document!, 0, false);
         this.pacer.play();
         return;
       case 'pause':

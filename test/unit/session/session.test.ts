@@ -6,6 +6,7 @@ import { Simulation } from '../../../shared/sim/simulation';
 import { reportToJson } from '../../../shared/sim/report';
 import { LOG_SLICE_CAP, METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
 import { createHarness, exampleText } from './harness';
+import { lessonDocument } from '../lessons/helpers';
 
 function load(text: string): FaultlineDocument {
   const loaded = loadDocument(text);
@@ -308,6 +309,30 @@ describe('Session', () => {
     const live = h.ofType('finished').at(-1)!.report as Record<string, unknown>;
     const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
     for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, live[key]]).toEqual([key, headless[key]]);
+  });
+
+  it('Play after the end runs the design as it now is from 0 s, as its saved file does: a config edited after the end is replayed, not the old design', () => {
+    // Lesson 1 ends: "set the load balancer's health-check Interval to 250 ms and replay".
+    const h = createHarness();
+    const doc = lessonDocument('load-balancing-and-health-checks');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'speed', speed: 'max' });
+    playUntilStopped(h);
+    playUntilStopped(h);
+    playUntilStopped(h);
+    expect(h.ofType('finished')).toHaveLength(1);
+    const lb = doc.nodes.lb;
+    const edited = { ...doc, nodes: { ...doc.nodes, lb: { ...lb, config: { ...lb.config, healthCheck: { intervalMs: 250 } } } } };
+    h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    for (let presses = 0; h.ofType('finished').length < 2; presses++) {
+      if (presses > 10) throw new Error('the replay never ended');
+      playUntilStopped(h);
+    }
+    const replay = h.ofType('finished')[1].report as Record<string, unknown>;
+    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, replay[key]]).toEqual([key, headless[key]]);
+    // Probes four times as often: fewer requests lost to the crashed server than in the first run.
+    expect((replay.requests as { dropped: number }).dropped).toBeLessThan((h.ofType('finished')[0].report.requests as { dropped: number }).dropped);
   });
 
   it('refuses a fault at the end of the run; a design edited after the end is run to the end again, with its report', () => {
