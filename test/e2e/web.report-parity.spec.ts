@@ -8,7 +8,7 @@ import { Simulation } from '../../shared/sim/simulation';
 import { formatActual } from '../../renderer/live/liveCheckRows';
 import { formatSimTime } from '../../renderer/live/speedPresets';
 import { formatCount, formatFixed, formatPercent } from '../../renderer/app/editor/statFormat';
-import { nodeCentre, watchForProblems } from './pageHelpers';
+import { documentText, nodeCentre, typeInto, watchForProblems } from './pageHelpers';
 
 /*
  * The app's numbers are the CLI's. A lesson is played the way a class plays it — paced, paused,
@@ -100,13 +100,14 @@ test('lesson 10 played with pauses, steps, speed changes and a seek back shows t
   const { document, report } = lesson('queues-and-back-pressure');
   await openLesson(page, 'queues-and-back-pressure');
 
-  // Paced at 10× for a few simulated seconds, paused, stepped.
-  await page.getByRole('radio', { name: '10×', exact: true }).click();
+  // Paced in real time for a few seconds (well before the first narration pause, at 12 s), paused, stepped.
+  await page.getByRole('radio', { name: '1×', exact: true }).click();
   await page.getByTestId('live-play').click();
-  await expect.poll(async () => (await liveState(page)).timeMs, { timeout: 20_000 }).toBeGreaterThan(3_000);
+  await expect.poll(async () => (await liveState(page)).timeMs, { timeout: 20_000 }).toBeGreaterThan(2_000);
   await page.getByTestId('live-play').click();
   await expect.poll(async () => (await liveState(page)).playing).toBe(false);
   const paused = (await liveState(page)).timeMs;
+  expect(paused).toBeLessThan(12_000);
   const step = page.getByRole('button', { name: /^Step 0\.1 s/ });
   for (let i = 0; i < 3; i++) await step.click();
   await expect.poll(async () => (await liveState(page)).timeMs).toBeCloseTo(paused + 300, 6);
@@ -176,5 +177,35 @@ test('lesson 10 played with pauses, steps, speed changes and a seek back shows t
   await page.getByRole('tab', { name: 'Event log' }).click();
   const logged = await page.locator('.live-log-row:not([data-category="health"]) .live-log-time').allInnerTexts();
   expect(logged).toEqual(document.scenario.map((event) => formatSimTime(event.atS * 1000)));
+  expect(problems).toEqual([]);
+});
+
+test('lesson 1 ends, the health-check interval is set to 250 ms as its narration says, and Play replays the edited design: the CLI\'s numbers for the edited file', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchForProblems(page);
+  await openLesson(page, 'load-balancing-and-health-checks');
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await playToEnd(page);
+  const first = (await page.evaluate(() => (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.report)) as Report;
+
+  const lb = await nodeCentre(page, 'lb');
+  await page.mouse.click(lb.x, lb.y);
+  const interval = page.locator('input[data-field="healthCheck.intervalMs"]');
+  await typeInto(interval, '250');
+  await interval.press('Tab');
+  const edited = loadDocument(await documentText(page));
+  if (!edited.ok) throw new Error('the edited lesson does not load');
+  expect(edited.document.nodes.lb.config).toMatchObject({ healthCheck: { intervalMs: 250 } });
+  const expected = JSON.parse(reportToJson(new Simulation(edited.document).finish())) as Report;
+
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => (await liveState(page)).reported, { timeout: 15_000 }).toBe(false);
+  await playToEnd(page);
+  const { wallMs: _pageWall, ...replay } = (await page.evaluate(() => (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.report)) as Report;
+  const { wallMs: _cliWall, ...cli } = expected;
+  expect(replay).toEqual(cli);
+  // Probes four times as often find the crashed server sooner: fewer requests lost than before.
+  expect((replay.requests as { dropped: number }).dropped).toBeLessThan((first.requests as { dropped: number }).dropped);
+  await expect(page.getByTestId('live-caption')).toContainText(`(${(cli.requests as { dropped: number }).dropped.toLocaleString('en-US')} dropped)`);
   expect(problems).toEqual([]);
 });
