@@ -1,4 +1,4 @@
-import { METRIC_INFO } from '../../shared/model/schema/checks';
+import { isRatioMetric, METRIC_INFO } from '../../shared/model/schema/checks';
 import type { Check } from '../../shared/model/types';
 import { idsAsNames, type NodeNamer } from './nodeNames';
 
@@ -74,9 +74,6 @@ export function checkSourceText(row: Pick<CheckRow, 'actual' | 'source'>): strin
   return row.source === 'live' && row.actual !== null ? 'so far' : '';
 }
 
-/** Metrics measured as a ratio and shown as a percentage. */
-const RATIO_METRICS: ReadonlySet<Check['metric']> = new Set(['availability', 'errorRate', 'cache.hitRatio', 'utilization']);
-
 /** Most decimals added to keep a rounded value on its side of the threshold. */
 const EXTRA_DIGITS = 6;
 
@@ -89,11 +86,12 @@ const EXTRA_DIGITS = 6;
 export function formatActual(metric: Check['metric'], actual: number | null, check?: Pick<Check, 'value'>): string {
   if (actual === null) return '—';
   // Counts (stale reads, lost writes, queue depth…), grouped like every other count on screen.
-  if (!RATIO_METRICS.has(metric) && !metric.startsWith('latency') && metric !== 'throughput') return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const scale = RATIO_METRICS.has(metric) ? 100 : 1;
+  const ratio = isRatioMetric(metric);
+  if (!ratio && !metric.startsWith('latency') && metric !== 'throughput') return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const scale = ratio ? 100 : 1;
   const shown = actual * scale;
-  const digits = decimalsKeepingSide(shown, check === undefined ? null : Number((check.value * scale).toPrecision(12)), RATIO_METRICS.has(metric) ? 2 : 1);
-  if (RATIO_METRICS.has(metric)) return `${shown.toFixed(digits)}%`;
+  const digits = decimalsKeepingSide(shown, check === undefined ? null : Number((check.value * scale).toPrecision(12)), ratio ? 2 : 1);
+  if (ratio) return `${shown.toFixed(digits)}%`;
   if (metric === 'throughput') return `${shown.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/s`;
   return `${shown.toFixed(digits)} ms`;
 }
