@@ -248,7 +248,7 @@ export class Session implements PacedRun {
       this.refreshWarnings(running, edited);
       // After the end the report has the last word on checks: measure the edited ones on it.
       if (running.report !== null && checksChanged) {
-        running.report = running.run.sim.rescoreChecks(edited.checks);
+        running.report = this.reportOfDocument(running.run.sim);
         this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
       }
     }
@@ -270,9 +270,20 @@ export class Session implements PacedRun {
 
   /** The run reached its end: follow the requests in flight to their outcome and post the report. */
   private finishRun(running: Running): void {
-    running.report = running.run.sim.finish();
+    running.report = this.reportOfDocument(running.run.sim);
     // The CLI's JSON report (DESIGN §5), rounded the same way.
     this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
+  }
+
+  /**
+   * The finished run's report for the document as it now is. Checks and the title may have been
+   * edited while the run played (neither changes the run, so the simulation kept the ones it was
+   * built with): scored and titled as the saved file's report is, not as the file was at load.
+   */
+  private reportOfDocument(sim: Simulation): Report {
+    const document = this.document!;
+    const report = sim.rescoreChecks(document.checks);
+    return report.title === document.meta.title ? report : { ...report, title: document.meta.title };
   }
 
   // --- PacedRun -----------------------------------------------------------------------------------

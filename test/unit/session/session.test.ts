@@ -335,6 +335,27 @@ describe('Session', () => {
     expect((replay.requests as { dropped: number }).dropped).toBeLessThan((h.ofType('finished')[0].report.requests as { dropped: number }).dropped);
   });
 
+  it('checks and the title edited while the run plays are the report\'s at the end, as the saved file\'s are (not those the run was loaded with)', () => {
+    const h = createHarness();
+    const doc = lessonDocument('load-balancing-and-health-checks');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'step', deltaMs: 5_000 });
+    // Paused at 5 s: the availability goal raised to 99%, a latency check added, the lesson renamed.
+    const edited = { ...doc, meta: { ...doc.meta, title: 'Health checks, stricter' }, checks: [{ ...doc.checks[0], value: 0.99 }, doc.checks[1], { metric: 'latency.p99' as const, op: '<' as const, value: 50 }] };
+    h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    expect(h.ofType('notice')).toHaveLength(0); // hot-applied, not re-simulated
+    h.session.handle({ type: 'speed', speed: 'max' });
+    for (let presses = 0; h.ofType('finished').length === 0; presses++) {
+      if (presses > 10) throw new Error('the run never ended');
+      playUntilStopped(h);
+    }
+    const live = h.ofType('finished')[0].report;
+    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    expect(live.checks).toEqual(headless.checks);
+    expect((live.checks as { pass: boolean }[]).map((check) => check.pass)).toEqual([false, true, false]);
+    expect(live.title).toBe('Health checks, stricter');
+  });
+
   it('refuses a fault at the end of the run; a design edited after the end is run to the end again, with its report', () => {
     const h = createHarness();
     const doc = load(exampleText);
