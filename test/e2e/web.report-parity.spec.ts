@@ -209,3 +209,20 @@ test('lesson 1 ends, the health-check interval is set to 250 ms as its narration
   await expect(page.getByTestId('live-caption')).toContainText(`(${(cli.requests as { dropped: number }).dropped.toLocaleString('en-US')} dropped)`);
   expect(problems).toEqual([]);
 });
+
+test('End on the timeline ends lesson 1 at once: the checks are the CLI report\'s, final, as playing to the end gives', async ({ page }) => {
+  const problems = watchForProblems(page);
+  const { document, report } = lesson('load-balancing-and-health-checks');
+  await openLesson(page, 'load-balancing-and-health-checks');
+  await page.getByTestId('live-timeline').focus();
+  await page.keyboard.press('End');
+  await expect.poll(async () => liveState(page)).toMatchObject({ timeMs: 45_000, ended: true, reported: true });
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  for (const [i, check] of document.checks.entries()) {
+    const row = page.getByTestId(`check-${report.checks[i].id}`);
+    await expect(row.locator('.live-check-actual')).toHaveText(formatActual(check.metric, report.checks[i].actual, check));
+    await expect(row.locator('.live-check-source')).toHaveText('final');
+  }
+  await expect(page.getByTestId('live-caption')).toContainText('Run finished');
+  expect(problems).toEqual([]);
+});

@@ -209,6 +209,8 @@ export class Session implements PacedRun {
       running.resync = true;
       running.report = null;
     }
+    // Landing on the end is the end: the report, as playing to it gives, not figures "so far".
+    if (running.report === null && running.run.nowMs >= running.run.durationMs) this.finishRun(running);
     this.pacer.resync();
   }
 

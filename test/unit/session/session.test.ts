@@ -356,6 +356,24 @@ describe('Session', () => {
     expect(live.title).toBe('Health checks, stricter');
   });
 
+  it('a seek to the end ends the run: the report and final checks at once, the same as playing to the end gives', () => {
+    const h = createHarness();
+    const doc = lessonDocument('load-balancing-and-health-checks');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'step', deltaMs: 12_000 });
+    h.session.handle({ type: 'seek', timeMs: 45_000 });
+    const frame = h.lastFrame();
+    expect([frame.timeMs, frame.ended, frame.playing]).toEqual([45_000, true, false]);
+    expect(h.ofType('finished')).toHaveLength(1);
+    const headless = JSON.parse(reportToJson(new Simulation(doc).finish())) as Record<string, unknown>;
+    for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, h.ofType('finished')[0].report[key]]).toEqual([key, headless[key]]);
+    // Sought back, the run is open again; at the end once more, the same report.
+    h.session.handle({ type: 'seek', timeMs: 20_000 });
+    expect(h.lastFrame().ended).toBe(false);
+    h.session.handle({ type: 'seek', timeMs: 45_000 });
+    expect(h.ofType('finished')[1].report).toEqual(h.ofType('finished')[0].report);
+  });
+
   it('refuses a fault at the end of the run; a design edited after the end is run to the end again, with its report', () => {
     const h = createHarness();
     const doc = load(exampleText);
@@ -365,8 +383,7 @@ describe('Session', () => {
     h.session.handle({ type: 'inject', event: { action: 'crash', target: 'app1' } });
     expect(h.ofType('rejected').at(-1)!.message).toMatch(/the run has ended/);
     expect(h.ofType('injected')).toHaveLength(0);
-
-    playUntilStopped(h);
+    // Sought to the end, the run has ended with its report (no Play needed to finish it).
     expect(h.ofType('finished')).toHaveLength(1);
     const reseeded = { ...short, seed: 7 };
     h.session.handle({ type: 'edit', documentText: saveDocument(reseeded) });
