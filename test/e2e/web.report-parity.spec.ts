@@ -7,7 +7,7 @@ import { reportToJson } from '../../shared/sim/report';
 import { Simulation } from '../../shared/sim/simulation';
 import { formatActual } from '../../renderer/live/liveCheckRows';
 import { formatSimTime } from '../../renderer/live/speedPresets';
-import { formatCount, formatFixed, formatPercent } from '../../renderer/app/editor/statFormat';
+import { formatCount, formatFixed, formatMeanQueue, formatPercent } from '../../renderer/app/editor/statFormat';
 import { documentText, nodeCentre, typeInto, watchForProblems } from './pageHelpers';
 
 /*
@@ -89,7 +89,7 @@ async function openLesson(page: Page, id: string): Promise<void> {
 /** How the inspector writes each field of a node's report line (DESIGN §5): counts, percentages, seconds. */
 function reportFieldText(key: string, value: number): string {
   if (key === 'utilization' || key === 'hitRatio') return formatPercent(value);
-  if (key === 'meanQueue') return formatFixed(value, value < 10 ? 2 : 1);
+  if (key === 'meanQueue') return formatMeanQueue(value);
   if (key === 'downS') return `${formatFixed(value, 1)} s`;
   return formatCount(value);
 }
