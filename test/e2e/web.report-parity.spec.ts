@@ -226,3 +226,33 @@ test('End on the timeline ends lesson 1 at once: the checks are the CLI report\'
   await expect(page.getByTestId('live-caption')).toContainText('Run finished');
   expect(problems).toEqual([]);
 });
+
+test('lesson 14 says "count the stale reads": the checks panel counts them, so far at that pause and the report\'s at the end', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchForProblems(page);
+  const { document, report } = lesson('reverse-proxy');
+  const countsAt = (timeMs: number) => {
+    const simulation = new Simulation(document);
+    simulation.runUntil(timeMs);
+    const { staleReads, lostWrites, sessionsLost } = simulation.world.consistency;
+    return `${staleReads.toLocaleString('en-US')} stale reads · ${lostWrites} lost writes · ${sessionsLost} sessions lost`;
+  };
+  await openLesson(page, 'reverse-proxy');
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await expect(page.getByTestId('live-consistency')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => liveState(page), { timeout: 30_000 }).toMatchObject({ timeMs: 20_000, playing: false });
+  await page.getByRole('button', { name: /continue/i }).click();
+  await expect.poll(async () => liveState(page), { timeout: 30_000 }).toMatchObject({ timeMs: 40_000, playing: false });
+  await expect(page.getByTestId('live-caption')).toContainText('count the stale reads');
+  const line = page.getByTestId('live-consistency');
+  await expect(line.locator('.live-consistency-counts')).toHaveText(countsAt(40_000));
+  await expect(line.locator('.live-check-source')).toHaveText('so far');
+  await playToEnd(page);
+  const { staleReads, lostWrites, sessionsLost } = report.consistency as Record<string, number>;
+  expect(staleReads).toBeGreaterThan(1000);
+  await expect(line.locator('.live-consistency-counts')).toHaveText(`${staleReads.toLocaleString('en-US')} stale reads · ${lostWrites} lost writes · ${sessionsLost} sessions lost`);
+  await expect(line.locator('.live-check-source')).toHaveText('final');
+  expect(problems).toEqual([]);
+});

@@ -13,6 +13,7 @@ import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
 import {
+  CONSISTENCY_COUNTS,
   FAILOVER,
   HEALTH_DOWN,
   HEALTH_UP,
@@ -356,6 +357,7 @@ export class Session implements PacedRun {
       hitRatio: recentHitRatios(sim),
       linkMarkedDown: markedDownLinks(sim.world),
       ...running.checks.sample(),
+      consistency: Float64Array.from(CONSISTENCY_COUNTS, (name) => sim.world.consistency[name]),
       packetCount: count,
       packets,
       metricRows: rows,

@@ -92,6 +92,7 @@ function shown(model: LiveModel) {
     hitRatio: model.hitRatio.values.map(plain),
     queueFill: model.queueFill.values.map(plain),
     log: model.log.map((entry) => [entry.timeMs, entry.text]),
+    consistency: Array.from(model.frame!.consistency),
     report: model.report,
   };
 }
@@ -110,6 +111,9 @@ describe('live view and CLI agree, however the run was played', () => {
 
       const { wallMs: _liveWall, ...report } = plain.report!;
       expect(report).toEqual(expected);
+      // The last frame's consistency counts (the checks panel's line) are the report's.
+      const { staleReads, lostWrites, sessionsLost } = expected.consistency as Record<string, number>;
+      expect(plain.consistency).toEqual([staleReads, lostWrites, sessionsLost]);
       // The charts' per-second rows are the report's timeline.
       const timeline = expected.timeline as { t: number; sent: number; ok: number; failed: number; p50: number | null; p99: number | null }[];
       expect(timeline.map(({ t }) => [t, plain.metrics.sent[t], plain.metrics.ok[t], plain.metrics.failed[t], plain.metrics.p50[t], plain.metrics.p99[t]])).toEqual(timeline.map(({ t, sent, ok, failed, p50, p99 }) => [t, sent, ok, failed, p50, p99]));
