@@ -1,7 +1,7 @@
-import { FAILOVER, HEALTH_DOWN, HEALTH_UP, type Frame } from '../../shared/sim/session/protocol';
+import { FAILOVER, HEALTH_DOWN, HEALTH_UP, RANDOM_CRASH, RANDOM_REPAIR, type Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
-import { failoverLogEntry, healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
+import { failoverLogEntry, healthLogEntry, randomFailureLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
 import { runSummary } from './runSummary';
 import { warningText, type SimWarning } from '../../shared/sim/warnings';
@@ -132,6 +132,10 @@ export class LiveModel {
     for (const entry of frame.log) {
       if (entry.action === FAILOVER) {
         if (entry.target !== undefined && entry.from !== undefined) this.push(failoverLogEntry(this.logSeq++, entry.timeMs, entry.from, entry.target));
+        continue;
+      }
+      if (entry.action === RANDOM_CRASH || entry.action === RANDOM_REPAIR) {
+        if (entry.target !== undefined) this.push(randomFailureLogEntry(this.logSeq++, entry.timeMs, entry.target, entry.action === RANDOM_CRASH));
         continue;
       }
       if (entry.action === HEALTH_DOWN || entry.action === HEALTH_UP) {

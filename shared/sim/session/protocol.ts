@@ -81,6 +81,9 @@ export const HEALTH_DOWN = 'health-down';
 export const HEALTH_UP = 'health-up';
 /** Log action of a database cluster's failover: `target` took over as primary from `from`. */
 export const FAILOVER = 'failover';
+/** Log actions of a random crash and repair (`mtbfS` / `mttrS`) of node `target`. */
+export const RANDOM_CRASH = 'random-crash';
+export const RANDOM_REPAIR = 'random-repair';
 
 const f32 = z.custom<Float32Array>((value) => value instanceof Float32Array, { message: "expected a Float32Array" });
 const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, { message: "expected a Float64Array" });

@@ -19,6 +19,8 @@ import {
   HEALTH_UP,
   LOG_SLICE_CAP,
   PROTOCOL_VERSION,
+  RANDOM_CRASH,
+  RANDOM_REPAIR,
   frameTransferables,
   parseEngineCommand,
   type EngineCommand,
@@ -50,6 +52,8 @@ interface Running {
   healthIndex: number;
   /** Failovers (World.failoverMarks) already sent in the event log. */
   failoverIndex: number;
+  /** Random crashes and repairs (World.randomFailureMarks) already sent in the event log. */
+  randomFailureIndex: number;
   /** First metric row that may still change (its requests are not all finished). */
   rowsFrom: number;
   resync: boolean;
@@ -181,6 +185,7 @@ export class Session implements PacedRun {
       logIndex: 0,
       healthIndex: 0,
       failoverIndex: 0,
+      randomFailureIndex: 0,
       rowsFrom: 0,
       resync: true,
       report: null,
@@ -206,6 +211,7 @@ export class Session implements PacedRun {
       running.logIndex = 0;
       running.healthIndex = 0;
       running.failoverIndex = 0;
+      running.randomFailureIndex = 0;
       running.rowsFrom = 0;
       running.resync = true;
       running.report = null;
@@ -373,20 +379,23 @@ export class Session implements PacedRun {
   /**
    * What happened since the last frame, in time order: scenario events as they were applied,
    * health checks changing their mind (`health-down` / `health-up`, the target being the link
-   * checker → target) and database failovers (`failover`: the target took over from `from`), each
-   * at its exact simulated time. At most LOG_SLICE_CAP, the newest.
+   * checker → target), database failovers (`failover`: the target took over from `from`) and random
+   * crashes and repairs of nodes with `mtbfS` (`random-crash` / `random-repair`), each at its exact
+   * simulated time. At most LOG_SLICE_CAP, the newest.
    */
   private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
     const applied = running.run.sim.appliedEvents;
     const world = running.run.sim.world;
     const marks = world.healthMarks;
     const failovers = world.failoverMarks;
+    const randomFailures = world.randomFailureMarks;
     const linkIds = world.links.ids;
     // The newest LOG_SLICE_CAP of the merge are among the newest LOG_SLICE_CAP of each source.
     const fromApplied = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
     const fromMarks = Math.max(running.healthIndex, marks.length - LOG_SLICE_CAP);
     const fromFailovers = Math.max(running.failoverIndex, failovers.length - LOG_SLICE_CAP);
-    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex) + (fromFailovers - running.failoverIndex);
+    const fromRandom = Math.max(running.randomFailureIndex, randomFailures.length - LOG_SLICE_CAP);
+    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex) + (fromFailovers - running.failoverIndex) + (fromRandom - running.randomFailureIndex);
     const entries: LogEntry[] = [];
     for (let i = fromApplied; i < applied.length; i++) {
       const { timeMs, event } = applied[i];
@@ -394,6 +403,10 @@ export class Session implements PacedRun {
       if (event.target !== undefined) entry.target = event.target;
       if (event.note !== undefined) entry.note = event.note;
       entries.push(entry);
+    }
+    for (let i = fromRandom; i < randomFailures.length; i++) {
+      const { timeMs, node, down } = randomFailures[i];
+      entries.push({ timeMs, action: down ? RANDOM_CRASH : RANDOM_REPAIR, target: world.nodeIds[node], injected: false });
     }
     for (let i = fromMarks; i < marks.length; i++) {
       const { timeMs, link, down } = marks[i];
@@ -406,7 +419,8 @@ export class Session implements PacedRun {
     running.logIndex = applied.length;
     running.healthIndex = marks.length;
     running.failoverIndex = failovers.length;
-    // Stable: at equal times scenario events (the cause) come before health marks.
+    running.randomFailureIndex = randomFailures.length;
+    // Stable: at equal times scenario events and random crashes (the causes) come before health marks.
     entries.sort((a, b) => a.timeMs - b.timeMs);
     const excess = entries.length - LOG_SLICE_CAP;
     if (excess <= 0) return { entries, dropped };

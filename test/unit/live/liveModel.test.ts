@@ -72,6 +72,15 @@ describe('LiveModel', () => {
     expect(model.log[0].linkId).toBe('lb-app2');
   });
 
+  it('logs a random crash and repair (mtbfS / mttrS) of a node, which no scenario event announces', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(9000, { log: [{ timeMs: 8123.4, action: 'random-crash', target: 'app1', injected: false }, { timeMs: 8950, action: 'random-repair', target: 'app1', injected: false }] }));
+    expect(model.log.map((entry) => [entry.timeMs, entry.text, entry.category, entry.outcome, entry.nodes])).toEqual([
+      [8123.4, 'app1 crashes (random failure)', 'fault', 'failure', ['app1']],
+      [8950, 'app1 is repaired', 'recovery', 'recovery', ['app1']],
+    ]);
+  });
+
   it('keeps the end-of-run summary when the frame carrying the last notes arrives after it', () => {
     const model = loadedModel();
     model.applyEvent({ type: 'finished', report: { requests: { total: 10, ok: 10 }, checks: [] } });

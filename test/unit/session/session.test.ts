@@ -186,6 +186,33 @@ describe('Session', () => {
     ]);
   });
 
+  it('logs random crashes and repairs (mtbfS / mttrS) at their times: they account for every second the report counts a node down', () => {
+    // Lesson 12: three app servers up 90% of the time, the database too from 600 s; no scripted crash.
+    const h = createHarness();
+    const doc = lessonDocument('availability-in-numbers');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    // A frame a simulated second (a frame carries at most LOG_SLICE_CAP entries; this test wants them all).
+    while (h.ofType('finished').length === 0) h.session.handle({ type: 'step', deltaMs: 1_000 });
+    const log = h.frames().flatMap((frame) => frame.log);
+    expect(h.frames().reduce((sum, frame) => sum + frame.logDropped, 0)).toBe(0);
+    const report = h.ofType('finished')[0].report as { durationS: number; nodes: Record<string, { downS: number }> };
+    const endMs = report.durationS * 1000;
+    for (const [id, line] of Object.entries(report.nodes)) {
+      let downMs = 0;
+      let since: number | null = null;
+      for (const entry of log.filter((candidate) => candidate.target === id)) {
+        if (entry.action === 'random-crash' && since === null) since = entry.timeMs;
+        if (entry.action === 'random-repair' && since !== null) {
+          downMs += entry.timeMs - since;
+          since = null;
+        }
+      }
+      if (since !== null) downMs += endMs - since;
+      expect([id, downMs / 1000]).toEqual([id, expect.closeTo(line.downS, 2)]);
+    }
+    expect(log.filter((entry) => entry.action === 'random-crash').length).toBeGreaterThan(10);
+  });
+
   it('a frame carries at most LOG_SLICE_CAP log entries, the newest, and counts the rest as dropped', () => {
     const doc = load(exampleText);
     // 100 notes in the first second, then the example's own events (crash, health marks…).
