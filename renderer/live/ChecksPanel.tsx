@@ -3,6 +3,7 @@ import { Fragment, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
+import { consistencyCounts, consistencyText } from './consistencyCounts';
 import { checkRows, checkSourceText, formatActual } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
@@ -26,6 +27,7 @@ export function ChecksPanel() {
   const rememberOpener = useFocusReturn(editing !== null, addButtonRef, '.live-check-editor');
   const frame = model?.frame ?? null;
   const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
+  const consistency = consistencyCounts(frame, model?.report ?? null);
   const add = () => {
     if (!mayLeaveEditor()) return;
     let index = -1;
@@ -37,6 +39,13 @@ export function ChecksPanel() {
   };
   return (
     <div className="live-checks-panel">
+      {consistency !== null && (
+        <p className="live-consistency" data-testid="live-consistency" title="Over the whole run: reads that returned an older value than a write already acknowledged, acknowledged writes lost in a failover or crash, users whose session was lost">
+          <span className="live-consistency-label">Consistency</span>
+          <span className="live-consistency-counts">{consistencyText(consistency)}</span>
+          <span className="live-check-source">{consistency.source === 'final' ? 'final' : 'so far'}</span>
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="live-empty">This design has no checks yet. A check states a goal the run must meet (availability ≥ 99%, p99 latency ≤ 500 ms, no lost writes…) and shows pass or fail as it plays.</p>
       ) : (
@@ -49,7 +58,7 @@ export function ChecksPanel() {
                   {row.label}
                 </span>
                 <span className="live-check-actual" title={row.actual === null && row.source !== 'final' ? 'Not measured yet' : undefined}>
-                  {formatActual(doc.checks[i].metric, row.actual)}
+                  {formatActual(doc.checks[i].metric, row.actual, doc.checks[i])}
                 </span>
                 <span className="live-check-source">{checkSourceText(row)}</span>
                 <button

@@ -1,4 +1,4 @@
-import { METRIC_INFO } from '../../shared/model/schema/checks';
+import { isRatioMetric, METRIC_INFO } from '../../shared/model/schema/checks';
 import type { Check } from '../../shared/model/types';
 import { idsAsNames, type NodeNamer } from './nodeNames';
 
@@ -74,11 +74,34 @@ export function checkSourceText(row: Pick<CheckRow, 'actual' | 'source'>): strin
   return row.source === 'live' && row.actual !== null ? 'so far' : '';
 }
 
-export function formatActual(metric: Check['metric'], actual: number | null): string {
+/** Most decimals added to keep a rounded value on its side of the threshold. */
+const EXTRA_DIGITS = 6;
+
+/**
+ * The measured value as the checks panel writes it, in the unit of its threshold. With the check
+ * given, a value is never rounded onto or across its threshold: an availability of 99.9985%
+ * failing "≥ 99.999%" reads "99.9985%", not "100.00%" beside a fail mark, and an error rate of
+ * 0.004% failing "≤ 0%" reads "0.004%", not "0.00%".
+ */
+export function formatActual(metric: Check['metric'], actual: number | null, check?: Pick<Check, 'value'>): string {
   if (actual === null) return '—';
-  if (metric === 'availability' || metric === 'errorRate' || metric === 'cache.hitRatio' || metric === 'utilization') return `${(actual * 100).toFixed(2)}%`;
-  if (metric.startsWith('latency')) return `${actual.toFixed(1)} ms`;
-  if (metric === 'throughput') return `${actual.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}/s`;
   // Counts (stale reads, lost writes, queue depth…), grouped like every other count on screen.
-  return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const ratio = isRatioMetric(metric);
+  if (!ratio && !metric.startsWith('latency') && metric !== 'throughput') return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const scale = ratio ? 100 : 1;
+  const shown = actual * scale;
+  const digits = decimalsKeepingSide(shown, check === undefined ? null : Number((check.value * scale).toPrecision(12)), ratio ? 2 : 1);
+  if (ratio) return `${shown.toFixed(digits)}%`;
+  if (metric === 'throughput') return `${shown.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/s`;
+  return `${shown.toFixed(digits)} ms`;
+}
+
+/** The fewest decimals from `base` on whose rounding of `value` compares with `threshold` as `value` does. */
+function decimalsKeepingSide(value: number, threshold: number | null, base: number): number {
+  if (threshold === null) return base;
+  const side = Math.sign(value - threshold);
+  for (let digits = base; digits < base + EXTRA_DIGITS; digits++) {
+    if (Math.sign(Number(value.toFixed(digits)) - threshold) === side) return digits;
+  }
+  return base + EXTRA_DIGITS;
 }

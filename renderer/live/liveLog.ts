@@ -47,7 +47,8 @@ const ACTION_WORDS: Record<string, string> = {
 export type LogWords =
   | { kind: 'scenario'; action: string; target?: string; note?: string }
   | { kind: 'health'; checker: string; target: string; markedDown: boolean }
-  | { kind: 'failover'; lost: string; successor: string };
+  | { kind: 'failover'; lost: string; successor: string }
+  | { kind: 'random'; node: string; down: boolean };
 
 /**
  * An entry's text with nodes and links named by `name` (display time: a node renamed later reads
@@ -55,6 +56,7 @@ export type LogWords =
  */
 export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
   if (words.kind === 'failover') return `${name(words.successor)} takes over as primary from ${name(words.lost)}`;
+  if (words.kind === 'random') return words.down ? `${name(words.node)} crashes (random failure)` : `${name(words.node)} is repaired`;
   if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
   const { action, target, note } = words;
   if (action === 'note') return note ?? '';
@@ -105,6 +107,12 @@ export function healthLogEntry(seq: number, timeMs: number, checker: string, tar
 export function failoverLogEntry(seq: number, timeMs: number, lost: string, successor: string): LiveLogEntry {
   const words: LogWords = { kind: 'failover', lost, successor };
   return { seq, timeMs, category: 'health', outcome: 'recovery', nodes: [successor, lost], text: logText(words), words, injected: false };
+}
+
+/** A random crash or repair of a node with `mtbfS` / `mttrS`: no scenario event, but it happened. */
+export function randomFailureLogEntry(seq: number, timeMs: number, node: string, down: boolean): LiveLogEntry {
+  const words: LogWords = { kind: 'random', node, down };
+  return { seq, timeMs, category: down ? 'fault' : 'recovery', outcome: down ? 'failure' : 'recovery', nodes: [node], text: logText(words), words, injected: false };
 }
 
 export interface LogFilter {

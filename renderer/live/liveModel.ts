@@ -1,7 +1,7 @@
-import { FAILOVER, HEALTH_DOWN, HEALTH_UP, type Frame } from '../../shared/sim/session/protocol';
+import { FAILOVER, HEALTH_DOWN, HEALTH_UP, RANDOM_CRASH, RANDOM_REPAIR, type Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
-import { failoverLogEntry, healthLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
+import { failoverLogEntry, healthLogEntry, randomFailureLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
 import { runSummary } from './runSummary';
 import { warningText, type SimWarning } from '../../shared/sim/warnings';
@@ -128,12 +128,14 @@ export class LiveModel {
     }
     this.metrics.apply(frame.metricRows);
     this.applyNodeRows(frame.nodeRows, frame.nodeStatus.length);
-    // Queue fill has no per-second rows: sampled from frames (sparse at high speeds).
-    this.queueFill.sample(frame.timeMs, frame.queueFill);
     this.logDropped += frame.logDropped;
     for (const entry of frame.log) {
       if (entry.action === FAILOVER) {
         if (entry.target !== undefined && entry.from !== undefined) this.push(failoverLogEntry(this.logSeq++, entry.timeMs, entry.from, entry.target));
+        continue;
+      }
+      if (entry.action === RANDOM_CRASH || entry.action === RANDOM_REPAIR) {
+        if (entry.target !== undefined) this.push(randomFailureLogEntry(this.logSeq++, entry.timeMs, entry.target, entry.action === RANDOM_CRASH));
         continue;
       }
       if (entry.action === HEALTH_DOWN || entry.action === HEALTH_UP) {
@@ -151,7 +153,7 @@ export class LiveModel {
     this.changed();
   }
 
-  /** Exact per-second utilization and hit ratio per node (session/nodeRows.ts layout). */
+  /** Exact per-second utilization, hit ratio and queue fill per node (session/nodeRows.ts layout). */
   private applyNodeRows(rows: Float64Array, nodes: number): void {
     const stride = nodeRowFloats(nodes);
     for (let o = 0; o + stride <= rows.length; o += stride) {
@@ -159,6 +161,7 @@ export class LiveModel {
       for (let i = 0; i < nodes; i++) {
         this.utilization.set(t, i, rows[o + 1 + i * NODE_ROW_VALUES]);
         this.hitRatio.set(t, i, rows[o + 2 + i * NODE_ROW_VALUES]);
+        this.queueFill.set(t, i, rows[o + 3 + i * NODE_ROW_VALUES]);
       }
     }
   }

@@ -35,8 +35,8 @@ export class MetricSeries {
 }
 
 /**
- * Per-node values sampled once per simulated second (the last frame in that second wins):
- * utilization, queue fill and cache hit ratio for the per-node charts.
+ * Per-node values, one per simulated second (the engine's node rows): utilization, queue fill and
+ * cache hit ratio for the per-node charts.
  */
 export class NodeSeries {
   readonly values: Float32Array[];
@@ -51,12 +51,6 @@ export class NodeSeries {
   /** One value per node for second `t` (exact per-second figures, e.g. from node rows). */
   set(t: number, node: number, value: number): void {
     if (t >= 0 && t < this.seconds && node >= 0 && node < this.values.length) this.values[node][t] = value;
-  }
-
-  sample(timeMs: number, perNode: Float32Array): void {
-    const t = Math.floor(timeMs / 1000);
-    if (t < 0 || t >= this.seconds) return;
-    for (let i = 0; i < this.values.length && i < perNode.length; i++) this.values[i][t] = perNode[i];
   }
 
   clear(): void {

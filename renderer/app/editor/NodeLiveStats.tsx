@@ -3,7 +3,7 @@ import type { NodeKind } from '../../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA } from '../../../shared/sim/session/protocol';
 import { useLiveModel } from '../../live/LiveContext';
 import { formatSimTime } from '../../live/speedPresets';
-import { formatCount as count, formatFixed, formatPercent as percent } from './statFormat';
+import { formatCount as count, formatFixed, formatMeanQueue, formatPercent as percent } from './statFormat';
 
 /** Report fields (DESIGN §5) in reading order, with how to show them. */
 const REPORT_FIELDS: readonly { key: string; label: string; format: (value: number) => string }[] = [
@@ -12,7 +12,7 @@ const REPORT_FIELDS: readonly { key: string; label: string; format: (value: numb
   { key: 'errors', label: 'Errors', format: count },
   { key: 'rejected', label: 'Rejected', format: count },
   { key: 'utilization', label: 'Utilization', format: percent },
-  { key: 'meanQueue', label: 'Mean queue', format: (value) => formatFixed(value, value < 10 ? 2 : 1) },
+  { key: 'meanQueue', label: 'Mean queue', format: formatMeanQueue },
   { key: 'maxQueue', label: 'Max queue', format: count },
   { key: 'downS', label: 'Down', format: (value) => `${formatFixed(value, 1)} s` },
   { key: 'hits', label: 'Hits', format: count },

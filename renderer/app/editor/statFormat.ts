@@ -17,3 +17,13 @@ export function formatFixed(value: number, digits: number): string {
 export function formatPercent(ratio: number): string {
   return `${formatFixed(ratio * 100, ratio === 0 || ratio === 1 ? 0 : 1)}%`;
 }
+
+/**
+ * A time-averaged queue length: "0" only when nothing ever waited, three decimals below 0.01 (as
+ * the report has it: a cache's 0.004 read "0.00", like a node no request ever waited at), then two,
+ * then one from 10 on ("1,017.4").
+ */
+export function formatMeanQueue(value: number): string {
+  if (value === 0) return '0';
+  return formatFixed(value, value < 0.01 ? 3 : value < 10 ? 2 : 1);
+}

@@ -68,6 +68,13 @@ export interface FailoverMark {
   successor: number;
 }
 
+/** A random crash (`down`) or repair of a node with `mtbfS` / `mttrS`, at `timeMs`. */
+export interface RandomFailureMark {
+  timeMs: number;
+  node: number;
+  down: boolean;
+}
+
 /** Handler of a node-owned timer; `token` is whatever the owner scheduled it with. */
 export type TimerHandler = (token: number) => void;
 
@@ -113,6 +120,8 @@ export class World {
   readonly healthMarks: HealthMark[] = [];
   /** Failovers in the order they happened (the event log shows them; no kernel event of their own). */
   readonly failoverMarks: FailoverMark[] = [];
+  /** Random crashes and repairs (`mtbfS` / `mttrS`) in order: not scenario events, yet the event log shows them. */
+  readonly randomFailureMarks: RandomFailureMark[] = [];
   /** Client requests created / finished (with an outcome). In flight = generated − finished. */
   generated = 0;
   finished = 0;
@@ -217,6 +226,10 @@ export class World {
 
   noteFailover(lost: number, successor: number): void {
     this.failoverMarks.push({ timeMs: this.kernel.now, lost, successor });
+  }
+
+  noteRandomFailure(node: number, down: boolean): void {
+    this.randomFailureMarks.push({ timeMs: this.kernel.now, node, down });
   }
 
   // --- timers ---------------------------------------------------------------------------------

@@ -52,12 +52,14 @@ export class FailureProcess {
         return;
       }
       world.crashNode(this.node);
+      world.noteRandomFailure(this.node, true);
       const mttr = this.config.mttrS;
       // A mean repair time of 0 restarts the node at once (its in-memory state is still gone);
       // without one it stays down.
       if (mttr !== undefined) world.scheduleTimer(this.timer, mttr > 0 ? exponential(this.rng, mttr * 1000) : 0, (this.epoch << 1) | REPAIR);
     } else {
       world.restartNode(this.node);
+      world.noteRandomFailure(this.node, false);
       this.scheduleCrash();
     }
   }

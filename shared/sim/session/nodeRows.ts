@@ -1,7 +1,11 @@
 import type { Simulation } from '../simulation';
+import { hasQueue } from './queueingStation';
 
-/** Numbers per node in a node row: utilization, cache hit ratio (NaN: no station / not a cache or no lookups). */
-export const NODE_ROW_VALUES = 2;
+/**
+ * Numbers per node in a node row: utilization, cache hit ratio, queue fill (NaN: no station / not a
+ * cache or no lookups / no station).
+ */
+export const NODE_ROW_VALUES = 3;
 
 /** Numbers per node row for `nodes` nodes: t, then NODE_ROW_VALUES per node. */
 export function nodeRowFloats(nodes: number): number {
@@ -11,7 +15,9 @@ export function nodeRowFloats(nodes: number): number {
 /**
  * Per-second node figures for seconds [fromS, toS) — the per-node charts' rows, so they are whole
  * at any speed and after a seek (frames alone sample a second only when one happens to fall in
- * it). Utilization is busy time over capacity in that second; the hit ratio is hits / lookups.
+ * it). Utilization is busy time over capacity in that second; the hit ratio is hits / lookups; the
+ * queue fill is the time-averaged queue over that second against the queue limit as it is now
+ * (0 for a node with servers but no queue).
  */
 export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Array {
   const models = sim.world.models;
@@ -23,16 +29,21 @@ export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Ar
   for (let t = from; t < to; t++) {
     const o = (t - from) * stride;
     rows[o] = t;
+    // The last second of a run that does not end on a whole second is shorter.
+    const spanMs = Math.min(1000, sim.durationMs - t * 1000);
     for (let i = 0; i < models.length; i++) {
       const station = models[i].station;
       let utilization = Number.NaN;
+      let queueFill = Number.NaN;
       if (station !== null) {
         const capacity = station.capacityMs.sum(t, t + 1);
         utilization = capacity > 0 ? Math.min(1, station.busyMs.sum(t, t + 1) / capacity) : 0;
+        queueFill = hasQueue(station) && station.queueLimit > 0 && spanMs > 0 ? Math.min(1, station.queueMs.sum(t, t + 1) / (station.queueLimit * spanMs)) : 0;
       }
       const ratio = models[i].hitRatioIn?.(t, t + 1);
       rows[o + 1 + i * NODE_ROW_VALUES] = utilization;
       rows[o + 2 + i * NODE_ROW_VALUES] = ratio === undefined || ratio === null ? Number.NaN : ratio;
+      rows[o + 3 + i * NODE_ROW_VALUES] = queueFill;
     }
   }
   return rows;

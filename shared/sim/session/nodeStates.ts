@@ -1,7 +1,7 @@
 import type { FaultlineDocument, ResolvedConfig } from '../../model/types';
 import { resolveNodeConfig } from '../../model/defaults';
-import type { StationStats } from '../engine/stationStats';
 import type { Simulation } from '../simulation';
+import { hasQueue } from './queueingStation';
 import { NODE_DEGRADED, NODE_DOWN, NODE_UP, ROLE_NONE, ROLE_PRIMARY, ROLE_REPLICA } from './protocol';
 
 /** Per-node arrays of one frame. */
@@ -11,17 +11,6 @@ export interface NodeStateArrays {
   queueFill: Float32Array;
   cacheFill: Float32Array;
   role: Uint8Array;
-}
-
-/** A station that also tells its current queue (both engine station types do). */
-interface QueueingStation extends StationStats {
-  readonly queueLength: number;
-  readonly queueLimit: number;
-}
-
-function hasQueue(station: StationStats): station is QueueingStation {
-  const candidate = station as Partial<QueueingStation>;
-  return typeof candidate.queueLength === 'number' && typeof candidate.queueLimit === 'number';
 }
 
 function numberField(config: ResolvedConfig, name: string): number | null {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -68,6 +68,12 @@ export const PACKET_PENDING = 0;
  */
 export const METRIC_ROW_FLOATS = 11;
 
+/**
+ * The whole run's consistency counts so far (DESIGN §3), in a frame's `consistency`, in this order:
+ * the report's `consistency` fields of the same names once the run has ended.
+ */
+export const CONSISTENCY_COUNTS = ['staleReads', 'lostWrites', 'sessionsLost'] as const;
+
 /** Most event-log entries one frame carries; the rest are counted in `logDropped`. */
 export const LOG_SLICE_CAP = 64;
 /** Log actions of a health check marking the target of link `target` down / up again. */
@@ -75,6 +81,9 @@ export const HEALTH_DOWN = 'health-down';
 export const HEALTH_UP = 'health-up';
 /** Log action of a database cluster's failover: `target` took over as primary from `from`. */
 export const FAILOVER = 'failover';
+/** Log actions of a random crash and repair (`mtbfS` / `mttrS`) of node `target`. */
+export const RANDOM_CRASH = 'random-crash';
+export const RANDOM_REPAIR = 'random-repair';
 
 const f32 = z.custom<Float32Array>((value) => value instanceof Float32Array, { message: "expected a Float32Array" });
 const f64 = z.custom<Float64Array>((value) => value instanceof Float64Array, { message: "expected a Float64Array" });
@@ -116,9 +125,11 @@ export const frameSchema = z
     /** Per document check (file order), measured over the seconds whose requests have all finished; NaN = nothing yet. */
     checkActual: f64,
     checkPass: u8,
+    /** CONSISTENCY_COUNTS so far: stale reads, lost writes, sessions lost. */
+    consistency: f64,
     packetCount: z.number().int().min(0),
     packets: f32,
-    /** Per-second node rows (session/nodeRows.ts: t, then utilization and hit ratio per node), same seconds as metricRows. */
+    /** Per-second node rows (session/nodeRows.ts: t, then utilization, hit ratio and queue fill per node), same seconds as metricRows. */
     nodeRows: f64,
     /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
     metricRows: f64,
@@ -134,6 +145,7 @@ export const frameSchema = z
     }
     if (frame.packets.length < frame.packetCount * PACKET_FLOATS) ctx.addIssue({ code: 'custom', path: ['packets'], message: 'shorter than packetCount' });
     if (frame.metricRows.length % METRIC_ROW_FLOATS !== 0) ctx.addIssue({ code: 'custom', path: ['metricRows'], message: 'not whole rows' });
+    if (frame.consistency.length !== CONSISTENCY_COUNTS.length) ctx.addIssue({ code: 'custom', path: ['consistency'], message: `has ${frame.consistency.length} counts, not ${CONSISTENCY_COUNTS.length}` });
   });
 export type Frame = z.infer<typeof frameSchema>;
 
@@ -194,6 +206,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.packets, frame.metricRows, frame.nodeRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.consistency, frame.packets, frame.metricRows, frame.nodeRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

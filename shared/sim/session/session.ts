@@ -13,11 +13,14 @@ import { NodeStateSampler } from './nodeStates';
 import { collectPackets } from './packets';
 import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleTask } from './pacer';
 import {
+  CONSISTENCY_COUNTS,
   FAILOVER,
   HEALTH_DOWN,
   HEALTH_UP,
   LOG_SLICE_CAP,
   PROTOCOL_VERSION,
+  RANDOM_CRASH,
+  RANDOM_REPAIR,
   frameTransferables,
   parseEngineCommand,
   type EngineCommand,
@@ -49,6 +52,8 @@ interface Running {
   healthIndex: number;
   /** Failovers (World.failoverMarks) already sent in the event log. */
   failoverIndex: number;
+  /** Random crashes and repairs (World.randomFailureMarks) already sent in the event log. */
+  randomFailureIndex: number;
   /** First metric row that may still change (its requests are not all finished). */
   rowsFrom: number;
   resync: boolean;
@@ -102,7 +107,10 @@ export class Session implements PacedRun {
     if (running === null) return this.reject(command.type, 'no document is loaded');
     switch (command.type) {
       case 'play':
-        if (running.report !== null) this.seekTo(0);
+        // Played again after the end: the design as it now is, from 0 s — the run its saved file
+        // (and the CLI) gives. Seeking to 0 would replay the old design, with config edits made
+        // since at the moments they were made (one made after the end never in effect).
+        if (running.report !== null) this.start(this.document!, 0, false);
         this.pacer.play();
         return;
       case 'pause':
@@ -177,6 +185,7 @@ export class Session implements PacedRun {
       logIndex: 0,
       healthIndex: 0,
       failoverIndex: 0,
+      randomFailureIndex: 0,
       rowsFrom: 0,
       resync: true,
       report: null,
@@ -202,10 +211,13 @@ export class Session implements PacedRun {
       running.logIndex = 0;
       running.healthIndex = 0;
       running.failoverIndex = 0;
+      running.randomFailureIndex = 0;
       running.rowsFrom = 0;
       running.resync = true;
       running.report = null;
     }
+    // Landing on the end is the end: the report, as playing to it gives, not figures "so far".
+    if (running.report === null && running.run.nowMs >= running.run.durationMs) this.finishRun(running);
     this.pacer.resync();
   }
 
@@ -245,7 +257,7 @@ export class Session implements PacedRun {
       this.refreshWarnings(running, edited);
       // After the end the report has the last word on checks: measure the edited ones on it.
       if (running.report !== null && checksChanged) {
-        running.report = running.run.sim.rescoreChecks(edited.checks);
+        running.report = this.reportOfDocument(running.run.sim);
         this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
       }
     }
@@ -267,9 +279,20 @@ export class Session implements PacedRun {
 
   /** The run reached its end: follow the requests in flight to their outcome and post the report. */
   private finishRun(running: Running): void {
-    running.report = running.run.sim.finish();
+    running.report = this.reportOfDocument(running.run.sim);
     // The CLI's JSON report (DESIGN §5), rounded the same way.
     this.post({ type: 'finished', report: JSON.parse(reportToJson(running.report)) as Record<string, unknown> }, []);
+  }
+
+  /**
+   * The finished run's report for the document as it now is. Checks and the title may have been
+   * edited while the run played (neither changes the run, so the simulation kept the ones it was
+   * built with): scored and titled as the saved file's report is, not as the file was at load.
+   */
+  private reportOfDocument(sim: Simulation): Report {
+    const document = this.document!;
+    const report = sim.rescoreChecks(document.checks);
+    return report.title === document.meta.title ? report : { ...report, title: document.meta.title };
   }
 
   // --- PacedRun -----------------------------------------------------------------------------------
@@ -340,6 +363,7 @@ export class Session implements PacedRun {
       hitRatio: recentHitRatios(sim),
       linkMarkedDown: markedDownLinks(sim.world),
       ...running.checks.sample(),
+      consistency: Float64Array.from(CONSISTENCY_COUNTS, (name) => sim.world.consistency[name]),
       packetCount: count,
       packets,
       metricRows: rows,
@@ -355,20 +379,23 @@ export class Session implements PacedRun {
   /**
    * What happened since the last frame, in time order: scenario events as they were applied,
    * health checks changing their mind (`health-down` / `health-up`, the target being the link
-   * checker → target) and database failovers (`failover`: the target took over from `from`), each
-   * at its exact simulated time. At most LOG_SLICE_CAP, the newest.
+   * checker → target), database failovers (`failover`: the target took over from `from`) and random
+   * crashes and repairs of nodes with `mtbfS` (`random-crash` / `random-repair`), each at its exact
+   * simulated time. At most LOG_SLICE_CAP, the newest.
    */
   private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
     const applied = running.run.sim.appliedEvents;
     const world = running.run.sim.world;
     const marks = world.healthMarks;
     const failovers = world.failoverMarks;
+    const randomFailures = world.randomFailureMarks;
     const linkIds = world.links.ids;
     // The newest LOG_SLICE_CAP of the merge are among the newest LOG_SLICE_CAP of each source.
     const fromApplied = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
     const fromMarks = Math.max(running.healthIndex, marks.length - LOG_SLICE_CAP);
     const fromFailovers = Math.max(running.failoverIndex, failovers.length - LOG_SLICE_CAP);
-    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex) + (fromFailovers - running.failoverIndex);
+    const fromRandom = Math.max(running.randomFailureIndex, randomFailures.length - LOG_SLICE_CAP);
+    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex) + (fromFailovers - running.failoverIndex) + (fromRandom - running.randomFailureIndex);
     const entries: LogEntry[] = [];
     for (let i = fromApplied; i < applied.length; i++) {
       const { timeMs, event } = applied[i];
@@ -376,6 +403,10 @@ export class Session implements PacedRun {
       if (event.target !== undefined) entry.target = event.target;
       if (event.note !== undefined) entry.note = event.note;
       entries.push(entry);
+    }
+    for (let i = fromRandom; i < randomFailures.length; i++) {
+      const { timeMs, node, down } = randomFailures[i];
+      entries.push({ timeMs, action: down ? RANDOM_CRASH : RANDOM_REPAIR, target: world.nodeIds[node], injected: false });
     }
     for (let i = fromMarks; i < marks.length; i++) {
       const { timeMs, link, down } = marks[i];
@@ -388,7 +419,8 @@ export class Session implements PacedRun {
     running.logIndex = applied.length;
     running.healthIndex = marks.length;
     running.failoverIndex = failovers.length;
-    // Stable: at equal times scenario events (the cause) come before health marks.
+    running.randomFailureIndex = randomFailures.length;
+    // Stable: at equal times scenario events and random crashes (the causes) come before health marks.
     entries.sort((a, b) => a.timeMs - b.timeMs);
     const excess = entries.length - LOG_SLICE_CAP;
     if (excess <= 0) return { entries, dropped };

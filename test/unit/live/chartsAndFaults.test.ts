@@ -25,6 +25,11 @@ function rows(list: number[][]): Float64Array {
   return out;
 }
 
+/** Second `t`'s value for each node, as the engine's node rows give them. */
+function putSecond(series: NodeSeries, t: number, perNode: number[]): void {
+  perNode.forEach((value, node) => series.set(t, node, value));
+}
+
 describe('chart series', () => {
   const metrics = new MetricSeries(5);
   // t, sent, ok, failed, p50, p99, p95, error, timeout, rejected, dropped
@@ -61,25 +66,25 @@ describe('chart series', () => {
 
   it('per node: percent series for the nodes that have data', () => {
     const series = new NodeSeries(3, 4);
-    series.sample(500, new Float32Array([0.5, Number.NaN, 0.25]));
-    series.sample(1500, new Float32Array([1, Number.NaN, 0]));
+    putSecond(series, 0, [0.5, Number.NaN, 0.25]);
+    putSecond(series, 1, [1, Number.NaN, 0]);
     const nodes = nodesWithData(series, 2);
     expect(nodes).toEqual([0, 2]);
     expect(perNodeData(series, nodes, 2)).toEqual([[0, 1], [50, 100], [25, 0]]);
     expect(busiestNodes(series, 2, 1)).toEqual([0]);
-    series.sample(2500, new Float32Array([0, Number.NaN, 1]));
+    putSecond(series, 2, [0, Number.NaN, 1]);
     expect(busiestNodes(series, 3, 5)).toEqual([0, 2]);
   });
 
   it('per node: a node keeps its colour when the legend re-orders (busiest first)', () => {
     const series = new NodeSeries(3, 4);
-    series.sample(500, new Float32Array([0.6, 0.3, Number.NaN]));
-    series.sample(1500, new Float32Array([0.6, 0.3, Number.NaN]));
+    putSecond(series, 0, [0.6, 0.3, Number.NaN]);
+    putSecond(series, 1, [0.6, 0.3, Number.NaN]);
     const label = (i: number) => `node ${i}`;
     const early = perNodeSeriesSpecs(busiestNodes(series, 2, 6), label);
     expect(early.map((s) => s.label)).toEqual(['node 0', 'node 1']);
     // Node 0 crashes, node 1 takes its traffic and becomes the busiest: the legend re-orders.
-    series.sample(2500, new Float32Array([0, 0.9, Number.NaN]));
+    putSecond(series, 2, [0, 0.9, Number.NaN]);
     const late = perNodeSeriesSpecs(busiestNodes(series, 3, 6), label);
     expect(late.map((s) => s.label)).toEqual(['node 1', 'node 0']);
     const colour = (specs: { label: string; color: string }[], name: string) => specs.find((s) => s.label === name)?.color;
@@ -279,5 +284,17 @@ describe('check rows', () => {
     expect(formatActual('staleReads', 1833)).toBe('1,833');
     expect(formatActual('lostWrites', 48)).toBe('48');
     expect(formatActual('throughput', 2345.67)).toBe('2,345.7/s');
+  });
+
+  it('never rounds a measured value onto or across its check\'s threshold', () => {
+    // Failing "availability ≥ 99.999%" must not read "100.00%"; failing "error rate ≤ 0%" not "0.00%".
+    expect(formatActual('availability', 0.999985, { value: 0.99999 })).toBe('99.9985%');
+    expect(formatActual('errorRate', 0.00004, { value: 0 })).toBe('0.004%');
+    expect(formatActual('latency.p99', 12.34, { value: 12.3 })).toBe('12.34 ms');
+    expect(formatActual('throughput', 99.96, { value: 100 })).toBe('99.96/s');
+    // Clear of the threshold, or exactly on it, the usual decimals.
+    expect(formatActual('availability', 0.981015, { value: 0.95 })).toBe('98.10%');
+    expect(formatActual('errorRate', 0, { value: 0 })).toBe('0.00%');
+    expect(formatActual('latency.p99', 315.366, { value: 500 })).toBe('315.4 ms');
   });
 });

@@ -30,6 +30,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
     linkMarkedDown: Uint8Array.from(options.marks ?? [0, 0]),
     checkActual: new Float64Array(0),
     checkPass: new Uint8Array(0),
+    consistency: new Float64Array(3),
     packetCount: 0,
     packets: new Float32Array(0),
     metricRows,
@@ -71,6 +72,15 @@ describe('LiveModel', () => {
     expect(model.log[0].linkId).toBe('lb-app2');
   });
 
+  it('logs a random crash and repair (mtbfS / mttrS) of a node, which no scenario event announces', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(9000, { log: [{ timeMs: 8123.4, action: 'random-crash', target: 'app1', injected: false }, { timeMs: 8950, action: 'random-repair', target: 'app1', injected: false }] }));
+    expect(model.log.map((entry) => [entry.timeMs, entry.text, entry.category, entry.outcome, entry.nodes])).toEqual([
+      [8123.4, 'app1 crashes (random failure)', 'fault', 'failure', ['app1']],
+      [8950, 'app1 is repaired', 'recovery', 'recovery', ['app1']],
+    ]);
+  });
+
   it('keeps the end-of-run summary when the frame carrying the last notes arrives after it', () => {
     const model = loadedModel();
     model.applyEvent({ type: 'finished', report: { requests: { total: 10, ok: 10 }, checks: [] } });
@@ -89,12 +99,14 @@ describe('LiveModel', () => {
     expect(model.metrics.length).toBe(2);
     expect(model.metrics.columns.ok[1]).toBe(95);
     expect(model.metrics.columns.dropped[1]).toBe(2);
-    // Node rows: t, then (utilization, hit ratio) per node.
-    model.applyFrame(frame(2600, { nodeRows: Float64Array.from([0, 0.25, NaN, 0.5, NaN, 1, 0.75, 1, 0.1, NaN, 0.2, NaN, 0.3, 0.9]) }));
+    // Node rows: t, then (utilization, hit ratio, queue fill) per node.
+    model.applyFrame(frame(2600, { nodeRows: Float64Array.from([0, 0.25, NaN, 0, 0.5, NaN, 0.4, 1, 0.75, 0, 1, 0.1, NaN, 0, 0.2, NaN, 0.6, 0.3, 0.9, 0]) }));
     expect(model.utilization.values[0][0]).toBeCloseTo(0.25, 6);
     expect(model.utilization.values[2][1]).toBeCloseTo(0.3, 6);
     expect(model.hitRatio.values[2][0]).toBeCloseTo(0.75, 6);
     expect(Number.isNaN(model.hitRatio.values[0][1])).toBe(true);
+    expect(model.queueFill.values[1][0]).toBeCloseTo(0.4, 6);
+    expect(model.queueFill.values[1][1]).toBeCloseTo(0.6, 6);
     model.applyFrame(frame(0, { resync: true, rows: [[0, 1, 1, 0, 5, 5, 5, 0, 0, 0, 0]] }));
     expect(model.metrics.length).toBe(1);
     expect(Number.isNaN(model.metrics.columns.ok[1])).toBe(true);

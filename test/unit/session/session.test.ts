@@ -6,6 +6,7 @@ import { Simulation } from '../../../shared/sim/simulation';
 import { reportToJson } from '../../../shared/sim/report';
 import { LOG_SLICE_CAP, METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
 import { createHarness, exampleText } from './harness';
+import { lessonDocument } from '../lessons/helpers';
 
 function load(text: string): FaultlineDocument {
   const loaded = loadDocument(text);
@@ -185,6 +186,33 @@ describe('Session', () => {
     ]);
   });
 
+  it('logs random crashes and repairs (mtbfS / mttrS) at their times: they account for every second the report counts a node down', () => {
+    // Lesson 12: three app servers up 90% of the time, the database too from 600 s; no scripted crash.
+    const h = createHarness();
+    const doc = lessonDocument('availability-in-numbers');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    // A frame a simulated second (a frame carries at most LOG_SLICE_CAP entries; this test wants them all).
+    while (h.ofType('finished').length === 0) h.session.handle({ type: 'step', deltaMs: 1_000 });
+    const log = h.frames().flatMap((frame) => frame.log);
+    expect(h.frames().reduce((sum, frame) => sum + frame.logDropped, 0)).toBe(0);
+    const report = h.ofType('finished')[0].report as { durationS: number; nodes: Record<string, { downS: number }> };
+    const endMs = report.durationS * 1000;
+    for (const [id, line] of Object.entries(report.nodes)) {
+      let downMs = 0;
+      let since: number | null = null;
+      for (const entry of log.filter((candidate) => candidate.target === id)) {
+        if (entry.action === 'random-crash' && since === null) since = entry.timeMs;
+        if (entry.action === 'random-repair' && since !== null) {
+          downMs += entry.timeMs - since;
+          since = null;
+        }
+      }
+      if (since !== null) downMs += endMs - since;
+      expect([id, downMs / 1000]).toEqual([id, expect.closeTo(line.downS, 2)]);
+    }
+    expect(log.filter((entry) => entry.action === 'random-crash').length).toBeGreaterThan(10);
+  });
+
   it('a frame carries at most LOG_SLICE_CAP log entries, the newest, and counts the rest as dropped', () => {
     const doc = load(exampleText);
     // 100 notes in the first second, then the example's own events (crash, health marks…).
@@ -310,6 +338,69 @@ describe('Session', () => {
     for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, live[key]]).toEqual([key, headless[key]]);
   });
 
+  it('Play after the end runs the design as it now is from 0 s, as its saved file does: a config edited after the end is replayed, not the old design', () => {
+    // Lesson 1 ends: "set the load balancer's health-check Interval to 250 ms and replay".
+    const h = createHarness();
+    const doc = lessonDocument('load-balancing-and-health-checks');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'speed', speed: 'max' });
+    playUntilStopped(h);
+    playUntilStopped(h);
+    playUntilStopped(h);
+    expect(h.ofType('finished')).toHaveLength(1);
+    const lb = doc.nodes.lb;
+    const edited = { ...doc, nodes: { ...doc.nodes, lb: { ...lb, config: { ...lb.config, healthCheck: { intervalMs: 250 } } } } };
+    h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    for (let presses = 0; h.ofType('finished').length < 2; presses++) {
+      if (presses > 10) throw new Error('the replay never ended');
+      playUntilStopped(h);
+    }
+    const replay = h.ofType('finished')[1].report as Record<string, unknown>;
+    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, replay[key]]).toEqual([key, headless[key]]);
+    // Probes four times as often: fewer requests lost to the crashed server than in the first run.
+    expect((replay.requests as { dropped: number }).dropped).toBeLessThan((h.ofType('finished')[0].report.requests as { dropped: number }).dropped);
+  });
+
+  it('checks and the title edited while the run plays are the report\'s at the end, as the saved file\'s are (not those the run was loaded with)', () => {
+    const h = createHarness();
+    const doc = lessonDocument('load-balancing-and-health-checks');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'step', deltaMs: 5_000 });
+    // Paused at 5 s: the availability goal raised to 99%, a latency check added, the lesson renamed.
+    const edited = { ...doc, meta: { ...doc.meta, title: 'Health checks, stricter' }, checks: [{ ...doc.checks[0], value: 0.99 }, doc.checks[1], { metric: 'latency.p99' as const, op: '<' as const, value: 50 }] };
+    h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    expect(h.ofType('notice')).toHaveLength(0); // hot-applied, not re-simulated
+    h.session.handle({ type: 'speed', speed: 'max' });
+    for (let presses = 0; h.ofType('finished').length === 0; presses++) {
+      if (presses > 10) throw new Error('the run never ended');
+      playUntilStopped(h);
+    }
+    const live = h.ofType('finished')[0].report;
+    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    expect(live.checks).toEqual(headless.checks);
+    expect((live.checks as { pass: boolean }[]).map((check) => check.pass)).toEqual([false, true, false]);
+    expect(live.title).toBe('Health checks, stricter');
+  });
+
+  it('a seek to the end ends the run: the report and final checks at once, the same as playing to the end gives', () => {
+    const h = createHarness();
+    const doc = lessonDocument('load-balancing-and-health-checks');
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    h.session.handle({ type: 'step', deltaMs: 12_000 });
+    h.session.handle({ type: 'seek', timeMs: 45_000 });
+    const frame = h.lastFrame();
+    expect([frame.timeMs, frame.ended, frame.playing]).toEqual([45_000, true, false]);
+    expect(h.ofType('finished')).toHaveLength(1);
+    const headless = JSON.parse(reportToJson(new Simulation(doc).finish())) as Record<string, unknown>;
+    for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, h.ofType('finished')[0].report[key]]).toEqual([key, headless[key]]);
+    // Sought back, the run is open again; at the end once more, the same report.
+    h.session.handle({ type: 'seek', timeMs: 20_000 });
+    expect(h.lastFrame().ended).toBe(false);
+    h.session.handle({ type: 'seek', timeMs: 45_000 });
+    expect(h.ofType('finished')[1].report).toEqual(h.ofType('finished')[0].report);
+  });
+
   it('refuses a fault at the end of the run; a design edited after the end is run to the end again, with its report', () => {
     const h = createHarness();
     const doc = load(exampleText);
@@ -319,8 +410,7 @@ describe('Session', () => {
     h.session.handle({ type: 'inject', event: { action: 'crash', target: 'app1' } });
     expect(h.ofType('rejected').at(-1)!.message).toMatch(/the run has ended/);
     expect(h.ofType('injected')).toHaveLength(0);
-
-    playUntilStopped(h);
+    // Sought to the end, the run has ended with its report (no Play needed to finish it).
     expect(h.ofType('finished')).toHaveLength(1);
     const reseeded = { ...short, seed: 7 };
     h.session.handle({ type: 'edit', documentText: saveDocument(reseeded) });
