@@ -33,7 +33,9 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
       ref={closing.ref}
       className="live-event-editor"
       // Above the timeline, at its right end, in page coordinates: the dock clips its own overflow.
-      style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10 }}
+      // No taller than the room above the timeline (it scrolls): a set event's settings in a small
+      // window pushed its header, Close and At (s) off the top of the page, out of reach.
+      style={anchor === null ? undefined : { right: Math.max(8, window.innerWidth - anchor.right), bottom: window.innerHeight - anchor.top + 10, maxHeight: Math.max(120, anchor.top - 10 - EDITOR_TOP_MARGIN_PX) }}
       role="dialog"
       {...{ [DOCUMENT_EDITOR_ATTRIBUTE]: '' }}
       aria-label={`Scenario event ${index + 1}`}
@@ -139,3 +141,6 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
 }
 
 const FACTOR_FIELD = EVENT_FIELDS.find((descriptor) => descriptor.name === 'factor')!;
+
+/** The gap the editor keeps from the top of the window. */
+const EDITOR_TOP_MARGIN_PX = 8;
