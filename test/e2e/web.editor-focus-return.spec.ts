@@ -64,3 +64,19 @@ test('closing the check editor gives the focus back to its pencil or to Add chec
   await expect(checkEditor).toHaveCount(0);
   expect(await focused(page)).toBe('Add check');
 });
+
+test('continue at a scenario pause, and Hide caption, leave the keyboard on the canvas, not the page body', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  const carryOn = page.getByRole('button', { name: 'Paused here — continue' });
+  await expect(carryOn).toBeVisible({ timeout: 30_000 });
+  await carryOn.click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('sandbox-canvas') ?? false)).toBe(true);
+  const caption = page.getByTestId('live-caption');
+  await caption.getByRole('button', { name: 'Hide caption' }).focus();
+  await caption.getByRole('button', { name: 'Hide caption' }).press('Enter');
+  await expect(caption).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('sandbox-canvas') ?? false)).toBe(true);
+});
