@@ -40,6 +40,25 @@ test('closing the scenario event editor gives the focus back to its marker or to
   expect(await focused(page)).toBe('Add a scenario event at the playhead');
 });
 
+test("Tab past the event editor's last control, or Shift+Tab before its first, goes back to the marker that opened it", async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const editor = page.getByTestId('scenario-event-editor');
+  const marker = page.locator('.live-marker').nth(1);
+  const label = await marker.getAttribute('aria-label');
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeVisible();
+  await editor.getByRole('checkbox', { name: 'Pause playback here' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe(label);
+  // The editor stays open: it is not modal.
+  await expect(editor).toBeVisible();
+  await editor.getByRole('button', { name: 'Delete this event' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused(page)).toBe(label);
+});
+
 test('closing the check editor gives the focus back to its pencil or to Add check', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('live-play')).toBeEnabled();
