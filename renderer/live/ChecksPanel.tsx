@@ -24,7 +24,7 @@ export function ChecksPanel() {
   const guard: CloseGuard = useRef(null);
   const mayLeaveEditor = () => guard.current === null || guard.current();
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const rememberOpener = useFocusReturn(editing !== null, addButtonRef, '.live-check-editor');
+  const { rememberOpener } = useFocusReturn(editing !== null, addButtonRef, '.live-check-editor');
   const frame = model?.frame ?? null;
   const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
   const consistency = consistencyCounts(frame, model?.report ?? null);

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { focusCanvasSoon } from '../app/canvasFocus';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { formatSimTime } from './speedPresets';
@@ -87,11 +88,28 @@ export function NarrationCaption() {
           <span className="live-caption-time">{formatSimTime(caption.timeMs)}</span>
           <p>{caption.text}</p>
           {pausedHere && (
-            <button type="button" className="live-caption-continue" onClick={() => controller?.play()}>
+            <button
+              type="button"
+              className="live-caption-continue"
+              onClick={() => {
+                controller?.play();
+                // The button goes as playing resumes: the keyboard goes to the canvas (where Space
+                // pauses again), not to the page body.
+                focusCanvasSoon();
+              }}
+            >
               Paused here — continue
             </button>
           )}
-          <button type="button" className="icon-button live-tool" aria-label="Hide caption" onClick={() => model?.dismissCaption()}>
+          <button
+            type="button"
+            className="icon-button live-tool"
+            aria-label="Hide caption"
+            onClick={() => {
+              model?.dismissCaption();
+              focusCanvasSoon();
+            }}
+          >
             <X size={16} />
           </button>
         </div>
@@ -100,7 +118,15 @@ export function NarrationCaption() {
         // A problem is announced at once; an engine notice ("re-simulated…") is routine and waits its turn.
         <div className={model?.problem ? 'live-notice problem' : 'live-notice'} role={model?.problem ? 'alert' : 'status'}>
           <p>{notice}</p>
-          <button type="button" className="icon-button live-tool" aria-label="Dismiss" onClick={() => model?.dismissNotice()}>
+          <button
+            type="button"
+            className="icon-button live-tool"
+            aria-label="Dismiss"
+            onClick={() => {
+              model?.dismissNotice();
+              focusCanvasSoon();
+            }}
+          >
             <X size={16} />
           </button>
         </div>

@@ -36,7 +36,7 @@ function editorPlace(anchor: DOMRect): CSSProperties {
  * Edits one scenario event in place (every field change is one undoable step). It does not close
  * while a field holds refused text (see useGuardedClose); Delete always works.
  */
-export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: number; anchor: DOMRect | null; onClose: () => void; guard?: CloseGuard }) {
+export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }: { index: number; anchor: DOMRect | null; onClose: () => void; onTabOut?: () => void; guard?: CloseGuard }) {
   const store = useDocumentStore();
   const closing = useGuardedClose(onClose, guard);
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
@@ -59,6 +59,13 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
       aria-label={`Scenario event ${index + 1}`}
       data-testid="scenario-event-editor"
       onKeyDown={(e) => {
+        if (e.key === 'Tab' && onTabOut !== undefined && tabsOut(e.currentTarget, e.shiftKey)) {
+          // Laid over the page at the end of the document, the editor would hand Tab on to the
+          // page's end and then its menu bar: it goes back to the timeline, to what opened it.
+          e.preventDefault();
+          onTabOut();
+          return;
+        }
         if (e.key !== 'Escape') return;
         e.stopPropagation();
         closing.tryClose();
@@ -158,4 +165,11 @@ export function ScenarioEventEditor({ index, anchor, onClose, guard }: { index: 
   );
 }
 
+/** Whether Tab (Shift+Tab: backwards) from the focused control leaves `editor`: it is on the last (first) control. */
+function tabsOut(editor: HTMLElement, backwards: boolean): boolean {
+  const controls = [...editor.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]')].filter((control) => control.tabIndex >= 0 && !control.matches(':disabled'));
+  return document.activeElement === (backwards ? controls[0] : controls.at(-1));
+}
+
 const FACTOR_FIELD = EVENT_FIELDS.find((descriptor) => descriptor.name === 'factor')!;
+

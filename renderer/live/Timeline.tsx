@@ -48,7 +48,7 @@ export function Timeline() {
   const guard: CloseGuard = useRef(null);
   const mayLeaveEditor = () => guard.current === null || guard.current();
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const rememberOpener = useFocusReturn(editing !== null, addButtonRef, '.live-event-editor');
+  const { rememberOpener, focusOpener } = useFocusReturn(editing !== null, addButtonRef, '.live-event-editor');
   const openEditor = (index: number) => {
     if (!mayLeaveEditor()) return;
     rememberOpener();
@@ -215,7 +215,7 @@ export function Timeline() {
       </button>
       {editing !== null &&
         editing < doc.scenario.length &&
-        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={closeEditor} guard={guard} />, document.body)}
+        createPortal(<ScenarioEventEditor key={editing} index={editing} anchor={barRef.current?.getBoundingClientRect() ?? null} onClose={closeEditor} onTabOut={focusOpener} guard={guard} />, document.body)}
     </div>
   );
 }

@@ -40,6 +40,25 @@ test('closing the scenario event editor gives the focus back to its marker or to
   expect(await focused(page)).toBe('Add a scenario event at the playhead');
 });
 
+test("Tab past the event editor's last control, or Shift+Tab before its first, goes back to the marker that opened it", async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const editor = page.getByTestId('scenario-event-editor');
+  const marker = page.locator('.live-marker').nth(1);
+  const label = await marker.getAttribute('aria-label');
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeVisible();
+  await editor.getByRole('checkbox', { name: 'Pause playback here' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe(label);
+  // The editor stays open: it is not modal.
+  await expect(editor).toBeVisible();
+  await editor.getByRole('button', { name: 'Delete this event' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused(page)).toBe(label);
+});
+
 test('closing the check editor gives the focus back to its pencil or to Add check', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('live-play')).toBeEnabled();
@@ -63,4 +82,20 @@ test('closing the check editor gives the focus back to its pencil or to Add chec
   await checkEditor.getByRole('button', { name: 'Delete this check' }).click();
   await expect(checkEditor).toHaveCount(0);
   expect(await focused(page)).toBe('Add check');
+});
+
+test('continue at a scenario pause, and Hide caption, leave the keyboard on the canvas, not the page body', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  const carryOn = page.getByRole('button', { name: 'Paused here — continue' });
+  await expect(carryOn).toBeVisible({ timeout: 30_000 });
+  await carryOn.click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('sandbox-canvas') ?? false)).toBe(true);
+  const caption = page.getByTestId('live-caption');
+  await caption.getByRole('button', { name: 'Hide caption' }).focus();
+  await caption.getByRole('button', { name: 'Hide caption' }).press('Enter');
+  await expect(caption).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('sandbox-canvas') ?? false)).toBe(true);
 });

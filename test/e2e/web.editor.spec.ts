@@ -399,3 +399,17 @@ test('several links selected: the inspector says what kinds they are, not "Traff
   await expect(page.getByTestId('inspector-title')).toHaveText('3 links');
   await expect(summary).toHaveText('Traffic links (requests go one way, responses come back) and replication links (they join databases into a cluster).');
 });
+
+test('a share code pasted on the canvas is named, and pointed to Open Share Code, instead of doing nothing', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+  const before = await documentText(page);
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Copy Share Code', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+  await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('file-notice')).toContainText('the clipboard holds a share code, a whole sandbox. Open it with File → Open Share Code');
+  expect(await documentText(page)).toBe(before);
+});

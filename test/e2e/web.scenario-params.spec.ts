@@ -90,3 +90,24 @@ test('an empty field of a set or degrade shows the value the event leaves in pla
   await expect(params.locator('input[data-field="latencyMs"]')).toHaveAttribute('placeholder', /^now \d/);
   expect(problems).toEqual([]);
 });
+
+test('in a small window a tall set event editor stays below the top of the page and scrolls, its header in reach', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 680 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  await editor.getByRole('combobox', { name: 'Action' }).selectOption('set');
+  await editor.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'Users (US)' });
+  for (const setting of ['Requests per second', 'Keys', 'Timeout']) await editor.getByTestId('event-param-add').selectOption({ label: setting });
+  const box = (await editor.boundingBox())!;
+  const timeline = (await page.getByTestId('live-timeline').boundingBox())!;
+  expect(box.y, 'the editor starts inside the window').toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, 'and ends above the timeline').toBeLessThanOrEqual(timeline.y);
+  expect(await editor.evaluate((element) => element.scrollHeight > element.clientHeight), 'its fields scroll inside it').toBe(true);
+  await page.screenshot({ path: `${SHOTS}/set-small-window.png` });
+  // Close is there to click, without scrolling the page.
+  await editor.getByRole('button', { name: 'Close' }).click({ trial: true });
+  const close = (await editor.getByRole('button', { name: 'Close' }).boundingBox())!;
+  expect(close.y).toBeGreaterThanOrEqual(0);
+});

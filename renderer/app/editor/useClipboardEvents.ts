@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { isEmptySelection } from '../../editor/store/selection';
 import { useCommandHandler } from '../menu/CommandDispatcherContext';
 import type { Editor } from '../../editor/editor';
-import { parseClipboardText } from '../../editor/commands/clipboardText';
+import { parseClipboardText, SHARE_CODE_PASTED } from '../../editor/commands/clipboardText';
 import { notForTheDiagram } from '../../editor/keyboardShortcuts';
 
 /** Text selected in the page (a log row, a caption): Copy is then the browser's, not the editor's. */
@@ -32,7 +32,8 @@ export function useClipboardEvents(editor: Editor, notify: (message: string, ton
       const parsed = parseClipboardText(text);
       if (parsed.kind === 'foreign') return;
       event.preventDefault();
-      if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
+      if (parsed.kind === 'shareCode') notify(SHARE_CODE_PASTED, 'warning');
+      else if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
       else editor.pasteFromClipboard(parsed.content, text);
     };
     window.addEventListener('copy', onCopyOrCut);
@@ -66,6 +67,7 @@ export function useClipboardCommands(editor: Editor, notify: (message: string, t
     if (text === null) return editor.paste();
     const parsed = parseClipboardText(text);
     if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
+    else if (parsed.kind === 'shareCode') notify(SHARE_CODE_PASTED, 'warning');
     else if (parsed.kind === 'content') editor.pasteFromClipboard(parsed.content, text);
   });
 }

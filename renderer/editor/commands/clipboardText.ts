@@ -1,4 +1,4 @@
-import { countProblems, createEmptyDocument, loadDocumentValue, saveDocument } from '../../../shared/model';
+import { countProblems, createEmptyDocument, decodeShareCode, loadDocumentValue, saveDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/model/types';
 import type { ClipboardContent } from './clipboard';
 
@@ -29,13 +29,21 @@ export type ParsedClipboard =
   | { kind: 'content'; content: ClipboardContent }
   /** Meant as Faultline content (a JSON object saying `"format": "faultline"`) but unusable. */
   | { kind: 'invalid'; message: string }
+  /** A share code: a whole sandbox, which File → Open Share Code opens (pasting adds nodes). */
+  | { kind: 'shareCode' }
   /** Anything else (prose, a URL, other JSON): not ours to paste. */
   | { kind: 'foreign' };
+
+/** What a paste of a share code says: it was left alone, and where it does open. */
+export const SHARE_CODE_PASTED = 'Nothing was pasted: the clipboard holds a share code, a whole sandbox. Open it with File → Open Share Code…';
+
+/** Codes are long runs of base64url; a word or a number is not worth unpacking. */
+const SHARE_CODE_SHAPE = /^[A-Za-z0-9_-]{20,}={0,2}$/;
 
 /** Reads clipboard text: copied Faultline content, a broken one (with the reason), or something else. */
 export function parseClipboardText(text: string): ParsedClipboard {
   const value = faultlineJson(text);
-  if (value === undefined) return { kind: 'foreign' };
+  if (value === undefined) return isShareCode(text) ? { kind: 'shareCode' } : { kind: 'foreign' };
   // Parsed once: the JSON value goes through the same checks as a file's text would.
   const result = loadDocumentValue(value);
   if (!result.ok) return { kind: 'invalid', message: describe(result.errors) };
@@ -43,6 +51,12 @@ export function parseClipboardText(text: string): ParsedClipboard {
   const content: ClipboardContent = { nodes: Object.values(doc.nodes), links: Object.values(doc.links), regions: Object.values(doc.regions) };
   if (content.nodes.length === 0 && content.regions.length === 0) return { kind: 'invalid', message: 'it holds no nodes or regions' };
   return { kind: 'content', content };
+}
+
+/** A share code that opens (pasted on the canvas it did nothing, and said nothing). */
+function isShareCode(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  return SHARE_CODE_SHAPE.test(compact) && decodeShareCode(compact).ok;
 }
 
 /** The parsed JSON object when the text is one saying `"format": "faultline"`, else undefined. */

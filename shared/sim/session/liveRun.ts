@@ -66,7 +66,10 @@ export class LiveRun {
       if (action.kind === 'inject') this.injectedEvents.add(this.sim.inject(action.event));
       else this.sim.setNodeConfig(action.nodeId, action.patch);
     }
-    if (timeMs > this.sim.now) this.sim.runUntil(timeMs);
+    // At equal times too: the events due now (a scenario event at 0 s, before anything ran) are
+    // applied, so a pause there shows its narration. They run in the same (time, seq) order as
+    // they would on the next advance.
+    if (timeMs >= this.sim.now) this.sim.runUntil(timeMs);
   }
 
   /**

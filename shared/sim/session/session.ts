@@ -71,6 +71,8 @@ interface Running {
 export class Session implements PacedRun {
   private document: FaultlineDocument | null = null;
   private running: Running | null = null;
+  /** Playing stopped at 0 s for a scenario pause there, or was moved on from it (see nextPause). */
+  private startPauseTaken = false;
   private readonly pacer: Pacer;
   private readonly post: PostMessage;
   private readonly clock: RealClock;
@@ -121,6 +123,8 @@ export class Session implements PacedRun {
         return this.frame(0);
       case 'step': {
         this.pacer.pause();
+        // Stepping on by hand moves on from a pause asked for at 0 s.
+        this.startPauseTaken = true;
         const target = running.run.nowMs + command.deltaMs;
         // In chunks, like a seek: a long step must not look like a hang.
         while (running.run.nowMs < target && this.advance(Math.min(target, running.run.nowMs + SEEK_CHUNK_MS))) this.stillAlive();
@@ -133,6 +137,7 @@ export class Session implements PacedRun {
         // The design as it is now, from t = 0: config edits made during the run become part of
         // the run from its start (a seek would replay them at the moment they were made).
         this.pacer.pause();
+        this.startPauseTaken = false;
         this.start(this.document!, 0, false);
         return this.frame(0);
       case 'inject':
@@ -169,6 +174,7 @@ export class Session implements PacedRun {
     const document = this.parseDocument('load', text);
     if (document === null) return;
     this.pacer.pause();
+    this.startPauseTaken = false;
     this.start(document, 0, true);
     this.frame(0);
   }
@@ -201,6 +207,7 @@ export class Session implements PacedRun {
   }
 
   private seekTo(timeMs: number): void {
+    this.startPauseTaken = false;
     const running = this.running!;
     const target = Math.min(Math.max(0, timeMs), running.run.durationMs);
     const before = running.run.sim;
@@ -315,18 +322,24 @@ export class Session implements PacedRun {
       return false;
     }
     if (pause !== null && run.nowMs >= pause.timeMs) {
+      if (pause.timeMs === 0) this.startPauseTaken = true;
       this.post({ type: 'notice', message: `Paused at ${(pause.timeMs / 1000).toFixed(1)} s${pause.note ? `: ${pause.note}` : ''}` }, []);
       return false;
     }
     return true;
   }
 
-  /** The first scenario event after `afterMs` (up to `untilMs`) that asks the player to pause. */
+  /**
+   * The first scenario event after `afterMs` (up to `untilMs`) that asks the player to pause; one
+   * at 0 s counts from the start of the run too, until playing has stopped there once (nothing
+   * comes before it, so it was skipped: a lesson's opening narration ran on unread).
+   */
   private nextPause(afterMs: number, untilMs: number): { timeMs: number; note?: string } | null {
     let best: { timeMs: number; note?: string } | null = null;
     for (const event of this.document!.scenario) {
       const timeMs = event.atS * 1000;
-      if (event.pause === true && timeMs > afterMs && timeMs <= untilMs && (best === null || timeMs < best.timeMs)) best = { timeMs, note: event.note };
+      const ahead = timeMs > afterMs || (timeMs === 0 && afterMs === 0 && !this.startPauseTaken);
+      if (event.pause === true && ahead && timeMs <= untilMs && (best === null || timeMs < best.timeMs)) best = { timeMs, note: event.note };
     }
     return best;
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copySelection } from '../../../renderer/editor/commands/clipboard';
 import { CLIPBOARD_TITLE, clipboardText, parseClipboardText } from '../../../renderer/editor/commands/clipboardText';
 import { loadDocument } from '../../../shared/model/load';
+import { encodeShareCode } from '../../../shared/model/shareCode';
 import { link, makeDocument, node } from './helpers';
 
 const region = { id: 'eu', name: 'EU', x: 0, y: 0, w: 400, h: 300 };
@@ -57,6 +58,17 @@ describe('clipboard text', () => {
     for (const text of ['', 'hello', 'https://example.org', '[1, 2]', '{"format": "other"}', '{ not json', '42']) {
       expect(parseClipboardText(text)).toEqual({ kind: 'foreign' });
     }
+  });
+
+  it('knows a share code, which opens as a whole sandbox, from a word that only looks like one', () => {
+    const file = loadDocument(readFileSync('shared/examples/classic-web-stack.faultline', 'utf8'));
+    if (!file.ok) throw new Error('example does not load');
+    const code = encodeShareCode(file.document);
+    expect(parseClipboardText(code)).toEqual({ kind: 'shareCode' });
+    // Wrapped as mail and chat wrap it.
+    expect(parseClipboardText(`  ${code.slice(0, 40)}\n  ${code.slice(40)}\n`)).toEqual({ kind: 'shareCode' });
+    expect(parseClipboardText('Supercalifragilisticexpialidocious')).toEqual({ kind: 'foreign' });
+    expect(parseClipboardText(code.slice(0, 60))).toEqual({ kind: 'foreign' });
   });
 
   it('counts every problem of broken content, also those past the listing limit', () => {

@@ -80,6 +80,21 @@ describe('LiveRun: seeking equals playing', () => {
   });
 });
 
+describe('LiveRun at 0 s', () => {
+  it('applies the events due at 0 s when asked to go to 0 s, and that changes nothing of the run', () => {
+    const doc = example();
+    const opening = { ...doc, scenario: [{ atS: 0, action: 'note' as const, note: 'Before anything happens', pause: true }, ...doc.scenario] };
+    const paused = new LiveRun(opening, { trace: true });
+    paused.advanceTo(0);
+    // The pause there shows its narration: the note is applied, not left for the next advance.
+    expect(paused.sim.appliedEvents.map((applied) => [applied.timeMs, applied.event.note])).toEqual([[0, 'Before anything happens']]);
+    paused.advanceTo(30_000);
+    const straight = new LiveRun(opening, { trace: true });
+    straight.advanceTo(30_000);
+    expect(paused.sim.fingerprint()).toBe(straight.sim.fingerprint());
+  });
+});
+
 describe('injectionTimeMs', () => {
   it('lies just after the next whole millisecond and survives the atS round trip exactly', () => {
     for (const now of [0, 0.25, 999.9995, 5_000, 12_345.678, 59_999.5, 3_599_999.1]) {

@@ -73,6 +73,31 @@ describe('Session', () => {
     expect(report).toEqual(JSON.parse(reportToJson(headless)));
   });
 
+  it('stops at a pause asked for at 0 s before anything runs, once, and again on a replay', () => {
+    const doc = load(exampleText);
+    const opening: ScenarioEvent = { atS: 0, action: 'note', note: 'Before anything happens', pause: true };
+    const text = saveDocument({ ...doc, scenario: [opening, ...doc.scenario] });
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: text });
+    h.session.handle({ type: 'speed', speed: 'max' });
+    playUntilStopped(h);
+    expect(h.lastFrame().playing).toBe(false);
+    expect(h.lastFrame().timeMs).toBe(0);
+    expect(h.ofType('notice').at(-1)!.message).toBe('Paused at 0.0 s: Before anything happens');
+    // Play again: on from 0 s to the file's next pause.
+    playUntilStopped(h);
+    expect(h.lastFrame().timeMs).toBe(20_000);
+    playUntilStopped(h);
+    expect(h.lastFrame().ended).toBe(true);
+    // Play after the end replays from 0 s, and the opening pause holds it there again.
+    playUntilStopped(h);
+    expect(h.lastFrame().timeMs).toBe(0);
+    expect(h.ofType('notice').at(-1)!.message).toBe('Paused at 0.0 s: Before anything happens');
+    // A step moves on from it by hand.
+    h.session.handle({ type: 'step', deltaMs: 1000 });
+    expect(h.lastFrame().timeMs).toBe(1000);
+  });
+
   it('a live run with injected faults and the document it leaves behind replay identically headless', () => {
     const h = createHarness();
     h.session.handle({ type: 'load', documentText: exampleText });
