@@ -240,6 +240,13 @@ export class Session implements PacedRun {
       // Edited after the end: the re-run has ended too, and its report replaces the old one.
       const rerun = this.running!;
       if (rerun.run.nowMs >= rerun.run.durationMs) this.finishRun(rerun);
+    } else if (plan.configPatches.size > 0 && running.run.nowMs === 0) {
+      // Nothing has run yet: build the run from the edited design, as its saved file is built. A
+      // setting hot-applied at 0 s is not the same run (a failure process or a token bucket starts
+      // over, health-check timers are scheduled again), so the numbers would not be the CLI's.
+      const warnings = running.warnings;
+      this.start(edited, 0, false);
+      this.refreshWarnings(this.running!, edited, warnings);
     } else {
       const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);
       this.document = edited;
@@ -261,10 +268,10 @@ export class Session implements PacedRun {
    * from replicas…), so a hot-applied edit can make one true or false: ask a fresh build of the
    * edited design (no event is run) and tell the UI if the answer changed.
    */
-  private refreshWarnings(running: Running, edited: FaultlineDocument): void {
+  private refreshWarnings(running: Running, edited: FaultlineDocument, told = running.warnings): void {
     const warnings = new Simulation(edited).warningParts;
     const text = JSON.stringify(warnings);
-    if (text === running.warnings) return;
+    if (text === told) return;
     running.warnings = text;
     this.post({ type: 'warnings', warnings: warnings.map((parts) => [...parts]) }, []);
   }

@@ -315,6 +315,39 @@ describe('Session', () => {
     expect(h.lastFrame().timeMs).toBe(5_000);
   });
 
+  it('a setting edited before the run starts gives exactly the saved file\'s run (the CLI\'s report), not the setting hot-applied at 0 s', () => {
+    const edits: [string, string, Record<string, unknown>][] = [
+      ['availability-in-numbers', 'app1', { mtbfS: 20 }], // a failure process started over drew other up-times
+      ['reverse-proxy', 'proxy', { rateLimit: { rps: 50 } }], // a token bucket started over
+      ['load-balancing-and-health-checks', 'lb', { healthCheck: { intervalMs: 250 } }], // probes scheduled twice: other event counts
+    ];
+    for (const [lesson, nodeId, patch] of edits) {
+      const doc = lessonDocument(lesson);
+      const node = doc.nodes[nodeId];
+      const edited = { ...doc, nodes: { ...doc.nodes, [nodeId]: { ...node, config: { ...node.config, ...patch } } } };
+      const h = createHarness();
+      h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+      h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+      h.session.handle({ type: 'speed', speed: 'max' });
+      for (let presses = 0; h.ofType('finished').length === 0; presses++) {
+        if (presses > 10) throw new Error('the run never ended');
+        playUntilStopped(h);
+      }
+      const live = h.ofType('finished')[0].report;
+      const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+      for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([lesson, key, live[key]]).toEqual([lesson, key, headless[key]]);
+      expect(h.ofType('loaded')).toHaveLength(1); // not announced as a new design
+    }
+  });
+
+  it('a setting edited before the run starts that makes a warning true still updates the warnings', () => {
+    const h = createHarness();
+    const doc = load(exampleText);
+    h.session.handle({ type: 'load', documentText: exampleText });
+    h.session.handle({ type: 'edit', documentText: saveDocument({ ...doc, nodes: { ...doc.nodes, lb: { ...doc.nodes.lb, config: { ...doc.nodes.lb.config, sticky: true, layer: 4 } } } }) });
+    expect(h.ofType('warnings').at(-1)!.warnings).toContainEqual([{ node: 'lb' }, ': sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored']);
+  });
+
   it('a config edit that makes a warning true or false updates the warnings without restarting the run', () => {
     const h = createHarness();
     const doc = load(exampleText);
