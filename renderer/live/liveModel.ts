@@ -1,4 +1,4 @@
-import { FAILOVER, HEALTH_DOWN, HEALTH_UP, RANDOM_CRASH, RANDOM_REPAIR, type Frame } from '../../shared/sim/session/protocol';
+import { FAILOVER, HEALTH_DOWN, HEALTH_UP, LOG_BACKLOG_CAP, RANDOM_CRASH, RANDOM_REPAIR, type Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
 import { failoverLogEntry, healthLogEntry, randomFailureLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
@@ -7,8 +7,8 @@ import { runSummary } from './runSummary';
 import { warningText, type SimWarning } from '../../shared/sim/warnings';
 import type { NodeNamer } from './nodeNames';
 
-/** Most log entries kept; older ones scroll away (the count of dropped ones is shown). */
-export const LOG_KEEP = 2000;
+/** Most log entries kept (as many as the engine holds back for the log); older ones scroll away (the count of dropped ones is shown). */
+export const LOG_KEEP = LOG_BACKLOG_CAP;
 
 /** The report's check rows (DESIGN §5), as far as the live view reads them. */
 export interface ReportCheckRow {

@@ -74,8 +74,13 @@ export const METRIC_ROW_FLOATS = 11;
  */
 export const CONSISTENCY_COUNTS = ['staleReads', 'lostWrites', 'sessionsLost'] as const;
 
-/** Most event-log entries one frame carries; the rest are counted in `logDropped`. */
+/** Most event-log entries one frame carries; the rest follow in the next frames. */
 export const LOG_SLICE_CAP = 64;
+/**
+ * Most event-log entries waiting to be sent (after a long seek or step): older ones are counted in a
+ * frame's `logDropped` instead. The live view keeps no more than this many entries either.
+ */
+export const LOG_BACKLOG_CAP = 2000;
 /** Log actions of a health check marking the target of link `target` down / up again. */
 export const HEALTH_DOWN = 'health-down';
 export const HEALTH_UP = 'health-up';

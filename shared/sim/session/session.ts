@@ -17,6 +17,7 @@ import {
   FAILOVER,
   HEALTH_DOWN,
   HEALTH_UP,
+  LOG_BACKLOG_CAP,
   LOG_SLICE_CAP,
   PROTOCOL_VERSION,
   RANDOM_CRASH,
@@ -46,14 +47,11 @@ interface Running {
   run: LiveRun;
   sampler: NodeStateSampler;
   checks: LiveChecks;
-  /** Applied scenario events already sent in the event log. */
-  logIndex: number;
-  /** Health marks (World.healthMarks) already sent in the event log. */
-  healthIndex: number;
-  /** Failovers (World.failoverMarks) already sent in the event log. */
-  failoverIndex: number;
-  /** Random crashes and repairs (World.randomFailureMarks) already sent in the event log. */
-  randomFailureIndex: number;
+  /**
+   * Per log source (applied scenario events, World.randomFailureMarks, World.healthMarks,
+   * World.failoverMarks), how many are already sent in the event log.
+   */
+  logNext: [number, number, number, number];
   /** First metric row that may still change (its requests are not all finished). */
   rowsFrom: number;
   resync: boolean;
@@ -188,10 +186,7 @@ export class Session implements PacedRun {
       run,
       sampler: new NodeStateSampler(run.sim, document),
       checks: new LiveChecks(run.sim, document),
-      logIndex: 0,
-      healthIndex: 0,
-      failoverIndex: 0,
-      randomFailureIndex: 0,
+      logNext: [0, 0, 0, 0],
       rowsFrom: 0,
       resync: true,
       report: null,
@@ -215,10 +210,7 @@ export class Session implements PacedRun {
     if (running.run.sim !== before) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);
-      running.logIndex = 0;
-      running.healthIndex = 0;
-      running.failoverIndex = 0;
-      running.randomFailureIndex = 0;
+      running.logNext = [0, 0, 0, 0];
       running.rowsFrom = 0;
       running.resync = true;
       running.report = null;
@@ -255,6 +247,13 @@ export class Session implements PacedRun {
       // Edited after the end: the re-run has ended too, and its report replaces the old one.
       const rerun = this.running!;
       if (rerun.run.nowMs >= rerun.run.durationMs) this.finishRun(rerun);
+    } else if (plan.configPatches.size > 0 && running.run.nowMs === 0) {
+      // Nothing has run yet: build the run from the edited design, as its saved file is built. A
+      // setting hot-applied at 0 s is not the same run (a failure process or a token bucket starts
+      // over, health-check timers are scheduled again), so the numbers would not be the CLI's.
+      const warnings = running.warnings;
+      this.start(edited, 0, false);
+      this.refreshWarnings(this.running!, edited, warnings);
     } else {
       const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);
       this.document = edited;
@@ -276,10 +275,10 @@ export class Session implements PacedRun {
    * from replicas…), so a hot-applied edit can make one true or false: ask a fresh build of the
    * edited design (no event is run) and tell the UI if the answer changed.
    */
-  private refreshWarnings(running: Running, edited: FaultlineDocument): void {
+  private refreshWarnings(running: Running, edited: FaultlineDocument, told = running.warnings): void {
     const warnings = new Simulation(edited).warningParts;
     const text = JSON.stringify(warnings);
-    if (text === running.warnings) return;
+    if (text === told) return;
     running.warnings = text;
     this.post({ type: 'warnings', warnings: warnings.map((parts) => [...parts]) }, []);
   }
@@ -349,8 +348,15 @@ export class Session implements PacedRun {
   }
 
   frame(achievedSpeed: number): void {
+    // The log entries one frame had no room for follow at once, oldest first: a seek or a long step
+    // can cover hundreds, and none may be lost (the log must not depend on how the run got there).
+    while (this.postFrame(achievedSpeed));
+  }
+
+  /** Posts one frame; true when log entries are left for another. */
+  private postFrame(achievedSpeed: number): boolean {
     const running = this.running;
-    if (running === null) return;
+    if (running === null) return false;
     const run = running.run;
     const sim = run.sim;
     const nowMs = sim.now;
@@ -362,7 +368,7 @@ export class Session implements PacedRun {
     const perNodeRows = nodeRows(sim, running.rowsFrom, rowsTo);
     const settled = Math.floor((nowMs - sim.world.maxRequestLifetimeMs) / 1000);
     running.rowsFrom = Math.max(running.rowsFrom, Math.min(settled, currentSecond));
-    const { entries, dropped } = this.logSlice(running);
+    const { entries, dropped, more } = this.logSlice(running);
     const frame: Frame = {
       type: 'frame',
       seq: this.frameSeq++,
@@ -387,57 +393,71 @@ export class Session implements PacedRun {
     };
     running.resync = false;
     this.post(frame, frameTransferables(frame));
+    return more;
   }
 
   /**
-   * What happened since the last frame, in time order: scenario events as they were applied,
-   * health checks changing their mind (`health-down` / `health-up`, the target being the link
-   * checker → target), database failovers (`failover`: the target took over from `from`) and random
-   * crashes and repairs of nodes with `mtbfS` (`random-crash` / `random-repair`), each at its exact
-   * simulated time. At most LOG_SLICE_CAP, the newest.
+   * The next log entries not sent yet, oldest first, at most LOG_SLICE_CAP (`more`: some are left
+   * for the next frame): scenario events as they were applied, random crashes and repairs of nodes
+   * with `mtbfS` (`random-crash` / `random-repair`), health checks changing their mind
+   * (`health-down` / `health-up`, the target being the link checker → target) and database
+   * failovers (`failover`: the target took over from `from`), each at its exact simulated time; at
+   * equal times in that order (the causes first). Of a backlog longer than LOG_BACKLOG_CAP only the
+   * newest are sent, the rest counted in `dropped` (the log keeps no more than that).
    */
-  private logSlice(running: Running): { entries: LogEntry[]; dropped: number } {
-    const applied = running.run.sim.appliedEvents;
+  private logSlice(running: Running): { entries: LogEntry[]; dropped: number; more: boolean } {
     const world = running.run.sim.world;
+    const linkIds = world.links.ids;
+    const applied = running.run.sim.appliedEvents;
+    const random = world.randomFailureMarks;
     const marks = world.healthMarks;
     const failovers = world.failoverMarks;
-    const randomFailures = world.randomFailureMarks;
-    const linkIds = world.links.ids;
-    // The newest LOG_SLICE_CAP of the merge are among the newest LOG_SLICE_CAP of each source.
-    const fromApplied = Math.max(running.logIndex, applied.length - LOG_SLICE_CAP);
-    const fromMarks = Math.max(running.healthIndex, marks.length - LOG_SLICE_CAP);
-    const fromFailovers = Math.max(running.failoverIndex, failovers.length - LOG_SLICE_CAP);
-    const fromRandom = Math.max(running.randomFailureIndex, randomFailures.length - LOG_SLICE_CAP);
-    let dropped = fromApplied - running.logIndex + (fromMarks - running.healthIndex) + (fromFailovers - running.failoverIndex) + (fromRandom - running.randomFailureIndex);
+    const sources: { length: number; timeMs(i: number): number; entry(i: number): LogEntry }[] = [
+      {
+        length: applied.length,
+        timeMs: (i) => applied[i].timeMs,
+        entry: (i) => {
+          const { timeMs, event } = applied[i];
+          const entry: LogEntry = { timeMs, action: event.action, injected: running.run.injectedEvents.has(event) };
+          if (event.target !== undefined) entry.target = event.target;
+          if (event.note !== undefined) entry.note = event.note;
+          return entry;
+        },
+      },
+      {
+        length: random.length,
+        timeMs: (i) => random[i].timeMs,
+        entry: (i) => ({ timeMs: random[i].timeMs, action: random[i].down ? RANDOM_CRASH : RANDOM_REPAIR, target: world.nodeIds[random[i].node], injected: false }),
+      },
+      {
+        length: marks.length,
+        timeMs: (i) => marks[i].timeMs,
+        entry: (i) => ({ timeMs: marks[i].timeMs, action: marks[i].down ? HEALTH_DOWN : HEALTH_UP, target: linkIds[marks[i].link], injected: false }),
+      },
+      {
+        length: failovers.length,
+        timeMs: (i) => failovers[i].timeMs,
+        entry: (i) => ({ timeMs: failovers[i].timeMs, action: FAILOVER, target: world.nodeIds[failovers[i].successor], from: world.nodeIds[failovers[i].lost], injected: false }),
+      },
+    ];
+    const next = running.logNext;
+    const backlog = sources.reduce((sum, source, s) => sum + source.length - next[s], 0);
+    /** The source holding the oldest entry not sent yet (the first source at equal times). */
+    const oldest = (): number => {
+      let best = -1;
+      for (let s = 0; s < sources.length; s++) {
+        if (next[s] < sources[s].length && (best < 0 || sources[s].timeMs(next[s]) < sources[best].timeMs(next[best]))) best = s;
+      }
+      return best;
+    };
+    const dropped = Math.max(0, backlog - LOG_BACKLOG_CAP);
+    for (let skipped = 0; skipped < dropped; skipped++) next[oldest()]++;
     const entries: LogEntry[] = [];
-    for (let i = fromApplied; i < applied.length; i++) {
-      const { timeMs, event } = applied[i];
-      const entry: LogEntry = { timeMs, action: event.action, injected: running.run.injectedEvents.has(event) };
-      if (event.target !== undefined) entry.target = event.target;
-      if (event.note !== undefined) entry.note = event.note;
-      entries.push(entry);
+    while (entries.length < LOG_SLICE_CAP) {
+      const s = oldest();
+      if (s < 0) break;
+      entries.push(sources[s].entry(next[s]++));
     }
-    for (let i = fromRandom; i < randomFailures.length; i++) {
-      const { timeMs, node, down } = randomFailures[i];
-      entries.push({ timeMs, action: down ? RANDOM_CRASH : RANDOM_REPAIR, target: world.nodeIds[node], injected: false });
-    }
-    for (let i = fromMarks; i < marks.length; i++) {
-      const { timeMs, link, down } = marks[i];
-      entries.push({ timeMs, action: down ? HEALTH_DOWN : HEALTH_UP, target: linkIds[link], injected: false });
-    }
-    for (let i = fromFailovers; i < failovers.length; i++) {
-      const { timeMs, lost, successor } = failovers[i];
-      entries.push({ timeMs, action: FAILOVER, target: world.nodeIds[successor], from: world.nodeIds[lost], injected: false });
-    }
-    running.logIndex = applied.length;
-    running.healthIndex = marks.length;
-    running.failoverIndex = failovers.length;
-    running.randomFailureIndex = randomFailures.length;
-    // Stable: at equal times scenario events and random crashes (the causes) come before health marks.
-    entries.sort((a, b) => a.timeMs - b.timeMs);
-    const excess = entries.length - LOG_SLICE_CAP;
-    if (excess <= 0) return { entries, dropped };
-    dropped += excess;
-    return { entries: entries.slice(excess), dropped };
+    return { entries, dropped, more: oldest() >= 0 };
   }
 }

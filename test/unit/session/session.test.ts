@@ -4,7 +4,7 @@ import { loadDocument, saveDocument } from '../../../shared/model';
 import type { FaultlineDocument, ScenarioEvent } from '../../../shared/model/types';
 import { Simulation } from '../../../shared/sim/simulation';
 import { reportToJson } from '../../../shared/sim/report';
-import { LOG_SLICE_CAP, METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
+import { LOG_BACKLOG_CAP, LOG_SLICE_CAP, METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
 import { createHarness, exampleText } from './harness';
 import { lessonDocument } from '../lessons/helpers';
 
@@ -238,23 +238,64 @@ describe('Session', () => {
     expect(log.filter((entry) => entry.action === 'random-crash').length).toBeGreaterThan(10);
   });
 
-  it('a frame carries at most LOG_SLICE_CAP log entries, the newest, and counts the rest as dropped', () => {
+  it('a frame carries at most LOG_SLICE_CAP log entries; the rest follow at once in the next frames, oldest first, none dropped', () => {
     const doc = load(exampleText);
     // 100 notes in the first second, then the example's own events (crash, health marks…).
     doc.scenario = [...Array.from({ length: 100 }, (_, i) => ({ atS: i / 100, action: 'note' as const, note: `note ${i}` })), ...doc.scenario.filter((event) => !event.pause)];
     const h = createHarness();
     h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    const before = h.frames().length;
     h.session.handle({ type: 'step', deltaMs: 30_000 });
-    const frame = h.lastFrame();
-    expect(frame.log).toHaveLength(LOG_SLICE_CAP);
-    const sent = h.ofType('frame').reduce((sum, f) => sum + f.log.length + f.logDropped, 0);
+    const frames = h.frames().slice(before);
+    expect(frames.every((frame) => frame.log.length <= LOG_SLICE_CAP && frame.logDropped === 0)).toBe(true);
     const sim = new Simulation(doc);
     sim.runUntil(30_000);
-    expect(sent).toBe(sim.appliedEvents.length + sim.world.healthMarks.length);
-    // The newest: the slice ends with the last thing that happened, in time order.
-    const times = frame.log.map((entry) => entry.timeMs);
+    const total = sim.appliedEvents.length + sim.world.healthMarks.length;
+    expect(frames).toHaveLength(Math.ceil(total / LOG_SLICE_CAP));
+    const log = frames.flatMap((frame) => frame.log);
+    expect(log).toHaveLength(total);
+    const times = log.map((entry) => entry.timeMs);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(frame.log.at(-1)!.timeMs).toBe(Math.max(...sim.appliedEvents.map((e) => e.timeMs), ...sim.world.healthMarks.map((m) => m.timeMs)));
+    expect(log.slice(0, 100).map((entry) => entry.note)).toEqual(Array.from({ length: 100 }, (_, i) => `note ${i}`));
+    expect(frames.every((frame) => frame.timeMs === 30_000)).toBe(true);
+  });
+
+  it('of a log backlog longer than LOG_BACKLOG_CAP (what the live view keeps) only the newest are sent, the rest counted dropped', () => {
+    const doc = load(exampleText);
+    doc.scenario = Array.from({ length: LOG_BACKLOG_CAP + 100 }, (_, i) => ({ atS: i / 1000, action: 'note' as const, note: `note ${i}` }));
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    const before = h.frames().length;
+    h.session.handle({ type: 'step', deltaMs: 5_000 });
+    const frames = h.frames().slice(before);
+    expect(frames.reduce((sum, frame) => sum + frame.logDropped, 0)).toBe(100);
+    expect(frames.flatMap((frame) => frame.log).map((entry) => entry.note)).toEqual(Array.from({ length: LOG_BACKLOG_CAP }, (_, i) => `note ${i + 100}`));
+  });
+
+  it('the event log after seeks (forward, back to the middle, to the end) is the log of playing the run through', () => {
+    // Lesson 12: 260 entries (random crashes and repairs, health marks, the cuts at 600 s).
+    const doc = lessonDocument('availability-in-numbers');
+    const logSinceResync = (h: ReturnType<typeof createHarness>) => {
+      const frames = h.frames();
+      const from = frames.findLastIndex((frame) => frame.resync);
+      return frames.slice(from).flatMap((frame) => frame.log);
+    };
+    const played = createHarness();
+    played.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    played.session.handle({ type: 'speed', speed: 'max' });
+    for (let presses = 0; played.ofType('finished').length === 0; presses++) {
+      if (presses > 10) throw new Error('the run never ended');
+      playUntilStopped(played);
+    }
+    const sought = createHarness();
+    sought.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    sought.session.handle({ type: 'seek', timeMs: 700_000 });
+    sought.session.handle({ type: 'seek', timeMs: 300_000 });
+    sought.session.handle({ type: 'seek', timeMs: 1_200_000 });
+    const log = logSinceResync(played);
+    expect(log.length).toBeGreaterThan(200);
+    expect(logSinceResync(sought)).toEqual(log);
+    expect([...played.frames(), ...sought.frames()].every((frame) => frame.logDropped === 0)).toBe(true);
   });
 
   it('a long seek or step says it is alive as it goes, so it is not taken for a hang', () => {
@@ -297,6 +338,39 @@ describe('Session', () => {
     expect(h.ofType('notice').at(-1)!.message).toMatch(/re-simulated the edited design up to 5\.0 s/);
     expect(h.ofType('loaded').at(-1)!.linkIds).not.toContain('lb-app3');
     expect(h.lastFrame().timeMs).toBe(5_000);
+  });
+
+  it('a setting edited before the run starts gives exactly the saved file\'s run (the CLI\'s report), not the setting hot-applied at 0 s', () => {
+    const edits: [string, string, Record<string, unknown>][] = [
+      ['availability-in-numbers', 'app1', { mtbfS: 20 }], // a failure process started over drew other up-times
+      ['reverse-proxy', 'proxy', { rateLimit: { rps: 50 } }], // a token bucket started over
+      ['load-balancing-and-health-checks', 'lb', { healthCheck: { intervalMs: 250 } }], // probes scheduled twice: other event counts
+    ];
+    for (const [lesson, nodeId, patch] of edits) {
+      const doc = lessonDocument(lesson);
+      const node = doc.nodes[nodeId];
+      const edited = { ...doc, nodes: { ...doc.nodes, [nodeId]: { ...node, config: { ...node.config, ...patch } } } };
+      const h = createHarness();
+      h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+      h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+      h.session.handle({ type: 'speed', speed: 'max' });
+      for (let presses = 0; h.ofType('finished').length === 0; presses++) {
+        if (presses > 10) throw new Error('the run never ended');
+        playUntilStopped(h);
+      }
+      const live = h.ofType('finished')[0].report;
+      const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+      for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([lesson, key, live[key]]).toEqual([lesson, key, headless[key]]);
+      expect(h.ofType('loaded')).toHaveLength(1); // not announced as a new design
+    }
+  });
+
+  it('a setting edited before the run starts that makes a warning true still updates the warnings', () => {
+    const h = createHarness();
+    const doc = load(exampleText);
+    h.session.handle({ type: 'load', documentText: exampleText });
+    h.session.handle({ type: 'edit', documentText: saveDocument({ ...doc, nodes: { ...doc.nodes, lb: { ...doc.nodes.lb, config: { ...doc.nodes.lb.config, sticky: true, layer: 4 } } } }) });
+    expect(h.ofType('warnings').at(-1)!.warnings).toContainEqual([{ node: 'lb' }, ': sticky sessions need layer 7 (a layer-4 balancer never sees the cookie); ignored']);
   });
 
   it('a config edit that makes a warning true or false updates the warnings without restarting the run', () => {
