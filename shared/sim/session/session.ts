@@ -110,7 +110,10 @@ export class Session implements PacedRun {
         // Played again after the end: the design as it now is, from 0 s — the run its saved file
         // (and the CLI) gives. Seeking to 0 would replay the old design, with config edits made
         // since at the moments they were made (one made after the end never in effect).
-        if (running.report !== null) this.start(this.document!, 0, false);
+        if (running.report !== null) {
+          this.startPauseTaken = false; // a pause at 0 s holds the replay too
+          this.start(this.document!, 0, false);
+        }
         this.pacer.play();
         return;
       case 'pause':
