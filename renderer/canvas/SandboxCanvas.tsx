@@ -10,7 +10,7 @@ import { GridBackground } from './gridBackground';
 import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
-import { bandChanged, fitCamera, messagesBandPx } from './fitArea';
+import { bandChanged, fitAround, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from './fitArea';
 import { NODE_CARD } from '../editor/geometry';
 
 /** Something drawn into the scene every display frame while it wants to (the live view). */
@@ -48,8 +48,10 @@ const MAX_ZOOM = 4;
 const FIT_MARGIN = 32;
 /** Screen pixels at the top of the canvas under the packet legend and the canvas toolbar (when they cannot be measured). */
 const OVERLAY_TOP_PX = 64;
+/** The packet legend (renderer/live/PacketLegend.tsx). */
+const LEGEND = '.live-legend';
 /** The overlays drawn over the top of the canvas. */
-const TOP_OVERLAYS = '.canvas-toolbar, .live-legend';
+const TOP_OVERLAYS = `.canvas-toolbar, ${LEGEND}`;
 /** The column of notices, hint and narration over the canvas's bottom edge (App.tsx). */
 const MESSAGES = '.canvas-messages';
 /** The narration's captions, at the bottom of that column (renderer/live/NarrationCaption.tsx). */
@@ -79,6 +81,47 @@ function topOverlayPx(host: HTMLElement | null): number {
     if (rect.height > 0 && rect.top - top < 120) bottom = Math.max(bottom, rect.bottom - top);
   }
   return bottom > 0 ? bottom + 8 : OVERLAY_TOP_PX;
+}
+
+/** Screen pixels kept between the diagram and the legend or the toolbar beside or above it. */
+const TOP_OVERLAY_GAP_PX = 8;
+
+/**
+ * What a fit keeps the diagram clear of, as boxes on the canvas (each grown by the gap kept from
+ * it): the legend and the toolbar where they are drawn, the messages column from its top to the
+ * canvas's bottom, and under it a band `reservePx` tall as wide as that column, for captions not
+ * shown yet. Measured, so a diagram may sit beside the narrow legend instead of under it.
+ */
+function overlayBoxes(host: HTMLElement | null, reservePx: number): ScreenBox[] {
+  const area = host?.parentElement;
+  if (!host || !area) return [{ left: 0, top: 0, right: Number.POSITIVE_INFINITY, bottom: OVERLAY_TOP_PX }];
+  const canvas = host.getBoundingClientRect();
+  const boxes: ScreenBox[] = [];
+  for (const overlay of area.querySelectorAll(TOP_OVERLAYS)) {
+    const rect = overlay.getBoundingClientRect();
+    if (rect.height <= 0 || rect.width <= 0) continue;
+    const gap = TOP_OVERLAY_GAP_PX;
+    boxes.push({ left: rect.left - canvas.left - gap, top: rect.top - canvas.top - gap, right: rect.right - canvas.left + gap, bottom: rect.bottom - canvas.top + gap });
+  }
+  const messages = area.querySelector(MESSAGES);
+  if (messages) {
+    const rect = messages.getBoundingClientRect();
+    const gap = MESSAGES_GAP_PX;
+    const left = rect.left - canvas.left - gap;
+    const right = rect.right - canvas.left + gap;
+    const shown = messagesBandPx(canvas, rect);
+    if (shown > 0) boxes.push({ left, right, top: canvas.height - shown, bottom: canvas.height });
+    if (reservePx > 0) boxes.push({ left, right, top: canvas.height - reservePx, bottom: canvas.height });
+  }
+  return boxes;
+}
+
+/** The legend's size on the page ('' when there is none): it changes as the legend folds and opens. */
+function legendSize(host: HTMLElement | null): string {
+  const legend = host?.parentElement?.querySelector(LEGEND);
+  if (!legend) return '';
+  const rect = legend.getBoundingClientRect();
+  return `${Math.round(rect.width)}×${Math.round(rect.height)}`;
 }
 
 /** How much of the canvas's bottom the messages column (or only its `part`) covers now: 0 when it shows nothing. */
@@ -154,6 +197,8 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
         /** Screen pixels Fit was asked to keep free at the bottom, and what the captions covered, when it last ran. */
         let bottomAsked = 0;
         let captionsAtFit = 0;
+        /** The legend's size when Fit last ran. */
+        let legendAtFit = '';
         app.renderer.on('resize', (width: number, height: number) => {
           viewport.resize(width, height);
           followGrid();
@@ -176,6 +221,16 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           });
           messagesWatcher.observe(messages);
           cleanups.push(() => messagesWatcher.disconnect());
+        }
+        // The legend folds to a small button and opens again (renderer/live/PacketLegend.tsx): a
+        // view still as Fit left it glides to use the room it left, or to keep clear of it.
+        const legend = host.parentElement?.querySelector(LEGEND);
+        if (legend) {
+          const legendWatcher = new ResizeObserver(() => {
+            if (sizeAtFit !== null && legendSize(host) !== legendAtFit) editor.messagesResized();
+          });
+          legendWatcher.observe(legend);
+          cleanups.push(() => legendWatcher.disconnect());
         }
 
         const camera: Camera = {
@@ -200,9 +255,9 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             const bottomPx = Math.min(bottomAskedPx, Math.round(viewport.screenHeight * CAPTION_RESERVE_SHARE));
             bottomAsked = bottomPx;
             captionsAtFit = Math.max(bottomPx, messagesPx(hostRef.current, CAPTIONS));
-            const { zoom, centre } = fitCamera({ width: viewport.screenWidth, height: viewport.screenHeight }, rect, {
-              topPx: topOverlayPx(hostRef.current),
-              bottomPx: Math.max(bottomPx, messagesPx(hostRef.current)),
+            legendAtFit = legendSize(hostRef.current);
+            const { zoom, centre } = fitAround({ width: viewport.screenWidth, height: viewport.screenHeight }, rect, {
+              overlays: overlayBoxes(hostRef.current, bottomPx),
               margin: FIT_MARGIN,
               minZoom: MIN_ZOOM,
               maxZoom: Math.min(maxZoom, MAX_ZOOM),

@@ -48,3 +48,74 @@ export function fitCamera(screen: { width: number; height: number }, rect: Rect,
 export function bandChanged(before: number, after: number, thresholdPx = 12): boolean {
   return Math.abs(after - before) > thresholdPx;
 }
+
+/** A box on the canvas in screen pixels, from its top-left corner (an overlay drawn over it). */
+export interface ScreenBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface FitAroundOptions {
+  /** The overlays over the canvas (legend, toolbar, messages), each already grown by the gap kept from it. */
+  overlays: readonly ScreenBox[];
+  /** Margin around the content, in world units (as fitCamera's). */
+  margin: number;
+  minZoom: number;
+  maxZoom: number;
+}
+
+/**
+ * The largest boxes of the canvas no overlay covers: for each band between an overlay's bottom
+ * (or the canvas's top) and another's top (or the canvas's bottom), the gaps between the overlays
+ * that reach into that band. A handful of overlays gives a handful of boxes.
+ */
+export function freeBoxes(screen: { width: number; height: number }, overlays: readonly ScreenBox[]): ScreenBox[] {
+  const clipped = overlays
+    .map((box) => ({ left: Math.max(0, box.left), top: Math.max(0, box.top), right: Math.min(screen.width, box.right), bottom: Math.min(screen.height, box.bottom) }))
+    .filter((box) => box.right > box.left && box.bottom > box.top);
+  const tops = [0, ...clipped.map((box) => box.bottom)];
+  const bottoms = [screen.height, ...clipped.map((box) => box.top)];
+  const boxes: ScreenBox[] = [];
+  for (const top of tops) {
+    for (const bottom of bottoms) {
+      if (bottom <= top) continue;
+      const blocking = clipped.filter((box) => box.top < bottom && box.bottom > top).sort((a, b) => a.left - b.left);
+      let left = 0;
+      for (const box of [...blocking, { left: screen.width, right: screen.width }]) {
+        if (box.left > left) boxes.push({ left, top, right: box.left, bottom });
+        left = Math.max(left, box.right);
+      }
+    }
+  }
+  return boxes;
+}
+
+/**
+ * The camera that shows all of `rect` as large as it can be shown without any overlay over it:
+ * in the free box (see freeBoxes) that holds it at the largest zoom, centred there. A diagram may
+ * sit beside a narrow overlay (the legend at the top left) rather than under it, and only the
+ * overlays over its columns push it down. Among boxes as good as each other, the one whose centre
+ * is nearest the canvas's centre (so a small design is not pushed into a corner).
+ */
+export function fitAround(screen: { width: number; height: number }, rect: Rect, options: FitAroundOptions): { zoom: number; centre: Point } {
+  const zoomIn = (box: ScreenBox) =>
+    Math.min(Math.max(Math.min((box.right - box.left) / (rect.w + options.margin * 2), (box.bottom - box.top) / (rect.h + options.margin * 2)), options.minZoom), options.maxZoom);
+  const offCentre = (box: ScreenBox) => Math.hypot((box.left + box.right - screen.width) / 2, (box.top + box.bottom - screen.height) / 2);
+  let best: { box: ScreenBox; zoom: number } | null = null;
+  for (const box of freeBoxes(screen, options.overlays)) {
+    const zoom = zoomIn(box);
+    // Within a thousandth counts as equal: the centre decides.
+    if (best === null || zoom > best.zoom * 1.001 || (zoom >= best.zoom / 1.001 && offCentre(box) < offCentre(best.box))) best = { box, zoom };
+  }
+  // Overlays over the whole canvas leave nothing free: fit the whole canvas rather than nothing.
+  const box = best?.box ?? { left: 0, top: 0, right: screen.width, bottom: screen.height };
+  const zoom = best?.zoom ?? zoomIn(box);
+  // The world point at the canvas's centre puts the rect's centre at the box's centre.
+  const centre = {
+    x: rect.x + rect.w / 2 - ((box.left + box.right) / 2 - screen.width / 2) / zoom,
+    y: rect.y + rect.h / 2 - ((box.top + box.bottom) / 2 - screen.height / 2) / zoom,
+  };
+  return { zoom, centre };
+}

@@ -756,7 +756,7 @@ export class Editor {
     if (this.autoFit) this.fitToContent();
   }
 
-  /** The messages over the canvas's bottom edge grew or shrank: a view still as Fit left it glides to fit above them. */
+  /** The overlays over the canvas (the captions at its bottom edge, the legend) grew or shrank: a view still as Fit left it glides to fit clear of them. */
   messagesResized(): void {
     if (this.autoFit) this.fitToContent({ smooth: true });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandChanged, fitCamera, MESSAGES_GAP_PX, messagesBandPx } from '../../../renderer/canvas/fitArea';
+import { bandChanged, fitAround, fitCamera, freeBoxes, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from '../../../renderer/canvas/fitArea';
 
 describe('messagesBandPx', () => {
   const canvas = { top: 40, bottom: 485 };
@@ -61,5 +61,79 @@ describe('bandChanged', () => {
     expect(bandChanged(213, 220)).toBe(false);
     expect(bandChanged(213, 180)).toBe(true);
     expect(bandChanged(100, 213)).toBe(true);
+  });
+});
+
+describe('fitAround', () => {
+  // Lesson 8's three regions (wide, fairly tall) on a 1024×640 window's canvas: the folded legend
+  // at the top left, the toolbar at the top right, the paused caption across the bottom.
+  const screen = { width: 692, height: 344 };
+  const rect = { x: 0, y: 0, w: 2000, h: 640 };
+  const legend: ScreenBox = { left: 2, top: 2, right: 90, bottom: 44 };
+  const toolbar: ScreenBox = { left: 404, top: 4, right: 688, bottom: 60 };
+  const caption: ScreenBox = { left: 4, top: 265, right: 688, bottom: 344 };
+  const limits = { margin: 32, minZoom: 0.04, maxZoom: 1.5 };
+
+  const project = (fit: { zoom: number; centre: { x: number; y: number } }, shown = rect, on = screen): ScreenBox => ({
+    left: (shown.x - fit.centre.x) * fit.zoom + on.width / 2,
+    top: (shown.y - fit.centre.y) * fit.zoom + on.height / 2,
+    right: (shown.x + shown.w - fit.centre.x) * fit.zoom + on.width / 2,
+    bottom: (shown.y + shown.h - fit.centre.y) * fit.zoom + on.height / 2,
+  });
+  const overlaps = (a: ScreenBox, b: ScreenBox) => a.left < b.right - 1e-9 && b.left < a.right - 1e-9 && a.top < b.bottom - 1e-9 && b.top < a.bottom - 1e-9;
+
+  it('lists the gaps beside the overlays as well as the bands between them', () => {
+    const boxes = freeBoxes(screen, [legend, toolbar, caption]);
+    // Between the legend and the toolbar, from the top down to the caption.
+    expect(boxes).toContainEqual({ left: 90, top: 0, right: 404, bottom: 265 });
+    // Under both, across the whole width.
+    expect(boxes).toContainEqual({ left: 0, top: 60, right: 692, bottom: 265 });
+    // Beside the toolbar under the legend.
+    expect(boxes).toContainEqual({ left: 0, top: 44, right: 404, bottom: 265 });
+  });
+
+  it('matches a fit between a top and a bottom band when the overlays span the canvas', () => {
+    const bands = fitAround(screen, rect, { ...limits, overlays: [{ left: 0, top: 0, right: 692, bottom: 60 }, { left: 0, top: 265, right: 692, bottom: 344 }] });
+    const old = fitCamera(screen, rect, { ...limits, topPx: 60, bottomPx: 344 - 265 });
+    expect(bands.zoom).toBeCloseTo(old.zoom, 9);
+    expect(bands.centre.x).toBeCloseTo(old.centre.x, 6);
+    expect(bands.centre.y).toBeCloseTo(old.centre.y, 6);
+  });
+
+  it('shows the whole diagram clear of every overlay, never smaller than under the lowest top overlay', () => {
+    const fit = fitAround(screen, rect, { ...limits, overlays: [legend, toolbar, caption] });
+    const shown = project(fit);
+    for (const overlay of [legend, toolbar, caption]) expect(overlaps(shown, overlay)).toBe(false);
+    expect(shown.left).toBeGreaterThanOrEqual(0);
+    expect(shown.right).toBeLessThanOrEqual(screen.width);
+    expect(fit.zoom).toBeGreaterThanOrEqual(fitCamera(screen, rect, { ...limits, topPx: 60, bottomPx: 344 - 265 }).zoom);
+  });
+
+  it('sets a tall diagram beside a wide legend rather than under it', () => {
+    const tall = { x: 0, y: 0, w: 300, h: 900 };
+    const wideLegend: ScreenBox = { left: 2, top: 2, right: 300, bottom: 125 };
+    const small = { width: 500, height: 318 };
+    const fit = fitAround(small, tall, { ...limits, overlays: [wideLegend] });
+    const under = fitCamera(small, tall, { ...limits, topPx: 125, bottomPx: 0 });
+    expect(fit.zoom).toBeGreaterThan(under.zoom * 1.5);
+    const shown = project(fit, tall, small);
+    expect(shown.left).toBeGreaterThanOrEqual(300);
+    expect(shown.top).toBeGreaterThanOrEqual(0);
+    expect(shown.bottom).toBeLessThanOrEqual(318);
+  });
+
+  it('centres a small design at its largest zoom, not in a corner beside an overlay', () => {
+    const small = { x: 0, y: 0, w: 100, h: 50 };
+    const fit = fitAround(screen, small, { ...limits, overlays: [legend, toolbar, caption] });
+    expect(fit.zoom).toBe(limits.maxZoom);
+    const shown = project(fit, small);
+    // In the band under both top overlays and above the caption, across the whole width.
+    expect((shown.left + shown.right) / 2).toBeCloseTo(screen.width / 2, 6);
+    expect((shown.top + shown.bottom) / 2).toBeCloseTo((60 + 265) / 2, 6);
+  });
+
+  it('fits the whole canvas when the overlays cover all of it', () => {
+    const fit = fitAround(screen, rect, { ...limits, overlays: [{ left: 0, top: 0, right: 692, bottom: 344 }] });
+    expect(fit.zoom).toBeCloseTo(fitCamera(screen, rect, { ...limits, topPx: 0, bottomPx: 0 }).zoom, 9);
   });
 });
