@@ -3,18 +3,7 @@ import { Simulation } from '../../../../shared/sim/simulation';
 import { singleQueue } from '../helpers/queueingTopology';
 import { makeDocument } from '../helpers/documents';
 import { batchEstimate, meanOf } from '../helpers/batchMeans';
-
-/** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
+import { erlangC } from '../helpers/erlang';
 
 /*
  * M/M/c with c = 4 workers, μ = 1 /ms each, λ = 3.2 /ms: ρ = 0.8, a = 3.2.

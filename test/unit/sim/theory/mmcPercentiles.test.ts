@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { singleQueue } from '../helpers/queueingTopology';
 import { batchEstimate, percentileOf } from '../helpers/batchMeans';
-
-/** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
+import { erlangC } from '../helpers/erlang';
 
 /**
  * The p-quantile of the M/M/c sojourn time (μ = 1). An arrival waits with probability C, and then

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { makeDocument } from '../helpers/documents';
 import { batchEstimate, batchWindows, meanOf } from '../helpers/batchMeans';
-
-/** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
+import { erlangC } from '../helpers/erlang';
 
 /*
  * M/M/c at light and heavy load for c = 1, 2 and 8 (mm1.test.ts has c = 1 at ρ = 0.7, mmc.test.ts
