@@ -17,8 +17,9 @@ import { setScenarioParam } from './scenarioEdits';
  */
 export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocument; index: number; event: ScenarioEvent }) {
   const store = useDocumentStore();
-  // Fields chosen for a `set` but not given a value yet (they show, empty, until typed into).
-  const [chosen, setChosen] = useState<string[]>([]);
+  // Fields chosen for a `set` (they show, empty, until typed into), and those it held when the
+  // editor opened: a group emptied leaves the patch, but not the form under the cursor.
+  const [chosen, setChosen] = useState<string[]>(() => Object.keys(event.params ?? {}));
   const params = (event.params ?? {}) as Record<string, unknown>;
   const commit = (path: readonly string[], value: unknown) => store.update((draft) => setScenarioParam(draft, index, path, value), { squashKey: `scenario-${index}-params-${path.join('.')}` });
 

@@ -124,18 +124,25 @@ export function setScenarioParam(draft: DocDraft, index: number, path: readonly 
   const event = draft.scenario[index];
   if (event === undefined || path.length === 0) return;
   const params = (event.params ??= {}) as Record<string, unknown>;
-  let parent = params;
+  const parents = [params];
   for (const key of path.slice(0, -1)) {
+    const parent = parents[parents.length - 1];
     const next = parent[key];
     if (typeof next !== 'object' || next === null) {
       if (value === undefined) return;
       parent[key] = {};
     }
-    parent = parent[key] as Record<string, unknown>;
+    parents.push(parent[key] as Record<string, unknown>);
   }
   const last = path[path.length - 1];
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
+  if (value !== undefined) {
+    parents[parents.length - 1][last] = value;
+    return;
+  }
+  delete parents[parents.length - 1][last];
+  // A group left empty (a health check whose one changed field was emptied) leaves the patch too:
+  // kept, it was saved as `"healthCheck": {}`, a setting the event named and did not change.
+  for (let depth = parents.length - 1; depth > 0 && Object.keys(parents[depth]).length === 0; depth--) delete parents[depth - 1][path[depth - 1]];
 }
 
 function splitInHalf(ids: string[]): string[][] {

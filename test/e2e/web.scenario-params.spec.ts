@@ -111,3 +111,29 @@ test('in a small window a tall set event editor stays below the top of the page 
   const close = (await editor.getByRole('button', { name: 'Close' }).boundingBox())!;
   expect(close.y).toBeGreaterThanOrEqual(0);
 });
+
+test('a set group emptied leaves the saved patch, but stays in the open editor under the cursor', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const editor = page.getByTestId('scenario-event-editor');
+  const params = editor.getByTestId('event-params');
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  await editor.getByRole('combobox', { name: 'Action' }).selectOption('set');
+  await editor.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'Load balancer' });
+  await editor.getByTestId('event-param-add').selectOption({ label: 'Health check' });
+  await params.locator('input[data-field="healthCheck.intervalMs"]').fill('250');
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => lastEvent(page)).toMatchObject({ params: { healthCheck: { intervalMs: 250 } } });
+
+  // Reopened, the interval retyped key by key: emptied on the way, the group leaves the patch
+  // (it was saved as "healthCheck": {}) but the field keeps the cursor.
+  await page.locator('.live-marker').last().click();
+  const interval = params.locator('input[data-field="healthCheck.intervalMs"]');
+  await interval.click();
+  await interval.press('End');
+  for (let key = 0; key < 3; key++) await interval.press('Backspace');
+  await expect.poll(async () => (await lastEvent(page))?.params).toEqual({});
+  await expect(interval).toBeFocused();
+  await interval.pressSequentially('300');
+  await expect.poll(async () => (await lastEvent(page))?.params).toEqual({ healthCheck: { intervalMs: 300 } });
+});

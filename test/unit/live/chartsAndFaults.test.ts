@@ -242,6 +242,16 @@ describe('scenario edits', () => {
     });
     expect(patched.scenario[0].params).toEqual({ workers: 8, serviceMs: { dist: 'lognormal', mean: 5, sigma: 0.8 } });
     expect(loadDocument(saveDocument(patched)).ok).toBe(true);
+    // A nested field emptied takes its group with it once the group is empty, and only then.
+    const checked = produce(set, (draft) => {
+      draft.scenario[0].target = 'lb';
+      setScenarioParam(draft, 0, ['healthCheck', 'intervalMs'], 250);
+      setScenarioParam(draft, 0, ['healthCheck', 'timeoutMs'], 100);
+    });
+    const one = produce(checked, (draft) => setScenarioParam(draft, 0, ['healthCheck', 'intervalMs'], undefined));
+    expect(one.scenario[0].params).toEqual({ healthCheck: { timeoutMs: 100 } });
+    const none = produce(one, (draft) => setScenarioParam(draft, 0, ['healthCheck', 'timeoutMs'], undefined));
+    expect(none.scenario[0].params).toEqual({});
     // Pointed at another node, a set keeps only what that node's kind has: a client has no workers or service time; another app has both.
     const users = produce(patched, (draft) => {
       setScenarioParam(draft, 0, ['rps'], undefined);
