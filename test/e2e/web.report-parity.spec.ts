@@ -82,8 +82,15 @@ async function openLesson(page: Page, id: string): Promise<void> {
   await page.goto('/');
   await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
   await page.keyboard.press('F1');
+  await expect(page.getByTestId('lessons-dialog')).toBeVisible();
+  // The dialog takes the focus as it opens (which can scroll its list): choose once it has.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="lessons-dialog"]') !== null)).toBe(true);
   await page.getByTestId(`lesson-${id}`).click();
   await expect(page.getByTestId('live-play')).toBeEnabled();
+  // Opening a lesson leaves the focus on the canvas: wait for that before the test moves it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="sandbox-canvas"]') !== null)).toBe(true);
+  const title = lesson(id).document.meta.title;
+  await expect.poll(async () => { const loaded = loadDocument(await documentText(page)); return loaded.ok ? loaded.document.meta.title : null; }).toBe(title);
 }
 
 /** How the inspector writes each field of a node's report line (DESIGN §5): counts, percentages, seconds. */
@@ -214,7 +221,9 @@ test('End on the timeline ends lesson 1 at once: the checks are the CLI report\'
   const problems = watchForProblems(page);
   const { document, report } = lesson('load-balancing-and-health-checks');
   await openLesson(page, 'load-balancing-and-health-checks');
-  await page.getByTestId('live-timeline').focus();
+  const timeline = page.getByTestId('live-timeline');
+  await timeline.focus();
+  await expect(timeline).toBeFocused();
   await page.keyboard.press('End');
   await expect.poll(async () => liveState(page)).toMatchObject({ timeMs: 45_000, ended: true, reported: true });
   await page.getByRole('tab', { name: 'Checks' }).click();
@@ -254,5 +263,26 @@ test('lesson 14 says "count the stale reads": the checks panel counts them, so f
   expect(staleReads).toBeGreaterThan(1000);
   await expect(line.locator('.live-consistency-counts')).toHaveText(`${staleReads.toLocaleString('en-US')} stale reads · ${lostWrites} lost writes · ${sessionsLost} sessions lost`);
   await expect(line.locator('.live-check-source')).toHaveText('final');
+  expect(problems).toEqual([]);
+});
+
+test('lesson 12 with app1\'s mean time between failures set to 20 s before Play gives the CLI\'s report of the edited file', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchForProblems(page);
+  await openLesson(page, 'availability-in-numbers');
+  const app1 = await nodeCentre(page, 'app1');
+  await page.mouse.click(app1.x, app1.y);
+  const mtbf = page.locator('input[data-field="mtbfS"]');
+  await typeInto(mtbf, '20');
+  await mtbf.press('Tab');
+  const edited = loadDocument(await documentText(page));
+  if (!edited.ok) throw new Error('the edited lesson does not load');
+  expect(edited.document.nodes.app1.config).toMatchObject({ mtbfS: 20 });
+  const { wallMs: _cliWall, ...cli } = JSON.parse(reportToJson(new Simulation(edited.document).finish())) as Report;
+
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await playToEnd(page);
+  const { wallMs: _pageWall, ...played } = (await page.evaluate(() => (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.report)) as Report;
+  expect(played).toEqual(cli);
   expect(problems).toEqual([]);
 });
