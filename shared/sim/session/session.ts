@@ -58,6 +58,8 @@ interface Running {
   report: Report | null;
   /** What the engine warns about the design as it now is (posted with `loaded`, then on change). */
   warnings: string;
+  /** A setting changed while this run played has been announced (once a run: a slider sends many). */
+  liveEditTold: boolean;
 }
 
 /**
@@ -194,6 +196,7 @@ export class Session implements PacedRun {
       resync: true,
       report: null,
       warnings: JSON.stringify(run.sim.warningParts),
+      liveEditTold: false,
     };
     this.pacer.resync();
     if (!announce) return;
@@ -261,6 +264,12 @@ export class Session implements PacedRun {
       const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);
       this.document = edited;
       for (const [nodeId, patch] of plan.configPatches) running.run.setNodeConfig(nodeId, patch);
+      // From here on this run is not the saved design's run (that one has the setting from 0 s),
+      // so its final numbers will not be the CLI's: say so, once, and how to get that run.
+      if (plan.configPatches.size > 0 && running.report === null && !running.liveEditTold) {
+        running.liveEditTold = true;
+        this.post({ type: 'notice', message: `Changed at ${(running.run.nowMs / 1000).toFixed(1)} s: this run uses it from now on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.` }, []);
+      }
       running.sampler.refreshConfigs(edited);
       running.checks.refresh(edited);
       this.refreshWarnings(running, edited);

@@ -325,7 +325,14 @@ describe('Session', () => {
     const doc = load(exampleText);
     const louder = { ...doc, nodes: { ...doc.nodes, 'users-us': { ...doc.nodes['users-us'], x: 999, config: { ...doc.nodes['users-us'].config, rps: 900 } } } };
     h.session.handle({ type: 'edit', documentText: saveDocument(louder) });
-    expect(h.ofType('notice')).toHaveLength(0);
+    // Hot-applied, not re-simulated; the run is no longer the saved design's, and it says so once.
+    expect(h.ofType('notice').map((notice) => notice.message)).toEqual([
+      "Changed at 3.0 s: this run uses it from now on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.",
+    ]);
+    const louder2 = { ...louder, nodes: { ...louder.nodes, 'users-us': { ...louder.nodes['users-us'], config: { ...louder.nodes['users-us'].config, rps: 950 } } } };
+    h.session.handle({ type: 'edit', documentText: saveDocument(louder2) });
+    h.session.handle({ type: 'edit', documentText: saveDocument(louder) });
+    expect(h.ofType('notice')).toHaveLength(1);
     h.session.handle({ type: 'step', deltaMs: 2_000 });
     h.session.handle({ type: 'seek', timeMs: 0 });
     h.session.handle({ type: 'seek', timeMs: 5_000 });
