@@ -85,11 +85,12 @@ test('the native menu\'s Dark Theme, Classroom Mode, Run Panels, Palette and Ins
   await expect(page.locator('#live-tab-panel')).toBeVisible();
   await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
 
-  // Palette (Ctrl+B there): folded from the native menu, unfolded by its strip in the page.
+  // Palette and Inspector (Ctrl+B and Ctrl+I there), from the native menu (classroom mode has set the palette aside, strip and all).
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.togglePalette'));
   await expect(page.getByTestId('fold-palette')).toHaveAttribute('aria-expanded', 'false');
   await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN, 'view.togglePalette': false });
-  await page.getByTestId('fold-palette').click();
+  await expect(page.getByTestId('fold-palette')).toBeHidden();
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.togglePalette'));
   await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleInspector'));
   await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN, 'view.toggleInspector': false });
