@@ -114,5 +114,12 @@ test('with the inspector folded, a click only selects; Enter on the canvas or a 
   await page.keyboard.press('Escape');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('inspector')).toHaveCount(0);
+
+  // The guide lists the keys.
+  await menu(page, 'Help', 'Documentation');
+  const guide = page.getByTestId('guide-dialog');
+  await expect(guide.getByRole('row', { name: /^Ctrl\+B Fold or unfold the palette/ })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^Ctrl\+I Fold or unfold the inspector/ })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^Enter on the canvas, or double-click With the inspector folded: unfold it/ })).toBeVisible();
   expect(problems).toEqual([]);
 });
