@@ -128,6 +128,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       toggle('view.toggleClassroomMode', 'Classroom Mode'),
       // The panel key of VS Code and most IDEs.
       toggle('view.togglePanel', 'Run Panels', 'CmdOrCtrl+J'),
+      // The side bar key of VS Code, and I for Inspector (the page's keys: renderer/app/menu/webShortcuts.ts).
+      toggle('view.togglePalette', 'Palette', 'CmdOrCtrl+B'),
+      toggle('view.toggleInspector', 'Inspector', 'CmdOrCtrl+I'),
       separator,
       ...(isDev ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator] satisfies MenuItemConstructorOptions[] : []),
       { role: 'togglefullscreen' },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { loadDocument } from '../../shared/model/load';
 import { createEmptyDocument } from '../../shared/model/document';
 import type { FaultlineDocument } from '../../shared/model/types';
@@ -32,6 +32,8 @@ import { LiveControllerProvider } from '../live/LiveContext';
 import { LiveDock } from '../live/LiveDock';
 import { DockSash } from './dock/DockSash';
 import { useDockLayout } from './dock/useDockLayout';
+import { SidePanel } from './dock/SidePanel';
+import { useInspectorOnOpen } from './dock/useInspectorOnOpen';
 import { LiveCommands } from '../live/LiveCommands';
 import { NarrationCaption } from '../live/NarrationCaption';
 import { FaultMenu } from '../live/FaultMenu';
@@ -72,13 +74,23 @@ export function App({ host }: { host: Host }) {
     editor.setClassroom(on);
   };
   useEffect(() => installDebugHandle(editor), [editor]);
+  const toggleSide = (side: 'paletteShown' | 'inspectorShown') => setDockLayout({ ...dockLayout, [side]: !dockLayout[side] });
+  const showInspector = useCallback(() => setDockLayout({ ...dockLayout, inspectorShown: true }), [dockLayout, setDockLayout]);
+  useInspectorOnOpen(editor, !dockLayout.inspectorShown, showInspector);
   // The desktop's native menu shows these settings checked; with several windows, the focused one's.
   useEffect(() => {
-    const report = () => host.setMenuChecks?.({ 'view.toggleDarkMode': theme === 'dark', 'view.toggleClassroomMode': classroom, 'view.togglePanel': dockLayout.panelShown });
+    const report = () =>
+      host.setMenuChecks?.({
+        'view.toggleDarkMode': theme === 'dark',
+        'view.toggleClassroomMode': classroom,
+        'view.togglePanel': dockLayout.panelShown,
+        'view.togglePalette': dockLayout.paletteShown,
+        'view.toggleInspector': dockLayout.inspectorShown,
+      });
     report();
     window.addEventListener('focus', report);
     return () => window.removeEventListener('focus', report);
-  }, [host, theme, classroom, dockLayout.panelShown]);
+  }, [host, theme, classroom, dockLayout.panelShown, dockLayout.paletteShown, dockLayout.inspectorShown]);
 
   useEffect(() => {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));
@@ -104,11 +116,13 @@ export function App({ host }: { host: Host }) {
             <span className="version">{version && `v${version}`}</span>
           </header>
           <div
-            className={dockLayout.panelShown ? 'workspace-grid' : 'workspace-grid dock-folded'}
+            className={['workspace-grid', dockLayout.panelShown ? '' : 'dock-folded', dockLayout.paletteShown ? '' : 'palette-folded', dockLayout.inspectorShown ? '' : 'inspector-folded'].filter(Boolean).join(' ')}
             // The height the user dragged the dock to (styles.css keeps the canvas some room however tall it is).
             style={dockLayout.heightPx === null ? undefined : ({ '--dock-height': `${dockLayout.heightPx}px` } as CSSProperties)}
           >
-            <Palette theme={theme} />
+            <SidePanel side="palette" name="Palette" shown={dockLayout.paletteShown} shortcut={`${MOD_KEY}+B`} onToggle={() => toggleSide('paletteShown')}>
+              <Palette theme={theme} />
+            </SidePanel>
             <main className="workspace">
               <SandboxCanvas
                 editor={editor}
@@ -149,7 +163,9 @@ export function App({ host }: { host: Host }) {
                 </div>
               )}
             </main>
-            <Inspector theme={theme} />
+            <SidePanel side="inspector" name="Inspector" shown={dockLayout.inspectorShown} shortcut={`${MOD_KEY}+I`} onToggle={() => toggleSide('inspectorShown')}>
+              <Inspector theme={theme} />
+            </SidePanel>
             <div className="bottom-dock" data-testid="bottom-dock">
               <LiveDock problems={<LintPanel />} panelShown={dockLayout.panelShown} onShowPanel={() => setDockLayout({ ...dockLayout, panelShown: true })} />
             </div>

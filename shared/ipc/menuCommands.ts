@@ -28,6 +28,8 @@ export const MENU_COMMANDS = [
   'view.toggleDarkMode',
   'view.toggleClassroomMode',
   'view.togglePanel',
+  'view.togglePalette',
+  'view.toggleInspector',
   'sim.playPause',
   'sim.step',
   'sim.reset',
@@ -44,7 +46,7 @@ export const MENU_COMMANDS = [
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The commands that turn a setting on and off: checkbox items, checked while the setting is on. */
-export const TOGGLE_COMMANDS = ['view.toggleDarkMode', 'view.toggleClassroomMode', 'view.togglePanel'] as const satisfies readonly MenuCommand[];
+export const TOGGLE_COMMANDS = ['view.toggleDarkMode', 'view.toggleClassroomMode', 'view.togglePanel', 'view.togglePalette', 'view.toggleInspector'] as const satisfies readonly MenuCommand[];
 export type ToggleCommand = (typeof TOGGLE_COMMANDS)[number];
 /** Which settings are on, as the page last said (missing: off). */
 export type MenuChecks = Partial<Record<ToggleCommand, boolean>>;

@@ -26,7 +26,7 @@ import { invalid, valid, type Validation } from './validation';
  */
 
 /** The page's word on which settings are on: only the toggle commands, each true or false. */
-const menuChecksSchema: z.ZodType<MenuChecks> = z.strictObject({ 'view.toggleDarkMode': z.boolean().optional(), 'view.toggleClassroomMode': z.boolean().optional(), 'view.togglePanel': z.boolean().optional() });
+const menuChecksSchema: z.ZodType<MenuChecks> = z.strictObject({ 'view.toggleDarkMode': z.boolean().optional(), 'view.toggleClassroomMode': z.boolean().optional(), 'view.togglePanel': z.boolean().optional(), 'view.togglePalette': z.boolean().optional(), 'view.toggleInspector': z.boolean().optional() });
 
 function noArguments(args: readonly unknown[]): Validation<[]> {
   return args.length === 0 ? valid([]) : invalid(`expected no arguments, got ${args.length}`);

@@ -53,32 +53,45 @@ async function openWithStandInBridge(page: Page): Promise<void> {
   await page.goto('/');
 }
 
+/** The palette and the inspector, shown as they are at the start. */
+const SIDES_SHOWN = { 'view.togglePalette': true, 'view.toggleInspector': true };
+
 const lastReported = (page: Page) => page.evaluate(() => (window as unknown as StandIn).__reportedChecks.at(-1) ?? null);
 
-test('the native menu\'s Dark Theme, Classroom Mode and Run Panels check marks follow the settings, however they are changed', async ({ page }) => {
+test('the native menu\'s Dark Theme, Classroom Mode, Run Panels, Palette and Inspector check marks follow the settings, however they are changed', async ({ page }) => {
   await openWithStandInBridge(page);
   // The desktop host: the native menu, so no in-page menu bar.
   await expect(page.getByTestId('theme-toggle')).toBeVisible();
   await expect(page.getByTestId('app-menu-bar')).toHaveCount(0);
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': false, 'view.togglePanel': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': false, 'view.togglePanel': true, ...SIDES_SHOWN });
 
   // Chosen in the native menu: the command comes over the bridge, and the mark goes on.
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleClassroomMode'));
   await expect(page.locator('.app-shell.classroom')).toHaveCount(1);
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
 
   // Changed in the page (the title bar's theme button): the native menu is told too.
   await page.getByTestId('theme-toggle').click();
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
 
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleDarkMode'));
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
 
   // Run Panels (Ctrl+J is the native menu's accelerator there): folded from the menu, unfolded by a tab.
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.togglePanel'));
   await expect(page.locator('#live-tab-panel')).toBeHidden();
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': false });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': false, ...SIDES_SHOWN });
   await page.getByRole('tab', { name: 'Checks' }).click();
   await expect(page.locator('#live-tab-panel')).toBeVisible();
-  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true });
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
+
+  // Palette and Inspector (Ctrl+B and Ctrl+I there), from the native menu (classroom mode has set the palette aside, strip and all).
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.togglePalette'));
+  await expect(page.getByTestId('fold-palette')).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN, 'view.togglePalette': false });
+  await expect(page.getByTestId('fold-palette')).toBeHidden();
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.togglePalette'));
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleInspector'));
+  await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN, 'view.toggleInspector': false });
 });

@@ -1,17 +1,22 @@
 /**
- * How tall the bottom dock (playback, timeline and the run panels) is, as the user left it: a
- * height they dragged it to (null: the default, which follows the window) and whether the
- * panels under the tabs are shown. Remembered between sessions, so a teacher who hid the charts
- * on a small projector finds them hidden next time.
+ * How the panels around the canvas are laid out, as the user left them: how tall the bottom dock
+ * (playback, timeline and the run panels) is — a height they dragged it to (null: the default,
+ * which follows the window) — whether the panels under its tabs are shown, and whether the
+ * palette and the inspector are shown or folded to a strip. Remembered between sessions, so a
+ * teacher who hid the charts or the side panels on a small projector finds them hidden next time.
  */
 export interface DockLayout {
   /** The dock's height in CSS px, or null for the default (styles: 36 % of the window, 180–300 px). */
   heightPx: number | null;
   /** False: only playback, timeline and the tab row show; the canvas gets the rest. */
   panelShown: boolean;
+  /** False: the palette is folded to a thin strip at the left edge. */
+  paletteShown: boolean;
+  /** False: the inspector is folded to a thin strip at the right edge. */
+  inspectorShown: boolean;
 }
 
-export const DEFAULT_DOCK_LAYOUT: DockLayout = { heightPx: null, panelShown: true };
+export const DEFAULT_DOCK_LAYOUT: DockLayout = { heightPx: null, panelShown: true, paletteShown: true, inspectorShown: true };
 
 /** Dragging the dock's edge to less than this above its folded height folds it (as a sash snaps shut). */
 export const FOLD_SNAP_PX = 48;
@@ -36,10 +41,13 @@ export function parseDockLayout(stored: string | null): DockLayout {
     return DEFAULT_DOCK_LAYOUT;
   }
   if (typeof value !== 'object' || value === null) return DEFAULT_DOCK_LAYOUT;
-  const { heightPx, panelShown } = value as Record<string, unknown>;
+  const { heightPx, panelShown, paletteShown, inspectorShown } = value as Record<string, unknown>;
   return {
     heightPx: typeof heightPx === 'number' && Number.isFinite(heightPx) && heightPx > 0 ? Math.round(heightPx) : null,
     panelShown: typeof panelShown === 'boolean' ? panelShown : true,
+    // A layout saved before the side panels folded has neither: both shown, as they were then.
+    paletteShown: typeof paletteShown === 'boolean' ? paletteShown : true,
+    inspectorShown: typeof inspectorShown === 'boolean' ? inspectorShown : true,
   };
 }
 
@@ -63,7 +71,7 @@ export function maxDockHeight(bounds: DockBounds): number {
  * below {@link MIN_CANVAS_PX}.
  */
 export function resizeDock(layout: DockLayout, wantedPx: number, bounds: DockBounds): DockLayout {
-  if (wantedPx < bounds.foldedPx + FOLD_SNAP_PX) return { heightPx: layout.heightPx, panelShown: false };
+  if (wantedPx < bounds.foldedPx + FOLD_SNAP_PX) return { ...layout, panelShown: false };
   const heightPx = Math.round(Math.min(Math.max(wantedPx, bounds.foldedPx + MIN_PANEL_PX), maxDockHeight(bounds)));
-  return { heightPx, panelShown: true };
+  return { ...layout, heightPx, panelShown: true };
 }

@@ -14,8 +14,8 @@ function storedLayout(): DockLayout {
 }
 
 /**
- * The bottom dock's layout, remembered between sessions, and View → Show Run Panel (a toggle,
- * checked while the panels under the tabs show).
+ * The layout of the panels round the canvas, remembered between sessions, and View → Run Panels,
+ * Palette and Inspector (toggles, checked while those panels show).
  */
 export function useDockLayout(): [DockLayout, (layout: DockLayout) => void] {
   const [layout, setLayout] = useState<DockLayout>(storedLayout);
@@ -28,5 +28,9 @@ export function useDockLayout(): [DockLayout, (layout: DockLayout) => void] {
   }, [layout]);
   const togglePanel = useCallback(() => setLayout((current) => ({ ...current, panelShown: !current.panelShown })), []);
   useCommandHandler('view.togglePanel', togglePanel, undefined, () => layout.panelShown);
+  const togglePalette = useCallback(() => setLayout((current) => ({ ...current, paletteShown: !current.paletteShown })), []);
+  useCommandHandler('view.togglePalette', togglePalette, undefined, () => layout.paletteShown);
+  const toggleInspector = useCallback(() => setLayout((current) => ({ ...current, inspectorShown: !current.inspectorShown })), []);
+  useCommandHandler('view.toggleInspector', toggleInspector, undefined, () => layout.inspectorShown);
   return [layout, setLayout];
 }

@@ -54,6 +54,9 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         ['F', 'Fit the diagram to the window'],
         ['Space + drag, middle or right drag', 'Pan'],
         [`${mod}+J`, 'Fold or unfold the run panels (charts, log, checks) to give the diagram the room'],
+        [`${mod}+B`, 'Fold or unfold the palette (also its button at the top; folded, the strip at the left edge unfolds it)'],
+        [`${mod}+I`, 'Fold or unfold the inspector (also its button at the top; folded, the strip at the right edge unfolds it)'],
+        ['Enter on the canvas, or double-click', 'With the inspector folded: unfold it on what is selected (a click alone only selects)'],
         ['Drag the top edge of the bottom panel', 'Resize it (down to the tabs folds it; double-click: default height)'],
       ],
     },
@@ -95,7 +98,10 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
             that way, responses come back. Without a mouse, Tab to the canvas, Tab to a node, press L, choose the other node with the arrows
             and press Enter. A link between two databases is a replication link. Draw regions around nodes for data centers; links between
             regions get the longer delay set in the document settings. Select anything to edit it in the inspector on the right; the Design problems tab lists
-            what will not work (a client that DNS sends somewhere it has no link to, a replica without a primary…).
+            what will not work (a client that DNS sends somewhere it has no link to, a replica without a primary…). On a small screen, fold the
+            palette ({mod}+B), the inspector ({mod}+I) or the run panels ({mod}+J) to give the diagram the room: each leaves a strip at its edge that
+            brings it back, and a fitted diagram grows to fill the space. While the inspector is folded, a click only selects; Enter on the canvas or a
+            double-click unfolds it on what is selected.
           </p>
         </section>
         <section>

@@ -82,6 +82,8 @@ export function buildMenuModel(mod: string, options: { openRecent?: boolean } = 
         toggle('view.toggleDarkMode', 'Dark Theme'),
         toggle('view.toggleClassroomMode', 'Classroom Mode'),
         toggle('view.togglePanel', 'Run Panels', `${mod}+J`),
+        toggle('view.togglePalette', 'Palette', `${mod}+B`),
+        toggle('view.toggleInspector', 'Inspector', `${mod}+I`),
       ],
     },
     {

@@ -1,7 +1,7 @@
 import type { AppCommand } from './commandDispatcher';
 
 /**
- * The web edition's menu shortcuts (files, speed, the run panel, and F1 for the lessons), where the page is the only
+ * The web edition's menu shortcuts (files, speed, the run panels, palette and inspector, and F1 for the lessons), where the page is the only
  * menu. On the desktop the native menu owns these accelerators and sends the command itself, so
  * binding them here too would run each command twice.
  */
@@ -17,6 +17,9 @@ export function webShortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'm
   if (key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
   if (key === 'e' && event.shiftKey) return 'file.exportPng';
   if (key === 'j' && !event.shiftKey) return 'view.togglePanel';
+  if (key === 'b' && !event.shiftKey) return 'view.togglePalette';
+  // Without Shift only: Ctrl+Shift+I is the browser's developer tools.
+  if (key === 'i' && !event.shiftKey) return 'view.toggleInspector';
   // Faster / slower, as the Simulation menu and the guide say.
   if (event.key === ']') return 'sim.speedUp';
   if (event.key === '[') return 'sim.speedDown';

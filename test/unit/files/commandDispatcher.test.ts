@@ -82,7 +82,27 @@ describe('menus and shortcuts', () => {
     expect(webShortcutFor(key('S', { ctrlKey: true, shiftKey: true }))).toBe('file.saveAs');
     expect(webShortcutFor(key('E', { ctrlKey: true, shiftKey: true }))).toBe('file.exportPng');
     expect(webShortcutFor(key('j', { ctrlKey: true }))).toBe('view.togglePanel');
+    expect(webShortcutFor(key('b', { ctrlKey: true }))).toBe('view.togglePalette');
+    expect(webShortcutFor(key('i', { metaKey: true }))).toBe('view.toggleInspector');
+    // Ctrl+Shift+I stays the browser's developer tools; B and I alone are typed.
+    for (const event of [key('I', { ctrlKey: true, shiftKey: true }), key('b'), key('i')]) expect(webShortcutFor(event)).toBeNull();
     for (const event of [key('j'), key('J', { ctrlKey: true, shiftKey: true }), key('s'), key('s', { altKey: true, ctrlKey: true }), key('z', { ctrlKey: true }), key('N', { ctrlKey: true, shiftKey: true })]) expect(webShortcutFor(event)).toBeNull();
+  });
+
+  it('gives no two commands the same keys, in the page’s menus or the native menu', () => {
+    const shortcuts = buildMenuModel('Ctrl')
+      .flatMap((menu) => menu.items)
+      .flatMap((item) => (item.type === 'command' && item.shortcut ? [item.shortcut] : []));
+    expect(shortcuts.length).toBeGreaterThan(10);
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
+    const accelerators: string[] = [];
+    const walk = (items: MenuItemConstructorOptions[]): void =>
+      items.forEach((item) => {
+        if (typeof item.accelerator === 'string') accelerators.push(item.accelerator);
+        if (Array.isArray(item.submenu)) walk(item.submenu);
+      });
+    walk(buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }));
+    expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
   it('maps F1 alone to Help → Lessons', () => {
@@ -124,7 +144,7 @@ describe('menus and shortcuts', () => {
       });
     collect(buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }));
     const toggles = page.filter((item) => item.checkbox);
-    expect(toggles.map((item) => [item.command, item.label])).toEqual([['view.toggleDarkMode', 'Dark Theme'], ['view.toggleClassroomMode', 'Classroom Mode'], ['view.togglePanel', 'Run Panels']]);
+    expect(toggles.map((item) => [item.command, item.label])).toEqual([['view.toggleDarkMode', 'Dark Theme'], ['view.toggleClassroomMode', 'Classroom Mode'], ['view.togglePanel', 'Run Panels'], ['view.togglePalette', 'Palette'], ['view.toggleInspector', 'Inspector']]);
     for (const item of toggles) expect(nativeItems.get(item.command), item.command).toMatchObject({ type: 'checkbox', label: item.label });
     for (const item of page.filter((item) => !item.checkbox)) expect(nativeItems.get(item.command)?.type, item.command).toBeUndefined();
     expect(page.map((item) => item.command)).toEqual(expect.arrayContaining(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.revert', 'file.copyShareCode', 'file.openShareCode', 'file.exportPng', 'file.exportReport', 'file.exportTimelineCsv']));

@@ -52,6 +52,8 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     ['view.toggleDarkMode', 'Dark Theme', undefined],
     ['view.toggleClassroomMode', 'Classroom Mode', undefined],
     ['view.togglePanel', 'Run Panels', 'CmdOrCtrl+J'],
+    ['view.togglePalette', 'Palette', 'CmdOrCtrl+B'],
+    ['view.toggleInspector', 'Inspector', 'CmdOrCtrl+I'],
     ['sim.step', 'Step', 'F10'],
     ['sim.reset', 'Reset', undefined],
     ['sim.speedSlowMotion', 'Slow Motion (1 s in 100 s)', undefined],
