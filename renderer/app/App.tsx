@@ -77,6 +77,12 @@ export function App({ host }: { host: Host }) {
   const toggleSide = (side: 'paletteShown' | 'inspectorShown') => setDockLayout({ ...dockLayout, [side]: !dockLayout[side] });
   const showInspector = useCallback(() => setDockLayout({ ...dockLayout, inspectorShown: true }), [dockLayout, setDockLayout]);
   useInspectorOnOpen(editor, !dockLayout.inspectorShown, showInspector);
+  // Asked back in classroom mode, the inspector comes back whole: folded (View → Inspector) it
+  // would come back as its 28 px strip.
+  const toggleClassroomPanel = () => {
+    if (!classroomPanel && !dockLayout.inspectorShown) showInspector();
+    setClassroomPanel(!classroomPanel);
+  };
   // The desktop's native menu shows these settings checked; with several windows, the focused one's.
   useEffect(() => {
     const report = () =>
@@ -143,7 +149,7 @@ export function App({ host }: { host: Host }) {
               </div>
               <FaultMenu editor={editor} />
               <LiveCommands classroom={classroom} onClassroomChange={changeClassroom} />
-              <CanvasToolbar panel={classroom ? { open: classroomPanel, onToggle: () => setClassroomPanel(!classroomPanel) } : undefined} />
+              <CanvasToolbar panel={classroom ? { open: classroomPanel, onToggle: toggleClassroomPanel } : undefined} />
               <RenameField />
               <EditorCommands theme={theme} onThemeChange={setTheme} />
               {loaded.error !== null && (

@@ -97,6 +97,15 @@ test('classroom mode on a 1024×640 window sets the inspector aside; the toolbar
   await expect(toggle).toHaveCount(0);
 });
 
+test('in classroom mode the toolbar brings back a folded inspector whole, not its strip', async ({ page }) => {
+  await playLessonOneToFirstPause(page, { width: 1024, height: 640 });
+  // Folded from the View menu while set aside: the toolbar's button must still show all of it.
+  await page.keyboard.press('Control+i');
+  await page.getByTestId('classroom-panel-toggle').click();
+  await expect(page.getByTestId('inspector-title')).toBeVisible();
+  expect((await page.locator('.side-inspector').boundingBox())!.width).toBeGreaterThan(200);
+});
+
 test('classroom mode at 1280×800 keeps the inspector, with no toggle for it', async ({ page }) => {
   await playLessonOneToFirstPause(page, { width: 1280, height: 800 });
   await expect(page.getByTestId('inspector-title')).toBeVisible();
