@@ -268,7 +268,7 @@ export class Session implements PacedRun {
       // so its final numbers will not be the CLI's: say so, once, and how to get that run.
       if (plan.configPatches.size > 0 && running.report === null && !running.liveEditTold) {
         running.liveEditTold = true;
-        this.post({ type: 'notice', message: `Changed at ${(running.run.nowMs / 1000).toFixed(1)} s: this run uses it from now on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.` }, []);
+        this.post({ type: 'notice', message: `Setting changed at ${(running.run.nowMs / 1000).toFixed(1)} s: this run uses the new value from here on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.` }, []);
       }
       running.sampler.refreshConfigs(edited);
       running.checks.refresh(edited);

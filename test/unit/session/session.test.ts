@@ -327,7 +327,7 @@ describe('Session', () => {
     h.session.handle({ type: 'edit', documentText: saveDocument(louder) });
     // Hot-applied, not re-simulated; the run is no longer the saved design's, and it says so once.
     expect(h.ofType('notice').map((notice) => notice.message)).toEqual([
-      "Changed at 3.0 s: this run uses it from now on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.",
+      "Setting changed at 3.0 s: this run uses the new value from here on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.",
     ]);
     const louder2 = { ...louder, nodes: { ...louder.nodes, 'users-us': { ...louder.nodes['users-us'], config: { ...louder.nodes['users-us'].config, rps: 950 } } } };
     h.session.handle({ type: 'edit', documentText: saveDocument(louder2) });
