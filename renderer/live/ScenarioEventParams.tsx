@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { asPatchField, DEGRADE_FIELDS } from '../../shared/model/schema/records';
 import { NODE_KIND_INFO } from '../../shared/model/schema/nodeKinds';
 import type { FaultlineDocument, ScenarioEvent } from '../../shared/model/types';
@@ -21,6 +21,14 @@ export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocum
   // editor opened: a group emptied leaves the patch, but not the form under the cursor.
   const [chosen, setChosen] = useState<string[]>(() => Object.keys(event.params ?? {}));
   const params = (event.params ?? {}) as Record<string, unknown>;
+  // A setting just chosen takes the keyboard: it is what the teacher is about to type.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (focusNext === null) return;
+    setFocusNext(null);
+    fieldsetRef.current?.querySelector<HTMLElement>(`[data-param="${focusNext}"] :is(input, select, textarea)`)?.focus();
+  }, [focusNext]);
   const commit = (path: readonly string[], value: unknown) => store.update((draft) => setScenarioParam(draft, index, path, value), { squashKey: `scenario-${index}-params-${path.join('.')}` });
 
   if (event.action === 'degrade') {
@@ -41,11 +49,11 @@ export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocum
   const others = fields.filter((field) => !shown.includes(field));
   const configBefore = configBeforeSet(doc, index);
   return (
-    <fieldset className="live-event-params field-group" data-testid="event-params">
+    <fieldset ref={fieldsetRef} className="live-event-params field-group" data-testid="event-params">
       <legend>Settings it changes, from then on</legend>
       {shown.length === 0 && <p className="live-event-params-empty">None yet: a set event with no settings changes nothing.</p>}
       {shown.map((field) => (
-        <div key={field.name} className="live-event-param">
+        <div key={field.name} className="live-event-param" data-param={field.name}>
           <FieldEditor descriptor={asPatchField(field)} path={[field.name]} records={[params]} onCommit={commit} doc={doc} selfIds={[node.id]} baseline={configBefore} />
           <button
             type="button"
@@ -68,7 +76,9 @@ export function ScenarioEventParams({ doc, index, event }: { doc: FaultlineDocum
             value=""
             data-testid="event-param-add"
             onChange={(e) => {
-              if (e.target.value !== '') setChosen([...chosen, e.target.value]);
+              if (e.target.value === '') return;
+              setChosen([...chosen, e.target.value]);
+              setFocusNext(e.target.value);
             }}
           >
             <option value="">Choose…</option>

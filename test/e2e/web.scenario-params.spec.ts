@@ -38,6 +38,8 @@ test('flush, degrade and set events are edited in full, and the document stays v
   await editor.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'Users (US)' });
   await expect(params.getByText('None yet')).toBeVisible();
   await editor.getByTestId('event-param-add').selectOption({ label: 'Requests per second' });
+  // The chosen setting takes the keyboard: typing goes straight into it.
+  await expect(params.locator('input[data-field="rps"]')).toBeFocused();
   await params.locator('input[data-field="rps"]').fill('800');
   await expect.poll(() => lastEvent(page)).toEqual({ atS: 0, action: 'set', target: 'users-us', params: { rps: 800 } });
   // The marker says what the event does.
