@@ -89,8 +89,11 @@ export function formatActual(metric: Check['metric'], actual: number | null, che
   const ratio = isRatioMetric(metric);
   if (!ratio && !metric.startsWith('latency') && metric !== 'throughput') return actual.toLocaleString('en-US', { maximumFractionDigits: 2 });
   const scale = ratio ? 100 : 1;
-  const shown = actual * scale;
-  const digits = decimalsKeepingSide(shown, check === undefined ? null : Number((check.value * scale).toPrecision(12)), ratio ? 2 : 1);
+  // Both sides scaled and cut to 12 significant digits alike: 0.57 × 100 is 56.99999999999999,
+  // which is the threshold 57 %, not a value below it that needs eight decimals to stay below.
+  const scaled = (value: number) => Number((value * scale).toPrecision(12));
+  const shown = scaled(actual);
+  const digits = decimalsKeepingSide(shown, check === undefined ? null : scaled(check.value), ratio ? 2 : 1);
   if (ratio) return `${shown.toFixed(digits)}%`;
   if (metric === 'throughput') return `${shown.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/s`;
   return `${shown.toFixed(digits)} ms`;

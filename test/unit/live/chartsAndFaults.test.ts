@@ -307,4 +307,11 @@ describe('check rows', () => {
     expect(formatActual('errorRate', 0, { value: 0 })).toBe('0.00%');
     expect(formatActual('latency.p99', 315.366, { value: 500 })).toBe('315.4 ms');
   });
+
+  it('reads a value exactly on its threshold with the usual decimals, whatever the scaling to percent does to it', () => {
+    // 0.57 × 100 is 56.99999999999999 in binary floating point: the same number as the threshold,
+    // not one below it that needs eight decimals to stay below.
+    expect(formatActual('cache.hitRatio', 57 / 100, { value: 0.57 })).toBe('57.00%');
+    expect(formatActual('availability', 7 / 100, { value: 0.07 })).toBe('7.00%');
+  });
 });
