@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../../shared/examples/lessons';
 import { loadDocument } from '../../shared/model';
 import type { FaultlineDocument } from '../../shared/model/types';
-import { reportToJson } from '../../shared/sim/report';
+import { reportToJson, type ReportTimelineRow } from '../../shared/sim/report';
 import { Simulation } from '../../shared/sim/simulation';
 import { formatActual } from '../../renderer/live/liveCheckRows';
 import { formatSimTime } from '../../renderer/live/speedPresets';
@@ -18,18 +18,10 @@ import { documentText, nodeCentre, typeInto, watchForProblems } from './pageHelp
  * made here in Node exactly as `faultline run --json` makes it.
  */
 
-interface TimelineRow {
-  t: number;
-  sent: number;
-  ok: number;
-  failed: number;
-  p50: number | null;
-  p99: number | null;
-}
 interface Report {
   checks: { id: string; actual: number | null; pass: boolean }[];
   nodes: Record<string, Record<string, number | string>>;
-  timeline: TimelineRow[];
+  timeline: ReportTimelineRow[];
   [key: string]: unknown;
 }
 
