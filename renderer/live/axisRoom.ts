@@ -2,7 +2,7 @@
 export type MeasureText = (text: string) => number;
 
 /** Room left between two time-axis labels, in CSS pixels, so "10s" never touches "20s". */
-export const TIME_LABEL_GAP_PX = 12;
+export const BETWEEN_TIME_LABELS_PX = 12;
 
 /** The tick mark and the gap between it and a y label, in CSS pixels (uPlot's ticks.size and gap). */
 export const VALUE_TICK_PX = 4;
@@ -15,7 +15,7 @@ export const VALUE_LABEL_GAP_PX = 4;
  */
 export function timeAxisSpace(endLabels: readonly string[], measure: MeasureText): number {
   const widest = endLabels.reduce((w, label) => Math.max(w, measure(label)), 0);
-  return Math.ceil(widest) + TIME_LABEL_GAP_PX;
+  return Math.ceil(widest) + BETWEEN_TIME_LABELS_PX;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { timeAxisSpace, valueAxisSize, TIME_LABEL_GAP_PX } from '../../../renderer/live/axisRoom';
+import { timeAxisSpace, valueAxisSize, BETWEEN_TIME_LABELS_PX } from '../../../renderer/live/axisRoom';
 
 /** Every character 6 px wide, as 11 px type roughly is. */
 const measure = (text: string) => text.length * 6;
 
 describe('timeAxisSpace', () => {
   it('sets ticks apart by the widest end label and a gap, so a long run’s wider labels get fewer ticks', () => {
-    expect(timeAxisSpace(['0s', '59s'], measure)).toBe(18 + TIME_LABEL_GAP_PX);
-    expect(timeAxisSpace(['0:00', '1:00:00'], measure)).toBe(42 + TIME_LABEL_GAP_PX);
+    expect(timeAxisSpace(['0s', '59s'], measure)).toBe(18 + BETWEEN_TIME_LABELS_PX);
+    expect(timeAxisSpace(['0:00', '1:00:00'], measure)).toBe(42 + BETWEEN_TIME_LABELS_PX);
   });
 });
 
