@@ -11,9 +11,8 @@ import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
 import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
+import { WINDOW_MARGIN_PX } from './menuPlacement';
 
-/** Room the editor keeps from the window's top edge, in CSS pixels. */
-const WINDOW_MARGIN_PX = 8;
 /** However little room the timeline leaves above it, the editor shows its header and a field. */
 const MIN_EDITOR_HEIGHT_PX = 120;
 
@@ -172,4 +171,3 @@ function tabsOut(editor: HTMLElement, backwards: boolean): boolean {
 }
 
 const FACTOR_FIELD = EVENT_FIELDS.find((descriptor) => descriptor.name === 'factor')!;
-

@@ -148,7 +148,6 @@ export function Timeline() {
     setEditing(index);
   };
 
-
   const offsets = markerOffsets(doc.scenario.map((event) => event.atS), doc.durationS, barWidth);
   const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
 

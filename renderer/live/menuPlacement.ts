@@ -1,4 +1,4 @@
-/** Room a popup menu keeps from the window's edges, in CSS pixels. */
+/** Room a popup (the fault menu, the scenario event editor) keeps from the window's edges, in CSS pixels. */
 export const WINDOW_MARGIN_PX = 8;
 
 /**
