@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
-import { makeDocument } from '../helpers/documents';
+import { singleStation } from '../helpers/queueingTopology';
 import { batchEstimate, meanOf } from '../helpers/batchMeans';
 import { varianceOf } from '../../../../shared/sim/random';
 
@@ -26,19 +26,7 @@ for (const kind of ['app', 'db'] as const) {
       it(`${service.dist} service`, () => {
         const secondMoment = varianceOf(service) + 1;
         const expected = 1 + (RHO * secondMoment) / (2 * (1 - RHO));
-        const config =
-          kind === 'app' ? { workers: 1, queueLimit: 1_000_000, serviceMs: service } : { connections: 1, queueLimit: 1_000_000, readMs: service };
-        const sim = new Simulation(
-          makeDocument({
-            seed: kind === 'app' ? 16 : 17,
-            durationS: 200,
-            nodes: [
-              { id: 'users', kind: 'client', config: { rps: RHO * 1000, writeRatio: 0, timeoutMs: 600_000 } },
-              { id: 'server', kind, config },
-            ],
-            links: [{ from: 'users', to: 'server', latencyMs: 0 }],
-          }),
-        );
+        const sim = new Simulation(singleStation({ kind, servers: 1, queueLimit: 1_000_000, serviceMs: service, rps: RHO * 1000, durationS: 200, seed: kind === 'app' ? 16 : 17 }));
         sim.finish();
         const estimate = batchEstimate(sim, 10, 20, meanOf);
         expect(estimate.standardError).toBeLessThan(0.05 * expected);

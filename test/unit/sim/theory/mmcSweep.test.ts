@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
-import { makeDocument } from '../helpers/documents';
+import { singleStation } from '../helpers/queueingTopology';
 import { batchEstimate, batchWindows, meanOf } from '../helpers/batchMeans';
 import { erlangC } from '../helpers/erlang';
 
@@ -29,21 +29,7 @@ const CASES = [
 ];
 
 function run(kind: 'app' | 'db', c: number, lambda: number, durationS: number): Simulation {
-  const config =
-    kind === 'app'
-      ? { workers: c, queueLimit: 1_000_000, serviceMs: { dist: 'exp', mean: 1 } }
-      : { connections: c, queueLimit: 1_000_000, readMs: { dist: 'exp', mean: 1 } };
-  const sim = new Simulation(
-    makeDocument({
-      seed: 12,
-      durationS,
-      nodes: [
-        { id: 'users', kind: 'client', config: { rps: lambda * 1000, writeRatio: 0, timeoutMs: 600_000 } },
-        { id: 'server', kind, config },
-      ],
-      links: [{ from: 'users', to: 'server', latencyMs: 0 }],
-    }),
-  );
+  const sim = new Simulation(singleStation({ kind, servers: c, queueLimit: 1_000_000, serviceMs: { dist: 'exp', mean: 1 }, rps: lambda * 1000, durationS, seed: 12 }));
   sim.finish();
   return sim;
 }

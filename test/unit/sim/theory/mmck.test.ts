@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { OUTCOME_REJECTED } from '../../../../shared/sim/engine/codes';
-import { makeDocument } from '../helpers/documents';
+import { singleStation } from '../helpers/queueingTopology';
 import { batchWindows } from '../helpers/batchMeans';
 
 /**
@@ -34,21 +34,7 @@ const CASES = [
 ];
 
 function run(kind: 'app' | 'db', c: number, queueLimit: number, lambda: number): Simulation {
-  const config =
-    kind === 'app'
-      ? { workers: c, queueLimit, serviceMs: { dist: 'exp', mean: 1 } }
-      : { connections: c, queueLimit, readMs: { dist: 'exp', mean: 1 } };
-  const sim = new Simulation(
-    makeDocument({
-      seed: 21,
-      durationS: 60,
-      nodes: [
-        { id: 'users', kind: 'client', config: { rps: lambda * 1000, writeRatio: 0, timeoutMs: 600_000 } },
-        { id: 'server', kind, config },
-      ],
-      links: [{ from: 'users', to: 'server', latencyMs: 0 }],
-    }),
-  );
+  const sim = new Simulation(singleStation({ kind, servers: c, queueLimit, serviceMs: { dist: 'exp', mean: 1 }, rps: lambda * 1000, durationS: 60, seed: 21 }));
   sim.finish();
   return sim;
 }
