@@ -21,6 +21,19 @@ function playUntilStopped(h: ReturnType<typeof createHarness>, turns = 200_000):
   while (ran < turns && h.scheduler.runNext()) ran++;
 }
 
+/** Presses Play, through every scenario pause, until the session has posted `reports` reports. */
+function playUntilFinished(h: ReturnType<typeof createHarness>, reports = 1): void {
+  for (let presses = 0; h.ofType('finished').length < reports; presses++) {
+    if (presses > 10) throw new Error('the run never ended');
+    playUntilStopped(h);
+  }
+}
+
+/** The report `faultline run --json` gives for the saved file of `doc`. */
+function savedFileReport(doc: FaultlineDocument): Record<string, unknown> {
+  return JSON.parse(reportToJson(new Simulation(load(saveDocument(doc))).finish())) as Record<string, unknown>;
+}
+
 describe('Session', () => {
   it('answers load with the run layout and a first frame of typed arrays', () => {
     const h = createHarness();
@@ -283,10 +296,7 @@ describe('Session', () => {
     const played = createHarness();
     played.session.handle({ type: 'load', documentText: saveDocument(doc) });
     played.session.handle({ type: 'speed', speed: 'max' });
-    for (let presses = 0; played.ofType('finished').length === 0; presses++) {
-      if (presses > 10) throw new Error('the run never ended');
-      playUntilStopped(played);
-    }
+    playUntilFinished(played);
     const sought = createHarness();
     sought.session.handle({ type: 'load', documentText: saveDocument(doc) });
     sought.session.handle({ type: 'seek', timeMs: 700_000 });
@@ -361,12 +371,9 @@ describe('Session', () => {
       h.session.handle({ type: 'load', documentText: saveDocument(doc) });
       h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
       h.session.handle({ type: 'speed', speed: 'max' });
-      for (let presses = 0; h.ofType('finished').length === 0; presses++) {
-        if (presses > 10) throw new Error('the run never ended');
-        playUntilStopped(h);
-      }
+      playUntilFinished(h);
       const live = h.ofType('finished')[0].report;
-      const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+      const headless = savedFileReport(edited);
       for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([lesson, key, live[key]]).toEqual([lesson, key, headless[key]]);
       expect(h.ofType('loaded')).toHaveLength(1); // not announced as a new design
     }
@@ -440,7 +447,7 @@ describe('Session', () => {
     playUntilStopped(h);
     playUntilStopped(h);
     const live = h.ofType('finished').at(-1)!.report as Record<string, unknown>;
-    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    const headless = savedFileReport(edited);
     for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, live[key]]).toEqual([key, headless[key]]);
   });
 
@@ -457,12 +464,9 @@ describe('Session', () => {
     const lb = doc.nodes.lb;
     const edited = { ...doc, nodes: { ...doc.nodes, lb: { ...lb, config: { ...lb.config, healthCheck: { intervalMs: 250 } } } } };
     h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
-    for (let presses = 0; h.ofType('finished').length < 2; presses++) {
-      if (presses > 10) throw new Error('the replay never ended');
-      playUntilStopped(h);
-    }
+    playUntilFinished(h, 2);
     const replay = h.ofType('finished')[1].report as Record<string, unknown>;
-    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    const headless = savedFileReport(edited);
     for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, replay[key]]).toEqual([key, headless[key]]);
     // Probes four times as often: fewer requests lost to the crashed server than in the first run.
     expect((replay.requests as { dropped: number }).dropped).toBeLessThan((h.ofType('finished')[0].report.requests as { dropped: number }).dropped);
@@ -478,12 +482,9 @@ describe('Session', () => {
     h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
     expect(h.ofType('notice')).toHaveLength(0); // hot-applied, not re-simulated
     h.session.handle({ type: 'speed', speed: 'max' });
-    for (let presses = 0; h.ofType('finished').length === 0; presses++) {
-      if (presses > 10) throw new Error('the run never ended');
-      playUntilStopped(h);
-    }
+    playUntilFinished(h);
     const live = h.ofType('finished')[0].report;
-    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(edited))).finish())) as Record<string, unknown>;
+    const headless = savedFileReport(edited);
     expect(live.checks).toEqual(headless.checks);
     expect((live.checks as { pass: boolean }[]).map((check) => check.pass)).toEqual([false, true, false]);
     expect(live.title).toBe('Health checks, stricter');
@@ -522,7 +523,7 @@ describe('Session', () => {
     h.session.handle({ type: 'edit', documentText: saveDocument(reseeded) });
     expect(h.ofType('finished')).toHaveLength(2);
     const live = h.ofType('finished').at(-1)!.report as Record<string, unknown>;
-    const headless = JSON.parse(reportToJson(new Simulation(load(saveDocument(reseeded))).finish())) as Record<string, unknown>;
+    const headless = savedFileReport(reseeded);
     expect(live.seed).toBe(7);
     expect(live.requests).toEqual(headless.requests);
   });
