@@ -16,8 +16,8 @@ export function nodeRowFloats(nodes: number): number {
  * Per-second node figures for seconds [fromS, toS) — the per-node charts' rows, so they are whole
  * at any speed and after a seek (frames alone sample a second only when one happens to fall in
  * it). Utilization is busy time over capacity in that second; the hit ratio is hits / lookups; the
- * queue fill is the time-averaged queue over that second against the queue limit as it is now
- * (0 for a node with servers but no queue).
+ * queue fill is the time-averaged queue over that second (so far, for the second under way) against
+ * the queue limit as it is now (0 for a node with servers but no queue).
  */
 export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Array {
   const models = sim.world.models;
@@ -29,8 +29,10 @@ export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Ar
   for (let t = from; t < to; t++) {
     const o = (t - from) * stride;
     rows[o] = t;
-    // The last second of a run that does not end on a whole second is shorter.
-    const spanMs = Math.min(1000, sim.durationMs - t * 1000);
+    // What of the second has run: all of it, but for the second under way (a frame while it plays,
+    // or paused in it) and the last of a run that does not end on a whole second. Over a whole
+    // second a part of it would read as a queue that emptied.
+    const spanMs = Math.min(1000, sim.durationMs - t * 1000, sim.now - t * 1000);
     for (let i = 0; i < models.length; i++) {
       const station = models[i].station;
       let utilization = Number.NaN;

@@ -7,6 +7,7 @@ import { recentHitRatios } from '../../../shared/sim/session/hitRatios';
 import { NODE_ROW_VALUES, nodeRowFloats, nodeRows } from '../../../shared/sim/session/nodeRows';
 import { metricRows } from '../../../shared/sim/session/metricRows';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
+import { makeDocument } from '../sim/helpers/documents';
 
 function classicStack() {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -123,5 +124,28 @@ describe('nodeRows', () => {
     const report = sim.finish();
     // Capacity is the same every second (no config change), so the mean of per-second ratios is the run's ratio.
     expect(sum / 60).toBeCloseTo(report.nodes.app1.utilization, 6);
+  });
+
+  it('the queue fill of the second still under way is averaged over the part of it that has run', () => {
+    // Ten times more requests than one worker serves: from the first milliseconds on the queue of
+    // 5 holds 4 or 5 (one leaves every 10 ms, the next arrival fills the place within about 1 ms),
+    // so its time-averaged fill is ≈ 0.98 over any stretch after that, a part of a second too.
+    const sim = new Simulation(
+      makeDocument({
+        seed: 3,
+        durationS: 20,
+        nodes: [
+          { id: 'users', kind: 'client', config: { rps: 1000, writeRatio: 0, timeoutMs: 600_000 } },
+          { id: 'server', kind: 'app', config: { workers: 1, queueLimit: 5, serviceMs: { dist: 'const', mean: 10 } } },
+        ],
+        links: [{ from: 'users', to: 'server', latencyMs: 0 }],
+      }),
+    );
+    sim.runUntil(12_300);
+    const server = sim.world.nodeIds.indexOf('server');
+    const whole = nodeRows(sim, 11, 12);
+    const underWay = nodeRows(sim, 12, 13);
+    expect(whole[1 + server * NODE_ROW_VALUES + 2]).toBeGreaterThan(0.95);
+    expect(underWay[1 + server * NODE_ROW_VALUES + 2]).toBeGreaterThan(0.95);
   });
 });
