@@ -9,7 +9,7 @@ const STORAGE_KEY = 'faultline.legend';
  * over the top of the canvas, and Fit keeps the diagram clear of it, so on a 800×600 window it
  * left the diagram a strip 66 px tall between it and the narration.
  */
-export const LEGEND_FOLD_BELOW_PX = 420;
+const LEGEND_FOLD_BELOW_PX = 420;
 
 type LegendChoice = 'open' | 'folded';
 
