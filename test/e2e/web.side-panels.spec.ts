@@ -123,3 +123,19 @@ test('with the inspector folded, a click only selects; Enter on the canvas or a 
   await expect(guide.getByRole('row', { name: /^Enter on the canvas, or double-click With the inspector folded: unfold it/ })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('folding the inspector with Ctrl+I while typing in it leaves the keyboard on its strip, not the page body', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const title = page.locator('.side-inspector').getByRole('textbox', { name: 'Title' });
+  await title.focus();
+  await page.keyboard.press('Control+i');
+  const strip = page.getByTestId('fold-inspector');
+  await expect(strip).toHaveAttribute('aria-expanded', 'false');
+  await expect(strip).toBeFocused();
+  // And Enter on it brings the inspector back.
+  await page.keyboard.press('Enter');
+  await expect(strip).toHaveAttribute('aria-expanded', 'true');
+  expect(problems).toEqual([]);
+});
