@@ -7,6 +7,7 @@ import { useLiveController, useLiveModel } from './LiveContext';
 import { ScenarioEventEditor } from './ScenarioEventEditor';
 import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
+import { keyStepOrigin, type KeySeek } from './keyStepOrigin';
 import { nodeNamer } from './nodeNames';
 import { markerAriaLabel, markerOffsets, markerTitle } from './timelineMarkers';
 import type { CloseGuard } from './useGuardedClose';
@@ -65,10 +66,8 @@ export function Timeline() {
   };
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const lastSeek = useRef(0);
-  // The time the keys last asked for, and the frame shown then: until a newer frame comes, the
-  // next key steps from that time, not from the frame's (five quick presses of → moved the run
-  // one second, and → pressed right after Home went back to the end).
-  const keySeek = useRef<{ timeMs: number; frame: unknown } | null>(null);
+  // The time the keys last asked for, and the frame shown then (see keyStepOrigin).
+  const keySeek = useRef<KeySeek | null>(null);
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
   const name = nodeNamer(doc.nodes, doc.links);
@@ -173,15 +172,14 @@ export function Timeline() {
           const step = { ArrowRight: 1000, ArrowUp: 1000, ArrowLeft: -1000, ArrowDown: -1000, PageUp: 10_000, PageDown: -10_000 }[event.key];
           // From the model's newest frame, not this render's: panels re-render a few times a second.
           const frame = controller.model.frame;
-          const asked = keySeek.current;
-          const now = asked !== null && asked.frame === frame ? asked.timeMs : (frame?.timeMs ?? timeMs);
+          const now = keyStepOrigin(keySeek.current, frame ?? null, timeMs);
           let target: number;
           if (step !== undefined) target = Math.min(durationMs, Math.max(0, now + step));
           else if (event.key === 'Home') target = 0;
           else if (event.key === 'End') target = durationMs;
           else return;
           controller.seek(target);
-          keySeek.current = { timeMs: target, frame };
+          keySeek.current = { timeMs: target, frame: frame ?? null };
           event.preventDefault();
         }}
       >
