@@ -10,7 +10,7 @@ import { appPaths } from './appPaths';
 import { createElectronDialogs } from './files/electronDialogs';
 import { createFileServices, type FileServices } from './files/createFileServices';
 import { nodeFileSystem } from './files/fileSystem';
-import { faultlineFilesIn } from './files/launchArguments';
+import { faultlineFilesIn, filesFromSecondLaunch, launchHandOver } from './files/launchArguments';
 import { OsOpenQueue } from './files/osOpenQueue';
 import { sendEvent } from './ipc/sendEvent';
 import { createSenderGate } from './ipc/senderGate';
@@ -112,8 +112,8 @@ function start(): void {
   const osOpens = new OsOpenQueue();
   osOpens.request(faultlineFilesIn(process.argv, process.cwd()));
 
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    osOpens.request(Array.isArray(argv) && typeof workingDirectory === 'string' ? faultlineFilesIn(argv, workingDirectory) : []);
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    osOpens.request(filesFromSecondLaunch(argv, workingDirectory, additionalData));
   });
 
   // macOS delivers double-clicked files as open-file, possibly before ready.
@@ -196,8 +196,8 @@ function start(): void {
     });
 }
 
-// A second launch hands its arguments to the running instance (second-instance) and exits.
-if (app.requestSingleInstanceLock()) {
+// A second launch hands its files to the running instance (second-instance) and exits.
+if (app.requestSingleInstanceLock(launchHandOver(process.argv, process.cwd()))) {
   start();
 } else {
   app.quit();

@@ -228,6 +228,22 @@ describe('main/index.ts', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it('a second launch hands over the files it resolved itself, and the running window opens them whatever argv Electron relays', async () => {
+    await loadMain();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledWith({ faultlineFiles: expect.any(Array) });
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const file = join(electron.state.userData, 'handed-over.faultline');
+    writeFileSync(file, '{"format":"faultline"}');
+    const takePending = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'file:takePending')![1] as (event: unknown) => Promise<unknown>;
+    const [window] = electron.BrowserWindow.instances;
+    await takePending({ senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents });
+    // Electron's docs: argv may be reordered and extended (and is empty for another user's launch).
+    electron.appListeners.get('second-instance')!({}, ['faultline', '--original-process-start-time=1'], '/', { faultlineFiles: [file] });
+    await vi.waitFor(() =>
+      expect(window.webContents.send).toHaveBeenCalledWith('file:opened', expect.objectContaining({ status: 'opened', file: expect.objectContaining({ name: 'handed-over.faultline', location: file }) })),
+    );
+  });
+
   it('a second launch during start-up (before ready) opens no window of its own: one window, as start-up opens', async () => {
     const makeReady = electron.deferReady();
     await loadMain();
