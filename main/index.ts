@@ -72,6 +72,7 @@ function start(): void {
           pending.forget(id);
           await recovery.orphan(id);
         },
+        quit: heldUpQuit,
         onClosed: (id) => {
           windowsByOwner.delete(id);
           void services.then(({ files, pending }) => {
@@ -121,6 +122,20 @@ function start(): void {
     event.preventDefault();
     osOpens.request([path]);
   });
+
+  // A quit under way, until a window with unsaved changes holds it up to ask (see guardClose).
+  let quitRequested = false;
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
+  const heldUpQuit = {
+    takeRequest: () => {
+      const requested = quitRequested;
+      quitRequested = false;
+      return requested;
+    },
+    resume: () => app.quit(),
+  };
 
   app.on('window-all-closed', () => {
     // macOS keeps the app running with no window until the user quits it.

@@ -74,4 +74,69 @@ describe('guardClose', () => {
     expect(deps.ask).toHaveBeenCalledTimes(1);
     answer('cancel');
   });
+
+  describe('when Quit asked the window to close (macOS keeps running with no window, so quit must be asked again)', () => {
+    function quitting(answer: CloseChoice) {
+      const window = fakeWindow();
+      let requested = false;
+      const quit = {
+        takeRequest: vi.fn(() => {
+          const was = requested;
+          requested = false;
+          return was;
+        }),
+        resume: vi.fn(),
+      };
+      const deps = {
+        documentState: () => ({ title: 'Lesson', dirty: true }),
+        ask: vi.fn(async () => answer),
+        requestSave: vi.fn(),
+        discardRecovery: vi.fn(async () => {}),
+        quit,
+      };
+      const guard = guardClose(window, deps);
+      const quitApp = () => {
+        requested = true; // before-quit
+        window.close(); // Electron closes every window; a prevented close cancels the quit
+      };
+      return { window, deps, guard, quit, quitApp };
+    }
+
+    it("Don't Save closes the window and quits again", async () => {
+      const { window, quit, quitApp } = quitting('discard');
+      quitApp();
+      await vi.waitFor(() => expect(window.destroyed).toBe(true));
+      expect(quit.resume).toHaveBeenCalledTimes(1);
+    });
+
+    it('Save quits again once the page has saved and closed the window', async () => {
+      const { window, deps, guard, quit, quitApp } = quitting('save');
+      quitApp();
+      await vi.waitFor(() => expect(deps.requestSave).toHaveBeenCalled());
+      expect(quit.resume).not.toHaveBeenCalled();
+      guard.allowClose();
+      expect(window.destroyed).toBe(true);
+      expect(quit.resume).toHaveBeenCalledTimes(1);
+    });
+
+    it('Cancel stops the quit: a later close of the window does not quit', async () => {
+      const { window, deps, guard, quit, quitApp } = quitting('cancel');
+      quitApp();
+      await vi.waitFor(() => expect(deps.ask).toHaveBeenCalled());
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the Cancel answer is handled
+      deps.ask.mockResolvedValue('save');
+      window.close();
+      await vi.waitFor(() => expect(deps.requestSave).toHaveBeenCalled());
+      guard.allowClose();
+      expect(window.destroyed).toBe(true);
+      expect(quit.resume).not.toHaveBeenCalled();
+    });
+
+    it('closing the window itself (not Quit) does not quit', async () => {
+      const { window, quit } = quitting('discard');
+      window.close();
+      await vi.waitFor(() => expect(window.destroyed).toBe(true));
+      expect(quit.resume).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -322,5 +322,30 @@ describe('main/index.ts', () => {
       expect(JSON.parse(readFileSync(join(electron.state.userData, 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: false }),
     );
   });
-});
 
+  it("Quit held up by a window's unsaved changes quits once they are dealt with (macOS stays open with no window otherwise)", async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const [window] = electron.BrowserWindow.instances;
+    const ours = { senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents };
+    const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === channel)![1] as (event: unknown, ...args: unknown[]) => Promise<unknown>;
+    await handler('window:setDocumentState')(ours, { title: 'Lesson', dirty: true });
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 1 }); // Don't Save
+    const closeListeners = window.on.mock.calls.filter(([event]) => event === 'close').map(([, listener]) => listener as (event: { preventDefault(): void }) => void);
+    let destroyed = false;
+    Object.assign(window, {
+      isDestroyed: () => destroyed,
+      close: () => {
+        const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+        for (const listener of closeListeners) listener(event);
+        if (!event.prevented) destroyed = true;
+      },
+    });
+
+    electron.appListeners.get('before-quit')!({});
+    (window as unknown as { close(): void }).close(); // what app.quit does; the guard holds it up to ask
+    expect(destroyed).toBe(false);
+    await vi.waitFor(() => expect(destroyed).toBe(true));
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+});
