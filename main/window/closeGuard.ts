@@ -5,6 +5,7 @@ export type CloseChoice = 'save' | 'discard' | 'cancel';
 /** The part of a BrowserWindow the guard uses. */
 export interface GuardedWindow {
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  once(event: 'closed', listener: () => void): unknown;
   close(): void;
   isDestroyed(): boolean;
 }
@@ -39,11 +40,13 @@ export function guardClose(window: GuardedWindow, deps: CloseGuardDeps): { allow
   let quitAfterClose = false;
   const closeNow = () => {
     allowed = true;
-    if (!window.isDestroyed()) window.close();
-    if (quitAfterClose && window.isDestroyed()) {
+    if (window.isDestroyed()) return;
+    if (quitAfterClose) {
       quitAfterClose = false;
-      deps.quit?.resume();
+      // close() only starts closing; the window is gone at 'closed'.
+      window.once('closed', () => deps.quit?.resume());
     }
+    window.close();
   };
   window.on('close', (event) => {
     if (allowed || !deps.documentState().dirty) return;

@@ -1,19 +1,31 @@
 import { describe, expect, it, vi } from 'vitest';
 import { guardClose, type CloseChoice } from '../../../main/window/closeGuard';
 
-function fakeWindow() {
+/** `closesLater`: as Electron's, the window is gone (and 'closed' emitted) a moment after close() lets it go. */
+function fakeWindow({ closesLater = false } = {}) {
   let listener: (event: { preventDefault(): void }) => void = () => {};
+  const closedListeners: Array<() => void> = [];
   const window = {
     destroyed: false,
     closes: 0,
     on: (_event: 'close', next: typeof listener) => {
       listener = next;
     },
+    once: (_event: 'closed', next: () => void) => {
+      closedListeners.push(next);
+    },
     close() {
       window.closes++;
       const event = { prevented: false, preventDefault: () => (event.prevented = true) };
       listener(event);
-      if (!event.prevented) window.destroyed = true;
+      const destroy = () => {
+        window.destroyed = true;
+        closedListeners.splice(0).forEach((closed) => closed());
+      };
+      if (!event.prevented) {
+        if (closesLater) setTimeout(destroy, 0);
+        else destroy();
+      }
       return event.prevented;
     },
     isDestroyed: () => window.destroyed,
@@ -77,7 +89,7 @@ describe('guardClose', () => {
 
   describe('when Quit asked the window to close (macOS keeps running with no window, so quit must be asked again)', () => {
     function quitting(answer: CloseChoice) {
-      const window = fakeWindow();
+      const window = fakeWindow({ closesLater: true });
       let requested = false;
       const quit = {
         takeRequest: vi.fn(() => {
@@ -115,7 +127,8 @@ describe('guardClose', () => {
       await vi.waitFor(() => expect(deps.requestSave).toHaveBeenCalled());
       expect(quit.resume).not.toHaveBeenCalled();
       guard.allowClose();
-      expect(window.destroyed).toBe(true);
+      expect(quit.resume).not.toHaveBeenCalled(); // the window is still closing
+      await vi.waitFor(() => expect(window.destroyed).toBe(true));
       expect(quit.resume).toHaveBeenCalledTimes(1);
     });
 
@@ -128,7 +141,7 @@ describe('guardClose', () => {
       window.close();
       await vi.waitFor(() => expect(deps.requestSave).toHaveBeenCalled());
       guard.allowClose();
-      expect(window.destroyed).toBe(true);
+      await vi.waitFor(() => expect(window.destroyed).toBe(true));
       expect(quit.resume).not.toHaveBeenCalled();
     });
 

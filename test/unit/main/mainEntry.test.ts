@@ -335,10 +335,15 @@ describe('main/index.ts', () => {
     let destroyed = false;
     Object.assign(window, {
       isDestroyed: () => destroyed,
+      // As Electron's: close() lets the window go; it is gone, and 'closed' emitted, a moment later.
       close: () => {
         const event = { prevented: false, preventDefault: () => (event.prevented = true) };
         for (const listener of closeListeners) listener(event);
-        if (!event.prevented) destroyed = true;
+        if (event.prevented) return;
+        setTimeout(() => {
+          destroyed = true;
+          for (const [name, listener] of window.once.mock.calls as unknown as Array<[string, () => void]>) if (name === 'closed') listener();
+        }, 0);
       },
     });
 
@@ -346,6 +351,6 @@ describe('main/index.ts', () => {
     (window as unknown as { close(): void }).close(); // what app.quit does; the guard holds it up to ask
     expect(destroyed).toBe(false);
     await vi.waitFor(() => expect(destroyed).toBe(true));
-    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
   });
 });
