@@ -51,8 +51,13 @@ export function guardClose(window: GuardedWindow, deps: CloseGuardDeps): { allow
   window.on('close', (event) => {
     if (allowed || !deps.documentState().dirty) return;
     event.preventDefault();
-    if (deps.quit?.takeRequest()) quitAfterClose = true;
-    if (asking) return;
+    // Each question is for the close that raised it (or a quit that came while it was up).
+    const quitAsked = deps.quit?.takeRequest() === true;
+    if (asking) {
+      if (quitAsked) quitAfterClose = true;
+      return;
+    }
+    quitAfterClose = quitAsked;
     asking = true;
     deps
       .ask(deps.documentState().title)

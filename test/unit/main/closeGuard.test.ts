@@ -145,6 +145,18 @@ describe('guardClose', () => {
       expect(quit.resume).not.toHaveBeenCalled();
     });
 
+    it('a quit whose Save never finished does not make a later close of the window quit', async () => {
+      const { window, deps, guard, quit, quitApp } = quitting('save');
+      quitApp();
+      await vi.waitFor(() => expect(deps.requestSave).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the page's save failed: no allowClose
+      window.close(); // later, the close button
+      await vi.waitFor(() => expect(deps.requestSave).toHaveBeenCalledTimes(2));
+      guard.allowClose();
+      await vi.waitFor(() => expect(window.destroyed).toBe(true));
+      expect(quit.resume).not.toHaveBeenCalled();
+    });
+
     it('closing the window itself (not Quit) does not quit', async () => {
       const { window, quit } = quitting('discard');
       window.close();
