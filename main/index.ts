@@ -10,7 +10,7 @@ import { appPaths } from './appPaths';
 import { createElectronDialogs } from './files/electronDialogs';
 import { createFileServices, type FileServices } from './files/createFileServices';
 import { nodeFileSystem } from './files/fileSystem';
-import { faultlineFilesIn } from './files/launchArguments';
+import { faultlineFilesIn, filesFromSecondLaunch, launchHandOver } from './files/launchArguments';
 import { OsOpenQueue } from './files/osOpenQueue';
 import { sendEvent } from './ipc/sendEvent';
 import { createSenderGate } from './ipc/senderGate';
@@ -72,6 +72,7 @@ function start(): void {
           pending.forget(id);
           await recovery.orphan(id);
         },
+        quit: heldUpQuit,
         onClosed: (id) => {
           windowsByOwner.delete(id);
           void services.then(({ files, pending }) => {
@@ -112,8 +113,8 @@ function start(): void {
   const osOpens = new OsOpenQueue();
   osOpens.request(faultlineFilesIn(process.argv, process.cwd()));
 
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    osOpens.request(Array.isArray(argv) && typeof workingDirectory === 'string' ? faultlineFilesIn(argv, workingDirectory) : []);
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    osOpens.request(filesFromSecondLaunch(argv, workingDirectory, additionalData));
   });
 
   // macOS delivers double-clicked files as open-file, possibly before ready.
@@ -121,6 +122,20 @@ function start(): void {
     event.preventDefault();
     osOpens.request([path]);
   });
+
+  // A quit under way, until a window with unsaved changes holds it up to ask (see guardClose).
+  let quitRequested = false;
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
+  const heldUpQuit = {
+    takeRequest: () => {
+      const requested = quitRequested;
+      quitRequested = false;
+      return requested;
+    },
+    resume: () => app.quit(),
+  };
 
   app.on('window-all-closed', () => {
     // macOS keeps the app running with no window until the user quits it.
@@ -130,7 +145,7 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
-      applyPermissionPolicy(session.defaultSession, createLogger('permissions'));
+      applyPermissionPolicy(session.defaultSession, { allowedOrigins: entry.allowedOrigins, log: createLogger('permissions') });
       // In development the page comes from the Vite dev server, which sets no CSP: React Fast
       // Refresh needs its inline preamble script, which this policy would block.
       serveAppProtocol(protocol, { rootDir: paths.rendererRoot, contentSecurityPolicy: PRODUCTION_CSP, log: createLogger('protocol') });
@@ -196,8 +211,8 @@ function start(): void {
     });
 }
 
-// A second launch hands its arguments to the running instance (second-instance) and exits.
-if (app.requestSingleInstanceLock()) {
+// A second launch hands its files to the running instance (second-instance) and exits.
+if (app.requestSingleInstanceLock(launchHandOver(process.argv, process.cwd()))) {
   start();
 } else {
   app.quit();

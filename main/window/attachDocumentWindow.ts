@@ -30,6 +30,8 @@ export function attachDocumentWindow(
     /** The page crashed: set its autosaved work aside to be offered again, and forget what it was waiting for. */
     onPageCrashed: (owner: number) => Promise<void>;
     onClosed: (owner: number) => void;
+    /** The app's quit, held up by this window's unsaved-changes question (see guardClose). */
+    quit?: { takeRequest(): boolean; resume(): void };
   },
 ): void {
   const owner = window.webContents.id;
@@ -49,6 +51,7 @@ export function attachDocumentWindow(
     },
     requestSave: () => sendEvent(window.webContents, IPC_CHANNELS.windowSaveBeforeClose, 'close'),
     discardRecovery: () => deps.clearRecovery(owner),
+    quit: deps.quit,
   });
   deps.documents.setCloser(owner, guard.allowClose);
 

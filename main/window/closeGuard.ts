@@ -5,6 +5,7 @@ export type CloseChoice = 'save' | 'discard' | 'cancel';
 /** The part of a BrowserWindow the guard uses. */
 export interface GuardedWindow {
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  once(event: 'closed', listener: () => void): unknown;
   close(): void;
   isDestroyed(): boolean;
 }
@@ -18,6 +19,12 @@ export interface CloseGuardDeps {
   requestSave(): void;
   /** The user chose to throw the changes away: their autosaved copy goes too. */
   discardRecovery(): Promise<void>;
+  /**
+   * The app's quit, which a held-up close cancels (Electron stops quitting when a window's close
+   * is prevented). `takeRequest` says whether a quit is under way, and forgets it; `resume` quits
+   * again once the question is answered and the window closed.
+   */
+  quit?: { takeRequest(): boolean; resume(): void };
 }
 
 /**
@@ -28,18 +35,34 @@ export interface CloseGuardDeps {
 export function guardClose(window: GuardedWindow, deps: CloseGuardDeps): { allowClose(): void } {
   let allowed = false;
   let asking = false;
+  // Quit (Cmd+Q, File → Quit) is what asked this window to close: quit again once it has closed,
+  // or macOS, which keeps running with no window, would stay open after Don't Save or Save.
+  let quitAfterClose = false;
   const closeNow = () => {
     allowed = true;
-    if (!window.isDestroyed()) window.close();
+    if (window.isDestroyed()) return;
+    if (quitAfterClose) {
+      quitAfterClose = false;
+      // close() only starts closing; the window is gone at 'closed'.
+      window.once('closed', () => deps.quit?.resume());
+    }
+    window.close();
   };
   window.on('close', (event) => {
     if (allowed || !deps.documentState().dirty) return;
     event.preventDefault();
-    if (asking) return;
+    // Each question is for the close that raised it (or a quit that came while it was up).
+    const quitAsked = deps.quit?.takeRequest() === true;
+    if (asking) {
+      if (quitAsked) quitAfterClose = true;
+      return;
+    }
+    quitAfterClose = quitAsked;
     asking = true;
     deps
       .ask(deps.documentState().title)
       .then(async (choice) => {
+        if (choice === 'cancel') quitAfterClose = false;
         if (choice === 'save') deps.requestSave();
         if (choice === 'discard') {
           await deps.discardRecovery().catch(() => {});

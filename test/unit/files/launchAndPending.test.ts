@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { faultlineFilesIn } from '../../../main/files/launchArguments';
+import { faultlineFilesIn, filesFromSecondLaunch, launchHandOver } from '../../../main/files/launchArguments';
 import { OsOpenQueue } from '../../../main/files/osOpenQueue';
 import { PendingOpens } from '../../../main/files/pendingOpens';
 
@@ -7,6 +7,26 @@ describe('faultlineFilesIn', () => {
   it('picks .faultline arguments, skipping the executable and flags, resolving relative paths', () => {
     expect(faultlineFilesIn(['/opt/Faultline/faultline', '--no-sandbox', 'a.faultline', '/abs/B.FAULTLINE', 'notes.txt'], '/home/me')).toEqual(['/home/me/a.faultline', '/abs/B.FAULTLINE']);
     expect(faultlineFilesIn(['electron', '.'], '/x')).toEqual([]);
+  });
+});
+
+describe('filesFromSecondLaunch', () => {
+  it("takes the files the second launch resolved itself (additionalData), not Electron's rearranged argv", () => {
+    const handOver = launchHandOver(['/opt/Faultline/faultline', 'a.faultline', 'notes.txt'], '/home/me');
+    expect(handOver).toEqual({ faultlineFiles: ['/home/me/a.faultline'] });
+    // The primary sees another argv and working directory; the launch's own answer wins.
+    expect(filesFromSecondLaunch(['/opt/Faultline/faultline', '--original-process-start-time=1'], '/', handOver)).toEqual(['/home/me/a.faultline']);
+    expect(filesFromSecondLaunch(['/opt/Faultline/faultline', 'b.faultline'], '/x', { faultlineFiles: [] })).toEqual([]);
+  });
+
+  it('falls back to argv when the launch handed over nothing usable', () => {
+    const argv = ['/opt/Faultline/faultline', 'b.faultline'];
+    for (const additionalData of [undefined, null, {}, { faultlineFiles: 'b.faultline' }, { faultlineFiles: ['relative.faultline'] }, { faultlineFiles: ['/etc/passwd'] }, { faultlineFiles: [42] }]) {
+      expect(filesFromSecondLaunch(argv, '/x', additionalData), JSON.stringify(additionalData)).toEqual(['/x/b.faultline']);
+    }
+    expect(filesFromSecondLaunch('not argv', '/x', undefined)).toEqual([]);
+    expect(filesFromSecondLaunch([1, 2], '/x', undefined)).toEqual([]);
+    expect(filesFromSecondLaunch(argv, undefined, undefined)).toEqual([]);
   });
 });
 

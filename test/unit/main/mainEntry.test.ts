@@ -228,6 +228,22 @@ describe('main/index.ts', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it('a second launch hands over the files it resolved itself, and the running window opens them whatever argv Electron relays', async () => {
+    await loadMain();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledWith({ faultlineFiles: expect.any(Array) });
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const file = join(electron.state.userData, 'handed-over.faultline');
+    writeFileSync(file, '{"format":"faultline"}');
+    const takePending = electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'file:takePending')![1] as (event: unknown) => Promise<unknown>;
+    const [window] = electron.BrowserWindow.instances;
+    await takePending({ senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents });
+    // Electron's docs: argv may be reordered and extended (and is empty for another user's launch).
+    electron.appListeners.get('second-instance')!({}, ['faultline', '--original-process-start-time=1'], '/', { faultlineFiles: [file] });
+    await vi.waitFor(() =>
+      expect(window.webContents.send).toHaveBeenCalledWith('file:opened', expect.objectContaining({ status: 'opened', file: expect.objectContaining({ name: 'handed-over.faultline', location: file }) })),
+    );
+  });
+
   it('a second launch during start-up (before ready) opens no window of its own: one window, as start-up opens', async () => {
     const makeReady = electron.deferReady();
     await loadMain();
@@ -306,5 +322,35 @@ describe('main/index.ts', () => {
       expect(JSON.parse(readFileSync(join(electron.state.userData, 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: false }),
     );
   });
-});
 
+  it("Quit held up by a window's unsaved changes quits once they are dealt with (macOS stays open with no window otherwise)", async () => {
+    await loadMain();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const [window] = electron.BrowserWindow.instances;
+    const ours = { senderFrame: { url: 'app://faultline/', parent: null }, sender: window.webContents };
+    const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === channel)![1] as (event: unknown, ...args: unknown[]) => Promise<unknown>;
+    await handler('window:setDocumentState')(ours, { title: 'Lesson', dirty: true });
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 1 }); // Don't Save
+    const closeListeners = window.on.mock.calls.filter(([event]) => event === 'close').map(([, listener]) => listener as (event: { preventDefault(): void }) => void);
+    let destroyed = false;
+    Object.assign(window, {
+      isDestroyed: () => destroyed,
+      // As Electron's: close() lets the window go; it is gone, and 'closed' emitted, a moment later.
+      close: () => {
+        const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+        for (const listener of closeListeners) listener(event);
+        if (event.prevented) return;
+        setTimeout(() => {
+          destroyed = true;
+          for (const [name, listener] of window.once.mock.calls as unknown as Array<[string, () => void]>) if (name === 'closed') listener();
+        }, 0);
+      },
+    });
+
+    electron.appListeners.get('before-quit')!({});
+    (window as unknown as { close(): void }).close(); // what app.quit does; the guard holds it up to ask
+    expect(destroyed).toBe(false);
+    await vi.waitFor(() => expect(destroyed).toBe(true));
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+  });
+});
