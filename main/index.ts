@@ -145,7 +145,7 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
-      applyPermissionPolicy(session.defaultSession, { allowedOrigins: entry.allowedOrigins, log: createLogger('permissions') });
+      applyPermissionPolicy(session.defaultSession, createLogger('permissions'));
       // In development the page comes from the Vite dev server, which sets no CSP: React Fast
       // Refresh needs its inline preamble script, which this policy would block.
       serveAppProtocol(protocol, { rootDir: paths.rendererRoot, contentSecurityPolicy: PRODUCTION_CSP, log: createLogger('protocol') });

@@ -6,20 +6,16 @@ type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermi
 
 /**
  * Answers every permission prompt and check for the session with the policy in permissions.ts
- * (deny all but the few it lists, and those only to the app's own top frame). Both handlers are
- * needed: requests cover prompts, checks cover the APIs that only ask "is it granted?" (e.g.
- * navigator.permissions, the async clipboard).
+ * (deny everything). Both handlers are needed: requests cover prompts, checks cover the APIs
+ * that only ask "is it granted?" (e.g. navigator.permissions, clipboard).
  */
-export function applyPermissionPolicy(session: PermissionSession, options: { allowedOrigins: readonly string[]; log: Logger }): void {
-  const { allowedOrigins, log } = options;
-  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
-    const granted = isPermissionGranted(permission, { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, allowedOrigins);
-    if (!granted) log.warn(`denied permission request: ${permission} from ${details.requestingUrl}`);
+export function applyPermissionPolicy(session: PermissionSession, log: Logger): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback) => {
+    const granted = isPermissionGranted(permission);
+    if (!granted) log.warn(`denied permission request: ${permission}`);
     callback(granted);
   });
-  session.setPermissionCheckHandler((_webContents, permission, _requestingOrigin, details) =>
-    isPermissionGranted(permission, { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, allowedOrigins),
-  );
+  session.setPermissionCheckHandler((_webContents, permission) => isPermissionGranted(permission));
   // WebHID/WebUSB/Web Serial device access.
   session.setDevicePermissionHandler(() => false);
 }
