@@ -2,7 +2,7 @@
  * The Electron main process entry (out/main/index.js). Glue only: every decision it wires up
  * lives in a pure, unit-tested module next to it.
  */
-import { app, BrowserWindow, ipcMain, MessageChannelMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, MessageChannelMain, protocol, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../shared/ipc/channels';
 import { PRODUCTION_CSP } from '../shared/ipc/csp';
 import { collectAppInfo } from './appInfo';
@@ -186,6 +186,7 @@ function start(): void {
           menuChecks = checks;
           rebuildMenu();
         },
+        writeClipboardText: (text) => clipboard.writeText(text),
         files: {
           ...fileServices,
           windows: { setDocumentState: (owner, state) => documents.set(owner, state), closeNow: (owner) => documents.closeNow(owner) },

@@ -30,6 +30,7 @@ export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (messag
   return {
     getAppInfo: () => invokeChecked(ipc, IPC_CHANNELS.getAppInfo),
     setMenuChecks: (checks) => invokeChecked(ipc, IPC_CHANNELS.menuSetChecks, checks),
+    writeClipboardText: (text) => invokeChecked(ipc, IPC_CHANNELS.clipboardWriteText, text),
 
     openFile: () => invokeChecked(ipc, IPC_CHANNELS.fileOpen),
     saveFile: (request) => invokeChecked(ipc, IPC_CHANNELS.fileSave, request),

@@ -9,7 +9,7 @@ import type { SenderGate } from './senderGate';
 /** Every invoke channel main answers. Each goes through handleInvoke's sender and payload checks. */
 export function registerIpcHandlers(
   ipc: InvokeRegistrar,
-  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger; files?: FileIpcDeps; setMenuChecks?: (checks: MenuChecks) => void },
+  deps: { appInfo: () => AppInfo; checkSender: SenderGate; log: Logger; files?: FileIpcDeps; setMenuChecks?: (checks: MenuChecks) => void; writeClipboardText?: (text: string) => void },
 ): void {
   const guard = { checkSender: deps.checkSender, log: deps.log };
   handleInvoke(ipc, IPC_CHANNELS.getAppInfo, () => deps.appInfo(), guard);
@@ -18,6 +18,15 @@ export function registerIpcHandlers(
     IPC_CHANNELS.menuSetChecks,
     ([checks]) => {
       deps.setMenuChecks?.(checks);
+      return null;
+    },
+    guard,
+  );
+  handleInvoke(
+    ipc,
+    IPC_CHANNELS.clipboardWriteText,
+    ([text]) => {
+      deps.writeClipboardText?.(text);
       return null;
     },
     guard,

@@ -13,6 +13,9 @@ export function createElectronHost(bridge: FaultlineBridge): Host {
     setMenuChecks: (checks) => {
       bridge.setMenuChecks(checks).catch((error: unknown) => console.warn('Faultline: could not update the menu\'s check marks', error));
     },
+    writeClipboardText: async (text) => {
+      await bridge.writeClipboardText(text);
+    },
     files: createElectronFiles(bridge),
     connectEngine: () => connectElectronEngine(bridge),
   };

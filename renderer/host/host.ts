@@ -17,6 +17,8 @@ export interface Host {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Tells the native menu which settings are on, for its check marks (desktop; the in-page menu asks the handlers itself). */
   setMenuChecks?(checks: MenuChecks): void;
+  /** Puts text on the clipboard where the page itself may not (desktop: the session denies permissions). */
+  writeClipboardText?(text: string): Promise<void>;
   /** Open, save, export, autosave and recovery (renderer/host/hostFiles.ts). */
   readonly files: HostFiles;
   /** Starts a simulation engine for this window (renderer/engine/engineClient.ts wraps the connection). */

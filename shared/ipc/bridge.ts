@@ -19,6 +19,8 @@ export interface FaultlineBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Which settings are on, for the native menu's checkbox items. */
   setMenuChecks(checks: MenuChecks): Promise<null>;
+  /** Puts text (a share code) on the system clipboard. */
+  writeClipboardText(text: string): Promise<null>;
 
   // Files (issue 9): main's dialogs choose paths; the page holds only tokens.
   openFile(): Promise<OpenResult>;
@@ -48,6 +50,7 @@ export const BRIDGE_METHODS = [
   'getAppInfo',
   'onMenuCommand',
   'setMenuChecks',
+  'writeClipboardText',
   'openFile',
   'saveFile',
   'saveFileAs',

@@ -13,6 +13,12 @@ export const IPC_CHANNELS = {
   menuCommand: 'menu:command',
   /** renderer → main (invoke): which settings are on, for the native menu's check marks (Dark Theme, Classroom Mode). */
   menuSetChecks: 'menu:setChecks',
+  /**
+   * renderer → main (invoke): put text (a share code) on the clipboard. Through main's clipboard,
+   * because the window's session denies every permission request (DESIGN §8), the clipboard
+   * write that navigator.clipboard asks for included.
+   */
+  clipboardWriteText: 'clipboard:writeText',
   // Files (issue 9). Paths never come from the page: main's dialogs hand out tokens.
   fileOpen: 'file:open',
   fileSave: 'file:save',
@@ -40,6 +46,7 @@ export const IPC_CHANNELS = {
 export interface InvokeContract {
   'app:getInfo': { args: []; result: AppInfo };
   'menu:setChecks': { args: [checks: MenuChecks]; result: null };
+  'clipboard:writeText': { args: [text: string]; result: null };
   'file:open': { args: []; result: OpenResult };
   'file:save': { args: [request: SaveRequest]; result: SaveResult };
   'file:saveAs': { args: [request: SaveAsRequest]; result: SaveResult };

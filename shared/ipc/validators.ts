@@ -17,6 +17,7 @@ import {
 } from './files';
 import { parseMenuCommand, type MenuChecks } from './menuCommands';
 import { z } from 'zod';
+import { MAX_SHARE_CODE_CHARS } from '../model/limits';
 import { invalid, valid, type Validation } from './validation';
 
 /*
@@ -36,6 +37,8 @@ function noArguments(args: readonly unknown[]): Validation<[]> {
 export const invokeArgsValidators: { [C in InvokeChannel]: (args: readonly unknown[]) => Validation<InvokeArgs<C>> } = {
   'app:getInfo': noArguments,
   'menu:setChecks': argsValidator(menuChecksSchema),
+  // A share code is the longest text the page copies.
+  'clipboard:writeText': argsValidator(z.string().max(MAX_SHARE_CODE_CHARS)),
   'file:open': noArguments,
   'file:save': argsValidator(saveRequestSchema),
   'file:saveAs': argsValidator(saveAsRequestSchema),
@@ -57,6 +60,7 @@ const nothing = validatorFor(z.null());
 export const invokeResultValidators: { [C in InvokeChannel]: (value: unknown) => Validation<InvokeResult<C>> } = {
   'app:getInfo': parseAppInfo,
   'menu:setChecks': nothing,
+  'clipboard:writeText': nothing,
   'file:open': validatorFor(openResultSchema),
   'file:save': validatorFor(saveResultSchema),
   'file:saveAs': validatorFor(saveResultSchema),

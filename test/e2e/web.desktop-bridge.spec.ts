@@ -8,17 +8,19 @@ import { expect, test, type Page } from '@playwright/test';
  * main would. Main's side (the menu template and the IPC schema) has its own unit tests.
  */
 type Checks = { 'view.toggleDarkMode': boolean; 'view.toggleClassroomMode': boolean };
-type StandIn = { __reportedChecks: Checks[]; __sendMenuCommand(command: string): void };
+type StandIn = { __reportedChecks: Checks[]; __copied: string[]; __sendMenuCommand(command: string): void };
 
 async function openWithStandInBridge(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const reported: unknown[] = [];
+    const copied: string[] = [];
     let menuListener: ((command: string) => void) | null = null;
     const pending = () => new Promise<never>(() => {});
     const none = async () => null;
     const unsubscribe = () => () => {};
     Object.assign(window, {
       __reportedChecks: reported,
+      __copied: copied,
       __sendMenuCommand: (command: string) => menuListener?.(command),
       faultline: {
         getAppInfo: async () => ({ name: 'Faultline', version: '0.0.0-test', platform: 'linux', edition: 'desktop', electron: '0.0.0', chrome: '0.0.0', node: '0.0.0' }),
@@ -28,6 +30,10 @@ async function openWithStandInBridge(page: Page): Promise<void> {
         },
         setMenuChecks: async (checks: unknown) => {
           reported.push(checks);
+          return null;
+        },
+        writeClipboardText: async (text: string) => {
+          copied.push(text);
           return null;
         },
         openFile: pending,
@@ -94,4 +100,13 @@ test('the native menu\'s Dark Theme, Classroom Mode, Run Panels, Palette and Ins
   await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN });
   await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('view.toggleInspector'));
   await expect.poll(() => lastReported(page)).toEqual({ 'view.toggleDarkMode': false, 'view.toggleClassroomMode': true, 'view.togglePanel': true, ...SIDES_SHOWN, 'view.toggleInspector': false });
+});
+
+test('Copy Share Code puts the code on the clipboard through the bridge (the desktop session grants the page no clipboard permission)', async ({ page }) => {
+  await openWithStandInBridge(page);
+  await expect(page.getByTestId('theme-toggle')).toBeVisible();
+  await page.evaluate(() => (window as unknown as StandIn).__sendMenuCommand('file.copyShareCode'));
+  await expect.poll(() => page.evaluate(() => (window as unknown as StandIn).__copied.length)).toBe(1);
+  const code = await page.evaluate(() => (window as unknown as StandIn).__copied[0]);
+  expect(code).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 });

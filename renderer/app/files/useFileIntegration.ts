@@ -12,10 +12,13 @@ import { DocumentSession, windowTitle, type SessionStore } from './documentSessi
 import { createFileCommands, type FileCommands } from './fileCommands';
 import { runToReport } from './runReport';
 
-/** The clipboard, where the page may use it (a non-secure context has none). */
-const clipboard = {
-  writeText: (text: string) => (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('no clipboard'))),
-};
+/** The clipboard: the host's where it has one (desktop), else the page's (a non-secure context has none). */
+function clipboardOf(host: Host) {
+  return {
+    writeText: (text: string) =>
+      host.writeClipboardText ? host.writeClipboardText(text) : navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('no clipboard')),
+  };
+}
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
@@ -35,7 +38,7 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
         files: host.files,
         session,
         ui: queue,
-        clipboard,
+        clipboard: clipboardOf(host),
         snapshotPng: snapshotCanvasPng,
         runReport: (document, onProgress, signal) => runToReport(document, onProgress, { signal }),
       }),

@@ -141,7 +141,7 @@ describe('registerIpcHandlers', () => {
     const { ipc, invoke, handlers } = fakeIpcMain();
     const gate = createSenderGate({ allowedOrigins: origins, isAppWebContents: (contents) => contents.id === 1 });
     registerIpcHandlers(ipc, { appInfo: () => appInfo, checkSender: gate, log: quietLog() });
-    expect([...handlers.keys()]).toEqual(['app:getInfo', 'menu:setChecks']);
+    expect([...handlers.keys()]).toEqual(['app:getInfo', 'menu:setChecks', 'clipboard:writeText']);
     await expect(invoke('app:getInfo', anyEvent)).resolves.toEqual(appInfo);
     await expect(invoke('app:getInfo', fakeEvent({ url: 'https://example.com/', parent: null }))).rejects.toThrow(/refused/);
   });
@@ -156,5 +156,17 @@ describe('registerIpcHandlers', () => {
     for (const bad of [{ 'view.toggleDarkMode': 'yes' }, { 'file.save': true }, null, 'dark']) await expect(invoke('menu:setChecks', anyEvent, bad)).rejects.toThrow();
     await expect(invoke('menu:setChecks', fakeEvent({ url: 'https://example.com/', parent: null }), {})).rejects.toThrow(/refused/);
     expect(setMenuChecks).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts a share code on the clipboard through clipboard:writeText (the session grants the page no clipboard permission), and refuses anything else', async () => {
+    const { ipc, invoke } = fakeIpcMain();
+    const gate = createSenderGate({ allowedOrigins: origins, isAppWebContents: (contents) => contents.id === 1 });
+    const writeClipboardText = vi.fn();
+    registerIpcHandlers(ipc, { appInfo: () => appInfo, checkSender: gate, log: quietLog(), writeClipboardText });
+    await expect(invoke('clipboard:writeText', anyEvent, 'eJzLSM3JyQcABiwCFQ')).resolves.toBeNull();
+    expect(writeClipboardText).toHaveBeenCalledWith('eJzLSM3JyQcABiwCFQ');
+    for (const bad of [42, null, { text: 'x' }, 'x'.repeat(4 * 1024 * 1024 + 1)]) await expect(invoke('clipboard:writeText', anyEvent, bad)).rejects.toThrow();
+    await expect(invoke('clipboard:writeText', fakeEvent({ url: 'https://example.com/', parent: null }), 'x')).rejects.toThrow(/refused/);
+    expect(writeClipboardText).toHaveBeenCalledTimes(1);
   });
 });
