@@ -112,3 +112,17 @@ test('the dock edge is a focusable splitter: arrows resize, Enter folds and unfo
   await expect(page.locator('#live-tab-panel')).toBeVisible();
   await expect.poll(() => height(page, 'bottom-dock')).toBeCloseTo(dockAtStart + 16 - 64, 0);
 });
+
+test('Ctrl+J while a run panel\'s control has the keyboard leaves it on the chosen tab, which unfolds them', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  await page.getByRole('combobox', { name: 'Filter by node' }).focus();
+  await page.keyboard.press('Control+j');
+  const tab = page.getByRole('tab', { name: 'Event log' });
+  await expect(tab).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Filter by node' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
