@@ -28,6 +28,9 @@ const STALE_TOKEN = 'This window no longer has access to that file (it was opene
  * it replaces (`<file>.bak`), and refuses, with a conflict, to overwrite a file that changed on
  * disk since it was read — unless the user said to.
  */
+/** How often Save As asks again when the name typed without an extension is taken with it. */
+const SAVE_AS_ASKS = 3;
+
 export class DocumentFiles {
   readonly tokens = new PathTokens<OpenFileRecord>();
 
@@ -90,9 +93,28 @@ export class DocumentFiles {
   async saveAs(owner: TokenOwner, request: SaveAsRequest, currentToken: string | null = null): Promise<SaveResult> {
     const current = currentToken === null ? undefined : this.tokens.resolve(owner, currentToken);
     const directory = current ? dirname(current.path) : this.deps.defaultDir;
-    const path = await this.deps.dialogs.chooseSaveLocation(owner, { defaultPath: join(directory, suggestedFileName(request.suggestedName, 'faultline')), filters: FAULTLINE_FILTERS });
-    if (path === null) return { status: 'canceled' };
-    return this.writeDocument(owner, path, request.text, null);
+    let defaultPath = join(directory, suggestedFileName(request.suggestedName, 'faultline'));
+    for (let asked = 0; asked < SAVE_AS_ASKS; asked++) {
+      const chosen = await this.deps.dialogs.chooseSaveLocation(owner, { defaultPath, filters: FAULTLINE_FILTERS });
+      if (chosen === null) return { status: 'canceled' };
+      // Linux's dialog saves a name typed without an extension as it is (Electron adds none there),
+      // and Open and the file association then pass the file by. With `.faultline` added it is a
+      // file the dialog never confirmed replacing: if one is there, ask again, with that name.
+      if (extname(chosen) !== '') return this.writeDocument(owner, chosen, request.text, null);
+      const path = `${chosen}.faultline`;
+      if (!(await this.exists(path))) return this.writeDocument(owner, path, request.text, null);
+      defaultPath = path;
+    }
+    return { status: 'failed', message: `“${basename(defaultPath)}” already exists. Choose Save As again and confirm replacing it, or give another name.` };
+  }
+
+  private async exists(path: string): Promise<boolean> {
+    try {
+      await this.deps.fs.stat(path);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async exportFile(owner: TokenOwner, request: ExportRequest): Promise<ExportResult> {

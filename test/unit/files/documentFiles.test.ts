@@ -153,6 +153,27 @@ describe('DocumentFiles: save', () => {
     if (result.status === 'saved') expect(result.file.token).not.toBe(opened.file.token);
   });
 
+  it('Save As gives a name typed without an extension .faultline (the Linux dialog adds none), and asks again when that file exists', async () => {
+    const { files, dialogs, opened } = await openedFixture();
+    dialogs.answers.push(join(temp.dir, 'notes'));
+    const result = await files.saveAs(WINDOW, { text: 'one\n', suggestedName: 'x' }, opened.file.token);
+    expect(result).toMatchObject({ status: 'saved', file: { name: 'notes.faultline' } });
+    expect(await readFile(join(temp.dir, 'notes.faultline'), 'utf8')).toBe('one\n');
+
+    // The same bare name again: notes.faultline is there, and the dialog never confirmed
+    // replacing it, so it asks again with that name; confirmed there, it is replaced.
+    dialogs.answers.push(join(temp.dir, 'notes'), join(temp.dir, 'notes.faultline'));
+    const again = await files.saveAs(WINDOW, { text: 'two\n', suggestedName: 'x' }, opened.file.token);
+    expect(dialogs.saveOptions.at(-1)!.defaultPath).toBe(join(temp.dir, 'notes.faultline'));
+    expect(again).toMatchObject({ status: 'saved', file: { name: 'notes.faultline' } });
+    expect(await readFile(join(temp.dir, 'notes.faultline'), 'utf8')).toBe('two\n');
+
+    // Cancelled the second time: nothing is written.
+    dialogs.answers.push(join(temp.dir, 'notes'), null);
+    expect(await files.saveAs(WINDOW, { text: 'three\n', suggestedName: 'x' }, opened.file.token)).toEqual({ status: 'canceled' });
+    expect(await readFile(join(temp.dir, 'notes.faultline'), 'utf8')).toBe('two\n');
+  });
+
   it('Revert reads the file again and makes its current contents the known state', async () => {
     const { files, opened, path } = await openedFixture();
     await writeFile(path, 'changed outside\n');
