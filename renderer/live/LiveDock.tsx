@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type ReactNode } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useKeyboardKeptOnFold } from './useKeyboardKeptOnFold';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { ChecksPanel } from './ChecksPanel';
@@ -31,15 +32,8 @@ export function LiveDock({ problems, panelShown = true, onShowPanel }: { problem
   const live = useLiveModel();
   const lintCount = useMemo(() => lintDocument(doc).length, [doc]);
   const problemCount = lintCount + (live?.warnings.length ?? 0);
-  // Folded (Ctrl+J) while a field in a panel has the keyboard, the panels take the field away: the
-  // keyboard goes to the chosen tab, which unfolds them, not to the page body.
-  const focusInBody = useRef(false);
-  useLayoutEffect(() => {
-    if (!panelShown && focusInBody.current && (document.activeElement === null || document.activeElement === document.body)) document.getElementById(`live-tab-${tab}`)?.focus();
-  }, [panelShown, tab]);
-  const noteFocus = (event: FocusEvent<HTMLDivElement>) => {
-    focusInBody.current = event.type === 'focus' || event.currentTarget.contains(event.relatedTarget as Node | null);
-  };
+  // Folded (Ctrl+J) while a control in a panel has the keyboard: it goes to the chosen tab.
+  const keepKeyboard = useKeyboardKeptOnFold(panelShown, () => document.getElementById(`live-tab-${tab}`));
   return (
     <section className="live-dock" aria-label="Simulation">
       <div className="live-dock-top">
@@ -87,7 +81,7 @@ export function LiveDock({ problems, panelShown = true, onShowPanel }: { problem
           </button>
         ))}
       </div>
-      <div className="live-tab-body" role="tabpanel" id="live-tab-panel" aria-labelledby={`live-tab-${tab}`} hidden={!panelShown} onFocus={noteFocus} onBlur={noteFocus}>
+      <div className="live-tab-body" role="tabpanel" id="live-tab-panel" aria-labelledby={`live-tab-${tab}`} hidden={!panelShown} {...keepKeyboard}>
         {panelShown && tab === 'charts' && <LiveCharts />}
         {panelShown && tab === 'log' && <EventLog />}
         {panelShown && tab === 'checks' && <ChecksPanel />}

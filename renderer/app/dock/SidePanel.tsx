@@ -1,5 +1,6 @@
 import { PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react';
-import { useLayoutEffect, useRef, type FocusEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useKeyboardKeptOnFold } from '../../live/useKeyboardKeptOnFold';
 
 /**
  * The palette or the inspector with a button on top that folds it (View → Palette / Inspector do
@@ -9,18 +10,11 @@ import { useLayoutEffect, useRef, type FocusEvent, type ReactNode } from 'react'
  */
 export function SidePanel({ side, name, shown, shortcut, onToggle, children }: { side: 'palette' | 'inspector'; name: string; shown: boolean; shortcut: string; onToggle(): void; children: ReactNode }) {
   const Icon = side === 'palette' ? (shown ? PanelLeftClose : PanelLeftOpen) : shown ? PanelRightClose : PanelRightOpen;
-  // Folded by a shortcut while typing in one of its fields, the panel takes that field away: the
-  // keyboard goes to the strip that unfolds it, not to the page body.
-  const focusInside = useRef(false);
+  // Folded while a field in it has the keyboard: the keyboard goes to the strip that unfolds it.
   const foldButton = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (!shown && focusInside.current && (document.activeElement === null || document.activeElement === document.body)) foldButton.current?.focus();
-  }, [shown]);
-  const noteFocus = (event: FocusEvent<HTMLDivElement>) => {
-    focusInside.current = event.type === 'focus' || event.currentTarget.contains(event.relatedTarget as Node | null);
-  };
+  const keepKeyboard = useKeyboardKeptOnFold(shown, () => foldButton.current);
   return (
-    <div className={`side-panel side-${side}${shown ? '' : ' folded'}`} onFocus={noteFocus} onBlur={noteFocus}>
+    <div className={`side-panel side-${side}${shown ? '' : ' folded'}`} {...keepKeyboard}>
       <button
         ref={foldButton}
         type="button"

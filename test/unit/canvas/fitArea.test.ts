@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandChanged, fitAround, fitCamera, freeBoxes, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from '../../../renderer/canvas/fitArea';
+import { bandChanged, fitAround, freeBoxes, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from '../../../renderer/canvas/fitArea';
+import { fitCamera } from './bandFit';
 
 describe('messagesBandPx', () => {
   const canvas = { top: 40, bottom: 485 };
@@ -20,7 +21,7 @@ describe('messagesBandPx', () => {
   });
 });
 
-describe('fitCamera', () => {
+describe('fitCamera (the band fit fitAround is checked against)', () => {
   const screen = { width: 940, height: 445 };
   const rect = { x: 100, y: 50, w: 420, h: 220 };
   const options = { topPx: 85, bottomPx: 213, margin: 32, minZoom: 0.04, maxZoom: 2.5 };
