@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from './exitCodes';
 import { validateCommand } from './validate';
 import { runCommand } from './run';
+import { applyEngineV8Flags } from '../simHost/engineV8Flags';
 
 /** Entry of `faultline`. Returns the process exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
+  applyEngineV8Flags();
   let exitCode: number = EXIT.ok;
   // A reader that stops early (`| head`) closes the pipe: what is left of the output is not
   // wanted, and the run's own exit code still stands (not a stack trace and exit 1).

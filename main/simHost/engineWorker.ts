@@ -5,6 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runEngineWorker } from '../../shared/sim/session/workerRuntime';
+import { applyEngineV8Flags } from './engineV8Flags';
+
+applyEngineV8Flags();
 
 const port = parentPort;
 if (port === null) throw new Error('engineWorker.ts must run as a worker_thread');

@@ -8,6 +8,10 @@ import { benchKernel } from './kernel.bench';
 import { benchRandom } from './random.bench';
 import { benchModel } from './model.bench';
 import { benchSession } from './session.bench';
+import { ENGINE_V8_FLAGS, applyEngineV8Flags } from '../../main/simHost/engineV8Flags';
+
+// The engine is measured as the CLI and the desktop engine worker run it.
+applyEngineV8Flags();
 
 const quick = process.argv.includes('--quick');
 const repetitions = quick ? 1 : 5;
@@ -26,6 +30,7 @@ const result = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
   cpuCount: cpus().length,
+  v8Flags: ENGINE_V8_FLAGS,
   repetitions,
   statistic: 'median of repetitions after warm-up; ratios are to baselines measured in this run',
   kernel: section('kernel', () => benchKernel({ repetitions, eventsPerRepetition: quick ? 200_000 : 2_000_000 })),
