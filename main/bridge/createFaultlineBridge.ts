@@ -46,31 +46,24 @@ export function createFaultlineBridge(ipc: IpcRendererPort, warn: Warn = (messag
     discardRecovery: (id) => invokeChecked(ipc, IPC_CHANNELS.recoveryDiscard, id),
     setDocumentState: (state) => invokeChecked(ipc, IPC_CHANNELS.windowSetDocumentState, state),
     closeWindowNow: () => invokeChecked(ipc, IPC_CHANNELS.windowCloseNow),
-    onSaveBeforeClose: (listener) => subscribe(ipc, IPC_CHANNELS.windowSaveBeforeClose, () => listener(), warn),
+    onSaveBeforeClose: (listener) => {
+      // Checked here: the wrapper that drops the (empty) payload would hide a non-function.
+      requireFunction(listener, IPC_CHANNELS.windowSaveBeforeClose);
+      return subscribe(ipc, IPC_CHANNELS.windowSaveBeforeClose, () => listener(), warn);
+    },
     connectEngine: () => ipc.send(ENGINE_CHANNELS.connect),
 
-    onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-      if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
-      const channel = IPC_CHANNELS.menuCommand;
-      const relay = (_event: unknown, payload: unknown) => {
-        const checked = eventPayloadValidators[channel](payload);
-        if (checked.ok) listener(checked.value);
-        else warn(`Faultline: ignored a malformed ${channel} event (${checked.error})`);
-      };
-      ipc.on(channel, relay);
-      let subscribed = true;
-      return () => {
-        if (!subscribed) return;
-        subscribed = false;
-        ipc.removeListener(channel, relay);
-      };
-    },
+    onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(ipc, IPC_CHANNELS.menuCommand, listener, warn),
   };
+}
+
+function requireFunction(listener: unknown, channel: string): void {
+  if (typeof listener !== 'function') throw new TypeError(`${channel} needs a listener function`);
 }
 
 /** Relays one event channel to a page listener, validated, without the Electron event object. */
 function subscribe<C extends EventChannel>(ipc: IpcRendererPort, channel: C, listener: (payload: EventContract[C]) => void, warn: Warn): () => void {
-  if (typeof listener !== 'function') throw new TypeError(`${channel} needs a listener function`);
+  requireFunction(listener, channel);
   const relay = (_event: unknown, payload: unknown) => {
     const checked = eventPayloadValidators[channel](payload);
     if (checked.ok) listener(checked.value as EventContract[C]);

@@ -90,6 +90,12 @@ describe('preload', () => {
     expect(() => bridge.onMenuCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
   });
 
+  it('every event subscription refuses a non-function when called, not when main first sends', () => {
+    const notAFunction = 'alert(1)' as unknown as () => void;
+    expect(() => bridge.onFileOpened(notAFunction)).toThrow(TypeError);
+    expect(() => bridge.onSaveBeforeClose(notAFunction)).toThrow(TypeError);
+  });
+
   it('saveFile sends the token and text on file:save and returns the validated answer', async () => {
     const token = 'T'.repeat(32);
     const answer = { status: 'saved', file: { token, name: 'a.faultline', location: '/home/me/a.faultline' }, warning: null };
