@@ -1,6 +1,6 @@
 import type { DbFailoverConfig } from '../../../model/types';
 import type { World } from '../../engine/world';
-import type { AckedWriteSink } from '../../engine/consistency';
+import { HELD_BY_WRITE_BEHIND_CACHE, type AckedWriteSink } from '../../engine/consistency';
 import { grow } from '../../engine/growable';
 import type { VersionStore } from './versionStore';
 import type { ReplicationBacklog } from './replicationBacklog';
@@ -322,6 +322,8 @@ export class DbCluster implements AckedWriteSink {
         this.ackMs[key] = nowMs;
       }
     }
+    // Not at any database yet: its flush books it for failovers when a primary takes it.
+    if (primary === HELD_BY_WRITE_BEHIND_CACHE) return;
     if (this.successorOf[primary] >= 0) {
       // Acknowledged after its primary was replaced (the answer was already on its way).
       if (!this.survives(primary, key, version)) this.world.consistency.countLostWrite(sentMs);
