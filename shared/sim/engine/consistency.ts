@@ -48,7 +48,8 @@ export const MAX_VERSION = 0xfffffffe;
 /**
  * The "primary" of a write-behind write when its client is acknowledged: the app and its cache
  * accepted it (and gave it its version); no database has it yet, so it is in no cluster's
- * failover books until a flush lands (fits the 16 bits `markWrite` keeps per request).
+ * failover books until a flush lands. Fits the 16 bits `markWrite` keeps per request, and is no
+ * node's index (those stop at MAX_NODES − 1 = 0xfffe).
  */
 export const HELD_BY_WRITE_BEHIND_CACHE = 0xffff;
 

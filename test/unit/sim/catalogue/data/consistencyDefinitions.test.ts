@@ -9,25 +9,29 @@ import { faultlineRun } from './loadFixture';
  */
 
 describe('write-behind: an acknowledged write the cache lost leaves stale reads behind', () => {
-  it('reads of a key whose last acknowledged write was lost return the older database version: stale until the key is written again', async () => {
-    // write-behind-stale.faultline: 4000 requests/s, half writes, uniform over 10 000 keys; a
-    // write is acknowledged once in the cache and flushed ≈ 1 s later; the cache is flushed at
-    // 10 s. Lost: the writes of the last second, ≈ Poisson(2000). Keys with a lost write:
-    // D ≈ 10 000 · (1 − e^−0.2) ≈ 1813 (SD ≈ √(10 000 · 0.181 · 0.819) ≈ 38). Each such key's
-    // requests from then on are reads or writes with probability ½ each, so the reads before its
-    // next write — every one of them stale — are geometric with mean 1 and variance 2 (the run
-    // goes on 30 s; a key goes unwritten that long with probability e^−6). Stale reads ≈ 1813,
-    // SD ≈ √(1813 · 2 + 38²) ≈ 72; ±4 SD ≈ ±290. (It was 1: the write had no version until the
-    // database took it, so the version it lost was nobody's newest acknowledged one.)
-    const { report } = await faultlineRun('write-behind-stale');
+  // write-behind-stale.faultline: 4000 requests/s, half writes, uniform over 10 000 keys; a write
+  // is acknowledged once in the cache and flushed ≈ 1 s later; the cache is flushed at 10 s. Lost:
+  // the writes of the last second, ≈ Poisson(2000), SD ≈ 45. Keys with a lost write:
+  // D ≈ 10 000 · (1 − e^−0.2) ≈ 1813 (SD ≈ √(10 000 · 0.181 · 0.819) ≈ 38). Each such key's
+  // requests from then on are reads or writes with probability ½ each, so the reads before its
+  // next write — every one of them stale — are geometric with mean 1 and variance 2 (the run goes
+  // on 30 s; a key goes unwritten that long with probability e^−6). Stale reads ≈ 1813,
+  // SD ≈ √(1813 · 2 + 38²) ≈ 72; ±4 SD ≈ ±290. The old engine reported 1 (3 through a router):
+  // the write had no version until the database took it, so the version the flush lost was
+  // nobody's newest acknowledged one. The -shards variant puts a shard router and two shards in
+  // place of the database: the acknowledgement is booked with the shard the key maps to.
+  it.each(['write-behind-stale', 'write-behind-stale-shards'])('%s: reads of a key whose last acknowledged write was lost are stale until the key is written again', async (name) => {
+    const { report } = await faultlineRun(name);
     const check = (id: string) => report.checks.find((c) => c.id === id)!;
     expect(report.consistency.lostWrites).toBeGreaterThan(2000 - 4 * 45);
     expect(report.consistency.lostWrites).toBeLessThan(2000 + 4 * 45);
     expect(report.consistency.staleReads).toBeGreaterThan(1813 - 290);
     expect(report.consistency.staleReads).toBeLessThan(1813 + 290);
-    // Before the flush every read of a freshly written key hits the cache, which holds it.
-    expect(check('stale-before').actual).toBe(0);
-    expect(check('stale-after').actual).toBe(report.consistency.staleReads);
+    // Before the flush a read of a written key hits the cache, which holds the write; only the
+    // cache-aside race can leave an old value there (a cold read's database answer set into the
+    // cache after a write of the same key): a handful at most.
+    expect(check('stale-before').actual).toBeLessThanOrEqual(5);
+    expect(check('stale-after').actual).toBeGreaterThan(1813 - 290);
     expect(check('lost').actual).toBe(report.consistency.lostWrites);
   });
 });
