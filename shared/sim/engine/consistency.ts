@@ -45,6 +45,14 @@ export const CONSISTENCY_BYTES_PER_REQUEST = 8;
  */
 export const MAX_VERSION = 0xfffffffe;
 
+/**
+ * The "primary" of a write-behind write when its client is acknowledged: the app and its cache
+ * accepted it (and gave it its version); no database has it yet, so it is in no cluster's
+ * failover books until a flush lands. Fits the 16 bits `markWrite` keeps per request, and is no
+ * node's index (those stop at MAX_NODES − 1 = 0xfffe).
+ */
+export const HELD_BY_WRITE_BEHIND_CACHE = 0xffff;
+
 export class Consistency {
   staleReads = 0;
   lostWrites = 0;
@@ -79,7 +87,10 @@ export class Consistency {
     this.requests.flags[req] |= REQ_MARK_STALE;
   }
 
-  /** Request `req`'s current attempt wrote `version` at `primary` of the cluster behind `sink`. */
+  /**
+   * Request `req`'s current attempt wrote `version` at `primary` of the cluster behind `sink`
+   * ({@link HELD_BY_WRITE_BEHIND_CACHE}: into a write-behind cache, for that cluster).
+   */
   markWrite(req: number, sink: number, primary: number, version: number): void {
     if (req >= this.writeSink.length) this.growWriteMarks(req);
     this.requests.flags[req] |= REQ_MARK_WRITE;

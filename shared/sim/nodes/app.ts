@@ -24,6 +24,8 @@ import type { CacheModel } from './cache';
 import { clustersOf, type DbCluster } from './db/cluster';
 import { sessionBookOf, type SessionBook } from './app/sessions';
 import { WriteBehindBuffer } from './app/writeBehind';
+import type { ShardRouterModel } from './shardRouter';
+import { HELD_BY_WRITE_BEHIND_CACHE } from '../engine/consistency';
 
 /** Data-path steps, stored in the app call's `step` while it is here. */
 const STEP_QUEUED = 0;
@@ -112,10 +114,10 @@ export class AppModel extends BaseNode {
         ? new WriteBehindBuffer(
             world,
             () => (world.models[world.links.to[targets.cache]] as CacheModel).contentEpoch,
-            (key, sentMs) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key, Infinity, -1, sentMs),
+            (key, sentMs, version) => this.sendOrphan(this.storeLink(true), OP_DB_WRITE, key, version, -1, sentMs),
             () => this.config.downstreamTimeoutMs,
             // Through a shard router the shard is not known here: every failed attempt counts.
-            (key, version) => this.cluster !== null && this.cluster.landedSince(key, version),
+            (key, version) => this.cluster !== null && this.cluster.landedSince(key, version - 1),
           )
         : null;
   }
@@ -175,7 +177,10 @@ export class AppModel extends BaseNode {
     switch (done) {
       case STEP_SERVICE:
         if (write) {
-          if (cached && policy === 'write-behind') return this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs);
+          if (cached && policy === 'write-behind') {
+            if (this.hasStore) this.acceptBehind(call);
+            return this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs);
+          }
           if (this.hasStore) return this.issueStore(call, true, afterMs);
           if (cached) return this.issueCache(call, STEP_CACHE_SET, OP_CACHE_SET, afterMs); // the cache is the store
           return this.afterWrite(call, afterMs);
@@ -194,7 +199,7 @@ export class AppModel extends BaseNode {
         return this.afterWrite(call, afterMs);
       case STEP_CACHE_SET:
         if (!write) return this.callApps(call, 0, afterMs);
-        if (policy === 'write-behind' && this.hasStore) this.writeBehind!.add(keyOf(this.world, call), this.sentMs(call));
+        if (policy === 'write-behind' && this.hasStore) this.acknowledgeBehind(call);
         return this.afterWrite(call, afterMs);
       case STEP_CACHE_DEL:
         return this.afterWrite(call, afterMs);
@@ -251,8 +256,9 @@ export class AppModel extends BaseNode {
   /**
    * A call no request waits for (write-behind flush, refresh-ahead reload, a reloaded value's
    * cache set): its key in its payload. `ackedSentMs`: for a write-behind flush, when its client
-   * sent the write (see CallPayloads.atMs). A cache set stores the version the database answered
-   * with, so hits on it can be judged stale; Infinity / −1 (never judged) when none did.
+   * sent the write (see CallPayloads.atMs), and `version` is the one its write took when the app
+   * accepted it. A cache set stores the version the database answered with, so hits on it can be
+   * judged stale; Infinity / −1 (never judged) when none did.
    */
   private sendOrphan(link: number, op: number, key: number, version = Infinity, sink = -1, ackedSentMs = Number.NaN): number {
     if (link < 0) return -1;
@@ -262,9 +268,40 @@ export class AppModel extends BaseNode {
     const payload = calls.attachPayload(child);
     calls.payloads.key[payload] = key;
     calls.payloads.atMs[payload] = ackedSentMs;
+    if (op === OP_DB_WRITE) calls.payloads.version[payload] = version;
     if (op === OP_CACHE_SET) world.callData.setVersion(child, version, sink);
     world.sendRequest(child);
     return child;
+  }
+
+  /**
+   * A write-behind write is accepted here (DESIGN §3: its version is assigned by whoever accepts
+   * it): it takes the next version now, and the cache stores it with that version, for the
+   * database cluster that will hold the key (`WriteBehindBuffer`).
+   */
+  private acceptBehind(call: number): void {
+    const world = this.world;
+    world.callData.setVersion(call, world.consistency.nextVersion(), this.clusterOfKey(keyOf(world, call))?.sinkId ?? -1);
+  }
+
+  /**
+   * The write is in the cache: buffered for the database, and acknowledged to the client when
+   * the answer reaches it (from then on it is the key's newest acknowledged version).
+   */
+  private acknowledgeBehind(call: number): void {
+    const world = this.world;
+    const version = world.callData.versionOf(call);
+    const sink = world.callData.sinkOf(call);
+    const req = world.calls.req[call];
+    this.writeBehind!.add(keyOf(world, call), this.sentMs(call), version);
+    if (req >= 0 && sink >= 0) world.consistency.markWrite(req, sink, HELD_BY_WRITE_BEHIND_CACHE, version);
+  }
+
+  /** The db cluster holding `key`: the app's own, or the shard a linked router sends it to. */
+  private clusterOfKey(key: number): DbCluster | null {
+    if (this.cluster !== null) return this.cluster;
+    const router = this.targets.router;
+    return router >= 0 ? (this.world.models[this.world.links.to[router]] as ShardRouterModel).clusterOfKey(key) : null;
   }
 
   /** Refresh-ahead: reload the key from the database in the background; the answer is set into the cache. */

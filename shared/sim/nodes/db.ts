@@ -119,15 +119,16 @@ export class DbModel extends BaseNode implements ClusterMember {
       return;
     }
     this.writes++;
-    const version = world.consistency.nextVersion();
+    // A write-behind flush writes the version its write took when the app accepted it.
+    const version = req >= 0 ? world.consistency.nextVersion() : this.backgroundWriteVersion(call);
     world.callData.setVersion(call, version, cluster.sinkId);
     // In `store` (and the cluster's books) at once; to reads only from when the write ends.
     this.inFlight.addWrite(key, version, departure, this.store.get(key), world.now);
     this.store.apply(key, version);
     this.received.apply(key, version);
     if (req >= 0) world.consistency.markWrite(req, cluster.sinkId, this.index, version);
-    // A write-behind flush: its client was acknowledged when the app took the write, so it is an
-    // acknowledged write from now on (a failover that loses it loses an acknowledged write).
+    // A write-behind flush: its client was acknowledged when the app took the write (the stale-read
+    // books have it since then); from now on a failover that loses it loses an acknowledged write.
     else {
       const payload = world.calls.payloadOf(call);
       const ackedSentMs = payload >= 0 ? world.calls.payloads.atMs[payload] : Number.NaN;
@@ -140,6 +141,14 @@ export class DbModel extends BaseNode implements ClusterMember {
       world.calls.step[call] = needed;
       this.syncWaits.push(call, world.calls.gen[call], departure + SYNC_REPLICATION_TIMEOUT_MS);
     }
+  }
+
+  /** A write with no client request: a write-behind flush's own version, else (a worker's job) the next. */
+  private backgroundWriteVersion(call: number): number {
+    const world = this.world;
+    const payload = world.calls.payloadOf(call);
+    const carried = payload >= 0 ? world.calls.payloads.version[payload] : 0;
+    return carried > 0 ? carried : world.consistency.nextVersion();
   }
 
   /**

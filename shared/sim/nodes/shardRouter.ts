@@ -87,6 +87,12 @@ export class ShardRouterModel extends BaseNode {
     return new ShardMap(this.config.scheme, names, this.config.vnodes, this.keySpace);
   }
 
+  /** The db cluster the router sends `key` to now (null: no shard). */
+  clusterOfKey(key: number): DbCluster | null {
+    const shard = this.map.shardOf(key);
+    return shard < 0 ? null : this.shards[shard].cluster;
+  }
+
   /** Links a new shard (or another member of a known one) during the run; counts the keys that move. */
   addLink(link: number): void {
     if (!this.attach(link)) return;

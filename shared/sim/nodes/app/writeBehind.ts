@@ -30,8 +30,15 @@ export const WRITE_BEHIND_ATTEMPTS = 5;
  * {@link WRITE_BEHIND_ATTEMPTS} failed attempts, or if the cache lost its contents meanwhile, the
  * write is counted lost. A timed-out attempt may still have landed (a slow database answers late;
  * an answer can be lost on the way back): before sending again, and before counting a loss, the
- * buffer asks the database whether the key has a version newer than the write's acknowledgement —
- * the write, or a later one that supersedes it.
+ * buffer asks the database whether the key holds the write's version or a newer one — the write,
+ * or a later one that supersedes it.
+ *
+ * The write's version (DESIGN §3: assigned by the primary that accepts it) is drawn when the app
+ * puts it in the cache, since that is where it is accepted and acknowledged: the cache holds it
+ * with that version, the client's acknowledgement books it, and every flush attempt writes that
+ * same version (last write wins at the database, so a later write of the key is not undone by a
+ * late flush). A write lost with the cache thus remains the newest acknowledged version of its
+ * key, and the older version the database still serves is a stale read.
  */
 export class WriteBehindBuffer {
   private keys = new Int32Array(64);
@@ -40,8 +47,8 @@ export class WriteBehindBuffer {
   private dueMs = new Float64Array(64);
   /** Failed flush attempts so far. */
   private attempts = new Int32Array(64);
-  /** The newest version in the system when the write was acknowledged (see `landedSince`). */
-  private since = new Float64Array(64);
+  /** The version the write took when the app accepted it (see `landed`). */
+  private versions = new Float64Array(64);
   private head = 0;
   private size = 0;
   private readonly timer: number;
@@ -51,7 +58,7 @@ export class WriteBehindBuffer {
   private fEpoch = new Int32Array(16);
   private fSentMs = new Float64Array(16);
   private fAttempts = new Int32Array(16);
-  private fSince = new Float64Array(16);
+  private fVersion = new Float64Array(16);
   private fCall = new Int32Array(16);
   /** Bumped when the flush is settled: its timeout entry and late answers are then stale. */
   private fLife = new Int32Array(16);
@@ -69,18 +76,18 @@ export class WriteBehindBuffer {
     /** The cache's current content epoch. */
     private readonly cacheEpoch: () => number,
     /**
-     * Sends the database write for `key`, acknowledged to a client who sent it at `sentMs`;
-     * returns its call, or −1 if there is nowhere to send it.
+     * Sends the database write of `version` of `key`, acknowledged to a client who sent it at
+     * `sentMs`; returns its call, or −1 if there is nowhere to send it.
      */
-    private readonly flushWrite: (key: number, sentMs: number) => number,
+    private readonly flushWrite: (key: number, sentMs: number, version: number) => number,
     /** How long a flush waits for its answer (the app's `downstreamTimeoutMs`). */
     private readonly timeoutMs: () => number,
     /**
-     * Does the database now hold a version of `key` newer than `version`? A flush that timed out
-     * may still have landed (a slow database answers late), and a later write to the key
-     * supersedes it anyway: either way there is nothing to send again, and nothing lost.
+     * Does the database now hold `version` of `key`, or a newer one? A flush that timed out may
+     * still have landed (a slow database answers late), and a later write to the key supersedes
+     * it anyway: either way there is nothing to send again, and nothing lost.
      */
-    private readonly landedSince: (key: number, version: number) => boolean,
+    private readonly landed: (key: number, version: number) => boolean,
   ) {
     this.timer = world.addTimer(() => this.onTimer());
     this.timeouts = world.createDeadlineQueue(
@@ -93,11 +100,12 @@ export class WriteBehindBuffer {
     return this.size;
   }
 
-  add(key: number, sentMs: number): void {
-    this.enqueue(key, this.cacheEpoch(), sentMs, 0, this.world.consistency.lastVersion);
+  /** A write of `version` of `key` is in the cache and acknowledged (its client sent it at `sentMs`). */
+  add(key: number, sentMs: number, version: number): void {
+    this.enqueue(key, this.cacheEpoch(), sentMs, 0, version);
   }
 
-  private enqueue(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
+  private enqueue(key: number, epoch: number, sentMs: number, attempts: number, version: number): void {
     if (this.size === this.keys.length) this.growRing();
     const at = (this.head + this.size) & (this.keys.length - 1);
     this.keys[at] = key;
@@ -105,7 +113,7 @@ export class WriteBehindBuffer {
     this.sentMs[at] = sentMs;
     this.dueMs[at] = this.world.now + WRITE_BEHIND_DELAY_MS;
     this.attempts[at] = attempts;
-    this.since[at] = since;
+    this.versions[at] = version;
     this.size++;
     if (!this.armed) this.arm();
   }
@@ -125,16 +133,16 @@ export class WriteBehindBuffer {
       this.head = (at + 1) & mask;
       this.size--;
       if (this.epochs[at] !== epoch) this.world.consistency.countLostWrite(this.sentMs[at]);
-      else if (this.attempts[at] > 0 && this.landedSince(this.keys[at], this.since[at])) continue; // a late answer's write is in
-      else this.send(this.keys[at], this.epochs[at], this.sentMs[at], this.attempts[at], this.since[at]);
+      else if (this.attempts[at] > 0 && this.landed(this.keys[at], this.versions[at])) continue; // a late answer's write is in
+      else this.send(this.keys[at], this.epochs[at], this.sentMs[at], this.attempts[at], this.versions[at]);
     }
     if (this.size > 0 && !this.armed) this.arm();
   }
 
-  private send(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
-    const call = this.flushWrite(key, sentMs);
+  private send(key: number, epoch: number, sentMs: number, attempts: number, version: number): void {
+    const call = this.flushWrite(key, sentMs, version);
     if (call < 0) {
-      this.retryOrLose(key, epoch, sentMs, attempts + 1, since);
+      this.retryOrLose(key, epoch, sentMs, attempts + 1, version);
       return;
     }
     const flush = this.allocFlush();
@@ -142,7 +150,7 @@ export class WriteBehindBuffer {
     this.fEpoch[flush] = epoch;
     this.fSentMs[flush] = sentMs;
     this.fAttempts[flush] = attempts;
-    this.fSince[flush] = since;
+    this.fVersion[flush] = version;
     this.fCall[flush] = call;
     if (call >= this.byCall.length) {
       let length = this.byCall.length;
@@ -170,15 +178,15 @@ export class WriteBehindBuffer {
     const epoch = this.fEpoch[flush];
     const sentMs = this.fSentMs[flush];
     const attempts = this.fAttempts[flush] + 1;
-    const since = this.fSince[flush];
+    const version = this.fVersion[flush];
     this.settle(flush);
-    this.retryOrLose(key, epoch, sentMs, attempts, since);
+    this.retryOrLose(key, epoch, sentMs, attempts, version);
   }
 
-  private retryOrLose(key: number, epoch: number, sentMs: number, attempts: number, since: number): void {
+  private retryOrLose(key: number, epoch: number, sentMs: number, attempts: number, version: number): void {
     this.failedAttempts++;
-    if (attempts < WRITE_BEHIND_ATTEMPTS) this.enqueue(key, epoch, sentMs, attempts, since);
-    else if (!this.landedSince(key, since)) this.world.consistency.countLostWrite(sentMs);
+    if (attempts < WRITE_BEHIND_ATTEMPTS) this.enqueue(key, epoch, sentMs, attempts, version);
+    else if (!this.landed(key, version)) this.world.consistency.countLostWrite(sentMs);
   }
 
   private settle(flush: number): void {
@@ -200,7 +208,7 @@ export class WriteBehindBuffer {
       this.fEpoch = grow(this.fEpoch, length);
       this.fSentMs = grow(this.fSentMs, length);
       this.fAttempts = grow(this.fAttempts, length);
-      this.fSince = grow(this.fSince, length);
+      this.fVersion = grow(this.fVersion, length);
       this.fCall = grow(this.fCall, length);
       this.fLife = grow(this.fLife, length);
       this.fNext = grow(this.fNext, length);
@@ -221,7 +229,7 @@ export class WriteBehindBuffer {
     this.sentMs = reorder(this.sentMs);
     this.dueMs = reorder(this.dueMs);
     this.attempts = reorder(this.attempts);
-    this.since = reorder(this.since);
+    this.versions = reorder(this.versions);
     this.head = 0;
   }
 }

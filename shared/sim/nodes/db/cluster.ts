@@ -1,6 +1,6 @@
 import type { DbFailoverConfig } from '../../../model/types';
 import type { World } from '../../engine/world';
-import type { AckedWriteSink } from '../../engine/consistency';
+import { HELD_BY_WRITE_BEHIND_CACHE, type AckedWriteSink } from '../../engine/consistency';
 import { grow } from '../../engine/growable';
 import type { VersionStore } from './versionStore';
 import type { ReplicationBacklog } from './replicationBacklog';
@@ -25,7 +25,8 @@ export interface ClusterMember {
  *  - it notices a member's crash `detectMs` after it happens (perfect detection, delayed; a
  *    partitioned but live primary is not noticed) and from then on routing avoids the member;
  *  - on a primary's detected loss with `failover.auto` it hands over to another live primary
- *    (master-master) or promotes the most up-to-date live replica (the one lacking fewest writes);
+ *    (master-master) or promotes the most up-to-date live replica (the one lacking fewest writes),
+ *    which first gathers the copies the other live members hold and it lacks;
  *  - it keeps the consistency books: the newest acknowledged version per key (for stale reads)
  *    and the acknowledged writes not yet on every other live member (for lost writes).
  *
@@ -220,11 +221,12 @@ export class DbCluster implements AckedWriteSink {
   /**
    * The lost primary's place goes to another live primary, else to the most up-to-date live
    * replica: the one lacking the fewest of the lost primary's acknowledged writes (then the one
-   * with the newest version). Acknowledged writes the successor has not received are lost: the
-   * cluster goes on from the successor's copy.
+   * with the newest version). It first gathers what the other live members hold and it lacks;
+   * acknowledged writes it still has not received are then in no surviving copy: lost.
    */
   private failover(lost: number): void {
     let successor = this.livePrimary(lost);
+    let promoted = false;
     if (successor < 0) {
       let best = -1;
       let bestMissing = Infinity;
@@ -239,10 +241,12 @@ export class DbCluster implements AckedWriteSink {
       if (best < 0) return; // nobody to take over: writes fail until the primary is back, with its data
       this.member(best).role = 'primary';
       successor = best;
-      // The other replicas follow the new primary from their position: what it holds (its relay
-      // log included) and they lack goes to them over its replication links.
-      this.catchUpFrom(best);
+      promoted = true;
     }
+    // The other replicas follow the new primary from their position: what it holds (its relay
+    // log and the copies gathered from them included) and they lack goes to them over its
+    // replication links.
+    if (this.gatherSurvivingCopies(successor) > 0 || promoted) this.catchUpFrom(successor);
     this.failovers++;
     this.successorOf[lost] = successor;
     this.world.noteFailover(lost, successor);
@@ -266,6 +270,31 @@ export class DbCluster implements AckedWriteSink {
     this.pendingSize = kept;
   }
 
+  /**
+   * Before it takes writes, the successor gets from every other live member the versions it has
+   * not received (as MHA applies the most advanced replica's relay log to the new master): a
+   * write another replica holds is in a surviving copy, so it is not lost (DESIGN §3), and the
+   * cluster goes on with it rather than leaving that replica diverged from its new primary.
+   * Returns how many versions it gathered. Scans every key of every live member: failovers are rare.
+   */
+  private gatherSurvivingCopies(successor: number): number {
+    const into = this.member(successor);
+    let gathered = 0;
+    let newest = into.receivedUpTo;
+    for (const m of this.members) {
+      if (m === successor || !this.live(m)) continue;
+      this.member(m).received.forEach((key, version) => {
+        if (version <= into.received.get(key)) return;
+        into.received.apply(key, version);
+        into.store.apply(key, version);
+        if (version > newest) newest = version;
+        gathered++;
+      });
+    }
+    into.receivedUpTo = newest;
+    return gathered;
+  }
+
   /** How many of `lost`'s pending acknowledged writes member `m` has not received. */
   private missingOf(lost: number, m: number): number {
     const store = this.member(m).received;
@@ -282,8 +311,9 @@ export class DbCluster implements AckedWriteSink {
 
   /**
    * Did write (key, version) of the lost primary survive — has its successor received that
-   * version of the key or a newer one (which a later write legitimately replaced it with)? A copy
-   * on some other replica does not count: the cluster goes on from the successor's.
+   * version of the key or a newer one (which a later write legitimately replaced it with)? The
+   * successor gathered every other live member's copies when it took over, so this is "in some
+   * surviving copy".
    */
   private survives(lost: number, key: number, version: number): boolean {
     const successor = this.successorOf[lost];
@@ -322,6 +352,8 @@ export class DbCluster implements AckedWriteSink {
         this.ackMs[key] = nowMs;
       }
     }
+    // Not at any database yet: its flush books it for failovers when a primary takes it.
+    if (primary === HELD_BY_WRITE_BEHIND_CACHE) return;
     if (this.successorOf[primary] >= 0) {
       // Acknowledged after its primary was replaced (the answer was already on its way).
       if (!this.survives(primary, key, version)) this.world.consistency.countLostWrite(sentMs);

@@ -1,22 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCommand, type RunEnvironment } from '../../../../../main/cli/run';
-import { Simulation } from '../../../../../shared/sim/simulation';
-import type { Report } from '../../../../../shared/sim/report';
-
-/** The CLI as `faultline run FILE --json` runs it, with the real engine, capturing stdout. */
-async function faultlineRun(name: string): Promise<{ exit: number; report: Report }> {
-  let out = '';
-  const environment: RunEnvironment = {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: () => {}, isTTY: false },
-    createSimulation: (document, settings) => new Simulation(document, settings),
-    clockMs: () => 0,
-  };
-  const file = fileURLToPath(new URL(`../../../../fixtures/sim/data/${name}.faultline`, import.meta.url));
-  const exit = await runCommand(file, { json: true }, environment);
-  return { exit, report: JSON.parse(out) as Report };
-}
+import { faultlineRun } from './loadFixture';
 
 describe('data fixtures through the CLI (JSON report, exit code from the checks)', () => {
   it('failover: the async file loses writes, so its "lostWrites <= 0" check fails (exit 1)', async () => {

@@ -214,9 +214,9 @@ describe('failover promotes the replica lacking the fewest acknowledged writes',
     const { sim, report } = runDataFixture('promotion-choice');
     expect(dbModel(sim, 'r2').role).toBe('primary');
     expect(dbModel(sim, 'r1').role).toBe('replica');
-    // The books count exactly what the successor lacks of the crashed primary's writes (writes
-    // go on to r2 afterwards, so only keys p holds are compared; keys are distinct but for a
-    // collision or two in a million).
+    // The books count exactly what the successor lacks of the crashed primary's writes once it has
+    // gathered r1's copies of those it lacked (writes go on to r2 afterwards, so only keys p holds
+    // are compared; keys are distinct but for a collision or two in a million).
     const p = dbModel(sim, 'p').store;
     const r2 = dbModel(sim, 'r2').store;
     let lacking = 0;
