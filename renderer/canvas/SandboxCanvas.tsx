@@ -10,7 +10,7 @@ import { GridBackground } from './gridBackground';
 import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
-import { bandChanged, fitAround, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from './fitArea';
+import { bandChanged, fitAround, freeBoxes, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from './fitArea';
 import { NODE_CARD } from '../editor/geometry';
 
 /** Something drawn into the scene every display frame while it wants to (the live view). */
@@ -299,6 +299,13 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             // A canvas too short for both bands keeps the whole view rather than none of it.
             if (topPx + bottomPx >= viewport.screenHeight - NODE_CARD.height * zoom) return { x: bounds.x, y: bounds.y, w: bounds.width, h: bounds.height };
             return { x: bounds.x, y: bounds.y + topPx / zoom, w: bounds.width, h: bounds.height - (topPx + bottomPx) / zoom };
+          },
+          unobstructedRects: () => {
+            const bounds = viewport.getVisibleBounds();
+            const zoom = viewport.scale.x;
+            return freeBoxes({ width: viewport.screenWidth, height: viewport.screenHeight }, overlayBoxes(hostRef.current, 0))
+              .filter((box) => box.right - box.left >= NODE_CARD.width * zoom && box.bottom - box.top >= NODE_CARD.height * zoom)
+              .map((box) => ({ x: bounds.x + box.left / zoom, y: bounds.y + box.top / zoom, w: (box.right - box.left) / zoom, h: (box.bottom - box.top) / zoom }));
           },
           worldToClient: (point) => {
             const bounds = canvas.getBoundingClientRect();

@@ -26,6 +26,11 @@ export interface Camera {
    * notices at the bottom), where a new card can be seen; the whole view where there are none.
    */
   unobstructedRect?(): Rect;
+  /**
+   * Every part of the view no overlay covers, as a fit sees it: beside the legend as well as
+   * under it (unobstructedRect is only the band between the top overlays and the bottom ones).
+   */
+  unobstructedRects?(): Rect[];
   /** Page position of a world point (to place HTML over the canvas, such as the rename field). */
   worldToClient(point: Point): Point;
 }

@@ -250,7 +250,9 @@ export class Editor {
     const anchor = paletteAnchor(only, kind, view);
     // Beside a node at the view's edge, the flow goes on past it: the view then zooms out to show it.
     const aimed = { x: anchor.x - NODE_CARD.width / 2 - GRID, y: anchor.y - NODE_CARD.height / 2 - GRID, w: NODE_CARD.width + 2 * GRID, h: NODE_CARD.height + 2 * GRID };
-    const id = this.addNodeWithCorner(kind, freeNodeCorner(doc, anchor, only === undefined ? view : boundsOf([view, aimed])!));
+    // The free space beside the legend that a fit uses holds new cards too, before the view zooms out.
+    const alsoFree = camera?.unobstructedRects?.() ?? [];
+    const id = this.addNodeWithCorner(kind, freeNodeCorner(doc, anchor, only === undefined ? view : boundsOf([view, aimed])!, alsoFree));
     this.showWithView(nodeRect(this.store.getDocument().nodes[id]));
     return id;
   }
@@ -597,7 +599,8 @@ export class Editor {
     const camera = this.camera;
     if (!camera) return;
     const shown = camera.unobstructedRect?.() ?? camera.visibleRect();
-    if (card.x >= shown.x && card.y >= shown.y && card.x + card.w <= shown.x + shown.w && card.y + card.h <= shown.y + shown.h) return;
+    const within = (area: Rect) => card.x >= area.x && card.y >= area.y && card.x + card.w <= area.x + area.w && card.y + card.h <= area.y + area.h;
+    if (within(shown) || (camera.unobstructedRects?.() ?? []).some(within)) return;
     this.autoFit = false;
     camera.fit(boundsOf([shown, card])!, 0, camera.zoom());
   }

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { filterLog, LOG_CATEGORIES, LOG_OUTCOMES, logText, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
@@ -8,7 +8,7 @@ import { formatSimTime } from './speedPresets';
 /**
  * The run's events, newest last: scenario events, injected faults and health-check marks.
  * Filter by node, kind and outcome; clicking a row selects (and pulses) the node it concerns,
- * or the link for link faults.
+ * or the link for link faults. The newest rows stay in sight unless the user has scrolled up.
  */
 export function EventLog() {
   const model = useLiveModel();
@@ -26,6 +26,19 @@ export function EventLog() {
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   const nodes = doc.nodes;
   const name = nodeNamer(nodes, doc.links);
+
+  // A log a few rows tall opened on its oldest rows: at a pause the events the caption speaks
+  // of were below the fold. It follows its end until scrolled away from it, and again once back.
+  const listRef = useRef<HTMLOListElement>(null);
+  const following = useRef(true);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list !== null && following.current) list.scrollTop = list.scrollHeight;
+  });
+  const onScroll = () => {
+    const list = listRef.current;
+    if (list !== null) following.current = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+  };
 
   const highlight = (entry: LiveLogEntry) => {
     if (entry.linkId !== undefined && entry.category !== 'health') store.setSelection({ nodes: [], links: [entry.linkId], regions: [] });
@@ -65,7 +78,7 @@ export function EventLog() {
           {model !== null && model.logDropped > 0 ? ` (${model.logDropped} older dropped)` : ''}
         </span>
       </div>
-      <ol className="live-log-rows">
+      <ol className="live-log-rows" ref={listRef} onScroll={onScroll}>
         {rows.length === 0 && <li className="live-empty">{log.length === 0 ? 'Nothing has happened yet. Press Play.' : 'No entries match the filter.'}</li>}
         {rows.map((entry) => (
           <li key={entry.seq}>

@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartedSeconds, errorData, latencyData, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond } from './chartSeries';
+import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
@@ -8,6 +8,7 @@ import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
 const THROUGHPUT: ChartSeriesSpec[] = [
   { label: 'ok', color: '#22c55e', fill: true },
   { label: 'failed', color: '#ef4444', fill: true },
+  { label: 'in flight', color: '#94a3b8', fill: true },
 ];
 const LATENCY: ChartSeriesSpec[] = [
   { label: 'p50', color: '#60a5fa' },
@@ -44,7 +45,7 @@ export function LiveCharts() {
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
   return (
     <div className="live-charts">
-      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={throughputData(metrics, charted)} testId="chart-throughput" key={`throughput-${run}`} />
+      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={[...throughputData(metrics, charted), inFlightData(metrics, charted)]} testId="chart-throughput" key={`throughput-${run}`} />
       <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" key={`latency-${run}`} />
       <div className="live-chart-with-note">
         <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" key={`errors-${run}`} />

@@ -33,6 +33,20 @@ export function throughputData(metrics: MetricSeries, n = metrics.length): Chart
   return [seconds(n), Array.from({ length: n }, (_, t) => value(ok[t])), Array.from({ length: n }, (_, t) => finishedFailures(metrics, t))];
 }
 
+/**
+ * Requests of second t with no outcome yet (sent − ok − finished failures). Near the live edge
+ * the ok and failed lines both dip while requests wait out their timeouts and retries; without
+ * this line a class paused on "will it recover?" saw failures seemingly fall. Drawn only from
+ * the second before the first one still waiting (0 there, so it rises from the axis); null before.
+ */
+export function inFlightData(metrics: MetricSeries, n = metrics.length): (number | null)[] {
+  const { sent, ok } = metrics.columns;
+  const waiting = Array.from({ length: n }, (_, t) => (Number.isFinite(sent[t]) ? Math.max(0, sent[t] - (Number.isFinite(ok[t]) ? ok[t] : 0) - finishedFailures(metrics, t)) : 0));
+  const first = waiting.findIndex((count) => count > 0);
+  if (first < 0) return waiting.map(() => null);
+  return waiting.map((count, t) => (t < first - 1 ? null : count));
+}
+
 /** p50, p95, p99 of ok requests, per second, in ms. */
 export function latencyData(metrics: MetricSeries, n = metrics.length): ChartData {
   const { p50, p95, p99 } = metrics.columns;

@@ -65,6 +65,8 @@ export class LiveModel {
   /** Changes whenever the run's history starts over (load, reset, seek back, a re-simulated edit). */
   runSeq = 0;
   private logSeq = 0;
+  /** The caption is a scenario note (not the run's summary), so a note at its moment joins it. */
+  private captionIsNarration = false;
   private readonly listeners = new Set<() => void>();
 
   subscribe(listener: () => void): () => void {
@@ -99,6 +101,7 @@ export class LiveModel {
         this.report = event.report;
         // The last narration gives way to how the run went.
         this.caption = { timeMs: this.durationMs, text: runSummary(event.report), paused: false };
+        this.captionIsNarration = false;
         break;
       case 'warnings':
         this.warnings = event.warnings;
@@ -119,11 +122,12 @@ export class LiveModel {
     if (frame.resync) {
       // A design edited after the end is re-run to its end, and its report posted, before this
       // first frame of the re-run: keep that report (and its summary) rather than start over blank.
-      const { report, caption } = this;
+      const { report, caption, captionIsNarration } = this;
       this.restart();
       if (frame.ended && report !== null) {
         this.report = report;
         this.caption = caption;
+        this.captionIsNarration = captionIsNarration;
       }
     }
     this.metrics.apply(frame.metricRows);
@@ -144,9 +148,19 @@ export class LiveModel {
         continue;
       }
       this.push(scenarioLogEntry(this.logSeq++, entry, this.linkEnds));
+      if (entry.note === undefined) continue;
+      // Events at one moment narrate together (lesson 12 pauses on "…cut off, leaving one app
+      // server…" then "…and the database now fails…"): the later note alone hid the first.
+      if (this.captionIsNarration && this.caption !== null && entry.timeMs === this.caption.timeMs) {
+        this.caption = { ...this.caption, text: `${this.caption.text} ${entry.note}` };
+        continue;
+      }
       // Only a later caption replaces one: the end-of-run summary may arrive before the frame that
       // carries the run's last notes (at Max speed one step can cover both).
-      if (entry.note !== undefined && entry.timeMs >= (this.caption?.timeMs ?? -Infinity)) this.caption = { timeMs: entry.timeMs, text: entry.note, paused: false };
+      if (entry.timeMs >= (this.caption?.timeMs ?? -Infinity)) {
+        this.caption = { timeMs: entry.timeMs, text: entry.note, paused: false };
+        this.captionIsNarration = true;
+      }
     }
     if (!frame.ended) this.report = null;
     this.frame = frame;
@@ -210,6 +224,7 @@ export class LiveModel {
     this.log = [];
     this.logDropped = 0;
     this.caption = null;
+    this.captionIsNarration = false;
     this.report = null;
   }
 

@@ -107,18 +107,25 @@ function regionBody(region: Rect): Rect {
  * outside it — a card across a region's edge reads as in both, and one on its name hides it:
  * inside the view when there is room there (the same nearest-free search a new region uses),
  * else just outside it (the caller brings it into view). Only when no such place exists does a
- * card go across a region's edge.
+ * card go across a region's edge. `alsoFree`: more of the screen where a card can be seen (the
+ * parts beside the overlays that `view` leaves out).
  */
-export function freeNodeCorner(doc: FaultlineDocument, centre: Point, view: Rect): Point {
+export function freeNodeCorner(doc: FaultlineDocument, centre: Point, view: Rect, alsoFree: readonly Rect[] = []): Point {
   const size = { w: NODE_CARD.width, h: NODE_CARD.height };
   const cards = Object.values(doc.nodes).map((node) => grow(nodeRect(node), CARD_GAP));
   const regions = Object.values(doc.regions);
   const clearOfCards = (rect: Rect) => !cards.some((card) => intersects(rect, card));
   const clearOfEdges = (rect: Rect) => regions.every((region) => !intersects(rect, region) || inside(rect, regionBody(region)));
-  const margin = Math.min(GRID, view.w / 10, view.h / 10);
+  const inset = (area: Rect) => grow(area, -Math.min(GRID, area.w / 10, area.h / 10));
   for (const free of [(rect: Rect) => clearOfCards(rect) && clearOfEdges(rect), clearOfCards]) {
-    const found = nearestFree(size, grow(view, -margin), centre, free);
-    if (found) return { x: found.x, y: found.y };
+    // The nearest free place in the view or in any other part of the screen left clear (beside
+    // the legend, where a fit puts cards too).
+    let best: Rect | undefined;
+    for (const area of [view, ...alsoFree]) {
+      const found = nearestFree(size, inset(area), centre, free);
+      if (found && (best === undefined || centreDistance(found, centre) < centreDistance(best, centre))) best = found;
+    }
+    if (best) return { x: best.x, y: best.y };
   }
   for (const free of [(rect: Rect) => clearOfCards(rect) && clearOfEdges(rect), clearOfCards]) {
     for (let reach = 1; reach <= 64; reach *= 2) {

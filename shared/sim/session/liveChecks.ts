@@ -1,4 +1,4 @@
-import type { FaultlineDocument } from '../../model/types';
+import type { Check, FaultlineDocument } from '../../model/types';
 import { evaluateChecks } from '../checks';
 import { WindowStats } from '../metrics/windowStats';
 import type { Simulation } from '../simulation';
@@ -11,10 +11,16 @@ export interface LiveCheckArrays {
   checkPass: Uint8Array;
 }
 
+/** Metrics that count events (stale reads, lost writes, lost sessions): they only grow as requests finish. */
+const COUNT_METRICS: ReadonlySet<Check['metric']> = new Set(['staleReads', 'lostWrites', 'sessionsLost']);
+
 /**
  * The document's checks (DESIGN §3) measured so far: over every whole second whose requests have
  * all finished (sent at least the longest request lifetime ago), so a value never counts requests
- * still in flight as failures. Recomputed only when that settled second moves.
+ * still in flight as failures. Recomputed only when that settled second moves. Counts are the
+ * exception: a request still in flight cannot be miscounted by them, so they run up to now and
+ * agree with the Consistency line shown beside the checks (which counted more "so far" than
+ * the checks under it did).
  */
 export class LiveChecks {
   private settledS = -1;
@@ -56,6 +62,27 @@ export class LiveChecks {
       this.last = { checkActual: actual, checkPass: pass };
     }
     // Fresh copies: the frame's buffers are transferred away.
-    return { checkActual: this.last.checkActual.slice(), checkPass: this.last.checkPass.slice() };
+    const result = { checkActual: this.last.checkActual.slice(), checkPass: this.last.checkPass.slice() };
+    this.countUpToNow(result, Math.min(endS, this.sim.now / 1000));
+    return result;
+  }
+
+  private countUpToNow(into: LiveCheckArrays, nowS: number): void {
+    const checks = this.document.checks;
+    const counted = checks.flatMap((check, i) => (COUNT_METRICS.has(check.metric) && (check.fromS ?? 0) < nowS ? [i] : []));
+    if (counted.length === 0) return;
+    const world = this.sim.world;
+    // Whole seconds up to the one under way: nothing later has been sent.
+    const untilS = Math.ceil(nowS);
+    const results = evaluateChecks(
+      counted.map((i) => checks[i]),
+      new WindowStats(world, untilS),
+      untilS,
+      new Map(world.nodeIds.map((id, i) => [id, i] as const)),
+    );
+    results.forEach((result, k) => {
+      into.checkActual[counted[k]] = result.actual ?? Number.NaN;
+      into.checkPass[counted[k]] = result.pass ? 1 : 0;
+    });
   }
 }

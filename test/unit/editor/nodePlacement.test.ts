@@ -121,6 +121,30 @@ describe('a node added with a palette click', () => {
     }
   });
 
+  it('uses the free space beside the legend, as a fit does, before going outside a full view', () => {
+    // The band under the legend (a wide one, top left) is full of cards; right of the legend, at
+    // the top of the canvas, there is room for one (fitArea's freeBoxes finds it for a fit too).
+    // The nearest place outside the band is above its middle, under the legend.
+    const view = { x: 0, y: 0, w: 1000, h: 700 };
+    const band: Rect = { x: 0, y: 120, w: 1000, h: 580 };
+    const besideLegend: Rect = { x: 660, y: 0, w: 340, h: 120 };
+    const nodes = [];
+    for (let column = 0; column < 6; column++) for (let row = 0; row < 8; row++) nodes.push(node(`n${column}-${row}`, 'app', column * 180, 120 + row * 80));
+    const store = new DocumentStore(makeDocument({ nodes }));
+    const editor = new Editor(store);
+    const fits: Rect[] = [];
+    editor.attachCamera(identityCamera(view, { unobstructedRect: () => band, unobstructedRects: () => [band, besideLegend], fit: (rect) => fits.push(rect) }));
+    const id = editor.addNodeInView('db');
+    const card = nodeRect(store.getDocument().nodes[id]);
+    expect(overlapping(store.getDocument(), id)).toEqual([]);
+    expect(card.x).toBeGreaterThanOrEqual(besideLegend.x);
+    expect(card.y).toBeGreaterThanOrEqual(besideLegend.y);
+    expect(card.x + card.w).toBeLessThanOrEqual(besideLegend.x + besideLegend.w);
+    expect(card.y + card.h).toBeLessThanOrEqual(besideLegend.y + besideLegend.h);
+    // In sight already: the view stays as it is.
+    expect(fits).toEqual([]);
+  });
+
   it('goes just outside a view full of cards, and the camera zooms out (never in) to show it with all it showed', () => {
     const view = { x: 0, y: 0, w: 700, h: 300 };
     const crowded = makeDocument({ nodes: Array.from({ length: 12 }, (_, i) => node(`n${i}`, 'app', (i % 4) * 180, Math.floor(i / 4) * 100)) });

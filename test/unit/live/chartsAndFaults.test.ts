@@ -6,7 +6,7 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { busiestNodes, chartedSeconds, errorData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
+import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, formatActual } from '../../../renderer/live/liveCheckRows';
@@ -37,6 +37,16 @@ describe('chart series', () => {
 
   it('throughput: ok and finished failures per second (requests still in flight are not failures)', () => {
     expect(throughputData(metrics)).toEqual([[0, 1, 2], [10, 6, 4], [0, 4, 2]]);
+  });
+
+  it('in flight: requests of a second with no outcome yet, rising from 0 at the live edge and absent before', () => {
+    // Second 2 sent 10: 4 ok, 2 failed so far, 4 still waiting (the ok and failed lines dip
+    // there; lesson 11 paused on "Will it recover?" over a failed line that seemed to fall).
+    expect(inFlightData(metrics)).toEqual([null, 0, 4]);
+    expect(inFlightData(metrics, 2)).toEqual([null, null]);
+    const settled = new MetricSeries(2);
+    settled.apply(rows([[0, 10, 10, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 6, 4, 5, 9, 7, 4, 0, 0, 0]]));
+    expect(inFlightData(settled)).toEqual([null, null]);
   });
 
   it('latency: p50, p95, p99 with gaps where a second had no ok request', () => {

@@ -67,6 +67,33 @@ describe('LiveChecks', () => {
     expect(begun.checkPass[1]).toBe(1);
   });
 
+  it('counts stale reads, lost writes and lost sessions up to now, as the Consistency line beside them does', () => {
+    // Lesson 13 paused at 20 s showed "1,274 sessions lost so far" over a check (sessions lost
+    // until 20 s) reading 1,130 "so far": the check counted only the settled seconds. A count
+    // only grows as requests finish, so counting up to now cannot misjudge in-flight requests.
+    const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/lessons/13-sessions-and-clones.faultline', import.meta.url), 'utf8'));
+    if (!loaded.ok) throw new Error('lesson 13 does not load');
+    const document = loaded.document;
+    const lostUntil20 = document.checks.findIndex((check) => check.metric === 'sessionsLost' && check.toS === 20);
+    const lostFrom40 = document.checks.findIndex((check) => check.metric === 'sessionsLost' && check.fromS === 40);
+    const sim = new Simulation(document);
+    const live = new LiveChecks(sim, document);
+    sim.runUntil(20_000);
+    const at20 = live.sample();
+    expect(sim.world.consistency.sessionsLost).toBeGreaterThan(500);
+    expect(at20.checkActual[lostUntil20]).toBe(sim.world.consistency.sessionsLost);
+    expect(at20.checkPass[lostUntil20]).toBe(1);
+    // A window that has not begun is still not measured.
+    expect(Number.isNaN(at20.checkActual[lostFrom40])).toBe(true);
+    // app2 crashes at 40 s; its users lose their sessions once the load balancer moves them.
+    sim.runUntil(40_000);
+    const lostBefore40 = sim.world.consistency.sessionsLost;
+    sim.runUntil(46_000);
+    const lostSince40 = sim.world.consistency.sessionsLost - lostBefore40;
+    expect(lostSince40).toBeGreaterThan(0);
+    expect(live.sample().checkActual[lostFrom40]).toBe(lostSince40);
+  });
+
   it('splits each metric row\'s failures by outcome; finished failures never exceed sent − ok', () => {
     const document = classicStack();
     const sim = new Simulation(document);

@@ -58,6 +58,24 @@ describe('LiveModel', () => {
     expect(model.caption).toEqual({ timeMs: 2000, text: 'app2 goes away', paused: false });
   });
 
+  it('joins the notes of events at one moment into one caption, in scenario order (lesson 12 pauses on two)', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(1000, { log: [{ timeMs: 1000, action: 'note', note: 'Warm-up.', injected: false }] }));
+    model.applyFrame(
+      frame(6000, {
+        log: [
+          { timeMs: 6000, action: 'cut', target: 'lb-app2', note: 'Now app2 is cut off...', injected: false },
+          { timeMs: 6000, action: 'cut', target: 'lb-app1', injected: false },
+          { timeMs: 6000, action: 'set', target: 'app1', note: '...and app1 slows down.', injected: false },
+        ],
+      }),
+    );
+    expect(model.caption).toEqual({ timeMs: 6000, text: 'Now app2 is cut off... ...and app1 slows down.', paused: false });
+    // A later note starts a caption of its own.
+    model.applyFrame(frame(7000, { log: [{ timeMs: 7000, action: 'note', note: 'Later.', injected: false }] }));
+    expect(model.caption?.text).toBe('Later.');
+  });
+
   it('logs a health check marking a target down and up at the simulated time the engine reports, naming both nodes', () => {
     const model = loadedModel();
     model.applyFrame(frame(1000));
