@@ -8,6 +8,7 @@ import { NODE_ROW_VALUES, nodeRowFloats, nodeRows } from '../../../shared/sim/se
 import { metricRows } from '../../../shared/sim/session/metricRows';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { makeDocument } from '../sim/helpers/documents';
+import { lessonDocument } from '../lessons/helpers';
 
 function classicStack() {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -65,6 +66,39 @@ describe('LiveChecks', () => {
     expect(Number.isNaN(begun.checkActual[0])).toBe(false);
     expect(begun.checkActual[1]).toBeGreaterThan(1);
     expect(begun.checkPass[1]).toBe(1);
+  });
+
+  it('says which verdicts are final: lesson 10\'s "queue reaches its capacity" is pending until it happens, then final long before its window ends', () => {
+    const document = lessonDocument('queues-and-back-pressure');
+    const index = (id: string) => document.checks.findIndex((check) => check.id === id);
+    const sim = new Simulation(document);
+    const live = new LiveChecks(sim, document);
+    const sampleAt = (timeMs: number) => {
+      sim.runUntil(timeMs);
+      return live.sample();
+    };
+
+    const early = sampleAt(8_000);
+    // The queue has not reached 1,900 yet: failing so far, but it can still pass.
+    expect(early.checkPass[index('fills')]).toBe(0);
+    expect(early.checkFinal[index('fills')]).toBe(0);
+    // "Absorbs the burst" (availability ≥ 99% until 15 s) passes so far; its window is open.
+    expect(early.checkPass[index('absorbs')]).toBe(1);
+    expect(early.checkFinal[index('absorbs')]).toBe(0);
+
+    const full = sampleAt(25_000);
+    // Full at about 17 s: a maximum that reached its bound stays there, whatever the last 35 s do.
+    expect(full.checkActual[index('fills')]).toBeGreaterThanOrEqual(1900);
+    expect(full.checkPass[index('fills')]).toBe(1);
+    expect(full.checkFinal[index('fills')]).toBe(1);
+    // Every request sent before 15 s has finished: that window is closed, its verdict the report's.
+    expect(full.checkFinal[index('absorbs')]).toBe(1);
+    // An error rate over 20–30 s still open can move either way.
+    expect(full.checkFinal[index('pushes-back')]).toBe(0);
+
+    sim.runUntil(60_000);
+    const report = sim.finish();
+    for (const id of ['fills', 'absorbs']) expect(report.checks[index(id)].pass, id).toBe(full.checkPass[index(id)] === 1);
   });
 
   it('splits each metric row\'s failures by outcome; finished failures never exceed sent − ok', () => {
