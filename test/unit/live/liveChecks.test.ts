@@ -182,4 +182,23 @@ describe('nodeRows', () => {
     expect(whole[1 + server * NODE_ROW_VALUES + 2]).toBeGreaterThan(0.95);
     expect(underWay[1 + server * NODE_ROW_VALUES + 2]).toBeGreaterThan(0.95);
   });
+
+  it('a queue\'s fill in a second before its capacity was raised is against the capacity then', () => {
+    const document = lessonDocument('queues-and-back-pressure');
+    const sim = new Simulation(document);
+    const queue = sim.world.nodeIds.indexOf('jobs');
+    const fill = (rows: Float64Array, t: number) => rows[t * nodeRowFloats(sim.world.nodeIds.length) + 3 + queue * NODE_ROW_VALUES];
+    sim.runUntil(22_000);
+    const before = nodeRows(sim, 0, 22);
+    // Full at its 2,000 from about 17 s.
+    expect(fill(before, 19)).toBeGreaterThan(0.97);
+    // Twice the room from 22.5 s on: the second it changed in is measured against each in turn.
+    sim.runUntil(22_500);
+    sim.setNodeConfig('jobs', { capacity: 4000 });
+    sim.runUntil(26_000);
+    const after = nodeRows(sim, 0, 26);
+    for (let t = 0; t < 22; t++) expect(fill(after, t), `second ${t}`).toBeCloseTo(fill(before, t), 9);
+    const station = sim.world.models[queue].station!;
+    expect(fill(after, 22)).toBeCloseTo(station.queueMs.sum(22, 23) / (2000 * 500 + 4000 * 500), 9);
+  });
 });
