@@ -1,14 +1,22 @@
-import { CheckCircle2, CircleDashed, Pencil, Plus, XCircle } from 'lucide-react';
+import { CheckCircle2, CircleDashed, Hourglass, Pencil, Plus, XCircle } from 'lucide-react';
 import { Fragment, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
 import { consistencyCounts, consistencyText } from './consistencyCounts';
-import { checkRows, checkSourceText, formatActual } from './liveCheckRows';
+import { checkRows, checkSourceText, checkState, formatActual, pendingText, type CheckState } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import type { CloseGuard } from './useGuardedClose';
 import { useFocusReturn } from './useFocusReturn';
+
+/** Each state's mark; its name is what a screen reader says for it. */
+const STATE_ICONS: Record<CheckState, { Icon: typeof CheckCircle2; name: string }> = {
+  pass: { Icon: CheckCircle2, name: 'pass' },
+  fail: { Icon: XCircle, name: 'fail' },
+  pending: { Icon: Hourglass, name: 'pending' },
+  unmeasured: { Icon: CircleDashed, name: 'not measured yet' },
+};
 
 /**
  * The document's checks with live pass / fail (the finished run's report has the last word), and
@@ -26,7 +34,8 @@ export function ChecksPanel() {
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const { rememberOpener } = useFocusReturn(editing !== null, addButtonRef, '.live-check-editor');
   const frame = model?.frame ?? null;
-  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
+  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass, final: frame.checkFinal } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
+  const durationS = (model?.durationMs ?? doc.durationS * 1000) / 1000;
   const consistency = consistencyCounts(frame, model?.report ?? null);
   const add = () => {
     if (!mayLeaveEditor()) return;
@@ -50,39 +59,49 @@ export function ChecksPanel() {
         <p className="live-empty">This design has no checks yet. A check states a goal the run must meet (availability ≥ 99%, p99 latency ≤ 500 ms, no lost writes…) and shows pass or fail as it plays.</p>
       ) : (
         <ul className="live-checks" data-testid="live-checks">
-          {rows.map((row, i) => (
-            <Fragment key={`${row.id}-${i}`}>
-              <li className={row.pass === null ? 'pending' : row.pass ? 'pass' : 'fail'} data-testid={`check-${row.id}`}>
-                {row.pass === null ? <CircleDashed size={18} aria-label="not measured yet" /> : row.pass ? <CheckCircle2 size={18} aria-label="pass" /> : <XCircle size={18} aria-label="fail" />}
-                <span className="live-check-label list-text" title={row.label}>
-                  {row.label}
-                </span>
-                <span className="live-check-actual" title={row.actual === null && row.source !== 'final' ? 'Not measured yet' : undefined}>
-                  {formatActual(doc.checks[i].metric, row.actual, doc.checks[i])}
-                </span>
-                <span className="live-check-source">{checkSourceText(row)}</span>
-                <button
-                  type="button"
-                  className="icon-button live-tool"
-                  aria-label={`Edit check ${row.label}`}
-                  title="Edit this check"
-                  aria-expanded={editing === i}
-                  onClick={() => {
-                    if (!mayLeaveEditor()) return;
-                    if (editing !== i) rememberOpener();
-                    setEditing(editing === i ? null : i);
-                  }}
-                >
-                  <Pencil size={14} />
-                </button>
-              </li>
-              {editing === i && (
-                <li className="live-check-editor-row">
-                  <CheckEditor index={i} onClose={() => setEditing(null)} guard={guard} />
+          {rows.map((row, i) => {
+            const state = checkState(row);
+            const { Icon, name } = STATE_ICONS[state];
+            return (
+              <Fragment key={`${row.id}-${i}`}>
+                <li className={state} data-testid={`check-${row.id}`}>
+                  <Icon size={18} aria-label={name} />
+                  <span className="live-check-label list-text" title={row.label}>
+                    {row.label}
+                  </span>
+                  <span className="live-check-actual" title={row.actual === null && row.source !== 'final' ? 'Not measured yet' : undefined}>
+                    {formatActual(doc.checks[i].metric, row.actual, doc.checks[i])}
+                  </span>
+                  <span className="live-check-source">{checkSourceText(row)}</span>
+                  {/* Before the edit button, so a screen reader reads it with the row (CSS puts it on a line of its own). */}
+                  {state === 'pending' && (
+                    <span className="live-check-pending" title="The window is still open: this verdict can still change">
+                      {pendingText(doc.checks[i], durationS)}
+                    </span>
+                  )}
+                  <button
+                    type="button"
+                    className="icon-button live-tool"
+                    aria-label={`Edit check ${row.label}`}
+                    title="Edit this check"
+                    aria-expanded={editing === i}
+                    onClick={() => {
+                      if (!mayLeaveEditor()) return;
+                      if (editing !== i) rememberOpener();
+                      setEditing(editing === i ? null : i);
+                    }}
+                  >
+                    <Pencil size={14} />
+                  </button>
                 </li>
-              )}
-            </Fragment>
-          ))}
+                {editing === i && (
+                  <li className="live-check-editor-row">
+                    <CheckEditor index={i} onClose={() => setEditing(null)} guard={guard} />
+                  </li>
+                )}
+              </Fragment>
+            );
+          })}
         </ul>
       )}
       <button ref={addButtonRef} type="button" className="live-add-check" data-testid="add-check" onClick={add}>

@@ -1,13 +1,22 @@
 import { isRatioMetric, METRIC_INFO } from '../../shared/model/schema/checks';
 import type { Check } from '../../shared/model/types';
+import { verdictKnownAtS, windowEndS } from '../../shared/sim/checkFinality';
 import { idsAsNames, type NodeNamer } from './nodeNames';
+import { formatSimSeconds, formatSimTime } from './speedPresets';
 
 export interface CheckRow {
   id: string;
   label: string;
   /** Measured value, or null while nothing could be measured. */
   actual: number | null;
+  /** The verdict of what is measured (so far, unless `final`); null while nothing is. */
   pass: boolean | null;
+  /**
+   * Nothing later in the run can change `pass`: the report's, the window's requests have all
+   * finished, or what is measured already decides it (a maximum past its bound). Until then a
+   * verdict is pending, never shown as a pass or a failure.
+   */
+  final: boolean;
   /** 'live' while running (settled seconds so far), 'final' from the finished run's report. */
   source: 'live' | 'final' | 'none';
 }
@@ -43,7 +52,7 @@ export function describeCheck(check: Check, name: NodeNamer = idsAsNames): strin
  */
 export function checkRows(
   checks: readonly Check[],
-  live: { actual: Float64Array; pass: Uint8Array } | null,
+  live: { actual: Float64Array; pass: Uint8Array; final: Uint8Array } | null,
   report: Record<string, unknown> | null,
   { ended = false, name }: { ended?: boolean; name?: NodeNamer } = {},
 ): CheckRow[] {
@@ -53,25 +62,62 @@ export function checkRows(
     const label = check.label ?? describeCheck(check, name);
     if (final !== null && final[i] !== undefined) {
       const row = final[i];
-      return { id, label, actual: typeof row.actual === 'number' ? row.actual : null, pass: row.pass === true, source: 'final' };
+      return { id, label, actual: typeof row.actual === 'number' ? row.actual : null, pass: row.pass === true, final: true, source: 'final' };
     }
     if (live !== null && i < live.actual.length) {
       const actual = Number.isFinite(live.actual[i]) ? live.actual[i] : null;
       // Ended with nothing measured: failed, as the report has it.
-      if (ended) return { id, label, actual, pass: actual !== null && live.pass[i] === 1, source: 'final' };
-      return { id, label, actual, pass: actual === null ? null : live.pass[i] === 1, source: 'live' };
+      if (ended) return { id, label, actual, pass: actual !== null && live.pass[i] === 1, final: true, source: 'final' };
+      if (actual === null) return { id, label, actual, pass: null, final: false, source: 'live' };
+      return { id, label, actual, pass: live.pass[i] === 1, final: live.final[i] === 1, source: 'live' };
     }
-    return { id, label, actual: null, pass: null, source: 'none' };
+    return { id, label, actual: null, pass: null, final: false, source: 'none' };
   });
 }
 
+/** How a row is shown: its final verdict, pending while the rest of its window may change it, or nothing measured yet. */
+export type CheckState = 'pass' | 'fail' | 'pending' | 'unmeasured';
+
+export function checkState(row: Pick<CheckRow, 'pass' | 'final'>): CheckState {
+  if (row.pass === null) return 'unmeasured';
+  if (!row.final) return 'pending';
+  return row.pass ? 'pass' : 'fail';
+}
+
 /**
- * The note beside a row's value: "final" from the finished run, "so far" beside a live value, and
- * nothing while nothing is measured yet (before Play, "— so far" said "so far" of no value at all).
+ * The note beside a row's value: "final" once its verdict is (from the finished run, or live when
+ * nothing later can change it), "so far" beside a live value, and nothing while nothing is
+ * measured yet (before Play, "— so far" said "so far" of no value at all).
  */
-export function checkSourceText(row: Pick<CheckRow, 'actual' | 'source'>): string {
-  if (row.source === 'final') return 'final';
+export function checkSourceText(row: Pick<CheckRow, 'actual' | 'source' | 'final'>): string {
+  if (row.source === 'final' || (row.source === 'live' && row.final)) return 'final';
   return row.source === 'live' && row.actual !== null ? 'so far' : '';
+}
+
+/**
+ * What a pending check still waits for: "needs ≥ 1,900 · window ends at 1:00". The threshold is
+ * left out when the check's label is its own description (which states it already). Lost writes
+ * are counted against the second a write was sent, but a failover can lose it at any later time:
+ * their verdict waits for the end of the run.
+ */
+export function pendingText(check: Check, durationS: number): string {
+  const needs = check.label !== undefined ? `needs ${thresholdText(check)} · ` : '';
+  const windowEnd = windowEndS(check, durationS);
+  const knownAt = verdictKnownAtS(check, durationS);
+  if (knownAt > windowEnd) return `${needs}window ends at ${simTimeText(windowEnd)}, decided when the run ends at ${simTimeText(knownAt)}`;
+  return `${needs}window ends at ${simTimeText(windowEnd)}`;
+}
+
+/** A check's comparison and threshold, "≥ 1,900", "≤ 500 ms", "≥ 99%". */
+export function thresholdText(check: Pick<Check, 'metric' | 'op' | 'value'>): string {
+  const info = METRIC_INFO[check.metric];
+  const unit = info.unit === 'ms' ? ' ms' : info.unit === 'rps' ? '/s' : '';
+  const value = info.unit === 'ratio' ? `${Number((check.value * 100).toPrecision(12))}%` : check.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return `${OP_WORDS[check.op]} ${value}${unit}`;
+}
+
+function simTimeText(seconds: number): string {
+  return Number.isInteger(seconds) ? formatSimSeconds(seconds) : formatSimTime(seconds * 1000);
 }
 
 /** Most decimals added to keep a rounded value on its side of the threshold. */

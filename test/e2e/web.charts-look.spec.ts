@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchForProblems } from './pageHelpers';
+import { documentText, nodeCentre, typeInto, watchForProblems } from './pageHelpers';
 
 /**
  * What the charts look like: their axes and grid follow the theme when it is switched mid-run
  * (they kept the colours of the theme they were built in), a key too long for its place ends in
- * "…" (it was cut mid-letter), and a check whose window has not begun waits instead of passing or
- * failing on nothing.
+ * "…" (it was cut mid-letter), a check whose window has not begun waits instead of passing or
+ * failing on nothing, and the queue fill of past seconds keeps the capacity they had.
  */
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR ?? '/tmp/charts-look';
 
@@ -72,4 +72,49 @@ test('a check whose window has not begun shows no verdict yet', async ({ page })
     await expect(row.locator('.live-check-source')).toHaveText('');
   }
   await page.getByTestId('live-checks').screenshot({ path: `${SHOTS}/checks-before-window.png` });
+});
+
+test('the queue fill chart keeps each second\'s fill against the capacity then, after the capacity is raised and the run sought back', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-queues-and-back-pressure').click();
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  type Live = { controller: { model: { nodeIds: string[]; frame: { timeMs: number; playing: boolean } | null; queueFill: { values: Float32Array[] } } } };
+  const live = () =>
+    page.evaluate(() => {
+      const model = (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model;
+      // Empty until the lesson's run is loaded.
+      const jobs = model.queueFill.values[model.nodeIds.indexOf('jobs')];
+      return { timeMs: model.frame?.timeMs ?? 0, playing: model.frame?.playing ?? false, jobs: jobs === undefined ? [] : Array.from(jobs) };
+    });
+  // The lesson's pauses at 12 s and 30 s: the queue has been full at its 2,000 since about 17 s.
+  for (const pause of [12_000, 30_000]) {
+    await page.getByTestId('live-play').click();
+    await expect.poll(async () => { const now = await live(); return now.timeMs === pause && !now.playing; }, { timeout: 30_000 }).toBe(true);
+  }
+  const played = (await live()).jobs;
+  for (let t = 18; t < 29; t++) expect(played[t], `second ${t}`).toBeGreaterThan(0.97);
+
+  // Four times the room from 30 s on; on to 40 s, then back to 35 s (a fresh run, the edit replayed at 30 s).
+  const jobs = await nodeCentre(page, 'jobs');
+  await page.mouse.click(jobs.x, jobs.y);
+  await typeInto(page.locator('input[data-field="capacity"]'), '8000');
+  await page.locator('input[data-field="capacity"]').press('Tab');
+  await expect.poll(async () => JSON.parse(await documentText(page)).nodes.find((node: { id: string }) => node.id === 'jobs').config.capacity).toBe(8000);
+  await page.getByRole('radio', { name: '10×', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => (await live()).timeMs, { timeout: 20_000 }).toBeGreaterThan(36_000);
+  await page.getByTestId('live-play').click();
+  const bar = (await page.getByTestId('live-timeline').boundingBox())!;
+  await page.mouse.click(bar.x + bar.width * (33 / 60), bar.y + bar.height / 2);
+  await expect.poll(async () => { const now = await live(); return now.timeMs > 30_000 && now.timeMs < 36_000 && !now.playing; }).toBe(true);
+
+  // The seconds before the edit read full, as they did when played (not a quarter full).
+  await expect.poll(async () => (await live()).jobs.slice(18, 29).every((fill, i) => Math.abs(fill - played[18 + i]) < 1e-6)).toBe(true);
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await page.getByRole('combobox', { name: 'Per-node series' }).selectOption('queue');
+  await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/queue-fill-after-seek.png` });
+  expect(problems).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { LimitHistory } from './limitHistory';
 import { SecondSeries } from './secondSeries';
 import { addInterval, type StationStats } from './stationStats';
 
@@ -28,17 +29,37 @@ export class FifoServers implements StationStats {
   private lastMs = 0;
   /** When the job last admitted starts service (exactly the value its departure was computed from). */
   lastStartMs = 0;
+  /** The limit now (read on every arrival that must wait), and what it was when. */
+  private limit: number;
+  private readonly limits: LimitHistory;
 
   constructor(
     private servers: number,
-    public queueLimit: number,
+    queueLimit: number,
   ) {
+    this.limit = queueLimit;
+    this.limits = new LimitHistory(queueLimit);
     this.heap = new Float64Array(Math.max(1, servers));
     this.size = servers;
   }
 
   get queueLength(): number {
     return this.queued;
+  }
+
+  get queueLimit(): number {
+    return this.limit;
+  }
+
+  /** The most that may wait from `nowMs` on (a config edit); jobs already waiting stay. */
+  setQueueLimit(limit: number, nowMs: number): void {
+    this.limit = limit;
+    this.limits.set(limit, nowMs);
+  }
+
+  /** The queue limit × ms over [fromMs, toMs), at the limit in force at each moment. */
+  queueLimitMs(fromMs: number, toMs: number): number {
+    return this.limits.integral(fromMs, toMs);
   }
 
   /** Admits a job arriving now: returns its departure time, or -1 when the queue is full. */
@@ -51,7 +72,7 @@ export class FifoServers implements StationStats {
     const earliest = this.heap[0];
     const start = earliest > nowMs ? earliest : nowMs;
     if (start > nowMs) {
-      if (this.queued >= this.queueLimit) return -1;
+      if (this.queued >= this.limit) return -1;
       this.pushStart(start);
       addInterval(this.queueMs, nowMs, start, 1);
       this.queueMax.max(Math.floor(nowMs / 1000), this.queued);

@@ -1,3 +1,4 @@
+import { LimitHistory } from './limitHistory';
 import { SecondSeries } from './secondSeries';
 import type { StationStats } from './stationStats';
 
@@ -25,16 +26,36 @@ export class Station implements StationStats {
   readonly capacityMs = new SecondSeries();
   readonly queueMs = new SecondSeries();
   readonly queueMax = new SecondSeries();
+  /** The limit now (read on every arrival that must wait), and what it was when. */
+  private limit: number;
+  private readonly limits: LimitHistory;
 
   constructor(
     public servers: number,
-    public queueLimit: number,
+    queueLimit: number,
   ) {
+    this.limit = queueLimit;
+    this.limits = new LimitHistory(queueLimit);
     this.ring = new Int32Array(Math.max(16, 1 << Math.ceil(Math.log2(Math.min(Math.max(queueLimit, 1), 1024)))));
   }
 
   get queueLength(): number {
     return this.queued;
+  }
+
+  get queueLimit(): number {
+    return this.limit;
+  }
+
+  /** The most that may wait from `nowMs` on (a config edit); calls already queued stay. */
+  setQueueLimit(limit: number, nowMs: number): void {
+    this.limit = limit;
+    this.limits.set(limit, nowMs);
+  }
+
+  /** The queue limit × ms over [fromMs, toMs), at the limit in force at each moment. */
+  queueLimitMs(fromMs: number, toMs: number): number {
+    return this.limits.integral(fromMs, toMs);
   }
 
   /** A call arrives: start it now, queue it, or refuse it. */
@@ -44,7 +65,7 @@ export class Station implements StationStats {
       this.busy++;
       return OFFER_STARTED;
     }
-    if (this.queued >= this.queueLimit) return OFFER_REJECTED;
+    if (this.queued >= this.limit) return OFFER_REJECTED;
     if (this.queued === this.ring.length) this.growRing();
     this.ring[(this.head + this.queued) & (this.ring.length - 1)] = call;
     this.queued++;

@@ -370,7 +370,7 @@ export class AppModel extends BaseNode {
     this.config = next;
     this.world.callerWaitMs[this.index] = next.downstreamTimeoutMs;
     this.station.servers = next.workers;
-    this.station.queueLimit = next.queueLimit;
+    this.station.setQueueLimit(next.queueLimit, this.world.now);
     for (let call = this.station.startSpare(this.world.now); call >= 0; call = this.station.startSpare(this.world.now)) this.beginService(call);
   }
 }

@@ -255,7 +255,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     if (next.role !== this.config.role) this.role = next.role;
     this.config = next;
     this.station.setServers(next.connections, this.world.now);
-    this.station.queueLimit = next.queueLimit;
+    this.station.setQueueLimit(next.queueLimit, this.world.now);
   }
 
   override extras(): NodeExtras {

@@ -342,7 +342,7 @@ export class QueueModel extends BaseNode {
 
   applyConfig(config: ResolvedConfig): void {
     this.config = config as QueueConfig;
-    this.station.capacity = this.config.capacity;
+    this.station.setCapacity(this.config.capacity, this.world.now);
   }
 
   // --- message storage ---------------------------------------------------------------------------

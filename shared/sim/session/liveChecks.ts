@@ -1,5 +1,6 @@
 import type { Check, FaultlineDocument } from '../../model/types';
 import { evaluateChecks } from '../checks';
+import { isVerdictFinal, windowEndS } from '../checkFinality';
 import { WindowStats } from '../metrics/windowStats';
 import type { Simulation } from '../simulation';
 
@@ -9,6 +10,8 @@ export interface LiveCheckArrays {
   checkActual: Float64Array;
   /** 1 pass, 0 fail (a check with nothing measured yet fails, as in the report). */
   checkPass: Uint8Array;
+  /** 1 where the verdict can no longer change (checkFinality.ts); 0 while the rest of the window may still turn it. */
+  checkFinal: Uint8Array;
 }
 
 /** Metrics that count events (stale reads, lost writes, lost sessions): they only grow as requests finish. */
@@ -30,7 +33,8 @@ export class LiveChecks {
     private readonly sim: Simulation,
     private document: FaultlineDocument,
   ) {
-    this.last = { checkActual: new Float64Array(document.checks.length).fill(Number.NaN), checkPass: new Uint8Array(document.checks.length) };
+    const count = document.checks.length;
+    this.last = { checkActual: new Float64Array(count).fill(Number.NaN), checkPass: new Uint8Array(count), checkFinal: new Uint8Array(count) };
   }
 
   /** After an edit that kept the run (checks may have changed). */
@@ -48,26 +52,37 @@ export class LiveChecks {
       this.settledS = settled;
       const actual = new Float64Array(count).fill(Number.NaN);
       const pass = new Uint8Array(count);
+      const final = new Uint8Array(count);
       if (settled > 0) {
         const nodeIndex = new Map(world.nodeIds.map((id, i) => [id, i] as const));
         const checks = this.document.checks;
-        evaluateChecks(checks, new WindowStats(world, settled), settled, nodeIndex).forEach((result, i) => {
+        const stats = new WindowStats(world, settled);
+        evaluateChecks(checks, stats, settled, nodeIndex).forEach((result, i) => {
+          const check = checks[i];
           // A window that starts at or after the settled seconds has measured nothing yet (its
           // counts would read 0 and pass or fail on nothing): it stays NaN, not yet measured.
-          if ((checks[i].fromS ?? 0) >= settled) return;
+          const fromS = Math.max(0, check.fromS ?? 0);
+          if (fromS >= settled) return;
           if (result.actual !== null) actual[i] = result.actual;
           pass[i] = result.pass ? 1 : 0;
+          const measured = result.actual === null ? null : { actual: result.actual, throughputFloor: check.metric === 'throughput' ? this.throughputFloor(stats, fromS, windowEndS(check, endS), settled) : undefined };
+          final[i] = isVerdictFinal(check, measured, { settledS: settled, durationS: endS }) ? 1 : 0;
         });
       }
-      this.last = { checkActual: actual, checkPass: pass };
+      this.last = { checkActual: actual, checkPass: pass, checkFinal: final };
     }
     // Fresh copies: the frame's buffers are transferred away.
-    const result = { checkActual: this.last.checkActual.slice(), checkPass: this.last.checkPass.slice() };
-    this.countUpToNow(result, Math.min(endS, this.sim.now / 1000));
+    const result = { checkActual: this.last.checkActual.slice(), checkPass: this.last.checkPass.slice(), checkFinal: this.last.checkFinal.slice() };
+    this.countUpToNow(result, Math.min(endS, this.sim.now / 1000), { settledS: this.settledS, durationS: endS });
     return result;
   }
 
-  private countUpToNow(into: LiveCheckArrays, nowS: number): void {
+  /**
+   * Counts (stale reads, lost writes, lost sessions) up to now rather than the settled seconds, as
+   * the Consistency line beside them does. A count only grows, so its verdict is final once it has
+   * crossed its bound; otherwise only when the window's requests have all settled.
+   */
+  private countUpToNow(into: LiveCheckArrays, nowS: number, times: { settledS: number; durationS: number }): void {
     const checks = this.document.checks;
     const counted = checks.flatMap((check, i) => (COUNT_METRICS.has(check.metric) && (check.fromS ?? 0) < nowS ? [i] : []));
     if (counted.length === 0) return;
@@ -81,8 +96,15 @@ export class LiveChecks {
       new Map(world.nodeIds.map((id, i) => [id, i] as const)),
     );
     results.forEach((result, k) => {
-      into.checkActual[counted[k]] = result.actual ?? Number.NaN;
-      into.checkPass[counted[k]] = result.pass ? 1 : 0;
+      const i = counted[k];
+      into.checkActual[i] = result.actual ?? Number.NaN;
+      into.checkPass[i] = result.pass ? 1 : 0;
+      into.checkFinal[i] = isVerdictFinal(checks[i], result.actual === null ? null : { actual: result.actual }, times) ? 1 : 0;
     });
+  }
+
+  /** The ok requests sent in the window so far over the whole window's length: the least its throughput can end at. */
+  private throughputFloor(stats: WindowStats, fromS: number, toS: number, settledS: number): number | undefined {
+    return toS > fromS ? stats.ok(fromS, Math.min(toS, settledS)) / (toS - fromS) : undefined;
   }
 }

@@ -17,7 +17,8 @@ export function nodeRowFloats(nodes: number): number {
  * at any speed and after a seek (frames alone sample a second only when one happens to fall in
  * it). Utilization is busy time over capacity in that second; the hit ratio is hits / lookups; the
  * queue fill is the time-averaged queue over that second (so far, for the second under way) against
- * the queue limit as it is now (0 for a node with servers but no queue).
+ * the queue limit as it was then, time-averaged too where an edit changed it within the second (0
+ * for a node with servers but no queue).
  */
 export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Array {
   const models = sim.world.models;
@@ -40,7 +41,10 @@ export function nodeRows(sim: Simulation, fromS: number, toS: number): Float64Ar
       if (station !== null) {
         const capacity = station.capacityMs.sum(t, t + 1);
         utilization = capacity > 0 ? Math.min(1, station.busyMs.sum(t, t + 1) / capacity) : 0;
-        queueFill = hasQueue(station) && station.queueLimit > 0 && spanMs > 0 ? Math.min(1, station.queueMs.sum(t, t + 1) / (station.queueLimit * spanMs)) : 0;
+        // Against the limit in force during that second, not now: a second before an edit (re-read
+        // after a seek, or still settling) keeps the fill it had when it was drawn.
+        const limitMs = hasQueue(station) && spanMs > 0 ? station.queueLimitMs(t * 1000, t * 1000 + spanMs) : 0;
+        queueFill = limitMs > 0 ? Math.min(1, station.queueMs.sum(t, t + 1) / limitMs) : 0;
       }
       const ratio = models[i].hitRatioIn?.(t, t + 1);
       rows[o + 1 + i * NODE_ROW_VALUES] = utilization;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -130,6 +130,8 @@ export const frameSchema = z
     /** Per document check (file order), measured over the seconds whose requests have all finished; NaN = nothing yet. */
     checkActual: f64,
     checkPass: u8,
+    /** 1 where the check's verdict can no longer change (sim/checkFinality.ts); a 0 verdict is only so far. */
+    checkFinal: u8,
     /** CONSISTENCY_COUNTS so far: stale reads, lost writes, sessions lost. */
     consistency: f64,
     packetCount: z.number().int().min(0),
@@ -150,6 +152,9 @@ export const frameSchema = z
     }
     if (frame.packets.length < frame.packetCount * PACKET_FLOATS) ctx.addIssue({ code: 'custom', path: ['packets'], message: 'shorter than packetCount' });
     if (frame.metricRows.length % METRIC_ROW_FLOATS !== 0) ctx.addIssue({ code: 'custom', path: ['metricRows'], message: 'not whole rows' });
+    for (const key of ['checkPass', 'checkFinal'] as const) {
+      if (frame[key].length !== frame.checkActual.length) ctx.addIssue({ code: 'custom', path: [key], message: `has ${frame[key].length} entries for ${frame.checkActual.length} checks` });
+    }
     if (frame.consistency.length !== CONSISTENCY_COUNTS.length) ctx.addIssue({ code: 'custom', path: ['consistency'], message: `has ${frame.consistency.length} counts, not ${CONSISTENCY_COUNTS.length}` });
   });
 export type Frame = z.infer<typeof frameSchema>;
@@ -211,6 +216,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.consistency, frame.packets, frame.metricRows, frame.nodeRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.checkFinal, frame.consistency, frame.packets, frame.metricRows, frame.nodeRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

@@ -9,7 +9,7 @@ import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/a
 import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
-import { checkRows, checkSourceText, formatActual } from '../../../renderer/live/liveCheckRows';
+import { checkRows, checkSourceText, checkState, formatActual, pendingText } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
 import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
 
@@ -288,11 +288,11 @@ describe('scenario edits', () => {
 describe('check rows', () => {
   it('live values while running, the report once finished, pending before anything is measured', () => {
     const doc = classicStack();
-    const pending = checkRows(doc.checks, { actual: new Float64Array([Number.NaN, Number.NaN]), pass: new Uint8Array(2) }, null);
+    const pending = checkRows(doc.checks, { actual: new Float64Array([Number.NaN, Number.NaN]), pass: new Uint8Array(2), final: new Uint8Array(2) }, null);
     expect(pending.map((row) => row.pass)).toEqual([null, null]);
     // Nothing measured yet (before Play): no "so far" beside an empty value.
     expect(pending.map(checkSourceText)).toEqual(['', '']);
-    const live = checkRows(doc.checks, { actual: new Float64Array([0.9, 120]), pass: Uint8Array.from([0, 1]) }, null);
+    const live = checkRows(doc.checks, { actual: new Float64Array([0.9, 120]), pass: Uint8Array.from([0, 1]), final: new Uint8Array(2) }, null);
     expect(live.map((row) => [row.pass, row.source])).toEqual([[false, 'live'], [true, 'live']]);
     expect(live.map(checkSourceText)).toEqual(['so far', 'so far']);
     const final = checkRows(doc.checks, null, { checks: [{ id: 'available', actual: 0.97, pass: true }, { id: 'p99', actual: null, pass: false }] });
@@ -304,6 +304,32 @@ describe('check rows', () => {
     expect(formatActual('staleReads', 1833)).toBe('1,833');
     expect(formatActual('lostWrites', 48)).toBe('48');
     expect(formatActual('throughput', 2345.67)).toBe('2,345.7/s');
+  });
+
+  it('a live verdict the rest of its window can still change is pending, neither pass nor fail; a final one keeps its mark', () => {
+    const doc = classicStack();
+    doc.checks = [
+      { id: 'fills', label: 'The queue reaches its capacity', metric: 'queue.maxDepth', node: 'app1', op: '>=', value: 1900 },
+      { id: 'fast', metric: 'latency.p99', op: '<=', value: 200, toS: 30 },
+      { id: 'noLoss', metric: 'lostWrites', op: '<=', value: 0, toS: 10 },
+      { id: 'later', metric: 'availability', op: '>=', value: 0.99, fromS: 40 },
+    ];
+    const rows = checkRows(doc.checks, { actual: Float64Array.from([1200, 150, 0, Number.NaN]), pass: Uint8Array.from([0, 1, 1, 0]), final: new Uint8Array(4) }, null);
+    expect(rows.map(checkState)).toEqual(['pending', 'pending', 'pending', 'unmeasured']);
+    // The value so far stays in view, and says it is so far.
+    expect(rows.map((row) => [row.actual, checkSourceText(row)])).toEqual([[1200, 'so far'], [150, 'so far'], [0, 'so far'], [null, '']]);
+    // What it waits for: the threshold where the label does not state it, and when the window ends.
+    expect(pendingText(doc.checks[0], 60)).toBe('needs ≥ 1,900 · window ends at 1:00');
+    expect(pendingText(doc.checks[1], 60)).toBe('window ends at 30 s');
+    expect(pendingText(doc.checks[2], 60)).toBe('window ends at 10 s, decided when the run ends at 1:00');
+    expect(pendingText({ ...doc.checks[0], toS: 12.5 }, 60)).toBe('needs ≥ 1,900 · window ends at 0:12.5');
+
+    const decided = checkRows(doc.checks, { actual: Float64Array.from([1950, 150, 2, Number.NaN]), pass: Uint8Array.from([1, 1, 0, 0]), final: Uint8Array.from([1, 0, 1, 0]) }, null);
+    expect(decided.map(checkState)).toEqual(['pass', 'pending', 'fail', 'unmeasured']);
+    expect(decided.map(checkSourceText)).toEqual(['final', 'so far', 'final', '']);
+    // Once the run has ended every verdict is final, the report's or, before it arrives, the last frame's.
+    const ended = checkRows(doc.checks, { actual: Float64Array.from([1950, 150, 0, Number.NaN]), pass: Uint8Array.from([1, 1, 1, 0]), final: new Uint8Array(4) }, null, { ended: true });
+    expect(ended.map(checkState)).toEqual(['pass', 'pass', 'pass', 'fail']);
   });
 
   it('never rounds a measured value onto or across its check\'s threshold', () => {

@@ -8,6 +8,7 @@ import { NODE_ROW_VALUES, nodeRowFloats, nodeRows } from '../../../shared/sim/se
 import { metricRows } from '../../../shared/sim/session/metricRows';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { makeDocument } from '../sim/helpers/documents';
+import { lessonDocument } from '../lessons/helpers';
 
 function classicStack() {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -94,6 +95,58 @@ describe('LiveChecks', () => {
     expect(live.sample().checkActual[lostFrom40]).toBe(lostSince40);
   });
 
+  it('a count counted up to now is final once it crosses its bound, before its window has settled', () => {
+    const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/lessons/13-sessions-and-clones.faultline', import.meta.url), 'utf8'));
+    if (!loaded.ok) throw new Error('lesson 13 does not load');
+    const document = loaded.document;
+    const roundRobinLoses = document.checks.findIndex((check) => check.id === 'round-robin-loses'); // sessionsLost > 500 until 20 s
+    const sim = new Simulation(document);
+    const live = new LiveChecks(sim, document);
+    let crossedAtMs = -1;
+    for (let timeMs = 500; timeMs <= 20_000 && crossedAtMs < 0; timeMs += 500) {
+      sim.runUntil(timeMs);
+      if (sim.world.consistency.sessionsLost > 500) crossedAtMs = timeMs;
+    }
+    expect(crossedAtMs).toBeGreaterThan(0);
+    const sample = live.sample();
+    expect(sample.checkPass[roundRobinLoses]).toBe(1);
+    // Sessions lost only ever add up: past 500 now, past 500 at 20 s whatever comes.
+    expect(sample.checkFinal[roundRobinLoses]).toBe(1);
+  });
+
+  it('says which verdicts are final: lesson 10\'s "queue reaches its capacity" is pending until it happens, then final long before its window ends', () => {
+    const document = lessonDocument('queues-and-back-pressure');
+    const index = (id: string) => document.checks.findIndex((check) => check.id === id);
+    const sim = new Simulation(document);
+    const live = new LiveChecks(sim, document);
+    const sampleAt = (timeMs: number) => {
+      sim.runUntil(timeMs);
+      return live.sample();
+    };
+
+    const early = sampleAt(8_000);
+    // The queue has not reached 1,900 yet: failing so far, but it can still pass.
+    expect(early.checkPass[index('fills')]).toBe(0);
+    expect(early.checkFinal[index('fills')]).toBe(0);
+    // "Absorbs the burst" (availability ≥ 99% until 15 s) passes so far; its window is open.
+    expect(early.checkPass[index('absorbs')]).toBe(1);
+    expect(early.checkFinal[index('absorbs')]).toBe(0);
+
+    const full = sampleAt(25_000);
+    // Full at about 17 s: a maximum that reached its bound stays there, whatever the last 35 s do.
+    expect(full.checkActual[index('fills')]).toBeGreaterThanOrEqual(1900);
+    expect(full.checkPass[index('fills')]).toBe(1);
+    expect(full.checkFinal[index('fills')]).toBe(1);
+    // Every request sent before 15 s has finished: that window is closed, its verdict the report's.
+    expect(full.checkFinal[index('absorbs')]).toBe(1);
+    // An error rate over 20–30 s still open can move either way.
+    expect(full.checkFinal[index('pushes-back')]).toBe(0);
+
+    sim.runUntil(60_000);
+    const report = sim.finish();
+    for (const id of ['fills', 'absorbs']) expect(report.checks[index(id)].pass, id).toBe(full.checkPass[index(id)] === 1);
+  });
+
   it('splits each metric row\'s failures by outcome; finished failures never exceed sent − ok', () => {
     const document = classicStack();
     const sim = new Simulation(document);
@@ -174,5 +227,24 @@ describe('nodeRows', () => {
     const underWay = nodeRows(sim, 12, 13);
     expect(whole[1 + server * NODE_ROW_VALUES + 2]).toBeGreaterThan(0.95);
     expect(underWay[1 + server * NODE_ROW_VALUES + 2]).toBeGreaterThan(0.95);
+  });
+
+  it('a queue\'s fill in a second before its capacity was raised is against the capacity then', () => {
+    const document = lessonDocument('queues-and-back-pressure');
+    const sim = new Simulation(document);
+    const queue = sim.world.nodeIds.indexOf('jobs');
+    const fill = (rows: Float64Array, t: number) => rows[t * nodeRowFloats(sim.world.nodeIds.length) + 3 + queue * NODE_ROW_VALUES];
+    sim.runUntil(22_000);
+    const before = nodeRows(sim, 0, 22);
+    // Full at its 2,000 from about 17 s.
+    expect(fill(before, 19)).toBeGreaterThan(0.97);
+    // Twice the room from 22.5 s on: the second it changed in is measured against each in turn.
+    sim.runUntil(22_500);
+    sim.setNodeConfig('jobs', { capacity: 4000 });
+    sim.runUntil(26_000);
+    const after = nodeRows(sim, 0, 26);
+    for (let t = 0; t < 22; t++) expect(fill(after, t), `second ${t}`).toBeCloseTo(fill(before, t), 9);
+    const station = sim.world.models[queue].station!;
+    expect(fill(after, 22)).toBeCloseTo(station.queueMs.sum(22, 23) / (2000 * 500 + 4000 * 500), 9);
   });
 });

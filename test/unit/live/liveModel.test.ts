@@ -30,6 +30,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
     linkMarkedDown: Uint8Array.from(options.marks ?? [0, 0]),
     checkActual: new Float64Array(0),
     checkPass: new Uint8Array(0),
+    checkFinal: new Uint8Array(0),
     consistency: new Float64Array(3),
     packetCount: 0,
     packets: new Float32Array(0),

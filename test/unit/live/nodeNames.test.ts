@@ -110,7 +110,7 @@ describe('node names in the live view', () => {
 
 describe('checks after the run has ended', () => {
   const doc = renamed();
-  const live = { actual: new Float64Array([0.99, Number.NaN]), pass: Uint8Array.from([1, 0]) };
+  const live = { actual: new Float64Array([0.99, Number.NaN]), pass: Uint8Array.from([1, 0]), final: new Uint8Array(2) };
 
   it('are final once the frame says the run ended, even before (or without) the report', () => {
     expect(checkRows(doc.checks, live, null).map((row) => row.source)).toEqual(['live', 'live']);

@@ -5,7 +5,9 @@ import type { FaultlineDocument, ScenarioEvent } from '../../../shared/model/typ
 import { Simulation } from '../../../shared/sim/simulation';
 import { reportToJson } from '../../../shared/sim/report';
 import { LOG_BACKLOG_CAP, LOG_SLICE_CAP, METRIC_ROW_FLOATS, NODE_DEGRADED, NODE_DOWN, PACKET_FLOATS, parseEngineMessage } from '../../../shared/sim/session/protocol';
+import { NODE_ROW_VALUES, nodeRowFloats } from '../../../shared/sim/session/nodeRows';
 import { createHarness, exampleText } from './harness';
+import { makeDocument } from '../sim/helpers/documents';
 import { lessonDocument } from '../lessons/helpers';
 
 function load(text: string): FaultlineDocument {
@@ -355,6 +357,48 @@ describe('Session', () => {
     expect(h.ofType('notice').at(-1)!.message).toMatch(/re-simulated the edited design up to 5\.0 s/);
     expect(h.ofType('loaded').at(-1)!.linkIds).not.toContain('lb-app3');
     expect(h.lastFrame().timeMs).toBe(5_000);
+  });
+
+  it('the queue fill of seconds before a queue limit edit is measured against the limit then, also when a seek re-reads them', () => {
+    // One worker serving 100 requests a second of 1000: the queue is full from the first moments.
+    const doc = makeDocument({
+      seed: 3,
+      durationS: 30,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 1000, writeRatio: 0 } },
+        { id: 'server', kind: 'app', config: { workers: 1, queueLimit: 50, serviceMs: { dist: 'const', mean: 10 } } },
+      ],
+      links: [{ from: 'users', to: 'server', latencyMs: 0 }],
+    });
+    const h = createHarness();
+    h.session.handle({ type: 'load', documentText: saveDocument(doc) });
+    const nodes = h.ofType('loaded')[0].nodeIds;
+    const server = nodes.indexOf('server');
+    /** The server's queue fill per second, as the frames from `first` on left it (a later row of a second replaces an earlier one). */
+    const fills = (first: number): Map<number, number> => {
+      const bySecond = new Map<number, number>();
+      const stride = nodeRowFloats(nodes.length);
+      for (const frame of h.frames().slice(first)) {
+        for (let o = 0; o + stride <= frame.nodeRows.length; o += stride) bySecond.set(frame.nodeRows[o], frame.nodeRows[o + 3 + server * NODE_ROW_VALUES]);
+      }
+      return bySecond;
+    };
+    h.session.handle({ type: 'step', deltaMs: 10_000 });
+    const played = fills(0);
+    for (let t = 2; t < 9; t++) expect(played.get(t), `second ${t}`).toBeGreaterThan(0.95);
+
+    // Four times the room from 10 s on, then on to 20 s and back to 15 s: a fresh run to 15 s with
+    // the edit replayed at 10 s, whose rows are all sent again.
+    h.session.handle({ type: 'edit', documentText: saveDocument({ ...doc, nodes: { ...doc.nodes, server: { ...doc.nodes.server, config: { ...doc.nodes.server.config, queueLimit: 200 } } } }) });
+    h.session.handle({ type: 'step', deltaMs: 10_000 });
+    const seekFrame = h.frames().length;
+    h.session.handle({ type: 'seek', timeMs: 15_000 });
+    expect(h.frames()[seekFrame].resync).toBe(true);
+    const sought = fills(seekFrame);
+    // Seconds before the edit read as they did when played (full), not against the new limit (a quarter).
+    for (let t = 2; t < 9; t++) expect(sought.get(t), `second ${t}`).toBeCloseTo(played.get(t)!, 6);
+    // After it the queue fills the new room within a fraction of a second.
+    for (let t = 11; t < 14; t++) expect(sought.get(t), `second ${t}`).toBeGreaterThan(0.95);
   });
 
   it('a setting edited before the run starts gives exactly the saved file\'s run (the CLI\'s report), not the setting hot-applied at 0 s', () => {

@@ -1,3 +1,4 @@
+import { LimitHistory } from '../../engine/limitHistory';
 import { SecondSeries } from '../../engine/secondSeries';
 import type { StationStats } from '../../engine/stationStats';
 
@@ -13,8 +14,20 @@ export class DepthStats implements StationStats {
   readonly queueMax = new SecondSeries();
   depth = 0;
   private lastMs = 0;
+  private readonly limits: LimitHistory;
 
-  constructor(public capacity: number) {}
+  constructor(capacity: number) {
+    this.limits = new LimitHistory(capacity);
+  }
+
+  get capacity(): number {
+    return this.limits.current;
+  }
+
+  /** Holds at most `capacity` from `nowMs` on (a config edit). */
+  setCapacity(capacity: number, nowMs: number): void {
+    this.limits.set(capacity, nowMs);
+  }
 
   /** Held messages and the most it may hold, under the names the live view's queue fill reads. */
   get queueLength(): number {
@@ -23,6 +36,11 @@ export class DepthStats implements StationStats {
 
   get queueLimit(): number {
     return this.capacity;
+  }
+
+  /** The capacity × ms over [fromMs, toMs), at the capacity in force at each moment. */
+  queueLimitMs(fromMs: number, toMs: number): number {
+    return this.limits.integral(fromMs, toMs);
   }
 
   /** Depth changes by `delta` now. */
