@@ -69,21 +69,32 @@ export function freeBoxes(screen: { width: number; height: number }, overlays: r
 }
 
 /**
+ * How much zoom a box off the canvas's centre must win by to be chosen over a more central one.
+ * A diagram set beside the legend for a few percent more zoom sits against the canvas's far edge
+ * with a third of the canvas empty beside it, and jumps there and back as a caption comes and
+ * goes; beside the legend is worth it when it makes the cards clearly larger (at 800×600 it
+ * tripled lesson 8's zoom), not for a few percent.
+ */
+export const OFF_CENTRE_ZOOM_GAIN = 1.1;
+
+/**
  * The camera that shows all of `rect` as large as it can be shown without any overlay over it:
- * in the free box (see freeBoxes) that holds it at the largest zoom, centred there. A diagram may
- * sit beside a narrow overlay (the legend at the top left) rather than under it, and only the
- * overlays over its columns push it down. Among boxes as good as each other, the one whose centre
- * is nearest the canvas's centre (so a small design is not pushed into a corner).
+ * in a free box (see freeBoxes), centred there. A diagram may sit beside a narrow overlay (the
+ * legend at the top left) rather than under it, and only the overlays over its columns push it
+ * down. Among the boxes that show it within {@link OFF_CENTRE_ZOOM_GAIN} of the largest zoom, the
+ * one whose centre is nearest the canvas's centre (so a design is not pushed aside for little).
  */
 export function fitAround(screen: { width: number; height: number }, rect: Rect, options: FitAroundOptions): { zoom: number; centre: Point } {
   const zoomIn = (box: ScreenBox) =>
     Math.min(Math.max(Math.min((box.right - box.left) / (rect.w + options.margin * 2), (box.bottom - box.top) / (rect.h + options.margin * 2)), options.minZoom), options.maxZoom);
   const offCentre = (box: ScreenBox) => Math.hypot((box.left + box.right - screen.width) / 2, (box.top + box.bottom - screen.height) / 2);
-  let best: { box: ScreenBox; zoom: number } | null = null;
-  for (const box of freeBoxes(screen, options.overlays)) {
-    const zoom = zoomIn(box);
-    // Within a thousandth counts as equal: the centre decides.
-    if (best === null || zoom > best.zoom * 1.001 || (zoom >= best.zoom / 1.001 && offCentre(box) < offCentre(best.box))) best = { box, zoom };
+  const candidates = freeBoxes(screen, options.overlays).map((box) => ({ box, zoom: zoomIn(box), offCentre: offCentre(box) }));
+  const largest = Math.max(...candidates.map((candidate) => candidate.zoom));
+  let best: (typeof candidates)[number] | null = null;
+  for (const candidate of candidates) {
+    if (candidate.zoom * OFF_CENTRE_ZOOM_GAIN < largest) continue;
+    // Nearer the centre wins; at the same distance (within a pixel), the larger zoom.
+    if (best === null || candidate.offCentre < best.offCentre - 1 || (candidate.offCentre <= best.offCentre + 1 && candidate.zoom > best.zoom)) best = candidate;
   }
   // Overlays over the whole canvas leave nothing free: fit the whole canvas rather than nothing.
   const box = best?.box ?? { left: 0, top: 0, right: screen.width, bottom: screen.height };

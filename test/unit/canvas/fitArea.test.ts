@@ -133,6 +133,25 @@ describe('fitAround', () => {
     expect((shown.top + shown.bottom) / 2).toBeCloseTo((60 + 265) / 2, 6);
   });
 
+  it('sets a diagram beside the legend only for clearly more zoom, else centred under it', () => {
+    const canvas = { width: 800, height: 400 };
+    const topLeftLegend: ScreenBox = { left: 0, top: 0, right: 200, bottom: 60 };
+    const fitOf = (rectangle: { x: number; y: number; w: number; h: number }) => {
+      const fit = fitAround(canvas, rectangle, { margin: 0, minZoom: 0.04, maxZoom: 4, overlays: [topLeftLegend] });
+      return { zoom: fit.zoom, shown: project(fit, rectangle, canvas) };
+    };
+    // Beside the legend (600×400) gives zoom 2, under it (800×340) 1.89: 6 % is not worth a
+    // diagram pushed against the right edge.
+    const slightly = fitOf({ x: 0, y: 0, w: 300, h: 180 });
+    expect(slightly.zoom).toBeCloseTo(340 / 180, 9);
+    expect((slightly.shown.left + slightly.shown.right) / 2).toBeCloseTo(400, 6);
+    expect(slightly.shown.top).toBeGreaterThanOrEqual(60);
+    // 2 against 1.7 (18 %): beside it.
+    const clearly = fitOf({ x: 0, y: 0, w: 300, h: 200 });
+    expect(clearly.zoom).toBeCloseTo(2, 9);
+    expect(clearly.shown.left).toBeGreaterThanOrEqual(200);
+  });
+
   it('fits the whole canvas when the overlays cover all of it', () => {
     const fit = fitAround(screen, rect, { ...limits, overlays: [{ left: 0, top: 0, right: 692, bottom: 344 }] });
     expect(fit.zoom).toBeCloseTo(fitCamera(screen, rect, { ...limits, topPx: 0, bottomPx: 0 }).zoom, 9);
