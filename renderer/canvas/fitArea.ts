@@ -99,9 +99,15 @@ export function fitAround(screen: { width: number; height: number }, rect: Rect,
   // Overlays over the whole canvas leave nothing free: fit the whole canvas rather than nothing.
   const box = best?.box ?? { left: 0, top: 0, right: screen.width, bottom: screen.height };
   const zoom = best?.zoom ?? zoomIn(box);
-  // The world point at the canvas's centre puts the rect's centre at the box's centre.
+  // Across, the diagram goes as near the canvas's centre as the box lets it (in a box beside the
+  // legend it then stands against the legend's column, not in the middle of what is left); down,
+  // in the middle of the box, between the top overlays and the caption.
+  const halfWidthPx = ((rect.w + options.margin * 2) * zoom) / 2;
+  const centreXPx = Math.min(Math.max(screen.width / 2, box.left + halfWidthPx), box.right - halfWidthPx);
+  const shownCentreXPx = box.right - box.left >= 2 * halfWidthPx ? centreXPx : (box.left + box.right) / 2;
+  // The world point at the canvas's centre puts the rect's centre there.
   const centre = {
-    x: rect.x + rect.w / 2 - ((box.left + box.right) / 2 - screen.width / 2) / zoom,
+    x: rect.x + rect.w / 2 - (shownCentreXPx - screen.width / 2) / zoom,
     y: rect.y + rect.h / 2 - ((box.top + box.bottom) / 2 - screen.height / 2) / zoom,
   };
   return { zoom, centre };

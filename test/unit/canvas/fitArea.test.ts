@@ -152,6 +152,19 @@ describe('fitAround', () => {
     expect(clearly.shown.left).toBeGreaterThanOrEqual(200);
   });
 
+  it('beside the legend, stands the diagram as near the canvas\'s centre as the legend lets it', () => {
+    const canvas = { width: 800, height: 400 };
+    const topLeftLegend: ScreenBox = { left: 0, top: 0, right: 200, bottom: 60 };
+    const square = { x: 0, y: 0, w: 200, h: 200 };
+    // Beside: zoom 2 (400 px wide in a 600 px box); under: 1.7.
+    const fit = fitAround(canvas, square, { margin: 0, minZoom: 0.04, maxZoom: 4, overlays: [topLeftLegend] });
+    expect(fit.zoom).toBeCloseTo(2, 9);
+    const shown = project(fit, square, canvas);
+    // Centred on the canvas, its left edge just clear of the legend (not centred in 200–800).
+    expect(shown.left).toBeCloseTo(200, 6);
+    expect((shown.left + shown.right) / 2).toBeCloseTo(400, 6);
+  });
+
   it('fits the whole canvas when the overlays cover all of it', () => {
     const fit = fitAround(screen, rect, { ...limits, overlays: [{ left: 0, top: 0, right: 692, bottom: 344 }] });
     expect(fit.zoom).toBeCloseTo(fitCamera(screen, rect, { ...limits, topPx: 0, bottomPx: 0 }).zoom, 9);
