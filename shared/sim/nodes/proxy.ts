@@ -149,7 +149,7 @@ export class ProxyModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as ProxyConfig;
     this.config = next;
-    this.station.servers = next.maxConnections;
+    this.station.setServers(next.maxConnections, this.world.now);
     this.limiter.setConfig(next.rateLimit);
     this.cache.configure(next.cache.capacity, next.cache.ttlS * 1000, this.world.now);
   }

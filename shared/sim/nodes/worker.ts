@@ -136,7 +136,7 @@ export class WorkerModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as WorkerConfig;
     this.config = next;
-    this.station.servers = next.workers;
+    this.station.setServers(next.workers, this.world.now);
     for (let call = this.station.startSpare(this.world.now); call >= 0; call = this.station.startSpare(this.world.now)) this.begin(call);
   }
 }
