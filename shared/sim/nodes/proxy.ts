@@ -150,7 +150,7 @@ export class ProxyModel extends BaseNode {
     const next = config as ProxyConfig;
     this.config = next;
     this.station.setServers(next.maxConnections, this.world.now);
-    this.limiter.setConfig(next.rateLimit);
+    this.limiter.setConfig(next.rateLimit, this.world.now);
     this.cache.configure(next.cache.capacity, next.cache.ttlS * 1000, this.world.now);
   }
 
