@@ -71,6 +71,25 @@ describe("a set event changing an app's workers mid-run (test/fixtures/sim/hot-a
 });
 
 /*
+ * A live edit in the app (Simulation.setNodeConfig while playing) goes through the same
+ * applyConfig as a scenario `set`: the same figures, edited at the same moment by hand.
+ */
+describe('a live edit of an app\'s workers (setNodeConfig mid-run)', () => {
+  it('counts the time before the edit at the old count', () => {
+    const loaded = loadDocument(readFileSync(FIXTURE, 'utf8'));
+    if (!loaded.ok) throw new Error('fixture does not load');
+    const doc = { ...loaded.document, scenario: [] };
+    const sim = new Simulation(doc);
+    sim.runUntil(10_450);
+    sim.setNodeConfig('up', { workers: 4 });
+    sim.setNodeConfig('down', { workers: 1 });
+    const report = sim.finish();
+    expect(report.nodes.up.utilization).toBeCloseTo(4000 / 48650, 9);
+    expect(report.nodes.down.utilization).toBeCloseTo(4000 / 51350, 9);
+  });
+});
+
+/*
  * The same edit on every other kind whose servers are a Station (a worker's `workers`, a load
  * balancer's or proxy's `maxConnections`): light constant load, one request every 500 ms that
  * holds a server for ~100 ms, the edit at 10.45 s while nothing is in service. Capacity time
