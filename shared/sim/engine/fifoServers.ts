@@ -114,12 +114,15 @@ export class FifoServers implements StationStats {
    * their booked work ends — so the next job waits for the earliest of the servers that stay.
    * Raising first keeps servers that were retiring and are still busy, then adds servers free now,
    * which jobs admitted from now on can use (jobs already waiting keep the start they were given).
+   * Known limit: until those waiting jobs have started, a later job may start before them, and the
+   * ring of start times (kept in order only within one set of servers) then counts it as waiting
+   * after it started — queueLength, maxQueue and the queue limit read high; queue time is exact.
+   * Keeping the ring sorted would cost every waiting admission a comparison.
    */
   setServers(count: number, nowMs: number): void {
     this.advance(nowMs);
     const target = Math.max(1, count);
-    const stillBusy = this.retired.filter((freeMs) => freeMs > nowMs).sort((a, b) => a - b);
-    this.retired = stillBusy;
+    this.retired = this.retired.filter((freeMs) => freeMs > nowMs).sort((a, b) => a - b);
     while (this.size > target) {
       const freeMs = this.heap[0];
       this.popMin();
