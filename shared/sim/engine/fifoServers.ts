@@ -21,8 +21,12 @@ export class FifoServers implements StationStats {
   readonly queueMax = new SecondSeries();
   private heap: Float64Array;
   private size: number;
-  /** Servers to retire (after `servers` decreased) as they come free. */
-  private retiring = 0;
+  /**
+   * When each server retired by a lowered `servers` comes free, if it was still busy then. It is
+   * capacity until that moment (booked ahead, as busy time is): it is working off jobs booked
+   * before the edit.
+   */
+  private retired: number[] = [];
   private starts = new Float64Array(64);
   private head = 0;
   private queued = 0;
@@ -65,10 +69,6 @@ export class FifoServers implements StationStats {
   /** Admits a job arriving now: returns its departure time, or -1 when the queue is full. */
   admit(nowMs: number, serviceMs: number): number {
     this.advance(nowMs);
-    while (this.retiring > 0 && this.size > 1) {
-      this.popMin();
-      this.retiring--;
-    }
     const earliest = this.heap[0];
     const start = earliest > nowMs ? earliest : nowMs;
     if (start > nowMs) {
@@ -95,23 +95,48 @@ export class FifoServers implements StationStats {
       const start = this.starts[(this.head + i) & (this.starts.length - 1)];
       addInterval(this.queueMs, nowMs, start, -1);
     }
+    // A retired server's booked work runs without a gap until it comes free (a job starts later
+    // than now only where the one before it ends): take it back, and the server is gone.
+    for (const freeMs of this.retired) {
+      if (freeMs <= nowMs) continue;
+      addInterval(this.busyMs, nowMs, freeMs, -1);
+      addInterval(this.capacityMs, nowMs, freeMs, -1);
+    }
+    this.retired.length = 0;
     this.head = 0;
     this.queued = 0;
   }
 
+  /**
+   * `count` servers from `nowMs` on (a config edit), at least 1. Nothing is preempted or moved:
+   * every job admitted so far has its start and departure fixed (its answer is scheduled for it).
+   * Lowering retires the servers that come free first — the ones free now at once, busy ones when
+   * their booked work ends — so the next job waits for the earliest of the servers that stay.
+   * Raising first keeps servers that were retiring and are still busy, then adds servers free now,
+   * which jobs admitted from now on can use (jobs already waiting keep the start they were given).
+   * Known limit: until those waiting jobs have started, a later job may start before them, and the
+   * ring of start times (kept in order only within one set of servers) then counts it as waiting
+   * after it started — queueLength, maxQueue and the queue limit read high; queue time is exact.
+   * Keeping the ring sorted would cost every waiting admission a comparison.
+   */
   setServers(count: number, nowMs: number): void {
     this.advance(nowMs);
     const target = Math.max(1, count);
-    const active = this.size - this.retiring;
-    if (target > active) {
-      let add = target - active;
-      const cancel = Math.min(add, this.retiring);
-      this.retiring -= cancel;
-      add -= cancel;
-      for (; add > 0; add--) this.pushFree(nowMs);
-    } else {
-      this.retiring += active - target;
+    this.retired = this.retired.filter((freeMs) => freeMs > nowMs).sort((a, b) => a - b);
+    while (this.size > target) {
+      const freeMs = this.heap[0];
+      this.popMin();
+      if (freeMs > nowMs) {
+        addInterval(this.capacityMs, nowMs, freeMs, 1);
+        this.retired.push(freeMs);
+      }
     }
+    while (this.size < target && this.retired.length > 0) {
+      const freeMs = this.retired.shift()!;
+      addInterval(this.capacityMs, nowMs, freeMs, -1); // counted by `size` again from now
+      this.pushFree(freeMs);
+    }
+    while (this.size < target) this.pushFree(nowMs);
     this.servers = target;
   }
 
@@ -122,7 +147,6 @@ export class FifoServers implements StationStats {
     while (t < nowMs) {
       const second = Math.floor(t / 1000);
       const end = Math.min(nowMs, (second + 1) * 1000);
-      // Servers still retiring (after `servers` was lowered) are capacity until they go: they may be busy.
       this.capacityMs.add(second, this.size * (end - t));
       // Jobs that started by `end` left the queue; what is still waiting at a second boundary
       // is that second's starting queue length.

@@ -31,7 +31,7 @@ export class Station implements StationStats {
   private readonly limits: LimitHistory;
 
   constructor(
-    public servers: number,
+    private servers: number,
     queueLimit: number,
   ) {
     this.limit = queueLimit;
@@ -45,6 +45,18 @@ export class Station implements StationStats {
 
   get queueLimit(): number {
     return this.limit;
+  }
+
+  /**
+   * `count` servers from `nowMs` on (a config edit). The time since the last change ran on the old
+   * count, so it is integrated at that count first: setting the field alone would book it at the
+   * new one and skew that second's utilization. Lowering the count preempts nothing (calls in
+   * service finish on servers that retire as they come free: see `release` and `advance`); after
+   * raising it the model starts queued calls on the new servers at once (`startSpare`).
+   */
+  setServers(count: number, nowMs: number): void {
+    this.advance(nowMs);
+    this.servers = count;
   }
 
   /** The most that may wait from `nowMs` on (a config edit); calls already queued stay. */

@@ -95,9 +95,8 @@ export class WindowStats {
     if (station === null) return null;
     station.advance(this.world.now);
     const [from, to] = this.nodeSeconds(fromS, toS);
-    // A database or cache books its jobs' service when it admits them; when its connections are
-    // lowered, jobs admitted before run on as booked, so a second can hold more busy time than
-    // the new capacity. Those servers existed while they worked: capacity is at least busy time.
+    // A queue whose capacity is lowered below its depth keeps the messages it holds, so a second
+    // can hold more "busy" (held) time than capacity; that is a full queue, not more than full.
     let busy = 0;
     let capacity = 0;
     for (let second = from; second < to; second++) {

@@ -369,7 +369,7 @@ export class AppModel extends BaseNode {
     const next = config as AppConfig;
     this.config = next;
     this.world.callerWaitMs[this.index] = next.downstreamTimeoutMs;
-    this.station.servers = next.workers;
+    this.station.setServers(next.workers, this.world.now);
     this.station.setQueueLimit(next.queueLimit, this.world.now);
     for (let call = this.station.startSpare(this.world.now); call >= 0; call = this.station.startSpare(this.world.now)) this.beginService(call);
   }

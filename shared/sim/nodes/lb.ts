@@ -184,7 +184,7 @@ export class LbModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as LbConfig;
     this.config = next;
-    this.station.servers = next.maxConnections;
+    this.station.setServers(next.maxConnections, this.world.now);
     this.picker.algorithm = next.algorithm;
     this.health.setConfig(next.healthCheck);
   }

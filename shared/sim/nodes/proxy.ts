@@ -149,8 +149,8 @@ export class ProxyModel extends BaseNode {
   applyConfig(config: ResolvedConfig): void {
     const next = config as ProxyConfig;
     this.config = next;
-    this.station.servers = next.maxConnections;
-    this.limiter.setConfig(next.rateLimit);
+    this.station.setServers(next.maxConnections, this.world.now);
+    this.limiter.setConfig(next.rateLimit, this.world.now);
     this.cache.configure(next.cache.capacity, next.cache.ttlS * 1000, this.world.now);
   }
 

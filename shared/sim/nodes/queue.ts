@@ -44,8 +44,8 @@ export class QueueModel extends BaseNode {
   private config: QueueConfig;
   /**
    * Deliveries each consumer holds. Its credit is its current `workers` minus these, read live so
-   * that a `set` raising a worker's `workers` takes effect at the next dispatch (the next publish
-   * or answer), and lowering it lets the excess drain.
+   * that lowering a worker's `workers` lets the excess drain; raising it dispatches at once
+   * (`whenSlotsAdded`).
    */
   private readonly held: Int32Array;
   private readonly consumerModels: (WorkerModel | null)[] = [];
@@ -101,7 +101,10 @@ export class QueueModel extends BaseNode {
 
   start(): void {
     this.resetCredit();
-    this.consumerModels.forEach((model, consumer) => model?.whenRestarted(() => this.onConsumerRestarted(consumer)));
+    this.consumerModels.forEach((model, consumer) => {
+      model?.whenRestarted(() => this.onConsumerRestarted(consumer));
+      model?.whenSlotsAdded(() => this.dispatch());
+    });
   }
 
   get depth(): number {

@@ -60,6 +60,8 @@ export class WorkerModel extends BaseNode {
 
   /** Called when the worker comes back after a crash (its queues give its slots back). */
   private readonly restartListeners: (() => void)[] = [];
+  /** Called when an edit gives the worker more slots (its queues hand waiting jobs to them). */
+  private readonly moreSlotsListeners: (() => void)[] = [];
 
   /** Jobs this worker takes at once (the queue's credit for it). */
   get slots(): number {
@@ -133,10 +135,22 @@ export class WorkerModel extends BaseNode {
     for (const listener of this.restartListeners) listener();
   }
 
+  /** `listener` runs each time an edit raises this worker's `workers` (a queue feeding it). */
+  whenSlotsAdded(listener: () => void): void {
+    this.moreSlotsListeners.push(listener);
+  }
+
+  /**
+   * Lowering `workers` preempts no job: the queues see less credit and send nothing more until
+   * the jobs held drain below it. Raising it offers the new slots to the queues at once — jobs
+   * waiting there would otherwise idle until the queue's next publish or acknowledgement.
+   */
   applyConfig(config: ResolvedConfig): void {
     const next = config as WorkerConfig;
+    const more = next.workers > this.config.workers;
     this.config = next;
-    this.station.servers = next.workers;
+    this.station.setServers(next.workers, this.world.now);
     for (let call = this.station.startSpare(this.world.now); call >= 0; call = this.station.startSpare(this.world.now)) this.begin(call);
+    if (more && this.world.up[this.index] === 1) for (const listener of this.moreSlotsListeners) listener();
   }
 }

@@ -13,6 +13,8 @@ const REPAIR = 1;
  */
 export class FailureProcess {
   private epoch = 0;
+  /** A random crash of this process has the node down: its repair is pending (or, without `mttrS`, never comes). */
+  private inOutage = false;
   private readonly timer: number;
   private readonly rng: RandomStream;
 
@@ -30,9 +32,21 @@ export class FailureProcess {
     this.scheduleCrash();
   }
 
+  /**
+   * New means from now on. Restarting the process while one of its crashes has the node down would
+   * orphan the pending repair (its token is of the old epoch) and leave the node down for good. So
+   * an outage in progress ends as drawn — a repair under way keeps its time, as a request in
+   * service keeps its service time — and the new means apply from the next draw; an outage that had
+   * no repair coming (no `mttrS`) gets one now that there is a mean.
+   */
   setConfig(config: FailureConfig): void {
     if (config.mtbfS === this.config.mtbfS && config.mttrS === this.config.mttrS) return;
+    const repairPending = this.config.mttrS !== undefined;
     this.config = config;
+    if (this.inOutage && this.world.up[this.node] === 0) {
+      if (!repairPending) this.scheduleRepair();
+      return;
+    }
     this.start();
   }
 
@@ -40,6 +54,12 @@ export class FailureProcess {
     const mtbf = this.config.mtbfS;
     if (mtbf === undefined || !(mtbf > 0)) return;
     this.world.scheduleTimer(this.timer, exponential(this.rng, mtbf * 1000), (this.epoch << 1) | CRASH);
+  }
+
+  /** A mean repair time of 0 restarts the node at once (its in-memory state is still gone); without one it stays down. */
+  private scheduleRepair(): void {
+    const mttr = this.config.mttrS;
+    if (mttr !== undefined) this.world.scheduleTimer(this.timer, mttr > 0 ? exponential(this.rng, mttr * 1000) : 0, (this.epoch << 1) | REPAIR);
   }
 
   private onTimer(token: number): void {
@@ -53,11 +73,10 @@ export class FailureProcess {
       }
       world.crashNode(this.node);
       world.noteRandomFailure(this.node, true);
-      const mttr = this.config.mttrS;
-      // A mean repair time of 0 restarts the node at once (its in-memory state is still gone);
-      // without one it stays down.
-      if (mttr !== undefined) world.scheduleTimer(this.timer, mttr > 0 ? exponential(this.rng, mttr * 1000) : 0, (this.epoch << 1) | REPAIR);
+      this.inOutage = true;
+      this.scheduleRepair();
     } else {
+      this.inOutage = false;
       world.restartNode(this.node);
       world.noteRandomFailure(this.node, false);
       this.scheduleCrash();

@@ -54,10 +54,26 @@ export class RateLimiter {
     return true;
   }
 
-  setConfig(config: RateLimitConfig): void {
-    const changed = config.per !== this.config.per;
+  /**
+   * The limit from `nowMs` on (a config edit). Buckets refill lazily, at the rate read when they are
+   * next used, so each is first brought up to `nowMs` at the old rate: otherwise the time since its
+   * last use would refill at the new one (a bucket above a lowered burst is cut to it when next
+   * refilled).
+   * A new `per` splits the traffic differently, and a limit switched on had no bucket drawn from
+   * while it was off: both start with full buckets.
+   */
+  setConfig(config: RateLimitConfig, nowMs: number): void {
+    const fresh = config.per !== this.config.per || !this.enabled;
+    if (!fresh) {
+      this.globalTokens = this.refill(this.globalTokens, this.globalLastMs, nowMs);
+      this.globalLastMs = nowMs;
+      for (let slot = 0; slot < this.slotOf.size; slot++) {
+        this.tokens[slot] = this.refill(this.tokens[slot], this.lastMs[slot], nowMs);
+        this.lastMs[slot] = nowMs;
+      }
+    }
     this.config = config;
-    if (changed) this.reset();
+    if (fresh) this.reset();
   }
 
   /** Forget every bucket (a restarted proxy starts with full buckets). */

@@ -24,8 +24,13 @@ export class DepthStats implements StationStats {
     return this.limits.current;
   }
 
-  /** Holds at most `capacity` from `nowMs` on (a config edit). */
+  /**
+   * Holds at most `capacity` from `nowMs` on (a config edit). The time since the last depth change
+   * is integrated at the old capacity first (`advance` books it at the current one); messages
+   * already held beyond a lowered capacity stay, and only new publishes are refused.
+   */
   setCapacity(capacity: number, nowMs: number): void {
+    this.advance(nowMs);
     this.limits.set(capacity, nowMs);
   }
 
