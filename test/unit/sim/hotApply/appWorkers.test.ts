@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCommand, type RunEnvironment } from '../../../../main/cli/run';
 import { loadDocument } from '../../../../shared/model/load';
 import { Simulation } from '../../../../shared/sim/simulation';
 import type { Report } from '../../../../shared/sim/report';
 import { makeDocument, type LinkSpec, type NodeSpec } from '../helpers/documents';
+import { cliReport, simFixturePath } from '../helpers/cliReport';
 
-const FIXTURE = fileURLToPath(new URL('../../../fixtures/sim/hot-apply/app-workers.faultline', import.meta.url));
+const FIXTURE = simFixturePath('hot-apply/app-workers.faultline');
 
 /** `faultline run --json` in-process: the exit code and the report. */
 async function cliRun(): Promise<{ code: number; report: Report }> {
-  let out = '';
-  const environment: RunEnvironment = {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: () => undefined, isTTY: false },
-    createSimulation: (document, settings) => new Simulation(document, settings),
-    clockMs: () => 0,
-  };
-  const code = await runCommand(FIXTURE, { json: true }, environment);
-  return { code, report: JSON.parse(out) as Report };
+  const { exit, report } = await cliReport(FIXTURE);
+  return { code: exit, report };
 }
 
 /*

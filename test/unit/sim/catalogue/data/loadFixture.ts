@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runCommand, type RunEnvironment } from '../../../../../main/cli/run';
 import { loadDocument } from '../../../../../shared/model/load';
 import type { FaultlineDocument } from '../../../../../shared/model/types';
 import { Simulation } from '../../../../../shared/sim/simulation';
 import type { Report } from '../../../../../shared/sim/report';
+import { cliReport, simFixturePath } from '../../helpers/cliReport';
 
 /**
  * Loads `test/fixtures/sim/data/<name>.faultline` through the real loader, with optional config
@@ -23,15 +22,6 @@ export function runDataFixture(name: string, patches: Record<string, Record<stri
 }
 
 /** `faultline run test/fixtures/sim/data/<name>.faultline --json` with the real engine, capturing stdout. */
-export async function faultlineRun(name: string): Promise<{ exit: number; report: Report }> {
-  let out = '';
-  const environment: RunEnvironment = {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: () => {}, isTTY: false },
-    createSimulation: (document, settings) => new Simulation(document, settings),
-    clockMs: () => 0,
-  };
-  const file = fileURLToPath(new URL(`../../../../fixtures/sim/data/${name}.faultline`, import.meta.url));
-  const exit = await runCommand(file, { json: true }, environment);
-  return { exit, report: JSON.parse(out) as Report };
+export function faultlineRun(name: string): Promise<{ exit: number; report: Report }> {
+  return cliReport(simFixturePath(`data/${name}.faultline`));
 }

@@ -1,21 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCommand, type RunEnvironment } from '../../../../../main/cli/run';
-import { Simulation } from '../../../../../shared/sim/simulation';
 import type { Report } from '../../../../../shared/sim/report';
+import { cliReport, simFixturePath } from '../../helpers/cliReport';
 
 /** Runs an edge fixture through `faultline run --json` in-process; returns the exit code and report. */
 async function cliRun(name: string): Promise<{ code: number; report: Report }> {
-  let out = '';
-  const environment: RunEnvironment = {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: () => undefined, isTTY: false },
-    createSimulation: (document, settings) => new Simulation(document, settings),
-    clockMs: () => 0,
-  };
-  const file = fileURLToPath(new URL(`../../../../fixtures/sim/edge/${name}.faultline`, import.meta.url));
-  const code = await runCommand(file, { json: true }, environment);
-  return { code, report: JSON.parse(out) as Report };
+  const { exit, report } = await cliReport(simFixturePath(`edge/${name}.faultline`));
+  return { code: exit, report };
 }
 
 describe('edge fixtures through the CLI', () => {
