@@ -1,3 +1,5 @@
+import { METRIC_INFO, UTILIZATION_KINDS } from '../../shared/model/schema/checks';
+import type { NodeKind } from '../../shared/model/types';
 import type { MetricSeries, NodeSeries } from './metricSeries';
 import { formatSimSeconds } from './speedPresets';
 
@@ -115,22 +117,35 @@ export function failurePeakText(worst: { t: number; failures: number } | null, e
   return `Peak: ${worst.failures.toLocaleString('en-US')} failed, sent at ${formatSimSeconds(worst.t)}`;
 }
 
-/**
- * Colours of the per-node series, by the node's position in the document (see nodeSeriesColor):
- * any two differ clearly (CIELAB ΔE ≥ 25; violet and purple side by side used to read as one).
- */
-export const NODE_SERIES_COLORS = ['#60a5fa', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#f87171', '#22d3ee', '#fb923c', '#a3e635', '#94a3b8'] as const;
+/** The page's theme, for colours that must read on its background. */
+export type ChartTheme = 'dark' | 'light';
 
 /**
- * A node's colour in the per-node charts, from its position in the document (its index in the
- * node series), never from its rank among the busiest: the legend re-orders as the run goes on,
- * and a line that changed colour would recolour its whole history. Past the palette, hues step
- * by the golden angle so neighbours in the document still differ.
+ * Colours of the per-node series, one palette a theme with the same hue in each slot (blue,
+ * green, orange, purple, brown, sky, yellow, grey: a node stays "the orange one" when the theme
+ * changes). Okabe–Ito hues, deeper on the light theme, so every line has 3:1 contrast with the
+ * chart's background in both. Ordered so consecutive slots differ most, also for deuteranopes
+ * and protanopes (the first series of a chart are consecutive slots, see nodeColorSlots). No red
+ * or pink: red is a failure in the other charts (lesson 2 had a pink and a red app side by side).
  */
-export function nodeSeriesColor(index: number): string {
-  if (index >= 0 && index < NODE_SERIES_COLORS.length) return NODE_SERIES_COLORS[index];
-  const hue = (index * 137.508) % 360;
-  return hslHex(hue, 0.7, 0.65);
+export const NODE_SERIES_PALETTES: Readonly<Record<ChartTheme, readonly string[]>> = {
+  dark: ['#4da3ff', '#2ec4a0', '#e69f00', '#b866b0', '#c9a27e', '#7fd3f5', '#f0e442', '#8f98a6'],
+  light: ['#2563eb', '#00876a', '#c26a00', '#9c3f9e', '#8b5e34', '#3a9ad9', '#8a7a00', '#66707d'],
+};
+
+/** The chart backgrounds the palettes are made for (styles.css --panel). */
+export const CHART_BACKGROUNDS: Readonly<Record<ChartTheme, string>> = { dark: '#151a21', light: '#ffffff' };
+
+/**
+ * A colour slot's colour. Past the palette, hues step by the golden angle so neighbours still
+ * differ, skipping the reds and pinks of failures.
+ */
+export function nodeSeriesColor(slot: number, theme: ChartTheme = 'dark'): string {
+  const palette = NODE_SERIES_PALETTES[theme];
+  if (slot >= 0 && slot < palette.length) return palette[slot];
+  let hue = (slot * 137.508) % 360;
+  if (hue > 320 || hue < 25) hue = (hue + 60) % 360;
+  return theme === 'dark' ? hslHex(hue, 0.7, 0.65) : hslHex(hue, 0.75, 0.32);
 }
 
 function hslHex(h: number, s: number, l: number): string {
@@ -143,7 +158,45 @@ function hslHex(h: number, s: number, l: number): string {
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
+/** What the per-node chart can show. */
+export type NodeMetric = 'utilization' | 'queue' | 'hitRatio';
+
+/** Kinds that can have a line in each per-node chart (the others' values are always NaN). */
+const NODE_METRIC_KINDS: Readonly<Record<NodeMetric, readonly NodeKind[]>> = {
+  utilization: UTILIZATION_KINDS,
+  queue: UTILIZATION_KINDS,
+  hitRatio: METRIC_INFO['cache.hitRatio'].nodeKinds ?? [],
+};
+
+/**
+ * Each node's colour slot in a per-node chart (by its index in the node series): its place among
+ * the document's nodes that can have a line in that chart, so the lines a chart shows get the
+ * first, most distinct colours (by document index a lesson's two apps were slots 3 and 5). It
+ * depends on the document alone, never on the data so far or on the busiest-first order: a node
+ * keeps its colour at every frame and after a seek. A node with data but a kind not listed
+ * (not expected) comes after all of those.
+ */
+export function nodeColorSlots(kinds: readonly (NodeKind | undefined)[], metric: NodeMetric): number[] {
+  const charted = NODE_METRIC_KINDS[metric];
+  let next = 0;
+  const slots = kinds.map((kind) => (kind !== undefined && charted.includes(kind) ? next++ : -1));
+  return slots.map((slot, i) => (slot >= 0 ? slot : next + i));
+}
+
+/** A per-node series' key: its node's name and colour. */
+export interface NodeSeriesSpec {
+  label: string;
+  color: string;
+}
+
+/** How the per-node chart keys and colours its nodes (by index in the node series). */
+export interface NodeSeriesKeys {
+  /** Colour slot (see nodeColorSlots); the index itself when absent. */
+  slot?(index: number): number;
+  theme?: ChartTheme;
+}
+
 /** The per-node chart's series (legend order as given, busiest first), each in its node's own colour. */
-export function perNodeSeriesSpecs(nodes: readonly number[], label: (index: number) => string): { label: string; color: string }[] {
-  return nodes.map((i) => ({ label: label(i), color: nodeSeriesColor(i) }));
+export function perNodeSeriesSpecs(nodes: readonly number[], label: (index: number) => string, keys: NodeSeriesKeys = {}): NodeSeriesSpec[] {
+  return nodes.map((i) => ({ label: label(i), color: nodeSeriesColor(keys.slot?.(i) ?? i, keys.theme) }));
 }
