@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond, type NodeMetric } from './chartSeries';
+import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond, type NodeMetric } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
@@ -44,9 +44,11 @@ export function LiveCharts() {
   const nodes = busiestNodes(series, length, 6);
   const nodeName = (i: number) => (i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i));
   const kinds = model.nodeIds.map((id) => (Object.hasOwn(documentNodes, id) ? documentNodes[id].kind : undefined));
-  // Colours from every node the chart can show, not the ones shown so far: a node keeps its
-  // colour at every frame, after a seek and when the busiest six change.
+  // Colours and short names from every node the chart can show, not the ones shown so far: a
+  // node keeps both at every frame, after a seek and when the busiest six change.
   const slots = nodeColorSlots(kinds, nodeMetric);
+  const chartable = chartableNodes(kinds, nodeMetric);
+  const shortNames = new Map(distinguishingNames(chartable.map(nodeName)).map((short, k) => [chartable[k], short]));
   const worst = worstSecond(metrics);
   const peak = failurePeakText(worst, model.frame?.ended ?? false);
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
@@ -74,8 +76,9 @@ export function LiveCharts() {
         }
         unit="%"
         keysLabel="Per-node series key"
+        roomyKeys
         // A node keeps one colour for the whole run however the legend (busiest first) re-orders.
-        series={perNodeSeriesSpecs(nodes, nodeName, { slot: (i) => slots[i] ?? i, theme })}
+        series={perNodeSeriesSpecs(nodes, nodeName, { slot: (i) => slots[i] ?? i, short: (i) => shortNames.get(i), theme })}
         data={perNodeData(series, nodes, length)}
         testId="chart-nodes"
       />

@@ -8,7 +8,10 @@ import { formatSimTime } from './speedPresets';
 import { usePageTheme } from './usePageTheme';
 
 export interface ChartSeriesSpec {
+  /** The series' full name (its tooltip and accessible name, and what tells series apart). */
   label: string;
+  /** Shorter text for its key, when the full name would not leave room for the others'. */
+  short?: string;
   color: string;
   /** Filled area under the line (counts), or a plain line (latencies). */
   fill?: boolean;
@@ -24,6 +27,8 @@ interface UPlotChartProps {
   cursorS?: number;
   /** What a screen reader calls the series key (by default the title's text and "key"). */
   keysLabel?: string;
+  /** Keys may take more lines, as the dock's height allows (the per-node chart's three to five names). */
+  roomyKeys?: boolean;
   testId?: string;
 }
 
@@ -167,7 +172,7 @@ function showRange(host: HTMLElement, plot: uPlot): void {
 }
 
 /** A uPlot chart that follows its container's size; data updates reuse the plot. */
-export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPlotChartProps) {
+export function UPlotChart({ title, unit, series, data, keysLabel, roomyKeys = false, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   // The series pointed at in the key, by label: it stays highlighted when the plot is rebuilt for
@@ -276,7 +281,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
           {title}
         </span>
         {/* The lines the caption has room for; keys that do not fit fold into "+N more". */}
-        <ChartKeys series={series} onFocus={focusSeries} label={keysLabel ?? (typeof title === 'string' ? `${title} key` : 'Series key')} testId={testId} />
+        <ChartKeys series={series} onFocus={focusSeries} label={keysLabel ?? (typeof title === 'string' ? `${title} key` : 'Series key')} roomy={roomyKeys} testId={testId} />
       </figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>

@@ -183,9 +183,43 @@ export function nodeColorSlots(kinds: readonly (NodeKind | undefined)[], metric:
   return slots.map((slot, i) => (slot >= 0 ? slot : next + i));
 }
 
-/** A per-node series' key: its node's name and colour. */
+/** The nodes (by index in the node series) that can have a line in a per-node chart. */
+export function chartableNodes(kinds: readonly (NodeKind | undefined)[], metric: NodeMetric): number[] {
+  return kinds.flatMap((kind, i) => (kind !== undefined && NODE_METRIC_KINDS[metric].includes(kind) ? [i] : []));
+}
+
+const QUALIFIED = /^(.*\S)\s+\(([^()]+)\)$/;
+
+/**
+ * Shorter names for a chart's keys that keep what tells the nodes apart: when every name is the
+ * same thing with a different qualifier ("Cache (cache-aside)", "Cache (write-through)"), the
+ * qualifiers ("cache-aside", "write-through"); when every name has the same qualifier ("Shard 1
+ * (hash)", "Shard 2 (hash)"), what comes before it. Otherwise, or if the shorter names would not
+ * be unique, the names as they are. A 180-pixel chart had room for "Cache (write-th…" and
+ * "+2 more"; the full name stays in the key's tooltip and accessible name.
+ */
+export function distinguishingNames(names: readonly string[]): string[] {
+  if (names.length < 2) return [...names];
+  const parts = names.map((name) => QUALIFIED.exec(name));
+  if (parts.some((match) => match === null)) return [...names];
+  const matches = parts as RegExpExecArray[];
+  const unique = (short: string[]) => new Set(short).size === short.length;
+  if (matches.every((m) => m[1] === matches[0][1])) {
+    const short = matches.map((m) => m[2].trim());
+    if (unique(short)) return short;
+  }
+  if (matches.every((m) => m[2] === matches[0][2])) {
+    const short = matches.map((m) => m[1]);
+    if (unique(short)) return short;
+  }
+  return [...names];
+}
+
+/** A per-node series' key: what it is called in full, what its key shows, and its colour. */
 export interface NodeSeriesSpec {
   label: string;
+  /** The key's text when shorter than `label` (see distinguishingNames). */
+  short?: string;
   color: string;
 }
 
@@ -193,10 +227,16 @@ export interface NodeSeriesSpec {
 export interface NodeSeriesKeys {
   /** Colour slot (see nodeColorSlots); the index itself when absent. */
   slot?(index: number): number;
+  /** Shorter key text, if any. */
+  short?(index: number): string | undefined;
   theme?: ChartTheme;
 }
 
 /** The per-node chart's series (legend order as given, busiest first), each in its node's own colour. */
 export function perNodeSeriesSpecs(nodes: readonly number[], label: (index: number) => string, keys: NodeSeriesKeys = {}): NodeSeriesSpec[] {
-  return nodes.map((i) => ({ label: label(i), color: nodeSeriesColor(keys.slot?.(i) ?? i, keys.theme) }));
+  return nodes.map((i) => {
+    const short = keys.short?.(i);
+    const full = label(i);
+    return { label: full, ...(short !== undefined && short !== full ? { short } : {}), color: nodeSeriesColor(keys.slot?.(i) ?? i, keys.theme) };
+  });
 }

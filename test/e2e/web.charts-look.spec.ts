@@ -118,3 +118,73 @@ test('the queue fill chart keeps each second\'s fill against the capacity then, 
   await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/queue-fill-after-seek.png` });
   expect(problems).toEqual([]);
 });
+
+/** The keys the per-node chart shows in its caption (not folded into "+N more"), by text and tooltip. */
+async function nodeKeys(page: Page) {
+  const keys = page.getByTestId('chart-nodes-keys').locator('.live-chart-key');
+  return keys.evaluateAll((elements) =>
+    elements.map((key) => {
+      const name = key.querySelector('.live-chart-key-name') as HTMLElement;
+      const keysBox = key.closest('.live-chart-keys') as HTMLElement;
+      return {
+        text: name.textContent,
+        title: key.getAttribute('title'),
+        color: getComputedStyle(key.querySelector('i')!).backgroundColor,
+        cut: name.scrollWidth > name.clientWidth,
+        // Inside the keys' box, not clipped by its lines.
+        inside: key.getBoundingClientRect().bottom <= keysBox.getBoundingClientRect().bottom + 0.5,
+      };
+    }),
+  );
+}
+
+async function toFirstPause(page: Page) {
+  await playToPause(page);
+  await expect(page.getByRole('button', { name: /continue/i })).toBeVisible({ timeout: 60_000 });
+}
+
+test('lesson 2: the per-node chart keys all four nodes, in colours far apart, none of them red', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-dns-ttl-and-failover').click();
+  await toFirstPause(page);
+  // It showed "App (primary)", "LB (primary)" and "+2 more", and the two apps pink and red.
+  await expect(page.getByTestId('chart-nodes-more')).toHaveCount(0);
+  const keys = await nodeKeys(page);
+  expect(keys.map((key) => key.text).sort()).toEqual(['App (backup)', 'App (primary)', 'LB (backup)', 'LB (primary)']);
+  for (const key of keys) expect(key, JSON.stringify(key)).toMatchObject({ cut: false, inside: true });
+  const colors = keys.map((key) => key.color);
+  expect(new Set(colors).size).toBe(4);
+  const failed = await page.getByTestId('chart-throughput').locator('.live-chart-key i').nth(1).evaluate((swatch) => getComputedStyle(swatch).backgroundColor);
+  expect(colors).not.toContain(failed);
+  await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/lesson2-node-keys.png` });
+  expect(problems).toEqual([]);
+});
+
+test('lesson 4: the cache hit ratio chart keys its three caches by what tells them apart, the full names in their tooltips', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-cache-write-policies').click();
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await page.getByRole('combobox', { name: 'Per-node series' }).selectOption('hitRatio');
+  await toFirstPause(page);
+  // It showed "Cache (write-th…" and "+2 more".
+  await expect(page.getByTestId('chart-nodes-more')).toHaveCount(0);
+  const keys = await nodeKeys(page);
+  expect(keys.map((key) => [key.text, key.title]).sort()).toEqual([
+    ['cache-aside', 'Cache (cache-aside)'],
+    ['write-behind', 'Cache (write-behind)'],
+    ['write-through', 'Cache (write-through)'],
+  ]);
+  for (const key of keys) expect(key, JSON.stringify(key)).toMatchObject({ cut: false, inside: true });
+  // A screen reader hears the full name.
+  await expect(page.getByRole('option', { name: 'Cache (write-through)' })).toHaveCount(1);
+  await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/lesson4-hit-ratio-keys.png` });
+  expect(problems).toEqual([]);
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
-import { CHART_BACKGROUNDS, nodeColorSlots, NODE_SERIES_PALETTES, nodeSeriesColor, perNodeSeriesSpecs, type ChartTheme } from '../../../renderer/live/chartSeries';
+import { CHART_BACKGROUNDS, distinguishingNames, nodeColorSlots, NODE_SERIES_PALETTES, nodeSeriesColor, perNodeSeriesSpecs, type ChartTheme } from '../../../renderer/live/chartSeries';
 import { nodeNamer } from '../../../renderer/live/nodeNames';
 
 const THEMES: ChartTheme[] = ['dark', 'light'];
@@ -129,5 +129,26 @@ describe('per-node chart colours', () => {
     expect(slots.filter((_, i) => kinds[i] !== 'client')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(slots).size).toBe(slots.length);
     expect(nodeColorSlots(kinds, 'queue')).toEqual(slots);
+  });
+});
+
+describe('per-node chart keys', () => {
+  it('keep the part that tells the nodes apart (lesson 4 showed "Cache (write-th…" and "+2 more")', () => {
+    expect(distinguishingNames(['Cache (cache-aside)', 'Cache (write-through)', 'Cache (write-behind)'])).toEqual(['cache-aside', 'write-through', 'write-behind']);
+    expect(distinguishingNames(['Shard 1 (hash)', 'Shard 2 (hash)', 'Shard 3 (hash)'])).toEqual(['Shard 1', 'Shard 2', 'Shard 3']);
+    // Nothing all of them share: whole names.
+    expect(distinguishingNames(['LB (primary)', 'App (primary)', 'LB (backup)', 'App (backup)'])).toEqual(['LB (primary)', 'App (primary)', 'LB (backup)', 'App (backup)']);
+    expect(distinguishingNames(['Load balancer', 'app1', 'app2'])).toEqual(['Load balancer', 'app1', 'app2']);
+    expect(distinguishingNames(['Cache (LRU)'])).toEqual(['Cache (LRU)']);
+    // Shorter names that would read the same are not used.
+    expect(distinguishingNames(['Cache (a)', 'Cache (a) '])).toEqual(['Cache (a)', 'Cache (a) ']);
+  });
+
+  it('the spec keeps the full name as the series\' label and the short one for its key', () => {
+    const specs = perNodeSeriesSpecs([0, 1], (i) => ['Cache (LRU)', 'Cache (LFU)'][i], { short: (i) => ['LRU', 'LFU'][i] });
+    expect(specs.map((s) => [s.label, s.short])).toEqual([
+      ['Cache (LRU)', 'LRU'],
+      ['Cache (LFU)', 'LFU'],
+    ]);
   });
 });
