@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond, type NodeMetric } from './chartSeries';
+import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, unsettledFrom, worstSecond, type NodeMetric } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
@@ -52,12 +52,15 @@ export function LiveCharts() {
   const worst = worstSecond(metrics);
   const peak = failurePeakText(worst, model.frame?.ended ?? false);
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
+  // Seconds whose requests are still waiting for an outcome: their counts and latencies can only
+  // change, so the three request charts mark them (not once the run ended: nothing changes then).
+  const pending = model.frame?.ended ? null : unsettledFrom(metrics, charted);
   return (
     <div className="live-charts">
-      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={[...throughputData(metrics, charted), inFlightData(metrics, charted)]} testId="chart-throughput" key={`throughput-${run}`} />
-      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" key={`latency-${run}`} />
+      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={[...throughputData(metrics, charted), inFlightData(metrics, charted)]} pendingFromS={pending} testId="chart-throughput" key={`throughput-${run}`} />
+      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} pendingFromS={pending} testId="chart-latency" key={`latency-${run}`} />
       <div className="live-chart-with-note">
-        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" key={`errors-${run}`} />
+        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} pendingFromS={pending} testId="chart-errors" key={`errors-${run}`} />
         <p className="live-chart-note" data-testid="chart-errors-peak" title={peak}>
           {peak}
         </p>

@@ -42,11 +42,26 @@ export function throughputData(metrics: MetricSeries, n = metrics.length): Chart
  * the second before the first one still waiting (0 there, so it rises from the axis); null before.
  */
 export function inFlightData(metrics: MetricSeries, n = metrics.length): (number | null)[] {
-  const { sent, ok } = metrics.columns;
-  const waiting = Array.from({ length: n }, (_, t) => (Number.isFinite(sent[t]) ? Math.max(0, sent[t] - (Number.isFinite(ok[t]) ? ok[t] : 0) - finishedFailures(metrics, t)) : 0));
+  const waiting = Array.from({ length: n }, (_, t) => inFlight(metrics, t));
   const first = waiting.findIndex((count) => count > 0);
   if (first < 0) return waiting.map(() => null);
   return waiting.map((count, t) => (t < first - 1 ? null : count));
+}
+
+function inFlight(metrics: MetricSeries, t: number): number {
+  const { sent, ok } = metrics.columns;
+  return Number.isFinite(sent[t]) ? Math.max(0, sent[t] - (Number.isFinite(ok[t]) ? ok[t] : 0) - finishedFailures(metrics, t)) : 0;
+}
+
+/**
+ * The first of the first `n` seconds with requests that have no outcome yet (null: none): from
+ * there on the ok and failed counts are not final. The requests chart shades those seconds; the
+ * in-flight line alone was a short grey rise at the right edge, and lesson 11's class, paused at
+ * 20 s and 30 s, read the failed line's dip there as failures falling.
+ */
+export function unsettledFrom(metrics: MetricSeries, n = metrics.length): number | null {
+  for (let t = 0; t < n; t++) if (inFlight(metrics, t) > 0) return t;
+  return null;
 }
 
 /** p50, p95, p99 of ok requests, per second, in ms. */

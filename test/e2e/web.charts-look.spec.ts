@@ -188,3 +188,57 @@ test('lesson 4: the cache hit ratio chart keys its three caches by what tells th
   await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/lesson4-hit-ratio-keys.png` });
   expect(problems).toEqual([]);
 });
+
+test('lesson 11: the request charts mark the seconds whose requests have no outcome yet, at each pause, and not once the run ended', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-retry-storms').click();
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  type Live = { controller: { model: { frame: { timeMs: number } | null; metrics: { columns: Record<string, Float64Array> } } } };
+  // The first charted second with requests still waiting for an outcome, from the model.
+  const firstOpen = () =>
+    page.evaluate(() => {
+      const model = (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model;
+      const c = model.metrics.columns;
+      const n = Math.floor((model.frame?.timeMs ?? 0) / 1000);
+      const done = (t: number) => ['ok', 'error', 'timeout', 'rejected', 'dropped'].reduce((sum, name) => sum + (Number.isFinite(c[name][t]) ? c[name][t] : 0), 0);
+      for (let t = 0; t < n; t++) if (Number.isFinite(c.sent[t]) && c.sent[t] > done(t)) return t;
+      return null;
+    });
+  const plot = page.getByTestId('chart-throughput').locator('.live-chart-plot');
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  // The pauses at 20 s ("Will it recover?") and 30 s ("Still down"): the failed line dips in its last seconds.
+  for (const [pause, clock] of [[1, '0:20'], [2, '0:30']] as const) {
+    await (pause === 1 ? page.getByTestId('live-play') : page.getByRole('button', { name: /continue/i })).click();
+    await expect(page.getByTestId('live-clock')).toHaveText(new RegExp(`^${clock}`), { timeout: 60_000 });
+    await expect(page.getByRole('button', { name: /continue/i })).toBeVisible();
+    const open = await firstOpen();
+    expect(open, `requests in flight at ${clock}`).not.toBeNull();
+    await expect.poll(async () => JSON.parse((await plot.getAttribute('data-pending')) ?? 'null')?.fromS).toBe(open);
+    const band = JSON.parse((await plot.getAttribute('data-pending'))!);
+    const width = await plot.evaluate((element) => element.clientWidth);
+    // A band to the plot's right edge, with its label inside the plot.
+    expect(band.left).toBeLessThan(band.right);
+    expect(band.label).toBe('not final');
+    expect(band.labelLeft).toBeGreaterThan(0);
+    expect(band.labelRight).toBeLessThanOrEqual(width);
+    for (const chart of ['chart-latency', 'chart-errors']) await expect(page.getByTestId(chart).locator('.live-chart-plot')).toHaveAttribute('data-pending', /"fromS":/);
+    await page.getByTestId('chart-throughput').screenshot({ path: `${SHOTS}/lesson11-not-final-${clock.replace(':', '')}.png` });
+  }
+  // Played on through the lesson's other pauses to its end: every count is what it will stay.
+  await expect
+    .poll(
+      async () => {
+        const resume = page.getByRole('button', { name: /continue/i });
+        if (await resume.isVisible()) await resume.click();
+        return page.getByTestId('live-clock').textContent();
+      },
+      { timeout: 60_000 },
+    )
+    .toMatch(/^1:00\.0/);
+  await expect(plot).not.toHaveAttribute('data-pending', /.*/);
+  expect(problems).toEqual([]);
+});

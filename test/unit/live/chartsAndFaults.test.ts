@@ -6,7 +6,7 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
+import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, unsettledFrom, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, checkState, formatActual, pendingText } from '../../../renderer/live/liveCheckRows';
@@ -47,6 +47,19 @@ describe('chart series', () => {
     const settled = new MetricSeries(2);
     settled.apply(rows([[0, 10, 10, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 6, 4, 5, 9, 7, 4, 0, 0, 0]]));
     expect(inFlightData(settled)).toEqual([null, null]);
+  });
+
+  it('not final: the first second with requests still waiting, where the request charts\' shading starts', () => {
+    expect(unsettledFrom(metrics)).toBe(2);
+    // Only the seconds charted count (the one in progress is left out while running).
+    expect(unsettledFrom(metrics, 2)).toBeNull();
+    const settled = new MetricSeries(2);
+    settled.apply(rows([[0, 10, 10, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 6, 4, 5, 9, 7, 4, 0, 0, 0]]));
+    expect(unsettledFrom(settled)).toBeNull();
+    // An early second still waiting (a long timeout) opens the shading there, not at the edge.
+    const early = new MetricSeries(3);
+    early.apply(rows([[0, 10, 9, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 10, 0, 5, 9, 7, 0, 0, 0, 0], [2, 10, 7, 0, 5, 9, 7, 0, 0, 0, 0]]));
+    expect(unsettledFrom(early)).toBe(0);
   });
 
   it('latency: p50, p95, p99 with gaps where a second had no ok request', () => {
