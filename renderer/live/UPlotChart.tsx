@@ -247,20 +247,34 @@ function drawPendingLabel(u: uPlot, host: HTMLElement, pending: { fromS: number 
   const right = u.bbox.left + u.bbox.width;
   const x = right - 2 * devicePixelRatio;
   const y = u.bbox.top + 2 * devicePixelRatio;
+  const css = (v: number) => Math.round(v / devicePixelRatio);
   ctx.save();
   ctx.font = `600 ${PENDING_FONT_PX * devicePixelRatio}px Inter, system-ui, sans-serif`;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'top';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3 * devicePixelRatio;
-  ctx.strokeStyle = colors.halo;
-  ctx.strokeText(pending.label, x, y);
-  ctx.fillStyle = colors.label;
-  ctx.fillText(pending.label, x, y);
   const width = ctx.measureText(pending.label).width;
+  const labelled = pending.fromS !== null && showsPendingLabel(pending.fromS, u.scales.x?.max ?? 0, { width: css(u.bbox.width), height: css(u.bbox.height) }, css(width));
+  if (labelled) {
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 3 * devicePixelRatio;
+    ctx.strokeStyle = colors.halo;
+    ctx.strokeText(pending.label, x, y);
+    ctx.fillStyle = colors.label;
+    ctx.fillText(pending.label, x, y);
+  }
   ctx.restore();
-  const css = (v: number) => Math.round(v / devicePixelRatio);
-  host.dataset.pending = JSON.stringify({ fromS: pending.fromS, left: css(left), right: css(right), label: pending.label, labelLeft: css(x - width), labelRight: css(x), labelTop: css(y) });
+  const label = labelled ? { label: pending.label, labelLeft: css(x - width), labelRight: css(x), labelTop: css(y) } : { label: null };
+  host.dataset.pending = JSON.stringify({ fromS: pending.fromS, left: css(left), right: css(right), ...label });
+}
+
+/**
+ * Whether the band of seconds not final gets its label (sizes in CSS pixels): when two seconds or
+ * more are open (the last second's requests are always partly in flight, and a band there at
+ * every pause needs no words), and the plot has room for it beside its lines (in an 800×600
+ * window the label covered half of a 40-pixel plot).
+ */
+export function showsPendingLabel(fromS: number, lastS: number, plot: { width: number; height: number }, labelWidth: number): boolean {
+  return lastS - fromS >= 1 && plot.height >= 56 && labelWidth <= plot.width / 2;
 }
 
 /** The band label's type, a size under the axes' so it reads as a note on the plot. */

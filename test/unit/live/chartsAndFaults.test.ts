@@ -11,6 +11,7 @@ import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, checkState, formatActual, pendingText } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
+import { showsPendingLabel } from '../../../renderer/live/UPlotChart';
 import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
@@ -60,6 +61,17 @@ describe('chart series', () => {
     const early = new MetricSeries(3);
     early.apply(rows([[0, 10, 9, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 10, 0, 5, 9, 7, 0, 0, 0, 0], [2, 10, 7, 0, 5, 9, 7, 0, 0, 0, 0]]));
     expect(unsettledFrom(early)).toBe(0);
+  });
+
+  it('not final: the shading is labelled when two seconds or more are open and the plot has room', () => {
+    const plot = { width: 120, height: 90 };
+    // Lesson 11 paused at 20 s: seconds 18 and 19 still waiting on timeouts.
+    expect(showsPendingLabel(18, 19, plot, 47)).toBe(true);
+    // Only the last second (its newest requests are always in flight): the band, no words.
+    expect(showsPendingLabel(54, 54, plot, 47)).toBe(false);
+    // An 800×600 window's plots: too small to write over.
+    expect(showsPendingLabel(18, 19, { width: 90, height: 40 }, 47)).toBe(false);
+    expect(showsPendingLabel(18, 19, { width: 80, height: 90 }, 47)).toBe(false);
   });
 
   it('latency: p50, p95, p99 with gaps where a second had no ok request', () => {
