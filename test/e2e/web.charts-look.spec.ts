@@ -161,6 +161,12 @@ test('lesson 2: the per-node chart keys all four nodes, in colours far apart, no
   const failed = await page.getByTestId('chart-throughput').locator('.live-chart-key i').nth(1).evaluate((swatch) => getComputedStyle(swatch).backgroundColor);
   expect(colors).not.toContain(failed);
   await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/lesson2-node-keys.png` });
+  // Each node keeps its colour after a seek back (a new run, its lines drawn again from 0 s).
+  const byName = (list: { text: string | null; color: string }[]) => Object.fromEntries(list.map((key) => [key.text, key.color]));
+  await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(8_000));
+  await expect(page.getByTestId('live-clock')).toHaveText(/^0:08/);
+  await expect.poll(async () => (await nodeKeys(page)).length).toBe(4);
+  expect(byName(await nodeKeys(page))).toEqual(byName(keys));
   expect(problems).toEqual([]);
 });
 
