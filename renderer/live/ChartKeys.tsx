@@ -8,11 +8,14 @@ interface ChartKeysProps {
   onFocus(index: number | null): void;
   /** What a screen reader calls the keys ("Latency of ok requests key"). */
   label: string;
+  /** More lines of keys where the dock is tall enough (live.css, .live-chart-keys-roomy). */
+  roomy?: boolean;
   testId?: string;
 }
 
 /**
- * A chart's series key in the lines its caption has room for (one or two, by the dock's height).
+ * A chart's series key in the lines its caption has room for (one or two, by the dock's height;
+ * up to four for `roomy` keys).
  * Keys that do not fit are not scrolled out of sight: they fold into a "+N more" button that opens
  * the rest as a list over the plot. Pointing at a key, here or in the list, highlights its series
  * in the plot (the others fade), which is how a reader tells six similar lines apart.
@@ -22,7 +25,7 @@ interface ChartKeysProps {
  * (Enter or Space brings it back). "+N more" is the next Tab stop; opened by the keyboard, its list
  * takes focus and is a listbox of its own, and Escape there closes it and returns to the button.
  */
-export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
+export function ChartKeys({ series, onFocus, label, roomy = false, testId }: ChartKeysProps) {
   const boxRef = useRef<HTMLSpanElement>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLSpanElement>(null);
@@ -47,13 +50,18 @@ export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
   useEffect(() => {
     const figure = boxRef.current?.closest('figure');
     if (!figure) return;
+    const box = boxRef.current;
+    // The lines the keys may take (roomy keys: by the dock's height, live.css).
+    const lines = () => (box === null ? '' : getComputedStyle(box).maxHeight);
     let width = figure.clientWidth;
     let height = window.innerHeight;
+    let room = lines();
     const observer = new ResizeObserver(() => {
       // Only a change of the room available counts (not the keys' own box shrinking as they fold).
-      if (figure.clientWidth === width && window.innerHeight === height) return;
+      if (figure.clientWidth === width && window.innerHeight === height && lines() === room) return;
       width = figure.clientWidth;
       height = window.innerHeight;
+      room = lines();
       setFit((current) => ({ ...current, shown: Number.MAX_SAFE_INTEGER }));
     });
     observer.observe(figure);
@@ -151,6 +159,8 @@ export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
       key={s.label}
       className="live-chart-key"
       title={s.label}
+      // Its full name, also when the key shows a shorter one.
+      aria-label={s.short === undefined ? undefined : s.label}
       role="option"
       aria-selected={lit === s.label}
       tabIndex={tabStop ? 0 : -1}
@@ -171,7 +181,7 @@ export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
     >
       <i style={{ background: s.color }} aria-hidden="true" />
       {/* Its own box: the key is a flex row, where a bare text run is never given an ellipsis. */}
-      <span className="live-chart-key-name">{s.label}</span>
+      <span className="live-chart-key-name">{s.short ?? s.label}</span>
     </span>
   );
   // One Tab stop per list: the key the keyboard was last on, if it is in that list, else the first.
@@ -181,7 +191,7 @@ export function ChartKeys({ series, onFocus, label, testId }: ChartKeysProps) {
   };
   return (
     <>
-      <span ref={boxRef} className="live-chart-keys" data-testid={testId === undefined ? undefined : `${testId}-keys`}>
+      <span ref={boxRef} className={roomy ? 'live-chart-keys live-chart-keys-roomy' : 'live-chart-keys'} data-testid={testId === undefined ? undefined : `${testId}-keys`}>
         {shown > 0 && (
           <span className="live-chart-key-list" role="listbox" aria-label={label} aria-orientation="horizontal" onKeyDown={(event) => onListKey(event, false)}>
             {keysOf(0, shown)}

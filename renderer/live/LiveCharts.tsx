@@ -1,9 +1,10 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, worstSecond } from './chartSeries';
+import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, unsettledFrom, worstSecond, type NodeMetric } from './chartSeries';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
+import { usePageTheme } from './usePageTheme';
 
 const THROUGHPUT: ChartSeriesSpec[] = [
   { label: 'ok', color: '#22c55e', fill: true },
@@ -22,7 +23,6 @@ const ERRORS: ChartSeriesSpec[] = [
   { label: 'dropped', color: '#a855f7', fill: true },
 ];
 
-type NodeMetric = 'utilization' | 'queue' | 'hitRatio';
 const NODE_METRIC_LABELS: Record<NodeMetric, string> = { utilization: 'Utilization', queue: 'Queue fill', hitRatio: 'Cache hit ratio' };
 
 /** Throughput, latency percentiles and errors by outcome per second, plus one per-node series. */
@@ -31,7 +31,9 @@ export function LiveCharts() {
   const [nodeMetric, setNodeMetric] = useState<NodeMetric>('utilization');
   const store = useDocumentStore();
   // The legend names nodes as the canvas does (the engine's series are by id).
-  const name = nodeNamer(useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes);
+  const documentNodes = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes;
+  const name = nodeNamer(documentNodes);
+  const theme = usePageTheme() === 'light' ? 'light' : 'dark';
   if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
   const metrics = model.metrics;
   // A new run (load, reset, seek back) gets new plots: uPlot keeps the old axes when data empties.
@@ -40,15 +42,25 @@ export function LiveCharts() {
   // Whole seconds only, like the other charts: a second just begun reads as a sudden drop to 0.
   const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
   const nodes = busiestNodes(series, length, 6);
+  const nodeName = (i: number) => (i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i));
+  const kinds = model.nodeIds.map((id) => (Object.hasOwn(documentNodes, id) ? documentNodes[id].kind : undefined));
+  // Colours and short names from every node the chart can show, not the ones shown so far: a
+  // node keeps both at every frame, after a seek and when the busiest six change.
+  const slots = nodeColorSlots(kinds, nodeMetric);
+  const chartable = chartableNodes(kinds, nodeMetric);
+  const shortNames = new Map(distinguishingNames(chartable.map(nodeName)).map((short, k) => [chartable[k], short]));
   const worst = worstSecond(metrics);
   const peak = failurePeakText(worst, model.frame?.ended ?? false);
   const charted = chartedSeconds(metrics, model.frame?.timeMs ?? 0, model.frame?.ended ?? false);
+  // Seconds whose requests are still waiting for an outcome: their counts and latencies can only
+  // change, so the three request charts mark them (not once the run ended: nothing changes then).
+  const pending = model.frame?.ended ? null : unsettledFrom(metrics, charted);
   return (
     <div className="live-charts">
-      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={[...throughputData(metrics, charted), inFlightData(metrics, charted)]} testId="chart-throughput" key={`throughput-${run}`} />
-      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} testId="chart-latency" key={`latency-${run}`} />
+      <UPlotChart title="Requests / s (by send second)" unit="" series={THROUGHPUT} data={[...throughputData(metrics, charted), inFlightData(metrics, charted)]} pendingFromS={pending} testId="chart-throughput" key={`throughput-${run}`} />
+      <UPlotChart title="Latency of ok requests" unit="ms" series={LATENCY} data={latencyData(metrics, charted)} pendingFromS={pending} testId="chart-latency" key={`latency-${run}`} />
       <div className="live-chart-with-note">
-        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} testId="chart-errors" key={`errors-${run}`} />
+        <UPlotChart title="Failures by outcome" unit="" series={ERRORS} data={errorData(metrics, charted)} pendingFromS={pending} testId="chart-errors" key={`errors-${run}`} />
         <p className="live-chart-note" data-testid="chart-errors-peak" title={peak}>
           {peak}
         </p>
@@ -67,8 +79,9 @@ export function LiveCharts() {
         }
         unit="%"
         keysLabel="Per-node series key"
+        roomyKeys
         // A node keeps one colour for the whole run however the legend (busiest first) re-orders.
-        series={perNodeSeriesSpecs(nodes, (i) => (i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i)))}
+        series={perNodeSeriesSpecs(nodes, nodeName, { slot: (i) => slots[i] ?? i, short: (i) => shortNames.get(i), theme })}
         data={perNodeData(series, nodes, length)}
         testId="chart-nodes"
       />

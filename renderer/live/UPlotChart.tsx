@@ -8,7 +8,10 @@ import { formatSimTime } from './speedPresets';
 import { usePageTheme } from './usePageTheme';
 
 export interface ChartSeriesSpec {
+  /** The series' full name (its tooltip and accessible name, and what tells series apart). */
   label: string;
+  /** Shorter text for its key, when the full name would not leave room for the others'. */
+  short?: string;
   color: string;
   /** Filled area under the line (counts), or a plain line (latencies). */
   fill?: boolean;
@@ -24,6 +27,14 @@ interface UPlotChartProps {
   cursorS?: number;
   /** What a screen reader calls the series key (by default the title's text and "key"). */
   keysLabel?: string;
+  /**
+   * The first second whose counts are not final yet (null: all are): the plot shades from the
+   * point before it to its right edge, with `pendingLabel` over the shading.
+   */
+  pendingFromS?: number | null;
+  pendingLabel?: string;
+  /** Keys may take more lines, as the dock's height allows (the per-node chart's three to five names). */
+  roomyKeys?: boolean;
   testId?: string;
 }
 
@@ -166,8 +177,111 @@ function showRange(host: HTMLElement, plot: uPlot): void {
   host.dataset.focused = focused?.label?.toString() ?? '';
 }
 
+/** What the band of seconds not final yet is drawn with (the theme's, read with the axes'). */
+interface BandColors {
+  shade: string;
+  label: string;
+  halo: string;
+}
+
+/** A colour of the theme (#rrggbb) at `alpha` (0–1); other forms of colour as they are. */
+function withAlpha(color: string, alpha: number): string {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) return color;
+  return `${color}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
+}
+
+/** The band's left edge, in canvas pixels, or null when there is no band to draw. */
+function pendingLeft(u: uPlot, fromS: number | null): number | null {
+  const min = u.scales.x?.min;
+  const max = u.scales.x?.max;
+  if (fromS === null || typeof min !== 'number' || typeof max !== 'number' || !(max > min)) return null;
+  // From the last final point, so the whole segment falling into the first open second is inside.
+  const from = Math.min(max, Math.max(min, fromS - 1));
+  return u.valToPos(from, 'x', true);
+}
+
+/** Shading with diagonal hatching, from the last final second to the plot's right edge. */
+function drawPendingBand(u: uPlot, fromS: number | null, colors: BandColors): void {
+  const left = pendingLeft(u, fromS);
+  if (left === null) return;
+  const { top, height } = u.bbox;
+  const right = u.bbox.left + u.bbox.width;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, right - left, height);
+  ctx.clip();
+  ctx.fillStyle = withAlpha(colors.shade, 0.16);
+  ctx.fillRect(left, top, right - left, height);
+  ctx.strokeStyle = withAlpha(colors.shade, 0.35);
+  ctx.lineWidth = devicePixelRatio;
+  const step = 5 * devicePixelRatio;
+  ctx.beginPath();
+  for (let x = left - height; x < right; x += step) {
+    ctx.moveTo(x, top + height);
+    ctx.lineTo(x + height, top);
+  }
+  ctx.stroke();
+  // Its left edge: where the counts stop being final.
+  ctx.strokeStyle = withAlpha(colors.shade, 0.8);
+  ctx.setLineDash([3 * devicePixelRatio, 2 * devicePixelRatio]);
+  ctx.beginPath();
+  ctx.moveTo(left, top);
+  ctx.lineTo(left, top + height);
+  ctx.stroke();
+  ctx.restore();
+}
+
+/**
+ * The band's label, at the plot's top right (reaching left past a band narrower than it), as
+ * text in a halo rather than on a box, so the lines under it stay visible. Where the band and the
+ * label are drawn is kept on the plot element (data-pending) for the tests.
+ */
+function drawPendingLabel(u: uPlot, host: HTMLElement, pending: { fromS: number | null; label: string }, colors: BandColors): void {
+  const left = pendingLeft(u, pending.fromS);
+  if (left === null) {
+    delete host.dataset.pending;
+    return;
+  }
+  const ctx = u.ctx;
+  const right = u.bbox.left + u.bbox.width;
+  const x = right - 2 * devicePixelRatio;
+  const y = u.bbox.top + 2 * devicePixelRatio;
+  const css = (v: number) => Math.round(v / devicePixelRatio);
+  ctx.save();
+  ctx.font = `600 ${PENDING_FONT_PX * devicePixelRatio}px Inter, system-ui, sans-serif`;
+  const width = ctx.measureText(pending.label).width;
+  const labelled = pending.fromS !== null && showsPendingLabel(pending.fromS, u.scales.x?.max ?? 0, { width: css(u.bbox.width), height: css(u.bbox.height) }, css(width));
+  if (labelled) {
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 3 * devicePixelRatio;
+    ctx.strokeStyle = colors.halo;
+    ctx.strokeText(pending.label, x, y);
+    ctx.fillStyle = colors.label;
+    ctx.fillText(pending.label, x, y);
+  }
+  ctx.restore();
+  const label = labelled ? { label: pending.label, labelLeft: css(x - width), labelRight: css(x), labelTop: css(y) } : { label: null };
+  host.dataset.pending = JSON.stringify({ fromS: pending.fromS, left: css(left), right: css(right), ...label });
+}
+
+/**
+ * Whether the band of seconds not final gets its label (sizes in CSS pixels): when two seconds or
+ * more are open (the last second's requests are always partly in flight, and a band there at
+ * every pause needs no words), and the plot has room for it beside its lines (in an 800×600
+ * window the label covered half of a 40-pixel plot).
+ */
+export function showsPendingLabel(fromS: number, lastS: number, plot: { width: number; height: number }, labelWidth: number): boolean {
+  return lastS - fromS >= 1 && plot.height >= 56 && labelWidth <= plot.width / 2;
+}
+
+/** The band label's type, a size under the axes' so it reads as a note on the plot. */
+const PENDING_FONT_PX = 10;
+
 /** A uPlot chart that follows its container's size; data updates reuse the plot. */
-export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPlotChartProps) {
+export function UPlotChart({ title, unit, series, data, keysLabel, pendingFromS = null, pendingLabel = 'not final', roomyKeys = false, testId }: UPlotChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   // The series pointed at in the key, by label: it stays highlighted when the plot is rebuilt for
@@ -176,6 +290,9 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
   const seriesRef = useRef(series);
   seriesRef.current = series;
   const seriesKey = series.map((s) => `${s.label}:${s.color}`).join('|');
+  // Read by the plot's draw hooks, which outlive a render: the band moves with the data.
+  const pendingRef = useRef({ fromS: pendingFromS, label: pendingLabel });
+  pendingRef.current = { fromS: pendingFromS, label: pendingLabel };
   // The axes' and grid's colours are read from the theme's CSS when the plot is built.
   const theme = usePageTheme();
 
@@ -184,6 +301,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
     if (host === null) return;
     const text = readVar('--muted', '#8b98a9');
     const grid = readVar('--panel-border', '#262e3a');
+    const band: BandColors = { shade: readVar('--muted', '#8b98a9'), label: readVar('--text', '#e6edf3'), halo: readVar('--panel', '#151a21') };
     const percent = unit === '%';
     const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: AXIS_FONT };
     const xTicks: DrawnTicks = { values: [], labels: [] };
@@ -230,8 +348,11 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
       ],
       // uPlot settles scales after setData returns: the range is shown once it has drawn.
       hooks: {
+        // Over the grid, under the lines: the shading never hides a line.
+        drawAxes: [(u) => drawPendingBand(u, pendingRef.current.fromS, band)],
         draw: [
           (u) => {
+            drawPendingLabel(u, host, pendingRef.current, band);
             showRange(host, u);
             showAxisLabels(host, u, xTicks, yTicks);
           },
@@ -276,7 +397,7 @@ export function UPlotChart({ title, unit, series, data, keysLabel, testId }: UPl
           {title}
         </span>
         {/* The lines the caption has room for; keys that do not fit fold into "+N more". */}
-        <ChartKeys series={series} onFocus={focusSeries} label={keysLabel ?? (typeof title === 'string' ? `${title} key` : 'Series key')} testId={testId} />
+        <ChartKeys series={series} onFocus={focusSeries} label={keysLabel ?? (typeof title === 'string' ? `${title} key` : 'Series key')} roomy={roomyKeys} testId={testId} />
       </figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>

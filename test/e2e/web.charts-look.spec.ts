@@ -118,3 +118,133 @@ test('the queue fill chart keeps each second\'s fill against the capacity then, 
   await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/queue-fill-after-seek.png` });
   expect(problems).toEqual([]);
 });
+
+/** The keys the per-node chart shows in its caption (not folded into "+N more"), by text and tooltip. */
+async function nodeKeys(page: Page) {
+  const keys = page.getByTestId('chart-nodes-keys').locator('.live-chart-key');
+  return keys.evaluateAll((elements) =>
+    elements.map((key) => {
+      const name = key.querySelector('.live-chart-key-name') as HTMLElement;
+      const keysBox = key.closest('.live-chart-keys') as HTMLElement;
+      return {
+        text: name.textContent,
+        title: key.getAttribute('title'),
+        color: getComputedStyle(key.querySelector('i')!).backgroundColor,
+        cut: name.scrollWidth > name.clientWidth,
+        // Inside the keys' box, not clipped by its lines.
+        inside: key.getBoundingClientRect().bottom <= keysBox.getBoundingClientRect().bottom + 0.5,
+      };
+    }),
+  );
+}
+
+async function toFirstPause(page: Page) {
+  await playToPause(page);
+  await expect(page.getByRole('button', { name: /continue/i })).toBeVisible({ timeout: 60_000 });
+}
+
+test('lesson 2: the per-node chart keys all four nodes, in colours far apart, none of them red', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-dns-ttl-and-failover').click();
+  await toFirstPause(page);
+  // It showed "App (primary)", "LB (primary)" and "+2 more", and the two apps pink and red.
+  await expect(page.getByTestId('chart-nodes-more')).toHaveCount(0);
+  const keys = await nodeKeys(page);
+  expect(keys.map((key) => key.text).sort()).toEqual(['App (backup)', 'App (primary)', 'LB (backup)', 'LB (primary)']);
+  for (const key of keys) expect(key, JSON.stringify(key)).toMatchObject({ cut: false, inside: true });
+  const colors = keys.map((key) => key.color);
+  expect(new Set(colors).size).toBe(4);
+  const failed = await page.getByTestId('chart-throughput').locator('.live-chart-key i').nth(1).evaluate((swatch) => getComputedStyle(swatch).backgroundColor);
+  expect(colors).not.toContain(failed);
+  await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/lesson2-node-keys.png` });
+  // Each node keeps its colour after a seek back (a new run, its lines drawn again from 0 s).
+  const byName = (list: { text: string | null; color: string }[]) => Object.fromEntries(list.map((key) => [key.text, key.color]));
+  await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(8_000));
+  await expect(page.getByTestId('live-clock')).toHaveText(/^0:08/);
+  await expect.poll(async () => (await nodeKeys(page)).length).toBe(4);
+  expect(byName(await nodeKeys(page))).toEqual(byName(keys));
+  expect(problems).toEqual([]);
+});
+
+test('lesson 4: the cache hit ratio chart keys its three caches by what tells them apart, the full names in their tooltips', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-cache-write-policies').click();
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await page.getByRole('combobox', { name: 'Per-node series' }).selectOption('hitRatio');
+  await toFirstPause(page);
+  // It showed "Cache (write-th…" and "+2 more".
+  await expect(page.getByTestId('chart-nodes-more')).toHaveCount(0);
+  const keys = await nodeKeys(page);
+  expect(keys.map((key) => [key.text, key.title]).sort()).toEqual([
+    ['cache-aside', 'Cache (cache-aside)'],
+    ['write-behind', 'Cache (write-behind)'],
+    ['write-through', 'Cache (write-through)'],
+  ]);
+  for (const key of keys) expect(key, JSON.stringify(key)).toMatchObject({ cut: false, inside: true });
+  // A screen reader hears the full name.
+  await expect(page.getByRole('option', { name: 'Cache (write-through)' })).toHaveCount(1);
+  await page.getByTestId('chart-nodes').screenshot({ path: `${SHOTS}/lesson4-hit-ratio-keys.png` });
+  expect(problems).toEqual([]);
+});
+
+test('lesson 11: the request charts mark the seconds whose requests have no outcome yet, at each pause, and not once the run ended', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-retry-storms').click();
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  type Live = { controller: { model: { frame: { timeMs: number } | null; metrics: { columns: Record<string, Float64Array> } } } };
+  // The first charted second with requests still waiting for an outcome, from the model.
+  const firstOpen = () =>
+    page.evaluate(() => {
+      const model = (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model;
+      const c = model.metrics.columns;
+      const n = Math.floor((model.frame?.timeMs ?? 0) / 1000);
+      const done = (t: number) => ['ok', 'error', 'timeout', 'rejected', 'dropped'].reduce((sum, name) => sum + (Number.isFinite(c[name][t]) ? c[name][t] : 0), 0);
+      for (let t = 0; t < n; t++) if (Number.isFinite(c.sent[t]) && c.sent[t] > done(t)) return t;
+      return null;
+    });
+  const plot = page.getByTestId('chart-throughput').locator('.live-chart-plot');
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  // The pauses at 20 s ("Will it recover?") and 30 s ("Still down"): the failed line dips in its last seconds.
+  for (const [pause, clock] of [[1, '0:20'], [2, '0:30']] as const) {
+    await (pause === 1 ? page.getByTestId('live-play') : page.getByRole('button', { name: /continue/i })).click();
+    await expect(page.getByTestId('live-clock')).toHaveText(new RegExp(`^${clock}`), { timeout: 60_000 });
+    await expect(page.getByRole('button', { name: /continue/i })).toBeVisible();
+    const open = await firstOpen();
+    expect(open, `requests in flight at ${clock}`).not.toBeNull();
+    await expect.poll(async () => JSON.parse((await plot.getAttribute('data-pending')) ?? 'null')?.fromS).toBe(open);
+    const band = JSON.parse((await plot.getAttribute('data-pending'))!);
+    const width = await plot.evaluate((element) => element.clientWidth);
+    // A band to the plot's right edge, with its label inside the plot.
+    expect(band.left).toBeLessThan(band.right);
+    expect(band.label).toBe('not final');
+    expect(band.labelLeft).toBeGreaterThan(0);
+    expect(band.labelRight).toBeLessThanOrEqual(width);
+    for (const chart of ['chart-latency', 'chart-errors']) await expect(page.getByTestId(chart).locator('.live-chart-plot')).toHaveAttribute('data-pending', /"fromS":/);
+    await page.getByTestId('chart-throughput').screenshot({ path: `${SHOTS}/lesson11-not-final-${clock.replace(':', '')}.png` });
+  }
+  // Played on through the lesson's other pauses to its end: every count is what it will stay.
+  await expect
+    .poll(
+      async () => {
+        const resume = page.getByRole('button', { name: /continue/i });
+        if (await resume.isVisible()) await resume.click();
+        return page.getByTestId('live-clock').textContent();
+      },
+      { timeout: 60_000 },
+    )
+    .toMatch(/^1:00\.0/);
+  await expect(plot).not.toHaveAttribute('data-pending', /.*/);
+  expect(problems).toEqual([]);
+});

@@ -6,11 +6,12 @@ import { saveDocument } from '../../../shared/model/save';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
-import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
+import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, unsettledFrom, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, checkState, formatActual, pendingText } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
+import { showsPendingLabel } from '../../../renderer/live/UPlotChart';
 import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
@@ -47,6 +48,30 @@ describe('chart series', () => {
     const settled = new MetricSeries(2);
     settled.apply(rows([[0, 10, 10, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 6, 4, 5, 9, 7, 4, 0, 0, 0]]));
     expect(inFlightData(settled)).toEqual([null, null]);
+  });
+
+  it('not final: the first second with requests still waiting, where the request charts\' shading starts', () => {
+    expect(unsettledFrom(metrics)).toBe(2);
+    // Only the seconds charted count (the one in progress is left out while running).
+    expect(unsettledFrom(metrics, 2)).toBeNull();
+    const settled = new MetricSeries(2);
+    settled.apply(rows([[0, 10, 10, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 6, 4, 5, 9, 7, 4, 0, 0, 0]]));
+    expect(unsettledFrom(settled)).toBeNull();
+    // An early second still waiting (a long timeout) opens the shading there, not at the edge.
+    const early = new MetricSeries(3);
+    early.apply(rows([[0, 10, 9, 0, 4, 9, 8, 0, 0, 0, 0], [1, 10, 10, 0, 5, 9, 7, 0, 0, 0, 0], [2, 10, 7, 0, 5, 9, 7, 0, 0, 0, 0]]));
+    expect(unsettledFrom(early)).toBe(0);
+  });
+
+  it('not final: the shading is labelled when two seconds or more are open and the plot has room', () => {
+    const plot = { width: 120, height: 90 };
+    // Lesson 11 paused at 20 s: seconds 18 and 19 still waiting on timeouts.
+    expect(showsPendingLabel(18, 19, plot, 47)).toBe(true);
+    // Only the last second (its newest requests are always in flight): the band, no words.
+    expect(showsPendingLabel(54, 54, plot, 47)).toBe(false);
+    // An 800×600 window's plots: too small to write over.
+    expect(showsPendingLabel(18, 19, { width: 90, height: 40 }, 47)).toBe(false);
+    expect(showsPendingLabel(18, 19, { width: 80, height: 90 }, 47)).toBe(false);
   });
 
   it('latency: p50, p95, p99 with gaps where a second had no ok request', () => {
