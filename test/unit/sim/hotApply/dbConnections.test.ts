@@ -2,6 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { makeDocument } from '../helpers/documents';
 
+type Scenario = Parameters<typeof makeDocument>[0]['scenario'];
+
+/** One read every 500 ms taking 100 ms on 4 connections: idle but for 100 ms of every 500. */
+function idleDatabase(scenario: Scenario) {
+  return makeDocument({
+    durationS: 12,
+    nodes: [
+      { id: 'c', kind: 'client', config: { rps: 2, arrival: 'constant', writeRatio: 0 } },
+      { id: 'app', kind: 'app', config: { serviceMs: 1 } },
+      { id: 'db', kind: 'db', config: { connections: 4, readMs: 100 } },
+    ],
+    links: [
+      { from: 'c', to: 'app' },
+      { from: 'app', to: 'db' },
+    ],
+    scenario,
+  });
+}
+
+/** 400 reads/s of 40 ms on 8 connections (offered 16): every connection busy and a long queue. */
+function busyDatabase(scenario: Scenario) {
+  return makeDocument({
+    durationS: 6,
+    nodes: [
+      { id: 'c', kind: 'client', config: { rps: 400, arrival: 'constant', timeoutMs: 3000, writeRatio: 0 } },
+      { id: 'app', kind: 'app', config: { workers: 500, queueLimit: 1000, serviceMs: 0.1, downstreamTimeoutMs: 3000 } },
+      { id: 'db', kind: 'db', config: { connections: 8, queueLimit: 10_000, readMs: 40 } },
+    ],
+    links: [
+      { from: 'c', to: 'app' },
+      { from: 'app', to: 'db' },
+    ],
+    scenario,
+  });
+}
+
 function stationOf(sim: Simulation, id: string) {
   return sim.world.models[sim.world.nodeIds.indexOf(id)].station!;
 }
@@ -15,19 +51,7 @@ function stationOf(sim: Simulation, id: string) {
 describe("a set event changing a database's connections", () => {
   it('lowered while idle: the retired connections stop counting as capacity at the edit', () => {
     // One read every 500 ms taking 100 ms; the edit at 10.45 s, 50 ms before the next read.
-    const doc = makeDocument({
-      durationS: 12,
-      nodes: [
-        { id: 'c', kind: 'client', config: { rps: 2, arrival: 'constant', writeRatio: 0 } },
-        { id: 'app', kind: 'app', config: { serviceMs: 1 } },
-        { id: 'db', kind: 'db', config: { connections: 4, readMs: 100 } },
-      ],
-      links: [
-        { from: 'c', to: 'app' },
-        { from: 'app', to: 'db' },
-      ],
-      scenario: [{ atS: 10.45, action: 'set', target: 'db', params: { connections: 1 } }],
-    });
+    const doc = idleDatabase([{ atS: 10.45, action: 'set', target: 'db', params: { connections: 1 } }]);
     const sim = new Simulation(doc);
     sim.finish();
     const station = stationOf(sim, 'db');
@@ -48,19 +72,7 @@ describe("a set event changing a database's connections", () => {
   ])("%s under full load: each second's capacity is its busy time, retiring connections counting until their booked work ends", (_, scenario) => {
     // 400 reads/s of 40 ms on 8 connections (offered 16): all 8 busy and a long queue booked when
     // the edit comes; the booked jobs run on as booked, on connections that retire one by one.
-    const doc = makeDocument({
-      durationS: 6,
-      nodes: [
-        { id: 'c', kind: 'client', config: { rps: 400, arrival: 'constant', timeoutMs: 3000, writeRatio: 0 } },
-        { id: 'app', kind: 'app', config: { workers: 500, queueLimit: 1000, serviceMs: 0.1, downstreamTimeoutMs: 3000 } },
-        { id: 'db', kind: 'db', config: { connections: 8, queueLimit: 10_000, readMs: 40 } },
-      ],
-      links: [
-        { from: 'c', to: 'app' },
-        { from: 'app', to: 'db' },
-      ],
-      scenario,
-    });
+    const doc = busyDatabase(scenario);
     const sim = new Simulation(doc);
     sim.finish();
     const station = stationOf(sim, 'db');
@@ -75,22 +87,10 @@ describe("a set event changing a database's connections", () => {
   });
 
   it('a crash after lowering takes back the retiring connections\' booked capacity with their booked work', () => {
-    const doc = makeDocument({
-      durationS: 6,
-      nodes: [
-        { id: 'c', kind: 'client', config: { rps: 400, arrival: 'constant', timeoutMs: 3000, writeRatio: 0 } },
-        { id: 'app', kind: 'app', config: { workers: 500, queueLimit: 1000, serviceMs: 0.1, downstreamTimeoutMs: 3000 } },
-        { id: 'db', kind: 'db', config: { connections: 8, queueLimit: 10_000, readMs: 40 } },
-      ],
-      links: [
-        { from: 'c', to: 'app' },
-        { from: 'app', to: 'db' },
-      ],
-      scenario: [
-        { atS: 3.01, action: 'set', target: 'db', params: { connections: 1 } },
-        { atS: 3.5, action: 'crash', target: 'db' },
-      ],
-    });
+    const doc = busyDatabase([
+      { atS: 3.01, action: 'set', target: 'db', params: { connections: 1 } },
+      { atS: 3.5, action: 'crash', target: 'db' },
+    ]);
     const sim = new Simulation(doc);
     sim.finish();
     const station = stationOf(sim, 'db');
@@ -105,22 +105,10 @@ describe("a set event changing a database's connections", () => {
   it('lowered and raised again while idle: capacity follows each edit from its moment', () => {
     // Idle database: 4 → 1 at 10.45 s and back to 4 at 10.47 s; nothing was busy, so capacity is
     // 4 × 450 + 1 × 20 + 4 × 530 worker-ms in that second.
-    const doc = makeDocument({
-      durationS: 12,
-      nodes: [
-        { id: 'c', kind: 'client', config: { rps: 2, arrival: 'constant', writeRatio: 0 } },
-        { id: 'app', kind: 'app', config: { serviceMs: 1 } },
-        { id: 'db', kind: 'db', config: { connections: 4, readMs: 100 } },
-      ],
-      links: [
-        { from: 'c', to: 'app' },
-        { from: 'app', to: 'db' },
-      ],
-      scenario: [
-        { atS: 10.45, action: 'set', target: 'db', params: { connections: 1 } },
-        { atS: 10.47, action: 'set', target: 'db', params: { connections: 4 } },
-      ],
-    });
+    const doc = idleDatabase([
+      { atS: 10.45, action: 'set', target: 'db', params: { connections: 1 } },
+      { atS: 10.47, action: 'set', target: 'db', params: { connections: 4 } },
+    ]);
     const sim = new Simulation(doc);
     sim.finish();
     const station = stationOf(sim, 'db');
