@@ -28,11 +28,14 @@ const COUNT_METRICS: ReadonlySet<Check['metric']> = new Set(['staleReads', 'lost
 export class LiveChecks {
   private settledS = -1;
   private last: LiveCheckArrays;
+  /** Node id → index, as the checks name nodes (a run's nodes never change). */
+  private readonly nodeIndex: Map<string, number>;
 
   constructor(
     private readonly sim: Simulation,
     private document: FaultlineDocument,
   ) {
+    this.nodeIndex = new Map(sim.world.nodeIds.map((id, i) => [id, i] as const));
     const count = document.checks.length;
     this.last = { checkActual: new Float64Array(count).fill(Number.NaN), checkPass: new Uint8Array(count), checkFinal: new Uint8Array(count) };
   }
@@ -54,10 +57,9 @@ export class LiveChecks {
       const pass = new Uint8Array(count);
       const final = new Uint8Array(count);
       if (settled > 0) {
-        const nodeIndex = new Map(world.nodeIds.map((id, i) => [id, i] as const));
         const checks = this.document.checks;
         const stats = new WindowStats(world, settled);
-        evaluateChecks(checks, stats, settled, nodeIndex).forEach((result, i) => {
+        evaluateChecks(checks, stats, settled, this.nodeIndex).forEach((result, i) => {
           const check = checks[i];
           // A window that starts at or after the settled seconds has measured nothing yet (its
           // counts would read 0 and pass or fail on nothing): it stays NaN, not yet measured.
@@ -93,7 +95,7 @@ export class LiveChecks {
       counted.map((i) => checks[i]),
       new WindowStats(world, untilS),
       untilS,
-      new Map(world.nodeIds.map((id, i) => [id, i] as const)),
+      this.nodeIndex,
     );
     results.forEach((result, k) => {
       const i = counted[k];
