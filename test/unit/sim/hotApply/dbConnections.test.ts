@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../shared/sim/simulation';
 import { makeDocument } from '../helpers/documents';
+import { busyDatabase } from '../helpers/busyDatabase';
 
 type Scenario = Parameters<typeof makeDocument>[0]['scenario'];
 
@@ -12,23 +13,6 @@ function idleDatabase(scenario: Scenario) {
       { id: 'c', kind: 'client', config: { rps: 2, arrival: 'constant', writeRatio: 0 } },
       { id: 'app', kind: 'app', config: { serviceMs: 1 } },
       { id: 'db', kind: 'db', config: { connections: 4, readMs: 100 } },
-    ],
-    links: [
-      { from: 'c', to: 'app' },
-      { from: 'app', to: 'db' },
-    ],
-    scenario,
-  });
-}
-
-/** 400 reads/s of 40 ms on 8 connections (offered 16): every connection busy and a long queue. */
-function busyDatabase(scenario: Scenario) {
-  return makeDocument({
-    durationS: 6,
-    nodes: [
-      { id: 'c', kind: 'client', config: { rps: 400, arrival: 'constant', timeoutMs: 3000, writeRatio: 0 } },
-      { id: 'app', kind: 'app', config: { workers: 500, queueLimit: 1000, serviceMs: 0.1, downstreamTimeoutMs: 3000 } },
-      { id: 'db', kind: 'db', config: { connections: 8, queueLimit: 10_000, readMs: 40 } },
     ],
     links: [
       { from: 'c', to: 'app' },
