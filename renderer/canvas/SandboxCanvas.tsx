@@ -314,7 +314,16 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           },
         };
         editor.attachCamera(camera);
-        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background), prepare: () => scene.withFullDetail(), cardText: (id) => scene.drawnCardText(id) });
+        const registerSnapshotSource = (themeName: ThemeName) =>
+          registerCanvasSnapshotSource({
+            app,
+            content: scene.root,
+            background: cssColor(CANVAS_THEMES[themeName].background),
+            prepare: () => scene.withFullDetail(),
+            cardText: (id) => scene.drawnCardText(id),
+            farLabel: (id) => scene.drawnFarLabel(id),
+          });
+        registerSnapshotSource(themeRef.current);
         editor.showWholeDocument();
         followGrid();
 
@@ -331,7 +340,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             stage.themeName = wanted;
             app.renderer.background.color = CANVAS_THEMES[wanted].background;
             grid.setTheme(CANVAS_THEMES[wanted]);
-            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background), prepare: () => scene.withFullDetail(), cardText: (id) => scene.drawnCardText(id) });
+            registerSnapshotSource(wanted);
             stage.dirty = true;
           }
           if (stage.dirty) {
