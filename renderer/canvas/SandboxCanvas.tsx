@@ -348,7 +348,8 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
             renderWanted = true;
           }
-          if (scene.setZoom(viewport.scale.x, app.renderer.resolution)) renderWanted = true;
+          const inView = viewport.getVisibleBounds();
+          if (scene.setZoom(viewport.scale.x, app.renderer.resolution, { x: inView.x, y: inView.y, w: inView.width, h: inView.height })) renderWanted = true;
           if (scene.setClassroom(editor.isClassroom())) renderWanted = true;
           if (addonRef.current !== attachedAddon) {
             attachedAddon?.detach();

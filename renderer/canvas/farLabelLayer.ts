@@ -1,23 +1,30 @@
-import { CanvasTextMetrics, Container, Graphics, Text, TextStyle } from 'pixi.js';
+import { Container, Sprite, Texture } from 'pixi.js';
 import type { FaultlineDocument, NodeKind, NodeRecord } from '../../shared/model/types';
+import type { Rect } from '../editor/geometry';
 import { NODE_CARD } from '../editor/geometry';
 import { farLabelLimits, farLabelOrder, placeFarLabels, type FarLabelCandidate, type FittedLabel } from './farLabels';
+import { drawChip, measureChipText } from './farLabelChip';
 import { fitLabel } from './fitLabel';
 import { KIND_STYLES } from './kindStyle';
 import type { CanvasTheme } from './theme';
 
-const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
 /**
  * The far labels' type size in screen px. 11 is the smallest the app writes running text at (the
  * charts' keys and axes), still read at arm's length yet a row of lesson cards keeps a word or so
  * each; classroom mode's 13 is read from the back of a room, as its cards' 30 % larger text is.
  */
 export const FAR_LABEL_SIZE = { normal: 11, classroom: 13 } as const;
-/** The pill round a label: its text's room on each side, and its height per px of type. */
-const PILL_PADDING = 4;
-const PILL_HEIGHT_PER_PX = 1.5;
+/** The chip behind a label: its text's room on each side, and its height per px of type. */
+const CHIP_PADDING = 4;
+const CHIP_HEIGHT_PER_PX = 1.5;
 /** Clear screen px kept between two labels. */
 const LABEL_GAP = 3;
+/**
+ * Labels are placed for the cards in view and this share of the view's size round it: a pan
+ * within it moves labels already placed, and a thousand cards far out of view are never measured
+ * or drawn.
+ */
+const PLACED_MARGIN = 0.5;
 
 /** One card's far label. Its Pixi objects are made the first time it is shown; fitting only measures. */
 class FarLabel implements FarLabelCandidate {
@@ -26,16 +33,15 @@ class FarLabel implements FarLabelCandidate {
   y = 0;
   name = '';
   kind: NodeKind;
-  view: { container: Container; pill: Graphics; text: Text } | null = null;
-  /** What the pill was drawn for (its width, whether selected, the theme), to redraw it only when that changes. */
-  pillDrawn = '';
+  sprite: Sprite | null = null;
+  /** What the sprite's texture was drawn for (text, width, selection, kind, theme, size), to redraw it only when that changes. */
+  drawn = '';
   private whole: FittedLabel | null = null;
   private readonly cut = new Map<number, FittedLabel | null>();
+  private fontSize: number;
 
-  constructor(
-    node: NodeRecord,
-    private readonly style: TextStyle,
-  ) {
+  constructor(node: NodeRecord, fontSize: number) {
+    this.fontSize = fontSize;
     this.id = node.id;
     this.kind = node.kind;
     this.update(node);
@@ -45,7 +51,7 @@ class FarLabel implements FarLabelCandidate {
     this.x = node.x + NODE_CARD.width / 2;
     this.y = node.y + NODE_CARD.height / 2;
     this.kind = node.kind;
-    this.view?.container.position.set(this.x, this.y);
+    this.sprite?.position.set(this.x, this.y);
     const name = node.name ?? node.id;
     if (name !== this.name) {
       this.name = name;
@@ -53,21 +59,26 @@ class FarLabel implements FarLabelCandidate {
     }
   }
 
-  /** The type size changed: every width measured so far is wrong. */
-  forgetFits(): void {
+  /** A new type size: every width measured so far is wrong. */
+  setFontSize(fontSize: number): void {
+    this.fontSize = fontSize;
+    this.forgetFits();
+  }
+
+  private forgetFits(): void {
     this.whole = null;
     this.cut.clear();
   }
 
   fit(maxWidth: number): FittedLabel | null {
-    const measure = (text: string) => CanvasTextMetrics.measureText(text, this.style).width;
-    this.whole ??= { text: this.name, width: Math.ceil(measure(this.name)) + 2 * PILL_PADDING };
+    const measure = (text: string) => measureChipText(text, this.fontSize);
+    this.whole ??= { text: this.name, width: Math.ceil(measure(this.name)) + 2 * CHIP_PADDING };
     if (this.whole.width <= maxWidth) return this.whole;
     let fitted = this.cut.get(maxWidth);
     if (fitted === undefined) {
-      const text = fitLabel(this.name, maxWidth - 2 * PILL_PADDING, measure);
+      const text = fitLabel(this.name, maxWidth - 2 * CHIP_PADDING, measure);
       // "…" alone says nothing: such a card keeps no label.
-      fitted = text === '…' ? null : { text, width: Math.ceil(measure(text)) + 2 * PILL_PADDING };
+      fitted = text === '…' ? null : { text, width: Math.ceil(measure(text)) + 2 * CHIP_PADDING };
       this.cut.set(maxWidth, fitted);
     }
     return fitted;
@@ -76,14 +87,13 @@ class FarLabel implements FarLabelCandidate {
 
 /**
  * The far labels' layer (see farLabels.ts): over the cards, under the live view's node states
- * (a status dot or a DOWN veil still shows over a label). Each label is drawn in screen pixels —
- * its container is scaled by 1/zoom at the card's centre — so a zoom only rescales and re-places
- * the labels; text is re-rasterised only when a label's cut changes. Does nothing at all until
- * the zoom first drops below FAR_ZOOM.
+ * (a status dot or a DOWN veil still shows over a label). Each label is one sprite drawn in
+ * screen pixels (farLabelChip.ts) — scaled by 1/zoom at the card's centre — so a zoom only
+ * rescales and re-places the labels; a label is re-drawn only when its cut changes. Does nothing
+ * at all until the zoom first drops below FAR_ZOOM.
  */
 export class FarLabelLayer {
   readonly container = new Container({ label: 'far-labels' });
-  private readonly style: TextStyle;
   private readonly labels = new Map<string, FarLabel>();
   /** The labels placed, in priority order (see farLabelOrder). */
   private order: FarLabel[] = [];
@@ -96,13 +106,15 @@ export class FarLabelLayer {
   private classroom = false;
   private zoom = 1;
   private resolution = 1;
+  /** The part of the world in view, when the canvas says (world units), and the part labels were last placed for. */
+  private visible: Rect | undefined;
+  private placedArea: Rect | undefined;
   private active = false;
   /** The document, selection or theme changed while the labels were not shown. */
   private stale = true;
 
   constructor(theme: CanvasTheme) {
     this.theme = theme;
-    this.style = new TextStyle({ fontFamily: FONT, fontSize: FAR_LABEL_SIZE.normal, fontWeight: '500', fill: theme.text });
     this.container.visible = false;
   }
 
@@ -112,10 +124,7 @@ export class FarLabelLayer {
 
   sync(nodes: FaultlineDocument['nodes'], selection: readonly string[], hovered: string | undefined, theme: CanvasTheme): void {
     if (nodes === this.nodes && selection === this.selection && hovered === this.hovered && theme === this.theme) return;
-    if (theme !== this.theme) {
-      this.theme = theme;
-      this.style.fill = theme.text;
-    }
+    this.theme = theme;
     this.nodes = nodes;
     this.selection = selection;
     this.selected = new Set(selection);
@@ -133,14 +142,18 @@ export class FarLabelLayer {
     return true;
   }
 
-  /** Re-places the labels for a new zoom (their screen size stays); returns whether anything was redone. */
-  setZoom(zoom: number, resolution: number): boolean {
-    if (zoom === this.zoom && resolution === this.resolution) return false;
+  /**
+   * Re-places the labels for a new zoom (their screen size stays), or a pan out of the area they
+   * were placed for; returns whether anything was redone.
+   */
+  setZoom(zoom: number, resolution: number, visible?: Rect): boolean {
+    this.visible = visible;
+    const panned = visible !== undefined && (this.placedArea === undefined || !containsRect(this.placedArea, visible));
+    if (zoom === this.zoom && resolution === this.resolution && !panned) return false;
     this.zoom = zoom;
     if (resolution !== this.resolution) {
       // Drawn at 1:1 on screen: rasterised at the screen's own density, sharp on a high-density display.
       this.resolution = resolution;
-      for (const label of this.labels.values()) if (label.view) label.view.text.resolution = resolution;
     }
     if (this.active) this.place();
     return this.active;
@@ -149,8 +162,7 @@ export class FarLabelLayer {
   setClassroom(classroom: boolean): void {
     if (classroom === this.classroom) return;
     this.classroom = classroom;
-    this.style.fontSize = this.fontSize;
-    for (const label of this.labels.values()) label.forgetFits();
+    for (const label of this.labels.values()) label.setFontSize(this.fontSize);
     if (this.active) this.place();
   }
 
@@ -178,13 +190,13 @@ export class FarLabelLayer {
     const nodes = this.nodes;
     for (const [id, label] of this.labels) {
       if (Object.hasOwn(nodes, id)) continue;
-      label.view?.container.destroy({ children: true });
+      label.sprite?.destroy({ texture: true, textureSource: true });
       this.labels.delete(id);
       this.shown.delete(id);
     }
     for (const node of Object.values(nodes)) {
       const label = this.labels.get(node.id);
-      if (label === undefined) this.labels.set(node.id, new FarLabel(node, this.style));
+      if (label === undefined) this.labels.set(node.id, new FarLabel(node, this.fontSize));
       else label.update(node);
     }
     this.order = farLabelOrder(Object.keys(nodes), this.selection, this.hovered).map((id) => this.labels.get(id)!);
@@ -193,12 +205,20 @@ export class FarLabelLayer {
 
   private place(): void {
     const fontSize = this.fontSize;
-    const height = Math.round(fontSize * PILL_HEIGHT_PER_PX);
-    const placed = placeFarLabels(this.order, this.zoom, farLabelLimits(NODE_CARD.width * this.zoom, fontSize), height, LABEL_GAP);
+    const height = Math.round(fontSize * CHIP_HEIGHT_PER_PX);
+    const visible = this.visible;
+    let candidates = this.order;
+    this.placedArea = undefined;
+    if (visible !== undefined) {
+      const area = { x: visible.x - visible.w * PLACED_MARGIN, y: visible.y - visible.h * PLACED_MARGIN, w: visible.w * (1 + 2 * PLACED_MARGIN), h: visible.h * (1 + 2 * PLACED_MARGIN) };
+      candidates = this.order.filter((label) => label.x >= area.x && label.x <= area.x + area.w && label.y >= area.y && label.y <= area.y + area.h);
+      this.placedArea = area;
+    }
+    const placed = placeFarLabels(candidates, this.zoom, farLabelLimits(NODE_CARD.width * this.zoom, fontSize), height, LABEL_GAP);
     for (const id of this.shown.keys()) {
       if (placed.has(id)) continue;
-      const view = this.labels.get(id)?.view;
-      if (view) view.container.visible = false;
+      const sprite = this.labels.get(id)?.sprite;
+      if (sprite) sprite.visible = false;
     }
     const scale = 1 / this.zoom;
     for (const [id, fitted] of placed) this.show(this.labels.get(id)!, fitted, scale, height);
@@ -206,34 +226,41 @@ export class FarLabelLayer {
   }
 
   private show(label: FarLabel, fitted: FittedLabel, scale: number, height: number): void {
-    if (label.view === null) {
-      const pill = new Graphics();
-      const text = new Text({ text: fitted.text, style: this.style, anchor: 0.5, resolution: this.resolution, roundPixels: true });
-      const container = new Container({ children: [pill, text] });
-      container.position.set(label.x, label.y);
-      label.view = { container, pill, text };
-      this.container.addChild(container);
+    if (label.sprite === null) {
+      label.sprite = new Sprite({ anchor: 0.5, roundPixels: true });
+      label.sprite.position.set(label.x, label.y);
+      this.container.addChild(label.sprite);
     }
-    const { container, pill, text } = label.view;
-    container.visible = true;
-    container.scale.set(scale);
-    text.text = fitted.text;
+    const sprite = label.sprite;
+    sprite.visible = true;
+    sprite.scale.set(scale);
     const selected = this.selected.has(label.id);
-    const drawn = `${fitted.width}|${height}|${selected}|${label.kind}|${this.theme.name}`;
-    if (drawn === label.pillDrawn) return;
-    label.pillDrawn = drawn;
     const theme = this.theme;
+    const drawn = `${fitted.text}|${fitted.width}|${height}|${selected}|${label.kind}|${theme.name}|${this.fontSize}|${this.resolution}`;
+    if (drawn === label.drawn) return;
+    label.drawn = drawn;
+    const previous = sprite.texture;
     // The card's own fill, opaque over the links and packets round it, edged in its kind's colour:
     // the label covers the card's coloured edge, and the colour still tells a database from a client.
-    pill
-      .clear()
-      .roundRect(-fitted.width / 2, -height / 2, fitted.width, height, height / 2)
-      .fill({ color: theme.cardFill })
-      .stroke({ width: selected ? 2.5 : 1.5, color: selected ? theme.selection : KIND_STYLES[label.kind].color[theme.name] });
+    sprite.texture = drawChip(fitted.text, {
+      width: fitted.width,
+      height,
+      fontSize: this.fontSize,
+      fill: theme.cardFill,
+      border: selected ? theme.selection : KIND_STYLES[label.kind].color[theme.name],
+      borderWidth: selected ? 2.5 : 1.5,
+      textColor: theme.text,
+      resolution: this.resolution,
+    });
+    if (previous !== Texture.EMPTY) previous.destroy(true);
   }
 
   destroy(): void {
+    for (const label of this.labels.values()) label.sprite?.destroy({ texture: true, textureSource: true });
     this.container.destroy({ children: true });
-    this.style.destroy();
   }
+}
+
+function containsRect(outer: Rect, inner: Rect): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
 }

@@ -5,7 +5,7 @@
  * the canvas's FarLabelLayer measures and draws.
  */
 
-/** A label's text and the width of its pill (screen px) once fitted to a maximum width. */
+/** A label's text and the width of its chip (screen px) once fitted to a maximum width. */
 export interface FittedLabel {
   text: string;
   width: number;
@@ -16,7 +16,7 @@ export interface FarLabelCandidate {
   /** The card's centre, in world units. */
   x: number;
   y: number;
-  /** The label fitted to a maximum pill width (screen px), or null when nothing of the name fits. The caller caches: this measures text. */
+  /** The label fitted to a maximum chip width (screen px), or null when nothing of the name fits. The caller caches: this measures text. */
   fit(maxWidth: number): FittedLabel | null;
 }
 

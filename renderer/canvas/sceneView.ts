@@ -1,6 +1,6 @@
 import { Container, Graphics } from 'pixi.js';
 import type { FaultlineDocument, LinkRecord } from '../../shared/model/types';
-import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre } from '../editor/geometry';
+import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre, type Rect } from '../editor/geometry';
 import type { Selection } from '../editor/store/selection';
 import type { Overlay } from '../editor/tools/toolTypes';
 import { FarLabelLayer } from './farLabelLayer';
@@ -111,10 +111,10 @@ export class SceneView {
     return this.farLabels.drawnLabel(id);
   }
 
-  /** Returns whether the level of detail changed, or the far labels were re-placed (the caller then draws a frame). */
-  setZoom(zoom: number, pixelRatio = 1): boolean {
+  /** `visible`: the world in view (the far labels are placed for it). Returns whether the level of detail changed, or the far labels were re-placed (the caller then draws a frame). */
+  setZoom(zoom: number, pixelRatio = 1, visible?: Rect): boolean {
     const resolution = cardTextResolution(zoom, pixelRatio);
-    let changed = this.farLabels.setZoom(zoom, pixelRatio);
+    let changed = this.farLabels.setZoom(zoom, pixelRatio, visible);
     if (resolution !== this.textResolution) {
       this.textResolution = resolution;
       for (const view of this.nodeViews.values()) view.setTextResolution(resolution);
@@ -302,8 +302,9 @@ export class SceneView {
   }
 
   destroy(): void {
-    this.root.destroy({ children: true });
+    // First: the labels' textures are their own, and the root's destroy leaves textures be.
     this.farLabels.destroy();
+    this.root.destroy({ children: true });
     this.shapes.destroy();
   }
 }
