@@ -110,7 +110,7 @@ export class FarLabelLayer {
   private visible: Rect | undefined;
   private placedArea: Rect | undefined;
   private active = false;
-  /** The document, selection or theme changed while the labels were not shown. */
+  /** The labels are behind the document, selection or theme (they catch up only while shown: nearer in, they cost nothing). */
   private stale = true;
 
   constructor(theme: CanvasTheme) {
@@ -151,10 +151,8 @@ export class FarLabelLayer {
     const panned = visible !== undefined && (this.placedArea === undefined || !containsRect(this.placedArea, visible));
     if (zoom === this.zoom && resolution === this.resolution && !panned) return false;
     this.zoom = zoom;
-    if (resolution !== this.resolution) {
-      // Drawn at 1:1 on screen: rasterised at the screen's own density, sharp on a high-density display.
-      this.resolution = resolution;
-    }
+    // Drawn at 1:1 on screen: rasterised at the screen's own density, sharp on a high-density display.
+    this.resolution = resolution;
     if (this.active) this.place();
     return this.active;
   }
