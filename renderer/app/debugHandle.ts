@@ -1,5 +1,5 @@
 import { saveDocument } from '../../shared/model/save';
-import { drawnCardText } from '../canvas/canvasSnapshot';
+import { drawnCardText, drawnFarLabel } from '../canvas/canvasSnapshot';
 import type { Editor } from '../editor/editor';
 import { NODE_CARD } from '../editor/geometry';
 
@@ -13,6 +13,8 @@ export interface FaultlineDebugHandle {
   regionClientRect(id: string): ClientRect | null;
   /** The text drawn on a node's card: the name's lines, and the kind (null when a two-line name took its place). */
   nodeCardText(id: string): { name: string[]; kind: string | null } | null;
+  /** The name written over a node's card far out (below FAR_ZOOM), or null when none is: nearer in, or left out where it would cover a neighbour's. */
+  nodeFarLabel(id: string): string | null;
   zoom(): number;
 }
 
@@ -45,6 +47,7 @@ export function installDebugHandle(editor: Editor): () => void {
       return clientRect(region.x, region.y, region.w, region.h);
     },
     nodeCardText: (id) => drawnCardText(id),
+    nodeFarLabel: (id) => drawnFarLabel(id),
     zoom: () => editor.getCamera()?.zoom() ?? 1,
   };
   const target = window as unknown as { __faultline?: FaultlineDebugHandle };

@@ -314,7 +314,16 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           },
         };
         editor.attachCamera(camera);
-        registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[themeRef.current].background), prepare: () => scene.withFullDetail(), cardText: (id) => scene.drawnCardText(id) });
+        const registerSnapshotSource = (themeName: ThemeName) =>
+          registerCanvasSnapshotSource({
+            app,
+            content: scene.root,
+            background: cssColor(CANVAS_THEMES[themeName].background),
+            prepare: () => scene.withFullDetail(),
+            cardText: (id) => scene.drawnCardText(id),
+            farLabel: (id) => scene.drawnFarLabel(id),
+          });
+        registerSnapshotSource(themeRef.current);
         editor.showWholeDocument();
         followGrid();
 
@@ -331,7 +340,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             stage.themeName = wanted;
             app.renderer.background.color = CANVAS_THEMES[wanted].background;
             grid.setTheme(CANVAS_THEMES[wanted]);
-            registerCanvasSnapshotSource({ app, content: scene.root, background: cssColor(CANVAS_THEMES[wanted].background), prepare: () => scene.withFullDetail(), cardText: (id) => scene.drawnCardText(id) });
+            registerSnapshotSource(wanted);
             stage.dirty = true;
           }
           if (stage.dirty) {
@@ -339,7 +348,8 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             scene.sync(editor.store.getDocument(), editor.store.getSelection(), editor.getOverlay(), CANVAS_THEMES[stage.themeName]);
             renderWanted = true;
           }
-          if (scene.setZoom(viewport.scale.x, app.renderer.resolution)) renderWanted = true;
+          const inView = viewport.getVisibleBounds();
+          if (scene.setZoom(viewport.scale.x, app.renderer.resolution, { x: inView.x, y: inView.y, w: inView.width, h: inView.height })) renderWanted = true;
           if (scene.setClassroom(editor.isClassroom())) renderWanted = true;
           if (addonRef.current !== attachedAddon) {
             attachedAddon?.detach();

@@ -11,6 +11,8 @@ export interface CanvasSnapshotSource {
   prepare?: () => () => void;
   /** What a node's card shows (its name's lines, and its kind or null), for end-to-end tests. */
   cardText?: (id: string) => { name: string[]; kind: string | null } | null;
+  /** The name a node's far label shows (null when none is), for end-to-end tests. */
+  farLabel?: (id: string) => string | null;
 }
 
 let current: CanvasSnapshotSource | null = null;
@@ -23,6 +25,11 @@ export function registerCanvasSnapshotSource(source: CanvasSnapshotSource | null
 /** What the canvas draws on a node's card (null before the canvas is ready or for an unknown node). */
 export function drawnCardText(id: string): { name: string[]; kind: string | null } | null {
   return current?.cardText?.(id) ?? null;
+}
+
+/** What a node's far label shows below FAR_ZOOM (null when none is, or before the canvas is ready). */
+export function drawnFarLabel(id: string): string | null {
+  return current?.farLabel?.(id) ?? null;
 }
 
 /** Margin around the diagram in the exported image, in world pixels. */

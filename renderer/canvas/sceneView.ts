@@ -1,8 +1,9 @@
 import { Container, Graphics } from 'pixi.js';
 import type { FaultlineDocument, LinkRecord } from '../../shared/model/types';
-import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre } from '../editor/geometry';
+import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre, type Rect } from '../editor/geometry';
 import type { Selection } from '../editor/store/selection';
 import type { Overlay } from '../editor/tools/toolTypes';
+import { FarLabelLayer } from './farLabelLayer';
 import { drawArrowHead, drawDashedLine } from './linkDrawing';
 import { NodeView } from './nodeView';
 import { RegionView } from './regionView';
@@ -20,7 +21,10 @@ import type { CanvasTheme } from './theme';
  * those small layers; everything else keeps its geometry on the GPU, which is what keeps a large
  * design responsive (rebuilding a thousand cards and links costs a frame several times over).
  */
-/** Below this zoom a card's name is a few pixels high: cards are drawn plain (see NodeView). */
+/**
+ * Below this zoom a card's name is a few pixels high: cards are drawn plain (see NodeView), and
+ * their names are written over them at a readable screen size instead (FarLabelLayer).
+ */
 export const FAR_ZOOM = 0.3;
 
 
@@ -34,6 +38,7 @@ export class SceneView {
   private readonly nodeLayer = new Container({ label: 'nodes' });
   private readonly restingNodes = new Container({ label: 'resting-nodes' });
   private readonly activeNodes = new Container({ label: 'active-nodes' });
+  private readonly farLabels: FarLabelLayer;
   private readonly overlayLayer = new Graphics({ label: 'overlay' });
   /** Where the live view draws packets and link states: above links, below node cards. */
   readonly liveUnderNodes = new Container({ label: 'live-under-nodes' });
@@ -53,7 +58,8 @@ export class SceneView {
 
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
-    this.root.addChild(this.regionLayer, this.linkLayer, this.liveUnderNodes, this.nodeLayer, this.liveOverNodes, this.overlayLayer);
+    this.farLabels = new FarLabelLayer(theme);
+    this.root.addChild(this.regionLayer, this.linkLayer, this.liveUnderNodes, this.nodeLayer, this.farLabels.container, this.liveOverNodes, this.overlayLayer);
     this.linkLayer.addChild(this.restingLinks, this.activeLinks);
     this.nodeLayer.addChild(this.restingNodes, this.activeNodes);
     // Pointer input reaches the tools through the canvas element (SandboxCanvas), never through
@@ -61,7 +67,7 @@ export class SceneView {
     this.root.interactiveChildren = false;
     // Panning and zooming move one render group on the GPU instead of every card on the CPU.
     this.root.isRenderGroup = true;
-    for (const layer of [this.regionLayer, this.restingLinks, this.activeLinks, this.liveUnderNodes, this.restingNodes, this.activeNodes, this.liveOverNodes, this.overlayLayer]) {
+    for (const layer of [this.regionLayer, this.restingLinks, this.activeLinks, this.liveUnderNodes, this.restingNodes, this.activeNodes, this.farLabels.container, this.liveOverNodes, this.overlayLayer]) {
       layer.isRenderGroup = true;
     }
   }
@@ -70,9 +76,12 @@ export class SceneView {
   withFullDetail(): () => void {
     const detailed = this.detailed;
     if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(true);
+    // The cards write their own names in the export: labels sized for the screen would cover them.
+    const showFarLabels = this.farLabels.hideWhile();
     // An export is drawn at actual size or larger: text at full resolution, whatever the zoom.
     for (const view of this.nodeViews.values()) view.setTextResolution(2);
     return () => {
+      showFarLabels();
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
       for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
     };
@@ -88,6 +97,7 @@ export class SceneView {
     const metrics = cardTextMetrics(classroom);
     for (const view of this.nodeViews.values()) view.setTextMetrics(metrics);
     for (const view of this.regionViews.values()) view.setClassroom(classroom);
+    this.farLabels.setClassroom(classroom);
     return true;
   }
 
@@ -96,10 +106,15 @@ export class SceneView {
     return this.nodeViews.get(id)?.drawnText() ?? null;
   }
 
-  /** Returns whether the level of detail changed (the caller then draws a frame). */
-  setZoom(zoom: number, pixelRatio = 1): boolean {
+  /** The name a node's far label shows, or null when it shows none (at FAR_ZOOM or nearer, or left out for a neighbour's), for tests. */
+  drawnFarLabel(id: string): string | null {
+    return this.farLabels.drawnLabel(id);
+  }
+
+  /** `visible`: the world in view (the far labels are placed for it). Returns whether the level of detail changed, or the far labels were re-placed (the caller then draws a frame). */
+  setZoom(zoom: number, pixelRatio = 1, visible?: Rect): boolean {
     const resolution = cardTextResolution(zoom, pixelRatio);
-    let changed = false;
+    let changed = this.farLabels.setZoom(zoom, pixelRatio, visible);
     if (resolution !== this.textResolution) {
       this.textResolution = resolution;
       for (const view of this.nodeViews.values()) view.setTextResolution(resolution);
@@ -109,6 +124,7 @@ export class SceneView {
     if (detailed === this.detailed) return changed;
     this.detailed = detailed;
     for (const view of this.nodeViews.values()) view.setDetailed(detailed);
+    this.farLabels.setActive(!detailed);
     return true;
   }
 
@@ -128,6 +144,8 @@ export class SceneView {
     if (docChanged || selectionChanged || themeChanged || overlay.hoverNodeId !== this.last.overlay?.hoverNodeId || overlay.linkDrag !== this.last.overlay?.linkDrag || keyboardFocusChanged) {
       this.syncNodeStates(selection, overlay);
     }
+    // The node under the pointer claims its label's place early: pointing at a blank card far out shows its name.
+    this.farLabels.sync(doc.nodes, selection.nodes, overlay.hoverNodeId, theme);
     if (docChanged || selectionChanged || themeChanged || keyboardFocusChanged) this.drawLinks(doc, selection, theme, overlay.keyboardFocus === true);
     if (overlay !== this.last.overlay || docChanged || themeChanged) this.drawOverlay(doc, overlay, theme);
     this.last = { doc, selection, overlay, theme };
@@ -284,6 +302,8 @@ export class SceneView {
   }
 
   destroy(): void {
+    // First: the labels' textures are their own, and the root's destroy leaves textures be.
+    this.farLabels.destroy();
     this.root.destroy({ children: true });
     this.shapes.destroy();
   }

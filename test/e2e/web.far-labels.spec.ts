@@ -1,0 +1,78 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchForProblems } from './pageHelpers';
+
+/**
+ * Far labels (renderer/canvas/farLabels.ts): below zoom 0.3 a card draws no text of its own, so
+ * its name is written over it at a readable screen size. At 800×600 lesson 8 (18 nodes in three
+ * regions) opens at about 0.235: it was a field of blank rectangles. Zoomed in to 0.3 or more,
+ * the cards write their own names again and the far labels go.
+ */
+const FAR_ZOOM = 0.3;
+
+type Box = { x: number; y: number; width: number; height: number };
+interface Handle {
+  documentText(): string;
+  nodeClientRect(id: string): Box | null;
+  nodeCardText(id: string): { name: string[]; kind: string | null } | null;
+  nodeFarLabel(id: string): string | null;
+  zoom(): number;
+}
+
+const zoom = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: Handle }).__faultline.zoom());
+
+/** Every node whose card lies inside the canvas: its name, its far label and its card's text. */
+function visibleNodes(page: Page) {
+  return page.evaluate(() => {
+    const handle = (window as unknown as { __faultline: Handle }).__faultline;
+    const doc = JSON.parse(handle.documentText()) as { nodes: { id: string; name?: string }[] };
+    const canvas = document.querySelector('[data-testid="sandbox-canvas"]')!.getBoundingClientRect();
+    return doc.nodes
+      .filter((node) => {
+        const box = handle.nodeClientRect(node.id)!;
+        return box.x >= canvas.left && box.y >= canvas.top && box.x + box.width <= canvas.right && box.y + box.height <= canvas.bottom;
+      })
+      .map((node) => ({ id: node.id, name: node.name ?? node.id, farLabel: handle.nodeFarLabel(node.id), cardText: handle.nodeCardText(node.id) }));
+  });
+}
+
+test('lesson 8 at 800×600 names its cards with far labels, and zoomed in the cards name themselves', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-sharding-and-hot-keys').click();
+  await expect(page.getByTestId('lesson-sharding-and-hot-keys')).toHaveCount(0);
+  await expect.poll(() => zoom(page)).toBeLessThan(FAR_ZOOM);
+
+  // Every card in view has a label, its name whole or its start cut with "…" (a short word at least).
+  await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel === null).map((node) => node.id)).toEqual([]);
+  const far = await visibleNodes(page);
+  expect(far.length).toBe(18);
+  for (const node of far) {
+    const label = node.farLabel!;
+    const shown = label.endsWith('…') ? label.slice(0, -1) : label;
+    expect(label === node.name || (label.endsWith('…') && node.name.startsWith(shown)), `${node.id}: "${label}" for "${node.name}"`).toBe(true);
+    expect(shown.length, `${node.id}: "${label}"`).toBeGreaterThanOrEqual(3);
+  }
+  // The first word of each card's name reads: the client, the app, the router and the shards.
+  const byId = new Map(far.map((node) => [node.id, node.farLabel!]));
+  expect(byId.get('users-hash')).toMatch(/^Users/);
+  expect(byId.get('app-hash')).toMatch(/^App/);
+  expect(byId.get('hash-shard1')).toMatch(/^Shard 1/);
+  expect(byId.get('ring-shard3')).toMatch(/^Shard 3/);
+
+  // Zoomed in to 0.3 or more, no far label is left; the cards write their own names.
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+  while ((await zoom(page)) < FAR_ZOOM) await zoomIn.click();
+  await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel !== null).map((node) => node.id)).toEqual([]);
+  const near = await visibleNodes(page);
+  expect(near.length).toBeGreaterThan(0);
+  for (const node of near) expect(node.cardText?.name.join(' ')).toBe(node.name);
+
+  // And zoomed back out, the labels return.
+  const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
+  while ((await zoom(page)) >= FAR_ZOOM) await zoomOut.click();
+  await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel !== null).length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
