@@ -33,14 +33,14 @@ const ERRORS: ChartSeriesSpec[] = [
 export function LiveCharts() {
   const model = useLiveModel();
   const store = useDocumentStore();
-  const document = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  const design = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
   // The user's pick holds for the document it was made in; another document (New, Open, a lesson)
   // starts from what that one is about (defaultChartPick).
   const generation = store.getGeneration();
   const [picked, setPicked] = useState<{ generation: number; pick: ChartPick } | null>(null);
-  const pick = picked !== null && picked.generation === generation ? picked.pick : defaultChartPick(document);
+  const pick = picked !== null && picked.generation === generation ? picked.pick : defaultChartPick(design);
   // The legend names nodes as the canvas does (the engine's series are by id).
-  const documentNodes = document.nodes;
+  const documentNodes = design.nodes;
   const name = nodeNamer(documentNodes);
   const theme = usePageTheme() === 'light' ? 'light' : 'dark';
   if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
