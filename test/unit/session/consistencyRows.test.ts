@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONSISTENCY_COUNTS, CONSISTENCY_ROW_FLOATS, METRIC_ROW_FLOATS, type Frame } from '../../../shared/sim/session/protocol';
+import { saveDocument } from '../../../shared/model';
 import { createHarness } from './harness';
+import { lessonDocument } from '../lessons/helpers';
 
 const fixture = readFileSync(new URL('../../fixtures/sim/data/failover.faultline', import.meta.url), 'utf8');
 
@@ -24,6 +26,15 @@ function firstMetricSecond(frame: Frame): number {
   return frame.metricRows.length === 0 ? Number.POSITIVE_INFINITY : frame.metricRows[0];
 }
 
+/** Steps `text` through to its end a second at a time (stopping at each scenario pause on the way); the rows' sums and the report's totals. */
+function stepThrough(text: string): { rows: Record<string, number>; report: Record<string, number> } {
+  const h = createHarness();
+  h.session.handle({ type: 'load', documentText: text });
+  for (let step = 0; step < 100 && !h.lastFrame().ended; step++) h.session.handle({ type: 'step', deltaMs: 1000 });
+  const report = h.ofType('finished')[0].report as { consistency: Record<string, number> };
+  return { rows: sums(newestRows(h.frames())), report: Object.fromEntries(CONSISTENCY_COUNTS.map((name) => [name, report.consistency[name]])) };
+}
+
 describe('consistency rows', () => {
   // Async replication cut at 18 s, the primary crashing at 20 s and its loss detected at 22 s: the
   // writes acknowledged in 18–20 s are in no surviving copy (564 lost writes), and the replicas
@@ -39,6 +50,18 @@ describe('consistency rows', () => {
     expect(totals).toEqual(Object.fromEntries(CONSISTENCY_COUNTS.map((name) => [name, report.consistency[name]])));
     // Every second of the run has a row, by its own second.
     expect([...newestRows(h.frames()).keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, t) => t));
+  });
+
+  it('so do the lessons\' (a write-behind cache\'s crash, two failovers, sessions lost to clones)', () => {
+    const cachePolicies = stepThrough(saveDocument(lessonDocument('cache-write-policies')));
+    expect(cachePolicies.rows).toEqual(cachePolicies.report);
+    expect(cachePolicies.rows.lostWrites).toBeGreaterThan(0);
+    const failover = stepThrough(saveDocument(lessonDocument('failover-and-lost-writes')));
+    expect(failover.rows).toEqual(failover.report);
+    expect(failover.rows.lostWrites).toBeGreaterThan(0);
+    const sessions = stepThrough(saveDocument(lessonDocument('sessions-and-clones')));
+    expect(sessions.rows).toEqual(sessions.report);
+    expect(sessions.rows.sessionsLost).toBeGreaterThan(0);
   });
 
   it('a write found lost after its second settled is sent again, in the second it was sent', () => {
