@@ -41,11 +41,20 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
   // How many keys are shown before the "+N more" button: every one to begin with, again when the
   // keys or the room change; the layout effect below then takes keys away, before anything is
   // painted, until what is left fits.
-  const [fit, setFit] = useState({ key: seriesKey, shown: series.length });
+  // Keys that all carry a total (the consistency chart's) first try to fit by showing only their
+  // colour and total — the figures are what the class watches, the names are in each key's tooltip
+  // and accessible name — before any folds away (in an 800-pixel window "stale reads 2,781" alone
+  // left no room for "+2 more").
+  const compactable = series.length > 0 && series.every((s) => s.count !== undefined);
+  // Fitted again when the totals first appear (they are not there before the run starts).
+  const fitKey = compactable ? `${seriesKey}|totals` : seriesKey;
+  const [fit, setFit] = useState({ key: fitKey, shown: series.length, compact: false });
   let shown = Math.min(fit.shown, series.length);
-  if (fit.key !== seriesKey) {
+  let compact = fit.compact;
+  if (fit.key !== fitKey) {
     shown = series.length;
-    setFit({ key: seriesKey, shown });
+    compact = false;
+    setFit({ key: fitKey, shown, compact });
   }
   useEffect(() => {
     const figure = boxRef.current?.closest('figure');
@@ -62,7 +71,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       width = figure.clientWidth;
       height = window.innerHeight;
       room = lines();
-      setFit((current) => ({ ...current, shown: Number.MAX_SAFE_INTEGER }));
+      setFit((current) => ({ ...current, shown: Number.MAX_SAFE_INTEGER, compact: false }));
     });
     observer.observe(figure);
     return () => observer.disconnect();
@@ -75,7 +84,8 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       const element = child as HTMLElement;
       return element.offsetTop + element.offsetHeight > limit;
     });
-    if (overflows && shown > 0) setFit((current) => ({ ...current, shown: shown - 1 }));
+    if (overflows && compactable && !compact) setFit((current) => ({ ...current, compact: true }));
+    else if (overflows && shown > 0) setFit((current) => ({ ...current, shown: shown - 1 }));
     // Every key fits (measured, not merely "all shown" while the keys are being fitted again after
     // a re-order or a resize): there is nothing left to list. An open list otherwise stays open.
     else if (!overflows && shown >= series.length && open) setOpen(false);
@@ -159,8 +169,8 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       key={s.label}
       className="live-chart-key"
       title={s.label}
-      // Its full name, also when the key shows a shorter one.
-      aria-label={s.short === undefined ? undefined : s.label}
+      // Its full name, also when the key shows a shorter one, and its total if it has one.
+      aria-label={s.count !== undefined ? `${s.label} ${s.count}` : s.short === undefined ? undefined : s.label}
       role="option"
       aria-selected={lit === s.label}
       tabIndex={tabStop ? 0 : -1}
@@ -182,6 +192,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       <i style={{ background: s.color }} aria-hidden="true" />
       {/* Its own box: the key is a flex row, where a bare text run is never given an ellipsis. */}
       <span className="live-chart-key-name">{s.short ?? s.label}</span>
+      {s.count !== undefined && <span className="live-chart-key-count">{s.count}</span>}
     </span>
   );
   // One Tab stop per list: the key the keyboard was last on, if it is in that list, else the first.
@@ -191,7 +202,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
   };
   return (
     <>
-      <span ref={boxRef} className={roomy ? 'live-chart-keys live-chart-keys-roomy' : 'live-chart-keys'} data-testid={testId === undefined ? undefined : `${testId}-keys`}>
+      <span ref={boxRef} className={['live-chart-keys', roomy ? 'live-chart-keys-roomy' : '', compact ? 'live-chart-keys-compact' : ''].filter(Boolean).join(' ')} data-testid={testId === undefined ? undefined : `${testId}-keys`}>
         {shown > 0 && (
           <span className="live-chart-key-list" role="listbox" aria-label={label} aria-orientation="horizontal" onKeyDown={(event) => onListKey(event, false)}>
             {keysOf(0, shown)}

@@ -1,6 +1,9 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
-import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, unsettledFrom, worstSecond, type NodeMetric } from './chartSeries';
+import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, unsettledFrom, worstSecond } from './chartSeries';
+import { CHART_PICK_LABELS, defaultChartPick, type ChartPick } from './chartPick';
+import { consistencyCounts } from './consistencyCounts';
+import { consistencyData, consistencySeriesSpecs } from './consistencyChart';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import { UPlotChart, type ChartSeriesSpec } from './UPlotChart';
@@ -23,21 +26,28 @@ const ERRORS: ChartSeriesSpec[] = [
   { label: 'dropped', color: '#a855f7', fill: true },
 ];
 
-const NODE_METRIC_LABELS: Record<NodeMetric, string> = { utilization: 'Utilization', queue: 'Queue fill', hitRatio: 'Cache hit ratio' };
-
-/** Throughput, latency percentiles and errors by outcome per second, plus one per-node series. */
+/**
+ * Throughput, latency percentiles and errors by outcome per second, plus a fourth chart the user
+ * picks: one per-node series, or stale reads, lost writes and sessions lost per second.
+ */
 export function LiveCharts() {
   const model = useLiveModel();
-  const [nodeMetric, setNodeMetric] = useState<NodeMetric>('utilization');
   const store = useDocumentStore();
+  const design = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  // The user's pick holds for the document it was made in; another document (New, Open, a lesson)
+  // starts from what that one is about (defaultChartPick).
+  const generation = store.getGeneration();
+  const [picked, setPicked] = useState<{ generation: number; pick: ChartPick } | null>(null);
+  const pick = picked !== null && picked.generation === generation ? picked.pick : defaultChartPick(design);
   // The legend names nodes as the canvas does (the engine's series are by id).
-  const documentNodes = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument()).nodes;
+  const documentNodes = design.nodes;
   const name = nodeNamer(documentNodes);
   const theme = usePageTheme() === 'light' ? 'light' : 'dark';
   if (model === null) return <p className="live-empty">Starting the simulation engine…</p>;
   const metrics = model.metrics;
   // A new run (load, reset, seek back) gets new plots: uPlot keeps the old axes when data empties.
   const run = model.runSeq;
+  const nodeMetric = pick === 'consistency' ? 'utilization' : pick;
   const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
   // Whole seconds only, like the other charts: a second just begun reads as a sudden drop to 0.
   const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
@@ -66,24 +76,38 @@ export function LiveCharts() {
         </p>
       </div>
       <UPlotChart
-        key={`${nodeMetric}-${run}`}
+        key={`${pick}-${run}`}
         title={
           // The picker is the chart's title, so the legend flows after it instead of under it.
-          <select aria-label="Per-node series" value={nodeMetric} onChange={(e) => setNodeMetric(e.target.value as NodeMetric)}>
-            {Object.entries(NODE_METRIC_LABELS).map(([value, label]) => (
+          <select aria-label="Per-node series" value={pick} onChange={(e) => setPicked({ generation, pick: e.target.value as ChartPick })}>
+            {Object.entries(CHART_PICK_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
         }
-        unit="%"
-        keysLabel="Per-node series key"
+        {...(pick === 'consistency'
+          ? {
+              unit: '',
+              keysLabel: 'Consistency key',
+              // Totals as the Checks tab counts them (the report's once the run has ended).
+              series: consistencySeriesSpecs(consistencyCounts(model.frame, model.report)?.counts ?? null, theme),
+              data: consistencyData(model.consistency, charted),
+              // Counted by send second: stale reads and lost sessions of a second whose requests
+              // are still finishing can still come.
+              pendingFromS: pending,
+              testId: 'chart-consistency',
+            }
+          : {
+              unit: '%',
+              keysLabel: 'Per-node series key',
+              // A node keeps one colour for the whole run however the legend (busiest first) re-orders.
+              series: perNodeSeriesSpecs(nodes, nodeName, { slot: (i) => slots[i] ?? i, short: (i) => shortNames.get(i), theme }),
+              data: perNodeData(series, nodes, length),
+              testId: 'chart-nodes',
+            })}
         roomyKeys
-        // A node keeps one colour for the whole run however the legend (busiest first) re-orders.
-        series={perNodeSeriesSpecs(nodes, nodeName, { slot: (i) => slots[i] ?? i, short: (i) => shortNames.get(i), theme })}
-        data={perNodeData(series, nodes, length)}
-        testId="chart-nodes"
       />
     </div>
   );

@@ -3,6 +3,7 @@ import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
 import { failoverLogEntry, healthLogEntry, randomFailureLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
+import { ConsistencySeries } from './consistencySeries';
 import { runSummary } from './runSummary';
 import { warningText, type SimWarning } from '../../shared/sim/warnings';
 import type { NodeNamer } from './nodeNames';
@@ -32,7 +33,7 @@ export interface Caption {
 
 /**
  * Everything the engine has told the live view, kept between frames: the newest frame, per-second
- * metric rows, per-node series, the event log (scenario events plus health-check marks noticed
+ * metric and consistency rows, per-node series, the event log (scenario events plus health-check marks noticed
  * between frames), captions, notices and the final report. Panels subscribe and read; `version`
  * changes whenever something did (for useSyncExternalStore).
  */
@@ -44,6 +45,7 @@ export class LiveModel {
   durationMs = 0;
   frame: Frame | null = null;
   metrics = new MetricSeries(0);
+  consistency = new ConsistencySeries(0);
   utilization = new NodeSeries(0, 0);
   queueFill = new NodeSeries(0, 0);
   hitRatio = new NodeSeries(0, 0);
@@ -87,6 +89,7 @@ export class LiveModel {
         this.durationMs = event.durationMs;
         const seconds = Math.ceil(event.durationMs / 1000);
         this.metrics = new MetricSeries(seconds);
+        this.consistency = new ConsistencySeries(seconds);
         this.utilization = new NodeSeries(event.nodeIds.length, seconds);
         this.queueFill = new NodeSeries(event.nodeIds.length, seconds);
         this.hitRatio = new NodeSeries(event.nodeIds.length, seconds);
@@ -131,6 +134,7 @@ export class LiveModel {
       }
     }
     this.metrics.apply(frame.metricRows);
+    this.consistency.apply(frame.consistencyRows);
     this.applyNodeRows(frame.nodeRows, frame.nodeStatus.length);
     this.logDropped += frame.logDropped;
     for (const entry of frame.log) {
@@ -218,6 +222,7 @@ export class LiveModel {
     // Charts start with fresh axes (uPlot keeps its last scales when given no data).
     this.runSeq++;
     this.metrics.clear();
+    this.consistency.clear();
     this.utilization.clear();
     this.queueFill.clear();
     this.hitRatio.clear();

@@ -368,6 +368,8 @@ test('the charts keep a usable plot with six nodes in the per-node legend, at 12
     await page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { seek(ms: number): void } } }).__faultlineLive.controller.seek(40_000));
     await expect.poll(async () => (await probe(page)).timeMs, { timeout: 20_000 }).toBeGreaterThanOrEqual(40_000);
     await page.getByRole('tab', { name: 'Charts' }).click();
+    // Lesson 9 checks stale reads, so its fourth chart starts as Consistency: the busiest six are utilization's.
+    await page.getByRole('combobox', { name: 'Per-node series' }).selectOption('utilization');
     await expect(page.getByTestId('chart-errors-peak')).toContainText('Peak:');
     // The per-node key: the keys that fit its lines, the rest behind "+N more" — six in all, none
     // cut off or scrolled out of sight.

@@ -60,6 +60,13 @@ export class Consistency {
   readonly staleSeries = new SecondSeries();
   readonly lostSeries = new SecondSeries();
   readonly sessionSeries = new SecondSeries();
+  /**
+   * The earliest second any of the three series changed in since the live session last took it
+   * (Infinity: none). A lost write is counted when a failover decides it, into the second it was
+   * sent in, which may be long settled: the session re-sends its rows from here. Never read by
+   * the run itself.
+   */
+  private changedFromSecond = Number.POSITIVE_INFINITY;
   /** Last version handed out. */
   lastVersion = 0;
   readonly sinks: AckedWriteSink[] = [];
@@ -111,7 +118,7 @@ export class Consistency {
     const sentMs = requests.firstSendMs[req];
     if ((flags & REQ_MARK_STALE) !== 0) {
       this.staleReads++;
-      this.staleSeries.add(Math.floor(sentMs / 1000), 1);
+      this.staleSeries.add(this.changedSecond(sentMs), 1);
       this.tallies.onConsistency('staleReads', sentMs);
     }
     if ((flags & REQ_MARK_WRITE) !== 0) {
@@ -147,14 +154,31 @@ export class Consistency {
 
   countLostWrite(sentMs: number): void {
     this.lostWrites++;
-    this.lostSeries.add(Math.floor(sentMs / 1000), 1);
+    this.lostSeries.add(this.changedSecond(sentMs), 1);
     this.tallies.onConsistency('lostWrites', sentMs);
   }
 
   countSessionLost(sentMs: number): void {
     this.sessionsLost++;
-    this.sessionSeries.add(Math.floor(sentMs / 1000), 1);
+    this.sessionSeries.add(this.changedSecond(sentMs), 1);
     this.tallies.onConsistency('sessionsLost', sentMs);
+  }
+
+  /**
+   * The earliest second a count was added to since the last call (Infinity: none), and from now
+   * on none: for the one reader that sends the per-second counts on (session/consistencyRows.ts).
+   */
+  takeChangedFromSecond(): number {
+    const second = this.changedFromSecond;
+    this.changedFromSecond = Number.POSITIVE_INFINITY;
+    return second;
+  }
+
+  /** The send second of a count about to be added, noted as changed. */
+  private changedSecond(sentMs: number): number {
+    const second = Math.floor(sentMs / 1000);
+    if (second < this.changedFromSecond) this.changedFromSecond = second;
+    return second;
   }
 
   private growWriteMarks(req: number): void {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -74,6 +74,12 @@ export const METRIC_ROW_FLOATS = 11;
  */
 export const CONSISTENCY_COUNTS = ['staleReads', 'lostWrites', 'sessionsLost'] as const;
 
+/**
+ * Numbers per consistency row (session/consistencyRows.ts): t, then the CONSISTENCY_COUNTS of the
+ * client requests sent in second t.
+ */
+export const CONSISTENCY_ROW_FLOATS = 1 + CONSISTENCY_COUNTS.length;
+
 /** Most event-log entries one frame carries; the rest follow in the next frames. */
 export const LOG_SLICE_CAP = 64;
 /**
@@ -105,6 +111,23 @@ export const logEntrySchema = z.object({
   injected: z.boolean(),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
+
+/**
+ * What is wrong with a frame's consistency rows, or null: whole rows, each a whole second ≥ 0 and
+ * counts that are whole numbers ≥ 0 (the renderer indexes its series by them).
+ */
+function consistencyRowsProblem(rows: Float64Array): string | null {
+  if (rows.length % CONSISTENCY_ROW_FLOATS !== 0) return `not whole rows of ${CONSISTENCY_ROW_FLOATS} (t, ${CONSISTENCY_COUNTS.join(', ')})`;
+  for (let o = 0; o < rows.length; o++) {
+    const value = rows[o];
+    if (!(Number.isInteger(value) && value >= 0)) {
+      const row = Math.floor(o / CONSISTENCY_ROW_FLOATS);
+      const column = o % CONSISTENCY_ROW_FLOATS === 0 ? 't' : CONSISTENCY_COUNTS[(o % CONSISTENCY_ROW_FLOATS) - 1];
+      return `row ${row}: ${column} is ${value}, not a whole number ≥ 0`;
+    }
+  }
+  return null;
+}
 
 export const frameSchema = z
   .object({
@@ -140,6 +163,12 @@ export const frameSchema = z
     nodeRows: f64,
     /** Rows to overwrite by `t` (recent seconds still change as their requests finish). */
     metricRows: f64,
+    /**
+     * Consistency rows (CONSISTENCY_ROW_FLOATS each) to overwrite by `t`: the seconds of
+     * metricRows and any older second whose counts changed since the last frame (a lost write
+     * is counted when a failover decides it, in the second it was sent).
+     */
+    consistencyRows: f64,
     /** The UI drops its metric rows and event log first: this frame starts them afresh (load, seek, reset). */
     resync: z.boolean(),
     log: z.array(logEntrySchema).max(LOG_SLICE_CAP),
@@ -152,6 +181,8 @@ export const frameSchema = z
     }
     if (frame.packets.length < frame.packetCount * PACKET_FLOATS) ctx.addIssue({ code: 'custom', path: ['packets'], message: 'shorter than packetCount' });
     if (frame.metricRows.length % METRIC_ROW_FLOATS !== 0) ctx.addIssue({ code: 'custom', path: ['metricRows'], message: 'not whole rows' });
+    const consistencyProblem = consistencyRowsProblem(frame.consistencyRows);
+    if (consistencyProblem !== null) ctx.addIssue({ code: 'custom', path: ['consistencyRows'], message: consistencyProblem });
     for (const key of ['checkPass', 'checkFinal'] as const) {
       if (frame[key].length !== frame.checkActual.length) ctx.addIssue({ code: 'custom', path: [key], message: `has ${frame[key].length} entries for ${frame.checkActual.length} checks` });
     }
@@ -216,6 +247,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.checkFinal, frame.consistency, frame.packets, frame.metricRows, frame.nodeRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.checkFinal, frame.consistency, frame.packets, frame.metricRows, frame.consistencyRows, frame.nodeRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

@@ -5,6 +5,7 @@ import { Simulation } from '../simulation';
 import { appendScenarioEvent, lastScenarioEvent, planEdit } from './documentEdits';
 import { LiveRun, SEEK_CHUNK_MS } from './liveRun';
 import { metricRows } from './metricRows';
+import { consistencyRowsSince } from './consistencyRows';
 import { markedDownLinks } from './markedDownLinks';
 import { LiveChecks } from './liveChecks';
 import { recentHitRatios } from './hitRatios';
@@ -378,6 +379,7 @@ export class Session implements PacedRun {
     const rowsTo = Math.min(currentSecond + 1, Math.ceil(run.durationMs / 1000));
     const rows = metricRows(sim.world.metrics, running.rowsFrom, rowsTo);
     const perNodeRows = nodeRows(sim, running.rowsFrom, rowsTo);
+    const perSecondConsistency = consistencyRowsSince(sim.world.consistency, running.rowsFrom, rowsTo);
     const settled = Math.floor((nowMs - sim.world.maxRequestLifetimeMs) / 1000);
     running.rowsFrom = Math.max(running.rowsFrom, Math.min(settled, currentSecond));
     const { entries, dropped, more } = this.logSlice(running);
@@ -398,6 +400,7 @@ export class Session implements PacedRun {
       packetCount: count,
       packets,
       metricRows: rows,
+      consistencyRows: perSecondConsistency,
       nodeRows: perNodeRows,
       resync: running.resync,
       log: entries,

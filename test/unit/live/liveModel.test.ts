@@ -7,7 +7,7 @@ import { describeCheck } from '../../../renderer/live/liveCheckRows';
 const NODES = ['lb', 'app1', 'app2'];
 const LINKS = ['lb-app1', 'lb-app2'];
 
-function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; rows?: number[][]; nodeRows?: Float64Array; resync?: boolean; playing?: boolean } = {}): Frame {
+function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; rows?: number[][]; nodeRows?: Float64Array; consistencyRows?: Float64Array; resync?: boolean; playing?: boolean } = {}): Frame {
   const n = NODES.length;
   const rows = options.rows ?? [];
   const metricRows = new Float64Array(rows.length * METRIC_ROW_FLOATS);
@@ -35,6 +35,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
     packetCount: 0,
     packets: new Float32Array(0),
     metricRows,
+    consistencyRows: options.consistencyRows ?? new Float64Array(0),
     nodeRows: options.nodeRows ?? new Float64Array(0),
     resync: options.resync ?? false,
     log: options.log ?? [],

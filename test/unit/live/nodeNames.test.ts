@@ -126,7 +126,7 @@ describe('checks after the run has ended', () => {
     const model = new LiveModel();
     const loaded = { type: 'loaded' as const, protocol: PROTOCOL_VERSION as typeof PROTOCOL_VERSION, nodeIds: ['lb', 'app1'], linkIds: [], durationMs: 2000, warnings: [] };
     const report = { requests: { total: 10, ok: 10 }, checks: [{ id: 'available', actual: 1, pass: true }] };
-    const frame = (ended: boolean, resync: boolean) => ({ type: 'frame', timeMs: 2000, ended, resync, metricRows: new Float64Array(0), nodeRows: new Float64Array(0), nodeStatus: new Uint8Array(2), queueFill: new Float32Array(2), log: [], logDropped: 0 }) as unknown as Frame;
+    const frame = (ended: boolean, resync: boolean) => ({ type: 'frame', timeMs: 2000, ended, resync, metricRows: new Float64Array(0), consistencyRows: new Float64Array(0), nodeRows: new Float64Array(0), nodeStatus: new Uint8Array(2), queueFill: new Float32Array(2), log: [], logDropped: 0 }) as unknown as Frame;
     model.applyEvent(loaded);
     const firstRun = model.runSeq;
     model.applyEvent({ type: 'finished', report });

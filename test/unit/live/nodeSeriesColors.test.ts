@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import { CHART_BACKGROUNDS, distinguishingNames, nodeColorSlots, NODE_SERIES_PALETTES, nodeSeriesColor, perNodeSeriesSpecs, type ChartTheme } from '../../../renderer/live/chartSeries';
 import { nodeNamer } from '../../../renderer/live/nodeNames';
+import { consistencyColor } from '../../../renderer/live/consistencyChart';
+import { CONSISTENCY_COUNTS } from '../../../shared/sim/session/protocol';
 
 const THEMES: ChartTheme[] = ['dark', 'light'];
 
@@ -129,6 +131,26 @@ describe('per-node chart colours', () => {
     expect(slots.filter((_, i) => kinds[i] !== 'client')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(slots).size).toBe(slots.length);
     expect(nodeColorSlots(kinds, 'queue')).toEqual(slots);
+  });
+});
+
+describe('consistency chart colours', () => {
+  it('stale reads, lost writes and sessions lost are far apart, also with deuteranopia and protanopia, not the failures\' red, and read on their background', () => {
+    const problems: string[] = [];
+    for (const theme of THEMES) {
+      const colors = CONSISTENCY_COUNTS.map((name) => consistencyColor(name, theme));
+      for (let i = 0; i < colors.length; i++) {
+        if (deltaE(colors[i], FAILURE_RED) < 40) problems.push(`${theme} ${colors[i]}: ΔE ${deltaE(colors[i], FAILURE_RED).toFixed(1)} from the failures' red`);
+        if (contrast(colors[i], CHART_BACKGROUNDS[theme]) < 3) problems.push(`${theme} ${colors[i]}: ${contrast(colors[i], CHART_BACKGROUNDS[theme]).toFixed(2)}:1`);
+        for (let j = i + 1; j < colors.length; j++) {
+          for (const vision of ['normal', 'deuteranopia', 'protanopia'] as const) {
+            const d = deltaE(colors[i], colors[j], vision);
+            if (d < 40) problems.push(`${theme} ${vision}: ${colors[i]} ~ ${colors[j]} (ΔE ${d.toFixed(1)})`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
