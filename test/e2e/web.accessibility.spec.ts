@@ -58,20 +58,33 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
   expect.soft(failing, `axe found serious or critical violations in ${state}:\n${describe(failing)}`).toEqual([]);
 }
 
-const toggleTheme = async (page: Page, theme: 'light' | 'dark') => {
-  await page.getByTestId('theme-toggle').click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-};
-
-/** Opens the app in `theme` (the light one unless told), whatever the machine prefers. */
-async function openApp(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
-  await page.addInitScript((initial) => {
-    if (window.localStorage.getItem('faultline.theme') === null) window.localStorage.setItem('faultline.theme', initial);
-  }, theme);
+/**
+ * Opens the app in the light theme, whatever the machine prefers, and for `dark` switches with the
+ * title bar's theme toggle, as a user would.
+ */
+async function openApp(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript(() => {
+    if (window.localStorage.getItem('faultline.theme') === null) window.localStorage.setItem('faultline.theme', 'light');
+  });
   await page.goto('/');
   await expect(page.locator('[data-testid="sandbox-canvas"] canvas')).toHaveAttribute('data-renderer', 'webgl');
   await expect(page.getByTestId('live-play')).toBeEnabled();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  if (theme === 'dark') {
+    await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  }
+}
+
+/** Help → Lessons (F1), then the first lesson; `whileOpen` runs with the lessons dialog open. */
+async function openFirstLesson(page: Page, whileOpen?: () => Promise<void>): Promise<void> {
+  await page.keyboard.press('F1');
+  const lessons = page.getByTestId('lessons-dialog');
+  await expect(lessons).toBeVisible();
+  await whileOpen?.();
+  await page.getByTestId('lesson-load-balancing-and-health-checks').click();
+  await expect(lessons).toBeHidden();
+  await expect(page.getByTestId('status-counts')).not.toHaveText('12 nodes · 19 links');
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -106,50 +119,41 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('the lessons dialog, a lesson and its run paused with each dock tab, in both themes', async ({ page }) => {
-  await openApp(page);
-  await page.keyboard.press('F1');
-  const lessons = page.getByTestId('lessons-dialog');
-  await expect(lessons).toBeVisible();
-  await expectAccessible(page, 'the lessons dialog (light)');
-  await page.getByTestId('lesson-load-balancing-and-health-checks').click();
-  await expect(lessons).toBeHidden();
-  await expect(page.getByTestId('status-counts')).not.toHaveText('12 nodes · 19 links');
-  await expectAccessible(page, 'a lesson opened (light)');
+for (const theme of ['light', 'dark'] as const) {
+  test(`the lessons dialog and a lesson opened (${theme} theme)`, async ({ page }) => {
+    await openApp(page, theme);
+    await openFirstLesson(page, () => expectAccessible(page, `the lessons dialog (${theme})`));
+    await expectAccessible(page, `a lesson opened (${theme})`);
+  });
 
-  await page.getByRole('radio', { name: 'Max', exact: true }).click();
-  await page.getByTestId('live-play').click();
-  await expect(page.getByRole('button', { name: /continue/i })).toBeVisible({ timeout: 30_000 });
-  for (const theme of ['light', 'dark'] as const) {
-    if (theme === 'dark') await toggleTheme(page, 'dark');
+  test(`a lesson's run paused at its first pause, with each dock tab, a node and its fault menu (${theme} theme)`, async ({ page }) => {
+    await openApp(page, theme);
+    await openFirstLesson(page);
+
+    await page.getByRole('radio', { name: 'Max', exact: true }).click();
+    await page.getByTestId('live-play').click();
+    await expect(page.getByRole('button', { name: /continue/i })).toBeVisible({ timeout: 30_000 });
     for (const tab of ['Charts', 'Event log', 'Checks', 'Design problems']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await expect(page.getByRole('tab', { name: new RegExp(`^${tab}`) })).toHaveAttribute('aria-selected', 'true');
       await expectAccessible(page, `the paused run, ${tab} tab (${theme})`);
     }
-  }
 
-  // A node selected in the paused run (its live figures), then its fault menu (Shift+F10).
-  await page.getByTestId('sandbox-canvas').focus();
-  await page.keyboard.press('Tab');
-  await expect(page.getByTestId('canvas-announcer')).not.toBeEmpty();
-  await expectAccessible(page, 'a selected node in the paused run (dark)');
-  await page.keyboard.press('Shift+F10');
-  await expect(page.getByTestId('fault-menu')).toBeVisible();
-  await expectAccessible(page, 'the fault menu (dark)');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('fault-menu')).toBeHidden();
-
-  await page.keyboard.press('F1');
-  await expect(lessons).toBeVisible();
-  await expectAccessible(page, 'the lessons dialog (dark)');
-  await page.keyboard.press('Escape');
-  await expect(lessons).toBeHidden();
-  await expectAccessible(page, 'a lesson opened (dark)');
-});
+    // A node selected in the paused run (its live figures), then its fault menu (Shift+F10).
+    await page.getByTestId('sandbox-canvas').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('canvas-announcer')).not.toBeEmpty();
+    await expectAccessible(page, `a selected node in the paused run (${theme})`);
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByTestId('fault-menu')).toBeVisible();
+    await expectAccessible(page, `the fault menu (${theme})`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('fault-menu')).toBeHidden();
+  });
+}
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the dialogs and editors the menus and panels open, and classroom mode (${theme} theme)`, async ({ page }) => {
+  test(`the Help and share-code dialogs (${theme} theme)`, async ({ page }) => {
     await openApp(page, theme);
 
     await menu(page, 'Help', 'Documentation');
@@ -181,6 +185,10 @@ for (const theme of ['light', 'dark'] as const) {
     await expectAccessible(page, `File → Open Share Code with a problem (${theme})`);
     await page.keyboard.press('Escape');
     await expect(shareInput).toBeHidden();
+  });
+
+  test(`classroom mode, an open menu, the timeline's and the checks' editors and the unsaved-changes question (${theme} theme)`, async ({ page }) => {
+    await openApp(page, theme);
 
     // Classroom mode: large type and high contrast for a projector.
     await menu(page, 'View', 'Classroom Mode');
