@@ -77,7 +77,14 @@ export function LiveDock({ problems, panelShown = true, onShowPanel }: { problem
             aria-label={t.id === 'problems' && problemCount > 0 ? `${t.label}: ${problemCount}` : undefined}
           >
             {t.label}
-            {t.id === 'problems' && problemCount > 0 && <span className="live-tab-count">{problemCount}</span>}
+            {/* A space between the words and the count: without it the visible text ("Design
+                problems1") was not the start of the name "Design problems: 1" (axe: label-content-name-mismatch). */}
+            {t.id === 'problems' && problemCount > 0 && (
+              <>
+                {' '}
+                <span className="live-tab-count">{problemCount}</span>
+              </>
+            )}
           </button>
         ))}
       </div>

@@ -70,7 +70,9 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
         closing.tryClose();
       }}
     >
-      <header>
+      {/* Not a <header>: laid over the page at the body's end, that was a second banner landmark
+          beside the title bar (axe: landmark-no-duplicate-banner). */}
+      <div className="live-event-editor-head">
         <strong>Event {index + 1}</strong>
         <button type="button" className="icon-button live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
           <Trash2 size={15} />
@@ -78,7 +80,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
         <button type="button" className="icon-button live-tool" aria-label="Close" onClick={() => closing.tryClose()}>
           <X size={15} />
         </button>
-      </header>
+      </div>
       <CheckedTextField
         // Opened from the keyboard or by a click, the editor takes focus: its first field.
         autoFocus

@@ -152,60 +152,67 @@ export function Timeline() {
 
   return (
     <div className="live-timeline">
-      <div
-        ref={barRef}
-        className="live-timeline-bar"
-        data-testid="live-timeline"
-        role="slider"
-        aria-label="Simulated time"
-        aria-valuemin={0}
-        aria-valuemax={doc.durationS}
-        aria-valuenow={Math.round(timeMs / 100) / 10}
-        aria-valuetext={formatSimTime(timeMs)}
-        tabIndex={0}
-        onPointerDown={onBarPointerDown}
-        onPointerMove={onBarPointerMove}
-        onPointerUp={onBarPointerUp}
-        onKeyDown={(event) => {
-          if (controller === null || event.target !== event.currentTarget) return;
-          // The slider keys: arrows a second, Page Up / Down ten, Home and End the ends.
-          const step = { ArrowRight: 1000, ArrowUp: 1000, ArrowLeft: -1000, ArrowDown: -1000, PageUp: 10_000, PageDown: -10_000 }[event.key];
-          // From the model's newest frame, not this render's: panels re-render a few times a second.
-          const frame = controller.model.frame;
-          const now = keyStepOrigin(keySeek.current, frame ?? null, timeMs);
-          let target: number;
-          if (step !== undefined) target = Math.min(durationMs, Math.max(0, now + step));
-          else if (event.key === 'Home') target = 0;
-          else if (event.key === 'End') target = durationMs;
-          else return;
-          controller.seek(target);
-          keySeek.current = { timeMs: target, frame: frame ?? null };
-          event.preventDefault();
-        }}
-      >
-        <div className="live-timeline-progress" style={{ width: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
-        {doc.scenario.map((event, index) => (
-          <button
-            // Events have no ids; their index is their identity within the scenario.
-            key={index}
-            type="button"
-            className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}`}
-            style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%`, transform: offsetOf(index) }}
-            title={markerTitle(event, name)}
-            aria-label={markerAriaLabel(event, name)}
-            onPointerDown={(e) => onMarkerPointerDown(e, index)}
-            onPointerMove={onMarkerPointerMove}
-            onPointerUp={onMarkerPointerUp}
-            // The keyboard's way in (a pointer opens it on release, unless it dragged the marker).
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter' && e.key !== ' ') return;
-              e.preventDefault();
-              e.stopPropagation();
-              openEditor(index);
-            }}
-          />
-        ))}
-        <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
+      {/* The slider and the markers are siblings, not parent and children: a slider's content is
+          presentational, so markers inside it were buttons a screen reader could not reach (axe:
+          nested-interactive). The markers' layer lies over the slider, inside its border. */}
+      <div className="live-timeline-track">
+        <div
+          ref={barRef}
+          className="live-timeline-bar"
+          data-testid="live-timeline"
+          role="slider"
+          aria-label="Simulated time"
+          aria-valuemin={0}
+          aria-valuemax={doc.durationS}
+          aria-valuenow={Math.round(timeMs / 100) / 10}
+          aria-valuetext={formatSimTime(timeMs)}
+          tabIndex={0}
+          onPointerDown={onBarPointerDown}
+          onPointerMove={onBarPointerMove}
+          onPointerUp={onBarPointerUp}
+          onKeyDown={(event) => {
+            if (controller === null) return;
+            // The slider keys: arrows a second, Page Up / Down ten, Home and End the ends.
+            const step = { ArrowRight: 1000, ArrowUp: 1000, ArrowLeft: -1000, ArrowDown: -1000, PageUp: 10_000, PageDown: -10_000 }[event.key];
+            // From the model's newest frame, not this render's: panels re-render a few times a second.
+            const frame = controller.model.frame;
+            const now = keyStepOrigin(keySeek.current, frame ?? null, timeMs);
+            let target: number;
+            if (step !== undefined) target = Math.min(durationMs, Math.max(0, now + step));
+            else if (event.key === 'Home') target = 0;
+            else if (event.key === 'End') target = durationMs;
+            else return;
+            controller.seek(target);
+            keySeek.current = { timeMs: target, frame: frame ?? null };
+            event.preventDefault();
+          }}
+        >
+          <div className="live-timeline-progress" style={{ width: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
+          <div className="live-playhead" style={{ left: `${(timeMs / Math.max(1, durationMs)) * 100}%` }} />
+        </div>
+        <div className="live-timeline-markers">
+          {doc.scenario.map((event, index) => (
+            <button
+              // Events have no ids; their index is their identity within the scenario.
+              key={index}
+              type="button"
+              className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}`}
+              style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%`, transform: offsetOf(index) }}
+              title={markerTitle(event, name)}
+              aria-label={markerAriaLabel(event, name)}
+              onPointerDown={(e) => onMarkerPointerDown(e, index)}
+              onPointerMove={onMarkerPointerMove}
+              onPointerUp={onMarkerPointerUp}
+              // The keyboard's way in (a pointer opens it on release, unless it dragged the marker).
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                e.stopPropagation();
+                openEditor(index);
+              }}
+            />
+          ))}
+        </div>
       </div>
       <button ref={addButtonRef} type="button" className="icon-button live-tool" aria-label="Add a scenario event at the playhead" title="Add a scenario event at the playhead" onClick={addEvent}>
         <Plus size={16} />

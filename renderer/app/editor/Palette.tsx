@@ -82,7 +82,7 @@ export function Palette({ theme }: { theme: ThemeName }) {
     <aside className="palette" aria-label="Node palette" data-testid="palette">
       {KIND_GROUPS.map((group) => (
         <section key={group.label} className="palette-group">
-          <h3>{group.label}</h3>
+          <h2>{group.label}</h2>
           {group.kinds.map((kind) => {
             const Icon = KIND_STYLES[kind].icon;
             const info = NODE_KIND_INFO[kind];
@@ -111,7 +111,7 @@ export function Palette({ theme }: { theme: ThemeName }) {
         </section>
       ))}
       <section className="palette-group">
-        <h3>Layout</h3>
+        <h2>Layout</h2>
         <button
           type="button"
           className="palette-item"

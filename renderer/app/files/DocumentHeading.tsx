@@ -13,8 +13,10 @@ export function DocumentHeading({ session }: { session: DocumentSession }) {
   );
   const [title, file, dirty] = JSON.parse(key) as [string, string | null, boolean];
   const full = `${title}${file && file !== title ? ` — ${file}` : ''}${dirty ? ' (unsaved changes)' : ''}`;
+  // The page's one level-one heading: the document is what the page is about (axe:
+  // page-has-heading-one); the inspector's headings are level two under it.
   return (
-    <span className="document-heading" data-testid="document-heading" title={full}>
+    <h1 className="document-heading" data-testid="document-heading" title={full}>
       <span className="document-title">{title}</span>
       {file && file !== title && <span className="document-file">{file}</span>}
       {dirty && (
@@ -22,6 +24,6 @@ export function DocumentHeading({ session }: { session: DocumentSession }) {
           •
         </span>
       )}
-    </span>
+    </h1>
   );
 }

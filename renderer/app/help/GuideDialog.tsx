@@ -90,7 +90,9 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
       className="lessons-dialog help-dialog"
       testId="guide-dialog"
     >
-      <div className="help-body">
+      {/* The text scrolls, and has nothing focusable in it: one Tab stop lets the keyboard scroll it
+          (axe: scrollable-region-focusable). The Close button before it still takes the first focus. */}
+      <div className="help-body" role="region" aria-label="Guide" tabIndex={0}>
         <section>
           <h3>Build</h3>
           <p>
