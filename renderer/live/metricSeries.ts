@@ -5,23 +5,31 @@ export const METRIC_COLUMNS = ['sent', 'ok', 'failed', 'p50', 'p99', 'p95', 'err
 export type MetricColumn = (typeof METRIC_COLUMNS)[number];
 
 /**
- * The per-second metric rows of one run, dense by second (rows arrive out of order and are
- * overwritten while their second's requests finish). Seconds not received yet are NaN.
+ * One run's per-second rows of some columns (the engine's metric or consistency rows: `t`, then
+ * one float per column), dense by second. Rows arrive out of order and are overwritten while their
+ * second's requests finish (and, for consistency, when a failover later finds writes sent in an old
+ * second lost). Seconds not received yet are NaN.
  */
-export class MetricSeries {
-  readonly columns: Record<MetricColumn, Float64Array>;
+export class SecondRows<Column extends string> {
+  readonly columns: Record<Column, Float64Array>;
   /** One past the last second received. */
   length = 0;
 
-  constructor(readonly seconds: number) {
-    this.columns = Object.fromEntries(METRIC_COLUMNS.map((name) => [name, new Float64Array(seconds).fill(Number.NaN)])) as Record<MetricColumn, Float64Array>;
+  constructor(
+    private readonly names: readonly Column[],
+    /** Floats per row in the protocol (`t` and the columns). */
+    private readonly rowFloats: number,
+    readonly seconds: number,
+  ) {
+    this.columns = Object.fromEntries(names.map((name) => [name, new Float64Array(seconds).fill(Number.NaN)])) as Record<Column, Float64Array>;
   }
 
   apply(rows: Float64Array): void {
-    for (let o = 0; o + METRIC_ROW_FLOATS <= rows.length; o += METRIC_ROW_FLOATS) {
+    const rowFloats = this.rowFloats;
+    for (let o = 0; o + rowFloats <= rows.length; o += rowFloats) {
       const t = rows[o];
       if (!(t >= 0 && t < this.seconds) || !Number.isInteger(t)) continue;
-      METRIC_COLUMNS.forEach((name, c) => {
+      this.names.forEach((name, c) => {
         this.columns[name][t] = rows[o + 1 + c];
       });
       this.length = Math.max(this.length, t + 1);
@@ -29,8 +37,15 @@ export class MetricSeries {
   }
 
   clear(): void {
-    for (const name of METRIC_COLUMNS) this.columns[name].fill(Number.NaN);
+    for (const name of this.names) this.columns[name].fill(Number.NaN);
     this.length = 0;
+  }
+}
+
+/** The per-second metric rows of one run (requests, latency percentiles, outcomes). */
+export class MetricSeries extends SecondRows<MetricColumn> {
+  constructor(seconds: number) {
+    super(METRIC_COLUMNS, METRIC_ROW_FLOATS, seconds);
   }
 }
 
