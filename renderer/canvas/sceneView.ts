@@ -8,7 +8,7 @@ import { drawArrowHead, drawDashedLine } from './linkDrawing';
 import { NodeView } from './nodeView';
 import { RegionView } from './regionView';
 import { SharedShapes } from './sharedShapes';
-import { cardTextMetrics } from './cardText';
+import { CARD_TEXT, cardTextMetrics } from './cardText';
 import { cardTextResolution } from './textResolution';
 import type { CanvasTheme } from './theme';
 
@@ -22,10 +22,19 @@ import type { CanvasTheme } from './theme';
  * design responsive (rebuilding a thousand cards and links costs a frame several times over).
  */
 /**
- * Below this zoom a card's name is a few pixels high: cards are drawn plain (see NodeView), and
- * their names are written over them at a readable screen size instead (FarLabelLayer).
+ * A card's name is written smaller than this on screen (px, at its full size, before a long name
+ * shrinks) only where the far labels take over. 7 px is about the least a name reads at on a
+ * laptop at arm's length; at 1280×800 lesson 7 at its first pause (zoom 0.42) drew its names at
+ * 6.7 px, and lesson 8 at 1024×768 (0.33) at 5.2 px: squinted at rather than read. A class reads 9 px
+ * names at this zoom (classroom type is 30 % larger) — and 13 px far labels below it.
  */
-export const FAR_ZOOM = 0.3;
+const CARD_NAME_MIN_PX = 7;
+/**
+ * Below this zoom (0.4375) a card's name would draw under CARD_NAME_MIN_PX: cards are drawn plain
+ * (see NodeView), and their names are written over them at a readable screen size instead
+ * (FarLabelLayer).
+ */
+export const FAR_ZOOM = CARD_NAME_MIN_PX / CARD_TEXT.normal.nameSize;
 
 
 export class SceneView {

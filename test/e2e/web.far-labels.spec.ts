@@ -2,12 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchForProblems } from './pageHelpers';
 
 /**
- * Far labels (renderer/canvas/farLabels.ts): below zoom 0.3 a card draws no text of its own, so
- * its name is written over it at a readable screen size. At 800×600 lesson 8 (18 nodes in three
- * regions) opens at about 0.235: it was a field of blank rectangles. Zoomed in to 0.3 or more,
- * the cards write their own names again and the far labels go.
+ * Far labels (renderer/canvas/farLabels.ts): below zoom 0.4375, where a card's 16 px name would
+ * draw under 7 screen px, a card draws no text of its own, so its name is written over it at a
+ * readable screen size. At 800×600 lesson 8 (18 nodes in three regions) opens at about 0.235: it
+ * was a field of blank rectangles; at 1024×768 it opens at about 0.33, where its names drew at
+ * 5 px. Zoomed in to 0.4375 or more, the cards write their own names again and the far labels go.
  */
-const FAR_ZOOM = 0.3;
+const FAR_ZOOM = 7 / 16;
 
 type Box = { x: number; y: number; width: number; height: number };
 interface Handle {
@@ -62,7 +63,7 @@ test('lesson 8 at 800×600 names its cards with far labels, and zoomed in the ca
   expect(byId.get('hash-shard1')).toMatch(/^Shard 1/);
   expect(byId.get('ring-shard3')).toMatch(/^Shard 3/);
 
-  // Zoomed in to 0.3 or more, no far label is left; the cards write their own names.
+  // Zoomed in to FAR_ZOOM or more, no far label is left; the cards write their own names.
   const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
   while ((await zoom(page)) < FAR_ZOOM) await zoomIn.click();
   await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel !== null).map((node) => node.id)).toEqual([]);
@@ -74,5 +75,39 @@ test('lesson 8 at 800×600 names its cards with far labels, and zoomed in the ca
   const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
   while ((await zoom(page)) >= FAR_ZOOM) await zoomOut.click();
   await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel !== null).length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+test('lesson 8 at 1024×768, where its cards would write their names at 5 px, names them with far labels', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-sharding-and-hot-keys').click();
+  await expect(page.getByTestId('lesson-sharding-and-hot-keys')).toHaveCount(0);
+  // Fitted between the old threshold (0.3) and the new one.
+  await expect.poll(() => zoom(page)).toBeLessThan(FAR_ZOOM);
+  expect(await zoom(page)).toBeGreaterThan(0.3);
+  await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel === null).map((node) => node.id)).toEqual([]);
+  expect((await visibleNodes(page)).length).toBe(18);
+  expect(problems).toEqual([]);
+});
+
+test('lesson 7 at 1280×800 opens with its cards writing their own names (7 px or more)', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-failover-and-lost-writes').click();
+  await expect(page.getByTestId('lesson-failover-and-lost-writes')).toHaveCount(0);
+  await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(FAR_ZOOM);
+  const nodes = await visibleNodes(page);
+  expect(nodes.length).toBe(8);
+  for (const node of nodes) {
+    expect(node.farLabel, node.id).toBeNull();
+    expect(node.cardText?.name.join(' ')).toBe(node.name);
+  }
   expect(problems).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 /**
  * A small projector (800×600) or a laptop's window (1024×640): a lesson is fitted so its cards
- * show their text (zoom 0.3, renderer/canvas: no text below it) where the canvas has the room,
+ * are drawn at zoom 0.3 or more where the canvas has the room (far labels name them below 0.4375),
  * at open and at its first narration pause, with nothing of the diagram under the packet legend,
  * the toolbar or the caption. Lesson 8 was fitted at 0.063 at 800×600 (cards 10×4 px)
  * in the 66-pixel strip between the open legend and the caption. The screenshots are for looking at.
