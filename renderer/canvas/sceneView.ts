@@ -8,7 +8,7 @@ import { drawArrowHead, drawDashedLine } from './linkDrawing';
 import { NodeView } from './nodeView';
 import { RegionView } from './regionView';
 import { SharedShapes } from './sharedShapes';
-import { CARD_TEXT, cardTextMetrics } from './cardText';
+import { cardTextMetrics } from './cardText';
 import { cardTextResolution } from './textResolution';
 import type { CanvasTheme } from './theme';
 
@@ -23,18 +23,25 @@ import type { CanvasTheme } from './theme';
  */
 /**
  * A card's name is written smaller than this on screen (px, at its full size, before a long name
- * shrinks) only where the far labels take over. 7 px is about the least a name reads at on a
- * laptop at arm's length; at 1280×800 lesson 7 at its first pause (zoom 0.42) drew its names at
- * 6.7 px, and lesson 8 at 1024×768 (0.33) at 5.2 px: squinted at rather than read. A class reads 9 px
- * names at this zoom (classroom type is 30 % larger) — and 13 px far labels below it.
+ * shrinks) only where the far labels take over. 7 px is about the least a name reads at; at
+ * 1280×800 lesson 7 at its first pause (zoom 0.42) drew its names at 6.7 px, and lesson 8 at
+ * 1024×768 (0.33) at 5.2 px: squinted at rather than read. Classroom type is 30 % larger, so
+ * its cards keep their own names further out: there a far label cut to the room its row leaves
+ * ("Primary (as…") would say less than the card's two lines ("Primary / (async)").
  */
 const CARD_NAME_MIN_PX = 7;
+
 /**
- * Below this zoom (0.4375) a card's name would draw under CARD_NAME_MIN_PX: cards are drawn plain
- * (see NodeView), and their names are written over them at a readable screen size instead
- * (FarLabelLayer).
+ * Below this zoom a card's name would draw under CARD_NAME_MIN_PX: cards are drawn plain (see
+ * NodeView), and their names are written over them at a readable screen size instead
+ * (FarLabelLayer). 0.4375 in the usual type, 0.333 in classroom type.
  */
-export const FAR_ZOOM = CARD_NAME_MIN_PX / CARD_TEXT.normal.nameSize;
+export function farZoom(classroom: boolean): number {
+  return CARD_NAME_MIN_PX / cardTextMetrics(classroom).nameSize;
+}
+
+/** {@link farZoom} in the usual type. */
+export const FAR_ZOOM = farZoom(false);
 
 
 export class SceneView {
@@ -60,6 +67,7 @@ export class SceneView {
   /** What the resting links were drawn from: they are redrawn only when one of these changes. */
   private restingDrawn: { links: FaultlineDocument['links']; nodes: FaultlineDocument['nodes']; active: ReadonlySet<string>; theme: CanvasTheme } | null = null;
   private detailed = true;
+  private zoom = 1;
   private textResolution = 2;
   private classroom = false;
   /** A card was added: the next placement restores document order. */
@@ -107,6 +115,8 @@ export class SceneView {
     for (const view of this.nodeViews.values()) view.setTextMetrics(metrics);
     for (const view of this.regionViews.values()) view.setClassroom(classroom);
     this.farLabels.setClassroom(classroom);
+    // The larger type keeps the cards' own names readable further out.
+    this.applyDetail();
     return true;
   }
 
@@ -115,7 +125,7 @@ export class SceneView {
     return this.nodeViews.get(id)?.drawnText() ?? null;
   }
 
-  /** The name a node's far label shows, or null when it shows none (at FAR_ZOOM or nearer, or left out for a neighbour's), for tests. */
+  /** The name a node's far label shows, or null when it shows none (at farZoom or nearer, or left out for a neighbour's), for tests. */
   drawnFarLabel(id: string): string | null {
     return this.farLabels.drawnLabel(id);
   }
@@ -129,8 +139,14 @@ export class SceneView {
       for (const view of this.nodeViews.values()) view.setTextResolution(resolution);
       changed = true;
     }
-    const detailed = zoom >= FAR_ZOOM;
-    if (detailed === this.detailed) return changed;
+    this.zoom = zoom;
+    return this.applyDetail() || changed;
+  }
+
+  /** Cards in full, or plain under far labels, for the zoom and the type size; returns whether that changed. */
+  private applyDetail(): boolean {
+    const detailed = this.zoom >= farZoom(this.classroom);
+    if (detailed === this.detailed) return false;
     this.detailed = detailed;
     for (const view of this.nodeViews.values()) view.setDetailed(detailed);
     this.farLabels.setActive(!detailed);

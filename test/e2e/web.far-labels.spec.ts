@@ -111,3 +111,34 @@ test('lesson 7 at 1280×800 opens with its cards writing their own names (7 px o
   }
   expect(problems).toEqual([]);
 });
+
+test('in classroom type (30 % larger) the cards keep their own names out to zoom 1/3, where they too would draw under 7 px', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-failover-and-lost-writes').click();
+  await expect(page.getByTestId('lesson-failover-and-lost-writes')).toHaveCount(0);
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View' }).click();
+  await page.getByRole('menuitemcheckbox', { name: /Classroom/ }).click();
+  // The fitted view is fitted again for classroom mode's layout, gliding for a quarter of a second.
+  await expect.poll(async () => {
+    const before = await zoom(page);
+    await page.waitForTimeout(300);
+    return (await zoom(page)) === before;
+  }).toBe(true);
+  const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
+  // Between the two thresholds: the usual type would be far labels here, classroom type is not.
+  while ((await zoom(page)) >= FAR_ZOOM) await zoomOut.click();
+  const between = await zoom(page);
+  expect(between).toBeGreaterThanOrEqual(1 / 3);
+  await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel !== null).map((node) => node.id)).toEqual([]);
+  const nodes = await visibleNodes(page);
+  expect(nodes.length).toBe(8);
+  for (const node of nodes) expect(node.cardText?.name.join(' '), `${node.id} at zoom ${between}`).toBe(node.name);
+  // Further out than 1/3 the classroom cards too are named by far labels.
+  while ((await zoom(page)) >= 1 / 3) await zoomOut.click();
+  await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel === null).map((node) => node.id)).toEqual([]);
+  expect(problems).toEqual([]);
+});
