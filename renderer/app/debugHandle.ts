@@ -1,5 +1,5 @@
 import { saveDocument } from '../../shared/model/save';
-import { drawnCardText, drawnFarLabel } from '../canvas/canvasSnapshot';
+import { drawnCardText, drawnFarLabel, drawnRegionTitle } from '../canvas/canvasSnapshot';
 import type { Editor } from '../editor/editor';
 import { NODE_CARD } from '../editor/geometry';
 
@@ -15,6 +15,8 @@ export interface FaultlineDebugHandle {
   nodeCardText(id: string): { name: string[]; kind: string | null } | null;
   /** The name written over a node's card far out (below FAR_ZOOM), or null when none is: nearer in, or left out where it would cover a neighbour's. */
   nodeFarLabel(id: string): string | null;
+  /** What a region's title shows (its name in capitals, or its start cut with "…") and its type size on screen in CSS px; null for an unknown region. */
+  regionTitle(id: string): { text: string; screenPx: number } | null;
   zoom(): number;
 }
 
@@ -48,6 +50,7 @@ export function installDebugHandle(editor: Editor): () => void {
     },
     nodeCardText: (id) => drawnCardText(id),
     nodeFarLabel: (id) => drawnFarLabel(id),
+    regionTitle: (id) => drawnRegionTitle(id),
     zoom: () => editor.getCamera()?.zoom() ?? 1,
   };
   const target = window as unknown as { __faultline?: FaultlineDebugHandle };

@@ -13,6 +13,8 @@ export interface CanvasSnapshotSource {
   cardText?: (id: string) => { name: string[]; kind: string | null } | null;
   /** The name a node's far label shows (null when none is), for end-to-end tests. */
   farLabel?: (id: string) => string | null;
+  /** What a region's title shows and its type size on screen (CSS px), for end-to-end tests. */
+  regionTitle?: (id: string) => { text: string; screenPx: number } | null;
 }
 
 let current: CanvasSnapshotSource | null = null;
@@ -30,6 +32,11 @@ export function drawnCardText(id: string): { name: string[]; kind: string | null
 /** What a node's far label shows below FAR_ZOOM (null when none is, or before the canvas is ready). */
 export function drawnFarLabel(id: string): string | null {
   return current?.farLabel?.(id) ?? null;
+}
+
+/** What a region's title shows and how large it is on screen (null for an unknown region, or before the canvas is ready). */
+export function drawnRegionTitle(id: string): { text: string; screenPx: number } | null {
+  return current?.regionTitle?.(id) ?? null;
 }
 
 /** Margin around the diagram in the exported image, in world pixels. */

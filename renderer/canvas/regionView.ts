@@ -2,17 +2,15 @@ import { Container, Graphics, Text } from 'pixi.js';
 import type { Region } from '../../shared/model/types';
 import { REGION_GRIP } from '../editor/geometry';
 import { fitLabel } from './fitLabel';
+import { REGION_TITLE_INSET, REGION_TITLE_SIZE, regionTitleLayout } from './regionTitle';
 import type { CanvasTheme } from './theme';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
-/** A region's label size, and in classroom mode (read from the back of a room). */
-export const REGION_LABEL_SIZE = { normal: 13, classroom: 17 } as const;
-/** The label's inset from the box's left edge; it keeps the same room on the right. */
-const LABEL_INSET = 18;
 
 /**
  * A labelled region box with a resize grip in its bottom-right corner when selected, and with the
  * canvas's keyboard focus on it (R or Tab selected it) a wide halo round the box, like a node's focus ring.
+ * Far out its title is enlarged to stay readable (see regionTitle.ts).
  */
 export class RegionView {
   readonly container = new Container();
@@ -23,16 +21,34 @@ export class RegionView {
   private theme: CanvasTheme | undefined;
   private selected = false;
   private focused = false;
+  private classroom = false;
+  private zoom = 1;
+  private pixelRatio = 1;
+  /** What the title was last cut for (name, type size, width): it is measured again only when one changes. */
+  private cutFor = '';
 
   constructor() {
-    this.label = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: REGION_LABEL_SIZE.normal, fontWeight: '700', letterSpacing: 1.6 } });
+    this.label = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: REGION_TITLE_SIZE.normal, fontWeight: '700', letterSpacing: 1.6 } });
     this.container.addChild(this.frame, this.label, this.grip);
   }
 
   setClassroom(classroom: boolean): void {
-    this.label.style.fontSize = classroom ? REGION_LABEL_SIZE.classroom : REGION_LABEL_SIZE.normal;
-    // The label is cut to the box at its size: cut it again at the new one on the next update.
-    this.record = undefined;
+    this.classroom = classroom;
+    this.layOutTitle();
+  }
+
+  /** Sizes the title for the zoom (and the screen's pixel ratio); returns whether what it draws changed. */
+  setZoom(zoom: number, pixelRatio = 1): boolean {
+    if (zoom === this.zoom && pixelRatio === this.pixelRatio) return false;
+    this.zoom = zoom;
+    this.pixelRatio = pixelRatio;
+    return this.layOutTitle();
+  }
+
+  /** The title's text and its type size on screen (CSS px), for tests. */
+  drawnTitle(): { text: string; screenPx: number } | null {
+    if (this.record === undefined) return null;
+    return { text: this.label.text, screenPx: Number(this.label.style.fontSize) * this.label.scale.x * this.zoom };
   }
 
   update(region: Region, theme: CanvasTheme, selected: boolean, focused = false): void {
@@ -48,13 +64,9 @@ export class RegionView {
       .roundRect(region.x, region.y, region.w, region.h, 18)
       .fill({ color: theme.regionFill, alpha: 0.85 })
       .stroke({ width: selected ? 2.5 : 1.5, color: selected ? theme.selection : theme.regionStroke });
-    // A long name ends in "…" inside the box instead of running over its edge and a neighbour's label.
     this.label.style.fill = theme.regionLabel;
-    this.label.text = fitLabel(region.name.toUpperCase(), region.w - 2 * LABEL_INSET, (text) => {
-      this.label.text = text;
-      return this.label.width;
-    });
-    this.label.position.set(region.x + LABEL_INSET, region.y + 12);
+    this.label.position.set(region.x + REGION_TITLE_INSET.x, region.y + REGION_TITLE_INSET.y);
+    this.layOutTitle();
     this.grip.clear();
     if (selected) {
       const cornerX = region.x + region.w;
@@ -66,6 +78,37 @@ export class RegionView {
         .lineTo(cornerX - 3, cornerY - REGION_GRIP / 2)
         .stroke({ width: 2, color: theme.selection });
     }
+  }
+
+  /** Sizes, rasterises and cuts the title for the zoom, the mode and the box; returns whether any of that changed. */
+  private layOutTitle(): boolean {
+    const region = this.record;
+    if (region === undefined) return false;
+    const layout = regionTitleLayout(region.w, this.zoom, this.classroom, this.pixelRatio);
+    const label = this.label;
+    let changed = false;
+    if (label.scale.x !== layout.scale) {
+      label.scale.set(layout.scale);
+      changed = true;
+    }
+    if (label.resolution !== layout.resolution) {
+      label.resolution = layout.resolution;
+      changed = true;
+    }
+    const name = region.name.toUpperCase();
+    const cutFor = `${name}|${layout.fontSize}|${layout.maxTextWidth}`;
+    if (cutFor === this.cutFor) return changed;
+    this.cutFor = cutFor;
+    const before = label.text;
+    label.style.fontSize = layout.fontSize;
+    // A long name ends in "…" inside the box instead of running over its edge and a neighbour's label.
+    // Measured in the text's own units: the label's width includes its scale.
+    const text = fitLabel(name, layout.maxTextWidth, (candidate) => {
+      label.text = candidate;
+      return label.width / label.scale.x;
+    });
+    label.text = text;
+    return changed || text !== before;
   }
 
   destroy(): void {

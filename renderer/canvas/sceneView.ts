@@ -67,8 +67,9 @@ export class SceneView {
   /** What the resting links were drawn from: they are redrawn only when one of these changes. */
   private restingDrawn: { links: FaultlineDocument['links']; nodes: FaultlineDocument['nodes']; active: ReadonlySet<string>; theme: CanvasTheme } | null = null;
   private detailed = true;
-  private zoom = 1;
   private textResolution = 2;
+  private zoom = 1;
+  private pixelRatio = 1;
   private classroom = false;
   /** A card was added: the next placement restores document order. */
   private orderPending = false;
@@ -97,8 +98,11 @@ export class SceneView {
     const showFarLabels = this.farLabels.hideWhile();
     // An export is drawn at actual size or larger: text at full resolution, whatever the zoom.
     for (const view of this.nodeViews.values()) view.setTextResolution(2);
+    // Region titles at their world size, as at zoom 1, rasterised at the export's double density.
+    for (const view of this.regionViews.values()) view.setZoom(1, 2);
     return () => {
       showFarLabels();
+      for (const view of this.regionViews.values()) view.setZoom(this.zoom, this.pixelRatio);
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
       for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
     };
@@ -130,16 +134,26 @@ export class SceneView {
     return this.farLabels.drawnLabel(id);
   }
 
-  /** `visible`: the world in view (the far labels are placed for it). Returns whether the level of detail changed, or the far labels were re-placed (the caller then draws a frame). */
+  /** What a region's title shows and its type size on screen (CSS px), or null for an unknown region, for tests. */
+  drawnRegionTitle(id: string): { text: string; screenPx: number } | null {
+    return this.regionViews.get(id)?.drawnTitle() ?? null;
+  }
+
+  /**
+   * `visible`: the world in view (the far labels are placed for it). Returns whether the level of
+   * detail changed, the far labels were re-placed, or a region's title was resized (the caller then draws a frame).
+   */
   setZoom(zoom: number, pixelRatio = 1, visible?: Rect): boolean {
     const resolution = cardTextResolution(zoom, pixelRatio);
     let changed = this.farLabels.setZoom(zoom, pixelRatio, visible);
+    this.zoom = zoom;
+    this.pixelRatio = pixelRatio;
+    for (const view of this.regionViews.values()) if (view.setZoom(zoom, pixelRatio)) changed = true;
     if (resolution !== this.textResolution) {
       this.textResolution = resolution;
       for (const view of this.nodeViews.values()) view.setTextResolution(resolution);
       changed = true;
     }
-    this.zoom = zoom;
     return this.applyDetail() || changed;
   }
 
@@ -188,6 +202,7 @@ export class SceneView {
       if (!view) {
         view = new RegionView();
         view.setClassroom(this.classroom);
+        view.setZoom(this.zoom, this.pixelRatio);
         this.regionViews.set(region.id, view);
         this.regionLayer.addChild(view.container);
       }

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchForProblems } from './pageHelpers';
+
+/**
+ * Region titles (renderer/canvas/regionTitle.ts): lesson 8 names its three schemes with regions,
+ * and at 800×600 it opens at about zoom 0.235, where a 13 px title drew 3 px high. Far out a title
+ * keeps at least 11 screen px (13 in classroom mode), cut with "…" to its box as the screen shows
+ * it; zoomed in it is drawn at its own 13 px again.
+ */
+const MIN_SCREEN_PX = 11;
+const CLASSROOM_MIN_SCREEN_PX = 13;
+const TITLE_PX = 13;
+
+interface Handle {
+  documentText(): string;
+  regionTitle(id: string): { text: string; screenPx: number } | null;
+  zoom(): number;
+}
+
+interface DrawnTitle {
+  id: string;
+  name: string;
+  title: { text: string; screenPx: number } | null;
+}
+
+const zoom = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: Handle }).__faultline.zoom());
+
+/** Every region's name and what its title draws. */
+function regionTitles(page: Page): Promise<DrawnTitle[]> {
+  return page.evaluate(() => {
+    const handle = (window as unknown as { __faultline: Handle }).__faultline;
+    const doc = JSON.parse(handle.documentText()) as { regions?: { id: string; name: string }[] };
+    return (doc.regions ?? []).map((region) => ({ id: region.id, name: region.name, title: handle.regionTitle(region.id) }));
+  });
+}
+
+/** The title is the region's name in capitals, or a start of it of 3 characters or more cut with "…". */
+function expectNameOrItsStart(region: DrawnTitle): void {
+  const text = region.title!.text;
+  const whole = region.name.toUpperCase();
+  const shown = text.endsWith('…') ? text.slice(0, -1) : text;
+  expect(text === whole || (text.endsWith('…') && whole.startsWith(shown)), `${region.id}: "${text}" for "${whole}"`).toBe(true);
+  expect(shown.length, `${region.id}: "${text}"`).toBeGreaterThanOrEqual(3);
+}
+
+async function openLessonEight(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-sharding-and-hot-keys').click();
+  await expect(page.getByTestId('lesson-sharding-and-hot-keys')).toHaveCount(0);
+  await expect.poll(() => zoom(page)).toBeLessThan(MIN_SCREEN_PX / TITLE_PX);
+}
+
+test('lesson 8 at 800×600 draws its region titles at a readable size, and zoomed in at their own', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await openLessonEight(page);
+
+  // Fitted (about 0.235), each title is at least 11 screen px, and still says which scheme it is.
+  await expect.poll(async () => (await regionTitles(page)).map((region) => region.title?.screenPx ?? 0).every((px) => px >= MIN_SCREEN_PX - 0.01)).toBe(true);
+  const far = await regionTitles(page);
+  expect(far.map((region) => region.id)).toEqual(['hash', 'range', 'ring']);
+  for (const region of far) {
+    expect(region.title!.screenPx, region.id).toBeCloseTo(MIN_SCREEN_PX, 5);
+    expectNameOrItsStart(region);
+  }
+
+  // Zoomed in to 1 or more, each title is its own 13 px (times the zoom) and the name reads whole.
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+  while ((await zoom(page)) < 1) await zoomIn.click();
+  const zoomedIn = await zoom(page);
+  await expect.poll(async () => (await regionTitles(page)).map((region) => region.title?.screenPx)).toEqual(far.map(() => expect.closeTo(TITLE_PX * zoomedIn, 5)));
+  for (const region of await regionTitles(page)) expect(region.title!.text).toBe(region.name.toUpperCase());
+  expect(problems).toEqual([]);
+});
+
+test('lesson 8 at 800×600 in classroom mode draws its region titles at 13 screen px or more', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await openLessonEight(page);
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View' }).click();
+  await page.getByRole('menuitemcheckbox', { name: /Classroom/ }).click();
+  await expect(page.locator('.app-shell')).toHaveClass(/classroom/);
+
+  await expect.poll(async () => (await regionTitles(page)).map((region) => region.title?.screenPx ?? 0).every((px) => px >= CLASSROOM_MIN_SCREEN_PX - 0.01)).toBe(true);
+  const titles = await regionTitles(page);
+  expect(titles).toHaveLength(3);
+  for (const region of titles) expectNameOrItsStart(region);
+  expect(problems).toEqual([]);
+});
