@@ -109,24 +109,13 @@ export function regionGripAt(doc: FaultlineDocument, point: Point, zoom: number)
   return undefined;
 }
 
-/** A region's label strip: its top 36 units, where its title is drawn 12 units down. */
-const REGION_STRIP = { height: 36, titleTop: 12 } as const;
 /**
- * Far out a region's title is drawn larger than the strip (renderer/canvas/regionTitle.ts: never
- * under 11 screen px, 13 in classroom type): a line of it is at most this tall on screen.
+ * The region whose label strip (top 36 units) is under the point: where a region is grabbed.
+ * Regions are drawn in document order, so where strips overlap the last one is on top — the
+ * one whose label is visible there.
  */
-const FAR_TITLE_LINE_PX = 18;
-
-/**
- * The region whose label strip is under the point: where a region is grabbed. The strip is the top
- * 36 units, or far out (zoom below about 0.75) as far down as the title draws on screen — at a
- * lesson's fitted 0.235 the strip was 8 px tall under a 16 px title, and a click on the title's
- * lower half started a box selection. Regions are drawn in document order, so where strips overlap
- * the last one is on top — the one whose label is visible there.
- */
-export function regionLabelAt(doc: FaultlineDocument, point: Point, zoom = 1): Region | undefined {
-  const height = Math.max(REGION_STRIP.height, REGION_STRIP.titleTop + FAR_TITLE_LINE_PX / zoom);
-  return Object.values(doc.regions).findLast((region) => containsPoint({ x: region.x, y: region.y, w: region.w, h: Math.min(height, region.h) }, point));
+export function regionLabelAt(doc: FaultlineDocument, point: Point): Region | undefined {
+  return Object.values(doc.regions).findLast((region) => containsPoint({ x: region.x, y: region.y, w: region.w, h: 36 }, point));
 }
 
 /** Where the segment from a card's centre towards another point leaves the card. */

@@ -107,7 +107,7 @@ export class SelectTool {
       this.state = { name: 'pointing-canvas', origin: pointer, additive, linkId: link.id };
       return;
     }
-    const region = regionLabelAt(doc, pointer.world, zoom);
+    const region = regionLabelAt(doc, pointer.world);
     if (region) {
       store.setSelection(additive ? toggleInSelection(store.getSelection(), 'regions', region.id) : selectionOf('regions', [region.id]));
       this.state = { name: 'pointing-region', regionId: region.id, origin: pointer, additive };
@@ -332,7 +332,7 @@ export class SelectTool {
       this.context.startRename({ kind: 'nodes', id: node.id });
       return;
     }
-    const region = regionLabelAt(this.doc, pointer.world, this.context.zoom());
+    const region = regionLabelAt(this.doc, pointer.world);
     if (region) this.context.startRename({ kind: 'regions', id: region.id });
   }
 
@@ -362,7 +362,7 @@ export class SelectTool {
     if (nodeAt(doc, world)) return 'move';
     if (regionGripAt(doc, world, zoom)) return 'nwse-resize';
     if (linkAt(doc, world, zoom)) return 'pointer';
-    if (regionLabelAt(doc, world, zoom)) return 'move';
+    if (regionLabelAt(doc, world)) return 'move';
     return 'default';
   }
 

@@ -130,23 +130,6 @@ describe('select tool', () => {
     expect([store.getDocument().nodes.a.x, store.getDocument().nodes.a.y]).toEqual([240, 180]);
   });
 
-  it('far out a region is grabbed by its title as drawn (never under 11 screen px), not only by the top 36 units', () => {
-    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 800, h: 600 }] });
-    const store = new DocumentStore(doc);
-    const editor = new Editor(store);
-    editor.attachCamera(identityCamera({ x: 0, y: 0, w: 3200, h: 2400 }, { zoom: () => 0.25 }));
-    // 60 units down is 15 screen px at zoom 0.25: on the title's lower half (it starts 3 px down, 11 px type).
-    const onTitle = { x: 100, y: 60 };
-    expect(editor.tool.cursorAt(onTitle)).toBe('move');
-    dragWith(editor.tool, onTitle, { x: 300, y: 160 });
-    expect([store.getDocument().regions.eu.x, store.getDocument().regions.eu.y]).toEqual([200, 100]);
-    // Near in, the same spot is inside the box, below the strip: a press there starts a box selection.
-    const near = setup(makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 800, h: 600 }] }));
-    expect(near.tool.cursorAt(onTitle)).toBe('default');
-    dragWith(near.tool, onTitle, { x: 300, y: 160 });
-    expect([near.store.getDocument().regions.eu.x, near.store.getDocument().regions.eu.y]).toEqual([0, 0]);
-  });
-
   it('after Select All, dragging a node moves the regions too, so nodes stay in their regions', () => {
     const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 400, h: 300 }], nodes: [{ ...node('a', 'app', 40, 80), region: 'eu' }] });
     const { store, editor, tool } = setup(doc);
