@@ -307,6 +307,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
               .filter((box) => box.right - box.left >= NODE_CARD.width * zoom && box.bottom - box.top >= NODE_CARD.height * zoom)
               .map((box) => ({ x: bounds.x + box.left / zoom, y: bounds.y + box.top / zoom, w: (box.right - box.left) / zoom, h: (box.bottom - box.top) / zoom }));
           },
+          regionTitleRect: (id) => scene.regionTitleRect(id),
           worldToClient: (point) => {
             const bounds = canvas.getBoundingClientRect();
             const screen = viewport.toScreen(point.x, point.y);

@@ -1,6 +1,6 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import type { Region } from '../../shared/model/types';
-import { REGION_GRIP } from '../editor/geometry';
+import { REGION_GRIP, type Rect } from '../editor/geometry';
 import { fitLabel } from './fitLabel';
 import { REGION_TITLE_INSET, REGION_TITLE_SIZE, regionTitleLayout } from './regionTitle';
 import type { CanvasTheme } from './theme';
@@ -49,6 +49,12 @@ export class RegionView {
   drawnTitle(): { text: string; screenPx: number } | null {
     if (this.record === undefined) return null;
     return { text: this.label.text, screenPx: Number(this.label.style.fontSize) * this.label.scale.x * this.zoom };
+  }
+
+  /** Where the title is drawn (world units, its scale included); undefined before the first update or for an empty name. */
+  titleRect(): Rect | undefined {
+    if (this.record === undefined || this.label.text === '') return undefined;
+    return { x: this.label.x, y: this.label.y, w: this.label.width, h: this.label.height };
   }
 
   update(region: Region, theme: CanvasTheme, selected: boolean, focused = false): void {

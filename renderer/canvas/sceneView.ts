@@ -124,6 +124,11 @@ export class SceneView {
     return true;
   }
 
+  /** Where a region's title is drawn (world units): far out it reaches below the box's label strip. */
+  regionTitleRect(id: string): Rect | undefined {
+    return this.regionViews.get(id)?.titleRect();
+  }
+
   /** What a node's card shows (its name's lines and its kind, or null when the name took that line), for tests. */
   drawnCardText(id: string): { name: string[]; kind: string | null } | null {
     return this.nodeViews.get(id)?.drawnText() ?? null;

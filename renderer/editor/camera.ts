@@ -31,6 +31,11 @@ export interface Camera {
    * under it (unobstructedRect is only the band between the top overlays and the bottom ones).
    */
   unobstructedRects?(): Rect[];
+  /**
+   * Where the canvas draws a region's title (world units). Far out a title is enlarged to stay
+   * readable and reaches below the box's top 36 units, the strip a region is grabbed by.
+   */
+  regionTitleRect?(id: string): Rect | undefined;
   /** Page position of a world point (to place HTML over the canvas, such as the rename field). */
   worldToClient(point: Point): Point;
 }

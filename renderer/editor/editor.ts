@@ -89,6 +89,7 @@ export class Editor {
     this.tool = new SelectTool({
       store,
       zoom: () => this.camera?.zoom() ?? 1,
+      regionTitleRect: (id) => this.camera?.regionTitleRect?.(id),
       panByScreen: (dx, dy) => {
         this.autoFit = false;
         this.camera?.panByScreen(dx, dy);

@@ -110,12 +110,20 @@ export function regionGripAt(doc: FaultlineDocument, point: Point, zoom: number)
 }
 
 /**
- * The region whose label strip (top 36 units) is under the point: where a region is grabbed.
- * Regions are drawn in document order, so where strips overlap the last one is on top — the
- * one whose label is visible there.
+ * The region whose label strip (top 36 units) or drawn title is under the point: where a region
+ * is grabbed. Far out a title is enlarged to stay readable (renderer/canvas/regionTitle.ts) and
+ * reaches below the strip — at a lesson's fitted 0.235 the strip is 8 px under a 16 px title —
+ * so `titleRect`, where the canvas drew it, counts too; only the title, not a taller strip across
+ * the whole box, where a press just above a top-row card starts a box selection. Regions are
+ * drawn in document order, so where strips overlap the last one is on top — the one whose label
+ * is visible there.
  */
-export function regionLabelAt(doc: FaultlineDocument, point: Point): Region | undefined {
-  return Object.values(doc.regions).findLast((region) => containsPoint({ x: region.x, y: region.y, w: region.w, h: 36 }, point));
+export function regionLabelAt(doc: FaultlineDocument, point: Point, titleRect?: (id: string) => Rect | undefined): Region | undefined {
+  return Object.values(doc.regions).findLast((region) => {
+    if (containsPoint({ x: region.x, y: region.y, w: region.w, h: 36 }, point)) return true;
+    const title = titleRect?.(region.id);
+    return title !== undefined && containsPoint(title, point);
+  });
 }
 
 /** Where the segment from a card's centre towards another point leaves the card. */

@@ -88,3 +88,29 @@ test('lesson 8 at 800×600 in classroom mode draws its region titles at 13 scree
   for (const region of titles) expectNameOrItsStart(region);
   expect(problems).toEqual([]);
 });
+
+test('far out a region is grabbed by its enlarged title, also below the box’s top 36 units', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await openLessonEight(page);
+  const before = await page.evaluate(() => {
+    const handle = (window as unknown as { __faultline: Handle & { regionClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline;
+    const region = (JSON.parse(handle.documentText()) as { regions: { id: string; x: number; y: number }[] }).regions[0];
+    return { region, box: handle.regionClientRect(region.id)!, title: handle.regionTitle(region.id)!, zoom: handle.zoom() };
+  });
+  // The title's lower part: 12 units down plus most of its 11 px type, below the strip's 36 units.
+  const press = { x: before.box.x + 18 * before.zoom + 8, y: before.box.y + 12 * before.zoom + before.title.screenPx * 0.9 };
+  expect(press.y - before.box.y).toBeGreaterThan(36 * before.zoom);
+  await page.mouse.move(press.x, press.y);
+  await page.mouse.down();
+  await page.mouse.move(press.x + 15, press.y + 10, { steps: 3 });
+  await page.mouse.move(press.x + 30, press.y + 20, { steps: 3 });
+  await page.mouse.up();
+  const after = await page.evaluate((id) => {
+    const handle = (window as unknown as { __faultline: Handle }).__faultline;
+    return (JSON.parse(handle.documentText()) as { regions: { id: string; x: number; y: number }[] }).regions.find((region) => region.id === id)!;
+  }, before.region.id);
+  // Moved by the drag, as the screen shows it (snapping may round it to the grid).
+  expect(after.x - before.region.x).toBeGreaterThan(20 / before.zoom);
+  expect(after.y - before.region.y).toBeGreaterThan(10 / before.zoom);
+  expect(problems).toEqual([]);
+});

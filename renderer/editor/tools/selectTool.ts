@@ -2,7 +2,7 @@ import { getNode, getRegion } from '../../../shared/model/document';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { addLink, placeNodes, placeRegion, placeRegions, resizeRegion } from '../commands/documentEdits';
 import { linkVerdict } from '../commands/linkRules';
-import { handleAt, intersects, linkAt, nodeAt, nodeRect, rectFromPoints, regionGripAt, regionLabelAt, type Point } from '../geometry';
+import { handleAt, intersects, linkAt, nodeAt, nodeRect, rectFromPoints, regionGripAt, regionLabelAt, type Point, type Rect } from '../geometry';
 import type { DocumentStore } from '../store/documentStore';
 import { EMPTY_SELECTION, isSelected, selectionOf, toggleInSelection, unionSelection, type Selection } from '../store/selection';
 import type { Overlay, ToolPointer, ToolStateName } from './toolTypes';
@@ -13,6 +13,8 @@ const DRAG_THRESHOLD_PX = 4;
 export interface ToolContext {
   store: DocumentStore;
   zoom(): number;
+  /** Where a region's title is drawn (world units), when the canvas says: a press on it grabs the region. */
+  regionTitleRect(id: string): Rect | undefined;
   panByScreen(dx: number, dy: number): void;
   setOverlay(overlay: Overlay): void;
   /** A short message for the user (a prompt, or a refused link's reason); `undefined` clears it. */
@@ -48,6 +50,8 @@ export class SelectTool {
   private hoverNodeId: string | undefined;
 
   constructor(private readonly context: ToolContext) {}
+
+  private readonly titleRect = (id: string): Rect | undefined => this.context.regionTitleRect(id);
 
   get stateName(): ToolStateName {
     return this.state.name;
@@ -107,7 +111,7 @@ export class SelectTool {
       this.state = { name: 'pointing-canvas', origin: pointer, additive, linkId: link.id };
       return;
     }
-    const region = regionLabelAt(doc, pointer.world);
+    const region = regionLabelAt(doc, pointer.world, this.titleRect);
     if (region) {
       store.setSelection(additive ? toggleInSelection(store.getSelection(), 'regions', region.id) : selectionOf('regions', [region.id]));
       this.state = { name: 'pointing-region', regionId: region.id, origin: pointer, additive };
@@ -332,7 +336,7 @@ export class SelectTool {
       this.context.startRename({ kind: 'nodes', id: node.id });
       return;
     }
-    const region = regionLabelAt(this.doc, pointer.world);
+    const region = regionLabelAt(this.doc, pointer.world, this.titleRect);
     if (region) this.context.startRename({ kind: 'regions', id: region.id });
   }
 
@@ -362,7 +366,7 @@ export class SelectTool {
     if (nodeAt(doc, world)) return 'move';
     if (regionGripAt(doc, world, zoom)) return 'nwse-resize';
     if (linkAt(doc, world, zoom)) return 'pointer';
-    if (regionLabelAt(doc, world)) return 'move';
+    if (regionLabelAt(doc, world, this.titleRect)) return 'move';
     return 'default';
   }
 

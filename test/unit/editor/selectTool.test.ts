@@ -130,6 +130,24 @@ describe('select tool', () => {
     expect([store.getDocument().nodes.a.x, store.getDocument().nodes.a.y]).toEqual([240, 180]);
   });
 
+  it('a region is grabbed by its title where the canvas drew it, even below the top 36 units (far out a title is enlarged)', () => {
+    const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 800, h: 600 }] });
+    const store = new DocumentStore(doc);
+    const editor = new Editor(store);
+    // The title as an enlarged one is drawn: from (18, 12), 120 wide and 60 tall.
+    editor.attachCamera(identityCamera({ x: 0, y: 0, w: 800, h: 600 }, { regionTitleRect: (id) => (id === 'eu' ? { x: 18, y: 12, w: 120, h: 60 } : undefined) }));
+    const onTitle = { x: 60, y: 60 };
+    expect(editor.tool.cursorAt(onTitle)).toBe('move');
+    dragWith(editor.tool, onTitle, { x: 260, y: 160 });
+    expect([store.getDocument().regions.eu.x, store.getDocument().regions.eu.y]).toEqual([200, 100]);
+    // Beside the title, as far down, is inside the box: a press there starts a box selection.
+    store.undo();
+    const besideTitle = { x: 300, y: 60 };
+    expect(editor.tool.cursorAt(besideTitle)).toBe('default');
+    dragWith(editor.tool, besideTitle, { x: 500, y: 160 });
+    expect([store.getDocument().regions.eu.x, store.getDocument().regions.eu.y]).toEqual([0, 0]);
+  });
+
   it('after Select All, dragging a node moves the regions too, so nodes stay in their regions', () => {
     const doc = makeDocument({ regions: [{ id: 'eu', name: 'EU', x: 0, y: 0, w: 400, h: 300 }], nodes: [{ ...node('a', 'app', 40, 80), region: 'eu' }] });
     const { store, editor, tool } = setup(doc);
