@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Collects console errors (and warnings, when asked) and uncaught exceptions for the whole page
@@ -36,4 +36,14 @@ export async function typeInto(field: Locator, text: string): Promise<void> {
   await field.press('Control+a');
   await field.press('Backspace');
   await field.pressSequentially(text);
+}
+
+/** Opens lesson `id` from Help → Lessons (F1) in a window of `size`, once the app is ready. */
+export async function openLessonAt(page: Page, id: string, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId(`lesson-${id}`).click();
+  await expect(page.getByTestId(`lesson-${id}`)).toHaveCount(0);
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchForProblems } from './pageHelpers';
+import { openLessonAt, watchForProblems } from './pageHelpers';
 
 /**
  * Far labels (renderer/canvas/farLabels.ts): below zoom 0.4375, where a card's 16 px name would
@@ -38,12 +38,7 @@ function visibleNodes(page: Page) {
 
 test('lesson 8 at 800×600 names its cards with far labels, and zoomed in the cards name themselves', async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 800, height: 600 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-sharding-and-hot-keys').click();
-  await expect(page.getByTestId('lesson-sharding-and-hot-keys')).toHaveCount(0);
+  await openLessonAt(page, 'sharding-and-hot-keys', { width: 800, height: 600 });
   await expect.poll(() => zoom(page)).toBeLessThan(FAR_ZOOM);
 
   // Every card in view has a label, its name whole or its start cut with "…" (a short word at least).
@@ -80,12 +75,7 @@ test('lesson 8 at 800×600 names its cards with far labels, and zoomed in the ca
 
 test('lesson 8 at 1024×768, where its cards would write their names at 5 px, names them with far labels', async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-sharding-and-hot-keys').click();
-  await expect(page.getByTestId('lesson-sharding-and-hot-keys')).toHaveCount(0);
+  await openLessonAt(page, 'sharding-and-hot-keys', { width: 1024, height: 768 });
   // Fitted between the old threshold (0.3) and the new one.
   await expect.poll(() => zoom(page)).toBeLessThan(FAR_ZOOM);
   expect(await zoom(page)).toBeGreaterThan(0.3);
@@ -96,12 +86,7 @@ test('lesson 8 at 1024×768, where its cards would write their names at 5 px, na
 
 test('lesson 7 at 1280×800 opens with its cards writing their own names (7 px or more)', async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-failover-and-lost-writes').click();
-  await expect(page.getByTestId('lesson-failover-and-lost-writes')).toHaveCount(0);
+  await openLessonAt(page, 'failover-and-lost-writes', { width: 1280, height: 800 });
   await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(FAR_ZOOM);
   const nodes = await visibleNodes(page);
   expect(nodes.length).toBe(8);
@@ -114,12 +99,7 @@ test('lesson 7 at 1280×800 opens with its cards writing their own names (7 px o
 
 test('in classroom type (30 % larger) the cards keep their own names out to zoom 1/3, where they too would draw under 7 px', async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-failover-and-lost-writes').click();
-  await expect(page.getByTestId('lesson-failover-and-lost-writes')).toHaveCount(0);
+  await openLessonAt(page, 'failover-and-lost-writes', { width: 1280, height: 800 });
   await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'View' }).click();
   await page.getByRole('menuitemcheckbox', { name: /Classroom/ }).click();
   // The fitted view is fitted again for classroom mode's layout, gliding for a quarter of a second.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchForProblems } from './pageHelpers';
+import { openLessonAt, watchForProblems } from './pageHelpers';
 
 /**
  * Region titles (renderer/canvas/regionTitle.ts): lesson 8 names its three schemes with regions,
@@ -44,12 +44,7 @@ function expectNameOrItsStart(region: DrawnTitle): void {
 }
 
 async function openLessonEight(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 800, height: 600 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-sharding-and-hot-keys').click();
-  await expect(page.getByTestId('lesson-sharding-and-hot-keys')).toHaveCount(0);
+  await openLessonAt(page, 'sharding-and-hot-keys', { width: 800, height: 600 });
   await expect.poll(() => zoom(page)).toBeLessThan(MIN_SCREEN_PX / TITLE_PX);
 }
 
