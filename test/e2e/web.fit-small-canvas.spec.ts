@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openLessonAt } from './pageHelpers';
 
 /**
  * A small projector (800×600) or a laptop's window (1024×640): a lesson is fitted so its cards
@@ -19,15 +20,6 @@ interface Handle {
 }
 
 const zoom = (page: Page) => page.evaluate(() => (window as unknown as { __faultline: Handle }).__faultline.zoom());
-
-async function openLesson(page: Page, size: { width: number; height: number }, lesson: string): Promise<void> {
-  await page.setViewportSize(size);
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId(`lesson-${lesson}`).click();
-  await expect(page.getByTestId(`lesson-${lesson}`)).toHaveCount(0);
-}
 
 async function playToFirstPause(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Max', exact: true }).click();
@@ -80,7 +72,7 @@ const CASES = [
 
 for (const { size, lesson, minZoom } of CASES) {
   test(`${lesson} at ${size.width}×${size.height}: fitted readable at open and at the first pause, clear of the overlays`, async ({ page }) => {
-    await openLesson(page, size, lesson);
+    await openLessonAt(page, lesson, size);
     await page.waitForTimeout(300);
     await expectReadable(page, 'at open', minZoom);
     await playToFirstPause(page);
@@ -92,7 +84,7 @@ for (const { size, lesson, minZoom } of CASES) {
 }
 
 test('on a short canvas the legend starts folded; opened, it stays open, and the fitted diagram keeps clear of it', async ({ page }) => {
-  await openLesson(page, { width: 800, height: 600 }, 'load-balancing-and-health-checks');
+  await openLessonAt(page, 'load-balancing-and-health-checks', { width: 800, height: 600 });
   const legend = page.getByTestId('packet-legend');
   const toggle = legend.getByRole('button', { name: 'Legend', exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
