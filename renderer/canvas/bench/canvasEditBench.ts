@@ -40,12 +40,6 @@ function finish(app: Application, pixel: Uint8Array): void {
   gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
 }
 
-/**
- * Frames per second of a node drag: each frame moves the dragged node one pixel, copies the
- * document into the scene and draws it to completion. `selectAll` drags with every node
- * selected, so every card and link is in the layers rebuilt each frame — what any drag cost
- * before the scene kept what the user works on apart.
- */
 /** Frames per second of `frame` drawn back to back for `ms`, after three unmeasured ones (first draws upload geometry and textures). */
 function framesPerSecond(frame: () => void, ms: number): number {
   for (let i = 0; i < 3; i++) frame();
@@ -60,32 +54,55 @@ function framesPerSecond(frame: () => void, ms: number): number {
   return (frames * 1000) / (now - start);
 }
 
-function dragFps(app: Application, doc: FaultlineDocument, selectAll: boolean, ms: number): number {
+/** The zoom Fit (F) would show the layered design at. */
+function fittedZoom(doc: FaultlineDocument): number {
+  const nodes = Object.values(doc.nodes);
+  const width = Math.max(...nodes.map((node) => node.x)) + 200;
+  const height = Math.max(...nodes.map((node) => node.y)) + 200;
+  return Math.min(WIDTH / width, HEIGHT / height, 1);
+}
+
+/**
+ * Frames per second of a frame that changes a fresh scene (`makeFrame` gets the scene and the
+ * draw that ends each frame: render, then wait for the GPU); the scene is taken down afterwards.
+ */
+function sceneFps(app: Application, ms: number, makeFrame: (scene: SceneView, draw: () => void) => () => void): number {
   const scene = new SceneView(CANVAS_THEMES.light);
   app.stage.addChild(scene.root);
-  const ids = Object.keys(doc.nodes);
-  const dragged = ids[Math.floor(ids.length / 2)];
-  const selection: Selection = { nodes: selectAll ? ids : [dragged], links: [], regions: [] };
-  // Fit the design to the screen, as Fit (F) would.
-  const width = Math.max(...ids.map((id) => doc.nodes[id].x)) + 200;
-  const height = Math.max(...ids.map((id) => doc.nodes[id].y)) + 200;
-  const zoom = Math.min(WIDTH / width, HEIGHT / height, 1);
-  scene.root.scale.set(zoom);
-  scene.setZoom(zoom, 1, { x: 0, y: 0, w: WIDTH / zoom, h: HEIGHT / zoom });
   const pixel = new Uint8Array(4);
-  let current = doc;
-  let step = 1;
-  const frame = () => {
-    step = -step;
-    current = moved(current, dragged, step);
-    scene.sync(current, selection, {}, CANVAS_THEMES.light);
+  const draw = () => {
     app.render();
     finish(app, pixel);
   };
-  const fps = framesPerSecond(frame, ms);
+  const fps = framesPerSecond(makeFrame(scene, draw), ms);
   app.stage.removeChild(scene.root);
   scene.destroy();
   return fps;
+}
+
+/**
+ * Frames per second of a node drag at the fitted zoom: each frame moves the dragged node one
+ * pixel, copies the document into the scene and draws it to completion. `selectAll` drags with
+ * every node selected, so every card and link is in the layers rebuilt each frame — what any
+ * drag cost before the scene kept what the user works on apart.
+ */
+function dragFps(app: Application, doc: FaultlineDocument, selectAll: boolean, ms: number): number {
+  return sceneFps(app, ms, (scene, draw) => {
+    const ids = Object.keys(doc.nodes);
+    const dragged = ids[Math.floor(ids.length / 2)];
+    const selection: Selection = { nodes: selectAll ? ids : [dragged], links: [], regions: [] };
+    const zoom = fittedZoom(doc);
+    scene.root.scale.set(zoom);
+    scene.setZoom(zoom, 1, { x: 0, y: 0, w: WIDTH / zoom, h: HEIGHT / zoom });
+    let current = doc;
+    let step = 1;
+    return () => {
+      step = -step;
+      current = moved(current, dragged, step);
+      scene.sync(current, selection, {}, CANVAS_THEMES.light);
+      draw();
+    };
+  });
 }
 
 /**
@@ -94,26 +111,17 @@ function dragFps(app: Application, doc: FaultlineDocument, selectAll: boolean, m
  * so the far labels are re-placed every frame) and draws it to completion.
  */
 function farZoomFps(app: Application, doc: FaultlineDocument, ms: number): number {
-  const scene = new SceneView(CANVAS_THEMES.light);
-  app.stage.addChild(scene.root);
-  const ids = Object.keys(doc.nodes);
-  const width = Math.max(...ids.map((id) => doc.nodes[id].x)) + 200;
-  const height = Math.max(...ids.map((id) => doc.nodes[id].y)) + 200;
-  const fit = Math.min(WIDTH / width, HEIGHT / height, 1);
-  scene.sync(doc, { nodes: [], links: [], regions: [] }, {}, CANVAS_THEMES.light);
-  const pixel = new Uint8Array(4);
-  let step = 0;
-  const frame = () => {
-    const zoom = fit * (1 + 0.15 * Math.sin(step++ / 8));
-    scene.root.scale.set(zoom);
-    scene.setZoom(zoom, 1, { x: 0, y: 0, w: WIDTH / zoom, h: HEIGHT / zoom });
-    app.render();
-    finish(app, pixel);
-  };
-  const fps = framesPerSecond(frame, ms);
-  app.stage.removeChild(scene.root);
-  scene.destroy();
-  return fps;
+  return sceneFps(app, ms, (scene, draw) => {
+    const fit = fittedZoom(doc);
+    scene.sync(doc, { nodes: [], links: [], regions: [] }, {}, CANVAS_THEMES.light);
+    let step = 0;
+    return () => {
+      const zoom = fit * (1 + 0.15 * Math.sin(step++ / 8));
+      scene.root.scale.set(zoom);
+      scene.setZoom(zoom, 1, { x: 0, y: 0, w: WIDTH / zoom, h: HEIGHT / zoom });
+      draw();
+    };
+  });
 }
 
 export interface CanvasEditRow {
