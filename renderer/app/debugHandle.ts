@@ -13,7 +13,7 @@ export interface FaultlineDebugHandle {
   regionClientRect(id: string): ClientRect | null;
   /** The text drawn on a node's card: the name's lines, and the kind (null when a two-line name took its place). */
   nodeCardText(id: string): { name: string[]; kind: string | null } | null;
-  /** The name written over a node's card far out (below FAR_ZOOM), or null when none is: nearer in, or left out where it would cover a neighbour's. */
+  /** The name written over a node's card far out (below farZoom()), or null when none is: nearer in, or left out where it would cover a neighbour's. */
   nodeFarLabel(id: string): string | null;
   /** What a region's title shows (its name in capitals, or its start cut with "…") and its type size on screen in CSS px; null for an unknown region. */
   regionTitle(id: string): { text: string; screenPx: number } | null;

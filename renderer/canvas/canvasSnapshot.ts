@@ -29,7 +29,7 @@ export function drawnCardText(id: string): { name: string[]; kind: string | null
   return current?.cardText?.(id) ?? null;
 }
 
-/** What a node's far label shows below FAR_ZOOM (null when none is, or before the canvas is ready). */
+/** What a node's far label shows below farZoom() (null when none is, or before the canvas is ready). */
 export function drawnFarLabel(id: string): string | null {
   return current?.farLabel?.(id) ?? null;
 }

@@ -90,7 +90,7 @@ class FarLabel implements FarLabelCandidate {
  * (a status dot or a DOWN veil still shows over a label). Each label is one sprite drawn in
  * screen pixels (farLabelChip.ts) — scaled by 1/zoom at the card's centre — so a zoom only
  * rescales and re-places the labels; a label is re-drawn only when its cut changes. Does nothing
- * at all until the zoom first drops below FAR_ZOOM.
+ * at all until the zoom first drops below farZoom().
  */
 export class FarLabelLayer {
   readonly container = new Container({ label: 'far-labels' });
@@ -133,7 +133,7 @@ export class FarLabelLayer {
     if (this.active) this.refresh();
   }
 
-  /** Shows the labels (below FAR_ZOOM) or hides them; returns whether that changed. */
+  /** Shows the labels (below farZoom()) or hides them; returns whether that changed. */
   setActive(active: boolean): boolean {
     if (active === this.active) return false;
     this.active = active;

@@ -1,5 +1,5 @@
 /**
- * Far labels, like a map's place names: below FAR_ZOOM a card's own text is a few pixels high,
+ * Far labels, like a map's place names: below farZoom() a card's own text is a few pixels high,
  * so each card gets its name written over it at a fixed screen size, cut to a width, and left
  * out where it would run into a label already placed. Pure placement (screen pixels), no Pixi:
  * the canvas's FarLabelLayer measures and draws.

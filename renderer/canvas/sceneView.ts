@@ -40,8 +40,6 @@ export function farZoom(classroom: boolean): number {
   return CARD_NAME_MIN_PX / cardTextMetrics(classroom).nameSize;
 }
 
-/** {@link farZoom} in the usual type. */
-export const FAR_ZOOM = farZoom(false);
 
 
 export class SceneView {

@@ -107,7 +107,7 @@ function dragFps(app: Application, doc: FaultlineDocument, selectAll: boolean, m
 
 /**
  * Frames per second of a wheel zoom far out: each frame zooms the fitted design in or out a
- * little (between 0.85 and 1.15 times the fit, which for 200 and 1000 nodes is below FAR_ZOOM,
+ * little (between 0.85 and 1.15 times the fit, which for 200 and 1000 nodes is below farZoom(false),
  * so the far labels are re-placed every frame) and draws it to completion.
  */
 function farZoomFps(app: Application, doc: FaultlineDocument, ms: number): number {
