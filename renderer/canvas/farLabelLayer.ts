@@ -86,8 +86,9 @@ class FarLabel implements FarLabelCandidate {
 }
 
 /**
- * The far labels' layer (see farLabels.ts): over the cards, under the live view's node states
- * (a status dot or a DOWN veil still shows over a label). Each label is one sprite drawn in
+ * The far labels' layer (see farLabels.ts): over the cards and the live view's status dots (a
+ * dot a few pixels wide far out would cover a label's "…"), under its node states (a health ring
+ * or a DOWN veil still shows over a label). Each label is one sprite drawn in
  * screen pixels (farLabelChip.ts) — scaled by 1/zoom at the card's centre — so a zoom only
  * rescales and re-places the labels; a label is re-drawn only when its cut changes. Does nothing
  * at all until the zoom first drops below farZoom().

@@ -56,7 +56,12 @@ export class SceneView {
   private readonly overlayLayer = new Graphics({ label: 'overlay' });
   /** Where the live view draws packets and link states: above links, below node cards. */
   readonly liveUnderNodes = new Container({ label: 'live-under-nodes' });
-  /** Where the live view draws node states (health ring, bars, DOWN): above node cards. */
+  /**
+   * Where the live view draws what belongs on a card (the green status dot): above the cards but
+   * under the far labels, so far out a label's "…" is not covered by a dot a few pixels from it.
+   */
+  readonly liveOnCards = new Container({ label: 'live-on-cards' });
+  /** Where the live view draws node states (health ring, bars, DOWN): above node cards and far labels. */
   readonly liveOverNodes = new Container({ label: 'live-over-nodes' });
   private readonly nodeViews = new Map<string, NodeView>();
   private readonly regionViews = new Map<string, RegionView>();
@@ -75,7 +80,7 @@ export class SceneView {
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
     this.farLabels = new FarLabelLayer(theme);
-    this.root.addChild(this.regionLayer, this.linkLayer, this.liveUnderNodes, this.nodeLayer, this.farLabels.container, this.liveOverNodes, this.overlayLayer);
+    this.root.addChild(this.regionLayer, this.linkLayer, this.liveUnderNodes, this.nodeLayer, this.liveOnCards, this.farLabels.container, this.liveOverNodes, this.overlayLayer);
     this.linkLayer.addChild(this.restingLinks, this.activeLinks);
     this.nodeLayer.addChild(this.restingNodes, this.activeNodes);
     // Pointer input reaches the tools through the canvas element (SandboxCanvas), never through
@@ -83,7 +88,7 @@ export class SceneView {
     this.root.interactiveChildren = false;
     // Panning and zooming move one render group on the GPU instead of every card on the CPU.
     this.root.isRenderGroup = true;
-    for (const layer of [this.regionLayer, this.restingLinks, this.activeLinks, this.liveUnderNodes, this.restingNodes, this.activeNodes, this.farLabels.container, this.liveOverNodes, this.overlayLayer]) {
+    for (const layer of [this.regionLayer, this.restingLinks, this.activeLinks, this.liveUnderNodes, this.restingNodes, this.activeNodes, this.liveOnCards, this.farLabels.container, this.liveOverNodes, this.overlayLayer]) {
       layer.isRenderGroup = true;
     }
   }

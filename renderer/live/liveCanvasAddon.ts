@@ -23,6 +23,7 @@ export class LiveCanvasAddon implements CanvasAddon {
   attach({ app, scene }: Parameters<CanvasAddon['attach']>[0]): void {
     this.layer = new LiveLayer(app.renderer);
     scene.liveUnderNodes.addChild(this.layer.under);
+    scene.liveOnCards.addChild(this.layer.onCards);
     scene.liveOverNodes.addChild(this.layer.over);
     this.drawnVersion = -1;
   }

@@ -58,7 +58,9 @@ interface NodeBadge {
 export class LiveLayer {
   /** Link states, flows and packets: placed above links, below node cards. */
   readonly under = new Container({ label: 'live-under' });
-  /** Node states: placed above node cards. */
+  /** What sits on a card (the green status dot): placed above node cards, under far labels. */
+  readonly onCards = new Container({ label: 'live-on-cards' });
+  /** Node states: placed above node cards and far labels. */
   readonly over = new Container({ label: 'live-over' });
   private readonly linkStates = new Graphics({ label: 'live-links' });
   private readonly flows = new Graphics({ label: 'live-flows' });
@@ -110,8 +112,10 @@ export class LiveLayer {
     this.particles = new ParticleContainer({ texture: this.texture, dynamicProperties: { position: true, color: true, vertex: true, rotation: false, uvs: false } });
     this.dots = new ParticleContainer({ texture: this.texture, dynamicProperties: { position: true, color: true } });
     this.under.addChild(this.linkStates, this.flows, this.particles);
-    this.over.addChild(this.bars, this.overlays, this.dots, this.pulses, this.badges);
+    this.onCards.addChild(this.dots);
+    this.over.addChild(this.bars, this.overlays, this.pulses, this.badges);
     this.under.eventMode = 'none';
+    this.onCards.eventMode = 'none';
     this.over.eventMode = 'none';
   }
 
@@ -463,6 +467,7 @@ export class LiveLayer {
 
   destroy(): void {
     this.under.destroy({ children: true });
+    this.onCards.destroy({ children: true });
     this.over.destroy({ children: true });
     this.texture.destroy(true);
   }

@@ -122,3 +122,49 @@ test('in classroom type (30 % larger) the cards keep their own names out to zoom
   await expect.poll(async () => (await visibleNodes(page)).filter((node) => node.farLabel === null).map((node) => node.id)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+/** Pixels in a square of `size` client px round (x, y) that are clearly green (the status dot's 0x22c55e). */
+async function greenPixelsAround(page: Page, x: number, y: number, size: number): Promise<number> {
+  const png = await page.screenshot({ clip: { x: Math.round(x - size / 2), y: Math.round(y - size / 2), width: size, height: size } });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let green = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 1] - Math.max(data[i], data[i + 2]) > 60) green++;
+    return green;
+  }, png.toString('base64'));
+}
+
+test("in a run, a card's green status dot stays under its far label (it used to cover the label's last letters)", async ({ page }) => {
+  const problems = watchForProblems(page);
+  await openLessonAt(page, 'sharding-and-hot-keys', { width: 1024, height: 768 });
+  await expect.poll(() => zoom(page)).toBeLessThan(FAR_ZOOM);
+  await page.getByTestId('live-play').click();
+  await expect(page.getByTestId('live-clock')).not.toHaveText(/^0:00\.0/);
+  await page.getByTestId('live-play').click();
+  const scale = await zoom(page);
+  expect(scale).toBeLessThan(FAR_ZOOM);
+  // The dot is drawn 9 world units in from the card's top-right corner (NODE_STATUS_DOT), where a
+  // far label, wider and taller than the card this far out, lies over it.
+  const checked: string[] = [];
+  for (const id of ['hash-shard1', 'range-shard1', 'ring-shard3', 'users-ring']) {
+    expect(await page.evaluate((node) => (window as unknown as { __faultline: Handle }).__faultline.nodeFarLabel(node), id), id).not.toBeNull();
+    const card = (await page.evaluate((node) => (window as unknown as { __faultline: Handle }).__faultline.nodeClientRect(node), id))!;
+    expect(await greenPixelsAround(page, card.x + card.width - 9 * scale, card.y + 9 * scale, 8), id).toBe(0);
+    checked.push(id);
+  }
+  expect(checked.length).toBe(4);
+  // Zoomed in, where the cards name themselves, the dots show again.
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+  while ((await zoom(page)) < FAR_ZOOM) await zoomIn.click();
+  const near = await zoom(page);
+  const inView = (await visibleNodes(page))[0].id;
+  const card = (await page.evaluate((node) => (window as unknown as { __faultline: Handle }).__faultline.nodeClientRect(node), inView))!;
+  await expect.poll(() => greenPixelsAround(page, card.x + card.width - 9 * near, card.y + 9 * near, 8), inView).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});

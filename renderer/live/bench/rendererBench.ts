@@ -68,7 +68,7 @@ interface Variant {
 
 function liveVariant(app: Application, doc: FaultlineDocument, packets: number): Variant {
   const layer = new LiveLayer(app.renderer);
-  app.stage.addChild(layer.under, layer.over);
+  app.stage.addChild(layer.under, layer.onCards, layer.over);
   const frame = benchFrame(doc, packets);
   const nodeIds = Object.keys(doc.nodes);
   const linkIds = Object.keys(doc.links);
@@ -79,10 +79,11 @@ function liveVariant(app: Application, doc: FaultlineDocument, packets: number):
     },
     show(visible) {
       layer.under.visible = visible;
+      layer.onCards.visible = visible;
       layer.over.visible = visible;
     },
     destroy() {
-      app.stage.removeChild(layer.under, layer.over);
+      app.stage.removeChild(layer.under, layer.onCards, layer.over);
       layer.destroy();
     },
   };
