@@ -1,5 +1,5 @@
 import { saveDocument } from '../../shared/model/save';
-import { drawnCardText, drawnFarLabel, drawnRegionTitle } from '../canvas/canvasSnapshot';
+import { drawnCardText, drawnFarLabel, drawnFarLabelRect, drawnRegionTitle } from '../canvas/canvasSnapshot';
 import type { Editor } from '../editor/editor';
 import { NODE_CARD } from '../editor/geometry';
 
@@ -15,6 +15,10 @@ export interface FaultlineDebugHandle {
   nodeCardText(id: string): { name: string[]; kind: string | null } | null;
   /** The name written over a node's card far out (below farZoom()), or null when none is: nearer in, or left out where it would cover a neighbour's. */
   nodeFarLabel(id: string): string | null;
+  /** Where a node's far label is on the page, or null when none is shown. */
+  nodeFarLabelClientRect(id: string): ClientRect | null;
+  /** Where a region's title is drawn on the page (far out it is enlarged, and cut before a far label across its row), or null. */
+  regionTitleClientRect(id: string): ClientRect | null;
   /** What a region's title shows (its name in capitals, or its start cut with "…") and its type size on screen in CSS px; null for an unknown region. */
   regionTitle(id: string): { text: string; screenPx: number } | null;
   zoom(): number;
@@ -50,6 +54,14 @@ export function installDebugHandle(editor: Editor): () => void {
     },
     nodeCardText: (id) => drawnCardText(id),
     nodeFarLabel: (id) => drawnFarLabel(id),
+    nodeFarLabelClientRect: (id) => {
+      const rect = drawnFarLabelRect(id);
+      return rect === undefined ? null : clientRect(rect.x, rect.y, rect.w, rect.h);
+    },
+    regionTitleClientRect: (id) => {
+      const rect = editor.getCamera()?.regionTitleRect?.(id);
+      return rect === undefined ? null : clientRect(rect.x, rect.y, rect.w, rect.h);
+    },
     regionTitle: (id) => drawnRegionTitle(id),
     zoom: () => editor.getCamera()?.zoom() ?? 1,
   };

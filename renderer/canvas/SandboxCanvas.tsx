@@ -323,6 +323,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             prepare: () => scene.withFullDetail(),
             cardText: (id) => scene.drawnCardText(id),
             farLabel: (id) => scene.drawnFarLabel(id),
+            farLabelRect: (id) => scene.farLabelRect(id),
             regionTitle: (id) => scene.drawnRegionTitle(id),
           });
         registerSnapshotSource(themeRef.current);

@@ -13,6 +13,8 @@ export interface CanvasSnapshotSource {
   cardText?: (id: string) => { name: string[]; kind: string | null } | null;
   /** The name a node's far label shows (null when none is), for end-to-end tests. */
   farLabel?: (id: string) => string | null;
+  /** Where a node's far label is drawn (world units; undefined when none is), for end-to-end tests. */
+  farLabelRect?: (id: string) => { x: number; y: number; w: number; h: number } | undefined;
   /** What a region's title shows and its type size on screen (CSS px), for end-to-end tests. */
   regionTitle?: (id: string) => { text: string; screenPx: number } | null;
 }
@@ -32,6 +34,11 @@ export function drawnCardText(id: string): { name: string[]; kind: string | null
 /** What a node's far label shows below farZoom() (null when none is, or before the canvas is ready). */
 export function drawnFarLabel(id: string): string | null {
   return current?.farLabel?.(id) ?? null;
+}
+
+/** Where a node's far label is drawn (world units), or undefined when none is (or before the canvas is ready). */
+export function drawnFarLabelRect(id: string): { x: number; y: number; w: number; h: number } | undefined {
+  return current?.farLabelRect?.(id);
 }
 
 /** What a region's title shows and how large it is on screen (null for an unknown region, or before the canvas is ready). */

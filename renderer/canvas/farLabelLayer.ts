@@ -111,6 +111,7 @@ export class FarLabelLayer {
   private visible: Rect | undefined;
   private placedArea: Rect | undefined;
   private active = false;
+  private placementCount = 0;
   /** The labels are behind the document, selection or theme (they catch up only while shown: nearer in, they cost nothing). */
   private stale = true;
 
@@ -138,6 +139,7 @@ export class FarLabelLayer {
   setActive(active: boolean): boolean {
     if (active === this.active) return false;
     this.active = active;
+    this.placementCount++;
     this.container.visible = active;
     if (active) this.refresh();
     return true;
@@ -169,6 +171,34 @@ export class FarLabelLayer {
   drawnLabel(id: string): string | null {
     if (!this.active || !this.container.visible) return null;
     return this.shown.get(id)?.text ?? null;
+  }
+
+  /**
+   * Counts the placements and every showing or hiding: when it has not changed, neither have
+   * {@link shownRects}.
+   */
+  get placements(): number {
+    return this.placementCount;
+  }
+
+  /** Where the labels shown are (world units); none nearer in than farZoom(). */
+  shownRects(): Rect[] {
+    const rects: Rect[] = [];
+    for (const id of this.shown.keys()) {
+      const rect = this.labelRect(id);
+      if (rect !== undefined) rects.push(rect);
+    }
+    return rects;
+  }
+
+  /** Where a card's far label is (world units), or undefined when none is shown. */
+  labelRect(id: string): Rect | undefined {
+    const fitted = this.shown.get(id);
+    const label = this.labels.get(id);
+    if (!this.active || fitted === undefined || label === undefined) return undefined;
+    const width = fitted.width / this.zoom;
+    const height = Math.round(this.fontSize * CHIP_HEIGHT_PER_PX) / this.zoom;
+    return { x: label.x - width / 2, y: label.y - height / 2, w: width, h: height };
   }
 
   /** Hides the labels (an export draws every card in full) until the returned function is called. */
@@ -222,6 +252,7 @@ export class FarLabelLayer {
     const scale = 1 / this.zoom;
     for (const [id, fitted] of placed) this.show(this.labels.get(id)!, fitted, scale, height);
     this.shown = placed;
+    this.placementCount++;
   }
 
   private show(label: FarLabel, fitted: FittedLabel, scale: number, height: number): void {

@@ -1,3 +1,4 @@
+import type { Rect } from '../editor/geometry';
 import { cardTextResolution } from './textResolution';
 
 /**
@@ -38,10 +39,14 @@ export interface RegionTitleLayout {
   screenSize: number;
 }
 
-export function regionTitleLayout(regionWidth: number, zoom: number, classroom: boolean, pixelRatio = 1): RegionTitleLayout {
+/**
+ * `widthLimit`: the most the title may take from its left edge (world units), where a far label
+ * lies across its row (see titleWidthLimit); Infinity for none.
+ */
+export function regionTitleLayout(regionWidth: number, zoom: number, classroom: boolean, pixelRatio = 1, widthLimit = Infinity): RegionTitleLayout {
   const fontSize = classroom ? REGION_TITLE_SIZE.classroom : REGION_TITLE_SIZE.normal;
   const minimum = classroom ? REGION_TITLE_MIN_SCREEN_SIZE.classroom : REGION_TITLE_MIN_SCREEN_SIZE.normal;
-  const roomInWorld = Math.max(0, regionWidth - 2 * REGION_TITLE_INSET.x);
+  const roomInWorld = Math.min(Math.max(0, regionWidth - 2 * REGION_TITLE_INSET.x), widthLimit);
   if (fontSize * zoom >= minimum) {
     return { fontSize, scale: 1, resolution: cardTextResolution(zoom, pixelRatio), maxTextWidth: roomInWorld, screenSize: fontSize * zoom };
   }
@@ -50,4 +55,36 @@ export function regionTitleLayout(regionWidth: number, zoom: number, classroom: 
   const screenPerTextUnit = minimum / fontSize;
   const roomOnScreen = Math.floor((roomInWorld * zoom) / SCREEN_WIDTH_STEP) * SCREEN_WIDTH_STEP;
   return { fontSize, scale, resolution: cardTextResolution(screenPerTextUnit, pixelRatio), maxTextWidth: roomOnScreen / screenPerTextUnit, screenSize: minimum };
+}
+
+/** The title's row: its left edge, top and height (world units), as drawn at its full width. */
+export interface TitleRow {
+  x: number;
+  y: number;
+  h: number;
+}
+
+/** A title cut for a far label still says at least this many ems of itself, or it is not cut at all. */
+const MIN_CUT_EMS = 4;
+/** Room left between a cut title and the far label after it (screen px). */
+const GAP_BEFORE_LABEL = 4;
+
+/**
+ * How wide a region's title may be (world units, from its left edge) so that it ends before the
+ * far labels lying across its row: far out a label is written at a fixed screen size over a card
+ * near the box's top edge, and it would otherwise cover the end of the title ("Shard 1…" over
+ * "CONSISTENT HASHING" in lesson 8 at 800×600). A label that starts within a few ems of the
+ * title's left edge is no reason to cut it (the title would say nothing): that one covers it, as
+ * before. Infinity when no label is in the way. `screenSize`: the title's type size on screen.
+ */
+export function titleWidthLimit(title: TitleRow, labels: Iterable<Rect>, zoom: number, screenSize: number): number {
+  const shortest = (MIN_CUT_EMS * screenSize) / zoom;
+  let limit = Infinity;
+  for (const label of labels) {
+    if (label.y >= title.y + title.h || label.y + label.h <= title.y) continue;
+    if (label.x + label.w <= title.x) continue;
+    const room = label.x - title.x - GAP_BEFORE_LABEL / zoom;
+    if (room >= shortest && room < limit) limit = room;
+  }
+  return limit;
 }

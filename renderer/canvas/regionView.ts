@@ -2,7 +2,7 @@ import { Container, Graphics, Text } from 'pixi.js';
 import type { Region } from '../../shared/model/types';
 import { REGION_GRIP, type Rect } from '../editor/geometry';
 import { fitLabel } from './fitLabel';
-import { REGION_TITLE_INSET, REGION_TITLE_SIZE, regionTitleLayout } from './regionTitle';
+import { REGION_TITLE_INSET, REGION_TITLE_SIZE, regionTitleLayout, type TitleRow } from './regionTitle';
 import type { CanvasTheme } from './theme';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -24,6 +24,8 @@ export class RegionView {
   private classroom = false;
   private zoom = 1;
   private pixelRatio = 1;
+  /** The most the title may take from its left edge (world units) where far labels lie across its row. */
+  private titleLimit = Infinity;
   /** What the title was last cut for (name, type size, width): it is measured again only when one changes. */
   private cutFor = '';
 
@@ -45,10 +47,31 @@ export class RegionView {
     return this.layOutTitle();
   }
 
+  /**
+   * Cuts the title to end within `limit` world units of its left edge (Infinity: the box's width
+   * alone); returns whether what it draws changed.
+   */
+  setTitleLimit(limit: number): boolean {
+    if (limit === this.titleLimit) return false;
+    this.titleLimit = limit;
+    return this.layOutTitle();
+  }
+
+  /** The title's row (world units): its left edge, top and height, whatever it is cut to. */
+  titleRow(): TitleRow | undefined {
+    if (this.record === undefined) return undefined;
+    return { x: this.label.x, y: this.label.y, h: this.label.height };
+  }
+
+  /** The title's type size on screen (CSS px). */
+  titleScreenSize(): number {
+    return Number(this.label.style.fontSize) * this.label.scale.x * this.zoom;
+  }
+
   /** The title's text and its type size on screen (CSS px), for tests. */
   drawnTitle(): { text: string; screenPx: number } | null {
     if (this.record === undefined) return null;
-    return { text: this.label.text, screenPx: Number(this.label.style.fontSize) * this.label.scale.x * this.zoom };
+    return { text: this.label.text, screenPx: this.titleScreenSize() };
   }
 
   /** Where the title is drawn (world units, its scale included); undefined before the first update or for an empty name. */
@@ -90,7 +113,7 @@ export class RegionView {
   private layOutTitle(): boolean {
     const region = this.record;
     if (region === undefined) return false;
-    const layout = regionTitleLayout(region.w, this.zoom, this.classroom, this.pixelRatio);
+    const layout = regionTitleLayout(region.w, this.zoom, this.classroom, this.pixelRatio, this.titleLimit);
     const label = this.label;
     let changed = false;
     if (label.scale.x !== layout.scale) {

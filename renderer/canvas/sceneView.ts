@@ -7,6 +7,7 @@ import { FarLabelLayer } from './farLabelLayer';
 import { drawArrowHead, drawDashedLine } from './linkDrawing';
 import { NodeView } from './nodeView';
 import { RegionView } from './regionView';
+import { titleWidthLimit } from './regionTitle';
 import { SharedShapes } from './sharedShapes';
 import { cardTextMetrics } from './cardText';
 import { cardTextResolution } from './textResolution';
@@ -76,6 +77,8 @@ export class SceneView {
   private classroom = false;
   /** A card was added: the next placement restores document order. */
   private orderPending = false;
+  /** What the region titles were last cut around: the far labels' placement and the regions. */
+  private titlesFitFor: { placements: number; regions: FaultlineDocument['regions'] | undefined; classroom: boolean } | null = null;
 
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
@@ -102,10 +105,15 @@ export class SceneView {
     // An export is drawn at actual size or larger: text at full resolution, whatever the zoom.
     for (const view of this.nodeViews.values()) view.setTextResolution(2);
     // Region titles at their world size, as at zoom 1, rasterised at the export's double density.
-    for (const view of this.regionViews.values()) view.setZoom(1, 2);
+    for (const view of this.regionViews.values()) {
+      view.setTitleLimit(Infinity);
+      view.setZoom(1, 2);
+    }
     return () => {
       showFarLabels();
       for (const view of this.regionViews.values()) view.setZoom(this.zoom, this.pixelRatio);
+      this.titlesFitFor = null;
+      this.fitTitlesToLabels();
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
       for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
     };
@@ -142,6 +150,11 @@ export class SceneView {
     return this.farLabels.drawnLabel(id);
   }
 
+  /** Where a node's far label is drawn (world units), or undefined when none is, for tests. */
+  farLabelRect(id: string): Rect | undefined {
+    return this.farLabels.labelRect(id);
+  }
+
   /** What a region's title shows and its type size on screen (CSS px), or null for an unknown region, for tests. */
   drawnRegionTitle(id: string): { text: string; screenPx: number } | null {
     return this.regionViews.get(id)?.drawnTitle() ?? null;
@@ -162,7 +175,31 @@ export class SceneView {
       for (const view of this.nodeViews.values()) view.setTextResolution(resolution);
       changed = true;
     }
-    return this.applyDetail() || changed;
+    if (this.applyDetail()) changed = true;
+    // Called on every frame: this is where the titles catch up with labels re-placed by a sync or a mode change.
+    return this.fitTitlesToLabels() || changed;
+  }
+
+  /**
+   * Far out, cuts each region's title to end before the far labels lying across its row (see
+   * titleWidthLimit); nearer in, gives every title back its box's width. Redone only when the
+   * labels were placed again or the regions changed; returns whether a title changed.
+   */
+  private fitTitlesToLabels(): boolean {
+    const regions = this.last.doc?.regions;
+    const fitFor = { placements: this.farLabels.placements, regions, classroom: this.classroom };
+    const before = this.titlesFitFor;
+    if (before !== null && before.placements === fitFor.placements && before.regions === regions && before.classroom === fitFor.classroom) return false;
+    this.titlesFitFor = fitFor;
+    const labels = this.farLabels.shownRects();
+    let changed = false;
+    for (const view of this.regionViews.values()) {
+      // A cut shortens the title; its row (left edge, top, height) stays where it was.
+      const row = view.titleRow();
+      const limit = row === undefined || labels.length === 0 ? Infinity : titleWidthLimit(row, labels, this.zoom, view.titleScreenSize());
+      if (view.setTitleLimit(limit)) changed = true;
+    }
+    return changed;
   }
 
   /** Cards in full, or plain under far labels, for the zoom and the type size; returns whether that changed. */

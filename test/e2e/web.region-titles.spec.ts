@@ -109,3 +109,37 @@ test('far out a region is grabbed by its enlarged title, also below the box’s 
   expect(after.y - before.region.y).toBeGreaterThan(10 / before.zoom);
   expect(problems).toEqual([]);
 });
+
+type ClientBox = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: ClientBox, b: ClientBox): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test("far out a region's title ends before a far label lying across its row, and is whole again nearer in", async ({ page }) => {
+  const problems = watchForProblems(page);
+  await openLessonEight(page);
+  // Lesson 8's first pause (10 s) fits the diagram above the caption, at about 0.21: the top card of
+  // the consistent-hashing column is labelled "Shard 1…" right where "CONSISTENT HASHING" ends.
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect(page.getByRole('button', { name: /continue/i }).first()).toBeVisible({ timeout: 30_000 });
+  const read = () =>
+    page.evaluate(() => {
+      const handle = (window as unknown as { __faultline: Handle & { nodeFarLabel(id: string): string | null; regionTitleClientRect(id: string): ClientBox | null; nodeFarLabelClientRect(id: string): ClientBox | null } }).__faultline;
+      return { title: handle.regionTitle('ring'), titleBox: handle.regionTitleClientRect('ring'), label: handle.nodeFarLabel('ring-shard1'), labelBox: handle.nodeFarLabelClientRect('ring-shard1') };
+    });
+  await expect.poll(async () => (await read()).title?.text).toMatch(/^CONSISTENT .*…$/);
+  const far = await read();
+  expect(far.label).toMatch(/^Shard 1/);
+  expect(far.titleBox!.x + far.titleBox!.width).toBeLessThanOrEqual(far.labelBox!.x);
+  expect(overlaps(far.titleBox!, far.labelBox!)).toBe(false);
+  // The other two titles have no label across their rows' text: whole, as before.
+  const others = (await regionTitles(page)).filter((region) => region.id !== 'ring');
+  for (const region of others) expect(region.title!.text, region.id).toBe(region.name.toUpperCase());
+
+  // Zoomed in past the far labels, the title is whole again.
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+  while ((await zoom(page)) < 7 / 16) await zoomIn.click();
+  await expect.poll(async () => (await read()).label).toBeNull();
+  expect((await read()).title?.text).toBe('CONSISTENT HASHING');
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGION_TITLE_INSET, REGION_TITLE_MIN_SCREEN_SIZE, REGION_TITLE_SIZE, regionTitleLayout } from '../../../renderer/canvas/regionTitle';
+import { REGION_TITLE_INSET, REGION_TITLE_MIN_SCREEN_SIZE, REGION_TITLE_SIZE, regionTitleLayout, titleWidthLimit } from '../../../renderer/canvas/regionTitle';
 
 /** Lesson 8's regions are 1000 world units wide; fitted into 800×600 it opens at about 0.235. */
 const LESSON_8_WIDTH = 1000;
@@ -67,5 +67,46 @@ describe('regionTitleLayout', () => {
   it('leaves a box too narrow for its insets no room, rather than a negative width', () => {
     expect(regionTitleLayout(20, 1, false).maxTextWidth).toBe(0);
     expect(regionTitleLayout(20, 0.2, false).maxTextWidth).toBe(0);
+  });
+});
+
+describe('titleWidthLimit', () => {
+  // A title row at zoom 0.25 (11 screen px, 44 world units high) from x = 100.
+  const zoom = 0.25;
+  const row = { x: 100, y: 12, h: 44 };
+
+  it('ends the title before the first far label lying across its row', () => {
+    const labels = [
+      { x: 900, y: 20, w: 300, h: 60 },
+      { x: 600, y: 30, w: 300, h: 60 },
+    ];
+    // 4 screen px (16 world units) short of the nearer label.
+    expect(titleWidthLimit(row, labels, zoom, 11)).toBeCloseTo(600 - 100 - 4 / zoom);
+  });
+
+  it('ignores labels above or below the row, and ones wholly left of it', () => {
+    const labels = [
+      { x: 400, y: 56, w: 300, h: 60 },
+      { x: 400, y: -60, w: 300, h: 72 },
+      { x: -300, y: 12, w: 400, h: 44 },
+    ];
+    expect(titleWidthLimit(row, labels, zoom, 11)).toBe(Infinity);
+  });
+
+  it('does not cut a title to less than 4 ems for a label over its start: that label covers it', () => {
+    // 4 ems of 11 screen px at zoom 0.25 are 176 world units.
+    expect(titleWidthLimit(row, [{ x: 100 + 150, y: 12, w: 300, h: 44 }], zoom, 11)).toBe(Infinity);
+    expect(titleWidthLimit(row, [{ x: 80, y: 12, w: 300, h: 44 }], zoom, 11)).toBe(Infinity);
+    expect(titleWidthLimit(row, [{ x: 100 + 176 + 16, y: 12, w: 300, h: 44 }], zoom, 11)).toBeCloseTo(176);
+  });
+
+  it('cuts the layout to the limit as the screen shows it, in the same 4 px steps', () => {
+    const whole = regionTitleLayout(LESSON_8_WIDTH, zoom, false);
+    const limited = regionTitleLayout(LESSON_8_WIDTH, zoom, false, 1, 401);
+    expect(limited.scale).toBe(whole.scale);
+    // 401 world units are 100.25 screen px: 100 after the step, in text units of 11/13 screen px.
+    expect(limited.maxTextWidth).toBeCloseTo(100 / (11 / 13));
+    expect(limited.maxTextWidth).toBeLessThan(whole.maxTextWidth);
+    expect(regionTitleLayout(LESSON_8_WIDTH, zoom, false, 1, 10_000).maxTextWidth).toBe(whole.maxTextWidth);
   });
 });
