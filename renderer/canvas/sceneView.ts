@@ -135,6 +135,11 @@ export class SceneView {
     return true;
   }
 
+  /** The zoom the scene was last laid out for (setZoom). */
+  get currentZoom(): number {
+    return this.zoom;
+  }
+
   /** Where a region's title is drawn (world units): far out it reaches below the box's label strip. */
   regionTitleRect(id: string): Rect | undefined {
     return this.regionViews.get(id)?.titleRect();

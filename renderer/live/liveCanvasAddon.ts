@@ -10,6 +10,7 @@ import { LiveLayer } from './liveLayer';
  */
 export class LiveCanvasAddon implements CanvasAddon {
   private layer: LiveLayer | null = null;
+  private scene: Parameters<CanvasAddon['attach']>[0]['scene'] | null = null;
   private drawnVersion = -1;
   private drawnDocument: unknown = null;
   private drawnHighlight: string | null = null;
@@ -22,6 +23,7 @@ export class LiveCanvasAddon implements CanvasAddon {
 
   attach({ app, scene }: Parameters<CanvasAddon['attach']>[0]): void {
     this.layer = new LiveLayer(app.renderer);
+    this.scene = scene;
     scene.liveUnderNodes.addChild(this.layer.under);
     scene.liveOnCards.addChild(this.layer.onCards);
     scene.liveOverNodes.addChild(this.layer.over);
@@ -35,7 +37,9 @@ export class LiveCanvasAddon implements CanvasAddon {
     const doc = this.store.getDocument();
     const highlight = this.controller.highlightedNodeId;
     const classroom = this.controller.classroom;
-    const changed = model.version !== this.drawnVersion || doc !== this.drawnDocument || highlight !== this.drawnHighlight || classroom !== this.drawnClassroom;
+    // Far out the badges keep a readable size: a zoom that changes their scale lays them out again.
+    const rescaled = layer.setZoom(this.scene?.currentZoom ?? 1);
+    const changed = rescaled || model.version !== this.drawnVersion || doc !== this.drawnDocument || highlight !== this.drawnHighlight || classroom !== this.drawnClassroom;
     if (!changed && !layer.animating) return false;
     this.drawnVersion = model.version;
     this.drawnDocument = doc;
@@ -50,6 +54,12 @@ export class LiveCanvasAddon implements CanvasAddon {
   detach(): void {
     this.layer?.destroy();
     this.layer = null;
+    this.scene = null;
+  }
+
+  /** The badges shown over a node and their type size on screen (CSS px), for the e2e tests. */
+  drawnBadges(nodeId: string): { text: string; screenPx: number }[] {
+    return this.layer?.drawnBadges(nodeId) ?? [];
   }
 
   /** Particles drawn in the last update (the e2e test and the benchmark read it). */

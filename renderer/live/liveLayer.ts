@@ -3,6 +3,8 @@ import { resolveLink } from '../../shared/model/defaults';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from '../../shared/sim/session/protocol';
 import { haHalves, haRoleOf, type HaHalves } from './haRoles';
+import { badgeScale } from './badgeScale';
+import { LIVE_SIZES, type LiveSizes } from './liveSizes';
 import { linkPairKeys, linkSegment, NODE_CARD, NODE_STATUS_DOT, type Point } from '../editor/geometry';
 import { drawDashedLine } from '../canvas/linkDrawing';
 import { activeFaultsAt, linksAcross } from './activeFaults';
@@ -18,16 +20,6 @@ const PACKET_RADIUS = 5;
 const FLOW_PX_PER_S = 70;
 const FLOW_DASH_PX = 7;
 
-/**
- * The sizes of what the live view draws on and around a card, and their classroom-mode sizes: a
- * class reads badges and watches packets from the back of a room (CARD_TEXT enlarges the card's
- * own text by about as much). Packets are a scale of the packet texture (radius PACKET_RADIUS × 2).
- */
-export const LIVE_SIZES = {
-  normal: { packetScale: 0.5, badgeFont: 11, badgeHeight: 16, downWidth: 52, barHeight: 5, barGap: 2, dotScale: 0.4 },
-  classroom: { packetScale: 1, badgeFont: 14, badgeHeight: 20, downWidth: 64, barHeight: 7, barGap: 2, dotScale: 0.55 },
-} as const;
-type LiveSizes = (typeof LIVE_SIZES)[keyof typeof LIVE_SIZES];
 
 const HEALTH = { up: 0x22c55e, down: 0xef4444, degraded: 0xf59e0b, suspected: 0xa855f7 } as const;
 const BAR_BG = 0x000000;
@@ -100,6 +92,10 @@ export class LiveLayer {
   highlightNodeId: string | null = null;
   /** Classroom mode: bigger packets, badges and bars, for the back of the room (LIVE_SIZES). */
   classroom = false;
+  /** The canvas's zoom: far out the badges are enlarged to stay readable (badgeScale). */
+  private zoom = 1;
+  /** The badge scale the node overlays were last drawn at. */
+  private drawnBadgeScale = 1;
   /** The sizes the node overlays and badges were last drawn at. */
   private drawnSizes: LiveSizes = LIVE_SIZES.normal;
   /** Something on screen animates by itself (flows, pulses): keep drawing. */
@@ -117,6 +113,13 @@ export class LiveLayer {
     this.under.eventMode = 'none';
     this.onCards.eventMode = 'none';
     this.over.eventMode = 'none';
+  }
+
+  /** The badges shown over a node (PRIMARY, DOWN…) and their type size on screen (CSS px), for tests. */
+  drawnBadges(nodeId: string): { text: string; screenPx: number }[] {
+    const badge = this.nodeBadges.get(nodeId);
+    if (badge === undefined) return [];
+    return [badge.down, badge.role].filter((text) => text.visible).map((text) => ({ text: text.text, screenPx: Number(text.style.fontSize) * text.scale.x * this.zoom }));
   }
 
   /** Drawn particles in the last update (for tests and the benchmark). */
@@ -149,6 +152,16 @@ export class LiveLayer {
 
   private get sizes(): LiveSizes {
     return this.classroom ? LIVE_SIZES.classroom : LIVE_SIZES.normal;
+  }
+
+  /** Follows the canvas's zoom; returns whether the badges must be laid out again (call update). */
+  setZoom(zoom: number): boolean {
+    this.zoom = zoom;
+    return this.badgeScale !== this.drawnBadgeScale;
+  }
+
+  private get badgeScale(): number {
+    return badgeScale(this.sizes.badgeFont, this.zoom, this.classroom);
   }
 
   private createBadge(nodeId: string): NodeBadge {
@@ -286,7 +299,7 @@ export class LiveLayer {
     const size = n * 5 + links;
     if (this.nodeKey.length !== size) this.nodeKey = new Uint16Array(size);
     const key = this.nodeKey;
-    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight || this.sizes !== this.drawnSizes;
+    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight || this.sizes !== this.drawnSizes || this.badgeScale !== this.drawnBadgeScale;
     const put = (i: number, value: number) => {
       if (key[i] !== value) {
         key[i] = value;
@@ -396,8 +409,13 @@ export class LiveLayer {
         badge.down.style.fontSize = sizes.badgeFont;
       }
     }
-    const { badgeHeight, barHeight } = sizes;
-    const badgeTop = -badgeHeight - 2;
+    const { barHeight } = sizes;
+    // Far out the badges grow (in the world) so their text keeps a readable size on screen.
+    const scale = this.badgeScale;
+    this.drawnBadgeScale = scale;
+    const badgeHeight = sizes.badgeHeight * scale;
+    const badgeTop = -badgeHeight - 2 * scale;
+    const downWidth = sizes.downWidth * scale;
     const g = this.overlays.clear();
     const pulses = this.pulses.clear();
     const suspected = new Set<string>();
@@ -418,7 +436,7 @@ export class LiveLayer {
         // a pulsing red ring and a DOWN badge above it — the name underneath still says which node.
         g.roundRect(x, y, w, h, r).fill({ color: 0x7f1d1d, alpha: 0.28 });
         g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 2, color: HEALTH.down, alpha: 0.3 });
-        g.roundRect(x + 2, y + badgeTop, sizes.downWidth, badgeHeight, badgeHeight / 2).fill({ color: 0xdc2626 });
+        g.roundRect(x + 2, y + badgeTop, downWidth, badgeHeight, badgeHeight / 2).fill({ color: 0xdc2626 });
       }
       // A healthy node gets a green status dot; anything else a ring around the card, so trouble stands out.
       if (ringColor === HEALTH.up) this.dot(x + w - NODE_STATUS_DOT.inset, y + NODE_STATUS_DOT.inset, HEALTH.up, sizes.dotScale);
@@ -438,13 +456,17 @@ export class LiveLayer {
       if (badge === undefined && (down || role !== '')) badge = this.createBadge(node.id);
       if (badge !== undefined) {
         badge.down.visible = down;
-        badge.down.position.set(x + 9, y + badgeTop + 1);
+        badge.down.scale.set(scale);
+        badge.down.position.set(x + 9 * scale, y + badgeTop + scale);
         badge.role.visible = role !== '';
         if (badge.role.text !== role) badge.role.text = role;
         if (role !== '') {
-          const bw = badge.role.width + 10;
-          g.roundRect(x + w - bw - 2, y + badgeTop, bw, badgeHeight, badgeHeight / 2).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
-          badge.role.position.set(x + w - bw + 3, y + badgeTop + 1);
+          badge.role.scale.set(scale);
+          const bw = badge.role.width + 10 * scale;
+          // Enlarged, an HA half's FAILED would run into its DOWN: it goes a row higher.
+          const roleTop = down && x + 2 + downWidth + 2 * scale > x + w - bw - 2 ? badgeTop - badgeHeight - 2 * scale : badgeTop;
+          g.roundRect(x + w - bw - 2, y + roleTop, bw, badgeHeight, badgeHeight / 2).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
+          badge.role.position.set(x + w - bw + 3 * scale, y + roleTop + scale);
         }
       }
     }
