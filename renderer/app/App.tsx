@@ -173,9 +173,13 @@ export function App({ host }: { host: Host }) {
               <Inspector theme={theme} />
             </SidePanel>
             <div className="bottom-dock" data-testid="bottom-dock">
-              <LiveDock problems={<LintPanel />} panelShown={dockLayout.panelShown} onShowPanel={() => setDockLayout({ ...dockLayout, panelShown: true })} />
+              <LiveDock
+                problems={<LintPanel />}
+                sash={<DockSash layout={dockLayout} onChange={setDockLayout} />}
+                panelShown={dockLayout.panelShown}
+                onShowPanel={() => setDockLayout({ ...dockLayout, panelShown: true })}
+              />
             </div>
-            <DockSash layout={dockLayout} onChange={setDockLayout} />
           </div>
           <StatusBar
             hostLabel={host.label}

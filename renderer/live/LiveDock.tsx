@@ -22,8 +22,10 @@ const TABS: { id: Tab; label: string }[] = [
 /**
  * The bottom dock while a design runs: playback controls and the timeline on top, then the
  * charts, the event log, the checks, and the design problems list (passed in as `problems`).
+ * `sash`, the edge that resizes the dock, goes last: inside the landmark (axe: region), and the
+ * dock's last Tab stop.
  */
-export function LiveDock({ problems, panelShown = true, onShowPanel }: { problems: ReactNode; panelShown?: boolean; onShowPanel?: () => void }) {
+export function LiveDock({ problems, sash, panelShown = true, onShowPanel }: { problems: ReactNode; sash?: ReactNode; panelShown?: boolean; onShowPanel?: () => void }) {
   const [tab, setTab] = useState<Tab>('charts');
   const store = useDocumentStore();
   const doc = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
@@ -94,6 +96,7 @@ export function LiveDock({ problems, panelShown = true, onShowPanel }: { problem
         {panelShown && tab === 'checks' && <ChecksPanel />}
         {panelShown && tab === 'problems' && problems}
       </div>
+      {sash}
     </section>
   );
 }

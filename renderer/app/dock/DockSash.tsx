@@ -6,9 +6,8 @@ const KEY_STEP_PX = 16;
 
 /** The dock, the canvas beside it in the grid, and how they measure right now. */
 function measure(sash: HTMLElement): { dockPx: number; bounds: DockBounds } | null {
-  const grid = sash.parentElement;
-  const dock = grid?.querySelector<HTMLElement>('.bottom-dock');
-  const canvas = grid?.querySelector<HTMLElement>('.workspace');
+  const dock = sash.closest<HTMLElement>('.bottom-dock');
+  const canvas = sash.closest('.workspace-grid')?.querySelector<HTMLElement>('.workspace');
   if (!dock || !canvas) return null;
   // Folded, the dock is its top rows (playback and timeline) and the tab row.
   const top = dock.querySelector<HTMLElement>('.live-dock-top');
@@ -32,7 +31,7 @@ export function DockSash({ layout, onChange }: { layout: DockLayout; onChange: (
   const [size, setSize] = useState({ nowPx: 0, minPx: 0, maxPx: 0 });
   useEffect(() => {
     const sash = ref.current;
-    const dock = sash?.parentElement?.querySelector('.bottom-dock');
+    const dock = sash?.closest('.bottom-dock');
     if (!sash || !dock) return;
     const update = () => {
       const measured = measure(sash);
