@@ -64,27 +64,31 @@ export interface TitleRow {
   h: number;
 }
 
-/** A title cut for a far label still says at least this many ems of itself, or it is not cut at all. */
-const MIN_CUT_EMS = 4;
-/** Room left between a cut title and the far label after it (screen px). */
-const GAP_BEFORE_LABEL = 4;
+/** Room left between a cut title and what lies after it (screen px). */
+const GAP_BEFORE_OBSTACLE = 4;
 
 /**
- * How wide a region's title may be (world units, from its left edge) so that it ends before the
- * far labels lying across its row: far out a label is written at a fixed screen size over a card
- * near the box's top edge, and it would otherwise cover the end of the title ("Shard 1…" over
- * "CONSISTENT HASHING" in lesson 8 at 800×600). A label that starts within a few ems of the
- * title's left edge is no reason to cut it (the title would say nothing): that one covers it, as
- * before. Infinity when no label is in the way. `screenSize`: the title's type size on screen.
+ * How wide a region's title may be (world units, from its left edge) so that it ends before what
+ * lies across its row: far out a card's far label, or the live view's badges, are written at a
+ * fixed screen size over a card near the box's top edge, and would otherwise cover the end of the
+ * title ("Shard 1…" over "CONSISTENT HASHING" in lesson 8 at 800×600). `shortest`: the least a cut
+ * title may keep (world units; its first word and "…"): when the nearest obstacle is nearer the
+ * title's start than that, the title is not cut — "ASYNCH…" beside "SYNCHR…" would say less than
+ * two titles partly covered — and that obstacle covers it, as before. Infinity when nothing is in the way.
  */
-export function titleWidthLimit(title: TitleRow, labels: Iterable<Rect>, zoom: number, screenSize: number): number {
-  const shortest = (MIN_CUT_EMS * screenSize) / zoom;
-  let limit = Infinity;
-  for (const label of labels) {
-    if (label.y >= title.y + title.h || label.y + label.h <= title.y) continue;
-    if (label.x + label.w <= title.x) continue;
-    const room = label.x - title.x - GAP_BEFORE_LABEL / zoom;
-    if (room >= shortest && room < limit) limit = room;
+export function titleWidthLimit(title: TitleRow, obstacles: Iterable<Rect>, zoom: number, shortest: number): number {
+  let nearest = Infinity;
+  for (const obstacle of obstacles) {
+    if (obstacle.y >= title.y + title.h || obstacle.y + obstacle.h <= title.y) continue;
+    if (obstacle.x + obstacle.w <= title.x) continue;
+    nearest = Math.min(nearest, obstacle.x - title.x - GAP_BEFORE_OBSTACLE / zoom);
   }
-  return limit;
+  // Cut short of the nearest, or not at all: cutting before a farther one would still leave the title under the nearest.
+  return nearest >= shortest ? nearest : Infinity;
+}
+
+/** The part of a title a cut must keep: its first word (the whole title when it is one word). */
+export function titleFirstWord(title: string): string {
+  const match = /^\S+\s/.exec(title);
+  return match === null ? title : match[0].trimEnd();
 }

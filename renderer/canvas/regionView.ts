@@ -1,8 +1,8 @@
-import { Container, Graphics, Text } from 'pixi.js';
+import { CanvasTextMetrics, Container, Graphics, Text } from 'pixi.js';
 import type { Region } from '../../shared/model/types';
 import { REGION_GRIP, type Rect } from '../editor/geometry';
 import { fitLabel } from './fitLabel';
-import { REGION_TITLE_INSET, REGION_TITLE_SIZE, regionTitleLayout, type TitleRow } from './regionTitle';
+import { REGION_TITLE_INSET, REGION_TITLE_SIZE, regionTitleLayout, titleFirstWord, type TitleRow } from './regionTitle';
 import type { CanvasTheme } from './theme';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -26,6 +26,9 @@ export class RegionView {
   private pixelRatio = 1;
   /** The most the title may take from its left edge (world units) where far labels lie across its row. */
   private titleLimit = Infinity;
+  /** What shortestCut last measured (its text and type size), and its width in the title's own units. */
+  private shortestFor = '';
+  private shortestTextWidth = 0;
   /** What the title was last cut for (name, type size, width): it is measured again only when one changes. */
   private cutFor = '';
 
@@ -66,6 +69,20 @@ export class RegionView {
   /** The title's type size on screen (CSS px). */
   titleScreenSize(): number {
     return Number(this.label.style.fontSize) * this.label.scale.x * this.zoom;
+  }
+
+  /** The least a cut title keeps (world units): its first word and "…" (see titleWidthLimit). */
+  shortestCut(): number {
+    if (this.record === undefined) return Infinity;
+    const name = this.record.name.toUpperCase();
+    const first = titleFirstWord(name);
+    const kept = first === name ? name : `${first}…`;
+    const key = `${kept}|${String(this.label.style.fontSize)}`;
+    if (key !== this.shortestFor) {
+      this.shortestFor = key;
+      this.shortestTextWidth = CanvasTextMetrics.measureText(kept, this.label.style).width;
+    }
+    return this.shortestTextWidth * this.label.scale.x;
   }
 
   /** The title's text and its type size on screen (CSS px), for tests. */

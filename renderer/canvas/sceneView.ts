@@ -77,8 +77,10 @@ export class SceneView {
   private classroom = false;
   /** A card was added: the next placement restores document order. */
   private orderPending = false;
-  /** What the region titles were last cut around: the far labels' placement and the regions. */
-  private titlesFitFor: { placements: number; regions: FaultlineDocument['regions'] | undefined; classroom: boolean } | null = null;
+  /** What the region titles were last cut around: the far labels' placement, other things in their way, and the regions. */
+  private titlesFitFor: { placements: number; obstacles: readonly Rect[]; regions: FaultlineDocument['regions'] | undefined; classroom: boolean } | null = null;
+  /** Things drawn over the regions besides the far labels (the live view's badges), in world units. */
+  private titleObstacles: readonly Rect[] = [];
 
   constructor(theme: CanvasTheme) {
     this.shapes = new SharedShapes(theme);
@@ -186,22 +188,31 @@ export class SceneView {
   }
 
   /**
-   * Far out, cuts each region's title to end before the far labels lying across its row (see
-   * titleWidthLimit); nearer in, gives every title back its box's width. Redone only when the
-   * labels were placed again or the regions changed; returns whether a title changed.
+   * What else lies over the regions (world units; a new array when it changes): region titles end
+   * before these as before far labels. The live view gives its badges, which far out grow above their cards.
+   */
+  setTitleObstacles(obstacles: readonly Rect[]): void {
+    this.titleObstacles = obstacles;
+  }
+
+  /**
+   * Cuts each region's title to end before the far labels (far out) and other obstacles lying
+   * across its row (see titleWidthLimit); nearer in, gives every title back its box's width.
+   * Redone only when the labels were placed again, the obstacles or the regions changed; returns
+   * whether a title changed.
    */
   private fitTitlesToLabels(): boolean {
     const regions = this.last.doc?.regions;
-    const fitFor = { placements: this.farLabels.placements, regions, classroom: this.classroom };
+    const fitFor = { placements: this.farLabels.placements, obstacles: this.titleObstacles, regions, classroom: this.classroom };
     const before = this.titlesFitFor;
-    if (before !== null && before.placements === fitFor.placements && before.regions === regions && before.classroom === fitFor.classroom) return false;
+    if (before !== null && before.placements === fitFor.placements && before.obstacles === fitFor.obstacles && before.regions === regions && before.classroom === fitFor.classroom) return false;
     this.titlesFitFor = fitFor;
-    const labels = this.farLabels.shownRects();
+    const labels = [...this.farLabels.shownRects(), ...this.titleObstacles];
     let changed = false;
     for (const view of this.regionViews.values()) {
       // A cut shortens the title; its row (left edge, top, height) stays where it was.
       const row = view.titleRow();
-      const limit = row === undefined || labels.length === 0 ? Infinity : titleWidthLimit(row, labels, this.zoom, view.titleScreenSize());
+      const limit = row === undefined || labels.length === 0 ? Infinity : titleWidthLimit(row, labels, this.zoom, view.shortestCut());
       if (view.setTitleLimit(limit)) changed = true;
     }
     return changed;

@@ -48,12 +48,15 @@ export class LiveCanvasAddon implements CanvasAddon {
     layer.highlightNodeId = highlight;
     layer.classroom = classroom;
     layer.update(doc, model.frame, model.nodeIds, model.linkIds, deltaMs / 1000);
+    // Far out the badges grow above their cards: region titles are cut short of them (as of far labels).
+    this.scene?.setTitleObstacles(layer.badgeRects);
     return true;
   }
 
   detach(): void {
     this.layer?.destroy();
     this.layer = null;
+    this.scene?.setTitleObstacles([]);
     this.scene = null;
   }
 

@@ -5,7 +5,7 @@ import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from
 import { haHalves, haRoleOf, type HaHalves } from './haRoles';
 import { badgeScale } from './badgeScale';
 import { LIVE_SIZES, type LiveSizes } from './liveSizes';
-import { linkPairKeys, linkSegment, NODE_CARD, NODE_STATUS_DOT, type Point } from '../editor/geometry';
+import { linkPairKeys, linkSegment, NODE_CARD, NODE_STATUS_DOT, type Point, type Rect } from '../editor/geometry';
 import { drawDashedLine } from '../canvas/linkDrawing';
 import { activeFaultsAt, linksAcross } from './activeFaults';
 import { faultLinePoints } from './faultLine';
@@ -30,6 +30,10 @@ function showPooled(container: ParticleContainer, pool: readonly Particle[], cou
   children.length = count;
   for (let i = 0; i < count; i++) children[i] = pool[i];
   container.update();
+}
+
+function sameBoxes(a: readonly Rect[], b: readonly Rect[]): boolean {
+  return a.length === b.length && a.every((box, i) => box.x === b[i].x && box.y === b[i].y && box.w === b[i].w && box.h === b[i].h);
 }
 
 function bgr(rgb: number): number {
@@ -92,6 +96,8 @@ export class LiveLayer {
   highlightNodeId: string | null = null;
   /** Classroom mode: bigger packets, badges and bars, for the back of the room (LIVE_SIZES). */
   classroom = false;
+  /** Where the badges are (world units), as drawn last; a new array whenever they change. */
+  private badgeBoxes: readonly Rect[] = [];
   /** The canvas's zoom: far out the badges are enlarged to stay readable (badgeScale). */
   private zoom = 1;
   /** The badge scale the node overlays were last drawn at. */
@@ -191,6 +197,7 @@ export class LiveLayer {
       badge.role.visible = false;
       badge.down.visible = false;
     }
+    if (this.badgeBoxes.length > 0) this.badgeBoxes = [];
   }
 
   /** `nodeIds` / `linkIds`: the engine's order, which the frame's arrays follow. */
@@ -416,6 +423,7 @@ export class LiveLayer {
     const badgeHeight = sizes.badgeHeight * scale;
     const badgeTop = -badgeHeight - 2 * scale;
     const downWidth = sizes.downWidth * scale;
+    const boxes: Rect[] = [];
     const g = this.overlays.clear();
     const pulses = this.pulses.clear();
     const suspected = new Set<string>();
@@ -437,6 +445,7 @@ export class LiveLayer {
         g.roundRect(x, y, w, h, r).fill({ color: 0x7f1d1d, alpha: 0.28 });
         g.moveTo(x + 10, y + 10).lineTo(x + w - 10, y + h - 10).moveTo(x + w - 10, y + 10).lineTo(x + 10, y + h - 10).stroke({ width: 2, color: HEALTH.down, alpha: 0.3 });
         g.roundRect(x + 2, y + badgeTop, downWidth, badgeHeight, badgeHeight / 2).fill({ color: 0xdc2626 });
+        boxes.push({ x: x + 2, y: y + badgeTop, w: downWidth, h: badgeHeight });
       }
       // A healthy node gets a green status dot; anything else a ring around the card, so trouble stands out.
       if (ringColor === HEALTH.up) this.dot(x + w - NODE_STATUS_DOT.inset, y + NODE_STATUS_DOT.inset, HEALTH.up, sizes.dotScale);
@@ -466,10 +475,17 @@ export class LiveLayer {
           // Enlarged, an HA half's FAILED would run into its DOWN: it goes a row higher.
           const roleTop = down && x + 2 + downWidth + 2 * scale > x + w - bw - 2 ? badgeTop - badgeHeight - 2 * scale : badgeTop;
           g.roundRect(x + w - bw - 2, y + roleTop, bw, badgeHeight, badgeHeight / 2).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
+          boxes.push({ x: x + w - bw - 2, y: y + roleTop, w: bw, h: badgeHeight });
           badge.role.position.set(x + w - bw + 3 * scale, y + roleTop + scale);
         }
       }
     }
+    if (!sameBoxes(boxes, this.badgeBoxes)) this.badgeBoxes = boxes;
+  }
+
+  /** Where the badges shown are (world units): the same array until they move, appear or go. */
+  get badgeRects(): readonly Rect[] {
+    return this.badgeBoxes;
   }
 
   /** The badge over node `i`: a replicated database's role, an HA pair's half, or nothing. */

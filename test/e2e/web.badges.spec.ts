@@ -49,3 +49,44 @@ test('lesson 7 at 1280×800: after the failover the DOWN and PRIMARY badges read
   await expect.poll(async () => (await badges(page, 'async-replica')).map((badge) => badge.screenPx)).toEqual([expect.closeTo(BADGE_PX * near, 5)]);
   expect(problems).toEqual([]);
 });
+
+test("a region's title ends before a badge lying across its row, when its first word still shows", async ({ page }) => {
+  const problems = watchForProblems(page);
+  const name = 'Replicated databases in the primary region';
+  const doc = {
+    format: 'faultline',
+    version: 1,
+    meta: { title: 'Badge over a title' },
+    seed: 1,
+    durationS: 10,
+    regions: [{ id: 'r', name, x: 0, y: 0, w: 700, h: 240 }],
+    // The replica's card is close under the title, so its REPLICA badge lies across the title's row.
+    nodes: [
+      { id: 'primary', kind: 'db', region: 'r', x: 40, y: 150 },
+      { id: 'replica', kind: 'db', region: 'r', x: 260, y: 38, config: { role: 'replica' } },
+    ],
+    links: [{ id: 'rep', from: 'primary', to: 'replica', kind: 'replication' }],
+    scenario: [],
+    checks: [],
+  };
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The plain file chooser, which Playwright can answer (Chromium would use the File System Access picker).
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Open…/ }).click();
+  await (await chooser).setFiles({ name: 'badge-over-title.faultline', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.getByTestId('status-counts')).toHaveText('2 nodes · 1 link');
+  const title = () => page.evaluate(() => (window as unknown as { __faultline: { regionTitle(id: string): { text: string } | null } }).__faultline.regionTitle('r')?.text);
+  await expect.poll(title).toBe(name.toUpperCase());
+
+  await page.getByTestId('live-play').click();
+  await expect.poll(async () => (await badges(page, 'replica')).map((badge) => badge.text)).toEqual(['REPLICA']);
+  await page.getByTestId('live-play').click();
+  await expect.poll(title).toMatch(/^REPLICATED DATABASES .*…$/);
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGION_TITLE_INSET, REGION_TITLE_MIN_SCREEN_SIZE, REGION_TITLE_SIZE, regionTitleLayout, titleWidthLimit } from '../../../renderer/canvas/regionTitle';
+import { REGION_TITLE_INSET, REGION_TITLE_MIN_SCREEN_SIZE, REGION_TITLE_SIZE, regionTitleLayout, titleFirstWord, titleWidthLimit } from '../../../renderer/canvas/regionTitle';
 
 /** Lesson 8's regions are 1000 world units wide; fitted into 800×600 it opens at about 0.235. */
 const LESSON_8_WIDTH = 1000;
@@ -71,33 +71,36 @@ describe('regionTitleLayout', () => {
 });
 
 describe('titleWidthLimit', () => {
-  // A title row at zoom 0.25 (11 screen px, 44 world units high) from x = 100.
+  // A title row at zoom 0.25 (11 screen px, 44 world units high) from x = 100, whose first word
+  // and "…" take 176 world units.
   const zoom = 0.25;
   const row = { x: 100, y: 12, h: 44 };
+  const shortest = 176;
 
-  it('ends the title before the first far label lying across its row', () => {
-    const labels = [
+  it('ends the title before the first obstacle lying across its row', () => {
+    const obstacles = [
       { x: 900, y: 20, w: 300, h: 60 },
       { x: 600, y: 30, w: 300, h: 60 },
     ];
-    // 4 screen px (16 world units) short of the nearer label.
-    expect(titleWidthLimit(row, labels, zoom, 11)).toBeCloseTo(600 - 100 - 4 / zoom);
+    // 4 screen px (16 world units) short of the nearer one.
+    expect(titleWidthLimit(row, obstacles, zoom, shortest)).toBeCloseTo(600 - 100 - 4 / zoom);
   });
 
-  it('ignores labels above or below the row, and ones wholly left of it', () => {
-    const labels = [
+  it('ignores obstacles above or below the row, and ones wholly left of it', () => {
+    const obstacles = [
       { x: 400, y: 56, w: 300, h: 60 },
       { x: 400, y: -60, w: 300, h: 72 },
       { x: -300, y: 12, w: 400, h: 44 },
     ];
-    expect(titleWidthLimit(row, labels, zoom, 11)).toBe(Infinity);
+    expect(titleWidthLimit(row, obstacles, zoom, shortest)).toBe(Infinity);
   });
 
-  it('does not cut a title to less than 4 ems for a label over its start: that label covers it', () => {
-    // 4 ems of 11 screen px at zoom 0.25 are 176 world units.
-    expect(titleWidthLimit(row, [{ x: 100 + 150, y: 12, w: 300, h: 44 }], zoom, 11)).toBe(Infinity);
-    expect(titleWidthLimit(row, [{ x: 80, y: 12, w: 300, h: 44 }], zoom, 11)).toBe(Infinity);
-    expect(titleWidthLimit(row, [{ x: 100 + 176 + 16, y: 12, w: 300, h: 44 }], zoom, 11)).toBeCloseTo(176);
+  it('does not cut a title short of its first word: an obstacle nearer its start covers it instead', () => {
+    expect(titleWidthLimit(row, [{ x: 100 + 150, y: 12, w: 300, h: 44 }], zoom, shortest)).toBe(Infinity);
+    expect(titleWidthLimit(row, [{ x: 80, y: 12, w: 300, h: 44 }], zoom, shortest)).toBe(Infinity);
+    expect(titleWidthLimit(row, [{ x: 100 + 176 + 16, y: 12, w: 300, h: 44 }], zoom, shortest)).toBeCloseTo(176);
+    // Nor for a farther one then: cut before it, the title would still lie under the nearer one.
+    expect(titleWidthLimit(row, [{ x: 700, y: 12, w: 40, h: 44 }, { x: 150, y: 12, w: 40, h: 44 }], zoom, shortest)).toBe(Infinity);
   });
 
   it('cuts the layout to the limit as the screen shows it, in the same 4 px steps', () => {
@@ -108,5 +111,14 @@ describe('titleWidthLimit', () => {
     expect(limited.maxTextWidth).toBeCloseTo(100 / (11 / 13));
     expect(limited.maxTextWidth).toBeLessThan(whole.maxTextWidth);
     expect(regionTitleLayout(LESSON_8_WIDTH, zoom, false, 1, 10_000).maxTextWidth).toBe(whole.maxTextWidth);
+  });
+});
+
+describe('titleFirstWord', () => {
+  it('is what a cut title keeps: its first word, or the whole of a one-word title', () => {
+    expect(titleFirstWord('CONSISTENT HASHING')).toBe('CONSISTENT');
+    expect(titleFirstWord('ASYNCHRONOUS REPLICATION')).toBe('ASYNCHRONOUS');
+    expect(titleFirstWord('US EAST')).toBe('US');
+    expect(titleFirstWord('EUROPE')).toBe('EUROPE');
   });
 });
