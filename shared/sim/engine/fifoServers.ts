@@ -37,9 +37,15 @@ export class FifoServers implements StationStats {
   private limit: number;
   private readonly limits: LimitHistory;
 
+  /**
+   * @param horizonMs busy, queue and capacity time booked ahead is kept up to here (the run's
+   * last seconds, see World.bookingHorizonMs): a crash or an edit takes back what was booked, up
+   * to the same moment.
+   */
   constructor(
     private servers: number,
     queueLimit: number,
+    private readonly horizonMs = Infinity,
   ) {
     this.limit = queueLimit;
     this.limits = new LimitHistory(queueLimit);
@@ -74,13 +80,13 @@ export class FifoServers implements StationStats {
     if (start > nowMs) {
       if (this.queued >= this.limit) return -1;
       this.pushStart(start);
-      addInterval(this.queueMs, nowMs, start, 1);
+      addInterval(this.queueMs, nowMs, start, 1, this.horizonMs);
       this.queueMax.max(Math.floor(nowMs / 1000), this.queued);
     }
     this.lastStartMs = start;
     const departure = start + serviceMs;
     this.replaceMin(departure);
-    addInterval(this.busyMs, start, departure, 1);
+    addInterval(this.busyMs, start, departure, 1, this.horizonMs);
     return departure;
   }
 
@@ -88,19 +94,19 @@ export class FifoServers implements StationStats {
   reset(nowMs: number): void {
     this.advance(nowMs);
     for (let i = 0; i < this.size; i++) {
-      if (this.heap[i] > nowMs) addInterval(this.busyMs, nowMs, this.heap[i], -1);
+      if (this.heap[i] > nowMs) addInterval(this.busyMs, nowMs, this.heap[i], -1, this.horizonMs);
       this.heap[i] = 0;
     }
     for (let i = 0; i < this.queued; i++) {
       const start = this.starts[(this.head + i) & (this.starts.length - 1)];
-      addInterval(this.queueMs, nowMs, start, -1);
+      addInterval(this.queueMs, nowMs, start, -1, this.horizonMs);
     }
     // A retired server's booked work runs without a gap until it comes free (a job starts later
     // than now only where the one before it ends): take it back, and the server is gone.
     for (const freeMs of this.retired) {
       if (freeMs <= nowMs) continue;
-      addInterval(this.busyMs, nowMs, freeMs, -1);
-      addInterval(this.capacityMs, nowMs, freeMs, -1);
+      addInterval(this.busyMs, nowMs, freeMs, -1, this.horizonMs);
+      addInterval(this.capacityMs, nowMs, freeMs, -1, this.horizonMs);
     }
     this.retired.length = 0;
     this.head = 0;
@@ -127,13 +133,13 @@ export class FifoServers implements StationStats {
       const freeMs = this.heap[0];
       this.popMin();
       if (freeMs > nowMs) {
-        addInterval(this.capacityMs, nowMs, freeMs, 1);
+        addInterval(this.capacityMs, nowMs, freeMs, 1, this.horizonMs);
         this.retired.push(freeMs);
       }
     }
     while (this.size < target && this.retired.length > 0) {
       const freeMs = this.retired.shift()!;
-      addInterval(this.capacityMs, nowMs, freeMs, -1); // counted by `size` again from now
+      addInterval(this.capacityMs, nowMs, freeMs, -1, this.horizonMs); // counted by `size` again from now
       this.pushFree(freeMs);
     }
     while (this.size < target) this.pushFree(nowMs);

@@ -134,6 +134,12 @@ export class World {
    * outcome: no scenario event and no random failure happens any more.
    */
   readonly endMs: number;
+  /**
+   * Time servers book ahead (a database's or cache's busy and queue time, FifoServers) is kept up
+   * to here: the end of the run's last second and one more, the last a live frame or a check
+   * reads. A job outlasting the run books no seconds after it.
+   */
+  readonly bookingHorizonMs: number;
 
   readonly messageEvent: number;
   readonly serviceEvent: number;
@@ -180,6 +186,7 @@ export class World {
     this.downSinceMs = new Float64Array(n);
     this.stopGeneratingMs = durationMs;
     this.endMs = durationMs;
+    this.bookingHorizonMs = (Math.ceil(durationMs / 1000) + 1) * 1000;
     this.messageEvent = kernel.register((call, gen) => this.onMessage(call, gen), 'message');
     this.serviceEvent = kernel.register((call, gen) => this.onService(call, gen), 'service');
     this.deadlineEvent = kernel.register((queue, timerGen) => this.deadlineQueues[queue].fire(timerGen), 'deadline');

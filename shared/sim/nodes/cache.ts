@@ -45,7 +45,7 @@ export class CacheModel extends BaseNode {
   constructor(world: World, index: number, config: CacheConfig) {
     super(world, index, 'cache');
     this.config = config;
-    this.station = new FifoServers(1, CACHE_QUEUE_LIMIT);
+    this.station = new FifoServers(1, CACHE_QUEUE_LIMIT, world.bookingHorizonMs);
     this.store = new KeyStore(config.capacity, config.eviction, config.ttlS * 1000, this.rng);
   }
 

@@ -60,7 +60,7 @@ export class DbModel extends BaseNode implements ClusterMember {
     super(world, index, 'db');
     this.config = config;
     this.role = config.role;
-    this.station = new FifoServers(config.connections, config.queueLimit);
+    this.station = new FifoServers(config.connections, config.queueLimit, world.bookingHorizonMs);
     this.backlog = new ReplicationBacklog(world);
     this.inFlight = new InFlightVersions(world.calls);
     const calls = world.calls;
