@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { rovingIndex } from './rovingFocus';
@@ -12,6 +13,8 @@ export function PlaybackBar() {
   const playing = frame?.playing === true;
   const speed = frame?.speed ?? controller?.speed;
   const checked = SPEED_PRESETS.findIndex((preset) => preset.speed === speed);
+  const progress = model?.seekProgress ?? null;
+  const seeking = progress === null ? null : { targetMs: progress.targetMs, percent: Math.floor((100 * progress.doneMs) / Math.max(1, progress.targetMs)) };
   return (
     // Space plays / pauses with focus anywhere on this bar (it does not press the focused button).
     <div className="live-playback" role="toolbar" aria-label="Playback" data-space-plays="">
@@ -33,7 +36,24 @@ export function PlaybackBar() {
         <RotateCcw size={16} />
       </button>
       <span className="live-clock" data-testid="live-clock" aria-live="off">
-        {formatSimTime(frame?.timeMs ?? 0)} <span className="live-clock-total">/ {formatSimTime(frame?.durationMs ?? 0)}</span>
+        {formatSimTime(frame?.timeMs ?? 0)}{' '}
+        {seeking === null ? (
+          <span className="live-clock-total">/ {formatSimTime(frame?.durationMs ?? 0)}</span>
+        ) : (
+          // A seek re-simulates up to its target: one that takes a while says how far it has got.
+          <span
+            className="live-seek-progress"
+            role="progressbar"
+            aria-label={`Simulating to ${formatSimTime(seeking.targetMs)}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={seeking.percent}
+            data-testid="seek-progress"
+            style={{ '--seek-done': `${seeking.percent}%` } as CSSProperties}
+          >
+            → {formatSimTime(seeking.targetMs)} · {seeking.percent} %
+          </span>
+        )}
       </span>
       {/* The radio group pattern: one Tab stop (the checked speed), the arrows move and choose, Home
           and End choose the slowest and Max. Space plays / pauses here too (the toolbar's rule). */}

@@ -63,6 +63,8 @@ export class LiveModel {
   /** A command the engine refused, in the same form; shown over the canvas until dismissed. */
   problem: readonly SimWarning[] | null = null;
   report: Record<string, unknown> | null = null;
+  /** A seek that is taking a while: how far the engine has got (simulated ms); null once a frame comes. */
+  seekProgress: { doneMs: number; targetMs: number } | null = null;
   version = 0;
   /** Changes whenever the run's history starts over (load, reset, seek back, a re-simulated edit). */
   runSeq = 0;
@@ -117,11 +119,15 @@ export class LiveModel {
         break;
       case 'injected':
         break;
+      case 'progress':
+        this.seekProgress = { doneMs: event.doneMs, targetMs: event.targetMs };
+        break;
     }
     this.changed();
   }
 
   applyFrame(frame: Frame): void {
+    this.seekProgress = null;
     if (frame.resync) {
       // A design edited after the end is re-run to its end, and its report posted, before this
       // first frame of the re-run: keep that report (and its summary) rather than start over blank.

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -209,4 +211,36 @@ test('quick presses of the timeline keys each count, before the frames catch up'
   await page.keyboard.press('End');
   await page.keyboard.press('PageDown');
   await expect(bar).toHaveAttribute('aria-valuenow', '50');
+});
+
+test('a seek that takes a while shows how far it has got, in place of the run’s length, until it lands', async ({ page }) => {
+  // The classic stack, ten minutes long at five times its load: a seek to 9 minutes re-simulates
+  // about half a million requests, seconds of work here.
+  const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as { durationS: number; nodes: { kind: string; config?: { rps?: number } }[] };
+  doc.durationS = 600;
+  for (const node of doc.nodes) if (node.kind === 'client') node.config = { ...node.config, rps: (node.config?.rps ?? 100) * 5 };
+  // The plain file chooser, which Playwright can answer (Chromium would use the File System Access picker).
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Open…/ }).click();
+  await (await chooser).setFiles({ name: 'long-stack.faultline', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
+
+  const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
+  await page.mouse.click(barBox.x + barBox.width * 0.9, barBox.y + barBox.height / 2);
+  const progress = page.getByRole('progressbar', { name: /^Simulating to 9:0\d\.\d$/ });
+  await expect(progress).toBeVisible();
+  const percent = Number(await progress.getAttribute('aria-valuenow'));
+  expect(percent).toBeGreaterThanOrEqual(0);
+  expect(percent).toBeLessThan(100);
+  await expect(progress).toContainText(`${percent} %`);
+  // Landed: the clock shows the time sought, and the run's length again.
+  await expect(progress).toHaveCount(0, { timeout: 60_000 });
+  expect(await timeMs(page)).toBeGreaterThan(530_000);
+  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
 });

@@ -76,14 +76,15 @@ export class LiveRun {
    * Goes to `timeMs`: forwards by simulating on, backwards by re-simulating from t=0. `progress` is
    * called after every {@link SEEK_CHUNK_MS} of simulated time, so a host can show it is alive.
    */
-  seek(timeMs: number, progress?: () => void): void {
+  /** `progress` is told the simulated time reached after each chunk. */
+  seek(timeMs: number, progress?: (nowMs: number) => void): void {
     if (timeMs < this.sim.now) {
       this.sim = new Simulation(this.base, this.options);
       this.applied = 0;
     }
     while (this.sim.now < timeMs) {
       this.advanceTo(Math.min(timeMs, this.sim.now + SEEK_CHUNK_MS));
-      progress?.();
+      progress?.(this.sim.now);
     }
   }
 

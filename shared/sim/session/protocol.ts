@@ -221,6 +221,11 @@ export const engineMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('finished'), report: z.record(z.string(), z.unknown()) }),
   /** Worker liveness; the supervisor consumes these. */
   z.object({ type: z.literal('heartbeat') }),
+  /**
+   * A long seek or step is under way (sent instead of a heartbeat while it runs): the run has got to
+   * `doneMs` of `targetMs`. The next frame ends it.
+   */
+  z.object({ type: z.literal('progress'), doneMs: timeMs, targetMs: timeMs }),
   /** From the supervisor: the engine's health, and what happened, in words the UI can show. */
   z.object({ type: z.literal('status'), status: engineStatusSchema, message: z.string() }),
 ]);

@@ -153,14 +153,20 @@ export class Session implements PacedRun {
 
   /**
    * Long synchronous work (seeking re-simulates from t=0) keeps the message loop busy, so the
-   * host's heartbeat timer cannot fire; progress proves the engine is not stuck, so say so.
+   * host's heartbeat timer cannot fire; progress proves the engine is not stuck, so say so — on a
+   * seek with how far it has got, which the UI shows when a seek takes a while.
    */
-  private readonly stillAlive = (): void => {
+  private stillAlive(progress?: { doneMs: number; targetMs: number }): void {
     const now = this.clock.now();
     if (now - this.lastAliveMs < STILL_ALIVE_INTERVAL_MS) return;
     this.lastAliveMs = now;
-    this.post({ type: 'heartbeat' }, []);
-  };
+    this.post(progress === undefined ? { type: 'heartbeat' } : { type: 'progress', ...progress }, []);
+  }
+
+  /** The progress callback of a seek to `targetMs`. */
+  private progressTowards(targetMs: number): (nowMs: number) => void {
+    return (doneMs) => this.stillAlive({ doneMs, targetMs });
+  }
 
   private reject(command: string, message: string, problems: { path: string; message: string }[] = []): void {
     this.post({ type: 'rejected', command, message, problems }, []);
@@ -187,7 +193,7 @@ export class Session implements PacedRun {
   private start(document: FaultlineDocument, timeMs: number, announce: boolean): void {
     this.document = document;
     const run = new LiveRun(document);
-    if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs), this.stillAlive);
+    if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs), this.progressTowards(Math.min(timeMs, run.durationMs)));
     this.running = {
       run,
       sampler: new NodeStateSampler(run.sim, document),
@@ -213,7 +219,7 @@ export class Session implements PacedRun {
     const running = this.running!;
     const target = Math.min(Math.max(0, timeMs), running.run.durationMs);
     const before = running.run.sim;
-    running.run.seek(target, this.stillAlive);
+    running.run.seek(target, this.progressTowards(target));
     if (running.run.sim !== before) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);

@@ -51,6 +51,20 @@ function loadedModel(): LiveModel {
 }
 
 describe('LiveModel', () => {
+  it('shows how far a long seek has got until the frame it ends with arrives', () => {
+    const model = loadedModel();
+    model.applyFrame(frame(2000));
+    expect(model.seekProgress).toBeNull();
+    const version = model.version;
+    model.applyEvent({ type: 'progress', doneMs: 3000, targetMs: 9000 });
+    expect(model.seekProgress).toEqual({ doneMs: 3000, targetMs: 9000 });
+    expect(model.version).toBeGreaterThan(version);
+    model.applyEvent({ type: 'progress', doneMs: 6000, targetMs: 9000 });
+    expect(model.seekProgress).toEqual({ doneMs: 6000, targetMs: 9000 });
+    model.applyFrame(frame(9000));
+    expect(model.seekProgress).toBeNull();
+  });
+
   it('turns scenario events into log rows and notes into captions', () => {
     const model = loadedModel();
     model.applyFrame(frame(2000, { log: [{ timeMs: 2000, action: 'crash', target: 'app2', note: 'app2 goes away', injected: true }] }));

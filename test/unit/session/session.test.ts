@@ -310,13 +310,18 @@ describe('Session', () => {
     expect([...played.frames(), ...sought.frames()].every((frame) => frame.logDropped === 0)).toBe(true);
   });
 
-  it('a long seek or step says it is alive as it goes, so it is not taken for a hang', () => {
+  it('a long seek or step says it is alive as it goes, so it is not taken for a hang; a seek says how far it has got', () => {
     const h = createHarness(100); // every clock reading: 100 ms of (pretend) real time spent simulating
     h.session.handle({ type: 'load', documentText: exampleText });
     const before = h.messages.length;
     h.session.handle({ type: 'seek', timeMs: 15_000 });
     const during = h.messages.slice(before);
-    expect(during.filter((m) => m.type === 'heartbeat').length).toBeGreaterThan(10); // 60 chunks of 250 ms, one beat per 3 readings
+    // 60 chunks of 250 ms, one message per 3 readings: progress towards the target, never past it.
+    const progress = during.filter((m) => m.type === 'progress');
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.every((m) => m.targetMs === 15_000 && m.doneMs > 0 && m.doneMs <= 15_000)).toBe(true);
+    const done = progress.map((m) => m.doneMs);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(during.at(-1)!.type).toBe('frame');
     const mark = h.messages.length;
     h.session.handle({ type: 'step', deltaMs: 4_000 });
