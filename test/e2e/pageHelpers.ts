@@ -47,3 +47,19 @@ export async function openLessonAt(page: Page, id: string, size: { width: number
   await page.getByTestId(`lesson-${id}`).click();
   await expect(page.getByTestId(`lesson-${id}`)).toHaveCount(0);
 }
+
+/**
+ * Opens the app and then a file `name` holding `text` with File → Open… through the plain file
+ * chooser, which Playwright can answer (Chromium would otherwise show the File System Access picker).
+ */
+export async function openFileText(page: Page, name: string, text: string): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const chooser = page.waitForEvent('filechooser');
+  await menu(page, 'File', 'Open…');
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page).toHaveTitle(`${name} — Faultline`);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openLessonAt, watchForProblems } from './pageHelpers';
+import { openFileText, openLessonAt, watchForProblems } from './pageHelpers';
 
 /**
  * A node's badges (renderer/live/badgeScale.ts): PRIMARY, REPLICA, DOWN… are drawn in world units
@@ -70,16 +70,7 @@ test("a region's title ends before a badge lying across its row, when its first 
     checks: [],
   };
   await page.setViewportSize({ width: 1280, height: 800 });
-  // The plain file chooser, which Playwright can answer (Chromium would use the File System Access picker).
-  await page.addInitScript(() => {
-    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
-  });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
-  await page.getByRole('menuitem', { name: /^Open…/ }).click();
-  await (await chooser).setFiles({ name: 'badge-over-title.faultline', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await openFileText(page, 'badge-over-title.faultline', JSON.stringify(doc));
   await expect(page.getByTestId('status-counts')).toHaveText('2 nodes · 1 link');
   const title = () => page.evaluate(() => (window as unknown as { __faultline: { regionTitle(id: string): { text: string } | null } }).__faultline.regionTitle('r')?.text);
   await expect.poll(title).toBe(name.toUpperCase());

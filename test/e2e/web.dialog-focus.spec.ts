@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadDocument } from '../../shared/model/load';
 import { encodeShareCode } from '../../shared/model/shareCode';
-import { menu, watchForProblems } from './pageHelpers';
+import { menu, openFileText, watchForProblems } from './pageHelpers';
 
 const LESSON_DIR = join(import.meta.dirname, '..', '..', 'shared', 'examples', 'lessons');
 
@@ -91,16 +91,7 @@ test.describe('focus after a dialog', () => {
 
   test('a file opened from the File menu (no dialog of ours) leaves focus on the canvas too, not on the page', async ({ page }) => {
     const problems = watchForProblems(page);
-    await page.addInitScript(() => {
-      delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
-    });
-    await page.goto('/');
-    await expect(page.getByTestId('live-play')).toBeEnabled();
-    const chooser = page.waitForEvent('filechooser');
-    await menu(page, 'File', 'Open…');
-    const text = await readFile(join(LESSON_DIR, '10-queues-and-back-pressure.faultline'), 'utf8');
-    await (await chooser).setFiles({ name: 'queues.faultline', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(page).toHaveTitle(/queues\.faultline/);
+    await openFileText(page, 'queues.faultline', await readFile(join(LESSON_DIR, '10-queues-and-back-pressure.faultline'), 'utf8'));
     await spacePlays(page);
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { openFileText } from './pageHelpers';
 
 /**
  * The timeline's markers and the check editor speak the user's node names, and a click on the
@@ -219,16 +220,7 @@ test('a seek that takes a while shows how far it has got, in place of the run’
   const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as { durationS: number; nodes: { kind: string; config?: { rps?: number } }[] };
   doc.durationS = 600;
   for (const node of doc.nodes) if (node.kind === 'client') node.config = { ...node.config, rps: (node.config?.rps ?? 100) * 5 };
-  // The plain file chooser, which Playwright can answer (Chromium would use the File System Access picker).
-  await page.addInitScript(() => {
-    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
-  });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'File', exact: true }).click();
-  await page.getByRole('menuitem', { name: /^Open…/ }).click();
-  await (await chooser).setFiles({ name: 'long-stack.faultline', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await openFileText(page, 'long-stack.faultline', JSON.stringify(doc));
   await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
 
   const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
