@@ -1,8 +1,8 @@
 import { Container, Graphics, Particle, ParticleContainer, Text, Texture, type Renderer } from 'pixi.js';
 import { resolveLink } from '../../shared/model/defaults';
 import type { FaultlineDocument } from '../../shared/model/types';
-import { NODE_DEGRADED, NODE_DOWN, ROLE_PRIMARY, ROLE_REPLICA, type Frame } from '../../shared/sim/session/protocol';
-import { haHalves, haRoleOf, type HaHalves } from './haRoles';
+import { NODE_DEGRADED, NODE_DOWN, type Frame } from '../../shared/sim/session/protocol';
+import { roleBadge } from './roleBadge';
 import { badgeScale } from './badgeScale';
 import { LIVE_SIZES, type LiveSizes } from './liveSizes';
 import { linkPairKeys, linkSegment, NODE_CARD, NODE_STATUS_DOT, type Point, type Rect } from '../editor/geometry';
@@ -88,8 +88,6 @@ export class LiveLayer {
   private nodeBadges = new Map<string, NodeBadge>();
   /** Databases joined by replication links: only there is PRIMARY news (a lone database is one). */
   private replicated = new Set<string>();
-  /** HA halves of the document last drawn (see haPairsOf). */
-  private haPairs: { doc: FaultlineDocument; ids: readonly string[]; halves: HaHalves } | null = null;
   private geometryFor: FaultlineDocument | null = null;
   private elapsedS = 0;
   /** The node to pulse (a log row was clicked). */
@@ -460,7 +458,7 @@ export class LiveLayer {
         this.bar(x + 6, by, w - 12, barHeight, BAR_BG, 0.35);
         if (fill > 0) this.bar(x + 6, by, Math.max(3, (w - 12) * Math.min(1, fill)), barHeight, color, 1);
       });
-      const role = this.roleLabel(doc, frame, ids, i);
+      const role = roleBadge(frame.role[i], frame.nodeStatus[i], this.replicated.has(ids[i]));
       let badge = this.nodeBadges.get(node.id);
       if (badge === undefined && (down || role !== '')) badge = this.createBadge(node.id);
       if (badge !== undefined) {
@@ -486,21 +484,6 @@ export class LiveLayer {
   /** Where the badges shown are (world units): the same array until they move, appear or go. */
   get badgeRects(): readonly Rect[] {
     return this.badgeBoxes;
-  }
-
-  /** The badge over node `i`: a replicated database's role, an HA pair's half, or nothing. */
-  private roleLabel(doc: FaultlineDocument, frame: Frame, ids: readonly string[], i: number): string {
-    // A crashed database plays no role until it is back (and a failover may have replaced it).
-    if ((frame.role[i] === ROLE_REPLICA || frame.role[i] === ROLE_PRIMARY) && frame.nodeStatus[i] === NODE_DOWN) return '';
-    if (frame.role[i] === ROLE_REPLICA) return 'REPLICA';
-    if (frame.role[i] === ROLE_PRIMARY) return this.replicated.has(ids[i]) ? 'PRIMARY' : '';
-    return this.haRole(doc, ids[i], frame, ids);
-  }
-
-  /** lb `ha` pairs: the configured active half is ACTIVE (FAILED while down), its peer PASSIVE. */
-  private haRole(doc: FaultlineDocument, nodeId: string, frame: Frame, ids: readonly string[]): string {
-    if (this.haPairs === null || this.haPairs.doc !== doc || this.haPairs.ids !== ids) this.haPairs = { doc, ids, halves: haHalves(doc, ids) };
-    return haRoleOf(this.haPairs.halves, nodeId, frame.nodeStatus);
   }
 
   destroy(): void {

@@ -2,7 +2,7 @@ import type { FaultlineDocument, ResolvedConfig } from '../../model/types';
 import { resolveNodeConfig } from '../../model/defaults';
 import type { Simulation } from '../simulation';
 import { hasQueue } from './queueingStation';
-import { NODE_DEGRADED, NODE_DOWN, NODE_UP, ROLE_NONE, ROLE_PRIMARY, ROLE_REPLICA } from './protocol';
+import { NODE_DEGRADED, NODE_DOWN, NODE_UP, ROLE_ACTIVE, ROLE_NONE, ROLE_PASSIVE, ROLE_PRIMARY, ROLE_REPLICA } from './protocol';
 
 /** Per-node arrays of one frame. */
 export interface NodeStateArrays {
@@ -21,11 +21,14 @@ function numberField(config: ResolvedConfig, name: string): number | null {
 /**
  * Reads what a node looks like right now, knowing nothing about kinds: liveness from the world,
  * utilization and queue from the node's station (if it has one), cache fill from the keys it
- * reports against its configured `capacity`, the role from its config, and "degraded" from the
+ * reports against its configured `capacity`, the role from the model or its config (an lb `ha`
+ * half's from who holds the pair's address), and "degraded" from the
  * `slow` / `recover` events applied so far.
  */
 export class NodeStateSampler {
   private configs: ResolvedConfig[];
+  /** The lb `ha` pairs: the configured active's index and its peer's. */
+  private haPairs: [number, number][] = [];
   private readonly slowed: Uint8Array;
   private eventsSeen = 0;
 
@@ -43,7 +46,15 @@ export class NodeStateSampler {
   }
 
   private resolve(document: FaultlineDocument): ResolvedConfig[] {
-    return this.sim.world.nodeIds.map((id) => resolveNodeConfig(document, id));
+    const nodeIds = this.sim.world.nodeIds;
+    const configs = nodeIds.map((id) => resolveNodeConfig(document, id));
+    this.haPairs = [];
+    configs.forEach((config, active) => {
+      const peer = (config as { ha?: { peer: string } | null }).ha?.peer;
+      const passive = peer === undefined ? -1 : nodeIds.indexOf(peer);
+      if (passive >= 0) this.haPairs.push([active, passive]);
+    });
+    return configs;
   }
 
   sample(): NodeStateArrays {
@@ -80,6 +91,12 @@ export class NodeStateSampler {
       // The model's live role first: a failover promotes a replica and demotes the old primary.
       const role = model.role ?? (config as unknown as Record<string, unknown>).role;
       out.role[i] = role === 'primary' ? ROLE_PRIMARY : role === 'replica' ? ROLE_REPLICA : ROLE_NONE;
+    }
+    // Whichever half holds the pair's address is the active one: the peer after a takeover.
+    for (const [active, passive] of this.haPairs) {
+      const holder = world.addressOf[active] === passive ? passive : active;
+      out.role[holder] = ROLE_ACTIVE;
+      out.role[holder === active ? passive : active] = ROLE_PASSIVE;
     }
     return out;
   }

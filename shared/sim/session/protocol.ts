@@ -53,6 +53,10 @@ export const NODE_DEGRADED = 2;
 export const ROLE_NONE = 0;
 export const ROLE_PRIMARY = 1;
 export const ROLE_REPLICA = 2;
+/** An lb `ha` half holding the pair's address (the configured active, or its peer after a takeover). */
+export const ROLE_ACTIVE = 3;
+/** The other half of an lb `ha` pair: it listens for heartbeats, ready to take the address. */
+export const ROLE_PASSIVE = 4;
 
 /**
  * Floats per packet in `frame.packets`: link index, position along the link (0 at `from`, 1 at

@@ -3,6 +3,8 @@ import { Simulation } from '../../../../../shared/sim/simulation';
 import type { FaultlineDocument } from '../../../../../shared/model/types';
 import type { LbModel } from '../../../../../shared/sim/nodes/lb';
 import { loadEdgeFixture } from './loadFixture';
+import { NodeStateSampler } from '../../../../../shared/sim/session/nodeStates';
+import { NODE_DOWN, ROLE_ACTIVE, ROLE_PASSIVE } from '../../../../../shared/sim/session/protocol';
 
 const HEARTBEAT_MS = 500;
 const DEAD_AFTER = 3;
@@ -13,6 +15,29 @@ function crashAt(doc: FaultlineDocument, atS: number, extra: unknown[] = []): Fa
 
 describe('lb ha: an active-passive pair (fixture lb-ha)', () => {
   const doc = loadEdgeFixture('lb-ha');
+
+  it('the live view shows which half holds the address: the passive is ACTIVE once it has taken over, the active back when it returns', () => {
+    const withReturn = crashAt(doc, 10.3, [{ atS: 16, action: 'restart', target: 'lbA' }]);
+    const sim = new Simulation(withReturn);
+    const sampler = new NodeStateSampler(sim, withReturn);
+    const roles = () => {
+      const state = sampler.sample();
+      const a = sim.world.nodeIds.indexOf('lbA');
+      const b = sim.world.nodeIds.indexOf('lbB');
+      return { lbA: state.role[a], lbB: state.role[b], lbADown: state.nodeStatus[a] === NODE_DOWN };
+    };
+    sim.runUntil(10_000);
+    expect(roles()).toEqual({ lbA: ROLE_ACTIVE, lbB: ROLE_PASSIVE, lbADown: false });
+    // Dead, not yet noticed: the address is still the dead active's (the gap the lesson shows).
+    sim.runUntil(10_600);
+    expect(roles()).toEqual({ lbA: ROLE_ACTIVE, lbB: ROLE_PASSIVE, lbADown: true });
+    // deadAfter missed heartbeats later (at most 3.5 × 500 ms): the passive holds it.
+    sim.runUntil(10_300 + (DEAD_AFTER + 0.5) * HEARTBEAT_MS + 1);
+    expect(roles()).toEqual({ lbA: ROLE_PASSIVE, lbB: ROLE_ACTIVE, lbADown: true });
+    // The active returns at 16 s and, heard again, takes its address back (preemption).
+    sim.runUntil(17_500);
+    expect(roles()).toEqual({ lbA: ROLE_ACTIVE, lbB: ROLE_PASSIVE, lbADown: false });
+  });
 
   it('the passive takes over after deadAfter missed heartbeats: the gap is about deadAfter × heartbeatMs', () => {
     // Constant arrivals at 1000/s: the requests lost equal the gap in milliseconds (± the one or

@@ -1,0 +1,24 @@
+import { NODE_DOWN, ROLE_ACTIVE, ROLE_PASSIVE, ROLE_PRIMARY, ROLE_REPLICA } from '../../shared/sim/session/protocol';
+
+/**
+ * The badge over a node for its role in a frame: a replicated database's PRIMARY or REPLICA (a
+ * lone database is simply one, so it gets none), an lb `ha` half's ACTIVE or PASSIVE — the half
+ * holding the pair's address is ACTIVE, so after a takeover the peer says so — or nothing. A
+ * crashed database plays no role until it is back (a failover may have replaced it); a crashed
+ * HA half reads FAILED.
+ */
+export function roleBadge(role: number, status: number, replicated: boolean): string {
+  const down = status === NODE_DOWN;
+  switch (role) {
+    case ROLE_PRIMARY:
+      return down || !replicated ? '' : 'PRIMARY';
+    case ROLE_REPLICA:
+      return down ? '' : 'REPLICA';
+    case ROLE_ACTIVE:
+      return down ? 'FAILED' : 'ACTIVE';
+    case ROLE_PASSIVE:
+      return down ? 'FAILED' : 'PASSIVE';
+    default:
+      return '';
+  }
+}
