@@ -77,8 +77,8 @@ export class SceneView {
   private classroom = false;
   /** A card was added: the next placement restores document order. */
   private orderPending = false;
-  /** What the region titles were last cut around: the far labels' placement, other things in their way, and the regions. */
-  private titlesFitFor: { placements: number; obstacles: readonly Rect[]; regions: FaultlineDocument['regions'] | undefined; classroom: boolean } | null = null;
+  /** What the region titles were last cut around: the far labels' placement, other things in their way, the regions and the zoom. */
+  private titlesFitFor: { placements: number; obstacles: readonly Rect[]; regions: FaultlineDocument['regions'] | undefined; classroom: boolean; zoom: number } | null = null;
   /** Things drawn over the regions besides the far labels (the live view's badges), in world units. */
   private titleObstacles: readonly Rect[] = [];
 
@@ -115,7 +115,7 @@ export class SceneView {
       showFarLabels();
       for (const view of this.regionViews.values()) view.setZoom(this.zoom, this.pixelRatio);
       this.titlesFitFor = null;
-      this.fitTitlesToLabels();
+      this.fitTitles();
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
       for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
     };
@@ -184,7 +184,7 @@ export class SceneView {
     }
     if (this.applyDetail()) changed = true;
     // Called on every frame: this is where the titles catch up with labels re-placed by a sync or a mode change.
-    return this.fitTitlesToLabels() || changed;
+    return this.fitTitles() || changed;
   }
 
   /**
@@ -198,14 +198,14 @@ export class SceneView {
   /**
    * Cuts each region's title to end before the far labels (far out) and other obstacles lying
    * across its row (see titleWidthLimit); nearer in, gives every title back its box's width.
-   * Redone only when the labels were placed again, the obstacles or the regions changed; returns
-   * whether a title changed.
+   * Redone only when the labels were placed again, or the obstacles, the regions or the zoom (the
+   * titles' size) changed; returns whether a title changed.
    */
-  private fitTitlesToLabels(): boolean {
+  private fitTitles(): boolean {
     const regions = this.last.doc?.regions;
-    const fitFor = { placements: this.farLabels.placements, obstacles: this.titleObstacles, regions, classroom: this.classroom };
+    const fitFor = { placements: this.farLabels.placements, obstacles: this.titleObstacles, regions, classroom: this.classroom, zoom: this.zoom };
     const before = this.titlesFitFor;
-    if (before !== null && before.placements === fitFor.placements && before.obstacles === fitFor.obstacles && before.regions === regions && before.classroom === fitFor.classroom) return false;
+    if (before !== null && before.placements === fitFor.placements && before.obstacles === fitFor.obstacles && before.regions === regions && before.classroom === fitFor.classroom && before.zoom === fitFor.zoom) return false;
     this.titlesFitFor = fitFor;
     const labels = [...this.farLabels.shownRects(), ...this.titleObstacles];
     let changed = false;

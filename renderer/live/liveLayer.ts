@@ -20,7 +20,6 @@ const PACKET_RADIUS = 5;
 const FLOW_PX_PER_S = 70;
 const FLOW_DASH_PX = 7;
 
-
 const HEALTH = { up: 0x22c55e, down: 0xef4444, degraded: 0xf59e0b, suspected: 0xa855f7 } as const;
 const BAR_BG = 0x000000;
 
@@ -161,10 +160,11 @@ export class LiveLayer {
   /** Follows the canvas's zoom; returns whether the badges must be laid out again (call update). */
   setZoom(zoom: number): boolean {
     this.zoom = zoom;
-    return this.badgeScale !== this.drawnBadgeScale;
+    return this.wantedBadgeScale !== this.drawnBadgeScale;
   }
 
-  private get badgeScale(): number {
+  /** The badges' scale at the current zoom and type size. */
+  private get wantedBadgeScale(): number {
     return badgeScale(this.sizes.badgeFont, this.zoom, this.classroom);
   }
 
@@ -304,7 +304,7 @@ export class LiveLayer {
     const size = n * 5 + links;
     if (this.nodeKey.length !== size) this.nodeKey = new Uint16Array(size);
     const key = this.nodeKey;
-    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight || this.sizes !== this.drawnSizes || this.badgeScale !== this.drawnBadgeScale;
+    let changed = doc !== this.nodeKeyDocument || this.highlightNodeId !== this.nodeKeyHighlight || this.sizes !== this.drawnSizes || this.wantedBadgeScale !== this.drawnBadgeScale;
     const put = (i: number, value: number) => {
       if (key[i] !== value) {
         key[i] = value;
@@ -416,7 +416,7 @@ export class LiveLayer {
     }
     const { barHeight } = sizes;
     // Far out the badges grow (in the world) so their text keeps a readable size on screen.
-    const scale = this.badgeScale;
+    const scale = this.wantedBadgeScale;
     this.drawnBadgeScale = scale;
     const badgeHeight = sizes.badgeHeight * scale;
     const badgeTop = -badgeHeight - 2 * scale;
