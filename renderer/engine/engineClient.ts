@@ -65,6 +65,10 @@ export class EngineClient {
   seek(timeMs: number): void {
     this.send({ type: 'seek', timeMs });
   }
+  /** Stops a long seek where it has got to (nothing if it has landed). */
+  cancelSeek(): void {
+    this.send({ type: 'cancelSeek' });
+  }
   reset(): void {
     this.send({ type: 'reset' });
   }

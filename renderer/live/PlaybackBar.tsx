@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
+import { Pause, Play, RotateCcw, StepForward, X } from 'lucide-react';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { rovingIndex } from './rovingFocus';
 import { formatSimTime, SPEED_PRESETS } from './speedPresets';
@@ -55,6 +55,22 @@ export function PlaybackBar() {
           </span>
         )}
       </span>
+      {seeking !== null && (
+        <button
+          type="button"
+          className="icon-button live-tool"
+          data-testid="seek-cancel"
+          aria-label="Stop seeking here (Esc)"
+          title="Stop seeking here (Esc)"
+          onClick={(event) => {
+            controller?.cancelSeek();
+            // This button goes once the seek has stopped: Play keeps the focus in the bar.
+            event.currentTarget.closest('[role="toolbar"]')?.querySelector<HTMLElement>('[data-testid="live-play"]')?.focus();
+          }}
+        >
+          <X size={16} />
+        </button>
+      )}
       {/* The radio group pattern: one Tab stop (the checked speed), the arrows move and choose, Home
           and End choose the slowest and Max. Space plays / pauses here too (the toolbar's rule). */}
       <div

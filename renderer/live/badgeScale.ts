@@ -1,5 +1,5 @@
 /**
- * How much a node's badges (PRIMARY, REPLICA, ACTIVE, PASSIVE, FAILED, DOWN) are enlarged far out.
+ * How much a node's badges (PRIMARY, REPLICA, ACTIVE, PASSIVE, DOWN) are enlarged far out.
  * Drawn in world units like the card, an 11 px badge is 3.6 px high when lesson 7 is fitted into a
  * 1280×800 window (zoom 0.33) — the promoted replica's PRIMARY, the lesson's point, was a purple
  * smudge. Below a zoom it is scaled up instead, so its text keeps a readable size on screen, as

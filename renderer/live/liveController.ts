@@ -118,6 +118,12 @@ export class LiveController {
     this.model.clearNotice();
     this.client.seek(timeMs);
   }
+  /** Stops a seek that is taking a while where it has got to; false when none is (nothing sent). */
+  cancelSeek(): boolean {
+    if (this.model.seekProgress === null) return false;
+    this.client.cancelSeek();
+    return true;
+  }
   /** Runs the (edited) design again from t = 0, paused: the run a saved file of it gives. */
   reset(): void {
     this.flushEdit();

@@ -470,11 +470,10 @@ export class LiveLayer {
         if (role !== '') {
           badge.role.scale.set(scale);
           const bw = badge.role.width + 10 * scale;
-          // Enlarged, an HA half's FAILED would run into its DOWN: it goes a row higher.
-          const roleTop = down && x + 2 + downWidth + 2 * scale > x + w - bw - 2 ? badgeTop - badgeHeight - 2 * scale : badgeTop;
-          g.roundRect(x + w - bw - 2, y + roleTop, bw, badgeHeight, badgeHeight / 2).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
-          boxes.push({ x: x + w - bw - 2, y: y + roleTop, w: bw, h: badgeHeight });
-          badge.role.position.set(x + w - bw + 3 * scale, y + roleTop + scale);
+          // A role badge and DOWN never show together (roleBadge), so they cannot collide.
+          g.roundRect(x + w - bw - 2, y + badgeTop, bw, badgeHeight, badgeHeight / 2).fill({ color: role === 'PRIMARY' || role === 'ACTIVE' ? 0x7c3aed : 0x475569 });
+          boxes.push({ x: x + w - bw - 2, y: y + badgeTop, w: bw, h: badgeHeight });
+          badge.role.position.set(x + w - bw + 3 * scale, y + badgeTop + scale);
         }
       }
     }

@@ -4,8 +4,9 @@ import { NODE_DOWN, ROLE_ACTIVE, ROLE_PASSIVE, ROLE_PRIMARY, ROLE_REPLICA } from
  * The badge over a node for its role in a frame: a replicated database's PRIMARY or REPLICA (a
  * lone database is simply one, so it gets none), an lb `ha` half's ACTIVE or PASSIVE — the half
  * holding the pair's address is ACTIVE, so after a takeover the peer says so — or nothing. A
- * crashed database plays no role until it is back (a failover may have replaced it); a crashed
- * HA half reads FAILED.
+ * crashed node plays no role until it is back (a failover may have replaced a database, the peer
+ * holds an HA pair's address): its DOWN badge says all, and a second badge beside it would only
+ * crowd the card.
  */
 export function roleBadge(role: number, status: number, replicated: boolean): string {
   const down = status === NODE_DOWN;
@@ -15,9 +16,9 @@ export function roleBadge(role: number, status: number, replicated: boolean): st
     case ROLE_REPLICA:
       return down ? '' : 'REPLICA';
     case ROLE_ACTIVE:
-      return down ? 'FAILED' : 'ACTIVE';
+      return down ? '' : 'ACTIVE';
     case ROLE_PASSIVE:
-      return down ? 'FAILED' : 'PASSIVE';
+      return down ? '' : 'PASSIVE';
     default:
       return '';
   }

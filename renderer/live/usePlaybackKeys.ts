@@ -6,7 +6,8 @@ import type { LiveController } from './liveController';
  * Space plays / pauses — on release, and only if the pointer was not pressed meanwhile (Space +
  * drag pans the canvas); also with focus on the playback bar's buttons or the run panels' tabs
  * (which then are not pressed); never while typing, in a menu or a dialog, or on other buttons. F10 steps (plain F10 only: Shift+F10 opens the
- * selection's fault menu, like a right-click, which does not step the run).
+ * selection's fault menu, like a right-click, which does not step the run). Escape stops a long
+ * seek where it has got to.
  */
 export function usePlaybackKeys(controller: LiveController | null): void {
   useEffect(() => {
@@ -19,6 +20,8 @@ export function usePlaybackKeys(controller: LiveController | null): void {
         // A focused speed button or tab would be pressed by this Space: it plays or pauses instead.
         if (inSpacePlaysArea(event.target)) event.preventDefault();
       }
+      // A seek taking a while stops where it has got to (the button beside its progress says Esc).
+      if (event.key === 'Escape' && !notForTheDiagram(event.target) && controller.cancelSeek()) event.preventDefault();
       // Not from a dialog either (Space already was not): the run stepped behind Help → About.
       if (event.key === 'F10' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey && !notForTheDiagram(event.target)) {
         event.preventDefault();

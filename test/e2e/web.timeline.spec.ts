@@ -236,3 +236,41 @@ test('a seek that takes a while shows how far it has got, in place of the run’
   expect(await timeMs(page)).toBeGreaterThan(530_000);
   await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
 });
+
+test('a seek that takes a while can be stopped where it has got to, with its button or Esc', async ({ page }) => {
+  // As above: a seek to 9 minutes of the classic stack at five times its load takes seconds here.
+  const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as { durationS: number; nodes: { kind: string; config?: { rps?: number } }[] };
+  doc.durationS = 600;
+  for (const node of doc.nodes) if (node.kind === 'client') node.config = { ...node.config, rps: (node.config?.rps ?? 100) * 5 };
+  await openFileText(page, 'long-stack.faultline', JSON.stringify(doc));
+  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
+  const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
+  const progress = page.getByTestId('seek-progress');
+
+  await page.mouse.click(barBox.x + barBox.width * 0.9, barBox.y + barBox.height / 2);
+  await expect(progress).toBeVisible();
+  const cancel = page.getByRole('button', { name: 'Stop seeking here (Esc)' });
+  await cancel.click();
+  await expect(progress).toHaveCount(0);
+  await expect(cancel).toHaveCount(0);
+  await expect(page.getByTestId('live-play')).toBeFocused();
+  const stoppedAt = await timeMs(page);
+  expect(stoppedAt).toBeGreaterThan(0);
+  expect(stoppedAt).toBeLessThan(530_000);
+  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
+  // It stays there (nothing lands later), and the run goes on from there.
+  await page.waitForTimeout(1_000);
+  expect(await timeMs(page)).toBe(stoppedAt);
+  await page.keyboard.press('F10');
+  await expect.poll(() => timeMs(page)).toBe(stoppedAt + 100);
+
+  // Esc, with the focus anywhere but a text field or a dialog.
+  await page.mouse.click(barBox.x + barBox.width * 0.95, barBox.y + barBox.height / 2);
+  await expect(progress).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(progress).toHaveCount(0);
+  const escapedAt = await timeMs(page);
+  expect(escapedAt).toBeLessThan(560_000);
+  await page.waitForTimeout(1_000);
+  expect(await timeMs(page)).toBe(escapedAt);
+});

@@ -67,6 +67,7 @@ function shortcutGroups(mod: string, newKeys: string): readonly { title: string;
         ['F10', 'Step'],
         [`${mod}+] / ${mod}+[`, 'Faster / Slower'],
         ['Arrow keys, Page Up / Down, Home, End on the timeline', 'Go 1 s / 10 s back or on, or to the start / end'],
+        ['Escape while a seek shows its progress', 'Stop the seek where it has got to'],
         ['Arrow keys, Home, End on the speeds', 'Choose a speed (Tab reaches the chosen one; Space still plays / pauses)'],
         ['Arrow keys, Home, End on a chart’s key', 'Highlight that series, as pointing at it does (Escape clears; Enter on “+N more” opens the rest)'],
         ['Right-click a node or link', 'Crash, restart, slow, cut, partition — recorded into the scenario'],

@@ -74,18 +74,26 @@ export class LiveRun {
 
   /**
    * Goes to `timeMs`: forwards by simulating on, backwards by re-simulating from t=0. `progress` is
-   * called after every {@link SEEK_CHUNK_MS} of simulated time, so a host can show it is alive.
+   * told the simulated time reached after every {@link SEEK_CHUNK_MS}, so a host can show it is alive.
    */
-  /** `progress` is told the simulated time reached after each chunk. */
   seek(timeMs: number, progress?: (nowMs: number) => void): void {
+    while (!this.seekStep(timeMs)) progress?.(this.sim.now);
+  }
+
+  /**
+   * One step of a seek to `timeMs`, for a host that gives its message loop a turn between steps:
+   * starts over from t=0 if `timeMs` is behind, else simulates up to {@link SEEK_CHUNK_MS} towards
+   * it. True once the run is there (nothing was simulated then). Stepping in any number of calls
+   * reaches the same state as one {@link seek}, since the chunks are the same.
+   */
+  seekStep(timeMs: number): boolean {
     if (timeMs < this.sim.now) {
       this.sim = new Simulation(this.base, this.options);
       this.applied = 0;
     }
-    while (this.sim.now < timeMs) {
-      this.advanceTo(Math.min(timeMs, this.sim.now + SEEK_CHUNK_MS));
-      progress?.(this.sim.now);
-    }
+    if (this.sim.now >= timeMs) return true;
+    this.advanceTo(Math.min(timeMs, this.sim.now + SEEK_CHUNK_MS));
+    return false;
   }
 
   /** Injects a (validated) scenario event just after now; returns it stamped with its time. */

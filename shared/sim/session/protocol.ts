@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** Slowest speed: 1 simulated second per 100 real seconds. */
 export const MIN_SPEED = 0.01;
@@ -35,6 +35,8 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('speed'), speed: speedSchema }),
   z.object({ type: z.literal('step'), deltaMs: z.number().finite().positive().max(3_600_000) }),
   z.object({ type: z.literal('seek'), timeMs }),
+  /** Stops a seek that is still under way where it has got to (no seek under way: nothing). */
+  z.object({ type: z.literal('cancelSeek') }),
   z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('inject'), event: scenarioEventShape }),
   /** The edited document: config changes hot-apply from now, other changes re-simulate to now. */

@@ -34,6 +34,12 @@ import {
 /** Real ms between heartbeats sent while a long seek runs (well inside the supervisor's timeout). */
 const STILL_ALIVE_INTERVAL_MS = 250;
 
+/**
+ * Real ms a seek simulates before the message loop gets a turn: short enough that Cancel, or a
+ * new place to go while scrubbing, is taken within a blink; long enough that yielding costs nothing.
+ */
+export const SEEK_SLICE_MS = 50;
+
 /** Sends a message to the UI; `transfer` lists buffers the transport may move instead of copy. */
 export type PostMessage = (message: EngineMessage, transfer: ArrayBuffer[]) => void;
 
@@ -64,6 +70,22 @@ interface Running {
 }
 
 /**
+ * A seek under way. It runs in slices with the message loop in between ({@link SEEK_SLICE_MS}), so
+ * a `cancelSeek` can stop it where it has got to and a new `seek` can send it elsewhere (a scrub
+ * lands only where the pointer stopped). Anything else that arrives meanwhile waits and then runs
+ * in order, as it would have after a seek done in one go.
+ */
+interface SeekJob {
+  targetMs: number;
+  /** The simulation before the seek: if the seek replaced it (going back), the run's views start over. */
+  simBefore: Simulation;
+  /** The run was playing: it plays on from where the seek lands. */
+  resumePlaying: boolean;
+  deferred: EngineCommand[];
+  cancelSlice: (() => void) | null;
+}
+
+/**
  * The live simulation session (DESIGN §6), independent of any transport: it takes protocol
  * commands (validated here — whatever sends them is an input), runs the document with a Pacer, and
  * posts frames. The Electron worker_thread and the web edition's Web Worker each wrap it in a few
@@ -77,12 +99,15 @@ export class Session implements PacedRun {
   private readonly pacer: Pacer;
   private readonly post: PostMessage;
   private readonly clock: RealClock;
+  private readonly schedule: ScheduleTask;
   private lastAliveMs = 0;
   private frameSeq = 0;
+  private seeking: SeekJob | null = null;
 
   constructor(options: SessionOptions) {
     this.post = options.post;
     this.clock = options.clock;
+    this.schedule = options.schedule;
     this.pacer = new Pacer(this, options.clock, options.schedule, options);
   }
 
@@ -94,13 +119,45 @@ export class Session implements PacedRun {
       this.reject(type, `malformed command: ${parsed.error}`);
       return;
     }
+    this.dispatchGuarded(parsed.value);
+  }
+
+  private dispatchGuarded(command: EngineCommand): void {
     try {
-      this.dispatch(parsed.value);
+      if (this.seeking === null || !this.whileSeeking(command, this.seeking)) this.dispatch(command);
     } catch (error) {
-      // A model bug must not take the session down with a half-applied command: say so and stop.
-      this.pacer.pause();
-      this.reject(parsed.value.type, `the simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.failed(command.type, error);
     }
+  }
+
+  /** A model bug must not take the session down with a half-applied command: say so and stop. */
+  private failed(command: string, error: unknown): void {
+    this.pacer.pause();
+    this.reject(command, `the simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  /**
+   * A command that arrives while a seek is under way; true when it has been dealt with here. A seek
+   * goes elsewhere at once (unless commands wait before it), `cancelSeek` stops the seek where it
+   * has got to, a load or reset stops it too and then runs, and anything else waits for the landing.
+   */
+  private whileSeeking(command: EngineCommand, job: SeekJob): boolean {
+    switch (command.type) {
+      case 'seek':
+        if (job.deferred.length > 0) break;
+        job.targetMs = this.clampedSeekTarget(command.timeMs);
+        return true;
+      case 'cancelSeek':
+        this.landSeek();
+        return true;
+      case 'load':
+      case 'reset':
+        // What waited runs first, as it would have; a seek among it is stopped at its start.
+        while (this.seeking !== null) this.landSeek();
+        return false;
+    }
+    job.deferred.push(command);
+    return true;
   }
 
   private dispatch(command: EngineCommand): void {
@@ -135,8 +192,10 @@ export class Session implements PacedRun {
         return this.frame(0);
       }
       case 'seek':
-        this.seekTo(command.timeMs);
-        return this.frame(0);
+        return this.seekTo(command.timeMs);
+      case 'cancelSeek':
+        // The seek it was meant for has landed already (its frame is on the way): nothing to stop.
+        return;
       case 'reset':
         // The design as it is now, from t = 0: config edits made during the run become part of
         // the run from its start (a seek would replay them at the moment they were made).
@@ -214,13 +273,49 @@ export class Session implements PacedRun {
     );
   }
 
+  private clampedSeekTarget(timeMs: number): number {
+    return Math.min(Math.max(0, timeMs), this.running!.run.durationMs);
+  }
+
+  /** Starts a seek; a short one lands before this returns, a long one in later slices. */
   private seekTo(timeMs: number): void {
     this.startPauseTaken = false;
     const running = this.running!;
-    const target = Math.min(Math.max(0, timeMs), running.run.durationMs);
-    const before = running.run.sim;
-    running.run.seek(target, this.progressTowards(target));
-    if (running.run.sim !== before) {
+    this.seeking = { targetMs: this.clampedSeekTarget(timeMs), simBefore: running.run.sim, resumePlaying: this.pacer.playing, deferred: [], cancelSlice: null };
+    // Playing would move the run on between the slices.
+    this.pacer.pause();
+    this.seekSlice();
+  }
+
+  /** Simulates towards the seek's target for up to {@link SEEK_SLICE_MS}, then lands or yields. */
+  private seekSlice(): void {
+    const job = this.seeking!;
+    job.cancelSlice = null;
+    try {
+      const run = this.running!.run;
+      const sliceStart = this.clock.now();
+      let arrived = false;
+      do {
+        arrived = run.seekStep(job.targetMs);
+        if (!arrived) this.stillAlive({ doneMs: run.nowMs, targetMs: job.targetMs });
+      } while (!arrived && this.clock.now() - sliceStart < SEEK_SLICE_MS);
+      if (arrived) this.landSeek();
+      else job.cancelSlice = this.schedule(() => this.seekSlice(), 0);
+    } catch (error) {
+      // As for any command that fails (dispatchGuarded); what waited for the seek still runs.
+      if (this.seeking === job) this.seeking = null;
+      this.failed('seek', error);
+      for (const command of job.deferred) this.dispatchGuarded(command);
+    }
+  }
+
+  /** Ends the seek where the run is now (its target, or wherever a cancel stopped it). */
+  private landSeek(): void {
+    const job = this.seeking!;
+    this.seeking = null;
+    job.cancelSlice?.();
+    const running = this.running!;
+    if (running.run.sim !== job.simBefore) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);
       running.logNext = [0, 0, 0, 0];
@@ -230,7 +325,18 @@ export class Session implements PacedRun {
     }
     // Landing on the end is the end: the report, as playing to it gives, not figures "so far".
     if (running.report === null && running.run.nowMs >= running.run.durationMs) this.finishRun(running);
-    this.pacer.resync();
+    if (job.resumePlaying) this.pacer.play();
+    else this.pacer.resync();
+    this.frame(0);
+    for (let i = 0; i < job.deferred.length; i++) {
+      this.dispatchGuarded(job.deferred[i]);
+      // One of them started another seek: the rest wait for that one.
+      const next = this.seeking as SeekJob | null;
+      if (next !== null) {
+        next.deferred.push(...job.deferred.slice(i + 1));
+        return;
+      }
+    }
   }
 
   private inject(event: Record<string, unknown>): void {

@@ -12,11 +12,12 @@ describe('roleBadge', () => {
     expect(roleBadge(ROLE_REPLICA, NODE_DOWN, true)).toBe('');
   });
 
-  it('names an HA half by who holds the address now; a crashed half is FAILED', () => {
+  it('names an HA half by who holds the address now, and a crashed half nothing (its DOWN says it)', () => {
     expect(roleBadge(ROLE_ACTIVE, NODE_UP, false)).toBe('ACTIVE');
     expect(roleBadge(ROLE_PASSIVE, NODE_UP, false)).toBe('PASSIVE');
-    expect(roleBadge(ROLE_ACTIVE, NODE_DOWN, false)).toBe('FAILED');
-    expect(roleBadge(ROLE_PASSIVE, NODE_DOWN, false)).toBe('FAILED');
+    expect(roleBadge(ROLE_PASSIVE, NODE_DEGRADED, false)).toBe('PASSIVE');
+    expect(roleBadge(ROLE_ACTIVE, NODE_DOWN, false)).toBe('');
+    expect(roleBadge(ROLE_PASSIVE, NODE_DOWN, false)).toBe('');
   });
 
   it('gives other nodes no badge', () => {

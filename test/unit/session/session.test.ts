@@ -301,9 +301,12 @@ describe('Session', () => {
     playUntilFinished(played);
     const sought = createHarness();
     sought.session.handle({ type: 'load', documentText: saveDocument(doc) });
-    sought.session.handle({ type: 'seek', timeMs: 700_000 });
-    sought.session.handle({ type: 'seek', timeMs: 300_000 });
-    sought.session.handle({ type: 'seek', timeMs: 1_200_000 });
+    // Each seek lands before the next is sent (a long seek runs in slices between messages).
+    for (const timeMs of [700_000, 300_000, 1_200_000]) {
+      sought.session.handle({ type: 'seek', timeMs });
+      sought.scheduler.drain();
+      expect(sought.lastFrame().timeMs).toBe(timeMs);
+    }
     const log = logSinceResync(played);
     expect(log.length).toBeGreaterThan(200);
     expect(logSinceResync(sought)).toEqual(log);
@@ -315,6 +318,7 @@ describe('Session', () => {
     h.session.handle({ type: 'load', documentText: exampleText });
     const before = h.messages.length;
     h.session.handle({ type: 'seek', timeMs: 15_000 });
+    h.scheduler.drain();
     const during = h.messages.slice(before);
     // 60 chunks of 250 ms, one message per 3 readings: progress towards the target, never past it.
     const progress = during.filter((m) => m.type === 'progress');
