@@ -83,6 +83,7 @@ interface SeekJob {
   resumePlaying: boolean;
   deferred: EngineCommand[];
   cancelSlice: (() => void) | null;
+  onLanded: ((nowMs: number) => void) | null;
 }
 
 /**
@@ -172,7 +173,7 @@ export class Session implements PacedRun {
         // since at the moments they were made (one made after the end never in effect).
         if (running.report !== null) {
           this.startPauseTaken = false; // a pause at 0 s holds the replay too
-          this.start(this.document!, 0, false);
+          this.start(this.document!, false);
         }
         this.pacer.play();
         return;
@@ -201,7 +202,7 @@ export class Session implements PacedRun {
         // the run from its start (a seek would replay them at the moment they were made).
         this.pacer.pause();
         this.startPauseTaken = false;
-        this.start(this.document!, 0, false);
+        this.start(this.document!, false);
         return this.frame(0);
       case 'inject':
         return this.inject(command.event);
@@ -222,11 +223,6 @@ export class Session implements PacedRun {
     this.post(progress === undefined ? { type: 'heartbeat' } : { type: 'progress', ...progress }, []);
   }
 
-  /** The progress callback of a seek to `targetMs`. */
-  private progressTowards(targetMs: number): (nowMs: number) => void {
-    return (doneMs) => this.stillAlive({ doneMs, targetMs });
-  }
-
   private reject(command: string, message: string, problems: { path: string; message: string }[] = []): void {
     this.post({ type: 'rejected', command, message, problems }, []);
   }
@@ -244,15 +240,14 @@ export class Session implements PacedRun {
     if (document === null) return;
     this.pacer.pause();
     this.startPauseTaken = false;
-    this.start(document, 0, true);
+    this.start(document, true);
     this.frame(0);
   }
 
-  /** Builds a run of `document` and brings it to `timeMs`. */
-  private start(document: FaultlineDocument, timeMs: number, announce: boolean): void {
+  /** Builds a run of `document`, at 0 s. */
+  private start(document: FaultlineDocument, announce: boolean): void {
     this.document = document;
     const run = new LiveRun(document);
-    if (timeMs > 0) run.seek(Math.min(timeMs, run.durationMs), this.progressTowards(Math.min(timeMs, run.durationMs)));
     this.running = {
       run,
       sampler: new NodeStateSampler(run.sim, document),
@@ -277,11 +272,18 @@ export class Session implements PacedRun {
     return Math.min(Math.max(0, timeMs), this.running!.run.durationMs);
   }
 
-  /** Starts a seek; a short one lands before this returns, a long one in later slices. */
   private seekTo(timeMs: number): void {
     this.startPauseTaken = false;
+    this.beginSeek(timeMs, null);
+  }
+
+  /**
+   * Starts a seek; a short one lands before this returns, a long one in later slices. `onLanded`
+   * is told where it landed (its target, or where a cancel stopped it) before the frame showing it.
+   */
+  private beginSeek(timeMs: number, onLanded: ((nowMs: number) => void) | null): void {
     const running = this.running!;
-    this.seeking = { targetMs: this.clampedSeekTarget(timeMs), simBefore: running.run.sim, resumePlaying: this.pacer.playing, deferred: [], cancelSlice: null };
+    this.seeking = { targetMs: this.clampedSeekTarget(timeMs), simBefore: running.run.sim, resumePlaying: this.pacer.playing, deferred: [], cancelSlice: null, onLanded };
     // Playing would move the run on between the slices.
     this.pacer.pause();
     this.seekSlice();
@@ -323,6 +325,7 @@ export class Session implements PacedRun {
       running.resync = true;
       running.report = null;
     }
+    job.onLanded?.(running.run.nowMs);
     // Landing on the end is the end: the report, as playing to it gives, not figures "so far".
     if (running.report === null && running.run.nowMs >= running.run.durationMs) this.finishRun(running);
     if (job.resumePlaying) this.pacer.play();
@@ -360,18 +363,20 @@ export class Session implements PacedRun {
     const plan = planEdit(this.document!, edited);
     if (plan.structural) {
       const timeMs = running.run.nowMs;
-      this.start(edited, timeMs, true);
+      this.start(edited, true);
       // At 0 s nothing had run: there is nothing to tell (editing before playing is the usual case).
-      if (timeMs > 0) this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(Math.min(timeMs, running.run.durationMs) / 1000).toFixed(1)} s.` }, []);
-      // Edited after the end: the re-run has ended too, and its report replaces the old one.
-      const rerun = this.running!;
-      if (rerun.run.nowMs >= rerun.run.durationMs) this.finishRun(rerun);
+      if (timeMs === 0) return this.frame(0);
+      // Re-simulated like a seek (one that lands on the end ends the re-run with its report), and
+      // like a seek it can be stopped early: the notice says how far it went.
+      return this.beginSeek(timeMs, (reachedMs) => {
+        this.post({ type: 'notice', message: `The design changed: re-simulated the edited design up to ${(reachedMs / 1000).toFixed(1)} s.` }, []);
+      });
     } else if (plan.configPatches.size > 0 && running.run.nowMs === 0) {
       // Nothing has run yet: build the run from the edited design, as its saved file is built. A
       // setting hot-applied at 0 s is not the same run (a failure process or a token bucket starts
       // over, health-check timers are scheduled again), so the numbers would not be the CLI's.
       const warnings = running.warnings;
-      this.start(edited, 0, false);
+      this.start(edited, false);
       this.refreshWarnings(this.running!, edited, warnings);
     } else {
       const checksChanged = JSON.stringify(this.document!.checks) !== JSON.stringify(edited.checks);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadDocument, saveDocument } from '../../../shared/model';
 import type { Frame } from '../../../shared/sim/session/protocol';
 import { createHarness, exampleText } from './harness';
 
@@ -143,5 +144,32 @@ describe('a long seek in slices', () => {
     expect(h.ofType('loaded').length).toBe(2);
     h.scheduler.drain();
     expect(h.lastFrame().timeMs).toBe(0);
+  });
+
+  it('an edit that re-simulates the design to now does it in slices too, and can be stopped early', () => {
+    const loadedDoc = loadDocument(exampleText);
+    if (!loadedDoc.ok) throw new Error('example');
+    const { 'lb-app3': _cut, ...links } = loadedDoc.document.links;
+    const edited = saveDocument({ ...loadedDoc.document, links });
+    for (const stop of [false, true]) {
+      const h = loaded();
+      h.session.handle({ type: 'seek', timeMs: 40_000 });
+      h.scheduler.drain();
+      const framesBefore = h.frames().length;
+      h.session.handle({ type: 'edit', documentText: edited });
+      expect(h.ofType('loaded').at(-1)!.linkIds).not.toContain('lb-app3');
+      expect(h.frames().length).toBe(framesBefore);
+      if (stop) {
+        for (let i = 0; i < 3; i++) h.scheduler.runNext();
+        h.session.handle({ type: 'cancelSeek' });
+      }
+      h.scheduler.drain();
+      const landed = h.frames().slice(framesBefore);
+      expect(landed.length).toBe(1);
+      const reached = landed[0].timeMs;
+      if (stop) expect(reached).toBeLessThan(40_000);
+      else expect(reached).toBe(40_000);
+      expect(h.ofType('notice').at(-1)!.message).toBe(`The design changed: re-simulated the edited design up to ${(reached / 1000).toFixed(1)} s.`);
+    }
   });
 });
