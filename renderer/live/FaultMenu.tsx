@@ -11,6 +11,8 @@ interface OpenMenu {
   y: number;
   title: string;
   items: FaultMenuItem[];
+  /** The run has ended: the items are shown, unavailable, with how to make them available. */
+  ended: boolean;
   /** Opened from the keyboard: the first item takes focus, and focus goes back to the canvas after. */
   returnFocus?: HTMLElement;
 }
@@ -21,14 +23,14 @@ function nodeMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useL
   const node = doc.nodes[nodeId];
   const index = controller.model.nodeIds.indexOf(node.id);
   const status = index >= 0 ? controller.model.frame?.nodeStatus[index] : undefined;
-  return { x, y, title: nodeNamer(doc.nodes)(node.id), items: nodeFaultItems(doc, node.id, status) };
+  return { x, y, title: nodeNamer(doc.nodes)(node.id), items: nodeFaultItems(doc, node.id, status, controller.model.frame?.timeMs ?? 0), ended: controller.model.frame?.ended === true };
 }
 
 function linkMenu(editor: Editor, controller: NonNullable<ReturnType<typeof useLiveController>>, linkId: string, x: number, y: number): OpenMenu | null {
   const doc = editor.store.getDocument();
   if (!Object.hasOwn(doc.links, linkId)) return null;
   const link = doc.links[linkId];
-  return { x, y, title: `${nodeNamer(doc.nodes)(link.from)} → ${nodeNamer(doc.nodes)(link.to)}`, items: linkFaultItems(doc, link.id, controller.model.frame?.timeMs ?? 0) };
+  return { x, y, title: `${nodeNamer(doc.nodes)(link.from)} → ${nodeNamer(doc.nodes)(link.to)}`, items: linkFaultItems(doc, link.id, controller.model.frame?.timeMs ?? 0), ended: controller.model.frame?.ended === true };
 }
 
 /**
@@ -144,13 +146,23 @@ export function FaultMenu({ editor }: { editor: Editor }) {
       }}
     >
       <div className="live-fault-menu-title">{menu.title}</div>
+      {menu.ended && (
+        // A fault after the end would be saved into the scenario where it never happens.
+        <div className="live-fault-menu-note" id="fault-menu-ended">
+          The run has ended: seek back or press Reset to inject a fault.
+        </div>
+      )}
       {menu.items.map((item) => (
         <button
           key={item.label}
           type="button"
           role="menuitem"
           tabIndex={-1}
+          // Still focusable (aria-disabled, not disabled), so the arrows and a screen reader reach them.
+          aria-disabled={menu.ended || undefined}
+          aria-describedby={menu.ended ? 'fault-menu-ended' : undefined}
           onClick={() => {
+            if (menu.ended) return;
             controller?.inject(item.fault);
             closeMenu();
           }}

@@ -1,5 +1,5 @@
 import type { FaultlineDocument } from '../../shared/model/types';
-import { NODE_DOWN } from '../../shared/sim/session/protocol';
+import { NODE_DEGRADED, NODE_DOWN } from '../../shared/sim/session/protocol';
 import type { InjectedFault } from './liveController';
 import { activeFaultsAt } from './activeFaults';
 import { nodeNamer } from './nodeNames';
@@ -24,19 +24,28 @@ function regionName(doc: FaultlineDocument, regionId: string): string {
   return Object.hasOwn(doc.regions, regionId) ? doc.regions[regionId].name : regionId;
 }
 
-/** What a right-click on a node offers, given whether it is down now (nodes named as the canvas shows them; faults target ids). */
-export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: number | undefined): FaultMenuItem[] {
+/** Healing is offered only while a partition is in force (else it would record an event that does nothing). */
+function healItems(doc: FaultlineDocument, timeMs: number): FaultMenuItem[] {
+  return activeFaultsAt(doc, timeMs).partitions.length > 0 ? [{ label: 'Heal all partitions', fault: { action: 'heal' } }] : [];
+}
+
+/**
+ * What a right-click on a node offers at `timeMs`, given its status in the frame shown (nodes
+ * named as the canvas shows them; faults target ids). Only what would change something: Restart
+ * for a node that is down, Recover speed for one that is slowed, Heal while a partition is in force.
+ */
+export function nodeFaultItems(doc: FaultlineDocument, nodeId: string, status: number | undefined, timeMs: number): FaultMenuItem[] {
   const node = doc.nodes[nodeId];
   const name = nodeNamer(doc.nodes)(nodeId);
   const items: FaultMenuItem[] = [];
   if (status === NODE_DOWN) items.push({ label: `Restart ${name}`, fault: { action: 'restart', target: nodeId } });
   else items.push({ label: `Crash ${name}`, fault: { action: 'crash', target: nodeId } });
-  items.push({ label: 'Slow down ×5', fault: { action: 'slow', target: nodeId, factor: 5 } }, { label: 'Recover speed', fault: { action: 'recover', target: nodeId } });
+  items.push({ label: 'Slow down ×5', fault: { action: 'slow', target: nodeId, factor: 5 } });
+  if (status === NODE_DEGRADED) items.push({ label: 'Recover speed', fault: { action: 'recover', target: nodeId } });
   if (node.kind === 'cache' || node.kind === 'cdn') items.push({ label: 'Flush', fault: { action: 'flush', target: nodeId } });
   const groups = partitionAround(doc, nodeId);
   if (groups.length === 2) items.push({ label: node.region !== undefined ? `Partition region ${regionName(doc, node.region)} from the rest` : `Partition ${name} from the rest`, fault: { action: 'partition', groups } });
-  items.push({ label: 'Heal all partitions', fault: { action: 'heal' } });
-  return items;
+  return [...items, ...healItems(doc, timeMs)];
 }
 
 /** What a right-click on a link offers at `timeMs` of the run. */
@@ -50,6 +59,6 @@ export function linkFaultItems(doc: FaultlineDocument, linkId: string, timeMs: n
     impaired ? { label: `Restore ${name(linkId)}`, fault: { action: 'restore', target: linkId } } : { label: `Cut ${name(linkId)}`, fault: { action: 'cut', target: linkId } },
     { label: 'Degrade (+200 ms, 5% loss)', fault: { action: 'degrade', target: linkId, params: { latencyMs: 200, lossRate: 0.05 } } },
     { label: `Partition ${name(link.from)} | ${name(link.to)}`, fault: { action: 'partition', groups: [[link.from], [link.to]] } },
-    { label: 'Heal all partitions', fault: { action: 'heal' } },
+    ...healItems(doc, timeMs),
   ];
 }

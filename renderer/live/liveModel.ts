@@ -115,7 +115,7 @@ export class LiveModel {
         this.notice = event.message;
         break;
       case 'rejected':
-        this.problem = [[`${event.command}: ${event.message}`]];
+        this.problem = [[refusal(event.command, event.message)]];
         break;
       case 'injected':
         break;
@@ -159,8 +159,8 @@ export class LiveModel {
       }
       this.push(scenarioLogEntry(this.logSeq++, entry, this.linkEnds));
       if (entry.note === undefined) continue;
-      // Events at one moment narrate together (lesson 12 pauses on "…cut off, leaving one app
-      // server…" then "…and the database now fails…"): the later note alone hid the first.
+      // Events at one moment narrate together (lesson 12 pauses on two app servers cut off, then
+      // the database failing as often as they do): the later note alone hid the first.
       if (this.captionIsNarration && this.caption !== null && entry.timeMs === this.caption.timeMs) {
         this.caption = { ...this.caption, text: `${this.caption.text} ${entry.note}` };
         continue;
@@ -243,4 +243,25 @@ export class LiveModel {
     this.version++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** What each command was trying to do, for the alert when the engine refuses it. */
+const COMMAND_ACTIONS: Readonly<Record<string, string>> = {
+  load: 'load the design',
+  play: 'play',
+  pause: 'pause',
+  speed: 'change the speed',
+  step: 'step',
+  seek: 'seek',
+  cancelSeek: 'stop the seek',
+  reset: 'reset',
+  inject: 'inject the fault',
+  edit: 'apply the edit to the run',
+  restartEngine: 'restart the engine',
+};
+
+/** A refused command as the user reads it: what did not happen, then the engine's reason. */
+export function refusal(command: string, message: string): string {
+  const action = Object.hasOwn(COMMAND_ACTIONS, command) ? COMMAND_ACTIONS[command] : `run the command “${command}”`;
+  return `Could not ${action}: ${message}`;
 }

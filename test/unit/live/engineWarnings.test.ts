@@ -65,9 +65,12 @@ describe('engine warnings', () => {
     expect(problemText(model.warnings)).toContain(`app1${LINKED_ONLY}`);
   });
 
-  it('a refused command still reads as the engine said it', () => {
+  it('a refused command reads as what did not happen, then the engine\'s reason as it said it', () => {
     const model = new LiveModel();
     model.applyEvent({ type: 'rejected', command: 'inject', message: 'no node “x”', problems: [] });
-    expect(problemText(model.problem!, nodeNamer({}))).toBe('inject: no node “x”');
+    expect(problemText(model.problem!, nodeNamer({}))).toBe('Could not inject the fault: no node “x”');
+    // A command the engine did not know (a malformed message) is named as it came.
+    model.applyEvent({ type: 'rejected', command: 'launch', message: 'malformed command: type', problems: [] });
+    expect(problemText(model.problem!, nodeNamer({}))).toBe('Could not run the command “launch”: malformed command: type');
   });
 });

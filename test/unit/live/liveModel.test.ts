@@ -170,7 +170,7 @@ describe('LiveModel', () => {
     const model = loadedModel();
     const warning = [{ node: 'jobs' }, ': a queue with no worker linked; its jobs are never consumed'];
     model.applyEvent({ type: 'rejected', command: 'inject', message: 'the run has ended; seek back or reset to inject a fault', problems: [] });
-    expect(model.problem).toEqual([['inject: the run has ended; seek back or reset to inject a fault']]);
+    expect(model.problem).toEqual([['Could not inject the fault: the run has ended; seek back or reset to inject a fault']]);
     model.applyEvent({ type: 'loaded', protocol: PROTOCOL_VERSION, nodeIds: NODES, linkIds: LINKS, durationMs: 10_000, warnings: [warning] });
     expect(model.warnings).toEqual([warning]);
     expect(model.problem).toBeNull();

@@ -94,9 +94,9 @@ describe('node names in the live view', () => {
 
   it('the fault menu says "Crash App A" and still injects the fault at the id', () => {
     const doc = renamed();
-    const items = nodeFaultItems(doc, 'app1', undefined);
+    const items = nodeFaultItems(doc, 'app1', undefined, 0);
     expect(items[0]).toEqual({ label: 'Crash App A', fault: { action: 'crash', target: 'app1' } });
-    expect(nodeFaultItems(doc, 'app2', NODE_DOWN)[0]).toEqual({ label: 'Restart App B', fault: { action: 'restart', target: 'app2' } });
+    expect(nodeFaultItems(doc, 'app2', NODE_DOWN, 0)[0]).toEqual({ label: 'Restart App B', fault: { action: 'restart', target: 'app2' } });
     expect(items.map((item) => item.label)).toContain('Partition region US East from the rest');
     const partition = linkFaultItems(doc, 'lb-app1', 0).find((item) => item.fault.action === 'partition')!;
     expect(partition).toEqual({ label: 'Partition Load balancer | App A', fault: { action: 'partition', groups: [['lb'], ['app1']] } });
