@@ -121,3 +121,19 @@ test('at 800×600 the keys keep their totals in sight: colour and total, the nam
   await page.getByTestId('chart-consistency').screenshot({ path: `${SHOTS}/lesson6-consistency-800.png` });
   expect(problems).toEqual([]);
 });
+
+test('lesson 13 at 1280×800: a key with a large total keeps its whole name where there is room ("sessions lost 1,274")', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-sessions-and-clones').click();
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect(page.getByRole('button', { name: /continue/i })).toBeVisible({ timeout: 60_000 });
+  const sessions = page.getByRole('listbox', { name: 'Consistency key' }).getByRole('option', { name: /^sessions lost [\d,]+$/ });
+  await expect(sessions).toContainText(/sessions lost\s*[1-9][\d,]{2,}/);
+  // The name is drawn whole: no ellipsis (its text is as wide as its box).
+  const cut = await sessions.locator('.live-chart-key-name').evaluate((name) => name.scrollWidth > name.clientWidth);
+  expect(cut).toBe(false);
+});
