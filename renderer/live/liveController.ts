@@ -37,6 +37,7 @@ export class LiveController {
   private highlightTimer: ReturnType<typeof setTimeout> | null = null;
   /** Classroom mode (View menu): large type, high contrast, bigger packets, slow motion. */
   classroom = false;
+  private speedBeforeClassroom: Speed = DEFAULT_SPEED;
 
   constructor(
     readonly client: EngineClient,
@@ -130,9 +131,19 @@ export class LiveController {
     this.client.pause();
     this.client.reset();
   }
+  /**
+   * Classroom mode starts in slow motion; leaving it brings back the speed chosen before (Max stayed
+   * lost at 1× otherwise). A speed chosen during classroom mode is left as it is.
+   */
   setClassroom(on: boolean): void {
+    if (on === this.classroom) return;
     this.classroom = on;
-    this.setSpeed(on ? CLASSROOM_SPEED : DEFAULT_SPEED);
+    if (on) {
+      this.speedBeforeClassroom = this.speed;
+      this.setSpeed(CLASSROOM_SPEED);
+    } else {
+      if (this.speed === CLASSROOM_SPEED) this.setSpeed(this.speedBeforeClassroom);
+    }
   }
 
   /** Pulses a node on the canvas for a few seconds (a log row was clicked); null clears it. */

@@ -6,6 +6,7 @@ import { EngineClient } from '../../../renderer/engine/engineClient';
 import type { EngineConnection } from '../../../renderer/engine/engineConnection';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import { LiveController } from '../../../renderer/live/liveController';
+import { CLASSROOM_SPEED } from '../../../renderer/live/speedPresets';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -63,5 +64,22 @@ describe('LiveController', () => {
     vi.advanceTimersByTime(1000);
     expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'load', 'speed']);
     vi.useRealTimers();
+  });
+
+  it('classroom mode starts in slow motion, and leaving it brings back the speed chosen before', () => {
+    const fake = fakeConnection();
+    const controller = new LiveController(new EngineClient(fake.connection, () => {}), new DocumentStore(classicStack()));
+    const speeds = () => fake.sent.filter((c) => c.type === 'speed').map((c) => c.speed);
+    controller.setSpeed('max');
+    controller.setClassroom(true);
+    expect(controller.speed).toBe(CLASSROOM_SPEED);
+    controller.setClassroom(false);
+    expect(controller.speed).toBe('max');
+    expect(speeds()).toEqual(['max', CLASSROOM_SPEED, 'max']);
+    // A speed chosen in classroom mode is the user's: leaving keeps it.
+    controller.setClassroom(true);
+    controller.setSpeed(100);
+    controller.setClassroom(false);
+    expect(controller.speed).toBe(100);
   });
 });
