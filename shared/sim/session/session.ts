@@ -384,9 +384,14 @@ export class Session implements PacedRun {
       for (const [nodeId, patch] of plan.configPatches) running.run.setNodeConfig(nodeId, patch);
       // From here on this run is not the saved design's run (that one has the setting from 0 s),
       // so its final numbers will not be the CLI's: say so, once, and how to get that run.
-      if (plan.configPatches.size > 0 && running.report === null && !running.liveEditTold) {
+      if (plan.configPatches.size > 0 && !running.liveEditTold) {
         running.liveEditTold = true;
-        this.post({ type: 'notice', message: `Setting changed at ${(running.run.nowMs / 1000).toFixed(1)} s: this run uses the new value from here on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.` }, []);
+        // After the end the results on screen are the old design's, and nothing says so otherwise.
+        const message =
+          running.report === null
+            ? `Setting changed at ${(running.run.nowMs / 1000).toFixed(1)} s: this run uses the new value from here on, so its numbers will differ from the saved design's. Reset runs the design with it from 0 s.`
+            : "Setting changed after the run ended: the results shown are the design's before the change. Play runs the edited design from 0 s.";
+        this.post({ type: 'notice', message }, []);
       }
       running.sampler.refreshConfigs(edited);
       running.checks.refresh(edited);

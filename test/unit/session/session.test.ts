@@ -516,7 +516,15 @@ describe('Session', () => {
     expect(h.ofType('finished')).toHaveLength(1);
     const lb = doc.nodes.lb;
     const edited = { ...doc, nodes: { ...doc.nodes, lb: { ...lb, config: { ...lb.config, healthCheck: { intervalMs: 250 } } } } };
+    const noticesBefore = h.ofType('notice').length;
     h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    // The results still shown are the design's before the edit: said once, with how to run it.
+    expect(h.ofType('notice').slice(noticesBefore).map((notice) => notice.message)).toEqual([
+      "Setting changed after the run ended: the results shown are the design's before the change. Play runs the edited design from 0 s.",
+    ]);
+    h.session.handle({ type: 'edit', documentText: saveDocument({ ...edited, nodes: { ...edited.nodes, lb: { ...lb, config: { ...lb.config, healthCheck: { intervalMs: 300 } } } } }) });
+    h.session.handle({ type: 'edit', documentText: saveDocument(edited) });
+    expect(h.ofType('notice').length).toBe(noticesBefore + 1);
     playUntilFinished(h, 2);
     const replay = h.ofType('finished')[1].report as Record<string, unknown>;
     const headless = savedFileReport(edited);
