@@ -3,7 +3,7 @@ import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
 import { addNode, addRegion, deleteSelection, moveRegions, placeNodes, resizeRegion, type DeletedAlong } from './commands/documentEdits';
-import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect, paletteAnchor } from './commands/placement';
+import { boundsOf, duplicateOffset, freeNodeCorner, freeRegionRect, paletteAnchor, pasteOffset } from './commands/placement';
 import { describeRegionChanges } from './commands/regionChanges';
 import { cornerForCentre, documentBounds, GRID, NODE_CARD, nodeCentre, nodeRect, type Point, type Rect } from './geometry';
 import type { DocumentStore } from './store/documentStore';
@@ -36,7 +36,6 @@ export interface RenameTarget {
 }
 
 /** Pasted copies land this far down-right of the last copy, so they never hide their originals. */
-const PASTE_OFFSET = 40;
 /**
  * Screen pixels kept free at the bottom of a narrated document's canvas even before a caption
  * shows (the camera also measures the captions actually shown, and keeps clear of those).
@@ -64,9 +63,6 @@ export class Editor {
   private hint: Hint | undefined;
   private renameTarget: RenameTarget | undefined;
   private clipboard: ClipboardContent | undefined;
-  /** The clipboard text last copied or pasted: pasting it again steps further away. */
-  private lastClipboardText: string | undefined;
-  private pasteCount = 0;
   /**
    * The camera shows the content as Fit left it (no pan or zoom since): the view is fitted again
    * when the canvas changes size a lot (a window maximised, classroom mode's panels).
@@ -384,9 +380,7 @@ export class Editor {
     const content = copySelection(this.store.getDocument(), this.store.getSelection());
     if (!content) return undefined;
     this.clipboard = content;
-    this.pasteCount = 0;
-    this.lastClipboardText = clipboardText(content);
-    return this.lastClipboardText;
+    return clipboardText(content);
   }
 
   /** Copy, then delete what was copied (one undo step brings it back). */
@@ -396,29 +390,20 @@ export class Editor {
     return text;
   }
 
-  /** Pastes the editor's own last copy. */
-  paste(): void {
-    if (this.clipboard) this.pasteInto(this.clipboard);
-  }
-
   /**
-   * Pastes content read from the system clipboard (see parseClipboardText) as `text`. Each paste
-   * of the same text lands one step further down-right.
+   * Pastes `content` read from the system clipboard (see parseClipboardText), else the editor's own
+   * last copy: where the copy was if that place is free, else beside it (see pasteOffset).
    */
-  pasteFromClipboard(content: ClipboardContent, text: string): void {
-    if (text !== this.lastClipboardText) {
-      this.lastClipboardText = text;
-      this.pasteCount = 0;
-    }
-    this.pasteInto(content);
-  }
-
-  private pasteInto(content: ClipboardContent): void {
-    this.pasteCount++;
+  paste(content: ClipboardContent | undefined = this.clipboard): void {
+    if (content === undefined) return;
+    const doc = this.store.getDocument();
+    const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions]);
+    if (original === undefined) return;
+    const offset = pasteOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)), content.nodes);
     let selection: Selection | undefined;
     this.withCopySources(content, () =>
       this.store.update((draft) => {
-        selection = pasteContent(draft, content, PASTE_OFFSET * this.pasteCount);
+        selection = pasteContent(draft, content, offset);
       }),
     );
     if (selection) this.store.setSelection(selection);

@@ -34,7 +34,7 @@ export function useClipboardEvents(editor: Editor, notify: (message: string, ton
       event.preventDefault();
       if (parsed.kind === 'shareCode') notify(SHARE_CODE_PASTED, 'warning');
       else if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
-      else editor.pasteFromClipboard(parsed.content, text);
+      else editor.paste(parsed.content);
     };
     window.addEventListener('copy', onCopyOrCut);
     window.addEventListener('cut', onCopyOrCut);
@@ -68,6 +68,6 @@ export function useClipboardCommands(editor: Editor, notify: (message: string, t
     const parsed = parseClipboardText(text);
     if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
     else if (parsed.kind === 'shareCode') notify(SHARE_CODE_PASTED, 'warning');
-    else if (parsed.kind === 'content') editor.pasteFromClipboard(parsed.content, text);
+    else if (parsed.kind === 'content') editor.paste(parsed.content);
   });
 }

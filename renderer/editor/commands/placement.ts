@@ -171,8 +171,9 @@ export function boundsOf(rects: readonly Rect[]): Rect | undefined {
  * rarely what Duplicate means. So first a place beside the original (right, else below, left,
  * above) inside that region, in view and clear of every card; else the free place in that region
  * and in view nearest the original. Otherwise, as for anything else: beside it, the first side
- * inside the view and clear of every other card and region; when no side is clear, the side
- * inside the view with the least overlap; when none is inside, to the right.
+ * inside the view and clear of every other card and region; when no side is clear, the free place
+ * in view nearest the original; when there is none, the side inside the view with the least
+ * overlap; when none is inside, to the right.
  */
 export function duplicateOffset(
   doc: FaultlineDocument,
@@ -221,9 +222,53 @@ export function duplicateOffset(
 
   const clear = sides.find((offset) => inView(offset) && overlap(shifted(offset)) === 0);
   if (clear) return clear;
+  // Every side taken (a third copy of a card between two others): the free place in view nearest
+  // the original, rather than a copy over a card.
+  if (visible !== undefined) {
+    const spaced = obstacles.map((obstacle) => grow(obstacle, GRID / 2));
+    const anchor = { x: original.x + original.w / 2, y: original.y + original.h / 2 };
+    const found = nearestFree({ w: original.w, h: original.h }, visible, anchor, (rect) => !spaced.some((obstacle) => intersects(rect, obstacle)));
+    if (found) return { x: found.x - original.x, y: found.y - original.y };
+  }
   const shown = sides.filter(inView);
   if (shown.length > 0) return shown.reduce((best, offset) => (overlap(shifted(offset)) < overlap(shifted(best)) ? offset : best));
   return sides[0];
+}
+
+/**
+ * How far to shift a paste of cards and regions copied from `original`: not at all where that place
+ * is free (after Cut, or pasted into another document), so the copy lands where it was; else
+ * beside the original, as a duplicate goes ({@link duplicateOffset}), clear of the cards already
+ * there — pasting again finds the next free side; in a region with no free room left, a step
+ * down-right inside it. (A fixed 40 px step down-right everywhere left the copy over the original's
+ * name.)
+ */
+export function pasteOffset(
+  doc: FaultlineDocument,
+  original: Rect,
+  view: Rect | undefined,
+  ownRegionIds: ReadonlySet<string> = new Set(),
+  copiedNodes: readonly Pick<NodeRecord, 'x' | 'y'>[] = [],
+): Point {
+  const cardsThere = Object.values(doc.nodes).some((node) => intersects(nodeRect(node), original));
+  const regionsThere = ownRegionIds.size > 0 && Object.values(doc.regions).some((region) => intersects(region, original));
+  if (!cardsThere && !regionsThere) return { x: 0, y: 0 };
+  const beside = duplicateOffset(doc, original, view, ownRegionIds, copiedNodes);
+  const home = ownRegionIds.size === 0 ? sharedRegion(doc, copiedNodes) : undefined;
+  if (home === undefined) return beside;
+  const inHome = (offset: Point) => copiedNodes.every((node) => regionAt(doc, { x: nodeCentre(node).x + offset.x, y: nodeCentre(node).y + offset.y })?.id === home);
+  if (inHome(beside)) return beside;
+  // A region with no free room left: a copy outside it would take the delay between regions per
+  // hop, which a paste rarely means. It stays in, a step down-right of the original (the first
+  // step no card has taken, so pasting again steps on), and is dragged apart by hand.
+  const taken = new Set(Object.values(doc.nodes).map((node) => `${node.x},${node.y}`));
+  const first = copiedNodes[0];
+  for (let step = 1; step <= 8; step++) {
+    const offset = { x: 2 * GRID * step, y: 2 * GRID * step };
+    if (!inHome(offset)) break;
+    if (first === undefined || !taken.has(`${first.x + offset.x},${first.y + offset.y}`)) return offset;
+  }
+  return beside;
 }
 
 /** The region every one of the nodes is in (by where its centre is), if they share one. */

@@ -184,7 +184,7 @@ describe('keyboard shortcuts', () => {
     const text = editor.copy()!;
     const parsed = parseClipboardText(text);
     if (parsed.kind !== 'content') throw new Error(`copied text did not parse: ${JSON.stringify(parsed)}`);
-    editor.pasteFromClipboard(parsed.content, text);
+    editor.paste(parsed.content);
     expect(Object.keys(store.getDocument().nodes)).toEqual(['a', 'b', 'a2', 'b2']);
     expect(Object.values(store.getDocument().links).map((l) => [l.from, l.to])).toEqual([['a', 'b'], ['a2', 'b2']]);
     press(editor, 'd', { ctrl: true });
