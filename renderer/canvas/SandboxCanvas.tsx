@@ -18,6 +18,8 @@ export interface CanvasAddon {
   attach(stage: { app: Application; scene: SceneView }): void;
   /** Called once per display frame; true when it changed something and the canvas must draw. */
   tick(deltaMs: number): boolean;
+  /** Readies what it draws for File → Export PNG (actual size, full resolution); returns the undo. */
+  prepareExport?(): () => void;
   detach(): void;
 }
 
@@ -315,12 +317,21 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           },
         };
         editor.attachCamera(camera);
+        // The addon the ticker has attached (an export readies it too).
+        let attachedAddon: CanvasAddon | null = null;
         const registerSnapshotSource = (themeName: ThemeName) =>
           registerCanvasSnapshotSource({
             app,
             content: scene.root,
             background: cssColor(CANVAS_THEMES[themeName].background),
-            prepare: () => scene.withFullDetail(),
+            prepare: () => {
+              const restoreScene = scene.withFullDetail();
+              const restoreAddon = attachedAddon?.prepareExport?.();
+              return () => {
+                restoreAddon?.();
+                restoreScene();
+              };
+            },
             cardText: (id) => scene.drawnCardText(id),
             farLabel: (id) => scene.drawnFarLabel(id),
             farLabelRect: (id) => scene.farLabelRect(id),
@@ -335,7 +346,6 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           stage.dirty = true;
         };
         cleanups.push(editor.store.subscribe(markDirty), editor.subscribe(markDirty));
-        let attachedAddon: CanvasAddon | null = null;
         cleanups.push(() => attachedAddon?.detach());
         app.ticker.add(() => {
           const wanted = themeRef.current;

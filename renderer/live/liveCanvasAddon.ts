@@ -53,6 +53,29 @@ export class LiveCanvasAddon implements CanvasAddon {
     return true;
   }
 
+  /**
+   * File → Export PNG draws the diagram at twice its world size: badges at their world size (not
+   * enlarged for a far-out screen) and rasterised at the export's density, else they came out soft.
+   */
+  prepareExport(): () => void {
+    const layer = this.layer;
+    if (layer === null) return () => {};
+    const zoom = this.scene?.currentZoom ?? 1;
+    const redraw = () => {
+      const model = this.controller.model;
+      layer.update(this.store.getDocument(), model.frame, model.nodeIds, model.linkIds, 0);
+    };
+    layer.setZoom(1);
+    layer.setBadgeResolution(2);
+    redraw();
+    return () => {
+      layer.setZoom(zoom);
+      layer.setBadgeResolution(null);
+      redraw();
+      this.scene?.setTitleObstacles(layer.badgeRects);
+    };
+  }
+
   detach(): void {
     this.layer?.destroy();
     this.layer = null;

@@ -85,6 +85,7 @@ export class LiveLayer {
   private linkWeight = new Float32Array(0);
   private linkDelayMs = new Float64Array(0);
   private nodeBadges = new Map<string, NodeBadge>();
+  private badgeResolution: number | null = null;
   /** Databases joined by replication links: only there is PRIMARY news (a lone database is one). */
   private replicated = new Set<string>();
   private geometryFor: FaultlineDocument | null = null;
@@ -168,13 +169,20 @@ export class LiveLayer {
     return badgeScale(this.sizes.badgeFont, this.zoom, this.classroom);
   }
 
+  /** The badges' text density: null follows the screen; an export sets 2 while it draws. */
+  setBadgeResolution(resolution: number | null): void {
+    this.badgeResolution = resolution;
+    for (const badge of this.nodeBadges.values()) setTextResolution(badge, resolution);
+  }
+
   private createBadge(nodeId: string): NodeBadge {
     const fontSize = this.drawnSizes.badgeFont;
     const role = new Text({ text: '', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize, fontWeight: '700', fill: 0xffffff } });
     // A badge over the card's top-left corner, like the role badges: the card's name stays readable.
     const down = new Text({ text: 'DOWN', style: { fontFamily: 'Inter, system-ui, sans-serif', fontSize, fontWeight: '800', fill: 0xffffff, letterSpacing: 1 } });
-    this.badges.addChild(role, down);
     const badge = { role, down };
+    setTextResolution(badge, this.badgeResolution);
+    this.badges.addChild(role, down);
     this.nodeBadges.set(nodeId, badge);
     return badge;
   }
@@ -491,4 +499,14 @@ export class LiveLayer {
     this.over.destroy({ children: true });
     this.texture.destroy(true);
   }
+}
+
+/**
+ * Sets a badge's text density; null goes back to following the renderer's (Pixi's text setter
+ * takes null for that — AbstractText sets `_autoResolution` — though its type says number).
+ */
+function setTextResolution(badge: NodeBadge, resolution: number | null): void {
+  const value = resolution as number;
+  badge.role.resolution = value;
+  badge.down.resolution = value;
 }

@@ -274,6 +274,53 @@ test.describe('web edition files', () => {
     expect(problems).toEqual([]);
   });
 
+  test('an exported PNG draws the badges at their world size, whatever the zoom on screen (far out they are enlarged there)', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+    const badges = () => page.evaluate(() => (window as unknown as { __faultlineLive: { addon: { drawnBadges(id: string): { text: string; screenPx: number }[] } } }).__faultlineLive.addon.drawnBadges('db-primary'));
+    await expect.poll(async () => (await badges()).map((badge) => badge.text)).toEqual(['PRIMARY']);
+    /** The height of the PRIMARY badge's purple pill in an export (PNG pixels). */
+    const exportedPillHeight = async () => {
+      const download = page.waitForEvent('download');
+      await menu(page, 'File', 'Export PNG…');
+      const bytes = await readFile(await (await download).path());
+      return page.evaluate(async (base64) => {
+        const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let top = Infinity;
+        let bottom = -Infinity;
+        // The PRIMARY badge's fill, 0x7c3aed.
+        for (let index = 0; index < pixels.length; index += 4) {
+          if (Math.abs(pixels[index] - 0x7c) + Math.abs(pixels[index + 1] - 0x3a) + Math.abs(pixels[index + 2] - 0xed) > 12) continue;
+          const row = Math.floor(index / 4 / bitmap.width);
+          top = Math.min(top, row);
+          bottom = Math.max(bottom, row);
+        }
+        return bottom - top + 1;
+      }, bytes.toString('base64'));
+    };
+    // Fitted to the window the default sandbox is drawn far out: its badges are enlarged on screen.
+    const farOut = (await badges())[0].screenPx;
+    const fitted = await exportedPillHeight();
+    const zoom = () => page.evaluate(() => (window as unknown as { __faultline: { zoom(): number } }).__faultline.zoom());
+    expect(await zoom()).toBeLessThan(0.6);
+    await menu(page, 'View', 'Actual Size');
+    await expect.poll(zoom).toBe(1);
+    const actualSize = await exportedPillHeight();
+    expect(actualSize).toBeGreaterThan(10);
+    expect(Math.abs(fitted - actualSize)).toBeLessThanOrEqual(1);
+    // And on screen they are as before the export.
+    await menu(page, 'View', 'Fit to Content');
+    await expect.poll(async () => (await badges())[0].screenPx).toBeCloseTo(farOut, 1);
+    expect(problems).toEqual([]);
+  });
+
   test('without the File System Access API the File menu has no Open Recent, and Help says why', async ({ page }) => {
     await withoutFileSystemAccess(page);
     await page.goto('/');
