@@ -20,6 +20,34 @@ async function openWithChooser(page: Page, fixture: string) {
   await (await chooser).setFiles(join(FIXTURES, fixture));
 }
 
+
+/**
+ * An exported PNG decoded in the page: its size, the share of pixels that differ from the margin's
+ * (not blank), and the rows the PRIMARY badge's fill (0x7c3aed) spans.
+ */
+async function pngFacts(page: Page, bytes: Buffer): Promise<{ width: number; height: number; drawnShare: number; primaryPill: { top: number; bottom: number } }> {
+  return page.evaluate(async (base64) => {
+    const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const [r, g, b] = [pixels[0], pixels[1], pixels[2]]; // a margin pixel: the background
+    let differing = 0;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let index = 0; index < pixels.length; index += 4) {
+      if (Math.abs(pixels[index] - r) + Math.abs(pixels[index + 1] - g) + Math.abs(pixels[index + 2] - b) > 40) differing++;
+      if (Math.abs(pixels[index] - 0x7c) + Math.abs(pixels[index + 1] - 0x3a) + Math.abs(pixels[index + 2] - 0xed) > 12) continue;
+      const row = Math.floor(index / 4 / bitmap.width);
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+    }
+    return { width: bitmap.width, height: bitmap.height, drawnShare: differing / (pixels.length / 4), primaryPill: { top, bottom } };
+  }, bytes.toString('base64'));
+}
+
 test.describe('web edition files', () => {
   test('open with the file chooser, edit, save by download: the marker comes and goes, the file round-trips', async ({ page }) => {
     const problems = watchForProblems(page);
@@ -253,20 +281,7 @@ test.describe('web edition files', () => {
     const bytes = await readFile(await png.path());
     expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     // Decoded in the page: its size (the diagram at 2×, plus margins) and that it is not blank.
-    const image = await page.evaluate(async (base64) => {
-      const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      const [r, g, b] = [pixels[0], pixels[1], pixels[2]]; // a margin pixel: the background
-      let differing = 0;
-      for (let index = 0; index < pixels.length; index += 4) {
-        if (Math.abs(pixels[index] - r) + Math.abs(pixels[index + 1] - g) + Math.abs(pixels[index + 2] - b) > 40) differing++;
-      }
-      return { width: bitmap.width, height: bitmap.height, drawnShare: differing / (pixels.length / 4) };
-    }, bytes.toString('base64'));
+    const image = await pngFacts(page, bytes);
     await writeFile(`${SHOTS}/export.png`, bytes);
     expect(image.width).toBeGreaterThan(1000);
     expect(image.height).toBeGreaterThan(300);
@@ -286,24 +301,8 @@ test.describe('web edition files', () => {
       const download = page.waitForEvent('download');
       await menu(page, 'File', 'Export PNG…');
       const bytes = await readFile(await (await download).path());
-      return page.evaluate(async (base64) => {
-        const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const context = canvas.getContext('2d')!;
-        context.drawImage(bitmap, 0, 0);
-        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-        let top = Infinity;
-        let bottom = -Infinity;
-        // The PRIMARY badge's fill, 0x7c3aed.
-        for (let index = 0; index < pixels.length; index += 4) {
-          if (Math.abs(pixels[index] - 0x7c) + Math.abs(pixels[index + 1] - 0x3a) + Math.abs(pixels[index + 2] - 0xed) > 12) continue;
-          const row = Math.floor(index / 4 / bitmap.width);
-          top = Math.min(top, row);
-          bottom = Math.max(bottom, row);
-        }
-        return bottom - top + 1;
-      }, bytes.toString('base64'));
+      const { primaryPill } = await pngFacts(page, bytes);
+      return primaryPill.bottom - primaryPill.top + 1;
     };
     // Fitted to the window the default sandbox is drawn far out: its badges are enlarged on screen.
     const farOut = (await badges())[0].screenPx;

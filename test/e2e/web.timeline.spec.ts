@@ -13,6 +13,19 @@ async function timeMs(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.frame?.timeMs ?? 0);
 }
 
+
+/**
+ * The classic stack, ten minutes long at five times its load: a seek to 9 minutes re-simulates
+ * about half a million requests, seconds of work here.
+ */
+async function openLongStack(page: Page): Promise<void> {
+  const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as { durationS: number; nodes: { kind: string; config?: { rps?: number } }[] };
+  doc.durationS = 600;
+  for (const node of doc.nodes) if (node.kind === 'client') node.config = { ...node.config, rps: (node.config?.rps ?? 100) * 5 };
+  await openFileText(page, 'long-stack.faultline', JSON.stringify(doc));
+  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
+}
+
 async function rename(page: Page, id: string, name: string) {
   const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
   if (rect === null) throw new Error(`no node ${id} on the canvas`);
@@ -215,13 +228,7 @@ test('quick presses of the timeline keys each count, before the frames catch up'
 });
 
 test('a seek that takes a while shows how far it has got, in place of the run’s length, until it lands', async ({ page }) => {
-  // The classic stack, ten minutes long at five times its load: a seek to 9 minutes re-simulates
-  // about half a million requests, seconds of work here.
-  const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as { durationS: number; nodes: { kind: string; config?: { rps?: number } }[] };
-  doc.durationS = 600;
-  for (const node of doc.nodes) if (node.kind === 'client') node.config = { ...node.config, rps: (node.config?.rps ?? 100) * 5 };
-  await openFileText(page, 'long-stack.faultline', JSON.stringify(doc));
-  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
+  await openLongStack(page);
 
   const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
   await page.mouse.click(barBox.x + barBox.width * 0.9, barBox.y + barBox.height / 2);
@@ -238,12 +245,7 @@ test('a seek that takes a while shows how far it has got, in place of the run’
 });
 
 test('a seek that takes a while can be stopped where it has got to, with its button or Esc', async ({ page }) => {
-  // As above: a seek to 9 minutes of the classic stack at five times its load takes seconds here.
-  const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'examples', 'classic-web-stack.faultline'), 'utf8')) as { durationS: number; nodes: { kind: string; config?: { rps?: number } }[] };
-  doc.durationS = 600;
-  for (const node of doc.nodes) if (node.kind === 'client') node.config = { ...node.config, rps: (node.config?.rps ?? 100) * 5 };
-  await openFileText(page, 'long-stack.faultline', JSON.stringify(doc));
-  await expect(page.getByTestId('live-clock')).toContainText('/ 10:00.0');
+  await openLongStack(page);
   const barBox = (await page.getByTestId('live-timeline').boundingBox())!;
   const progress = page.getByTestId('seek-progress');
 
