@@ -120,7 +120,28 @@ test('with the inspector folded, a click only selects; Enter on the canvas or a 
   const guide = page.getByTestId('guide-dialog');
   await expect(guide.getByRole('row', { name: /^Ctrl\+B Fold or unfold the palette/ })).toBeVisible();
   await expect(guide.getByRole('row', { name: /^Ctrl\+I Fold or unfold the inspector/ })).toBeVisible();
-  await expect(guide.getByRole('row', { name: /^Enter on the canvas, or double-click With the inspector folded: unfold it/ })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^Enter on the canvas Edit the selection in the inspector: its first field takes the keyboard/ })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /^Double-click on the canvas With the inspector folded: unfold it/ })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('from the keyboard alone: Tab selects a node on the canvas, Enter takes the keyboard to its inspector', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await openLesson(page, 'load-balancing-and-health-checks', '6 nodes · 7 links');
+  await page.getByTestId('sandbox-canvas').focus();
+  // Tab walks the nodes (each stop selects one): on to app2, in the middle of the walk.
+  const selected = () => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { nodes: readonly string[] } } } } }).__faultlineLive.controller.store.getSelection().nodes.join());
+  for (let stop = 0; stop < 8 && (await selected()) !== 'app2'; stop++) await page.keyboard.press('Tab');
+  await expect(page.getByTestId('inspector-id')).toHaveText('app2');
+  await page.keyboard.press('Enter');
+  const name = page.getByTestId('inspector').getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  await expect(page.getByTestId('inspector-id')).toHaveText('app2');
+  await name.fill('Checkout');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (JSON.parse((window as unknown as { __faultline: { documentText(): string } }).__faultline.documentText()) as { nodes: { id: string; name?: string }[] }).nodes.find((node) => node.id === 'app2')?.name)).toBe('Checkout');
   expect(problems).toEqual([]);
 });
 
