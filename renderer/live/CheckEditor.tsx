@@ -139,6 +139,9 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
   const [fromText, setFromText] = useState<string | null>(null);
   const [toText, setToText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Which field the error is about (only that one is marked invalid, and described by it).
+  const [errorField, setErrorField] = useState<'from' | 'to' | null>(null);
+  const errorId = useId();
   const [focused, setFocused] = useState(false);
   const external = `${shownFrom}|${shownTo}`;
   const [seen, setSeen] = useState(external);
@@ -152,17 +155,11 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
   const change = (nextFrom: string, nextTo: string) => {
     setFromText(nextFrom);
     setToText(nextTo);
-    setError(
-      edit.input(
-        nextFrom,
-        () => {
-          const window = parseWindow(nextFrom, nextTo, durationS);
-          return window.ok ? { ok: true, value: { fromS: window.fromS, toS: window.toS } } : window;
-        },
-        onWindow,
-      ),
-    );
+    const window = parseWindow(nextFrom, nextTo, durationS);
+    setErrorField(window.ok ? null : window.field);
+    setError(edit.input(nextFrom, () => (window.ok ? { ok: true, value: { fromS: window.fromS, toS: window.toS } } : window), onWindow));
   };
+  const invalid = (field: 'from' | 'to') => ({ 'aria-invalid': error !== null && errorField === field, 'aria-describedby': error !== null && errorField === field ? errorId : undefined });
   const inputProps = {
     onFocus: () => setFocused(true),
     onBlur: () => {
@@ -176,6 +173,7 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
       setFromText(null);
       setToText(null);
       setError(null);
+      setErrorField(null);
     },
   };
   const from = fromText ?? shownFrom;
@@ -184,14 +182,14 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
     <div className="live-check-window">
       <label title="Measure requests sent from this time (empty: the start)">
         From (s)
-        <input type="text" inputMode="decimal" data-testid="check-from" value={from} placeholder="start" aria-invalid={error !== null} onChange={(e) => change(e.target.value, to)} {...inputProps} />
+        <input type="text" inputMode="decimal" data-testid="check-from" value={from} placeholder="start" {...invalid('from')} onChange={(e) => change(e.target.value, to)} {...inputProps} />
       </label>
       <label title="Measure requests sent before this time (empty: the end)">
         To (s)
-        <input type="text" inputMode="decimal" data-testid="check-to" value={to} placeholder="end" aria-invalid={error !== null} onChange={(e) => change(from, e.target.value)} {...inputProps} />
+        <input type="text" inputMode="decimal" data-testid="check-to" value={to} placeholder="end" {...invalid('to')} onChange={(e) => change(from, e.target.value)} {...inputProps} />
       </label>
       {error !== null && (
-        <span className="field-error" role="alert">
+        <span className="field-error" role="alert" id={errorId}>
           {error}
         </span>
       )}

@@ -98,18 +98,20 @@ export function setCheckFields(draft: DocDraft, index: number, fields: CheckFiel
  * The window typed into From / To, or why it cannot be: times are seconds ≥ 0 within the run, an
  * empty field means "from the start" / "to the end", and To must come after From.
  */
-export function parseWindow(fromText: string, toText: string, durationS: number): { ok: true; fromS?: number; toS?: number } | { ok: false; message: string } {
-  const read = (text: string, name: string, latest: number): { ok: true; value?: number } | { ok: false; message: string } => {
+export function parseWindow(fromText: string, toText: string, durationS: number): { ok: true; fromS?: number; toS?: number } | { ok: false; message: string; field: 'from' | 'to' } {
+  const read = (text: string, field: 'from' | 'to'): { ok: true; value?: number } | { ok: false; message: string; field: 'from' | 'to' } => {
+    const name = field === 'from' ? 'From' : 'To';
     if (text.trim() === '') return { ok: true };
     const value = Number(text.trim());
-    if (!Number.isFinite(value) || value < 0) return { ok: false, message: `${name} must be a time in seconds ≥ 0` };
-    if (value > latest || (name === 'From' && value === latest)) return { ok: false, message: `${name} must be before the end of the run (${durationS} s)` };
+    if (!Number.isFinite(value) || value < 0) return { ok: false, message: `${name} must be a time in seconds ≥ 0`, field };
+    if (field === 'from' && value >= durationS) return { ok: false, message: `From must be before the end of the run (${durationS} s)`, field };
+    if (field === 'to' && value > durationS) return { ok: false, message: `To must be at most the end of the run (${durationS} s)`, field };
     return { ok: true, value };
   };
-  const from = read(fromText, 'From', durationS);
+  const from = read(fromText, 'from');
   if (!from.ok) return from;
-  const to = read(toText, 'To', durationS);
+  const to = read(toText, 'to');
   if (!to.ok) return to;
-  if (from.value !== undefined && to.value !== undefined && to.value <= from.value) return { ok: false, message: 'To must be after From' };
+  if (from.value !== undefined && to.value !== undefined && to.value <= from.value) return { ok: false, message: 'To must be after From', field: 'to' };
   return { ok: true, ...(from.value !== undefined ? { fromS: from.value } : {}), ...(to.value !== undefined ? { toS: to.value } : {}) };
 }

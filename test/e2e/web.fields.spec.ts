@@ -418,6 +418,32 @@ test('a check whose window is refused does not close on Done, so it is never sav
   expect(problems).toEqual([]);
 });
 
+test('a check window\'s refused To marks To alone, and the message describes it', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  const editor = page.getByTestId('check-editor');
+  const from = editor.getByTestId('check-from');
+  const to = editor.getByTestId('check-to');
+  await typeInto(to, '999');
+  const alert = editor.getByRole('alert');
+  await expect(alert).toHaveText('To must be at most the end of the run (60 s)');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(to).toHaveAccessibleDescription('To must be at most the end of the run (60 s)');
+  await expect(from).toHaveAttribute('aria-invalid', 'false');
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(editor.getByTestId('editor-blocked')).toContainText('To (s) still holds a value that was refused');
+  // From after To: the relation is To's to fix.
+  await typeInto(to, '10');
+  await typeInto(from, '30');
+  await expect(alert).toHaveText('To must be after From');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveAttribute('aria-invalid', 'false');
+  expect(problems).toEqual([]);
+});
+
 test('Add check in a small window brings the new check\'s editor into view, its first field focused', async ({ page }) => {
   const problems = watchForErrors(page);
   await page.setViewportSize({ width: 1024, height: 640 });

@@ -71,11 +71,14 @@ describe('check edits', () => {
     expect(parseWindow('', '', 60)).toEqual({ ok: true });
     expect(parseWindow('20.5', '', 60)).toEqual({ ok: true, fromS: 20.5 });
     expect(parseWindow(' 5 ', '10', 60)).toEqual({ ok: true, fromS: 5, toS: 10 });
-    expect(parseWindow('10', '5', 60)).toEqual({ ok: false, message: 'To must be after From' });
+    expect(parseWindow('10', '5', 60)).toEqual({ ok: false, message: 'To must be after From', field: 'to' });
     expect(parseWindow('-1', '', 60)).toMatchObject({ ok: false, message: expect.stringContaining('≥ 0') });
     expect(parseWindow('abc', '', 60)).toMatchObject({ ok: false });
     expect(parseWindow('60', '', 60)).toMatchObject({ ok: false, message: expect.stringContaining('before the end of the run') });
-    expect(parseWindow('', '61', 60)).toMatchObject({ ok: false, message: expect.stringContaining('before the end of the run') });
+    // Each refusal names the field it is about (only that one is marked invalid).
+    expect(parseWindow('60', '', 60)).toMatchObject({ field: 'from' });
+    expect(parseWindow('', '61', 60)).toEqual({ ok: false, message: 'To must be at most the end of the run (60 s)', field: 'to' });
+    expect(parseWindow('', 'x', 60)).toMatchObject({ ok: false, field: 'to' });
     expect(parseWindow('', '60', 60)).toEqual({ ok: true, toS: 60 });
   });
 
