@@ -458,3 +458,28 @@ test('Add check in a small window brings the new check\'s editor into view, its 
   await page.screenshot({ path: `${SHOTS}/check-added-small-window.png` });
   expect(problems).toEqual([]);
 });
+
+test('selecting another node while an inspector field holds a refused value says the value was not applied', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const users = await nodeCentre(page, 'users-eu');
+  await page.mouse.click(users.x, users.y);
+  const rps = page.getByTestId('inspector').getByRole('textbox', { name: 'Requests per second' });
+  const saved = await rps.inputValue();
+  await typeInto(rps, '-9');
+  await page.keyboard.press('Tab');
+  await expect(rps).toHaveAttribute('aria-invalid', 'true');
+  const dns = await nodeCentre(page, 'dns');
+  await page.mouse.click(dns.x, dns.y);
+  await expect(page.getByTestId('inspector-title')).toHaveText('DNS');
+  await expect(page.getByTestId('file-notice')).toContainText('Requests per second of Users (EU): “-9” was refused and not applied, so it keeps its saved value.');
+  // What it kept.
+  await page.mouse.click(users.x, users.y);
+  await expect(rps).toHaveValue(saved);
+  // A valid value, or none refused: switching says nothing.
+  await page.getByTestId('file-notice').getByRole('button').first().click();
+  await page.mouse.click(dns.x, dns.y);
+  await expect(page.getByTestId('file-notice')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { configFields, NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
 import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import type { FaultlineDocument, LinkRecord, NodeRecord } from '../../../shared/model/types';
@@ -8,6 +8,7 @@ import { renameNode, regionNameProblem, renameRegion, setConfigValue, setLinkVal
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor, TextField } from './FieldEditor';
+import { useRefusedFieldNotice } from './useRefusedFieldNotice';
 import { NodeLiveStats } from './NodeLiveStats';
 import { countOf } from '../../../shared/model/plural';
 import { shownTitle } from '../files/documentSession';
@@ -165,6 +166,8 @@ function RegionInspector({ doc, id }: { doc: FaultlineDocument; id: string }) {
 export function Inspector({ theme }: { theme: ThemeName }) {
   const doc = useDocument();
   const selection = useSelection();
+  const panel = useRef<HTMLElement>(null);
+  useRefusedFieldNotice(panel);
   const nodes = selection.nodes.filter((id) => Object.hasOwn(doc.nodes, id)).map((id) => doc.nodes[id]);
   const links = selection.links.filter((id) => Object.hasOwn(doc.links, id)).map((id) => doc.links[id]);
   let content;
@@ -189,7 +192,7 @@ export function Inspector({ theme }: { theme: ThemeName }) {
       </div>
     );
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside ref={panel} className="inspector" aria-label="Inspector" data-testid="inspector">
       {content}
     </aside>
   );
