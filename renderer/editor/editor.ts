@@ -35,7 +35,6 @@ export interface RenameTarget {
   id: string;
 }
 
-/** Pasted copies land this far down-right of the last copy, so they never hide their originals. */
 /**
  * Screen pixels kept free at the bottom of a narrated document's canvas even before a caption
  * shows (the camera also measures the captions actually shown, and keeps clear of those).

@@ -141,9 +141,7 @@ export class LiveController {
     if (on) {
       this.speedBeforeClassroom = this.speed;
       this.setSpeed(CLASSROOM_SPEED);
-    } else {
-      if (this.speed === CLASSROOM_SPEED) this.setSpeed(this.speedBeforeClassroom);
-    }
+    } else if (this.speed === CLASSROOM_SPEED) this.setSpeed(this.speedBeforeClassroom);
   }
 
   /** Pulses a node on the canvas for a few seconds (a log row was clicked); null clears it. */

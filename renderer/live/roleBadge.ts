@@ -9,16 +9,16 @@ import { NODE_DOWN, ROLE_ACTIVE, ROLE_PASSIVE, ROLE_PRIMARY, ROLE_REPLICA } from
  * crowd the card.
  */
 export function roleBadge(role: number, status: number, replicated: boolean): string {
-  const down = status === NODE_DOWN;
+  if (status === NODE_DOWN) return '';
   switch (role) {
     case ROLE_PRIMARY:
-      return down || !replicated ? '' : 'PRIMARY';
+      return replicated ? 'PRIMARY' : '';
     case ROLE_REPLICA:
-      return down ? '' : 'REPLICA';
+      return 'REPLICA';
     case ROLE_ACTIVE:
-      return down ? '' : 'ACTIVE';
+      return 'ACTIVE';
     case ROLE_PASSIVE:
-      return down ? '' : 'PASSIVE';
+      return 'PASSIVE';
     default:
       return '';
   }

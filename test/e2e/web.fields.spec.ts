@@ -25,6 +25,16 @@ function watchForErrors(page: Page): string[] {
   return problems;
 }
 
+
+/** The default sandbox with a new check added: its editor, open. */
+async function openNewCheck(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByTestId('add-check').click();
+  return page.getByTestId('check-editor');
+}
+
 test('inspector number fields: a value that ends invalid never reaches the document; Escape restores; one undo step', async ({ page }) => {
   const problems = watchForErrors(page);
   await page.goto('/');
@@ -388,11 +398,7 @@ test('an event editor holding a refused time does not close: no stray event is l
 
 test('a check whose window is refused does not close on Done, so it is never saved as a whole-run check by mistake', async ({ page }) => {
   const problems = watchForErrors(page);
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.getByRole('tab', { name: 'Checks' }).click();
-  await page.getByTestId('add-check').click();
-  const editor = page.getByTestId('check-editor');
+  const editor = await openNewCheck(page);
   const checkIndex = (await documentJson(page)).checks.length - 1;
   const from = editor.getByTestId('check-from');
   await typeInto(from, '75');
@@ -420,11 +426,7 @@ test('a check whose window is refused does not close on Done, so it is never sav
 
 test('a check window\'s refused To marks To alone, and the message describes it', async ({ page }) => {
   const problems = watchForErrors(page);
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.getByRole('tab', { name: 'Checks' }).click();
-  await page.getByTestId('add-check').click();
-  const editor = page.getByTestId('check-editor');
+  const editor = await openNewCheck(page);
   const from = editor.getByTestId('check-from');
   const to = editor.getByTestId('check-to');
   await typeInto(to, '999');
@@ -447,11 +449,7 @@ test('a check window\'s refused To marks To alone, and the message describes it'
 test('Add check in a small window brings the new check\'s editor into view, its first field focused', async ({ page }) => {
   const problems = watchForErrors(page);
   await page.setViewportSize({ width: 1024, height: 640 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.getByRole('tab', { name: 'Checks' }).click();
-  await page.getByTestId('add-check').click();
-  const editor = page.getByTestId('check-editor');
+  const editor = await openNewCheck(page);
   // The whole editor, Done included, is on screen: it opened below the last row, under the fold.
   await expect(editor.getByRole('button', { name: 'Done' })).toBeInViewport({ ratio: 1 });
   await expect(editor.getByTestId('check-metric')).toBeFocused();

@@ -200,36 +200,35 @@ export function duplicateOffset(
   const visible = view === undefined ? undefined : grow(view, -Math.min(GRID, view.w / 10, view.h / 10));
   const inView = (offset: Point) => visible === undefined || inside(shifted(offset), visible);
 
+  // The free place in `area` nearest the original, clear of every obstacle by half a grid step
+  // and passing `also` (an offset), as an offset; undefined when there is none.
+  const spaced = obstacles.map((obstacle) => grow(obstacle, GRID / 2));
+  const anchor = { x: original.x + original.w / 2, y: original.y + original.h / 2 };
+  const nearestFreeOffset = (area: Rect, also: (offset: Point) => boolean = () => true): Point | undefined => {
+    const found = nearestFree({ w: original.w, h: original.h }, area, anchor, (rect) => {
+      const offset = { x: rect.x - original.x, y: rect.y - original.y };
+      return also(offset) && !spaced.some((obstacle) => intersects(rect, obstacle));
+    });
+    return found && { x: found.x - original.x, y: found.y - original.y };
+  };
+
   const home = ownRegionIds.size === 0 ? sharedRegion(doc, copiedNodes) : undefined;
   if (home !== undefined) {
     const region = doc.regions[home];
-    const centres = copiedNodes.map((node) => nodeCentre(node));
-    // Every copy's centre must fall in the region itself, not in a smaller region inside it.
-    const staysHome = (offset: Point) => inside(shifted(offset), region) && centres.every((centre) => regionAt(doc, { x: centre.x + offset.x, y: centre.y + offset.y })?.id === home);
+    const staysHome = (offset: Point) => inside(shifted(offset), region) && centresIn(doc, copiedNodes, offset, home);
     const besideAtHome = sides.find((offset) => inView(offset) && staysHome(offset) && overlap(shifted(offset)) === 0);
     if (besideAtHome) return besideAtHome;
     const area = visible === undefined ? region : intersection(region, visible);
-    if (area !== undefined) {
-      const spaced = obstacles.map((obstacle) => grow(obstacle, GRID / 2));
-      const anchor = { x: original.x + original.w / 2, y: original.y + original.h / 2 };
-      const found = nearestFree({ w: original.w, h: original.h }, area, anchor, (rect) => {
-        const offset = { x: rect.x - original.x, y: rect.y - original.y };
-        return staysHome(offset) && !spaced.some((obstacle) => intersects(rect, obstacle));
-      });
-      if (found) return { x: found.x - original.x, y: found.y - original.y };
-    }
+    const found = area && nearestFreeOffset(area, staysHome);
+    if (found) return found;
   }
 
   const clear = sides.find((offset) => inView(offset) && overlap(shifted(offset)) === 0);
   if (clear) return clear;
   // Every side taken (a third copy of a card between two others): the free place in view nearest
   // the original, rather than a copy over a card.
-  if (visible !== undefined) {
-    const spaced = obstacles.map((obstacle) => grow(obstacle, GRID / 2));
-    const anchor = { x: original.x + original.w / 2, y: original.y + original.h / 2 };
-    const found = nearestFree({ w: original.w, h: original.h }, visible, anchor, (rect) => !spaced.some((obstacle) => intersects(rect, obstacle)));
-    if (found) return { x: found.x - original.x, y: found.y - original.y };
-  }
+  const free = visible && nearestFreeOffset(visible);
+  if (free) return free;
   const shown = sides.filter(inView);
   if (shown.length > 0) return shown.reduce((best, offset) => (overlap(shifted(offset)) < overlap(shifted(best)) ? offset : best));
   return sides[0];
@@ -255,20 +254,26 @@ export function pasteOffset(
   if (!cardsThere && !regionsThere) return { x: 0, y: 0 };
   const beside = duplicateOffset(doc, original, view, ownRegionIds, copiedNodes);
   const home = ownRegionIds.size === 0 ? sharedRegion(doc, copiedNodes) : undefined;
-  if (home === undefined) return beside;
-  const inHome = (offset: Point) => copiedNodes.every((node) => regionAt(doc, { x: nodeCentre(node).x + offset.x, y: nodeCentre(node).y + offset.y })?.id === home);
-  if (inHome(beside)) return beside;
+  if (home === undefined || centresIn(doc, copiedNodes, beside, home)) return beside;
   // A region with no free room left: a copy outside it would take the delay between regions per
   // hop, which a paste rarely means. It stays in, a step down-right of the original (the first
   // step no card has taken, so pasting again steps on), and is dragged apart by hand.
   const taken = new Set(Object.values(doc.nodes).map((node) => `${node.x},${node.y}`));
-  const first = copiedNodes[0];
+  const first = copiedNodes[0]; // sharedRegion found a home: there are copied cards
   for (let step = 1; step <= 8; step++) {
     const offset = { x: 2 * GRID * step, y: 2 * GRID * step };
-    if (!inHome(offset)) break;
-    if (first === undefined || !taken.has(`${first.x + offset.x},${first.y + offset.y}`)) return offset;
+    if (!centresIn(doc, copiedNodes, offset, home)) break;
+    if (!taken.has(`${first.x + offset.x},${first.y + offset.y}`)) return offset;
   }
   return beside;
+}
+
+/** Whether every node's centre, shifted by `offset`, falls in region `regionId` itself (not in a smaller region inside it). */
+function centresIn(doc: FaultlineDocument, nodes: readonly Pick<NodeRecord, 'x' | 'y'>[], offset: Point, regionId: string): boolean {
+  return nodes.every((node) => {
+    const centre = nodeCentre(node);
+    return regionAt(doc, { x: centre.x + offset.x, y: centre.y + offset.y })?.id === regionId;
+  });
 }
 
 /** The region every one of the nodes is in (by where its centre is), if they share one. */
