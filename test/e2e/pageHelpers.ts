@@ -21,6 +21,9 @@ export async function menu(page: Page, top: string, item: string): Promise<void>
   await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: top, exact: true }).click();
   // A setting (Dark Theme, Classroom Mode) is a menuitemcheckbox.
   await page.getByRole('menuitem', { name: item, exact: true }).or(page.getByRole('menuitemcheckbox', { name: item, exact: true })).click();
+  // The menu closes with an animation; until it is gone its focus guards are still in the page
+  // (an accessibility audit run in that moment reports them), and a click can land on it.
+  await expect(page.getByRole('menu')).toHaveCount(0);
 }
 
 /** The centre of a node's card on the page (the editor's read-only debug handle). */
