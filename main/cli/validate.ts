@@ -1,6 +1,8 @@
 /**
  * `faultline validate FILE` (DESIGN §5): report every problem of a file, exit 0 when it loads,
- * 2 when it does not or cannot be read. Messages only — never a stack trace.
+ * 2 when it does not or cannot be read. Messages only — never a stack trace. Besides the
+ * file's problems it prints the design notes and engine warnings `run` would, so a file that validates
+ * quietly runs quietly.
  */
 import { countProblems, loadDocument } from '../../shared/model';
 import { lintDocument } from '../../shared/model/lint/lintDocument';
@@ -28,6 +30,11 @@ export async function validateCommand(file: string): Promise<number> {
     const { document } = result;
     // The editor's design-problems list: valid, but probably not what was meant.
     for (const finding of lintDocument(document)) writeErr(`${file}: note: ${finding.message}`);
+    // What the engine finds when it builds the design (wiring a failover will surprise, a kind it
+    // does not simulate). Built, not run; imported here so a file that does not load never pays
+    // for the engine.
+    const { Simulation } = await import('../../shared/sim/simulation');
+    for (const warning of new Simulation(document).warnings) writeErr(`faultline validate: warning: ${warning}`);
     const count = (record: object): number => Object.keys(record).length;
     process.stdout.write(
       `${file}: valid — "${document.meta.title}", ${countOf(count(document.nodes), 'node')}, ${countOf(count(document.links), 'link')}, ` +

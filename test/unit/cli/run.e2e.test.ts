@@ -212,6 +212,17 @@ describe('the bundled faultline binary', () => {
     expect(JSON.parse(ran.stdout).format).toBe('faultline-report');
   });
 
+  it('validate prints the engine\'s warnings about a design, as run does', () => {
+    const queueWithoutWorker = { ...LESSON, nodes: [...LESSON.nodes, { id: 'jobs', kind: 'queue', x: 300, y: 0 }], links: [...LESSON.links, { id: 'l4', from: 'app1', to: 'jobs' }] };
+    const file = join(workDirectory, 'queue-without-worker.faultline');
+    writeFileSync(file, JSON.stringify(queueWithoutWorker));
+    const warning = 'jobs: a queue with no worker linked; its jobs are never consumed';
+    const validated = faultline('validate', file);
+    expect(validated.status).toBe(0);
+    expect(validated.stderr.trim().split('\n')).toContain(`faultline validate: warning: ${warning}`);
+    expect(faultline('run', file, '--json').stderr.trim().split('\n')).toContain(`faultline run: warning: ${warning}`);
+  });
+
   it('says where invalid JSON breaks once, as validate does', () => {
     const broken = join(workDirectory, 'broken.faultline');
     writeFileSync(broken, '{\n  "format": "faultline",\n  "nodes": [1,]\n}');
