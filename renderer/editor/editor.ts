@@ -406,6 +406,7 @@ export class Editor {
       }),
     );
     if (selection) this.store.setSelection(selection);
+    this.showWithView({ ...original, x: original.x + offset.x, y: original.y + offset.y });
   }
 
   /** Regions the nodes being copied are in, while their copies are added (see describeRegionChanges). */
@@ -449,6 +450,7 @@ export class Editor {
       }),
     );
     if (selection) this.store.setSelection(selection);
+    this.showWithView({ ...original, x: original.x + offset.x, y: original.y + offset.y });
   }
 
   undo(): void {
@@ -576,8 +578,8 @@ export class Editor {
   }
 
   /**
-   * Brings a card just placed into view by zooming out (never in) as far as it takes to show it
-   * with all that was in view, clear of the overlays: a pan to it pushed the cards already placed
+   * Brings a card just placed (or pasted cards' bounds) into view by zooming out (never in) as far
+   * as it takes to show it with all that was in view, clear of the overlays: a pan to it pushed the cards already placed
    * under the packet legend and the toolbar, or out of sight, as a design grew from the palette.
    */
   private showWithView(card: Rect): void {

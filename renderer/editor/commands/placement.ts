@@ -172,8 +172,10 @@ export function boundsOf(rects: readonly Rect[]): Rect | undefined {
  * above) inside that region, in view and clear of every card; else the free place in that region
  * and in view nearest the original. Otherwise, as for anything else: beside it, the first side
  * inside the view and clear of every other card and region; when no side is clear, the free place
- * in view nearest the original; when there is none, the side inside the view with the least
- * overlap; when none is inside, to the right.
+ * in view nearest the original; when there is none, the first clear side out of view, else the
+ * free place nearest the view further out (the editor zooms out to show the copy). Only a canvas
+ * with no free place at all gets the side in view with the least overlap (or, none in view, the
+ * right).
  */
 export function duplicateOffset(
   doc: FaultlineDocument,
@@ -229,6 +231,15 @@ export function duplicateOffset(
   // the original, rather than a copy over a card.
   const free = visible && nearestFreeOffset(visible);
   if (free) return free;
+  // No room in view: beside the original out of view, else the nearest free place further out
+  // (the editor zooms out to show it) — not over cards while the canvas has room elsewhere.
+  const clearOutOfView = sides.find((offset) => overlap(shifted(offset)) === 0);
+  if (clearOutOfView) return clearOutOfView;
+  const around = visible ?? original;
+  for (let reach = 1; reach <= 64; reach *= 2) {
+    const found = nearestFreeOffset(grow(around, Math.max(around.w, around.h) * reach));
+    if (found) return found;
+  }
   const shown = sides.filter(inView);
   if (shown.length > 0) return shown.reduce((best, offset) => (overlap(shifted(offset)) < overlap(shifted(best)) ? offset : best));
   return sides[0];

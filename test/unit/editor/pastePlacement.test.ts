@@ -20,6 +20,17 @@ function overlapping(doc: FaultlineDocument): string[][] {
   return nodes.flatMap((a, i) => nodes.slice(i + 1).filter((b) => intersects(nodeRect(a), nodeRect(b))).map((b) => [a.id, b.id]));
 }
 
+function boundsOfIds(doc: FaultlineDocument, ids: readonly string[]): Rect {
+  const rects = ids.map((id) => nodeRect(doc.nodes[id]));
+  const x = Math.min(...rects.map((rect) => rect.x));
+  const y = Math.min(...rects.map((rect) => rect.y));
+  return { x, y, w: Math.max(...rects.map((rect) => rect.x + rect.w)) - x, h: Math.max(...rects.map((rect) => rect.y + rect.h)) - y };
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+}
+
 describe('Paste', () => {
   it('puts a copy beside its original, clear of every card, and each paste again at the next free place', () => {
     const { store, editor } = setup(makeDocument({ nodes: [node('lb', 'lb', 0, 200), node('app', 'app', 240, 200), node('db', 'db', 480, 200)], links: [link('lb', 'app'), link('app', 'db')] }));
@@ -35,6 +46,26 @@ describe('Paste', () => {
         expect(copy.x === 240 || copy.y === 200).toBe(true);
       }
     }
+  });
+
+  it('with no free room in view, pastes and duplicates clear of every card out of view, and the view zooms out to show them', () => {
+    // A view full of cards: 4 columns × 6 rows, 200 × 100 apart (a card is 164 × 60).
+    const view: Rect = { x: 0, y: 0, w: 800, h: 600 };
+    const nodes = Array.from({ length: 24 }, (_, i) => node(`n${i}`, 'app', 200 * (i % 4), 100 * Math.floor(i / 4)));
+    const store = new DocumentStore(makeDocument({ nodes }));
+    const fits: Rect[] = [];
+    const editor = new Editor(store);
+    editor.attachCamera(identityCamera(view, { fit: (rect: Rect) => void fits.push(rect) }));
+    store.setSelection({ nodes: ['n8', 'n9', 'n10'], links: [], regions: [] });
+    editor.copy();
+    editor.paste();
+    expect(overlapping(store.getDocument())).toEqual([]);
+    const pasted = boundsOfIds(store.getDocument(), store.getSelection().nodes);
+    expect(fits.at(-1)).toBeDefined();
+    expect(contains(fits.at(-1)!, pasted)).toBe(true);
+    editor.duplicate();
+    expect(overlapping(store.getDocument())).toEqual([]);
+    expect(contains(fits.at(-1)!, boundsOfIds(store.getDocument(), store.getSelection().nodes))).toBe(true);
   });
 
   it('after Cut, or where the copied place is free, the paste lands exactly where the cards were', () => {
