@@ -5,7 +5,7 @@ import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../sha
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
-import { describeCheck } from './liveCheckRows';
+import { describeCheck, labelContradiction, thresholdText } from './liveCheckRows';
 import { nodeNamer } from './nodeNames';
 import { CheckedTextField } from './CheckedTextField';
 import { parseNumberText } from '../app/editor/fieldValues';
@@ -44,6 +44,7 @@ export function CheckEditor({ index, onClose, guard }: { index: number; onClose:
   const info = METRIC_INFO[check.metric];
   const metrics = usableMetrics(doc);
   if (!metrics.includes(check.metric)) metrics.push(check.metric);
+  const contradiction = labelContradiction(check);
   return (
     <div ref={closing.ref} className="live-check-editor" role="group" aria-label={`Edit check ${index + 1}`} data-testid="check-editor">
       <div className="live-check-field live-check-metric">
@@ -109,6 +110,11 @@ export function CheckEditor({ index, onClose, guard }: { index: number; onClose:
           onChange={(e) => label.type(e.target.value, anyText, (text) => store.update((draft) => setCheckFields(draft, index, { label: text })))}
           {...label.handlers}
         />
+        {contradiction !== null && (
+          <span className="live-check-label-note" data-testid="check-label-note">
+            The label leaves out the threshold ({thresholdText(check)}): empty it to describe the check, or edit it.
+          </span>
+        )}
       </label>
       {closing.blocked !== null && (
         <p className="field-error live-editor-blocked" role="alert" data-testid="editor-blocked">

@@ -4,7 +4,7 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
 import { consistencyCounts, consistencyText } from './consistencyCounts';
-import { checkRows, checkSourceText, checkState, formatActual, pendingText, type CheckState } from './liveCheckRows';
+import { checkRows, checkSourceText, checkState, formatActual, labelContradiction, pendingText, type CheckState } from './liveCheckRows';
 import { useLiveModel } from './LiveContext';
 import { nodeNamer } from './nodeNames';
 import type { CloseGuard } from './useGuardedClose';
@@ -34,7 +34,10 @@ export function ChecksPanel() {
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const { rememberOpener } = useFocusReturn(editing !== null, addButtonRef, '.live-check-editor');
   const frame = model?.frame ?? null;
-  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass, final: frame.checkFinal } : null, model?.report ?? null, { ended: frame?.ended === true, name: nodeNamer(doc.nodes) });
+  const name = nodeNamer(doc.nodes);
+  const rows = checkRows(doc.checks, frame ? { actual: frame.checkActual, pass: frame.checkPass, final: frame.checkFinal } : null, model?.report ?? null, { ended: frame?.ended === true, name });
+  // A label whose numbers leave out the threshold is followed by what is really checked.
+  const contradictions = doc.checks.map((check) => labelContradiction(check, name));
   const durationS = (model?.durationMs ?? doc.durationS * 1000) / 1000;
   const consistency = consistencyCounts(frame, model?.report ?? null);
   const add = () => {
@@ -74,9 +77,9 @@ export function ChecksPanel() {
                   </span>
                   <span className="live-check-source">{checkSourceText(row)}</span>
                   {/* Before the edit button, so a screen reader reads it with the row (CSS puts it on a line of its own). */}
-                  {state === 'pending' && (
-                    <span className="live-check-pending" title="The window is still open: this verdict can still change">
-                      {pendingText(doc.checks[i], durationS)}
+                  {(state === 'pending' || contradictions[i] !== null) && (
+                    <span className="live-check-pending" title={state === 'pending' ? 'The window is still open: this verdict can still change' : 'The label no longer says what is checked: edit it, or empty it to show this'}>
+                      {[contradictions[i] !== null ? `checks ${contradictions[i]}` : null, state === 'pending' ? pendingText(doc.checks[i], durationS, { withThreshold: contradictions[i] === null && doc.checks[i].label !== undefined }) : null].filter((note) => note !== null).join(' · ')}
                     </span>
                   )}
                   <button

@@ -9,7 +9,7 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
-import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
+import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
 import { WINDOW_MARGIN_PX } from './menuPlacement';
 
@@ -85,13 +85,19 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
         // Opened from the keyboard or by a click, the editor takes focus: its first field.
         autoFocus
         label="At (s)"
-        title={`Seconds into the run, before its end (${doc.durationS} s)`}
-        numeric
+        title={`Seconds into the run, or minutes:seconds as the clock writes them, before its end (${doc.durationS} s)`}
         testId="event-at"
-        shown={String(event.atS)}
+        // To the millisecond: a fault injected while playing is kept a fraction of a millisecond
+        // past one (liveRun's injectionTimeMs), which the field showed as 5.8550009765625.
+        shown={String(Number(event.atS.toFixed(3)))}
         // A time at or after the end is refused, not clamped: such an event never happens.
         check={(text) => eventTimeProblem(doc, text)}
-        onValid={(text) => store.update((draft) => moveScenarioEvent(draft, index, Number(text)), { squashKey: `${key}-at` })}
+        onValid={(text) => {
+          const parsed = parseEventTime(text);
+          if (!parsed.ok || parsed.value === undefined) return;
+          const atS = parsed.value;
+          store.update((draft) => moveScenarioEvent(draft, index, atS), { squashKey: `${key}-at` });
+        }}
       />
       <label>
         Action
@@ -146,7 +152,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
       <label className="live-event-note">
         Narration
         <textarea
-          rows={2}
+          rows={4}
           value={note.value}
           placeholder="What the class should notice"
           onChange={(e) => note.type(e.target.value, anyText, (text) => store.update((draft) => setScenarioFields(draft, index, { note: text })))}

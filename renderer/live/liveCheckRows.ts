@@ -45,6 +45,22 @@ export function describeCheck(check: Check, name: NodeNamer = idsAsNames): strin
 }
 
 /**
+ * The check in words when its label's numbers leave out its threshold, else null: a label written
+ * for "< 500 ms" and left behind when the threshold became 250 reads as a failure that cannot be
+ * ("stays under 500 ms — 315 ms ✗"). Numbers inside words ("p99") are not the label's numbers; a
+ * ratio's threshold may be written as a percentage (95%) or as the ratio (0.95). A label without
+ * numbers ("Checkout stays fast") says nothing to contradict.
+ */
+export function labelContradiction(check: Check, name: NodeNamer = idsAsNames): string | null {
+  if (check.label === undefined) return null;
+  const numbers = [...check.label.matchAll(/(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\p{L}\d.,])\d+(?:\.\d+)?/gu)].map((match) => Number(match[0].replaceAll(',', '')));
+  if (numbers.length === 0) return null;
+  const written = isRatioMetric(check.metric) ? [check.value, check.value * 100] : [check.value];
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  return numbers.some((number) => written.some((value) => same(number, value))) ? null : describeCheck(check, name);
+}
+
+/**
  * One row per document check: from the finished run's report when there is one (exact, the
  * CLI's numbers), else from the live frame (over the seconds whose requests have finished).
  * Once the run has ended (`ended`, the frame says so) a verdict is final even before the report
@@ -96,12 +112,13 @@ export function checkSourceText(row: Pick<CheckRow, 'actual' | 'source' | 'final
 
 /**
  * What a pending check still waits for: "needs ≥ 1,900 · window ends at 1:00". The threshold is
- * left out when the check's label is its own description (which states it already). Lost writes
+ * left out when the check's label is its own description (which states it already), or when the
+ * row spells the check out beside a label that contradicts it (`withThreshold` false). Lost writes
  * are counted against the second a write was sent, but a failover can lose it at any later time:
  * their verdict waits for the end of the run.
  */
-export function pendingText(check: Check, durationS: number): string {
-  const needs = check.label !== undefined ? `needs ${thresholdText(check)} · ` : '';
+export function pendingText(check: Check, durationS: number, { withThreshold = check.label !== undefined }: { withThreshold?: boolean } = {}): string {
+  const needs = withThreshold ? `needs ${thresholdText(check)} · ` : '';
   const windowEnd = windowEndS(check, durationS);
   const knownAt = verdictKnownAtS(check, durationS);
   if (knownAt > windowEnd) return `${needs}window ends at ${simTimeText(windowEnd)}, decided when the run ends at ${simTimeText(knownAt)}`;

@@ -24,9 +24,30 @@ export function clampEventTime(doc: FaultlineDocument, atS: number): number {
   return Math.min(last, Math.max(0, Math.round(atS * 1000) / 1000));
 }
 
-/** Why typed text cannot be an event's time, or null: seconds from 0 to before the end of the run. */
+/**
+ * An event time as typed: seconds ("90", "90.5"), or minutes and seconds as the playback clock
+ * writes them ("1:30", "1:30.5"; "1:01:30" with hours) — in an hour-long run the clock says
+ * 30:00.0, and working out 1800 was left to the teacher.
+ */
+export function parseEventTime(text: string): { ok: true; value: number | undefined } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (!trimmed.includes(':')) return parseNumberText(trimmed);
+  const parts = trimmed.split(':');
+  const wellFormed =
+    parts.length <= 3 &&
+    parts.slice(0, -1).every((part) => /^\d+$/.test(part)) &&
+    /^(\d+\.?\d*|\.\d+)$/.test(parts[parts.length - 1]) &&
+    parts.slice(1).every((part) => Number(part) < 60);
+  if (!wellFormed) return { ok: false, message: `"${trimmed}" is not a time: write seconds (90) or minutes:seconds (1:30)` };
+  return { ok: true, value: parts.reduce((total, part) => total * 60 + Number(part), 0) };
+}
+
+/**
+ * Why typed text cannot be an event's time, or null: seconds (or minutes:seconds) from 0 to before
+ * the end of the run.
+ */
 export function eventTimeProblem(doc: FaultlineDocument, text: string): string | null {
-  const parsed = parseNumberText(text);
+  const parsed = parseEventTime(text);
   if (!parsed.ok) return parsed.message;
   if (parsed.value === undefined) return 'a time in seconds is needed';
   if (parsed.value < 0) return 'must be a time in seconds ≥ 0';
@@ -93,7 +114,7 @@ export function setScenarioAction(draft: DocDraft, index: number, action: Scenar
   if (after !== 'node' && after !== 'link') delete event.target;
   else if (event.target === undefined || !targets.includes(event.target)) event.target = targets[0];
   if (after !== 'groups') delete event.groups;
-  else event.groups ??= splitInHalf(Object.keys(draft.nodes));
+  else event.groups ??= defaultGroups(draft as FaultlineDocument);
   if (action !== 'slow') delete event.factor;
   else event.factor ??= 5;
   // A set event's patch is for its node's kind, a degrade's for a link: kept only within the same action.
@@ -145,7 +166,14 @@ export function setScenarioParam(draft: DocDraft, index: number, path: readonly 
   for (let depth = parents.length - 1; depth > 0 && Object.keys(parents[depth]).length === 0; depth--) delete parents[depth - 1][path[depth - 1]];
 }
 
-function splitInHalf(ids: string[]): string[][] {
+/**
+ * A new partition's groups: the first region against the others when there are two or more (the
+ * split a class is shown: one data centre cut off from the rest), else the nodes in two halves.
+ */
+function defaultGroups(doc: FaultlineDocument): string[][] {
+  const regions = Object.keys(doc.regions);
+  if (regions.length >= 2) return [regions.slice(0, 1), regions.slice(1)];
+  const ids = Object.keys(doc.nodes);
   const half = Math.ceil(ids.length / 2);
   return [ids.slice(0, half), ids.slice(half)];
 }
@@ -172,13 +200,14 @@ export function formatGroups(groups: readonly (readonly string[])[] | undefined)
 }
 
 /**
- * Why typed partition groups cannot be used, or null when they can: at least one group, every
+ * Why typed partition groups cannot be used, or null when they can: two groups or more (one cuts
+ * nothing off; the loader warns of it), every
  * member a node or region of the document, nobody on two sides (the loader's own rules), and no
  * node named on one side while its region is named on another (the run would put it on the later
  * side, cut off from its own region, which is rarely what was meant; the loader warns of it).
  */
 export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly string[])[]): string | null {
-  if (groups.length === 0) return 'name at least one group of node or region ids';
+  if (groups.length === 0) return 'name two groups of node or region ids: a, b | c';
   const seen = new Set<string>();
   for (const group of groups) {
     for (const member of group) {
@@ -187,6 +216,7 @@ export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly
       seen.add(member);
     }
   }
+  if (groups.length === 1) return 'name a second group after |: traffic is cut only between groups';
   const across = nodeAcrossItsRegion(doc, groups);
   return across === null ? null : `"${across.node}" is in region "${across.region}", which is in another group; a member can be on one side only`;
 }

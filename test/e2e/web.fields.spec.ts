@@ -215,7 +215,35 @@ test('an event\'s At (s) refuses a time at or after the end of the run instead o
   await typeInto(at, '12.5');
   await at.press('Tab');
   expect(await eventAt()).toBe(12.5);
+  // As the playback clock writes times: minutes and seconds.
+  await typeInto(at, '0:45.5');
+  await at.press('Tab');
+  expect(await eventAt()).toBe(45.5);
+  await expect(at).toHaveValue('45.5');
+  await typeInto(at, '1:75');
+  await expect(events.getByRole('alert')).toHaveText('"1:75" is not a time: write seconds (90) or minutes:seconds (1:30)');
 
+  expect(problems).toEqual([]);
+});
+
+test('a check whose threshold no longer matches its label says what it checks, in its editor and on its row', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  const row = page.getByTestId('check-p99');
+  await expect(row).toContainText('p99 latency stays under 500 ms');
+  await row.getByRole('button', { name: /Edit check/ }).click();
+  const editor = page.getByTestId('check-editor');
+  await expect(editor.getByTestId('check-label-note')).toHaveCount(0);
+  await typeInto(editor.getByTestId('check-value'), '250');
+  await expect(editor.getByTestId('check-label-note')).toHaveText('The label leaves out the threshold (< 250 ms): empty it to describe the check, or edit it.');
+  await expect(row).toContainText('checks p99 latency < 250 ms');
+  // Emptied, the label is the check's own description, which cannot contradict it.
+  await typeInto(editor.getByTestId('check-label'), '');
+  await expect(editor.getByTestId('check-label-note')).toHaveCount(0);
+  await expect(row).toContainText('p99 latency < 250 ms');
+  await expect(row).not.toContainText('checks p99');
   expect(problems).toEqual([]);
 });
 

@@ -76,7 +76,7 @@ export function createFileCommands(deps: FileCommandDeps) {
     session.replace(result.document, file, { unsavedWork: false });
     await files.clearRecovery().catch(() => {});
     if (result.warnings.length > 0) {
-      ui.showProblems({ title: `${capitalise(what)} opened with warnings`, summary: 'These parts of the file were kept but are not understood by this version.', errors: [], warnings: result.warnings });
+      ui.showProblems({ title: `${capitalise(what)} opened with warnings`, summary: 'It opened as it is, but these parts may not do what was meant.', errors: [], warnings: result.warnings });
     }
     return true;
   }

@@ -17,6 +17,7 @@ export type LintRule =
   | 'traffic-cycle'
   | 'unused-cache'
   | 'event-after-end'
+  | 'partition-one-group'
   | 'utilization-always-zero'
   | 'duplicate-name';
 
@@ -220,6 +221,26 @@ export function eventsAfterEnd(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
+/**
+ * A partition naming fewer than two groups (the loader warns too): traffic is dropped only
+ * between groups, so it cuts nothing off. Typed into the event editor it is refused, but deleting
+ * the nodes of one side leaves it behind.
+ */
+export function partitionsWithOneGroup(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const event of doc.scenario) {
+    if (event.action !== 'partition' || (event.groups ?? []).length >= 2) continue;
+    const named = (event.groups ?? []).flat();
+    findings.push({
+      rule: 'partition-one-group',
+      message: `The partition at ${Number(event.atS.toFixed(3))} s ${named.length === 0 ? 'names no group' : `names one group (${named.join(', ')})`}: traffic is cut only between groups, so it cuts nothing off. Name the other side as a second group.`,
+      nodes: named.filter((id) => Object.hasOwn(doc.nodes, id)),
+      links: [],
+    });
+  }
+  return findings;
+}
+
 /** A utilization check on a node that answers after a delay, with no servers to be busy: it always reads 0. */
 export function utilizationAlwaysZero(doc: FaultlineDocument): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -284,6 +305,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...trafficCycles(doc),
     ...unusedCacheFindings,
     ...eventsAfterEnd(doc),
+    ...partitionsWithOneGroup(doc),
     ...utilizationAlwaysZero(doc),
     ...duplicateNames(doc),
   ];

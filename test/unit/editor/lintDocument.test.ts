@@ -157,4 +157,22 @@ describe('design lint', () => {
     doc.durationS = 60;
     expect(lintDocument({ ...doc })).toEqual([]);
   });
+
+  it('reports a partition left with one group (its other side deleted): it cuts nothing off', () => {
+    const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('b', 'app')], links: [link('c', 'a'), link('c', 'b')] });
+    doc.scenario = [
+      { atS: 5.8550009765625, action: 'partition', groups: [['a']] },
+      { atS: 6, action: 'partition', groups: [] },
+      { atS: 7, action: 'partition', groups: [['a'], ['b']] },
+    ];
+    const findings = lintDocument(doc);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'The partition at 5.855 s names one group (a): traffic is cut only between groups, so it cuts nothing off. Name the other side as a second group.',
+      'The partition at 6 s names no group: traffic is cut only between groups, so it cuts nothing off. Name the other side as a second group.',
+    ]);
+    expect(findings.map((finding) => [finding.rule, finding.nodes])).toEqual([
+      ['partition-one-group', ['a']],
+      ['partition-one-group', []],
+    ]);
+  });
 });

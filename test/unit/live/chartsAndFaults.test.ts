@@ -3,16 +3,16 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import { saveDocument } from '../../../shared/model/save';
-import type { FaultlineDocument } from '../../../shared/model/types';
+import type { Check, FaultlineDocument } from '../../../shared/model/types';
 import { METRIC_ROW_FLOATS } from '../../../shared/sim/session/protocol';
 import { activeFaultsAt, linksAcross, NO_FAULTS } from '../../../renderer/live/activeFaults';
 import { busiestNodes, chartedSeconds, errorData, inFlightData, latencyData, nodesWithData, perNodeData, perNodeSeriesSpecs, throughputData, unsettledFrom, worstSecond, failurePeakText } from '../../../renderer/live/chartSeries';
 import { faultLinePoints } from '../../../renderer/live/faultLine';
 import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
-import { checkRows, checkSourceText, checkState, formatActual, pendingText } from '../../../renderer/live/liveCheckRows';
+import { checkRows, checkSourceText, checkState, formatActual, labelContradiction, pendingText } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
 import { showsPendingLabel } from '../../../renderer/live/UPlotChart';
-import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
+import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -211,6 +211,20 @@ describe('scenario edits', () => {
     expect(parseGroups(' a, b | c ,| ')).toEqual([['a', 'b'], ['c']]);
   });
 
+  it('read a typed event time as seconds or as the clock writes it (minutes:seconds, hours too)', () => {
+    expect(parseEventTime('90.5')).toEqual({ ok: true, value: 90.5 });
+    expect(parseEventTime(' 1:30 ')).toEqual({ ok: true, value: 90 });
+    expect(parseEventTime('30:00.0')).toEqual({ ok: true, value: 1800 });
+    expect(parseEventTime('0:05.25')).toEqual({ ok: true, value: 5.25 });
+    expect(parseEventTime('1:01:30')).toEqual({ ok: true, value: 3690 });
+    expect(parseEventTime('')).toEqual({ ok: true, value: undefined });
+    const notATime = (text: string) => ({ ok: false, message: `"${text}" is not a time: write seconds (90) or minutes:seconds (1:30)` });
+    for (const text of ['1:75', '1:', ':30', '1:2:3:4', '1.5:30', '-1:30', '1:30s']) expect(parseEventTime(text)).toEqual(notATime(text));
+    const hour = { ...classicStack(), durationS: 3600 };
+    expect(eventTimeProblem(hour, '59:59.9')).toBeNull();
+    expect(eventTimeProblem(hour, '60:00')).toBe('must be before the end of the run (3600 s): an event at 3600 s never happens');
+  });
+
   it('refuse a typed event time outside the run instead of clamping it (an event at durationS never happens)', () => {
     const doc = { ...classicStack(), durationS: 60 };
     expect(eventTimeProblem(doc, '59.999')).toBeNull();
@@ -306,11 +320,51 @@ describe('scenario edits', () => {
     expect(groupsProblem(doc, parseGroups('eu-west | users-us, app1'))).toBeNull();
     expect(groupsProblem(doc, parseGroups('nonexistent | app1'))).toBe('"nonexistent" is neither a node nor a region');
     expect(groupsProblem(doc, parseGroups('app1 | app1'))).toBe('"app1" is in two groups; a member can be on one side only');
-    expect(groupsProblem(doc, parseGroups(' | '))).toBe('name at least one group of node or region ids');
+    expect(groupsProblem(doc, parseGroups(' | '))).toBe('name two groups of node or region ids: a, b | c');
+    // One group cuts nothing off (the loader warns; the editor refuses, as it does a time past the end).
+    expect(groupsProblem(doc, parseGroups('eu-west'))).toBe('name a second group after |: traffic is cut only between groups');
+    expect(groupsProblem(doc, parseGroups('eu-west, nosuch'))).toBe('"nosuch" is neither a node nor a region');
+  });
+
+  it('start a new partition with the first region against the others, or the nodes in halves without regions', () => {
+    const doc = classicStack();
+    const index = doc.scenario.length;
+    const partitioned = produce(doc, (draft) => {
+      addScenarioEvent(draft, 30);
+      setScenarioAction(draft, index, 'partition');
+    });
+    expect(partitioned.scenario[index].groups).toEqual([['eu-west'], ['us-east']]);
+    expect(groupsProblem(partitioned, partitioned.scenario[index].groups!)).toBeNull();
+    const withoutRegions = produce(doc, (draft) => {
+      draft.regions = {};
+      for (const node of Object.values(draft.nodes)) delete node.region;
+      addScenarioEvent(draft, 30);
+      setScenarioAction(draft, index, 'partition');
+    });
+    const ids = Object.keys(doc.nodes);
+    expect(withoutRegions.scenario[index].groups).toEqual([ids.slice(0, Math.ceil(ids.length / 2)), ids.slice(Math.ceil(ids.length / 2))]);
   });
 });
 
 describe('check rows', () => {
+  it('say what is checked when a label\'s numbers leave out the threshold (a label left behind by an edit)', () => {
+    const p99: Check = { id: 'p99', label: 'p99 latency stays under 500 ms', metric: 'latency.p99', op: '<', value: 500 };
+    expect(labelContradiction(p99)).toBeNull();
+    // "p99" is a word, not the number 99.
+    expect(labelContradiction({ ...p99, value: 250 })).toBe('p99 latency < 250 ms');
+    expect(labelContradiction({ ...p99, label: 'p99 stays under 500 ms from 20 s', value: 20 })).toBeNull();
+    expect(labelContradiction({ ...p99, label: 'Checkout stays fast', value: 250 })).toBeNull();
+    const { label: _unlabelled, ...described } = p99;
+    expect(labelContradiction(described)).toBeNull();
+    const available: Check = { label: 'At least 99.9% of requests succeed', metric: 'availability', op: '>=', value: 0.999 };
+    expect(labelContradiction(available)).toBeNull();
+    expect(labelContradiction({ ...available, label: 'Availability at least 0.999' })).toBeNull();
+    expect(labelContradiction({ ...available, value: 0.95 })).toBe('Availability ≥ 95%');
+    const busy: Check = { label: 'Serves 1,900 requests a second', metric: 'throughput', op: '>=', value: 1900 };
+    expect(labelContradiction(busy)).toBeNull();
+    expect(labelContradiction({ ...busy, value: 1000 })).toBe('Throughput ≥ 1000/s');
+  });
+
   it('live values while running, the report once finished, pending before anything is measured', () => {
     const doc = classicStack();
     const pending = checkRows(doc.checks, { actual: new Float64Array([Number.NaN, Number.NaN]), pass: new Uint8Array(2), final: new Uint8Array(2) }, null);
