@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
-import { filterLog, LOG_CATEGORIES, LOG_OUTCOMES, logText, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
+import { emptyLogText, filterLog, LOG_CATEGORIES, LOG_OUTCOMES, logText, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
 import { nodeLabel, nodeNamer } from './nodeNames';
 import { formatSimTime } from './speedPresets';
 
@@ -79,7 +79,7 @@ export function EventLog() {
         </span>
       </div>
       <ol className="live-log-rows" ref={listRef} onScroll={onScroll}>
-        {rows.length === 0 && <li className="live-empty">{log.length === 0 ? 'Nothing has happened yet. Press Play.' : 'No entries match the filter.'}</li>}
+        {rows.length === 0 && <li className="live-empty">{log.length === 0 ? emptyLogText(model?.frame?.timeMs ?? 0, model?.frame?.ended === true) : 'No entries match the filter.'}</li>}
         {rows.map((entry) => (
           <li key={entry.seq}>
             <button type="button" className={`live-log-row outcome-${entry.outcome}`} data-category={entry.category} onClick={() => highlight(entry)}>
@@ -94,3 +94,4 @@ export function EventLog() {
     </div>
   );
 }
+

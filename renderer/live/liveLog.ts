@@ -133,3 +133,13 @@ export function matchesLogFilter(entry: LiveLogEntry, filter: LogFilter): boolea
 export function filterLog(entries: readonly LiveLogEntry[], filter: LogFilter): LiveLogEntry[] {
   return entries.filter((entry) => matchesLogFilter(entry, filter));
 }
+
+/**
+ * What an empty log says: before the run, to press Play; once it has run, that nothing it lists
+ * happened (after a run, "Press Play" read as if the run had not happened, and a run whose only
+ * trouble was overload — which the log does not list — looked unrecorded).
+ */
+export function emptyLogText(timeMs: number, ended: boolean): string {
+  if (timeMs <= 0 && !ended) return 'Nothing has happened yet. Press Play.';
+  return `No scenario events, faults, health-check changes or failovers ${ended ? 'in this run' : 'so far'}. Overload and failed requests show in Charts.`;
+}
