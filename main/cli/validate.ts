@@ -1,8 +1,8 @@
 /**
  * `faultline validate FILE` (DESIGN §5): report every problem of a file, exit 0 when it loads,
  * 2 when it does not or cannot be read. Messages only — never a stack trace. Besides the
- * file's problems it prints the design notes and engine warnings `run` would, so a file that validates
- * quietly runs quietly.
+ * file's problems it prints the design notes and engine warnings `run` would, so a file that
+ * validates quietly runs quietly.
  */
 import { countProblems, loadDocument } from '../../shared/model';
 import { lintDocument } from '../../shared/model/lint/lintDocument';

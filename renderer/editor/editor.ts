@@ -579,8 +579,9 @@ export class Editor {
 
   /**
    * Brings a card just placed (or pasted cards' bounds) into view by zooming out (never in) as far
-   * as it takes to show it with all that was in view, clear of the overlays: a pan to it pushed the cards already placed
-   * under the packet legend and the toolbar, or out of sight, as a design grew from the palette.
+   * as it takes to show it with all that was in view, clear of the overlays: a pan to it pushed
+   * the cards already placed under the packet legend and the toolbar, or out of sight, as a design
+   * grew from the palette.
    */
   private showWithView(card: Rect): void {
     const camera = this.camera;

@@ -65,6 +65,16 @@ export function ChecksPanel() {
           {rows.map((row, i) => {
             const state = checkState(row);
             const { Icon, name } = STATE_ICONS[state];
+            const check = doc.checks[i];
+            const contradiction = contradictions[i];
+            // Under the label: what is really checked when the label says otherwise, and what a
+            // pending verdict still waits for (its threshold left out when already spelled out).
+            const note = [
+              contradiction !== null ? `checks ${contradiction}` : null,
+              state === 'pending' ? pendingText(check, durationS, { withThreshold: contradiction === null && check.label !== undefined }) : null,
+            ]
+              .filter((part) => part !== null)
+              .join(' · ');
             return (
               <Fragment key={`${row.id}-${i}`}>
                 <li className={state} data-testid={`check-${row.id}`}>
@@ -73,13 +83,13 @@ export function ChecksPanel() {
                     {row.label}
                   </span>
                   <span className="live-check-actual" title={row.actual === null && row.source !== 'final' ? 'Not measured yet' : undefined}>
-                    {formatActual(doc.checks[i].metric, row.actual, doc.checks[i])}
+                    {formatActual(check.metric, row.actual, check)}
                   </span>
                   <span className="live-check-source">{checkSourceText(row)}</span>
                   {/* Before the edit button, so a screen reader reads it with the row (CSS puts it on a line of its own). */}
-                  {(state === 'pending' || contradictions[i] !== null) && (
+                  {note !== '' && (
                     <span className="live-check-pending" title={state === 'pending' ? 'The window is still open: this verdict can still change' : 'The label no longer says what is checked: edit it, or empty it to show this'}>
-                      {[contradictions[i] !== null ? `checks ${contradictions[i]}` : null, state === 'pending' ? pendingText(doc.checks[i], durationS, { withThreshold: contradictions[i] === null && doc.checks[i].label !== undefined }) : null].filter((note) => note !== null).join(' · ')}
+                      {note}
                     </span>
                   )}
                   <button
