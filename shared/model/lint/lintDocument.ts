@@ -16,6 +16,7 @@ export type LintRule =
   | 'failover-without-link'
   | 'traffic-cycle'
   | 'unused-cache'
+  | 'cache-without-store'
   | 'event-after-end'
   | 'partition-one-group'
   | 'utilization-always-zero'
@@ -182,6 +183,29 @@ export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
     .map((node) => ({ rule: 'unused-cache' as const, message: `Nobody uses ${display(node)}: link an app server to it.`, nodes: [node.id], links: [] }));
 }
 
+/**
+ * An app server that reads through a cache with no database or shard router behind it: a miss
+ * has nothing to load the key from and is answered without data, so only writes fill the cache
+ * and its low hit ratio reads as a cache problem when it is a missing store.
+ */
+export function cachesWithoutStore(doc: FaultlineDocument): LintFinding[] {
+  const links = trafficLinks(doc);
+  const findings: LintFinding[] = [];
+  for (const app of Object.values(doc.nodes)) {
+    if (app.kind !== 'app' || app.config.cachePolicy === 'none') continue;
+    const targets = links.filter((link) => link.from === app.id).map((link) => doc.nodes[link.to]);
+    const caches = targets.filter((target) => target.kind === 'cache');
+    if (caches.length === 0 || targets.some((target) => target.kind === 'db' || target.kind === 'shard-router')) continue;
+    findings.push({
+      rule: 'cache-without-store',
+      message: `${display(app)} reads through ${display(caches[0])} with no database behind it: a miss has nothing to load the key from and is answered without data, so only writes fill the cache. Link ${display(app)} to a database or shard router.`,
+      nodes: [app.id, caches[0].id],
+      links: [],
+    });
+  }
+  return findings;
+}
+
 /** What a scenario event does, as a noun phrase: "the crash". */
 const EVENT_NOUN: Readonly<Record<ScenarioAction, string>> = {
   crash: 'crash',
@@ -304,6 +328,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...failoverWithoutLink(doc),
     ...trafficCycles(doc),
     ...unusedCacheFindings,
+    ...cachesWithoutStore(doc),
     ...eventsAfterEnd(doc),
     ...partitionsWithOneGroup(doc),
     ...utilizationAlwaysZero(doc),

@@ -129,6 +129,17 @@ describe('design lint', () => {
     expect(rules(doc)).toEqual([['unused-cache', ['k']]]);
   });
 
+  it('reports an app reading through a cache with no database behind it (misses answered without data)', () => {
+    const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('k', 'cache')], links: [link('c', 'a'), link('a', 'k')] });
+    expect(lintDocument(doc).map((finding) => [finding.rule, finding.nodes, finding.message])).toEqual([
+      ['cache-without-store', ['a', 'k'], 'a reads through k with no database behind it: a miss has nothing to load the key from and is answered without data, so only writes fill the cache. Link a to a database or shard router.'],
+    ]);
+    const withDatabase = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('k', 'cache'), node('d', 'db')], links: [link('c', 'a'), link('a', 'k'), link('a', 'd')] });
+    expect(lintDocument(withDatabase)).toEqual([]);
+    const notReadThrough = makeDocument({ nodes: [node('c', 'client'), { ...node('a', 'app'), config: { cachePolicy: 'none' } }, node('k', 'cache')], links: [link('c', 'a'), link('a', 'k')] });
+    expect(lintDocument(notReadThrough).map((finding) => finding.rule)).not.toContain('cache-without-store');
+  });
+
   it('reports scenario events at or after the end of the run (after Duration is lowered), naming what they hit', () => {
     const doc = makeDocument({
       nodes: [node('c', 'client'), node('app2', 'app', 0, 0), node('a', 'app')],
