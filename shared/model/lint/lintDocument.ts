@@ -19,6 +19,7 @@ export type LintRule =
   | 'cache-without-store'
   | 'event-after-end'
   | 'partition-one-group'
+  | 'same-moment-opposites'
   | 'utilization-always-zero'
   | 'duplicate-name';
 
@@ -265,6 +266,33 @@ export function partitionsWithOneGroup(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
+/** Actions that undo each other: at the same moment only their order in the file decides. */
+const OPPOSITES: Readonly<Partial<Record<ScenarioAction, ScenarioAction>>> = { crash: 'restart', restart: 'crash', slow: 'recover', recover: 'slow', cut: 'restore', restore: 'cut', partition: 'heal', heal: 'partition' };
+
+/**
+ * Two events that undo each other at the same moment on the same target (a restart and a crash of
+ * app1 at 20 s): they run in the order they were added, which nothing on the timeline shows, so a
+ * node meant to come back stays down while the log says it restarted.
+ */
+export function sameMomentOpposites(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  doc.scenario.forEach((later, laterIndex) => {
+    const opposite = OPPOSITES[later.action];
+    if (opposite === undefined) return;
+    const earlier = doc.scenario.slice(0, laterIndex).find((event) => event.action === opposite && event.atS === later.atS && event.target === later.target);
+    if (earlier === undefined) return;
+    const onNode = later.target !== undefined && Object.hasOwn(doc.nodes, later.target);
+    const what = later.target === undefined ? '' : ` of ${onNode ? display(doc.nodes[later.target]) : later.target}`;
+    findings.push({
+      rule: 'same-moment-opposites',
+      message: `The ${EVENT_NOUN[earlier.action]} and the ${EVENT_NOUN[later.action]}${what} are both at ${Number(later.atS.toFixed(3))} s: they run in the order they were added, the ${EVENT_NOUN[later.action]} last. Move one of them if that is not what you meant.`,
+      nodes: onNode ? [later.target!] : [],
+      links: later.target !== undefined && Object.hasOwn(doc.links, later.target) ? [later.target] : [],
+    });
+  });
+  return findings;
+}
+
 /** A utilization check on a node that answers after a delay, with no servers to be busy: it always reads 0. */
 export function utilizationAlwaysZero(doc: FaultlineDocument): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -331,6 +359,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...cachesWithoutStore(doc),
     ...eventsAfterEnd(doc),
     ...partitionsWithOneGroup(doc),
+    ...sameMomentOpposites(doc),
     ...utilizationAlwaysZero(doc),
     ...duplicateNames(doc),
   ];

@@ -169,6 +169,33 @@ describe('design lint', () => {
     expect(lintDocument({ ...doc })).toEqual([]);
   });
 
+  it('reports events that undo each other at the same moment on the same target: only the order they were added decides', () => {
+    const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('b', 'app')], links: [link('c', 'a'), link('c', 'b')] });
+    doc.nodes.a.name = 'App A';
+    doc.scenario = [
+      { atS: 20, action: 'restart', target: 'a' },
+      { atS: 20, action: 'crash', target: 'a' },
+      { atS: 20, action: 'crash', target: 'b' },
+      { atS: 30, action: 'cut', target: 'c-b' },
+      { atS: 30, action: 'restore', target: 'c-b' },
+      { atS: 40, action: 'heal' },
+      { atS: 40, action: 'partition', groups: [['a'], ['b']] },
+      { atS: 50, action: 'slow', target: 'a', factor: 3 },
+      { atS: 51, action: 'recover', target: 'a' },
+    ];
+    const findings = lintDocument(doc);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'The restart and the crash of App A are both at 20 s: they run in the order they were added, the crash last. Move one of them if that is not what you meant.',
+      'The cut and the restoring of c-b are both at 30 s: they run in the order they were added, the restoring last. Move one of them if that is not what you meant.',
+      'The healing and the partition are both at 40 s: they run in the order they were added, the partition last. Move one of them if that is not what you meant.',
+    ]);
+    expect(findings.map((finding) => [finding.rule, finding.nodes, finding.links])).toEqual([
+      ['same-moment-opposites', ['a'], []],
+      ['same-moment-opposites', [], ['c-b']],
+      ['same-moment-opposites', [], []],
+    ]);
+  });
+
   it('reports a partition left with one group (its other side deleted): it cuts nothing off', () => {
     const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('b', 'app')], links: [link('c', 'a'), link('c', 'b')] });
     doc.scenario = [
