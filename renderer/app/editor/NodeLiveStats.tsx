@@ -6,7 +6,7 @@ import { formatSimTime } from '../../live/speedPresets';
 import { formatCount as count, formatFixed, formatMeanQueue, formatPercent as percent } from './statFormat';
 
 /** Report fields (DESIGN §5) in reading order, with how to show them. */
-const REPORT_FIELDS: readonly { key: string; label: string; format: (value: number) => string }[] = [
+const REPORT_FIELDS: readonly { key: string; label: string; format: (value: number) => string; title?: string }[] = [
   { key: 'arrivals', label: 'Arrivals', format: count },
   { key: 'completed', label: 'Completed', format: count },
   { key: 'errors', label: 'Errors', format: count },
@@ -19,7 +19,13 @@ const REPORT_FIELDS: readonly { key: string; label: string; format: (value: numb
   { key: 'misses', label: 'Misses', format: count },
   { key: 'hitRatio', label: 'Hit ratio', format: percent },
   { key: 'keys', label: 'Keys', format: count },
-  { key: 'keysMoved', label: 'Keys moved', format: count },
+  {
+    key: 'keysMoved',
+    label: 'Keys moved',
+    format: count,
+    // DESIGN §3: a what-if unless a shard joined during the run, when it is what that did.
+    title: "Keys of the clients' key space that would change shard if one more shard were linked; after a shard is linked while the run plays, the keys that did",
+  },
 ];
 
 /**
@@ -104,7 +110,7 @@ export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind
           <legend>Whole run</legend>
           {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && showsReportField(kind, field.key, line[field.key] as number)).map((field) => (
             <Fragment key={field.key}>
-              <Row label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
+              <Row label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} title={field.title} />
               {field.key === 'rejected' && unanswered !== null && <Row label="No answer" value={count(unanswered)} testId="node-report-unanswered" title={UNANSWERED_TITLE} />}
             </Fragment>
           ))}

@@ -36,6 +36,11 @@ export interface EditPlan {
   structural: boolean;
   /** Per node id, a sparse patch turning the old config into the new one (hot-applied from now). */
   configPatches: Map<string, Record<string, unknown>>;
+  /**
+   * Links added from a shard router to a database and nothing else changed: a shard linked while
+   * the run plays, which the run takes from now on (DESIGN §3: the keys that actually move).
+   */
+  liveLinks: string[];
 }
 
 /** The parts of a document a run depends on, other than node configs and positions. */
@@ -61,7 +66,10 @@ function runShape(doc: FaultlineDocument): string {
  */
 export function planEdit(before: FaultlineDocument, after: FaultlineDocument): EditPlan {
   const configPatches = new Map<string, Record<string, unknown>>();
-  if (runShape(before) !== runShape(after)) return { structural: true, configPatches };
+  if (runShape(before) !== runShape(after)) {
+    const liveLinks = shardsLinked(before, after);
+    return liveLinks.length > 0 ? { structural: false, configPatches, liveLinks } : { structural: true, configPatches, liveLinks: [] };
+  }
   for (const id of Object.keys(after.nodes)) {
     const old = before.nodes[id].config;
     const next = after.nodes[id].config;
@@ -72,5 +80,23 @@ export function planEdit(before: FaultlineDocument, after: FaultlineDocument): E
     }
     if (Object.keys(patch).length > 0) configPatches.set(id, patch);
   }
-  return { structural: false, configPatches };
+  return { structural: false, configPatches, liveLinks: [] };
+}
+
+/**
+ * The links `after` adds from a shard router to a database when that is all it changes for the run
+ * (node configs included), else none.
+ */
+function shardsLinked(before: FaultlineDocument, after: FaultlineDocument): string[] {
+  const added = Object.keys(after.links).filter((id) => !Object.hasOwn(before.links, id));
+  const isShard = (id: string) => {
+    const link = after.links[id];
+    return link.kind === 'traffic' && after.nodes[link.from]?.kind === 'shard-router' && after.nodes[link.to]?.kind === 'db';
+  };
+  if (added.length === 0 || !added.every(isShard)) return [];
+  const links = Object.fromEntries(Object.entries(after.links).filter(([id]) => !added.includes(id)));
+  const without: FaultlineDocument = { ...after, links };
+  if (runShape(before) !== runShape(without)) return [];
+  const configsChanged = Object.keys(after.nodes).some((id) => JSON.stringify(before.nodes[id].config) !== JSON.stringify(after.nodes[id].config));
+  return configsChanged ? [] : added;
 }

@@ -4,7 +4,8 @@ import { Simulation } from '../simulation';
 /** Something done to the run while it played, replayed at the same simulated time when seeking. */
 type LiveAction =
   | { timeMs: number; kind: 'inject'; event: ScenarioEvent }
-  | { timeMs: number; kind: 'config'; nodeId: string; patch: Record<string, unknown> };
+  | { timeMs: number; kind: 'config'; nodeId: string; patch: Record<string, unknown> }
+  | { timeMs: number; kind: 'link'; linkId: string };
 
 /** Simulated time between progress calls while seeking (splitting a run does not change it). */
 export const SEEK_CHUNK_MS = 250;
@@ -42,11 +43,35 @@ export class LiveRun {
   private applied = 0;
 
   /** `options.trace`: record the event trace's fingerprint in every simulation (tests compare them). */
+  /**
+   * `lateLinks`: links of `base` the run takes only from the time a `link` action says (a shard
+   * linked while playing), left out of every simulation built until then.
+   */
   constructor(
     readonly base: FaultlineDocument,
     private readonly options: { trace?: boolean } = {},
+    private readonly lateLinks: readonly string[] = [],
   ) {
-    this.sim = new Simulation(base, options);
+    this.sim = this.build();
+  }
+
+  private build(): Simulation {
+    return new Simulation(this.base, { ...this.options, inactiveLinks: this.lateLinks });
+  }
+
+  /**
+   * A run of `document` — this run's design with the shard links `linkIds` added — that takes
+   * those links from now on, as an edit while playing does (DESIGN §3: linking a shard during a
+   * run shows the keys that actually move). Like any structural edit it is a new run of the edited
+   * design from 0 s (faults injected and settings changed so far are in the document by now), to be
+   * sought to now; the shards linked earlier in this run, and these, join at the times they were.
+   */
+  withShardsLinkedNow(document: FaultlineDocument, linkIds: readonly string[]): LiveRun {
+    const timeMs = this.sim.now;
+    const next = new LiveRun(document, this.options, [...this.lateLinks, ...linkIds]);
+    for (const action of this.actions) if (action.kind === 'link') next.record(action);
+    for (const linkId of linkIds) next.record({ timeMs, kind: 'link', linkId });
+    return next;
   }
 
   get nowMs(): number {
@@ -64,7 +89,8 @@ export class LiveRun {
       const action = actions[this.applied++];
       this.sim.runUntil(action.timeMs);
       if (action.kind === 'inject') this.injectedEvents.add(this.sim.inject(action.event));
-      else this.sim.setNodeConfig(action.nodeId, action.patch);
+      else if (action.kind === 'config') this.sim.setNodeConfig(action.nodeId, action.patch);
+      else this.sim.activateLink(action.linkId);
     }
     // At equal times too: the events due now (a scenario event at 0 s, before anything ran) are
     // applied, so a pause there shows its narration. They run in the same (time, seq) order as
@@ -88,7 +114,7 @@ export class LiveRun {
    */
   seekStep(timeMs: number): boolean {
     if (timeMs < this.sim.now) {
-      this.sim = new Simulation(this.base, this.options);
+      this.sim = this.build();
       this.applied = 0;
     }
     if (this.sim.now >= timeMs) return true;

@@ -244,10 +244,9 @@ export class Session implements PacedRun {
     this.frame(0);
   }
 
-  /** Builds a run of `document`, at 0 s. */
-  private start(document: FaultlineDocument, announce: boolean): void {
+  /** Builds a run of `document` (or takes `run`, one of it), at 0 s. */
+  private start(document: FaultlineDocument, announce: boolean, run = new LiveRun(document)): void {
     this.document = document;
-    const run = new LiveRun(document);
     this.running = {
       run,
       sampler: new NodeStateSampler(run.sim, document),
@@ -361,7 +360,13 @@ export class Session implements PacedRun {
     if (edited === null) return;
     const running = this.running!;
     const plan = planEdit(this.document!, edited);
-    if (plan.structural) {
+    const linkingNow = plan.liveLinks.length > 0 && running.report === null && running.run.nowMs > 0 && running.run.nowMs < running.run.durationMs;
+    if (linkingNow) {
+      const timeMs = running.run.nowMs;
+      this.start(edited, true, running.run.withShardsLinkedNow(edited, plan.liveLinks));
+      return this.beginSeek(timeMs, (reachedMs) => this.post({ type: 'notice', message: shardsLinkedNotice(this.running!.run.sim, edited, plan.liveLinks, timeMs, reachedMs) }, []));
+    }
+    if (plan.structural || plan.liveLinks.length > 0) {
       const timeMs = running.run.nowMs;
       this.start(edited, true);
       // At 0 s nothing had run: there is nothing to tell (editing before playing is the usual case).
@@ -597,4 +602,23 @@ export class Session implements PacedRun {
     }
     return { entries, dropped, more: oldest() >= 0 };
   }
+}
+
+/**
+ * What linking shards while playing did: the keys that moved to each new shard (the router's
+ * `keysMoved` once a shard joined live), or, when the re-run was stopped before the moment of the
+ * link, that the shards are not linked yet.
+ */
+function shardsLinkedNotice(sim: Simulation, document: FaultlineDocument, linkIds: readonly string[], timeMs: number, reachedMs: number): string {
+  const name = (id: string) => document.nodes[id].name ?? id;
+  const at = `${(timeMs / 1000).toFixed(1)} s`;
+  if (reachedMs < timeMs) return `The design changed: re-simulated up to ${(reachedMs / 1000).toFixed(1)} s; the shard linked at ${at} joins when the run gets there.`;
+  return linkIds
+    .map((id) => {
+      const link = document.links[id];
+      const router = sim.world.models[sim.world.nodeIds.indexOf(link.from)] as { extras?: () => { keysMoved?: number } };
+      const moved = router.extras?.().keysMoved;
+      return `${name(link.to)} joined ${name(link.from)} as a shard at ${at}${moved === undefined ? '' : `: ${moved.toLocaleString('en-US')} keys moved to a new shard`}.`;
+    })
+    .join(' ');
 }
