@@ -618,7 +618,7 @@ function shardsLinkedNotice(sim: Simulation, document: FaultlineDocument, linkId
       const link = document.links[id];
       const router = sim.world.models[sim.world.nodeIds.indexOf(link.from)] as { extras?: () => { keysMoved?: number } };
       const moved = router.extras?.().keysMoved;
-      return `${name(link.to)} joined ${name(link.from)} as a shard at ${at}${moved === undefined ? '' : `: ${moved.toLocaleString('en-US')} keys moved to a new shard`}.`;
+      return `${name(link.to)} joined ${name(link.from)} as a shard at ${at}${moved === undefined ? '' : `: ${moved.toLocaleString('en-US')} keys moved to it`}.`;
     })
     .join(' ');
 }

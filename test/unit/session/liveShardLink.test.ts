@@ -41,7 +41,7 @@ describe('a shard linked while the run plays', () => {
       // Not the what-if count for one more shard, which a run with s4 linked from 0 s reports.
       const fromStart = new Simulation(withShard).finish().nodes.router.keysMoved!;
       expect(moved).not.toBe(fromStart);
-      expect(h.ofType('notice').at(-1)!.message).toBe(`s4 joined router as a shard at 10.0 s: ${moved.toLocaleString('en-US')} keys moved to a new shard.`);
+      expect(h.ofType('notice').at(-1)!.message).toBe(`s4 joined router as a shard at 10.0 s: ${moved.toLocaleString('en-US')} keys moved to it.`);
       // The run goes on with the shard from 10 s: its report is the engine's for that run.
       h.session.handle({ type: 'seek', timeMs: 60_000 });
       h.scheduler.drain();
