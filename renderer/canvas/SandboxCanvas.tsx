@@ -11,7 +11,7 @@ import { cssColor } from './kindStyle';
 import { SceneView } from './sceneView';
 import { CANVAS_THEMES, type ThemeName } from './theme';
 import { bandChanged, fitAround, freeBoxes, MESSAGES_GAP_PX, messagesBandPx, type ScreenBox } from './fitArea';
-import { NODE_CARD } from '../editor/geometry';
+import { documentBounds, NODE_CARD } from '../editor/geometry';
 
 /** Something drawn into the scene every display frame while it wants to (the live view). */
 export interface CanvasAddon {
@@ -324,6 +324,10 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
             app,
             content: scene.root,
             background: cssColor(CANVAS_THEMES[themeName].background),
+            bounds: () => {
+              const drawn = documentBounds(editor.store.getDocument());
+              return drawn && { x: drawn.x, y: drawn.y, width: drawn.w, height: drawn.h };
+            },
             prepare: () => {
               const restoreScene = scene.withFullDetail();
               const restoreAddon = attachedAddon?.prepareExport?.();

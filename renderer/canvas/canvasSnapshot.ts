@@ -7,6 +7,11 @@ export interface CanvasSnapshotSource {
   content: Container;
   /** The canvas background colour, e.g. '#0e1116'. */
   background: string;
+  /**
+   * The diagram's extent in `content`'s coordinates (its cards and regions). Pixi's own bounds of
+   * the content take in layers that sit at the origin however far the diagram is from it.
+   */
+  bounds?: () => { x: number; y: number; width: number; height: number } | undefined;
   /** Readies the content for an export (every card in full, whatever the zoom); returns the undo. */
   prepare?: () => () => void;
   /** What a node's card shows (its name's lines, and its kind or null), for end-to-end tests. */
@@ -59,8 +64,8 @@ export async function snapshotCanvasPng(): Promise<Uint8Array<ArrayBuffer> | nul
   const restore = prepare?.();
   let canvas: HTMLCanvasElement;
   try {
-    const bounds = content.getLocalBounds();
-    if (!(bounds.width > 0 && bounds.height > 0)) return null;
+    const bounds = current.bounds ? current.bounds() : content.getLocalBounds();
+    if (bounds === undefined || !(bounds.width > 0 && bounds.height > 0)) return null;
     const frame = new Rectangle(bounds.x - MARGIN, bounds.y - MARGIN, bounds.width + MARGIN * 2, bounds.height + MARGIN * 2);
     canvas = app.renderer.extract.canvas({ target: content, frame, resolution: 2, clearColor: background }) as HTMLCanvasElement;
   } finally {

@@ -289,6 +289,26 @@ test.describe('web edition files', () => {
     expect(problems).toEqual([]);
   });
 
+  test('an exported PNG frames the diagram with its margin, wherever on the canvas the diagram is', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+    await openWithChooser(page, 'far-from-origin.faultline');
+    await expect(page.getByTestId('status-counts')).toHaveText('2 nodes · 1 link');
+    const download = page.waitForEvent('download');
+    await menu(page, 'File', 'Export PNG…');
+    const image = await pngFacts(page, await readFile(await (await download).path()));
+    // Two cards 300 apart (164 × 60 each, a link handle beside the second) and a 40 margin all
+    // round, at 2×: about 1 070 × 280. Framed from the origin, the image was mostly empty canvas.
+    expect(image.width).toBeGreaterThan(1000);
+    expect(image.width).toBeLessThan(1200);
+    expect(image.height).toBeGreaterThan(250);
+    expect(image.height).toBeLessThan(340);
+    expect(image.drawnShare).toBeGreaterThan(0.1);
+    expect(problems).toEqual([]);
+  });
+
   test('an exported PNG draws the badges at their world size, whatever the zoom on screen (far out they are enlarged there)', async ({ page }) => {
     const problems = watchForProblems(page);
     await withoutFileSystemAccess(page);
