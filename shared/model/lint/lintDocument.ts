@@ -10,6 +10,7 @@ export type LintRule =
   | 'unreachable'
   | 'dns-answer-without-link'
   | 'lb-without-backends'
+  | 'ha-standby-linked'
   | 'replica-without-primary'
   | 'primary-fed-one-way'
   | 'replica-reads-without-link'
@@ -102,6 +103,33 @@ export function loadBalancersWithoutBackends(doc: FaultlineDocument): LintFindin
   return Object.values(doc.nodes)
     .filter((node) => node.kind === 'lb' && !senders.has(node.id))
     .map((node) => ({ rule: 'lb-without-backends' as const, message: `${display(node)} has no backends: link it to app servers or proxies.`, nodes: [node.id], links: [] }));
+}
+
+/**
+ * A node linked to both halves of a load balancer HA pair: the pair is reached through the active
+ * half, which holds the address (the standby takes it over when the active dies), so a link to the
+ * standby too sends it half the requests while it is badged PASSIVE.
+ */
+export function standbyLinkedDirectly(doc: FaultlineDocument): LintFinding[] {
+  const links = trafficLinks(doc);
+  const findings: LintFinding[] = [];
+  for (const active of Object.values(doc.nodes)) {
+    const ha = active.kind === 'lb' ? (active.config.ha as { peer?: unknown } | undefined) : undefined;
+    const standbyId = ha?.peer;
+    if (typeof standbyId !== 'string' || !Object.hasOwn(doc.nodes, standbyId) || standbyId === active.id) continue;
+    const standby = doc.nodes[standbyId];
+    for (const toStandby of links.filter((link) => link.to === standbyId)) {
+      const sender = doc.nodes[toStandby.from];
+      if (!links.some((link) => link.from === sender.id && link.to === active.id)) continue;
+      findings.push({
+        rule: 'ha-standby-linked',
+        message: `${display(sender)} links to both ${display(active)} and its standby ${display(standby)}: an HA pair is reached through its active half, which holds the address (${display(standby)} takes it over if ${display(active)} dies), so linked to both, ${display(sender)} sends the standby half its requests. Link it to ${display(active)} only.`,
+        nodes: [sender.id, standby.id],
+        links: [toStandby.id],
+      });
+    }
+  }
+  return findings;
 }
 
 /** A replica whose replication cluster (databases joined by replication links) has no primary. */
@@ -350,6 +378,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...unreachableNodes(doc).filter((finding) => !unused.has(finding.nodes[0])),
     ...dnsAnswersWithoutLink(doc),
     ...loadBalancersWithoutBackends(doc),
+    ...standbyLinkedDirectly(doc),
     ...replicasWithoutPrimary(doc),
     ...primariesFedOneWay(doc),
     ...replicaReadsWithoutLink(doc),

@@ -129,6 +129,23 @@ describe('design lint', () => {
     expect(rules(doc)).toEqual([['unused-cache', ['k']]]);
   });
 
+  it('reports a node linked to both halves of a load balancer HA pair (the standby then takes half its requests)', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), { ...node('lb1', 'lb'), config: { ha: { peer: 'lb2' } } }, node('lb2', 'lb'), node('a', 'app')],
+      links: [link('c', 'lb1'), link('c', 'lb2'), link('lb1', 'a'), link('lb2', 'a')],
+    });
+    expect(lintDocument(doc).map((finding) => [finding.rule, finding.nodes, finding.links, finding.message])).toEqual([
+      [
+        'ha-standby-linked',
+        ['c', 'lb2'],
+        ['c-lb2'],
+        'c links to both lb1 and its standby lb2: an HA pair is reached through its active half, which holds the address (lb2 takes it over if lb1 dies), so linked to both, c sends the standby half its requests. Link it to lb1 only.',
+      ],
+    ]);
+    const { 'c-lb2': _toStandby, ...links } = doc.links;
+    expect(lintDocument({ ...doc, links })).toEqual([]);
+  });
+
   it('reports an app reading through a cache with no database behind it (misses answered without data)', () => {
     const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app'), node('k', 'cache')], links: [link('c', 'a'), link('a', 'k')] });
     expect(lintDocument(doc).map((finding) => [finding.rule, finding.nodes, finding.message])).toEqual([
