@@ -48,6 +48,7 @@ export type LogWords =
   | { kind: 'scenario'; action: string; target?: string; note?: string }
   | { kind: 'health'; checker: string; target: string; markedDown: boolean }
   | { kind: 'failover'; lost: string; successor: string }
+  | { kind: 'ha'; active: string; holder: string }
   | { kind: 'random'; node: string; down: boolean };
 
 /**
@@ -56,6 +57,7 @@ export type LogWords =
  */
 export function logText(words: LogWords, name: NodeNamer = idsAsNames): string {
   if (words.kind === 'failover') return `${name(words.successor)} takes over as primary from ${name(words.lost)}`;
+  if (words.kind === 'ha') return words.holder === words.active ? `${name(words.active)} takes its address back (HA pair)` : `${name(words.holder)} takes over the address of ${name(words.active)}, whose heartbeats stopped (HA pair)`;
   if (words.kind === 'random') return words.down ? `${name(words.node)} crashes (random failure)` : `${name(words.node)} is repaired`;
   if (words.kind === 'health') return words.markedDown ? `${name(words.checker)} health check marks ${name(words.target)} down` : `${name(words.checker)} health check marks ${name(words.target)} up again`;
   const { action, target, note } = words;
@@ -107,6 +109,15 @@ export function healthLogEntry(seq: number, timeMs: number, checker: string, tar
 export function failoverLogEntry(seq: number, timeMs: number, lost: string, successor: string): LiveLogEntry {
   const words: LogWords = { kind: 'failover', lost, successor };
   return { seq, timeMs, category: 'health', outcome: 'recovery', nodes: [successor, lost], text: logText(words), words, injected: false };
+}
+
+/**
+ * A load balancer HA pair's address moving: the standby taking it over after missed heartbeats (a
+ * recovery of service, as a database failover is), or the active taking it back.
+ */
+export function addressLogEntry(seq: number, timeMs: number, active: string, holder: string): LiveLogEntry {
+  const words: LogWords = { kind: 'ha', active, holder };
+  return { seq, timeMs, category: 'health', outcome: 'recovery', nodes: holder === active ? [active] : [holder, active], text: logText(words), words, injected: false };
 }
 
 /** A random crash or repair of a node with `mtbfS` / `mttrS`: no scenario event, but it happened. */

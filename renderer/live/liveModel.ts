@@ -1,7 +1,7 @@
-import { FAILOVER, HEALTH_DOWN, HEALTH_UP, LOG_BACKLOG_CAP, RANDOM_CRASH, RANDOM_REPAIR, type Frame } from '../../shared/sim/session/protocol';
+import { FAILOVER, HA_ADDRESS, HEALTH_DOWN, HEALTH_UP, LOG_BACKLOG_CAP, RANDOM_CRASH, RANDOM_REPAIR, type Frame } from '../../shared/sim/session/protocol';
 import type { EngineEvent } from '../engine/engineClient';
 import { NODE_ROW_VALUES, nodeRowFloats } from '../../shared/sim/session/nodeRows';
-import { failoverLogEntry, healthLogEntry, randomFailureLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
+import { addressLogEntry, failoverLogEntry, healthLogEntry, randomFailureLogEntry, scenarioLogEntry, type LiveLogEntry } from './liveLog';
 import { MetricSeries, NodeSeries } from './metricSeries';
 import { ConsistencySeries } from './consistencySeries';
 import { runSummary } from './runSummary';
@@ -146,6 +146,10 @@ export class LiveModel {
     for (const entry of frame.log) {
       if (entry.action === FAILOVER) {
         if (entry.target !== undefined && entry.from !== undefined) this.push(failoverLogEntry(this.logSeq++, entry.timeMs, entry.from, entry.target));
+        continue;
+      }
+      if (entry.action === HA_ADDRESS) {
+        if (entry.target !== undefined && entry.from !== undefined) this.push(addressLogEntry(this.logSeq++, entry.timeMs, entry.from, entry.target));
         continue;
       }
       if (entry.action === RANDOM_CRASH || entry.action === RANDOM_REPAIR) {

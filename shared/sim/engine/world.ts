@@ -68,6 +68,16 @@ export interface FailoverMark {
   successor: number;
 }
 
+/**
+ * A load balancer HA pair's address changing hands at `timeMs`: `holder` (the standby, or the
+ * active again) holds the address of `active` from then on.
+ */
+export interface AddressMark {
+  timeMs: number;
+  active: number;
+  holder: number;
+}
+
 /** A random crash (`down`) or repair of a node with `mtbfS` / `mttrS`, at `timeMs`. */
 export interface RandomFailureMark {
   timeMs: number;
@@ -120,6 +130,8 @@ export class World {
   readonly healthMarks: HealthMark[] = [];
   /** Failovers in the order they happened (the event log shows them; no kernel event of their own). */
   readonly failoverMarks: FailoverMark[] = [];
+  /** HA takeovers and hand-backs, in order (the event log's). */
+  readonly addressMarks: AddressMark[] = [];
   /** Random crashes and repairs (`mtbfS` / `mttrS`) in order: not scenario events, yet the event log shows them. */
   readonly randomFailureMarks: RandomFailureMark[] = [];
   /** Client requests created / finished (with an outcome). In flight = generated − finished. */
@@ -233,6 +245,13 @@ export class World {
 
   noteFailover(lost: number, successor: number): void {
     this.failoverMarks.push({ timeMs: this.kernel.now, lost, successor });
+  }
+
+  /** Gives `active`'s address to `holder` (an HA takeover or hand-back), and notes it for the log. */
+  moveAddress(active: number, holder: number): void {
+    if (this.addressOf[active] === holder) return;
+    this.addressOf[active] = holder;
+    this.addressMarks.push({ timeMs: this.kernel.now, active, holder });
   }
 
   noteRandomFailure(node: number, down: boolean): void {

@@ -98,6 +98,8 @@ export const HEALTH_DOWN = 'health-down';
 export const HEALTH_UP = 'health-up';
 /** Log action of a database cluster's failover: `target` took over as primary from `from`. */
 export const FAILOVER = 'failover';
+/** Log action of a load balancer HA pair's address moving: `target` holds the address of `from` from now on. */
+export const HA_ADDRESS = 'ha-address';
 /** Log actions of a random crash and repair (`mtbfS` / `mttrS`) of node `target`. */
 export const RANDOM_CRASH = 'random-crash';
 export const RANDOM_REPAIR = 'random-repair';

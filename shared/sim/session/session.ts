@@ -16,6 +16,7 @@ import { Pacer, type PacedRun, type PacerOptions, type RealClock, type ScheduleT
 import {
   CONSISTENCY_COUNTS,
   FAILOVER,
+  HA_ADDRESS,
   HEALTH_DOWN,
   HEALTH_UP,
   LOG_BACKLOG_CAP,
@@ -56,9 +57,9 @@ interface Running {
   checks: LiveChecks;
   /**
    * Per log source (applied scenario events, World.randomFailureMarks, World.healthMarks,
-   * World.failoverMarks), how many are already sent in the event log.
+   * World.failoverMarks, World.addressMarks), how many are already sent in the event log.
    */
-  logNext: [number, number, number, number];
+  logNext: [number, number, number, number, number];
   /** First metric row that may still change (its requests are not all finished). */
   rowsFrom: number;
   resync: boolean;
@@ -251,7 +252,7 @@ export class Session implements PacedRun {
       run,
       sampler: new NodeStateSampler(run.sim, document),
       checks: new LiveChecks(run.sim, document),
-      logNext: [0, 0, 0, 0],
+      logNext: [0, 0, 0, 0, 0],
       rowsFrom: 0,
       resync: true,
       report: null,
@@ -319,7 +320,7 @@ export class Session implements PacedRun {
     if (running.run.sim !== job.simBefore) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);
-      running.logNext = [0, 0, 0, 0];
+      running.logNext = [0, 0, 0, 0, 0];
       running.rowsFrom = 0;
       running.resync = true;
       running.report = null;
@@ -543,7 +544,8 @@ export class Session implements PacedRun {
    * for the next frame): scenario events as they were applied, random crashes and repairs of nodes
    * with `mtbfS` (`random-crash` / `random-repair`), health checks changing their mind
    * (`health-down` / `health-up`, the target being the link checker → target) and database
-   * failovers (`failover`: the target took over from `from`), each at its exact simulated time; at
+   * failovers (`failover`: the target took over from `from`) and lb HA address moves (`ha-address`:
+   * the target holds the address of `from` from now on), each at its exact simulated time; at
    * equal times in that order (the causes first). Of a backlog longer than LOG_BACKLOG_CAP only the
    * newest are sent, the rest counted in `dropped` (the log keeps no more than that).
    */
@@ -554,6 +556,7 @@ export class Session implements PacedRun {
     const random = world.randomFailureMarks;
     const marks = world.healthMarks;
     const failovers = world.failoverMarks;
+    const addresses = world.addressMarks;
     const sources: { length: number; timeMs(i: number): number; entry(i: number): LogEntry }[] = [
       {
         length: applied.length,
@@ -580,6 +583,11 @@ export class Session implements PacedRun {
         length: failovers.length,
         timeMs: (i) => failovers[i].timeMs,
         entry: (i) => ({ timeMs: failovers[i].timeMs, action: FAILOVER, target: world.nodeIds[failovers[i].successor], from: world.nodeIds[failovers[i].lost], injected: false }),
+      },
+      {
+        length: addresses.length,
+        timeMs: (i) => addresses[i].timeMs,
+        entry: (i) => ({ timeMs: addresses[i].timeMs, action: HA_ADDRESS, target: world.nodeIds[addresses[i].holder], from: world.nodeIds[addresses[i].active], injected: false }),
       },
     ];
     const next = running.logNext;

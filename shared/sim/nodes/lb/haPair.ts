@@ -50,7 +50,7 @@ export class HaPair {
     const world = this.world;
     world.scheduleTimer(this.timer, this.config.heartbeatMs, TICK_SEND);
     if (world.up[this.active] === 0) return;
-    if (this.tookOver && world.up[this.passive] === 0) world.addressOf[this.active] = this.active;
+    if (this.tookOver && world.up[this.passive] === 0) world.moveAddress(this.active, this.active);
     if (this.link < 0) {
       if (world.up[this.passive] === 1) this.heard();
       return;
@@ -63,7 +63,7 @@ export class HaPair {
   heard(): void {
     this.heardSinceCheck = true;
     this.missed = 0;
-    if (this.tookOver) this.world.addressOf[this.active] = this.active;
+    if (this.tookOver) this.world.moveAddress(this.active, this.active);
   }
 
   private check(): void {
@@ -75,6 +75,6 @@ export class HaPair {
       return;
     }
     this.missed++;
-    if (this.missed >= this.config.deadAfter && !this.tookOver) world.addressOf[this.active] = this.passive;
+    if (this.missed >= this.config.deadAfter && !this.tookOver) world.moveAddress(this.active, this.passive);
   }
 }
