@@ -17,6 +17,18 @@ function designs(scheme: string) {
   return { withShard, withoutShard: { ...withShard, links } };
 }
 
+/** A session playing the design without s4 to 10 s, where the edit linking it arrives. */
+function linkedAt10s(scheme: string) {
+  const { withShard, withoutShard } = designs(scheme);
+  const h = createHarness();
+  h.session.handle({ type: 'load', documentText: saveDocument(withoutShard) });
+  h.session.handle({ type: 'seek', timeMs: 10_000 });
+  h.scheduler.drain();
+  h.session.handle({ type: 'edit', documentText: saveDocument(withShard) });
+  h.scheduler.drain();
+  return h;
+}
+
 /** The router's keysMoved when s4 joins at `timeMs`, straight from the engine. */
 function keysMovedJoiningAt(timeMs: number, scheme: string): number {
   const sim = new Simulation(designs(scheme).withShard, { inactiveLinks: [LINK] });
@@ -28,13 +40,8 @@ function keysMovedJoiningAt(timeMs: number, scheme: string): number {
 describe('a shard linked while the run plays', () => {
   for (const scheme of ['consistent-hash', 'hash']) {
     it(`joins from that moment, not from 0 s, and says how many keys moved (${scheme})`, () => {
-      const { withShard, withoutShard } = designs(scheme);
-      const h = createHarness();
-      h.session.handle({ type: 'load', documentText: saveDocument(withoutShard) });
-      h.session.handle({ type: 'seek', timeMs: 10_000 });
-      h.scheduler.drain();
-      h.session.handle({ type: 'edit', documentText: saveDocument(withShard) });
-      h.scheduler.drain();
+      const { withShard } = designs(scheme);
+      const h = linkedAt10s(scheme);
       expect(h.ofType('loaded').at(-1)!.linkIds).toContain(LINK);
       expect(h.lastFrame().timeMs).toBe(10_000);
       const moved = keysMovedJoiningAt(10_000, scheme);
@@ -52,13 +59,7 @@ describe('a shard linked while the run plays', () => {
   }
 
   it('seeking back before the link and forward again lands on the same state as playing through it', () => {
-    const { withShard, withoutShard } = designs('consistent-hash');
-    const h = createHarness();
-    h.session.handle({ type: 'load', documentText: saveDocument(withoutShard) });
-    h.session.handle({ type: 'seek', timeMs: 10_000 });
-    h.scheduler.drain();
-    h.session.handle({ type: 'edit', documentText: saveDocument(withShard) });
-    h.scheduler.drain();
+    const h = linkedAt10s('consistent-hash');
     h.session.handle({ type: 'seek', timeMs: 20_000 });
     h.scheduler.drain();
     const through = h.lastFrame();
