@@ -28,7 +28,31 @@ export async function menu(page: Page, top: string, item: string): Promise<void>
 
 /** The centre of a node's card on the page (the editor's read-only debug handle). */
 export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate((nodeId) => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId), id);
+  // The view glides (250 ms) when the legend or the captions change size, as they do when a run
+  // starts, ends or is reset: a point read mid-glide misses the card by the time it is clicked.
+  // So the card's place is read once it has stayed put for longer than a glide.
+  const rect = await page.evaluate(
+    (nodeId) =>
+      new Promise<{ x: number; y: number; width: number; height: number } | null>((resolve) => {
+        const read = () => (window as unknown as { __faultline: { nodeClientRect(id: string): { x: number; y: number; width: number; height: number } | null } }).__faultline.nodeClientRect(nodeId);
+        const steadyForMs = 400;
+        const startedAt = performance.now();
+        let last = read();
+        let steadySince = startedAt;
+        const check = () => {
+          const now = performance.now();
+          const current = read();
+          if (JSON.stringify(current) !== JSON.stringify(last)) {
+            last = current;
+            steadySince = now;
+          }
+          if (current === null || now - steadySince >= steadyForMs || now - startedAt > 5000) resolve(current);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    id,
+  );
   if (rect === null) throw new Error(`no node ${id} on the canvas`);
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }

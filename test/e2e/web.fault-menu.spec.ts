@@ -48,6 +48,9 @@ test('after the end the fault menu says how to inject again, and its items do no
   // Back in the run, the same menu injects.
   await page.getByRole('button', { name: 'Reset to 0 s' }).click();
   await expect.poll(async () => (await frame(page))?.ended).toBe(false);
+  // The run's summary caption goes a moment after the first frame, and the view glides down into
+  // the room it leaves (nodeCentre waits for the glide): a right-click before that missed app1.
+  await expect(page.getByTestId('live-caption')).toHaveCount(0);
   const app1Now = await nodeCentre(page, 'app1');
   await page.mouse.click(app1Now.x, app1Now.y, { button: 'right' });
   await expect(menu).not.toContainText('The run has ended');
