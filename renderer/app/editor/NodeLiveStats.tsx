@@ -41,6 +41,17 @@ const STATION_FIELDS: ReadonlySet<string> = new Set(['utilization', 'meanQueue',
  */
 const RECEIVED_FIELDS: ReadonlySet<string> = new Set(['arrivals', 'completed', 'errors', 'rejected']);
 
+/**
+ * A queue's `errors` are messages it never got processed (shared/sim/nodes/queue.ts): "Errors"
+ * read as refused publishes, which are its `rejected`.
+ */
+export function reportFieldLabel(kind: NodeKind, field: { key: string; label: string; title?: string }): { label: string; title?: string } {
+  if (kind === 'queue' && field.key === 'errors') {
+    return { label: 'Never processed', title: 'Messages dead-lettered after maxReceives deliveries, or lost when the queue crashed without being durable' };
+  }
+  return field;
+}
+
 /** Whether a report field is worth a row in the inspector of a node of `kind`. */
 function showsReportField(kind: NodeKind, key: string, value: number): boolean {
   if (WITHOUT_STATION.has(kind) && STATION_FIELDS.has(key)) return false;
@@ -62,7 +73,7 @@ function Row({ label, value, testId, title }: { label: string; value: string; te
  * caller's timeout passed. The report has no field for them (DESIGN §5: arrivals, completed,
  * errors, rejected), so without this row they are nowhere on the node. Not for a queue, whose
  * arrivals are answered when accepted and counted `completed` when processed (the rest are still
- * queued, or were lost in a crash), nor a client (nothing is sent to one).
+ * queued; its `errors` were dead-lettered or lost in a crash), nor a client (nothing is sent to one).
  */
 export function unansweredArrivals(kind: NodeKind, line: Record<string, unknown>): number | null {
   if (kind === 'queue' || kind === 'client') return null;
@@ -110,7 +121,7 @@ export function NodeLiveStats({ nodeId, kind }: { nodeId: string; kind: NodeKind
           <legend>Whole run</legend>
           {REPORT_FIELDS.filter((field) => typeof line[field.key] === 'number' && showsReportField(kind, field.key, line[field.key] as number)).map((field) => (
             <Fragment key={field.key}>
-              <Row label={field.label} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} title={field.title} />
+              <Row {...reportFieldLabel(kind, field)} value={field.format(line[field.key] as number)} testId={`node-report-${field.key}`} />
               {field.key === 'rejected' && unanswered !== null && <Row label="No answer" value={count(unanswered)} testId="node-report-unanswered" title={UNANSWERED_TITLE} />}
             </Fragment>
           ))}

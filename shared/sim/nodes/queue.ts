@@ -36,8 +36,10 @@ const DELETED = 3;
  * the ones that were out at the time.
  *
  * Report mapping: `arrivals` publishes, `completed` messages acknowledged by a worker, `rejected`
- * publishes refused, `errors` messages dead-lettered; the station figures are the depth (held
- * messages, ready or out), so `maxQueue` is the deepest the queue got.
+ * publishes refused, `errors` messages never processed: dead-lettered, or lost in a crash of a
+ * queue that is not durable (counted nowhere else, they broke the books: every publish accepted
+ * is acknowledged, an error, or still held). The station figures are the depth (held messages,
+ * ready or out), so `maxQueue` is the deepest the queue got.
  */
 export class QueueModel extends BaseNode {
   override readonly station: DepthStats;
@@ -326,6 +328,7 @@ export class QueueModel extends BaseNode {
       this.gen[slot] = (this.gen[slot] + 1) | 0; // outstanding deliveries belong to the old life
       if (!this.config.durable) {
         this.lostOnCrash++;
+        this.counters.errors++;
         this.freeMessage(slot);
       } else {
         this.state[slot] = READY;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unansweredArrivals } from '../../../renderer/app/editor/NodeLiveStats';
+import { reportFieldLabel, unansweredArrivals } from '../../../renderer/app/editor/NodeLiveStats';
 import { Simulation } from '../../../shared/sim/simulation';
 import { lessonDocument } from '../lessons/helpers';
 
@@ -27,5 +27,15 @@ describe("a node's requests with no answer (inspector, Whole run)", () => {
     expect(unansweredArrivals('client', line)).toBeNull();
     expect(unansweredArrivals('lb', { arrivals: 10, completed: 10, errors: 0, rejected: 0 })).toBeNull();
     expect(unansweredArrivals('lb', { arrivals: 10 })).toBeNull();
+  });
+});
+
+describe("a queue's errors in the inspector", () => {
+  const errors = { key: 'errors', label: 'Errors' };
+  it('are named as messages never processed (its refused publishes are Rejected), other kinds keep Errors', () => {
+    expect(reportFieldLabel('queue', errors).label).toBe('Never processed');
+    expect(reportFieldLabel('queue', errors).title).toMatch(/dead-lettered.*lost when the queue crashed/);
+    expect(reportFieldLabel('app', errors).label).toBe('Errors');
+    expect(reportFieldLabel('queue', { key: 'rejected', label: 'Rejected' }).label).toBe('Rejected');
   });
 });

@@ -61,6 +61,17 @@ describe('queue crash: durable vs not', () => {
     expect(queueOf(volatile.sim).lostOnCrash).toBeLessThan(480);
     expect(queueOf(volatile.sim).lostOnCrash).toBe(volatile.report.nodes.jobs.maxQueue);
   });
+
+  it('the messages a non-durable queue lost are its errors in the report, and its books balance', () => {
+    // Nothing is dead-lettered here (the worker never fails), so errors are the crash's losses.
+    expect(durable.report.nodes.jobs.errors).toBe(0);
+    expect(volatile.report.nodes.jobs.errors).toBe(queueOf(volatile.sim).lostOnCrash);
+    for (const { sim, report } of [durable, volatile]) {
+      const jobs = report.nodes.jobs;
+      // Every publish is refused, acknowledged by a worker, never processed, or still held.
+      expect(jobs.arrivals).toBe(jobs.completed + jobs.errors + jobs.rejected + queueOf(sim).depth);
+    }
+  });
 });
 
 describe('queue consumers: a crashed worker, a job longer than its visibility timeout', () => {
