@@ -2,9 +2,10 @@
  * Design lint: problems a teacher would point at before pressing Play. Pure functions of the
  * document; each finding names the records to select when it is clicked.
  */
-import { LINK_ACTIONS, NODE_ACTIONS, type FaultlineDocument, type LinkRecord, type NodeRecord, type ScenarioAction } from '../types';
+import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type ClientConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction } from '../types';
 import { failoverWithoutLink, primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 import { UTILIZATION_KINDS } from '../schema/checks';
+import { resolveNodeConfig } from '../defaults';
 
 export type LintRule =
   | 'unreachable'
@@ -18,6 +19,8 @@ export type LintRule =
   | 'traffic-cycle'
   | 'unused-cache'
   | 'cache-without-store'
+  | 'push-cdn-capacity'
+  | 'rate-limit-burst-below-one'
   | 'event-after-end'
   | 'partition-one-group'
   | 'same-moment-opposites'
@@ -235,6 +238,47 @@ export function cachesWithoutStore(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
+/**
+ * A push CDN is given every static key its clients ask for (DESIGN §3), whatever its capacity: a
+ * capacity set below that key space reads as a limit the edge does not have.
+ */
+export function pushCdnsOverCapacity(doc: FaultlineDocument): LintFinding[] {
+  const links = trafficLinks(doc);
+  const findings: LintFinding[] = [];
+  for (const cdn of Object.values(doc.nodes)) {
+    if (cdn.kind !== 'cdn') continue;
+    const config = resolveNodeConfig(doc, cdn.id) as CdnConfig;
+    if (config.mode !== 'push') continue;
+    const clients = links.filter((link) => link.to === cdn.id && doc.nodes[link.from].kind === 'client').map((link) => link.from);
+    const keys = Math.max(0, ...clients.map((id) => (resolveNodeConfig(doc, id) as ClientConfig).keys.count));
+    if (keys <= config.capacity) continue;
+    findings.push({
+      rule: 'push-cdn-capacity',
+      message: `${display(cdn)} is a push CDN, so it holds all ${keys.toLocaleString('en-US')} keys its clients ask for: its capacity of ${config.capacity.toLocaleString('en-US')} keys does not limit it. Switch it to pull to see an edge that keeps only what fits.`,
+      nodes: [cdn.id],
+      links: [],
+    });
+  }
+  return findings;
+}
+
+/** A token bucket must hold one token to let anything through: the engine treats a burst under 1 as 1. */
+export function rateLimitBurstsBelowOne(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const proxy of Object.values(doc.nodes)) {
+    if (proxy.kind !== 'proxy') continue;
+    const { rateLimit } = resolveNodeConfig(doc, proxy.id) as ProxyConfig;
+    if (rateLimit.rps <= 0 || rateLimit.burst >= 1) continue;
+    findings.push({
+      rule: 'rate-limit-burst-below-one',
+      message: `${display(proxy)}'s rate limit has a burst of ${rateLimit.burst}: a bucket that cannot hold one token would refuse every request, so it runs with a burst of 1.`,
+      nodes: [proxy.id],
+      links: [],
+    });
+  }
+  return findings;
+}
+
 /** What a scenario event does, as a noun phrase: "the crash". */
 const EVENT_NOUN: Readonly<Record<ScenarioAction, string>> = {
   crash: 'crash',
@@ -386,6 +430,8 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...trafficCycles(doc),
     ...unusedCacheFindings,
     ...cachesWithoutStore(doc),
+    ...pushCdnsOverCapacity(doc),
+    ...rateLimitBurstsBelowOne(doc),
     ...eventsAfterEnd(doc),
     ...partitionsWithOneGroup(doc),
     ...sameMomentOpposites(doc),

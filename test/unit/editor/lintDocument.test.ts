@@ -157,6 +157,29 @@ describe('design lint', () => {
     expect(lintDocument(notReadThrough).map((finding) => finding.rule)).not.toContain('cache-without-store');
   });
 
+  it('reports a push CDN whose capacity is below the keys its clients ask for (push holds them all)', () => {
+    const design = (mode: string, capacity: number) =>
+      makeDocument({
+        nodes: [node('c', 'client', 0, 0, { staticRatio: 0.5, keys: { count: 5000 } }), node('edge', 'cdn', 0, 0, { mode, capacity }), node('a', 'app')],
+        links: [link('c', 'edge'), link('c', 'a'), link('edge', 'a')],
+      });
+    expect(lintDocument(design('push', 1000)).map((finding) => [finding.rule, finding.nodes, finding.message])).toEqual([
+      ['push-cdn-capacity', ['edge'], 'edge is a push CDN, so it holds all 5,000 keys its clients ask for: its capacity of 1,000 keys does not limit it. Switch it to pull to see an edge that keeps only what fits.'],
+    ]);
+    expect(lintDocument(design('push', 5000))).toEqual([]);
+    expect(lintDocument(design('pull', 1000))).toEqual([]);
+  });
+
+  it('reports a rate limit with a burst under one token (it runs as 1), and not one that is off', () => {
+    const design = (rateLimit: Record<string, unknown>) =>
+      makeDocument({ nodes: [node('c', 'client'), node('px', 'proxy', 0, 0, { rateLimit }), node('a', 'app')], links: [link('c', 'px'), link('px', 'a')] });
+    expect(lintDocument(design({ rps: 50, burst: 0 })).map((finding) => [finding.rule, finding.nodes, finding.message])).toEqual([
+      ['rate-limit-burst-below-one', ['px'], "px's rate limit has a burst of 0: a bucket that cannot hold one token would refuse every request, so it runs with a burst of 1."],
+    ]);
+    expect(lintDocument(design({ rps: 50, burst: 1 }))).toEqual([]);
+    expect(lintDocument(design({ rps: 0, burst: 0 }))).toEqual([]);
+  });
+
   it('reports scenario events at or after the end of the run (after Duration is lowered), naming what they hit', () => {
     const doc = makeDocument({
       nodes: [node('c', 'client'), node('app2', 'app', 0, 0), node('a', 'app')],
