@@ -21,7 +21,8 @@ const LATENCY: ChartSeriesSpec[] = [
 ];
 const ERRORS: ChartSeriesSpec[] = [
   { label: 'error', color: '#ef4444', fill: true },
-  { label: 'timeout', color: '#f59e0b', fill: true },
+  // Not a second orange beside rejected's (the packets' colour): timeouts read apart at a glance.
+  { label: 'timeout', color: '#0ea5e9', fill: true },
   { label: 'rejected', color: '#fb923c', fill: true },
   { label: 'dropped', color: '#a855f7', fill: true },
 ];
