@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { documentText, watchForProblems } from './pageHelpers';
+import { documentText, nodeCentre, typeInto, watchForProblems } from './pageHelpers';
 
 /**
  * Ctrl+Z and Ctrl+Shift+Z on a menu or a check box of the scenario event editor, the check editor
@@ -55,4 +55,39 @@ test("undo on the check editor's Metric menu undoes the metric change", async ({
   await page.keyboard.press('Control+z');
   await expect.poll(() => documentText(page)).toBe(added);
   await expect(metric).toHaveValue('availability');
+});
+
+test('Ctrl+Z in an inspector number field undoes whole values, never a character at a time', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const users = await nodeCentre(page, 'users-eu');
+  await page.mouse.click(users.x, users.y);
+  const rps = page.getByTestId('inspector').getByRole('textbox', { name: 'Requests per second' });
+  const documentRps = async () => (JSON.parse(await documentText(page)) as { nodes: { id: string; config: { rps?: number } }[] }).nodes.find((node) => node.id === 'users-eu')!.config.rps;
+  const original = await documentRps();
+  await typeInto(rps, '150');
+  await rps.press('Enter');
+  await typeInto(rps, '300');
+  await rps.press('Enter');
+  expect(await documentRps()).toBe(300);
+
+  // The browser's text undo would make this 30, then 3, each applied to the design.
+  await rps.press('Control+z');
+  await expect(rps).toHaveValue('150');
+  expect(await documentRps()).toBe(150);
+  await rps.press('Control+z');
+  expect(await documentRps()).toBe(original);
+  await rps.press('Control+Shift+z');
+  await expect(rps).toHaveValue('150');
+  expect(await documentRps()).toBe(150);
+
+  // Typing not yet confirmed is taken back first, to the value before it.
+  await typeInto(rps, '450');
+  expect(await documentRps()).toBe(450);
+  await rps.press('Control+z');
+  await expect(rps).toHaveValue('150');
+  expect(await documentRps()).toBe(150);
+  await expect(rps).toBeFocused();
+  expect(problems).toEqual([]);
 });

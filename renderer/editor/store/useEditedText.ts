@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { useTextEdit } from './DocumentStoreContext';
+import { useDocumentStore, useTextEdit } from './DocumentStoreContext';
 import type { TextParse } from './textEdit';
 
 /** A text field edited against a value the document holds (see TextEdit). */
@@ -26,10 +26,12 @@ export interface EditedText {
  * "0." (0) would eat the point being typed. Leaving a valid field shows the document's form; a
  * refused one keeps its text and reason. Enter confirms a valid edit (as leaving does; in a text area it is a new line); Escape puts
  * back the value from before the edit not yet confirmed, and is left to the panel around the field
- * when there was nothing to undo.
+ * when there was nothing to undo. Ctrl+Z in a one-line field does the same, and with nothing
+ * unconfirmed undoes the document (Ctrl+Shift+Z / Ctrl+Y redo it).
  */
 export function useEditedText(shown: string, label: string): EditedText {
   const edit = useTextEdit(label);
+  const store = useDocumentStore();
   // null: show what the document holds.
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -64,6 +66,25 @@ export function useEditedText(shown: string, label: string): EditedText {
           if (problem !== null) return;
           edit.finish();
           setText(null);
+          return;
+        }
+        // Undo and redo in a one-line field are the document's, a whole value at a time. The
+        // browser's own text undo took the field back a character at a time, and each step was
+        // a value applied to the design ("300" undone to 30, then 3). A text area keeps the
+        // browser's: a narration is written and unwritten as prose.
+        const key = event.key.toLowerCase();
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y') && event.currentTarget.tagName !== 'TEXTAREA') {
+          event.preventDefault();
+          event.stopPropagation();
+          // Typing not yet confirmed is the last step: taken back first, as Escape would.
+          if (key === 'z' && !event.shiftKey) {
+            if (!edit.cancel()) store.undo();
+          } else {
+            edit.finish();
+            store.redo();
+          }
+          setText(null);
+          setProblem(null);
           return;
         }
         if (event.key !== 'Escape') return;
