@@ -85,7 +85,9 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
       if (!command) return;
       event.preventDefault(); // the browser's own Save Page / Open File
       // A dialog is answered first: a shortcut does not open another over it (F1 over the guide).
-      if (document.querySelector(`[${MODAL_DIALOG_ATTRIBUTE}]`) !== null) return;
+      // One already closed but still in the page for a frame (Base UI unmounts it after its exit)
+      // does not count: Ctrl+I pressed as a chosen lesson opened was lost.
+      if (document.querySelector(`[${MODAL_DIALOG_ATTRIBUTE}][data-open]`) !== null) return;
       dispatcher.run(command);
     };
     window.addEventListener('keydown', onKey);
