@@ -41,19 +41,21 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
   // How many keys are shown before the "+N more" button: every one to begin with, again when the
   // keys or the room change; the layout effect below then takes keys away, before anything is
   // painted, until what is left fits.
-  // Keys that all carry a total (the consistency chart's) first try to fit by showing only their
-  // colour and total — the figures are what the class watches, the names are in each key's tooltip
-  // and accessible name — before any folds away (in an 800-pixel window "stale reads 2,781" alone
-  // left no room for "+2 more").
+  // Keys that all carry a total (the consistency chart's) first try to fit by shortening their
+  // names — to a word each ("stale 144"; bare numbers left a class at 1280×720 asking which was
+  // lost writes), then to colour and total alone — before any folds away: the figures are what the
+  // class watches, the names are in each key's tooltip and accessible name (in an 800-pixel window
+  // "stale reads 2,781" alone left no room for "+2 more").
   const compactable = series.length > 0 && series.every((s) => s.count !== undefined);
+  const tightest = series.some((s) => s.tight !== undefined) ? 2 : 1;
   // Fitted again when the totals first appear (they are not there before the run starts).
   const fitKey = compactable ? `${seriesKey}|totals` : seriesKey;
-  const [fit, setFit] = useState({ key: fitKey, shown: series.length, compact: false });
+  const [fit, setFit] = useState({ key: fitKey, shown: series.length, compact: 0 });
   let shown = Math.min(fit.shown, series.length);
   let compact = fit.compact;
   if (fit.key !== fitKey) {
     shown = series.length;
-    compact = false;
+    compact = 0;
     setFit({ key: fitKey, shown, compact });
   }
   useEffect(() => {
@@ -71,7 +73,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       width = figure.clientWidth;
       height = window.innerHeight;
       room = lines();
-      setFit((current) => ({ ...current, shown: Number.MAX_SAFE_INTEGER, compact: false }));
+      setFit((current) => ({ ...current, shown: Number.MAX_SAFE_INTEGER, compact: 0 }));
     });
     observer.observe(figure);
     return () => observer.disconnect();
@@ -84,7 +86,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       const element = child as HTMLElement;
       return element.offsetTop + element.offsetHeight > limit;
     });
-    if (overflows && compactable && !compact) setFit((current) => ({ ...current, compact: true }));
+    if (overflows && compactable && compact < tightest) setFit((current) => ({ ...current, compact: current.compact + 1 }));
     else if (overflows && shown > 0) setFit((current) => ({ ...current, shown: shown - 1 }));
     // Every key fits (measured, not merely "all shown" while the keys are being fitted again after
     // a re-order or a resize): there is nothing left to list. An open list otherwise stays open.
@@ -191,7 +193,8 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
     >
       <i style={{ background: s.color }} aria-hidden="true" />
       {/* Its own box: the key is a flex row, where a bare text run is never given an ellipsis. */}
-      <span className="live-chart-key-name">{s.short ?? s.label}</span>
+      {compact === 0 && <span className="live-chart-key-name">{s.short ?? s.label}</span>}
+      {compact === 1 && tightest === 2 && s.tight !== undefined && <span className="live-chart-key-name">{s.tight}</span>}
       {s.count !== undefined && <span className="live-chart-key-count">{s.count}</span>}
     </span>
   );
@@ -202,7 +205,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
   };
   return (
     <>
-      <span ref={boxRef} className={['live-chart-keys', roomy ? 'live-chart-keys-roomy' : '', compact ? 'live-chart-keys-compact' : ''].filter(Boolean).join(' ')} data-testid={testId === undefined ? undefined : `${testId}-keys`}>
+      <span ref={boxRef} className={['live-chart-keys', roomy ? 'live-chart-keys-roomy' : '', compact > 0 ? 'live-chart-keys-compact' : ''].filter(Boolean).join(' ')} data-testid={testId === undefined ? undefined : `${testId}-keys`}>
         {shown > 0 && (
           <span className="live-chart-key-list" role="listbox" aria-label={label} aria-orientation="horizontal" onKeyDown={(event) => onListKey(event, false)}>
             {keysOf(0, shown)}

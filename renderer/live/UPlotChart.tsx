@@ -13,6 +13,8 @@ export interface ChartSeriesSpec {
   /** Shorter text for its key, when the full name would not leave room for the others'. */
   short?: string;
   color: string;
+  /** A word for a key with a total, when its name leaves no room for the others' ("stale 144"). */
+  tight?: string;
   /** A figure after the key's name that is not part of its identity: a running total ("stale reads 144"). */
   count?: string;
   /** Filled area under the line (counts), or a plain line (latencies). */

@@ -11,6 +11,13 @@ const KEY_NAMES: Readonly<Record<ConsistencyName, string>> = {
   sessionsLost: 'sessions lost',
 };
 
+/** A word for each, beside its total where the names leave no room ("stale 144 · lost 12"). */
+const KEY_WORDS: Readonly<Record<ConsistencyName, string>> = {
+  staleReads: 'stale',
+  lostWrites: 'lost',
+  sessionsLost: 'sessions',
+};
+
 /**
  * Colour slots of the per-node palette (tested there for contrast on each theme and distance
  * from the failures' red): blue, orange and green, which stay ≥ 40 apart (CIELAB ΔE) for
@@ -31,6 +38,7 @@ export function consistencyColor(name: ConsistencyName, theme: ChartTheme): stri
 export function consistencySeriesSpecs(totals: Readonly<Record<ConsistencyName, number>> | null, theme: ChartTheme): ChartSeriesSpec[] {
   return CONSISTENCY_COUNTS.map((name) => ({
     label: KEY_NAMES[name],
+    tight: KEY_WORDS[name],
     color: consistencyColor(name, theme),
     fill: true,
     ...(totals === null ? {} : { count: totals[name].toLocaleString('en-US') }),

@@ -15,10 +15,10 @@ type Live = { controller: { model: { consistency: { columns: Record<string, Floa
 const staleReadsPerSecond = (page: Page) =>
   page.evaluate(() => Array.from((window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.consistency.columns.staleReads));
 
-/** The totals a chart key shows, by key name. */
+/** The totals a chart key shows, by the key's full name (its tooltip: a narrow chart shows a word, or none). */
 async function keyTotals(page: Page): Promise<Record<string, number>> {
   const keys = page.getByTestId('chart-consistency-keys').locator('.live-chart-key');
-  const entries = await keys.evaluateAll((elements) => elements.map((key) => [key.querySelector('.live-chart-key-name')?.textContent ?? '', key.querySelector('.live-chart-key-count')?.textContent ?? '']));
+  const entries = await keys.evaluateAll((elements) => elements.map((key) => [key.getAttribute('title') ?? '', key.querySelector('.live-chart-key-count')?.textContent ?? '']));
   return Object.fromEntries(entries.map(([name, count]) => [name, Number(count.replaceAll(',', ''))]));
 }
 
@@ -136,4 +136,23 @@ test('lesson 13 at 1280×800: a key with a large total keeps its whole name wher
   // The name is drawn whole: no ellipsis (its text is as wide as its box).
   const cut = await sessions.locator('.live-chart-key-name').evaluate((name) => name.scrollWidth > name.clientWidth);
   expect(cut).toBe(false);
+});
+
+test('at 1280×720, where the names leave no room, each key keeps a word beside its total ("stale 144"), not a bare number', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-replication-lag-and-stale-reads').click();
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect(page.getByTestId('live-clock')).toHaveText(/^0:20/, { timeout: 60_000 });
+  const keys = page.getByTestId('chart-consistency-keys');
+  await expect(page.getByTestId('chart-consistency-more')).toHaveCount(0);
+  await expect(keys.locator('.live-chart-key-name')).toHaveText(['stale', 'lost', 'sessions']);
+  for (const count of await keys.locator('.live-chart-key-count').all()) await expect(count).toBeVisible();
+  // The full name stays the key's tooltip and accessible name.
+  await expect(page.getByRole('option', { name: /^stale reads \d/ })).toHaveAttribute('title', 'stale reads');
+  expect(problems).toEqual([]);
 });
