@@ -39,6 +39,10 @@ export function dataTierNotes(
     const dbClusters = new Set(outLinks[node].filter((l) => kinds[to[l]] === 'db').map((l) => clusterOf[to[l]]));
     if (dbClusters.size > 1) notes.push(warning`${nodeRef(id)}: linked to ${dbClusters.size} separate database clusters; only the first one linked is used (put a shard-router in front to spread keys)`);
     const dbs = outLinks[node].filter((l) => kinds[to[l]] === 'db');
+    const routers = outLinks[node].filter((l) => kinds[to[l]] === 'shard-router').map((l) => ids[to[l]]);
+    // An app takes a shard router only when no database is linked (app.ts); a worker never does.
+    if (routers.length > 0 && kind === 'worker') notes.push(warning`${nodeRef(id)}: a worker writes only to a database linked to it; the link to ${nodeList(routers)} is ignored`);
+    else if (routers.length > 0 && dbs.length > 0) notes.push(warning`${nodeRef(id)}: linked to a database and to ${nodeList(routers)}; only the database is used (link the shard router alone to spread keys over its shards)`);
     if (dbs.length > 0 && dbs.every((l) => (world.models[to[l]] as unknown as { role: string }).role !== 'primary')) {
       notes.push(warning`${nodeRef(id)}: linked only to replicas; its writes have no primary to go to (link the primary too)`);
     }

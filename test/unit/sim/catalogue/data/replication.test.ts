@@ -321,6 +321,40 @@ describe('data-tier wiring that will surprise is named in the warnings', () => {
     expect(warnings).not.toMatch(/^r:/m);
   });
 
+  it('says when a shard router linked beside a database, or to a worker, is not used', () => {
+    const sim = new Simulation(
+      makeDocument({
+        nodes: [
+          { id: 'c', kind: 'client' },
+          { id: 'a', kind: 'app' },
+          { id: 'db', kind: 'db' },
+          { id: 'sr', kind: 'shard-router' },
+          { id: 's1', kind: 'db' },
+          { id: 's2', kind: 'db' },
+          { id: 'q', kind: 'queue' },
+          { id: 'w', kind: 'worker' },
+        ],
+        links: [
+          { from: 'c', to: 'a' },
+          { from: 'a', to: 'db' },
+          { from: 'a', to: 'sr' },
+          { from: 'sr', to: 's1' },
+          { from: 'sr', to: 's2' },
+          { from: 'a', to: 'q' },
+          { from: 'q', to: 'w' },
+          { from: 'w', to: 'sr' },
+        ],
+      }),
+    );
+    const warnings = sim.warnings.join('\n');
+    expect(warnings).toMatch(/^a: linked to a database and to sr; only the database is used/m);
+    expect(warnings).toMatch(/^w: a worker writes only to a database linked to it; the link to sr is ignored/m);
+    // What the notes say is what runs: the shards get nothing.
+    const report = sim.finish();
+    expect(report.nodes.db.arrivals).toBeGreaterThan(0);
+    expect(report.nodes.s1.arrivals + report.nodes.s2.arrivals).toBe(0);
+  });
+
   describe('automatic failover with two or more replicas: a replica without links to the others', () => {
     // p → r1, p → r2, r1 → r2, p crashes at 5 s: if r2 is promoted, r1 never gets a write again
     // (cluster.ts: a promoted replica replicates over its own outgoing links only).
