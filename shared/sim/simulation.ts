@@ -110,7 +110,7 @@ export class Simulation {
     // --duration) can cut off events the file's end does not.
     if (this.durationS < document.durationS) {
       const cut = document.scenario.flatMap((event, i) =>
-        event.atS >= this.durationS && event.atS < document.durationS ? [`scenario[${i}] (${event.action} at ${event.atS} s)`] : [],
+        event.atS >= this.durationS && event.atS < document.durationS ? [`scenario[${i}] (${event.action} at ${Number(event.atS.toFixed(3))} s)`] : [],
       );
       if (cut.length === 1) this.warningParts.push(warning`${cut[0]} is not before the end of this ${this.durationS} s run, so it never happens`);
       else if (cut.length > 1) this.warningParts.push(warning`${cut.length} scenario events, from ${cut[0]} on, are not before the end of this ${this.durationS} s run, so they never happen`);

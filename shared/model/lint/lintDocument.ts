@@ -38,6 +38,18 @@ function display(node: NodeRecord): string {
   return node.name ?? node.id;
 }
 
+/** A link as the canvas and the timeline name it: "lb → API 1". */
+function displayLink(doc: FaultlineDocument, linkId: string): string {
+  const link = doc.links[linkId];
+  const end = (id: string) => (Object.hasOwn(doc.nodes, id) ? display(doc.nodes[id]) : id);
+  return `${end(link.from)} → ${end(link.to)}`;
+}
+
+/** An event's time to the millisecond: a fault injected live is kept at 24.2490009765625 s, for replay. */
+function eventSeconds(atS: number): number {
+  return Number(atS.toFixed(3));
+}
+
 function trafficLinks(doc: FaultlineDocument): LinkRecord[] {
   return Object.values(doc.links).filter((link) => link.kind === 'traffic' && Object.hasOwn(doc.nodes, link.from) && Object.hasOwn(doc.nodes, link.to));
 }
@@ -305,12 +317,12 @@ export function eventsAfterEnd(doc: FaultlineDocument): LintFinding[] {
     if (!(event.atS >= doc.durationS)) continue;
     const onNode = (NODE_ACTIONS as readonly string[]).includes(event.action) && event.target !== undefined && Object.hasOwn(doc.nodes, event.target);
     const onLink = (LINK_ACTIONS as readonly string[]).includes(event.action) && event.target !== undefined && Object.hasOwn(doc.links, event.target);
-    const what = onNode ? ` of ${display(doc.nodes[event.target!])}` : onLink ? ` of ${event.target}` : '';
+    const what = onNode ? ` of ${display(doc.nodes[event.target!])}` : onLink ? ` of ${displayLink(doc, event.target!)}` : '';
     const where = event.atS === doc.durationS ? 'at' : 'after';
     const members = event.action === 'partition' ? (event.groups ?? []).flat().filter((id) => Object.hasOwn(doc.nodes, id)) : [];
     findings.push({
       rule: 'event-after-end',
-      message: `The ${EVENT_NOUN[event.action]}${what} at ${event.atS} s is ${where} the run's end (${doc.durationS} s): it never happens.`,
+      message: `The ${EVENT_NOUN[event.action]}${what} at ${eventSeconds(event.atS)} s is ${where} the run's end (${doc.durationS} s): it never happens.`,
       nodes: onNode ? [event.target!] : members,
       links: onLink ? [event.target!] : [],
     });
@@ -354,12 +366,13 @@ export function sameMomentOpposites(doc: FaultlineDocument): LintFinding[] {
     const earlier = doc.scenario.slice(0, laterIndex).find((event) => event.action === opposite && event.atS === later.atS && event.target === later.target);
     if (earlier === undefined) return;
     const onNode = later.target !== undefined && Object.hasOwn(doc.nodes, later.target);
-    const what = later.target === undefined ? '' : ` of ${onNode ? display(doc.nodes[later.target]) : later.target}`;
+    const onLink = later.target !== undefined && Object.hasOwn(doc.links, later.target);
+    const what = later.target === undefined ? '' : ` of ${onNode ? display(doc.nodes[later.target]) : onLink ? displayLink(doc, later.target) : later.target}`;
     findings.push({
       rule: 'same-moment-opposites',
-      message: `The ${EVENT_NOUN[earlier.action]} and the ${EVENT_NOUN[later.action]}${what} are both at ${Number(later.atS.toFixed(3))} s: they run in the order they were added, the ${EVENT_NOUN[later.action]} last. Move one of them if that is not what you meant.`,
+      message: `The ${EVENT_NOUN[earlier.action]} and the ${EVENT_NOUN[later.action]}${what} are both at ${eventSeconds(later.atS)} s: they run in the order they were added, the ${EVENT_NOUN[later.action]} last. Move one of them if that is not what you meant.`,
       nodes: onNode ? [later.target!] : [],
-      links: later.target !== undefined && Object.hasOwn(doc.links, later.target) ? [later.target] : [],
+      links: onLink ? [later.target!] : [],
     });
   });
   return findings;

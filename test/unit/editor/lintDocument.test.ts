@@ -189,15 +189,16 @@ describe('design lint', () => {
     doc.durationS = 5;
     doc.scenario = [
       { atS: 1, action: 'crash', target: 'a' },
-      { atS: 40, action: 'crash', target: 'app2' },
+      // Injected live: kept to a fraction of a millisecond for replay, said to the millisecond.
+      { atS: 40.0010009765625, action: 'crash', target: 'app2' },
       { atS: 5, action: 'cut', target: 'c-a' },
       { atS: 4.999, action: 'restart', target: 'a' },
       { atS: 30, action: 'note', note: 'too late' },
     ];
     const findings = lintDocument(doc);
     expect(findings.map((finding) => finding.message)).toEqual([
-      "The crash of App 2 at 40 s is after the run's end (5 s): it never happens.",
-      "The cut of c-a at 5 s is at the run's end (5 s): it never happens.",
+      "The crash of App 2 at 40.001 s is after the run's end (5 s): it never happens.",
+      "The cut of c → a at 5 s is at the run's end (5 s): it never happens.",
       "The note at 30 s is after the run's end (5 s): it never happens.",
     ]);
     expect(findings.map((finding) => [finding.rule, finding.nodes, finding.links])).toEqual([
@@ -226,7 +227,7 @@ describe('design lint', () => {
     const findings = lintDocument(doc);
     expect(findings.map((finding) => finding.message)).toEqual([
       'The restart and the crash of App A are both at 20 s: they run in the order they were added, the crash last. Move one of them if that is not what you meant.',
-      'The cut and the restoring of c-b are both at 30 s: they run in the order they were added, the restoring last. Move one of them if that is not what you meant.',
+      'The cut and the restoring of c → b are both at 30 s: they run in the order they were added, the restoring last. Move one of them if that is not what you meant.',
       'The healing and the partition are both at 40 s: they run in the order they were added, the partition last. Move one of them if that is not what you meant.',
     ]);
     expect(findings.map((finding) => [finding.rule, finding.nodes, finding.links])).toEqual([
