@@ -353,6 +353,8 @@ export class Session implements PacedRun {
     // The document now holds the fault at the time it took effect, so Reset and saved files replay it.
     this.document = { ...checked.value, scenario: [...document.scenario, stamped] };
     this.post({ type: 'injected', event: stamped as unknown as Record<string, unknown> & { action: string } }, []);
+    // Some warnings read the scenario (a primary that crashes and comes back): ask them again.
+    this.refreshWarnings(running, this.document);
     this.frame(0);
   }
 
