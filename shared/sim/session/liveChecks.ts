@@ -14,16 +14,20 @@ export interface LiveCheckArrays {
   checkFinal: Uint8Array;
 }
 
-/** Metrics that count events (stale reads, lost writes, lost sessions): they only grow as requests finish. */
-const COUNT_METRICS: ReadonlySet<Check['metric']> = new Set(['staleReads', 'lostWrites', 'sessionsLost']);
+/**
+ * Metrics measured up to now, not up to the settled seconds: counts of events (stale reads, lost
+ * writes, lost sessions), which only grow as requests finish, and a queue's deepest point, which
+ * is a state and waits on no request's outcome (it lagged the queue on the canvas by 1–2 s).
+ */
+const UP_TO_NOW_METRICS: ReadonlySet<Check['metric']> = new Set(['staleReads', 'lostWrites', 'sessionsLost', 'queue.maxDepth']);
 
 /**
  * The document's checks (DESIGN §3) measured so far: over every whole second whose requests have
  * all finished (sent at least the longest request lifetime ago), so a value never counts requests
- * still in flight as failures. Recomputed only when that settled second moves. Counts are the
- * exception: a request still in flight cannot be miscounted by them, so they run up to now and
- * agree with the Consistency line shown beside the checks (which counted more "so far" than
- * the checks under it did).
+ * still in flight as failures. Recomputed only when that settled second moves. Counts and queue
+ * depths are the exception (UP_TO_NOW_METRICS): a request still in flight cannot be miscounted by
+ * them, so they run up to now and agree with the Consistency line shown beside the checks (which
+ * counted more "so far" than the checks under it did) and with the queue on the canvas.
  */
 export class LiveChecks {
   private settledS = -1;
@@ -80,13 +84,13 @@ export class LiveChecks {
   }
 
   /**
-   * Counts (stale reads, lost writes, lost sessions) up to now rather than the settled seconds, as
-   * the Consistency line beside them does. A count only grows, so its verdict is final once it has
-   * crossed its bound; otherwise only when the window's requests have all settled.
+   * Counts (stale reads, lost writes, lost sessions) and queue depths up to now rather than the
+   * settled seconds, as the Consistency line beside them does. Both only grow, so a verdict is
+   * final once its bound is crossed; otherwise only when the window's requests have all settled.
    */
   private countUpToNow(into: LiveCheckArrays, nowS: number, times: { settledS: number; durationS: number }): void {
     const checks = this.document.checks;
-    const counted = checks.flatMap((check, i) => (COUNT_METRICS.has(check.metric) && (check.fromS ?? 0) < nowS ? [i] : []));
+    const counted = checks.flatMap((check, i) => (UP_TO_NOW_METRICS.has(check.metric) && (check.fromS ?? 0) < nowS ? [i] : []));
     if (counted.length === 0) return;
     const world = this.sim.world;
     // Whole seconds up to the one under way: nothing later has been sent.

@@ -45,6 +45,22 @@ describe('LiveChecks', () => {
     expect(after.checkActual[availability]).toBeLessThan(1);
   });
 
+  it("follows a queue's depth up to now (lesson 10): the check reads what the CLI measures up to that moment", () => {
+    const document = lessonDocument('queues-and-back-pressure');
+    const fills = document.checks.findIndex((check) => check.id === 'fills');
+    const sim = new Simulation(document);
+    const live = new LiveChecks(sim, document);
+    for (const nowS of [5, 12]) {
+      sim.runUntil(nowS * 1000);
+      // The CLI's figure for the same seconds: the check narrowed to [0, now).
+      const upToNow = structuredClone(document);
+      upToNow.checks = [{ ...document.checks[fills], toS: nowS }];
+      const cli = new Simulation(upToNow).finish().checks[0].actual!;
+      // A depth waits on no request's outcome: it lagged the seconds still settling (1–2 s behind).
+      expect([nowS, live.sample().checkActual[fills]]).toEqual([nowS, cli]);
+    }
+  });
+
   it('measures nothing for a check whose window has not begun among the settled seconds', () => {
     const document = classicStack();
     document.checks = [
