@@ -211,7 +211,12 @@ export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly
   const seen = new Set<string>();
   for (const group of groups) {
     for (const member of group) {
-      if (!Object.hasOwn(doc.nodes, member) && !Object.hasOwn(doc.regions, member)) return `"${member}" is neither a node nor a region`;
+      if (!Object.hasOwn(doc.nodes, member) && !Object.hasOwn(doc.regions, member)) {
+        // The canvas shows names; the groups take ids. A name typed here says which id it is.
+        const named = [...Object.values(doc.nodes), ...Object.values(doc.regions)].filter((record) => record.name !== undefined && record.name.trim().toLowerCase() === member.toLowerCase());
+        if (named.length === 1) return `"${member}" is a name: groups take ids, so write ${named[0].id}`;
+        return `"${member}" is neither a node nor a region`;
+      }
       if (seen.has(member)) return `"${member}" is in two groups; a member can be on one side only`;
       seen.add(member);
     }

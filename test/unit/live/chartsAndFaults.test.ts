@@ -324,6 +324,9 @@ describe('scenario edits', () => {
     // One group cuts nothing off (the loader warns; the editor refuses, as it does a time past the end).
     expect(groupsProblem(doc, parseGroups('eu-west'))).toBe('name a second group after |: traffic is cut only between groups');
     expect(groupsProblem(doc, parseGroups('eu-west, nosuch'))).toBe('"nosuch" is neither a node nor a region');
+    // Names are what the canvas shows: one typed here is answered with its id.
+    expect(groupsProblem(doc, parseGroups('Users (EU) | app1'))).toBe('"Users (EU)" is a name: groups take ids, so write users-eu');
+    expect(groupsProblem(doc, parseGroups('us east | eu-west'))).toBe('"us east" is a name: groups take ids, so write us-east');
   });
 
   it('start a new partition with the first region against the others, or the nodes in halves without regions', () => {
