@@ -94,8 +94,8 @@ export class Simulation {
       ...dataTierNotes(
         this.world,
         outLinks,
-        (node) => mayCrash(document, nodeIds[node]),
-        (node) => mayComeBack(document, nodeIds[node]),
+        (node) => mayCrash(document, nodeIds[node], this.durationS),
+        (node) => mayComeBack(document, nodeIds[node], this.durationS),
       ),
     );
     const regions = nodeIds.map((id) => document.nodes[id].region);
@@ -216,20 +216,27 @@ export class Simulation {
   }
 }
 
-/** Can node `id` come back after a crash: a scripted `restart`, or `mttrS` from the start or from a `set`? */
-function mayComeBack(document: FaultlineDocument, id: string): boolean {
+/**
+ * Can node `id` come back after a crash: a scripted `restart`, or `mttrS` from the start or from a
+ * `set`? Only events before the end count (one after it never happens, as Design problems says).
+ */
+function mayComeBack(document: FaultlineDocument, id: string, durationS: number): boolean {
   if ((resolveNodeConfig(document, id).mttrS ?? 0) > 0) return true;
   return document.scenario.some(
     (event) =>
-      event.target === id && (event.action === 'restart' || (event.action === 'set' && typeof event.params?.mttrS === 'number' && event.params.mttrS > 0)),
+      event.target === id &&
+      event.atS < durationS &&
+      (event.action === 'restart' || (event.action === 'set' && typeof event.params?.mttrS === 'number' && event.params.mttrS > 0)),
   );
 }
 
-/** Can node `id` crash in this run: a scripted `crash`, or `mtbfS` from the start or from a `set`? */
-function mayCrash(document: FaultlineDocument, id: string): boolean {
+/** Can node `id` crash in this run: a scripted `crash` before the end, or `mtbfS` from the start or from a `set`? */
+function mayCrash(document: FaultlineDocument, id: string, durationS: number): boolean {
   if ((resolveNodeConfig(document, id).mtbfS ?? 0) > 0) return true;
   return document.scenario.some(
     (event) =>
-      event.target === id && (event.action === 'crash' || (event.action === 'set' && typeof event.params?.mtbfS === 'number' && event.params.mtbfS > 0)),
+      event.target === id &&
+      event.atS < durationS &&
+      (event.action === 'crash' || (event.action === 'set' && typeof event.params?.mtbfS === 'number' && event.params.mtbfS > 0)),
   );
 }
