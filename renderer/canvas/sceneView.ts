@@ -1,7 +1,7 @@
 import { Container, Graphics } from 'pixi.js';
 import type { FaultlineDocument, LinkRecord } from '../../shared/model/types';
 import { cardEdgePoint, handlePoint, linkPairKeys, linkSegment, NODE_CARD, nodeCentre, type Rect } from '../editor/geometry';
-import type { Selection } from '../editor/store/selection';
+import { EMPTY_SELECTION, type Selection } from '../editor/store/selection';
 import type { Overlay } from '../editor/tools/toolTypes';
 import { FarLabelLayer } from './farLabelLayer';
 import { drawArrowHead, drawDashedLine } from './linkDrawing';
@@ -100,6 +100,10 @@ export class SceneView {
 
   /** Draws every card in full whatever the zoom (an export), until the returned function is called. */
   withFullDetail(): () => void {
+    // The export is the diagram, not the editor's state: no selection, hover, focus ring or link
+    // handle (a selected card's handle and a hovered one's were in the image).
+    const shown = this.last;
+    if (shown.doc && shown.theme) this.sync(shown.doc, EMPTY_SELECTION, {}, shown.theme);
     const detailed = this.detailed;
     if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(true);
     // The cards write their own names in the export: labels sized for the screen would cover them.
@@ -118,6 +122,7 @@ export class SceneView {
       this.fitTitles();
       if (!detailed) for (const view of this.nodeViews.values()) view.setDetailed(this.detailed);
       for (const view of this.nodeViews.values()) view.setTextResolution(this.textResolution);
+      if (shown.doc && shown.theme) this.sync(shown.doc, shown.selection ?? EMPTY_SELECTION, shown.overlay ?? {}, shown.theme);
     };
   }
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { watchForProblems, documentText, menu } from './pageHelpers';
+import { watchForProblems, documentText, menu, nodeCentre } from './pageHelpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
 const SHOTS = '/tmp/f9';
@@ -286,6 +286,28 @@ test.describe('web edition files', () => {
     expect(image.width).toBeGreaterThan(1000);
     expect(image.height).toBeGreaterThan(300);
     expect(image.drawnShare).toBeGreaterThan(0.02);
+    expect(problems).toEqual([]);
+  });
+
+  test("an exported PNG draws the diagram, not the editor's selection, hover or link handles", async ({ page }) => {
+    const problems = watchForProblems(page);
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+    const exported = async () => {
+      const download = page.waitForEvent('download');
+      await menu(page, 'File', 'Export PNG…');
+      return readFile(await (await download).path());
+    };
+    const plain = await exported();
+    // A selected card (ring and link handle) and another under the pointer (its handle).
+    const app1 = await nodeCentre(page, 'app1');
+    await page.mouse.click(app1.x, app1.y);
+    const lb = await nodeCentre(page, 'lb');
+    await page.mouse.move(lb.x, lb.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { store: { getSelection(): { nodes: readonly string[] } } } } }).__faultlineLive.controller.store.getSelection().nodes)).toEqual(['app1']);
+    const withSelection = await exported();
+    expect(withSelection.equals(plain)).toBe(true);
     expect(problems).toEqual([]);
   });
 
