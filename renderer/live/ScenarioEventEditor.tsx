@@ -9,7 +9,7 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
-import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
+import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsTextProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
 import { WINDOW_MARGIN_PX } from './menuPlacement';
 
@@ -129,7 +129,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
           label="Groups"
           title="Node or region ids; commas within a group, | between groups"
           shown={formatGroups(event.groups)}
-          check={(text) => groupsProblem(doc, parseGroups(text))}
+          check={(text) => groupsTextProblem(doc, text)}
           onValid={(text) => store.update((draft) => setScenarioFields(draft, index, { groups: parseGroups(text) }), { squashKey: `${key}-groups` })}
         />
       )}

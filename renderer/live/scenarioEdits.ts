@@ -206,6 +206,15 @@ export function formatGroups(groups: readonly (readonly string[])[] | undefined)
  * node named on one side while its region is named on another (the run would put it on the later
  * side, cut off from its own region, which is rarely what was meant; the loader warns of it).
  */
+/** What is wrong with the Groups field's text, or null: an empty group between two | first (it was dropped without a word). */
+export function groupsTextProblem(doc: FaultlineDocument, text: string): string | null {
+  const groups = text.split('|');
+  const last = groups.length - 1;
+  // A | at the very end is a group still being typed: the one-group message says what is missing.
+  if (groups.some((group, i) => group.trim() === '' && i > 0 && i < last)) return 'a group between two | is empty: name its nodes or regions, or take one | out';
+  return groupsProblem(doc, parseGroups(text));
+}
+
 export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly string[])[]): string | null {
   if (groups.length === 0) return 'name two groups of node or region ids: a, b | c';
   const seen = new Set<string>();

@@ -12,7 +12,7 @@ import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, checkState, formatActual, labelContradiction, pendingText } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
 import { showsPendingLabel } from '../../../renderer/live/UPlotChart';
-import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
+import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, groupsTextProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -327,6 +327,11 @@ describe('scenario edits', () => {
     // Names are what the canvas shows: one typed here is answered with its id.
     expect(groupsProblem(doc, parseGroups('Users (EU) | app1'))).toBe('"Users (EU)" is a name: groups take ids, so write users-eu');
     expect(groupsProblem(doc, parseGroups('us east | eu-west'))).toBe('"us east" is a name: groups take ids, so write us-east');
+    // An empty group in the middle was dropped without a word; a | still being typed at the end is not that.
+    expect(groupsTextProblem(doc, 'users-eu || eu-west')).toBe('a group between two | is empty: name its nodes or regions, or take one | out');
+    expect(groupsTextProblem(doc, 'users-eu |  | app1')).toBe('a group between two | is empty: name its nodes or regions, or take one | out');
+    expect(groupsTextProblem(doc, 'eu-west |')).toBe('name a second group after |: traffic is cut only between groups');
+    expect(groupsTextProblem(doc, 'eu-west | us-east')).toBeNull();
   });
 
   it('start a new partition with the first region against the others, or the nodes in halves without regions', () => {
