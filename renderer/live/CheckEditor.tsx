@@ -3,7 +3,7 @@ import { useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent } 
 import { METRIC_INFO, thresholdProblem } from '../../shared/model/schema/checks';
 import { CHECK_OPS, type Check, type CheckMetric, type CheckOp } from '../../shared/model/types';
 import { useDocumentStore, useTextEdit } from '../editor/store/DocumentStoreContext';
-import { anyText, useEditedText } from '../editor/store/useEditedText';
+import { anyText, fieldUndoKey, useEditedText } from '../editor/store/useEditedText';
 import { deleteCheck, nodesFor, parseWindow, setCheckFields, setCheckMetric, usableMetrics } from './checkEdits';
 import { describeCheck, labelContradiction, thresholdText } from './liveCheckRows';
 import { nodeNamer } from './nodeNames';
@@ -139,6 +139,7 @@ export function CheckEditor({ index, onClose, guard }: { index: number; onClose:
  */
 function WindowFields({ check, durationS, onWindow }: { check: Check; durationS: number; onWindow: (window: { fromS?: number; toS?: number }) => void }) {
   const edit = useTextEdit('check-window');
+  const store = useDocumentStore();
   const shownFrom = check.fromS === undefined ? '' : String(check.fromS);
   const shownTo = check.toS === undefined ? '' : String(check.toS);
   // null: show what the document holds.
@@ -172,10 +173,12 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
       setFocused(false);
       edit.finish();
     },
-    onKeyDown: (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      if (!edit.cancel() && error === null) return;
-      e.stopPropagation();
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (!fieldUndoKey(e, edit, store)) {
+        if (e.key !== 'Escape') return;
+        if (!edit.cancel() && error === null) return;
+        e.stopPropagation();
+      }
       setFromText(null);
       setToText(null);
       setError(null);

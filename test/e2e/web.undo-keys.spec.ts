@@ -91,3 +91,28 @@ test('Ctrl+Z in an inspector number field undoes whole values, never a character
   await expect(rps).toBeFocused();
   expect(problems).toEqual([]);
 });
+
+test("Ctrl+Z in a check's From field takes back the typing, then undoes the document: never a character at a time", async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByRole('button', { name: 'Add check' }).click();
+  const from = page.getByTestId('check-editor').getByTestId('check-from');
+  const checkFrom = async () => (JSON.parse(await documentText(page)) as { checks: { fromS?: number }[] }).checks.at(-1)!.fromS;
+  await typeInto(from, '10');
+  await from.press('Tab');
+  expect(await checkFrom()).toBe(10);
+  await typeInto(from, '25');
+  expect(await checkFrom()).toBe(25);
+  // The browser's text undo would make it 2, then put back characters one by one.
+  await from.press('Control+z');
+  await expect(from).toHaveValue('10');
+  expect(await checkFrom()).toBe(10);
+  await from.press('Control+z');
+  await expect(from).toHaveValue('');
+  expect(await checkFrom()).toBeUndefined();
+  await from.press('Control+Shift+z');
+  await expect(from).toHaveValue('10');
+  expect(problems).toEqual([]);
+});

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useDocumentStore, useTextEdit } from './DocumentStoreContext';
-import type { TextParse } from './textEdit';
+import type { TextEdit, TextParse } from './textEdit';
+import type { DocumentStore } from './documentStore';
 
 /** A text field edited against a value the document holds (see TextEdit). */
 export interface EditedText {
@@ -68,21 +69,7 @@ export function useEditedText(shown: string, label: string): EditedText {
           setText(null);
           return;
         }
-        // Undo and redo in a one-line field are the document's, a whole value at a time. The
-        // browser's own text undo took the field back a character at a time, and each step was
-        // a value applied to the design ("300" undone to 30, then 3). A text area keeps the
-        // browser's: a narration is written and unwritten as prose.
-        const key = event.key.toLowerCase();
-        if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y') && event.currentTarget.tagName !== 'TEXTAREA') {
-          event.preventDefault();
-          event.stopPropagation();
-          // Typing not yet confirmed is the last step: taken back first, as Escape would.
-          if (key === 'z' && !event.shiftKey) {
-            if (!edit.cancel()) store.undo();
-          } else {
-            edit.finish();
-            store.redo();
-          }
+        if (event.currentTarget.tagName !== 'TEXTAREA' && fieldUndoKey(event, edit, store)) {
           setText(null);
           setProblem(null);
           return;
@@ -95,6 +82,28 @@ export function useEditedText(shown: string, label: string): EditedText {
       },
     },
   };
+}
+
+/**
+ * Undo and redo in a one-line field are the document's, a whole value at a time: the typing not
+ * yet confirmed is the last step (taken back first, as Escape would), then the document's history.
+ * The browser's own text undo took the field back a character at a time, and each step was a
+ * value applied to the design ("300" undone to 30, then 3). A text area keeps the browser's: a
+ * narration is written and unwritten as prose. Returns whether the key was one of these (the
+ * field then shows the document's value again).
+ */
+export function fieldUndoKey(event: KeyboardEvent<HTMLElement>, edit: TextEdit, store: DocumentStore): boolean {
+  const key = event.key.toLowerCase();
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return false;
+  event.preventDefault();
+  event.stopPropagation();
+  if (key === 'z' && !event.shiftKey) {
+    if (!edit.cancel()) store.undo();
+  } else {
+    edit.finish();
+    store.redo();
+  }
+  return true;
 }
 
 /** Free text: every text is valid (a narration, a label). */
