@@ -9,7 +9,7 @@ import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
 import { nodeNamer } from './nodeNames';
 import { useGuardedClose, type CloseGuard } from './useGuardedClose';
-import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsTextProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor } from './scenarioEdits';
+import { actionUnavailable, deleteScenarioEvent, eventTimeProblem, formatGroups, groupsTextProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioFields, setScenarioTarget, targetKindOf, targetsFor, timelinePosition } from './scenarioEdits';
 import { ScenarioEventParams } from './ScenarioEventParams';
 import { WINDOW_MARGIN_PX } from './menuPlacement';
 
@@ -73,7 +73,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
       {/* Not a <header>: laid over the page at the body's end, that was a second banner landmark
           beside the title bar (axe: landmark-no-duplicate-banner). */}
       <div className="live-event-editor-head">
-        <strong>Event {index + 1}</strong>
+        <strong>{`Event ${timelinePosition(doc.scenario, index).position} of ${doc.scenario.length}`}</strong>
         <button type="button" className="icon-button live-tool" aria-label="Delete this event" title="Delete this event" onClick={() => { store.update((draft) => deleteScenarioEvent(draft, index)); onClose(); }}>
           <Trash2 size={15} />
         </button>

@@ -234,3 +234,14 @@ export function groupsProblem(doc: FaultlineDocument, groups: readonly (readonly
   const across = nodeAcrossItsRegion(doc, groups);
   return across === null ? null : `"${across.node}" is in region "${across.region}", which is in another group; a member can be on one side only`;
 }
+
+/**
+ * Where event `index` comes on the timeline (1-based), of how many: by time, then by file order
+ * (what runs first at one moment). The editor's title numbered events in the order they were
+ * added, so "Event 3" could be the first marker on the timeline.
+ */
+export function timelinePosition(scenario: readonly { atS: number }[], index: number): { position: number; count: number } {
+  const atS = scenario[index].atS;
+  const before = scenario.filter((event, i) => event.atS < atS || (event.atS === atS && i < index)).length;
+  return { position: before + 1, count: scenario.length };
+}

@@ -12,7 +12,7 @@ import { linkFaultItems } from '../../../renderer/live/faultMenuItems';
 import { checkRows, checkSourceText, checkState, formatActual, labelContradiction, pendingText } from '../../../renderer/live/liveCheckRows';
 import { MetricSeries, NodeSeries } from '../../../renderer/live/metricSeries';
 import { showsPendingLabel } from '../../../renderer/live/UPlotChart';
-import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, groupsTextProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor } from '../../../renderer/live/scenarioEdits';
+import { actionUnavailable, addScenarioEvent, deleteScenarioEvent, eventTimeProblem, groupsProblem, groupsTextProblem, moveScenarioEvent, parseEventTime, parseGroups, setScenarioAction, setScenarioParam, setScenarioTarget, targetsFor, timelinePosition } from '../../../renderer/live/scenarioEdits';
 
 function classicStack(): FaultlineDocument {
   const loaded = loadDocument(readFileSync(new URL('../../../shared/examples/classic-web-stack.faultline', import.meta.url), 'utf8'));
@@ -332,6 +332,12 @@ describe('scenario edits', () => {
     expect(groupsTextProblem(doc, 'users-eu |  | app1')).toBe('a group between two | is empty: name its nodes or regions, or take one | out');
     expect(groupsTextProblem(doc, 'eu-west |')).toBe('name a second group after |: traffic is cut only between groups');
     expect(groupsTextProblem(doc, 'eu-west | us-east')).toBeNull();
+  });
+
+  it('number an event by where it comes on the timeline, not by when it was added', () => {
+    const scenario = [{ atS: 30 }, { atS: 5 }, { atS: 30 }, { atS: 0 }];
+    expect(scenario.map((_, index) => timelinePosition(scenario, index).position)).toEqual([3, 2, 4, 1]);
+    expect(timelinePosition(scenario, 0).count).toBe(4);
   });
 
   it('start a new partition with the first region against the others, or the nodes in halves without regions', () => {
