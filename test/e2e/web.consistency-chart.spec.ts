@@ -15,6 +15,18 @@ type Live = { controller: { model: { consistency: { columns: Record<string, Floa
 const staleReadsPerSecond = (page: Page) =>
   page.evaluate(() => Array.from((window as unknown as { __faultlineLive: Live }).__faultlineLive.controller.model.consistency.columns.staleReads));
 
+/** Lesson 6 in a window of `size`, played at Max to its pause at 20 s (144 stale reads by then). */
+async function lesson6PausedAt20s(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-replication-lag-and-stale-reads').click();
+  await page.getByRole('radio', { name: 'Max', exact: true }).click();
+  await page.getByTestId('live-play').click();
+  await expect(page.getByTestId('live-clock')).toHaveText(/^0:20/, { timeout: 60_000 });
+}
+
 /** The totals a chart key shows, by the key's full name (its tooltip: a narrow chart shows a word, or none). */
 async function keyTotals(page: Page): Promise<Record<string, number>> {
   const keys = page.getByTestId('chart-consistency-keys').locator('.live-chart-key');
@@ -102,14 +114,7 @@ test('a design that checks no consistency count keeps utilization first; Consist
 
 test('at 800×600 the keys keep their totals in sight: colour and total, the name in the tooltip and accessible name', async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 800, height: 600 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-replication-lag-and-stale-reads').click();
-  await page.getByRole('radio', { name: 'Max', exact: true }).click();
-  await page.getByTestId('live-play').click();
-  await expect(page.getByTestId('live-clock')).toHaveText(/^0:20/, { timeout: 60_000 });
+  await lesson6PausedAt20s(page, { width: 800, height: 600 });
   const keys = page.getByTestId('chart-consistency-keys');
   // "stale reads 144" alone left no room for "+2 more": all three totals show, none folded away.
   await expect(page.getByTestId('chart-consistency-more')).toHaveCount(0);
@@ -140,14 +145,7 @@ test('lesson 13 at 1280×800: a key with a large total keeps its whole name wher
 
 test('at 1280×720, where the names leave no room, each key keeps a word beside its total ("stale 144"), not a bare number', async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.keyboard.press('F1');
-  await page.getByTestId('lesson-replication-lag-and-stale-reads').click();
-  await page.getByRole('radio', { name: 'Max', exact: true }).click();
-  await page.getByTestId('live-play').click();
-  await expect(page.getByTestId('live-clock')).toHaveText(/^0:20/, { timeout: 60_000 });
+  await lesson6PausedAt20s(page, { width: 1280, height: 720 });
   const keys = page.getByTestId('chart-consistency-keys');
   await expect(page.getByTestId('chart-consistency-more')).toHaveCount(0);
   await expect(keys.locator('.live-chart-key-name')).toHaveText(['stale', 'lost', 'sessions']);
