@@ -174,7 +174,7 @@ function WindowFields({ check, durationS, onWindow }: { check: Check; durationS:
       edit.finish();
     },
     onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
-      if (!fieldUndoKey(e, edit, store)) {
+      if (!fieldUndoKey(e, edit, store, error !== null)) {
         if (e.key !== 'Escape') return;
         if (!edit.cancel() && error === null) return;
         e.stopPropagation();

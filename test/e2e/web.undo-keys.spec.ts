@@ -89,6 +89,13 @@ test('Ctrl+Z in an inspector number field undoes whole values, never a character
   await expect(rps).toHaveValue('150');
   expect(await documentRps()).toBe(150);
   await expect(rps).toBeFocused();
+  // So is refused text, which never reached the document: the 150 before it stays.
+  await rps.press('Control+a');
+  await rps.pressSequentially('x');
+  await expect(rps).toHaveAttribute('aria-invalid', 'true');
+  await rps.press('Control+z');
+  await expect(rps).toHaveValue('150');
+  expect(await documentRps()).toBe(150);
   expect(problems).toEqual([]);
 });
 

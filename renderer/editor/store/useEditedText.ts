@@ -69,7 +69,7 @@ export function useEditedText(shown: string, label: string): EditedText {
           setText(null);
           return;
         }
-        if (event.currentTarget.tagName !== 'TEXTAREA' && fieldUndoKey(event, edit, store)) {
+        if (event.currentTarget.tagName !== 'TEXTAREA' && fieldUndoKey(event, edit, store, problem !== null)) {
           setText(null);
           setProblem(null);
           return;
@@ -92,13 +92,14 @@ export function useEditedText(shown: string, label: string): EditedText {
  * narration is written and unwritten as prose. Returns whether the key was one of these (the
  * field then shows the document's value again).
  */
-export function fieldUndoKey(event: KeyboardEvent<HTMLElement>, edit: TextEdit, store: DocumentStore): boolean {
+export function fieldUndoKey(event: KeyboardEvent<HTMLElement>, edit: TextEdit, store: DocumentStore, refusedText: boolean): boolean {
   const key = event.key.toLowerCase();
   if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return false;
   event.preventDefault();
   event.stopPropagation();
   if (key === 'z' && !event.shiftKey) {
-    if (!edit.cancel()) store.undo();
+    // Refused text never reached the document: taking it away is the whole undo.
+    if (!edit.cancel() && !refusedText) store.undo();
   } else {
     edit.finish();
     store.redo();
