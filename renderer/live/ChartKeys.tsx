@@ -194,7 +194,7 @@ export function ChartKeys({ series, onFocus, label, roomy = false, testId }: Cha
       <i style={{ background: s.color }} aria-hidden="true" />
       {/* Its own box: the key is a flex row, where a bare text run is never given an ellipsis. */}
       {compact === 0 && <span className="live-chart-key-name">{s.short ?? s.label}</span>}
-      {compact === 1 && tightest === 2 && s.tight !== undefined && <span className="live-chart-key-name">{s.tight}</span>}
+      {compact === 1 && s.tight !== undefined && <span className="live-chart-key-name">{s.tight}</span>}
       {s.count !== undefined && <span className="live-chart-key-count">{s.count}</span>}
     </span>
   );

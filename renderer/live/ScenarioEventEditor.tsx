@@ -4,6 +4,7 @@ import { CheckedTextField } from './CheckedTextField';
 import { EVENT_FIELDS } from '../../shared/model/schema/scenario';
 import { checkValue, parseNumberText } from '../app/editor/fieldValues';
 import { SCENARIO_ACTIONS, type ScenarioAction } from '../../shared/model/types';
+import { eventTimeToMillisecond } from '../../shared/model/eventTime';
 import { DOCUMENT_EDITOR_ATTRIBUTE } from '../editor/keyboardShortcuts';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { anyText, useEditedText } from '../editor/store/useEditedText';
@@ -89,7 +90,7 @@ export function ScenarioEventEditor({ index, anchor, onClose, onTabOut, guard }:
         testId="event-at"
         // To the millisecond: a fault injected while playing is kept a fraction of a millisecond
         // past one (liveRun's injectionTimeMs), which the field showed as 5.8550009765625.
-        shown={String(Number(event.atS.toFixed(3)))}
+        shown={String(eventTimeToMillisecond(event.atS))}
         // A time at or after the end is refused, not clamped: such an event never happens.
         check={(text) => eventTimeProblem(doc, text)}
         onValid={(text) => {

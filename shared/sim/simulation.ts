@@ -1,5 +1,6 @@
 import type { Check, FaultlineDocument, ResolvedConfig, ScenarioEvent } from '../model/types';
 import { resolveLink, resolveNodeConfig } from '../model/defaults';
+import { eventTimeToMillisecond } from '../model/eventTime';
 import { Kernel } from './kernel';
 import { createStream } from './random';
 import type { Report } from './report';
@@ -110,7 +111,7 @@ export class Simulation {
     // --duration) can cut off events the file's end does not.
     if (this.durationS < document.durationS) {
       const cut = document.scenario.flatMap((event, i) =>
-        event.atS >= this.durationS && event.atS < document.durationS ? [`scenario[${i}] (${event.action} at ${Number(event.atS.toFixed(3))} s)`] : [],
+        event.atS >= this.durationS && event.atS < document.durationS ? [`scenario[${i}] (${event.action} at ${eventTimeToMillisecond(event.atS)} s)`] : [],
       );
       if (cut.length === 1) this.warningParts.push(warning`${cut[0]} is not before the end of this ${this.durationS} s run, so it never happens`);
       else if (cut.length > 1) this.warningParts.push(warning`${cut.length} scenario events, from ${cut[0]} on, are not before the end of this ${this.durationS} s run, so they never happen`);

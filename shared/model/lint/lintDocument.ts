@@ -2,10 +2,12 @@
  * Design lint: problems a teacher would point at before pressing Play. Pure functions of the
  * document; each finding names the records to select when it is clicked.
  */
-import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type ClientConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction } from '../types';
+import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction } from '../types';
 import { failoverWithoutLink, primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 import { UTILIZATION_KINDS } from '../schema/checks';
 import { resolveNodeConfig } from '../defaults';
+import { linkedClientsKeySpace } from '../clientKeySpace';
+import { eventTimeToMillisecond } from '../eventTime';
 
 export type LintRule =
   | 'unreachable'
@@ -45,10 +47,6 @@ function displayLink(doc: FaultlineDocument, linkId: string): string {
   return `${end(link.from)} → ${end(link.to)}`;
 }
 
-/** An event's time to the millisecond: a fault injected live is kept at 24.2490009765625 s, for replay. */
-function eventSeconds(atS: number): number {
-  return Number(atS.toFixed(3));
-}
 
 function trafficLinks(doc: FaultlineDocument): LinkRecord[] {
   return Object.values(doc.links).filter((link) => link.kind === 'traffic' && Object.hasOwn(doc.nodes, link.from) && Object.hasOwn(doc.nodes, link.to));
@@ -255,14 +253,12 @@ export function cachesWithoutStore(doc: FaultlineDocument): LintFinding[] {
  * capacity set below that key space reads as a limit the edge does not have.
  */
 export function pushCdnsOverCapacity(doc: FaultlineDocument): LintFinding[] {
-  const links = trafficLinks(doc);
   const findings: LintFinding[] = [];
   for (const cdn of Object.values(doc.nodes)) {
     if (cdn.kind !== 'cdn') continue;
     const config = resolveNodeConfig(doc, cdn.id) as CdnConfig;
     if (config.mode !== 'push') continue;
-    const clients = links.filter((link) => link.to === cdn.id && doc.nodes[link.from].kind === 'client').map((link) => link.from);
-    const keys = Math.max(0, ...clients.map((id) => (resolveNodeConfig(doc, id) as ClientConfig).keys.count));
+    const keys = linkedClientsKeySpace(doc, cdn.id);
     if (keys <= config.capacity) continue;
     findings.push({
       rule: 'push-cdn-capacity',
@@ -322,7 +318,7 @@ export function eventsAfterEnd(doc: FaultlineDocument): LintFinding[] {
     const members = event.action === 'partition' ? (event.groups ?? []).flat().filter((id) => Object.hasOwn(doc.nodes, id)) : [];
     findings.push({
       rule: 'event-after-end',
-      message: `The ${EVENT_NOUN[event.action]}${what} at ${eventSeconds(event.atS)} s is ${where} the run's end (${doc.durationS} s): it never happens.`,
+      message: `The ${EVENT_NOUN[event.action]}${what} at ${eventTimeToMillisecond(event.atS)} s is ${where} the run's end (${doc.durationS} s): it never happens.`,
       nodes: onNode ? [event.target!] : members,
       links: onLink ? [event.target!] : [],
     });
@@ -342,7 +338,7 @@ export function partitionsWithOneGroup(doc: FaultlineDocument): LintFinding[] {
     const named = (event.groups ?? []).flat();
     findings.push({
       rule: 'partition-one-group',
-      message: `The partition at ${Number(event.atS.toFixed(3))} s ${named.length === 0 ? 'names no group' : `names one group (${named.join(', ')})`}: traffic is cut only between groups, so it cuts nothing off. Name the other side as a second group.`,
+      message: `The partition at ${eventTimeToMillisecond(event.atS)} s ${named.length === 0 ? 'names no group' : `names one group (${named.join(', ')})`}: traffic is cut only between groups, so it cuts nothing off. Name the other side as a second group.`,
       nodes: named.filter((id) => Object.hasOwn(doc.nodes, id)),
       links: [],
     });
@@ -370,7 +366,7 @@ export function sameMomentOpposites(doc: FaultlineDocument): LintFinding[] {
     const what = later.target === undefined ? '' : ` of ${onNode ? display(doc.nodes[later.target]) : onLink ? displayLink(doc, later.target) : later.target}`;
     findings.push({
       rule: 'same-moment-opposites',
-      message: `The ${EVENT_NOUN[earlier.action]} and the ${EVENT_NOUN[later.action]}${what} are both at ${eventSeconds(later.atS)} s: they run in the order they were added, the ${EVENT_NOUN[later.action]} last. Move one of them if that is not what you meant.`,
+      message: `The ${EVENT_NOUN[earlier.action]} and the ${EVENT_NOUN[later.action]}${what} are both at ${eventTimeToMillisecond(later.atS)} s: they run in the order they were added, the ${EVENT_NOUN[later.action]} last. Move one of them if that is not what you meant.`,
       nodes: onNode ? [later.target!] : [],
       links: onLink ? [later.target!] : [],
     });

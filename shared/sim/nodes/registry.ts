@@ -14,7 +14,7 @@ import type {
   ShardRouterConfig,
   WorkerConfig,
 } from '../../model/types';
-import { resolveNodeConfig } from '../../model/defaults';
+import { linkedClientsKeySpace } from '../../model/clientKeySpace';
 import type { World } from '../engine/world';
 import type { NodeModel } from './nodeModel';
 import { ClientModel } from './client';
@@ -57,23 +57,11 @@ function linksExceptHaPeer(setup: NodeSetup): number[] {
   return peer === undefined ? outLinks : outLinks.filter((link) => world.nodeIds[world.links.to[link]] !== peer);
 }
 
-/** Largest key space among the clients that link to the setup's node (a push CDN holds all of it). */
-function clientKeySpace(setup: NodeSetup): number {
-  const { world, index, document } = setup;
-  let keys = 0;
-  for (let l = 0; l < world.links.count; l++) {
-    const client = world.links.from[l];
-    if (world.links.to[l] !== index || world.nodeKinds[client] !== 'client') continue;
-    keys = Math.max(keys, (resolveNodeConfig(document, world.nodeIds[client]) as ClientConfig).keys.count);
-  }
-  return keys;
-}
-
 /** Kind → model. Kinds without an entry run as {@link UnsupportedModel}. */
 export const NODE_FACTORIES: Partial<Record<NodeKind, NodeFactory>> = {
   client: (setup) => new ClientModel(setup.world, setup.index, setup.config as ClientConfig, setup.outLinks),
   dns: (setup) => new DnsModel(setup.world, setup.index, setup.config as DnsConfig, setup.outLinks, setup.document),
-  cdn: (setup) => new CdnModel(setup.world, setup.index, setup.config as CdnConfig, setup.outLinks[0] ?? -1, clientKeySpace(setup)),
+  cdn: (setup) => new CdnModel(setup.world, setup.index, setup.config as CdnConfig, setup.outLinks[0] ?? -1, linkedClientsKeySpace(setup.document, setup.world.nodeIds[setup.index])),
   proxy: (setup) => new ProxyModel(setup.world, setup.index, setup.config as ProxyConfig, setup.outLinks),
   lb: (setup) => new LbModel(setup.world, setup.index, setup.config as LbConfig, linksExceptHaPeer(setup)),
   app: (setup) =>
