@@ -123,3 +123,43 @@ test("Ctrl+Z in a check's From field takes back the typing, then undoes the docu
   await expect(from).toHaveValue('10');
   expect(problems).toEqual([]);
 });
+
+test("Ctrl+Z in the narration undoes whole narrations, and never replays typing over a value the toolbar's undo put there", async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  const narration = editor.getByRole('textbox', { name: 'Narration' });
+  const note = async () => (await scenario(page)).at(-1)?.note;
+  await narration.click();
+  await narration.pressSequentially('Back up.');
+  await narration.press('Tab');
+  // A paste over the whole text: one insertion in the browser's own history.
+  await narration.click();
+  await narration.press('Control+a');
+  await page.keyboard.insertText('New narration');
+  await narration.press('Tab');
+  expect(await note()).toBe('New narration');
+  await page.getByTestId('undo').click();
+  await expect(narration).toHaveValue('Back up.');
+
+  // The browser's history would take back the paste over the value the undo put there:
+  // "Back up.Back up.", written into the design.
+  await narration.click();
+  await narration.press('Control+z');
+  await expect(narration).toHaveValue('');
+  expect(await note()).toBeUndefined();
+  await narration.press('Control+Shift+z');
+  await expect(narration).toHaveValue('Back up.');
+  expect(await note()).toBe('Back up.');
+
+  // Typing not yet confirmed goes first, as a whole.
+  await narration.pressSequentially(' Now.');
+  expect(await note()).toBe('Back up. Now.');
+  await narration.press('Control+z');
+  await expect(narration).toHaveValue('Back up.');
+  expect(await note()).toBe('Back up.');
+  await expect(narration).toBeFocused();
+  expect(problems).toEqual([]);
+});

@@ -27,8 +27,8 @@ export interface EditedText {
  * "0." (0) would eat the point being typed. Leaving a valid field shows the document's form; a
  * refused one keeps its text and reason. Enter confirms a valid edit (as leaving does; in a text area it is a new line); Escape puts
  * back the value from before the edit not yet confirmed, and is left to the panel around the field
- * when there was nothing to undo. Ctrl+Z in a one-line field does the same, and with nothing
- * unconfirmed undoes the document (Ctrl+Shift+Z / Ctrl+Y redo it).
+ * when there was nothing to undo. Ctrl+Z does the same, and with nothing unconfirmed undoes the
+ * document (Ctrl+Shift+Z / Ctrl+Y redo it).
  */
 export function useEditedText(shown: string, label: string): EditedText {
   const edit = useTextEdit(label);
@@ -69,7 +69,7 @@ export function useEditedText(shown: string, label: string): EditedText {
           setText(null);
           return;
         }
-        if (event.currentTarget.tagName !== 'TEXTAREA' && fieldUndoKey(event, edit, store, problem !== null)) {
+        if (fieldUndoKey(event, edit, store, problem !== null)) {
           setText(null);
           setProblem(null);
           return;
@@ -85,12 +85,14 @@ export function useEditedText(shown: string, label: string): EditedText {
 }
 
 /**
- * Undo and redo in a one-line field are the document's, a whole value at a time: the typing not
- * yet confirmed is the last step (taken back first, as Escape would), then the document's history.
- * The browser's own text undo took the field back a character at a time, and each step was a
- * value applied to the design ("300" undone to 30, then 3). A text area keeps the browser's: a
- * narration is written and unwritten as prose. Returns whether the key was one of these (the
- * field then shows the document's value again).
+ * Undo and redo in a field are the document's, a whole value at a time: the typing not yet
+ * confirmed is the last step (taken back first, as Escape would), then the document's history.
+ * The browser's own text undo took a field back a character at a time, and each step was a value
+ * applied to the design ("300" undone to 30, then 3). A narration's text area is no exception:
+ * the browser's history there does not know the values the document put in the field (an undo from
+ * the toolbar), so replaying it after one doubled the text ("app crashes.app crashes.") and
+ * wrote that into the design. Returns whether the key was one of these (the field then shows the
+ * document's value again).
  */
 export function fieldUndoKey(event: KeyboardEvent<HTMLElement>, edit: TextEdit, store: DocumentStore, refusedText: boolean): boolean {
   const key = event.key.toLowerCase();
