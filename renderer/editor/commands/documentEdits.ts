@@ -171,7 +171,7 @@ export interface DeletedAlong {
 /**
  * Deletes the selected nodes, links and regions and everything that refers to them, so the
  * document stays one that loads: events aimed at them, partition groups left empty (a partition
- * with no group left goes), HA peers in configs and in `set` events, checks on them.
+ * left with fewer than two groups goes), HA peers in configs and in `set` events, checks on them.
  */
 export function deleteSelection(draft: DocDraft, selection: Selection): DeletedAlong {
   const nodes = new Set(selection.nodes.filter((id) => Object.hasOwn(draft.nodes, id)));
@@ -192,12 +192,16 @@ export function deleteSelection(draft: DocDraft, selection: Selection): DeletedA
   }
   const eventsBefore = draft.scenario.length;
   draft.scenario = draft.scenario.filter((event) => event.target === undefined || !(nodes.has(event.target) || links.has(event.target)));
-  // A partition with no group left, or a `set` whose only change was the deleted peer, says nothing any more.
+  // A partition the deletion leaves with fewer than two groups cuts nothing off (traffic is cut
+  // only between groups), and a `set` whose only change was the deleted peer changes nothing:
+  // both go, and are counted, rather than stay on the timeline doing nothing under their narration.
   const emptied = new Set<object>();
   for (const event of draft.scenario) {
     if (event.groups) {
-      event.groups = event.groups.map((group) => group.filter((member) => !nodes.has(member) && !regions.has(member))).filter((group) => group.length > 0);
-      if (event.groups.length === 0) emptied.add(event);
+      const named = (member: string) => nodes.has(member) || regions.has(member);
+      if (!event.groups.some((group) => group.some(named))) continue;
+      event.groups = event.groups.map((group) => group.filter((member) => !named(member))).filter((group) => group.length > 0);
+      if (event.groups.length < 2) emptied.add(event);
     }
     if (event.action === 'set' && isPlainRecord(event.params) && peerIsGone(event.params.ha)) {
       delete event.params.ha;

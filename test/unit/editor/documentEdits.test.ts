@@ -121,6 +121,8 @@ describe('document edits', () => {
       draft.scenario = [
         { atS: 1, action: 'partition', groups: [['lb2'], ['a']] },
         { atS: 2, action: 'partition', groups: [['lb2']] },
+        { atS: 2.5, action: 'partition', groups: [['lb1', 'lb2'], ['a'], ['c']] },
+        { atS: 2.75, action: 'partition', groups: [['c']] },
         { atS: 3, action: 'set', target: 'lb1', params: { ha: { peer: 'lb2' } } },
         { atS: 4, action: 'set', target: 'lb1', params: { ha: { peer: 'lb2' }, serviceMs: 1 } },
       ];
@@ -129,12 +131,15 @@ describe('document edits', () => {
     const after = produce(doc, (draft) => {
       along = deleteSelection(draft, { nodes: ['lb2'], links: [], regions: [] });
     });
-    // The first partition keeps its other side; the second and the peer-only set event go.
+    // Both partitions are left with fewer than two groups, so they would cut nothing off: they go,
+    // as does the peer-only set event (the other keeps its service time).
+    // A partition still between two groups keeps them; one that never named lb2 is not the deletion's to judge.
     expect(after.scenario).toEqual([
-      { atS: 1, action: 'partition', groups: [['a']] },
+      { atS: 2.5, action: 'partition', groups: [['lb1'], ['a'], ['c']] },
+      { atS: 2.75, action: 'partition', groups: [['c']] },
       { atS: 4, action: 'set', target: 'lb1', params: { serviceMs: 1 } },
     ]);
-    expect(along).toEqual({ scenarioEvents: 2, checks: 0 });
+    expect(along).toEqual({ scenarioEvents: 3, checks: 0 });
     const reloaded = loadDocument(saveDocument(after));
     expect(reloaded.ok ? [] : reloaded.errors).toEqual([]);
   });
