@@ -14,7 +14,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { loadDocument } from '../../shared/model/load';
 import { MAX_DURATION_S } from '../../shared/model/limits';
-import { lintDocument } from '../../shared/model/lint/lintDocument';
+import { LOADER_ALSO_WARNS, lintDocument } from '../../shared/model/lint/lintDocument';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
 import { EXIT } from './exitCodes';
@@ -244,7 +244,7 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
     throw new UsageProblem(result.errors.map((problem) => formatError(file, problem)).join('\n'));
   }
   // The editor's design-problems list: the file runs, but probably not as meant.
-  for (const finding of lintDocument(result.document)) stderr.write(`${file}: note: ${finding.message}\n`);
+  for (const finding of lintDocument(result.document).filter((finding) => !LOADER_ALSO_WARNS.has(finding.rule))) stderr.write(`${file}: note: ${finding.message}\n`);
   return result.document;
 }
 

@@ -5,7 +5,7 @@
  * validates quietly runs quietly.
  */
 import { countProblems, loadDocument } from '../../shared/model';
-import { lintDocument } from '../../shared/model/lint/lintDocument';
+import { LOADER_ALSO_WARNS, lintDocument } from '../../shared/model/lint/lintDocument';
 import { countOf } from '../../shared/model/plural';
 import { EXIT } from './exitCodes';
 import { formatError, formatWarning } from './problemText';
@@ -29,7 +29,7 @@ export async function validateCommand(file: string): Promise<number> {
     }
     const { document } = result;
     // The editor's design-problems list: valid, but probably not what was meant.
-    for (const finding of lintDocument(document)) writeErr(`${file}: note: ${finding.message}`);
+    for (const finding of lintDocument(document).filter((finding) => !LOADER_ALSO_WARNS.has(finding.rule))) writeErr(`${file}: note: ${finding.message}`);
     // What the engine finds when it builds the design (wiring a failover will surprise, a kind it
     // does not simulate). Built, not run; imported here so a file that does not load never pays
     // for the engine.

@@ -4,7 +4,7 @@
  */
 import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction } from '../types';
 import { failoverWithoutLink, primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
-import { UTILIZATION_KINDS } from '../schema/checks';
+import { METRIC_INFO, UTILIZATION_KINDS } from '../schema/checks';
 import { resolveNodeConfig } from '../defaults';
 import { linkedClientsKeySpace } from '../clientKeySpace';
 import { eventTimeToMillisecond } from '../eventTime';
@@ -27,7 +27,14 @@ export type LintRule =
   | 'partition-one-group'
   | 'same-moment-opposites'
   | 'utilization-always-zero'
+  | 'check-after-end'
   | 'duplicate-name';
+
+/**
+ * Rules whose findings the loader also reports, as warnings with a path, when it reads a saved
+ * file: a reader that shows both (the CLI) leaves these out rather than say each twice.
+ */
+export const LOADER_ALSO_WARNS: ReadonlySet<LintRule> = new Set<LintRule>(['event-after-end', 'partition-one-group', 'check-after-end']);
 
 export interface LintFinding {
   rule: LintRule;
@@ -392,6 +399,27 @@ export function utilizationAlwaysZero(doc: FaultlineDocument): LintFinding[] {
 }
 
 /**
+ * Checks whose window starts at or after the end of the run (the loader warns too): they measure
+ * nothing and fail. The check editor refuses such a window, but lowering the run's Duration leaves
+ * them behind, as it does events.
+ */
+export function checksAfterEnd(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const check of doc.checks) {
+    if (!(check.fromS !== undefined && check.fromS >= doc.durationS)) continue;
+    const name = check.label ?? check.id ?? (Object.hasOwn(METRIC_INFO, check.metric) ? METRIC_INFO[check.metric].label : check.metric);
+    const where = check.fromS === doc.durationS ? 'at' : 'after';
+    findings.push({
+      rule: 'check-after-end',
+      message: `The check "${name}" measures from ${check.fromS} s, ${where} the run's end (${doc.durationS} s): it measures nothing and fails. Move its window or lengthen the run.`,
+      nodes: check.node !== undefined && Object.hasOwn(doc.nodes, check.node) ? [check.node] : [],
+      links: [],
+    });
+  }
+  return findings;
+}
+
+/**
  * Nodes that read the same (a name, or the id of a node without one): the live view names nodes
  * this way, so its menus, log and chart legends could not tell them apart. One finding per name.
  */
@@ -445,6 +473,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...partitionsWithOneGroup(doc),
     ...sameMomentOpposites(doc),
     ...utilizationAlwaysZero(doc),
+    ...checksAfterEnd(doc),
     ...duplicateNames(doc),
   ];
 }

@@ -212,6 +212,21 @@ describe('the bundled faultline binary', () => {
     expect(JSON.parse(ran.stdout).format).toBe('faultline-report');
   });
 
+  it('says an event or a check after the end of the run once, as the loader warns, not again as a design note', () => {
+    const late = { ...LESSON, durationS: 20, scenario: [{ atS: 30, action: 'note', note: 'late' }], checks: [{ metric: 'availability', op: '>=', value: 0.9, fromS: 25 }] };
+    const file = join(workDirectory, 'late.faultline');
+    writeFileSync(file, JSON.stringify(late));
+    const expected = [
+      `${file}: scenario[0].atS: warning: is not before the end of the run (durationS 20), so it never happens`,
+      `${file}: checks[0].fromS: warning: is not before the end of the run (durationS 20): the check measures nothing and fails`,
+    ];
+    const validated = faultline('validate', file);
+    expect(validated.status).toBe(0);
+    expect(validated.stderr.trim().split('\n')).toEqual(expected);
+    const ran = faultline('run', file, '--json');
+    expect(ran.stderr.trim().split('\n')).toEqual(expected);
+  });
+
   it('validate prints the engine\'s warnings about a design, as run does', () => {
     const queueWithoutWorker = { ...LESSON, nodes: [...LESSON.nodes, { id: 'jobs', kind: 'queue', x: 300, y: 0 }], links: [...LESSON.links, { id: 'l4', from: 'app1', to: 'jobs' }] };
     const file = join(workDirectory, 'queue-without-worker.faultline');

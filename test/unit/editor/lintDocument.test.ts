@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
 import { lintDocument } from '../../../shared/model/lint/lintDocument';
+import { saveDocument } from '../../../shared/model/save';
 import defaultSandbox from '../../../shared/examples/classic-web-stack.faultline?raw';
 import { link, makeDocument, node } from './helpers';
 
@@ -206,6 +207,33 @@ describe('design lint', () => {
       ['event-after-end', [], ['c-a']],
       ['event-after-end', [], []],
     ]);
+    doc.durationS = 60;
+    expect(lintDocument({ ...doc })).toEqual([]);
+  });
+
+  it('reports checks whose window starts at or after the end of the run, as the loader does: they measure nothing and fail', () => {
+    const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app')], links: [link('c', 'a')] });
+    doc.durationS = 30;
+    doc.checks = [
+      { metric: 'latency.p99', op: '<=', value: 500, fromS: 35, toS: 45 },
+      { label: 'Stays up', metric: 'availability', op: '>=', value: 0.99, fromS: 30 },
+      { id: 'busy', metric: 'utilization', node: 'a', op: '<', value: 0.8, fromS: 40 },
+      { metric: 'availability', op: '>=', value: 0.99, fromS: 29.5 },
+    ];
+    const findings = lintDocument(doc);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      `The check "p99 latency" measures from 35 s, after the run's end (30 s): it measures nothing and fails. Move its window or lengthen the run.`,
+      `The check "Stays up" measures from 30 s, at the run's end (30 s): it measures nothing and fails. Move its window or lengthen the run.`,
+      `The check "busy" measures from 40 s, after the run's end (30 s): it measures nothing and fails. Move its window or lengthen the run.`,
+    ]);
+    expect(findings.map((finding) => [finding.rule, finding.nodes])).toEqual([
+      ['check-after-end', []],
+      ['check-after-end', []],
+      ['check-after-end', ['a']],
+    ]);
+    // The loader says the same of the saved file.
+    const loaded = loadDocument(saveDocument(doc));
+    expect(loaded.ok && loaded.warnings.filter((warning) => warning.message.includes('measures nothing')).length).toBe(3);
     doc.durationS = 60;
     expect(lintDocument({ ...doc })).toEqual([]);
   });
