@@ -77,7 +77,7 @@ export class Simulation {
       this.nodeIndex,
       (name) => createStream(this.seed, name),
     );
-    this.world = new World(this.kernel, this.seed, nodeIds, nodeKinds, links, new Partitions(nodeIds.length), this.durationS * 1000);
+    this.world = new World(this.kernel, this.seed, nodeIds, nodeKinds, links, new Partitions(), this.durationS * 1000);
 
     const outLinks: number[][] = nodeIds.map(() => []);
     const inactive = new Set(options.inactiveLinks ?? []);

@@ -1,34 +1,39 @@
 /**
- * Network partitions: each node gets the number of the group it is in (or -1 when no group
- * names it). A message between two nodes in *different* groups is dropped; nodes that no group
- * names keep talking to everyone. Several `partition` events accumulate (the later one wins for a
- * node it names); `heal` removes them all.
+ * Network partitions in force. Each `partition` event is one more fault: a message between two
+ * nodes it puts in *different* groups is dropped; nodes it does not name keep talking to
+ * everyone. Partitions add up, as cuts do — a later partition does not reconnect what an earlier
+ * one split (DESIGN §3: `heal` ends them all, and only `heal` does) — and the live view draws each
+ * one's fault line the same way (renderer/live/activeFaults.ts).
  */
 export class Partitions {
-  readonly groupOf: Int32Array;
+  /** Per partition in force: node index → its group's number in that partition. */
+  private readonly inForce: Map<number, number>[] = [];
   active = false;
 
-  constructor(nodeCount: number) {
-    this.groupOf = new Int32Array(nodeCount).fill(-1);
-  }
-
-  /** `groups` resolved to node indices. */
-  apply(groups: number[][], groupBase: number): void {
+  /** One partition: `groups` resolved to node indices. */
+  apply(groups: number[][]): void {
+    if (groups.length === 0) return;
+    const groupOf = new Map<number, number>();
     groups.forEach((members, g) => {
-      for (const node of members) this.groupOf[node] = groupBase + g;
+      for (const node of members) groupOf.set(node, g);
     });
-    if (groups.length > 0) this.active = true;
+    this.inForce.push(groupOf);
+    this.active = true;
   }
 
   heal(): void {
-    this.groupOf.fill(-1);
+    this.inForce.length = 0;
     this.active = false;
   }
 
   separates(a: number, b: number): boolean {
     if (!this.active) return false;
-    const ga = this.groupOf[a];
-    const gb = this.groupOf[b];
-    return ga >= 0 && gb >= 0 && ga !== gb;
+    for (const groupOf of this.inForce) {
+      const ga = groupOf.get(a);
+      if (ga === undefined) continue;
+      const gb = groupOf.get(b);
+      if (gb !== undefined && gb !== ga) return true;
+    }
+    return false;
   }
 }

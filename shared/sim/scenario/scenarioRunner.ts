@@ -133,8 +133,7 @@ export class ScenarioRunner {
       }
       return nodes;
     });
-    // Group numbers stay distinct across successive partition events.
-    this.world.partitions.apply(resolved, this.applied.length * 1024);
+    this.world.partitions.apply(resolved);
     this.world.partitionChanged();
   }
 

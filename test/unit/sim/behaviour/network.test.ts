@@ -104,4 +104,24 @@ describe('links', () => {
     expect(report.timeline.map((row) => row.ok)).toEqual([100, 0, 100, 0, 100, 100]);
     expect(report.requests.dropped).toBe(200);
   });
+
+  it('partitions add up: a later one that puts both ends in one group does not reconnect them; only heal does', () => {
+    const doc = makeDocument({
+      durationS: 5,
+      nodes: [
+        { id: 'c', kind: 'client', config: { rps: 100, arrival: 'constant', timeoutMs: 200 } },
+        { id: 'a', kind: 'app', config: { serviceMs: 1 } },
+        { id: 'x', kind: 'cache' },
+      ],
+      links: [{ from: 'c', to: 'a', latencyMs: 1 }],
+      scenario: [
+        { atS: 1, action: 'partition', groups: [['c'], ['a']] },
+        { atS: 2, action: 'partition', groups: [['c', 'a'], ['x']] },
+        { atS: 3, action: 'heal' },
+      ],
+    });
+    const report = new Simulation(doc).finish();
+    expect(report.timeline.map((row) => row.ok)).toEqual([100, 0, 0, 100, 100]);
+    expect(report.requests.dropped).toBe(200);
+  });
 });
