@@ -3,9 +3,17 @@ import type { Histogram } from 'hdr-histogram-js';
 
 /** Latencies are recorded in integer microseconds, so sub-millisecond hops keep their precision. */
 export const MICROS_PER_MS = 1000;
-/** Largest recordable latency (µs): 2^31 − 1 µs ≈ 35 minutes; larger values are clamped. */
-const MAX_MICROS = 0x7fffffff;
+/**
+ * Largest recordable latency (µs): 2^38 − 1 µs ≈ 76 hours, above anything a run can measure (a
+ * request sent at the start of a day-long run, MAX_DURATION_S, waiting out the longest timeout
+ * after it). Larger values are clamped. (It was 2^31 µs, 35.8 minutes: a backlog growing through
+ * a long run reported every later latency as 2,147,483 ms, and a check on it passed.)
+ */
+const MAX_MICROS = 2 ** 38 - 1;
+/** Values from here up take the slower bin lookup (`Math.clz32` sees 32 bits). */
+const LARGE_MICROS = 2 ** 31;
 const EMPTY = new Int32Array(0);
+const EMPTY_MAX = new Float64Array(0);
 
 /**
  * A latency histogram with HdrHistogram's exact bucket layout (log-linear: `digits` significant
@@ -19,10 +27,10 @@ const EMPTY = new Int32Array(0);
  *
  * Beside each bin's count it keeps the largest value recorded in that bin (`binMax`), so a
  * percentile can be reported as that value instead of the top of the bin (see percentilesMs).
- * This doubles the memory: 4 bytes per bin, 13 KB at 2 digits (3,328 bins), 92 KB at 3.
+ * That is 8 more bytes per bin beside the count's 4: 51 KB at 2 digits (4,224 bins), 369 KB at 3.
  */
 export class LatencyBins {
-  readonly digits: 1 | 2 | 3;
+  readonly digits: 2 | 3;
   private readonly halfMagnitude: number;
   private readonly half: number;
   /** Bins in the histogram layout (HdrHistogram's counts index). */
@@ -30,28 +38,29 @@ export class LatencyBins {
   /** Dense counts per bin; empty while sealed. */
   counts: Int32Array;
   /** binMax[i]: the largest value (µs) recorded in bin i; 0 while the bin is empty. Empty while sealed. */
-  binMax: Int32Array;
+  binMax: Float64Array;
   /**
    * Sealed form (see seal): the non-empty bins only, in index order. A second of a long run keeps
-   * ~10 bytes per distinct bin instead of 26 KB, which is what lets a day-long run fit in memory.
+   * ~10 bytes per distinct bin instead of 51 KB, which is what lets a day-long run fit in memory.
    */
   private sealedIndex: Uint16Array | null = null;
   private sealedCount: Int32Array | null = null;
-  private sealedMax: Int32Array | null = null;
+  /** Per non-empty bin: its largest value above the bin's lowest (< 2^30 µs at 2 or 3 digits). */
+  private sealedMaxAbove: Uint32Array | null = null;
   total = 0;
   /** Sum of recorded values in µs (exact mean, not binned). */
   sumMicros = 0;
   maxMicros = 0;
 
-  constructor(digits: 1 | 2 | 3) {
+  constructor(digits: 2 | 3) {
     this.digits = digits;
     const subBucketCount = 2 ** Math.ceil(Math.log2(2 * 10 ** digits));
     this.half = subBucketCount / 2;
     this.halfMagnitude = Math.log2(this.half);
-    // Bucket indices go up to 31 − halfMagnitude − 1 for values below 2^31.
-    this.binCount = (32 - this.halfMagnitude) * this.half + this.half;
+    // Bucket indices go up to 38 − halfMagnitude − 1 for values below 2^38.
+    this.binCount = (39 - this.halfMagnitude) * this.half + this.half;
     this.counts = new Int32Array(this.binCount);
-    this.binMax = new Int32Array(this.binCount);
+    this.binMax = new Float64Array(this.binCount);
   }
 
   get sealed(): boolean {
@@ -69,33 +78,33 @@ export class LatencyBins {
     for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) used++;
     const index = new Uint16Array(used);
     const count = new Int32Array(used);
-    const max = new Int32Array(used);
+    const maxAbove = new Uint32Array(used);
     let k = 0;
     for (let i = 0; i < counts.length; i++) {
       if (counts[i] === 0) continue;
       index[k] = i;
       count[k] = counts[i];
-      max[k] = this.binMax[i];
+      maxAbove[k] = this.binMax[i] - this.valueAt(i);
       k++;
     }
     this.sealedIndex = index;
     this.sealedCount = count;
-    this.sealedMax = max;
+    this.sealedMaxAbove = maxAbove;
     this.counts = EMPTY;
-    this.binMax = EMPTY;
+    this.binMax = EMPTY_MAX;
   }
 
   private unseal(): void {
     const index = this.sealedIndex!;
     const count = this.sealedCount!;
-    const max = this.sealedMax!;
+    const maxAbove = this.sealedMaxAbove!;
     this.counts = new Int32Array(this.binCount);
-    this.binMax = new Int32Array(this.binCount);
+    this.binMax = new Float64Array(this.binCount);
     for (let k = 0; k < index.length; k++) {
       this.counts[index[k]] = count[k];
-      this.binMax[index[k]] = max[k];
+      this.binMax[index[k]] = this.valueAt(index[k]) + maxAbove[k];
     }
-    this.sealedIndex = this.sealedCount = this.sealedMax = null;
+    this.sealedIndex = this.sealedCount = this.sealedMaxAbove = null;
   }
 
   record(micros: number): void {
@@ -116,11 +125,12 @@ export class LatencyBins {
     if (other.sealedIndex !== null) {
       const index = other.sealedIndex;
       const count = other.sealedCount!;
-      const max = other.sealedMax!;
+      const maxAbove = other.sealedMaxAbove!;
       for (let k = 0; k < index.length; k++) {
         const i = index[k];
         counts[i] += count[k];
-        if (max[k] > binMax[i]) binMax[i] = max[k];
+        const max = other.valueAt(i) + maxAbove[k];
+        if (max > binMax[i]) binMax[i] = max;
       }
     } else {
       const from = other.counts;
@@ -135,10 +145,20 @@ export class LatencyBins {
     if (other.maxMicros > this.maxMicros) this.maxMicros = other.maxMicros;
   }
 
-  /** The bin of an integer value (µs) in [0, 2^31 − 1]: HdrHistogram's counts index. */
+  /** The bin of an integer value (µs) in [0, 2^38 − 1]: HdrHistogram's counts index. */
   indexOf(value: number): number {
+    if (value >= LARGE_MICROS) return this.indexOfLarge(value);
     const bucket = Math.max(0, 31 - Math.clz32(value) - this.halfMagnitude);
     return (bucket + 1) * this.half + ((value >>> bucket) - this.half);
+  }
+
+  /** {@link indexOf} for values of 2^31 and more, past what 32-bit operations hold. */
+  private indexOfLarge(value: number): number {
+    let magnitude = Math.floor(Math.log2(value));
+    // log2 of a value just below a power of two can round up to it.
+    if (2 ** magnitude > value) magnitude--;
+    const bucket = magnitude - this.halfMagnitude;
+    return (bucket + 1) * this.half + (Math.floor(value / 2 ** bucket) - this.half);
   }
 
   /** Lowest value (µs) that falls into bin `index`. */
@@ -194,7 +214,7 @@ export class LatencyBins {
     let hi = index.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (index[mid] === bin) return this.sealedMax![mid];
+      if (index[mid] === bin) return this.valueAt(bin) + this.sealedMaxAbove![mid];
       if (index[mid] < bin) lo = mid + 1;
       else hi = mid - 1;
     }

@@ -200,3 +200,31 @@ describe('the epoch moves with the simulation, not with how it is stepped', () =
     expect(packets).toBeGreaterThan(10_000);
   });
 });
+
+describe('latencies longer than 35.8 minutes (2^31 µs)', () => {
+  it('are measured, not clamped: a backlog growing for an hour gives request i a latency of 1 + i/2 s', () => {
+    // Two requests a second into one worker that takes 1 s each: request i (sent at i/2 s) is done
+    // at i + 1 s, plus 1 ms on the wire. Every one of the 8,000 finishes (the run drains).
+    const report = new Simulation(
+      makeDocument({
+        durationS: 4000,
+        nodes: [
+          { id: 'c', kind: 'client', config: { rps: 2, arrival: 'constant', writeRatio: 0, timeoutMs: 10_000_000 } },
+          { id: 'a', kind: 'app', config: { workers: 1, queueLimit: 100_000, serviceMs: 1000 } },
+        ],
+        links: [{ from: 'c', to: 'a' }],
+        checks: [{ metric: 'latency.p99', op: '<', value: 2_200_000 }],
+      }),
+    ).finish();
+    expect(report.requests.ok).toBe(8000);
+    const latencyMs = (i: number) => 1000 + i * 500 + 1;
+    // The mean and the maximum are exact (sums, not bins).
+    expect(report.latencyMs.mean).toBe((latencyMs(0) + latencyMs(7999)) / 2);
+    expect(report.latencyMs.max).toBe(latencyMs(7999));
+    // Percentiles are a recorded value in the bin of the value at their rank (3 significant digits).
+    expect(Math.abs(report.latencyMs.p50! - latencyMs(3999)) / latencyMs(3999)).toBeLessThan(1e-3);
+    expect(Math.abs(report.latencyMs.p99! - latencyMs(7919)) / latencyMs(7919)).toBeLessThan(1e-3);
+    // Clamped at 2,147,483.647 ms this check passed.
+    expect(report.checks[0]).toMatchObject({ actual: report.latencyMs.p99, pass: false });
+  });
+});
