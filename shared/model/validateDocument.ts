@@ -476,8 +476,8 @@ class ReferenceChecker {
     if (action === 'flush' && kind === 'cdn' && this.document.nodes[event.target as string].config.mode === 'push') {
       this.log.warning([...path, 'target'], 'a push CDN keeps the content pushed to it, so flush changes nothing');
     }
-    const partitions = this.document.scenario.filter((other) => other.action === 'partition').length;
-    if (action === 'partition' && Array.isArray(event.groups) && event.groups.length === 1 && partitions === 1) {
+    // Partitions add up (DESIGN §3): one group cuts nothing off, whatever other partitions there are.
+    if (action === 'partition' && Array.isArray(event.groups) && event.groups.length === 1) {
       this.log.warning([...path, 'groups'], 'one group cuts nothing off: nodes that no group names keep talking to everyone (name the other side as a second group)');
     }
   }

@@ -1,5 +1,5 @@
 import type { Check, FaultlineDocument, ResolvedConfig, ScenarioEvent } from '../model/types';
-import { resolveLink, resolveNodeConfig } from '../model/defaults';
+import { resolveAllNodes, resolveLink } from '../model/defaults';
 import { eventTimeToMillisecond } from '../model/eventTime';
 import { Kernel } from './kernel';
 import { createStream } from './random';
@@ -82,8 +82,10 @@ export class Simulation {
     const outLinks: number[][] = nodeIds.map(() => []);
     const inactive = new Set(options.inactiveLinks ?? []);
     for (let l = 0; l < links.count; l++) if (links.replication[l] === 0 && !inactive.has(links.ids[l])) outLinks[links.from[l]].push(l);
+    // Resolved in one pass over the links: one resolveNodeConfig per node reads every link each time.
+    const resolved = resolveAllNodes(document);
     const failures = nodeIds.map((id, index) => {
-      const config = resolveNodeConfig(document, id);
+      const config = resolved.get(id)!.config;
       const kind = nodeKinds[index];
       if (!isSupportedKind(kind)) this.warningParts.push(warning`${node(id)}: ${kind} nodes are not simulated yet; they answer every request with an error`);
       this.warningParts.push(...notYetSimulated(id, config));
@@ -91,12 +93,13 @@ export class Simulation {
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });
+    const scripted = scriptedFates(document, this.durationS);
     this.warningParts.push(
       ...dataTierNotes(
         this.world,
         outLinks,
-        (node) => mayCrash(document, nodeIds[node], this.durationS),
-        (node) => mayComeBack(document, nodeIds[node], this.durationS),
+        (node) => (resolved.get(nodeIds[node])!.config.mtbfS ?? 0) > 0 || scripted.mayCrash.has(nodeIds[node]),
+        (node) => (resolved.get(nodeIds[node])!.config.mttrS ?? 0) > 0 || scripted.mayComeBack.has(nodeIds[node]),
       ),
     );
     const regions = nodeIds.map((id) => document.nodes[id].region);
@@ -218,26 +221,18 @@ export class Simulation {
 }
 
 /**
- * Can node `id` come back after a crash: a scripted `restart`, or `mttrS` from the start or from a
- * `set`? Only events before the end count (one after it never happens, as Design problems says).
+ * The nodes the scenario may crash (a `crash`, or a `set` giving `mtbfS`) and may bring back after
+ * a crash (a `restart`, or a `set` giving `mttrS`). Only events before the end count (one after it
+ * never happens, as Design problems says). A node's own `mtbfS` / `mttrS` count too (the caller's).
  */
-function mayComeBack(document: FaultlineDocument, id: string, durationS: number): boolean {
-  if ((resolveNodeConfig(document, id).mttrS ?? 0) > 0) return true;
-  return document.scenario.some(
-    (event) =>
-      event.target === id &&
-      event.atS < durationS &&
-      (event.action === 'restart' || (event.action === 'set' && typeof event.params?.mttrS === 'number' && event.params.mttrS > 0)),
-  );
-}
-
-/** Can node `id` crash in this run: a scripted `crash` before the end, or `mtbfS` from the start or from a `set`? */
-function mayCrash(document: FaultlineDocument, id: string, durationS: number): boolean {
-  if ((resolveNodeConfig(document, id).mtbfS ?? 0) > 0) return true;
-  return document.scenario.some(
-    (event) =>
-      event.target === id &&
-      event.atS < durationS &&
-      (event.action === 'crash' || (event.action === 'set' && typeof event.params?.mtbfS === 'number' && event.params.mtbfS > 0)),
-  );
+function scriptedFates(document: FaultlineDocument, durationS: number): { mayCrash: Set<string>; mayComeBack: Set<string> } {
+  const mayCrash = new Set<string>();
+  const mayComeBack = new Set<string>();
+  const positive = (value: unknown): boolean => typeof value === 'number' && value > 0;
+  for (const event of document.scenario) {
+    if (event.target === undefined || !(event.atS < durationS)) continue;
+    if (event.action === 'crash' || (event.action === 'set' && positive(event.params?.mtbfS))) mayCrash.add(event.target);
+    if (event.action === 'restart' || (event.action === 'set' && positive(event.params?.mttrS))) mayComeBack.add(event.target);
+  }
+  return { mayCrash, mayComeBack };
 }

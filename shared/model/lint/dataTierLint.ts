@@ -12,12 +12,30 @@ function display(node: NodeRecord): string {
 const isDb = (doc: FaultlineDocument, id: string): boolean => Object.hasOwn(doc.nodes, id) && doc.nodes[id].kind === 'db';
 const isReplica = (node: NodeRecord): boolean => node.config.role === 'replica';
 
+/** The databases each node sends traffic to, grouped once (not filtered from every link per node). */
+function dbTrafficTargets(doc: FaultlineDocument): (nodeId: string) => ReadonlySet<string> {
+  const byNode = new Map<string, Set<string>>();
+  for (const link of Object.values(doc.links)) {
+    if (link.kind !== 'traffic' || !isDb(doc, link.to)) continue;
+    const targets = byNode.get(link.from);
+    if (targets) targets.add(link.to);
+    else byNode.set(link.from, new Set([link.to]));
+  }
+  const none: ReadonlySet<string> = new Set();
+  return (nodeId) => byNode.get(nodeId) ?? none;
+}
+
 /** Database clusters: the dbs joined by replication links, each as its member ids. */
 function clusters(doc: FaultlineDocument): Map<string, string[]> {
   const root = new Map<string, string>();
   const find = (id: string): string => {
     let at = id;
-    while (root.has(at) && root.get(at) !== at) at = root.get(at)!;
+    while (root.has(at) && root.get(at) !== at) {
+      // Path halving: a long chain of replicas is walked once, not once per member.
+      const parent = root.get(at)!;
+      root.set(at, root.get(parent) ?? parent);
+      at = parent;
+    }
     return at;
   };
   for (const node of Object.values(doc.nodes)) if (node.kind === 'db') root.set(node.id, node.id);
@@ -27,7 +45,9 @@ function clusters(doc: FaultlineDocument): Map<string, string[]> {
   const byRoot = new Map<string, string[]>();
   for (const id of root.keys()) {
     const r = find(id);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), id]);
+    const members = byRoot.get(r);
+    if (members) members.push(id);
+    else byRoot.set(r, [id]);
   }
   return byRoot;
 }
@@ -40,10 +60,11 @@ function clusters(doc: FaultlineDocument): Map<string, string[]> {
 export function replicaReadsWithoutLink(doc: FaultlineDocument): LintFinding[] {
   const clusterOf = new Map<string, string[]>();
   for (const members of clusters(doc).values()) for (const id of members) clusterOf.set(id, members);
+  const dbsLinkedFrom = dbTrafficTargets(doc);
   const findings: LintFinding[] = [];
   for (const app of Object.values(doc.nodes)) {
     if (app.kind !== 'app' || app.config.readFromReplicas === false) continue;
-    const linked = new Set(Object.values(doc.links).filter((link) => link.kind === 'traffic' && link.from === app.id && isDb(doc, link.to)).map((link) => link.to));
+    const linked = dbsLinkedFrom(app.id);
     const seen = new Set<string[]>();
     for (const db of linked) {
       const members = clusterOf.get(db)!;
@@ -74,10 +95,11 @@ export function replicaReadsWithoutLink(doc: FaultlineDocument): LintFinding[] {
 export function failoverWithoutLink(doc: FaultlineDocument): LintFinding[] {
   const clusterOf = new Map<string, string[]>();
   for (const members of clusters(doc).values()) for (const id of members) clusterOf.set(id, members);
+  const dbsLinkedFrom = dbTrafficTargets(doc);
   const findings: LintFinding[] = [];
   for (const user of Object.values(doc.nodes)) {
     if (!(user.kind === 'worker' || (user.kind === 'app' && user.config.readFromReplicas === false))) continue;
-    const linked = new Set(Object.values(doc.links).filter((link) => link.kind === 'traffic' && link.from === user.id && isDb(doc, link.to)).map((link) => link.to));
+    const linked = dbsLinkedFrom(user.id);
     const seen = new Set<string[]>();
     for (const db of linked) {
       const members = clusterOf.get(db)!;

@@ -2,10 +2,10 @@
  * Design lint: problems a teacher would point at before pressing Play. Pure functions of the
  * document; each finding names the records to select when it is clicked.
  */
-import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction } from '../types';
+import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction, type ScenarioEvent } from '../types';
 import { failoverWithoutLink, primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 import { METRIC_INFO, UTILIZATION_KINDS } from '../schema/checks';
-import { resolveNodeConfig } from '../defaults';
+import { resolveAllNodes } from '../defaults';
 import { linkedClientsKeySpace } from '../clientKeySpace';
 import { eventTimeToMillisecond } from '../eventTime';
 
@@ -59,6 +59,20 @@ function trafficLinks(doc: FaultlineDocument): LinkRecord[] {
   return Object.values(doc.links).filter((link) => link.kind === 'traffic' && Object.hasOwn(doc.nodes, link.from) && Object.hasOwn(doc.nodes, link.to));
 }
 
+/**
+ * `links` grouped by the node they leave, built once: filtering every link for every node made a
+ * file of a few thousand nodes take minutes to check.
+ */
+export function linksFrom(links: readonly LinkRecord[]): (nodeId: string) => readonly LinkRecord[] {
+  const byNode = new Map<string, LinkRecord[]>();
+  for (const link of links) {
+    const from = byNode.get(link.from);
+    if (from) from.push(link);
+    else byNode.set(link.from, [link]);
+  }
+  return (nodeId) => byNode.get(nodeId) ?? [];
+}
+
 /** Nodes no request can reach: not a client and not downstream of one (replication and an lb's HA peer count). */
 export function unreachableNodes(doc: FaultlineDocument): LintFinding[] {
   const next = new Map<string, string[]>();
@@ -97,14 +111,14 @@ export function unreachableNodes(doc: FaultlineDocument): LintFinding[] {
 
 /** A client that asks a DNS server which may answer with a node the client has no link to. */
 export function dnsAnswersWithoutLink(doc: FaultlineDocument): LintFinding[] {
-  const links = trafficLinks(doc);
+  const from = linksFrom(trafficLinks(doc));
   const findings: LintFinding[] = [];
   for (const client of Object.values(doc.nodes)) {
     if (client.kind !== 'client') continue;
-    const clientTargets = new Set(links.filter((link) => link.from === client.id).map((link) => link.to));
-    for (const dnsLink of links.filter((link) => link.from === client.id && doc.nodes[link.to].kind === 'dns')) {
+    const clientTargets = new Set(from(client.id).map((link) => link.to));
+    for (const dnsLink of from(client.id).filter((link) => doc.nodes[link.to].kind === 'dns')) {
       const dns = doc.nodes[dnsLink.to];
-      for (const answer of links.filter((link) => link.from === dns.id)) {
+      for (const answer of from(dns.id)) {
         if (clientTargets.has(answer.to)) continue;
         findings.push({
           rule: 'dns-answer-without-link',
@@ -194,14 +208,30 @@ const FORWARDING_KINDS: ReadonlySet<string> = new Set(['cdn', 'proxy', 'lb', 'ap
 export function trafficCycles(doc: FaultlineDocument): LintFinding[] {
   const calls = trafficLinks(doc).filter((link) => FORWARDING_KINDS.has(doc.nodes[link.from].kind) && FORWARDING_KINDS.has(doc.nodes[link.to].kind));
   const out = new Map<string, LinkRecord[]>();
-  for (const link of calls) out.set(link.from, [...(out.get(link.from) ?? []), link]);
+  for (const link of calls) {
+    const links = out.get(link.from);
+    if (links) links.push(link);
+    else out.set(link.from, [link]);
+  }
   const findings: LintFinding[] = [];
   const reported = new Set<string>();
   const state = new Map<string, 'active' | 'done'>();
+  // Depth-first with its own stack, not recursion: a chain of thousands of proxies overflowed the call stack.
   const path: LinkRecord[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'active');
-    for (const link of out.get(id) ?? []) {
+  const stack: { id: string; next: number }[] = [];
+  const visit = (root: string) => {
+    state.set(root, 'active');
+    stack.push({ id: root, next: 0 });
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const links = out.get(top.id) ?? [];
+      if (top.next === links.length) {
+        state.set(top.id, 'done');
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const link = links[top.next++];
       const status = state.get(link.to);
       if (status === 'active') {
         const start = path.findIndex((step) => step.from === link.to);
@@ -215,11 +245,10 @@ export function trafficCycles(doc: FaultlineDocument): LintFinding[] {
         }
       } else if (status === undefined) {
         path.push(link);
-        visit(link.to);
-        path.pop();
+        state.set(link.to, 'active');
+        stack.push({ id: link.to, next: 0 });
       }
     }
-    state.set(id, 'done');
   };
   for (const node of Object.values(doc.nodes)) if (FORWARDING_KINDS.has(node.kind) && !state.has(node.id)) visit(node.id);
   return findings;
@@ -238,11 +267,11 @@ export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
  * and its low hit ratio reads as a cache problem when it is a missing store.
  */
 export function cachesWithoutStore(doc: FaultlineDocument): LintFinding[] {
-  const links = trafficLinks(doc);
+  const from = linksFrom(trafficLinks(doc));
   const findings: LintFinding[] = [];
   for (const app of Object.values(doc.nodes)) {
     if (app.kind !== 'app' || app.config.cachePolicy === 'none') continue;
-    const targets = links.filter((link) => link.from === app.id).map((link) => doc.nodes[link.to]);
+    const targets = from(app.id).map((link) => doc.nodes[link.to]);
     const caches = targets.filter((target) => target.kind === 'cache');
     if (caches.length === 0 || targets.some((target) => target.kind === 'db' || target.kind === 'shard-router')) continue;
     findings.push({
@@ -261,11 +290,12 @@ export function cachesWithoutStore(doc: FaultlineDocument): LintFinding[] {
  */
 export function pushCdnsOverCapacity(doc: FaultlineDocument): LintFinding[] {
   const findings: LintFinding[] = [];
+  const resolved = resolveAllNodes(doc);
   for (const cdn of Object.values(doc.nodes)) {
     if (cdn.kind !== 'cdn') continue;
-    const config = resolveNodeConfig(doc, cdn.id) as CdnConfig;
+    const config = resolved.get(cdn.id)!.config as CdnConfig;
     if (config.mode !== 'push') continue;
-    const keys = linkedClientsKeySpace(doc, cdn.id);
+    const keys = linkedClientsKeySpace(doc, cdn.id, resolved);
     if (keys <= config.capacity) continue;
     findings.push({
       rule: 'push-cdn-capacity',
@@ -280,9 +310,10 @@ export function pushCdnsOverCapacity(doc: FaultlineDocument): LintFinding[] {
 /** A token bucket must hold one token to let anything through: the engine treats a burst under 1 as 1. */
 export function rateLimitBurstsBelowOne(doc: FaultlineDocument): LintFinding[] {
   const findings: LintFinding[] = [];
+  const resolved = resolveAllNodes(doc);
   for (const proxy of Object.values(doc.nodes)) {
     if (proxy.kind !== 'proxy') continue;
-    const { rateLimit } = resolveNodeConfig(doc, proxy.id) as ProxyConfig;
+    const { rateLimit } = resolved.get(proxy.id)!.config as ProxyConfig;
     if (rateLimit.rps <= 0 || rateLimit.burst >= 1) continue;
     findings.push({
       rule: 'rate-limit-burst-below-one',
@@ -363,10 +394,15 @@ const OPPOSITES: Readonly<Partial<Record<ScenarioAction, ScenarioAction>>> = { c
  */
 export function sameMomentOpposites(doc: FaultlineDocument): LintFinding[] {
   const findings: LintFinding[] = [];
-  doc.scenario.forEach((later, laterIndex) => {
+  // The first event of each (action, time, target) seen so far: one lookup per event, not a scan of those before it.
+  const firstOf = new Map<string, ScenarioEvent>();
+  const keyOf = (action: string, atS: number, target: string | undefined) => `${action}\u0000${atS}\u0000${target ?? ''}`;
+  doc.scenario.forEach((later) => {
     const opposite = OPPOSITES[later.action];
+    const key = keyOf(later.action, later.atS, later.target);
+    if (!firstOf.has(key)) firstOf.set(key, later);
     if (opposite === undefined) return;
-    const earlier = doc.scenario.slice(0, laterIndex).find((event) => event.action === opposite && event.atS === later.atS && event.target === later.target);
+    const earlier = firstOf.get(keyOf(opposite, later.atS, later.target));
     if (earlier === undefined) return;
     const onNode = later.target !== undefined && Object.hasOwn(doc.nodes, later.target);
     const onLink = later.target !== undefined && Object.hasOwn(doc.links, later.target);

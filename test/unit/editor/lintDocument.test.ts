@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../shared/model/load';
-import { lintDocument } from '../../../shared/model/lint/lintDocument';
+import { lintDocument, trafficCycles } from '../../../shared/model/lint/lintDocument';
 import { saveDocument } from '../../../shared/model/save';
 import defaultSandbox from '../../../shared/examples/classic-web-stack.faultline?raw';
 import { link, makeDocument, node } from './helpers';
@@ -112,6 +112,16 @@ describe('design lint', () => {
     expect(findings[0].rule).toBe('traffic-cycle');
     expect(findings[0].message).toBe('Requests go round in a cycle: a → b → d → a; each is passed on until it times out.');
     expect(findings[0].links).toEqual(['a-b', 'b-d', 'd-a']);
+  });
+
+  it('follows a chain of thousands of apps without running out of stack, and finds the cycle at its end', () => {
+    // The search was recursive: a chain of ~4,000 apps overflowed the call stack, and the CLI said "internal error".
+    const count = 20_000;
+    const apps = Array.from({ length: count }, (_, i) => node(`a${i}`, 'app'));
+    const chain = apps.slice(1).map((app, i) => link(`a${i}`, app.id));
+    const doc = makeDocument({ nodes: [node('c', 'client'), ...apps], links: [link('c', 'a0'), ...chain, link(`a${count - 1}`, `a${count - 3}`)] });
+    const cycles = trafficCycles(doc);
+    expect(cycles.map((finding) => finding.links)).toEqual([[`a${count - 3}-a${count - 2}`, `a${count - 2}-a${count - 1}`, `a${count - 1}-a${count - 3}`]]);
   });
 
   it('reports a cycle through load balancers too (two pointing at each other ran at 0 % with no word), not a DNS answer', () => {

@@ -307,6 +307,8 @@ describe('events that would change nothing', () => {
       { atS: 3, action: 'partition', groups: [['c1']] },
       { atS: 4, action: 'slow', target: 'a1', factor: 3 },
       { atS: 5, action: 'flush', target: 'k1' },
+      // Another partition does not give the one-group partition an effect: partitions add up.
+      { atS: 6, action: 'partition', groups: [['c1'], ['a1']] },
     ];
     const result = loadObject(file);
     expectLoaded(result);
