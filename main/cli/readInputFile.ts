@@ -2,6 +2,7 @@
  * Reading the `.faultline` file `run` and `validate` are given, with one set of messages for both
  * (they used to say "no such file or folder" and "no such file", "is a folder" and "is a directory").
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from '../../shared/model';
 import { decodeUtf8 } from '../../shared/model/jsonText';
@@ -38,7 +39,9 @@ function megabytes(bytes: number): string {
 export async function readInputFile(file: string): Promise<ReadResult> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    // Non-blocking: opening a named pipe for reading otherwise waits for a writer, forever; the
+    // stat below then refuses it. A regular file reads as usual.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { ok: false, message: `cannot open: ${describeFsError(error)}` };
   }

@@ -14,6 +14,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { loadDocument } from '../../shared/model/load';
 import { MAX_DURATION_S } from '../../shared/model/limits';
+import { terminalText } from './terminalText';
 import { LOADER_ALSO_WARNS, lintDocument } from '../../shared/model/lint/lintDocument';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { reportToJson, type Report } from '../../shared/sim/report';
@@ -90,12 +91,12 @@ export async function runCommand(
 
     if (settings.outFile !== undefined) await writeOutput('--out', settings.outFile, reportToJson(report));
     if (settings.csvFile !== undefined) await writeOutput('--csv', settings.csvFile, timelineToCsv(report));
-    environment.stdout.write(settings.json ? reportToJson(report) : formatSummary(report, document.checks));
+    environment.stdout.write(settings.json ? reportToJson(report) : terminalText(formatSummary(report, document.checks)));
 
     return report.checks.every((check) => check.pass) ? EXIT.ok : EXIT.checkFailed;
   } catch (error) {
     if (error instanceof UsageProblem) {
-      stderr.write(`${error.message}\n`);
+      stderr.write(`${terminalText(error.message)}\n`);
       return EXIT.invalid;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -173,11 +174,16 @@ async function checkOutputs(inputFile: string, settings: ParsedRunOptions): Prom
 }
 
 /**
- * The file a path names, as far as can be told without creating it: absolute, with `.`, `..`
- * and symlinks resolved (for a file that does not exist yet, those of its folder).
+ * The file a path names, as far as can be told without creating it: an existing file by its
+ * device and inode (so a hard link to the input is the input: writing the report through it
+ * replaced the .faultline file), else the path, absolute, with `.`, `..` and symlinks resolved
+ * (for a file that does not exist yet, those of its folder).
  */
 async function fileIdentity(file: string): Promise<string> {
   const absolute = resolve(file);
+  const existing = await stat(absolute).catch(() => undefined);
+  // Some file systems (and Windows, at times) give no inode: the path then stands for the file.
+  if (existing !== undefined && existing.ino !== 0) return `inode ${existing.dev}:${existing.ino}`;
   const real = await realpath(absolute).catch(() => undefined);
   if (real !== undefined) return real;
   const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
@@ -239,12 +245,12 @@ async function loadFile(file: string, stderr: RunEnvironment['stderr']): Promise
   if (!read.ok) throw new UsageProblem(`${file}: ${read.message}`);
 
   const result = loadDocument(read.text);
-  for (const warning of result.warnings) stderr.write(`${formatWarning(file, warning)}\n`);
+  for (const warning of result.warnings) stderr.write(`${terminalText(formatWarning(file, warning))}\n`);
   if (!result.ok) {
     throw new UsageProblem(result.errors.map((problem) => formatError(file, problem)).join('\n'));
   }
   // The editor's design-problems list: the file runs, but probably not as meant.
-  for (const finding of lintDocument(result.document).filter((finding) => !LOADER_ALSO_WARNS.has(finding.rule))) stderr.write(`${file}: note: ${finding.message}\n`);
+  for (const finding of lintDocument(result.document).filter((finding) => !LOADER_ALSO_WARNS.has(finding.rule))) stderr.write(`${terminalText(`${file}: note: ${finding.message}`)}\n`);
   return result.document;
 }
 
@@ -260,7 +266,7 @@ async function simulate(document: FaultlineDocument, options: ParsedRunOptions, 
 
   const startedMs = environment.clockMs();
   const simulation = await environment.createSimulation(document, settings);
-  for (const warning of simulation.warnings ?? []) environment.stderr.write(`faultline run: warning: ${warning}\n`);
+  for (const warning of simulation.warnings ?? []) environment.stderr.write(`faultline run: warning: ${terminalText(warning)}\n`);
   const durationMs = simulation.durationMs;
   const progress = environment.stderr.isTTY === true ? new ProgressBar(durationMs / 1000) : undefined;
   let report: Report;

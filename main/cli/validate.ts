@@ -5,6 +5,7 @@
  * validates quietly runs quietly.
  */
 import { countProblems, loadDocument } from '../../shared/model';
+import { terminalText } from './terminalText';
 import { LOADER_ALSO_WARNS, lintDocument } from '../../shared/model/lint/lintDocument';
 import { countOf } from '../../shared/model/plural';
 import { EXIT } from './exitCodes';
@@ -37,7 +38,7 @@ export async function validateCommand(file: string): Promise<number> {
     for (const warning of new Simulation(document).warnings) writeErr(`faultline validate: warning: ${warning}`);
     const count = (record: object): number => Object.keys(record).length;
     process.stdout.write(
-      `${file}: valid — "${document.meta.title}", ${countOf(count(document.nodes), 'node')}, ${countOf(count(document.links), 'link')}, ` +
+      `${file}: valid — "${terminalText(document.meta.title)}", ${countOf(count(document.nodes), 'node')}, ${countOf(count(document.links), 'link')}, ` +
         `${countOf(document.scenario.length, 'scenario event')}, ${countOf(document.checks.length, 'check')}\n`,
     );
     return EXIT.ok;
@@ -48,6 +49,6 @@ export async function validateCommand(file: string): Promise<number> {
 }
 
 function writeErr(line: string): void {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${terminalText(line)}\n`);
 }
 

@@ -212,6 +212,17 @@ describe('the bundled faultline binary', () => {
     expect(JSON.parse(ran.stdout).format).toBe('faultline-report');
   });
 
+  it("shows the control characters of a file's text instead of sending them to the terminal", () => {
+    const file = join(workDirectory, 'escape.faultline');
+    const named = { ...LESSON, meta: { title: '\u001b[31mRed\u001b[0m\rtitle' }, nodes: LESSON.nodes.map((node) => (node.id === 'users' ? { ...node, name: 'Us\u001b]0;owned\u0007ers' } : node)) };
+    writeFileSync(file, JSON.stringify(named));
+    const validated = faultline('validate', file);
+    expect(validated.status).toBe(0);
+    expect(validated.stdout).toContain('valid — "\\u001b[31mRed\\u001b[0m\\u000dtitle"');
+    const ran = faultline('run', file);
+    expect([...`${ran.stdout}${ran.stderr}`].filter((character) => character < ' ' && character !== '\n' && character !== '\t')).toEqual([]);
+  });
+
   it('says an event or a check after the end of the run once, as the loader warns, not again as a design note', () => {
     const late = { ...LESSON, durationS: 20, scenario: [{ atS: 30, action: 'note', note: 'late' }], checks: [{ metric: 'availability', op: '>=', value: 0.9, fromS: 25 }] };
     const file = join(workDirectory, 'late.faultline');

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, linkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative as relativeTo } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,17 @@ describe('runCommand outputs that would overwrite a file it needs', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(VALID_DOCUMENT);
   });
 
+  it('refuses an output that is a hard link to the input file (another name, the same file)', async () => {
+    const file = writeDocument('hard-linked.faultline', VALID_DOCUMENT);
+    const link = join(workDirectory, 'hard-link-to-design.json');
+    linkSync(file, link);
+    const h = harness();
+    expect(await runCommand(file, { out: link }, h.environment)).toBe(2);
+    expect(h.stderr()).toContain('is the input file');
+    expect(h.createdWith).toEqual([]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(VALID_DOCUMENT);
+  });
+
   it('refuses --out and --csv naming one file by two spellings, before simulating', async () => {
     const file = writeDocument('valid.faultline', VALID_DOCUMENT);
     const out = join(workDirectory, 'x.json');
@@ -214,6 +226,14 @@ describe('runCommand with invalid files', () => {
     const file = join(workDirectory, 'nope.faultline');
     expect(await runCommand(file, {}, h.environment)).toBe(2);
     expect(h.stderr()).toContain(`${file}: cannot open: no such file or folder`);
+  });
+
+  it('a named pipe is refused at once, not waited on for a writer that never comes', async () => {
+    const fifo = join(workDirectory, 'pipe.faultline');
+    execFileSync('mkfifo', [fifo]);
+    const h = harness();
+    expect(await runCommand(fifo, {}, h.environment)).toBe(2);
+    expect(h.stderr()).toBe(`${fifo}: is not a regular file\n`);
   });
 
   it('a folder, a file over the size limit and bytes that are not UTF-8 are refused in the words `validate` uses', async () => {
