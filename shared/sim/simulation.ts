@@ -118,6 +118,12 @@ export class Simulation {
       );
       if (cut.length === 1) this.warningParts.push(warning`${cut[0]} is not before the end of this ${this.durationS} s run, so it never happens`);
       else if (cut.length > 1) this.warningParts.push(warning`${cut.length} scenario events, from ${cut[0]} on, are not before the end of this ${this.durationS} s run, so they never happen`);
+      // Checks too: one whose window starts at or after the shorter end measures nothing and fails.
+      const empty = document.checks.flatMap((check, i) =>
+        check.fromS !== undefined && check.fromS >= this.durationS && check.fromS < document.durationS ? [`checks[${i}] (${check.id ?? check.metric} from ${check.fromS} s)`] : [],
+      );
+      if (empty.length === 1) this.warningParts.push(warning`${empty[0]} starts at or after the end of this ${this.durationS} s run, so it measures nothing and fails`);
+      else if (empty.length > 1) this.warningParts.push(warning`${empty.length} checks, from ${empty[0]} on, start at or after the end of this ${this.durationS} s run, so they measure nothing and fail`);
     }
   }
 

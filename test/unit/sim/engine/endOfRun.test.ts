@@ -62,4 +62,17 @@ describe('the end of the run', () => {
     expect(sim.warnings).toContainEqual(expect.stringContaining('scenario[0] (crash at 9.5 s) is not before the end of this 9 s run'));
     expect(sim.finish().requests).toMatchObject({ total: 900, ok: 900 });
   });
+
+  it('a shorter run asked for warns about the checks it leaves with nothing to measure', () => {
+    const doc = slowService([]);
+    doc.checks = [
+      { metric: 'availability', op: '>=', value: 0.9, fromS: 9.5 },
+      { id: 'early', metric: 'availability', op: '>=', value: 0.9, fromS: 2 },
+    ];
+    const sim = new Simulation(doc, { durationS: 9 });
+    expect(sim.warnings).toEqual([expect.stringContaining('checks[0] (availability from 9.5 s) starts at or after the end of this 9 s run, so it measures nothing and fails')]);
+    expect(sim.finish().checks.map((check) => check.actual)).toEqual([null, 1]);
+    doc.checks.push({ metric: 'latency.p99', op: '<', value: 5000, fromS: 9 });
+    expect(new Simulation(doc, { durationS: 9 }).warnings).toEqual([expect.stringContaining('2 checks, from checks[0] (availability from 9.5 s) on, start at or after the end')]);
+  });
 });
