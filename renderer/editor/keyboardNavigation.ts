@@ -1,5 +1,5 @@
 import type { FaultlineDocument } from '../../shared/model/types';
-import { kindNoun } from './commands/linkRules';
+import { kindNoun } from '../../shared/model/linkRules';
 import { nodeCentre, type Point } from './geometry';
 import { countOf } from '../../shared/model/plural';
 

@@ -1,7 +1,7 @@
 import { getNode, getRegion } from '../../../shared/model/document';
 import type { FaultlineDocument } from '../../../shared/model/types';
 import { addLink, placeNodes, placeRegion, placeRegions, resizeRegion } from '../commands/documentEdits';
-import { linkVerdict } from '../commands/linkRules';
+import { linkVerdict } from '../../../shared/model/linkRules';
 import { handleAt, intersects, linkAt, nodeAt, nodeRect, rectFromPoints, regionGripAt, regionLabelAt, type Point, type Rect } from '../geometry';
 import type { DocumentStore } from '../store/documentStore';
 import { EMPTY_SELECTION, isSelected, selectionOf, toggleInSelection, unionSelection, type Selection } from '../store/selection';

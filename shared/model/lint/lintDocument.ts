@@ -8,6 +8,7 @@ import { METRIC_INFO, UTILIZATION_KINDS } from '../schema/checks';
 import { resolveAllNodes } from '../defaults';
 import { linkedClientsKeySpace } from '../clientKeySpace';
 import { eventTimeToMillisecond } from '../eventTime';
+import { listOr, TRAFFIC_TARGETS, withArticle } from '../linkRules';
 
 export type LintRule =
   | 'unreachable'
@@ -28,6 +29,8 @@ export type LintRule =
   | 'same-moment-opposites'
   | 'utilization-always-zero'
   | 'check-after-end'
+  | 'client-without-links'
+  | 'link-not-drawable'
   | 'duplicate-name';
 
 /**
@@ -434,6 +437,41 @@ export function utilizationAlwaysZero(doc: FaultlineDocument): LintFinding[] {
   return findings;
 }
 
+/** A client with no link: what it sends has nowhere to go, and every request fails with no other word. */
+export function clientsWithoutLinks(doc: FaultlineDocument): LintFinding[] {
+  const senders = new Set(trafficLinks(doc).map((link) => link.from));
+  return Object.values(doc.nodes)
+    .filter((node) => node.kind === 'client' && !senders.has(node.id))
+    .map((client) => ({
+      rule: 'client-without-links' as const,
+      message: `${display(client)} has no link: the requests it sends have nowhere to go, and every one fails. Link it to ${listOr(TRAFFIC_TARGETS.client)}.`,
+      nodes: [client.id],
+      links: [],
+    }));
+}
+
+/**
+ * A traffic link the editor would not draw (a client to a client, an app to a load balancer), from
+ * a file written by hand or by another tool: the run does not use it as its author meant.
+ */
+export function linksNotDrawable(doc: FaultlineDocument): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const link of trafficLinks(doc)) {
+    const from = doc.nodes[link.from];
+    const to = doc.nodes[link.to];
+    const targets = TRAFFIC_TARGETS[from.kind];
+    if (targets.includes(to.kind)) continue;
+    const sends = targets.length === 0 ? `${withArticle(from.kind)} sends no requests of its own` : `${withArticle(from.kind)} sends to ${listOr(targets)}, not to ${withArticle(to.kind)}`;
+    findings.push({
+      rule: 'link-not-drawable',
+      message: `${displayLink(doc, link.id)} is not a link Faultline draws: ${sends}. Remove it${targets.length === 0 ? '' : ', or link to one of those'}.`,
+      nodes: [],
+      links: [link.id],
+    });
+  }
+  return findings;
+}
+
 /**
  * Checks whose window starts at or after the end of the run (the loader warns too): they measure
  * nothing and fail. The check editor refuses such a window, but lowering the run's Duration leaves
@@ -493,6 +531,8 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
   const unused = new Set(unusedCacheFindings.flatMap((finding) => finding.nodes));
   return [
     ...unreachableNodes(doc).filter((finding) => !unused.has(finding.nodes[0])),
+    ...clientsWithoutLinks(doc),
+    ...linksNotDrawable(doc),
     ...dnsAnswersWithoutLink(doc),
     ...loadBalancersWithoutBackends(doc),
     ...standbyLinkedDirectly(doc),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copySelection, pasteContent } from '../../../renderer/editor/commands/clipboard';
 import { parseClipboardText } from '../../../renderer/editor/commands/clipboardText';
 import { addNode, deleteSelection, placeRegion, regionNameProblem, setConfigValue } from '../../../renderer/editor/commands/documentEdits';
-import { linkVerdict } from '../../../renderer/editor/commands/linkRules';
+import { linkVerdict } from '../../../shared/model/linkRules';
 import { handleEditorKey } from '../../../renderer/editor/keyboardShortcuts';
 import { Editor } from '../../../renderer/editor/editor';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';

@@ -221,6 +221,21 @@ describe('design lint', () => {
     expect(lintDocument({ ...doc })).toEqual([]);
   });
 
+  it('reports a client with no link and a link the editor would not draw (files written by hand): their requests fail with no other word', () => {
+    const doc = makeDocument({
+      nodes: [node('c', 'client'), node('c2', 'client'), node('lonely', 'client'), node('a', 'app'), node('k', 'cache'), node('l', 'lb')],
+      links: [link('c', 'c2'), link('c2', 'a'), link('a', 'k'), link('a', 'l'), link('k', 'a')],
+    });
+    doc.nodes.lonely.name = 'Lonely users';
+    const findings = lintDocument(doc).filter((finding) => finding.rule === 'client-without-links' || finding.rule === 'link-not-drawable');
+    expect(findings.map((finding) => [finding.rule, finding.nodes, finding.links, finding.message])).toEqual([
+      ['client-without-links', ['lonely'], [], 'Lonely users has no link: the requests it sends have nowhere to go, and every one fails. Link it to a DNS server, a CDN, a load balancer, a reverse proxy or an app server.'],
+      ['link-not-drawable', [], ['c-c2'], 'c → c2 is not a link Faultline draws: a client sends to a DNS server, a CDN, a load balancer, a reverse proxy or an app server, not to a client. Remove it, or link to one of those.'],
+      ['link-not-drawable', [], ['a-l'], 'a → l is not a link Faultline draws: an app server sends to a cache, a database, a shard router, a queue or an app server, not to a load balancer. Remove it, or link to one of those.'],
+      ['link-not-drawable', [], ['k-a'], 'k → a is not a link Faultline draws: a cache sends no requests of its own. Remove it.'],
+    ]);
+  });
+
   it('reports checks whose window starts at or after the end of the run, as the loader does: they measure nothing and fail', () => {
     const doc = makeDocument({ nodes: [node('c', 'client'), node('a', 'app')], links: [link('c', 'a')] });
     doc.durationS = 30;

@@ -1,5 +1,5 @@
-import { getNode } from '../../../shared/model/document';
-import type { FaultlineDocument, LinkKind, NodeKind } from '../../../shared/model/types';
+import { getNode } from './document';
+import type { FaultlineDocument, LinkKind, NodeKind } from './types';
 
 /**
  * Which kinds a kind sends traffic to (DESIGN §3): a client to its entry points, DNS to the nodes
@@ -46,11 +46,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function withArticle(kind: NodeKind): string {
+export function withArticle(kind: NodeKind): string {
   return `${/^[aeiou]/i.test(NOUN[kind]) ? 'an' : 'a'} ${NOUN[kind]}`;
 }
 
-function listOr(kinds: readonly NodeKind[]): string {
+export function listOr(kinds: readonly NodeKind[]): string {
   const names = kinds.map(withArticle);
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
