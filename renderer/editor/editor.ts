@@ -391,13 +391,14 @@ export class Editor {
 
   /**
    * Pastes `content` read from the system clipboard (see parseClipboardText), else the editor's own
-   * last copy: where the copy was if that place is free, else beside it (see pasteOffset).
+   * last copy: where the copy was if that place is free, else beside it (see pasteOffset). False
+   * when there was nothing to paste.
    */
-  paste(content: ClipboardContent | undefined = this.clipboard): void {
-    if (content === undefined) return;
+  paste(content: ClipboardContent | undefined = this.clipboard): boolean {
+    if (content === undefined) return false;
     const doc = this.store.getDocument();
     const original = boundsOf([...content.nodes.map((node) => nodeRect(node)), ...content.regions]);
-    if (original === undefined) return;
+    if (original === undefined) return false;
     const offset = pasteOffset(doc, original, this.camera?.visibleRect(), new Set(content.regions.map((region) => region.id)), content.nodes);
     let selection: Selection | undefined;
     this.withCopySources(content, () =>
@@ -407,6 +408,7 @@ export class Editor {
     );
     if (selection) this.store.setSelection(selection);
     this.showWithView({ ...original, x: original.x + offset.x, y: original.y + offset.y });
+    return true;
   }
 
   /** Regions the nodes being copied are in, while their copies are added (see describeRegionChanges). */

@@ -312,6 +312,11 @@ test('copy, cut and paste go through the system clipboard as .faultline text, ch
   // Undo the delete, the duplicate and the paste.
   for (let step = 0; step < 3; step++) await page.keyboard.press('Control+z');
   await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
+  // Edit → Paste with words on the clipboard says there is nothing to paste (it did nothing, silently).
+  await page.evaluate(() => navigator.clipboard.writeText('just some words'));
+  await edit('Paste');
+  await expect(page.getByText(/^Nothing to paste: the clipboard holds no Faultline nodes/)).toBeVisible();
+  await expect(page.getByTestId('status-counts')).toHaveText('14 nodes · 20 links');
 
   // A text field keeps its own clipboard: pasting into the node name does not add nodes.
   await page.mouse.click((await centreOf(page, 'lb')).x, (await centreOf(page, 'lb')).y);

@@ -4,6 +4,7 @@ import { useCommandHandler } from '../menu/CommandDispatcherContext';
 import type { Editor } from '../../editor/editor';
 import { parseClipboardText, SHARE_CODE_PASTED } from '../../editor/commands/clipboardText';
 import { notForTheDiagram } from '../../editor/keyboardShortcuts';
+import { MOD_KEY } from '../menu/modifierKey';
 
 /** Text selected in the page (a log row, a caption): Copy is then the browser's, not the editor's. */
 function pageTextSelected(): boolean {
@@ -47,6 +48,9 @@ export function useClipboardEvents(editor: Editor, notify: (message: string, ton
   }, [editor, notify]);
 }
 
+/** Edit → Paste with no Faultline nodes on the clipboard (it may hold other text: the menu cannot know before reading it). */
+export const NOTHING_TO_PASTE = `Nothing to paste: the clipboard holds no Faultline nodes. Select nodes and copy them (${MOD_KEY}+C) first.`;
+
 /** The page's clipboard, where it has one (a non-secure context has none). */
 const systemClipboard = (): Clipboard | null => (typeof navigator !== 'undefined' && navigator.clipboard ? navigator.clipboard : null);
 
@@ -64,10 +68,15 @@ export function useClipboardCommands(editor: Editor, notify: (message: string, t
   useCommandHandler('edit.cut', () => put(editor.cut()), hasSelection);
   useCommandHandler('edit.paste', async () => {
     const text = await (systemClipboard()?.readText() ?? Promise.reject(new Error('no clipboard'))).catch(() => null);
-    if (text === null) return editor.paste();
+    // Paste from the menu was asked for: with nothing to paste it says so (it did nothing, silently).
+    if (text === null) {
+      if (!editor.paste()) notify(NOTHING_TO_PASTE, 'warning');
+      return;
+    }
     const parsed = parseClipboardText(text);
     if (parsed.kind === 'invalid') notify(`Nothing was pasted: the copied Faultline content is not valid (${parsed.message}).`, 'error');
     else if (parsed.kind === 'shareCode') notify(SHARE_CODE_PASTED, 'warning');
     else if (parsed.kind === 'content') editor.paste(parsed.content);
+    else notify(NOTHING_TO_PASTE, 'warning');
   });
 }
