@@ -9,7 +9,7 @@ import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
 import { keyStepOrigin, type KeySeek } from './keyStepOrigin';
 import { nodeNamer } from './nodeNames';
-import { markerAriaLabel, markerOffsets, markerTitle } from './timelineMarkers';
+import { markerAriaLabel, markerNeverHappens, markerOffsets, markerTitle } from './timelineMarkers';
 import type { CloseGuard } from './useGuardedClose';
 import { useFocusReturn } from './useFocusReturn';
 
@@ -196,10 +196,10 @@ export function Timeline() {
               // Events have no ids; their index is their identity within the scenario.
               key={index}
               type="button"
-              className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}`}
+              className={`live-marker ${markerClass(event.action)}${event.pause === true ? ' marker-pause' : ''}${markerNeverHappens(event, doc.durationS) ? ' marker-never' : ''}`}
               style={{ left: `${(Math.min(event.atS, doc.durationS) / Math.max(1e-9, doc.durationS)) * 100}%`, transform: offsetOf(index) }}
-              title={markerTitle(event, name)}
-              aria-label={markerAriaLabel(event, name)}
+              title={markerTitle(event, name, doc.durationS)}
+              aria-label={markerAriaLabel(event, name, doc.durationS)}
               onPointerDown={(e) => onMarkerPointerDown(e, index)}
               onPointerMove={onMarkerPointerMove}
               onPointerUp={onMarkerPointerUp}

@@ -34,14 +34,24 @@ export function formatEventTime(atS: number): string {
   return atS.toFixed(3).replace(/(\.\d\d*?)0+$/, '$1');
 }
 
+/**
+ * An event at or after the run's end never happens (lowering Duration leaves events there): its
+ * marker, drawn at the bar's end with the others there, says so.
+ */
+export function markerNeverHappens(event: ScenarioEvent, durationS: number): boolean {
+  return event.atS >= durationS;
+}
+
+const NEVER_HAPPENS = " (at or after the run's end: it never happens)";
+
 /** A timeline marker's tooltip: "30.0 s — crash App B: the second server dies". */
-export function markerTitle(event: ScenarioEvent, name: NodeNamer): string {
-  return `${formatEventTime(event.atS)} s — ${markerAction(event, name)}${event.note ? `: ${event.note}` : ''}`;
+export function markerTitle(event: ScenarioEvent, name: NodeNamer, durationS = Infinity): string {
+  return `${formatEventTime(event.atS)} s — ${markerAction(event, name)}${event.note ? `: ${event.note}` : ''}${markerNeverHappens(event, durationS) ? NEVER_HAPPENS : ''}`;
 }
 
 /** A timeline marker's accessible name: "Scenario event at 30.0 s: crash App B". */
-export function markerAriaLabel(event: ScenarioEvent, name: NodeNamer): string {
-  return `Scenario event at ${formatEventTime(event.atS)} s: ${markerAction(event, name)}`;
+export function markerAriaLabel(event: ScenarioEvent, name: NodeNamer, durationS = Infinity): string {
+  return `Scenario event at ${formatEventTime(event.atS)} s: ${markerAction(event, name)}${markerNeverHappens(event, durationS) ? NEVER_HAPPENS : ''}`;
 }
 
 /** A marker's face (8 px in live.css) and the gap that keeps neighbouring faces apart. */

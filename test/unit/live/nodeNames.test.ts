@@ -153,6 +153,10 @@ describe('checks after the run has ended', () => {
     expect(markerTitle(crash, name)).toMatch(/^20\.0 s — crash App B: app2 crashes/);
     expect(markerAriaLabel({ atS: 3, action: 'cut', target: 'lb-app1' }, name)).toBe('Scenario event at 3.0 s: cut Load balancer → App A');
     expect(markerTitle({ atS: 5, action: 'note' }, name)).toBe('5.0 s — note');
+    // At or after the run's end (a Duration lowered under it): it never happens, and says so.
+    expect(markerTitle({ atS: 5, action: 'note' }, name, 5)).toBe("5.0 s — note (at or after the run's end: it never happens)");
+    expect(markerAriaLabel(crash, name, 10)).toBe("Scenario event at 20.0 s: crash App B (at or after the run's end: it never happens)");
+    expect(markerAriaLabel(crash, name, 30)).toBe('Scenario event at 20.0 s: crash App B');
     // What a set, degrade, slow or partition does shows on the marker too (it showed only the target).
     expect(markerAriaLabel({ atS: 10, action: 'degrade', target: 'lb-app1', params: { latencyMs: 50, lossRate: 0.2 } }, name)).toBe('Scenario event at 10.0 s: degrade Load balancer → App A latencyMs 50, lossRate 0.2');
     expect(markerAriaLabel({ atS: 10, action: 'set', target: 'app2', params: { workers: 8, serviceMs: { dist: 'exp', mean: 5 } } }, name)).toBe('Scenario event at 10.0 s: set App B workers 8, serviceMs exp 5');
