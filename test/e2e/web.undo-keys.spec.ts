@@ -8,13 +8,18 @@ import { documentText, nodeCentre, typeInto, watchForProblems } from './pageHelp
  */
 const scenario = async (page: Page) => JSON.parse(await documentText(page)).scenario as Record<string, unknown>[];
 
-test("undo and redo keys on the event editor's menus and check boxes undo the document, and leave the narration alone", async ({ page }) => {
-  const problems = watchForProblems(page);
+/** The app with a new note event added at the playhead, its editor open. */
+async function newNoteEditor(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('live-play')).toBeEnabled();
   await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
   const editor = page.getByTestId('scenario-event-editor');
-  const narration = editor.getByRole('textbox', { name: 'Narration' });
+  return { editor, narration: editor.getByRole('textbox', { name: 'Narration' }) };
+}
+
+test("undo and redo keys on the event editor's menus and check boxes undo the document, and leave the narration alone", async ({ page }) => {
+  const problems = watchForProblems(page);
+  const { editor, narration } = await newNoteEditor(page);
   await narration.click();
   await narration.pressSequentially('Back up.');
   const action = editor.getByRole('combobox', { name: 'Action' });
@@ -126,11 +131,7 @@ test("Ctrl+Z in a check's From field takes back the typing, then undoes the docu
 
 test("Ctrl+Z in the narration undoes whole narrations, and never replays typing over a value the toolbar's undo put there", async ({ page }) => {
   const problems = watchForProblems(page);
-  await page.goto('/');
-  await expect(page.getByTestId('live-play')).toBeEnabled();
-  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
-  const editor = page.getByTestId('scenario-event-editor');
-  const narration = editor.getByRole('textbox', { name: 'Narration' });
+  const { narration } = await newNoteEditor(page);
   const note = async () => (await scenario(page)).at(-1)?.note;
   await narration.click();
   await narration.pressSequentially('Back up.');
