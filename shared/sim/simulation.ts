@@ -89,7 +89,7 @@ export class Simulation {
       const kind = nodeKinds[index];
       if (!isSupportedKind(kind)) this.warningParts.push(warning`${node(id)}: ${kind} nodes are not simulated yet; they answer every request with an error`);
       this.warningParts.push(...notYetSimulated(id, config));
-      this.world.models.push(createNodeModel(kind, { world: this.world, index, config, outLinks: outLinks[index], document }));
+      this.world.models.push(createNodeModel(kind, { world: this.world, index, config, outLinks: outLinks[index], document, resolved }));
       // Every node gets one (idle without mtbfS) so that a later `set` can switch failures on.
       return new FailureProcess(this.world, index, config);
     });

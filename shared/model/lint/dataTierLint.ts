@@ -4,6 +4,7 @@
  */
 import type { FaultlineDocument, NodeRecord } from '../types';
 import type { LintFinding } from './lintDocument';
+import { linksFrom } from './linksFrom';
 
 function display(node: NodeRecord): string {
   return node.name ?? node.id;
@@ -14,15 +15,8 @@ const isReplica = (node: NodeRecord): boolean => node.config.role === 'replica';
 
 /** The databases each node sends traffic to, grouped once (not filtered from every link per node). */
 function dbTrafficTargets(doc: FaultlineDocument): (nodeId: string) => ReadonlySet<string> {
-  const byNode = new Map<string, Set<string>>();
-  for (const link of Object.values(doc.links)) {
-    if (link.kind !== 'traffic' || !isDb(doc, link.to)) continue;
-    const targets = byNode.get(link.from);
-    if (targets) targets.add(link.to);
-    else byNode.set(link.from, new Set([link.to]));
-  }
-  const none: ReadonlySet<string> = new Set();
-  return (nodeId) => byNode.get(nodeId) ?? none;
+  const from = linksFrom(Object.values(doc.links).filter((link) => link.kind === 'traffic' && isDb(doc, link.to)));
+  return (nodeId) => new Set(from(nodeId).map((link) => link.to));
 }
 
 /** Database clusters: the dbs joined by replication links, each as its member ids. */

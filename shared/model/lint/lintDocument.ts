@@ -2,11 +2,12 @@
  * Design lint: problems a teacher would point at before pressing Play. Pure functions of the
  * document; each finding names the records to select when it is clicked.
  */
-import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ScenarioAction, type ScenarioEvent } from '../types';
+import { LINK_ACTIONS, NODE_ACTIONS, type CdnConfig, type FaultlineDocument, type LinkRecord, type NodeRecord, type ProxyConfig, type ResolvedNode, type ScenarioAction, type ScenarioEvent } from '../types';
 import { failoverWithoutLink, primariesFedOneWay, replicaReadsWithoutLink } from './dataTierLint';
 import { METRIC_INFO, UTILIZATION_KINDS } from '../schema/checks';
 import { resolveAllNodes } from '../defaults';
 import { linkedClientsKeySpace } from '../clientKeySpace';
+import { linksFrom } from './linksFrom';
 import { eventTimeToMillisecond } from '../eventTime';
 import { listOr, TRAFFIC_TARGETS, withArticle } from '../linkRules';
 
@@ -62,19 +63,6 @@ function trafficLinks(doc: FaultlineDocument): LinkRecord[] {
   return Object.values(doc.links).filter((link) => link.kind === 'traffic' && Object.hasOwn(doc.nodes, link.from) && Object.hasOwn(doc.nodes, link.to));
 }
 
-/**
- * `links` grouped by the node they leave, built once: filtering every link for every node made a
- * file of a few thousand nodes take minutes to check.
- */
-export function linksFrom(links: readonly LinkRecord[]): (nodeId: string) => readonly LinkRecord[] {
-  const byNode = new Map<string, LinkRecord[]>();
-  for (const link of links) {
-    const from = byNode.get(link.from);
-    if (from) from.push(link);
-    else byNode.set(link.from, [link]);
-  }
-  return (nodeId) => byNode.get(nodeId) ?? [];
-}
 
 /** Nodes no request can reach: not a client and not downstream of one (replication and an lb's HA peer count). */
 export function unreachableNodes(doc: FaultlineDocument): LintFinding[] {
@@ -210,12 +198,7 @@ const FORWARDING_KINDS: ReadonlySet<string> = new Set(['cdn', 'proxy', 'lb', 'ap
  */
 export function trafficCycles(doc: FaultlineDocument): LintFinding[] {
   const calls = trafficLinks(doc).filter((link) => FORWARDING_KINDS.has(doc.nodes[link.from].kind) && FORWARDING_KINDS.has(doc.nodes[link.to].kind));
-  const out = new Map<string, LinkRecord[]>();
-  for (const link of calls) {
-    const links = out.get(link.from);
-    if (links) links.push(link);
-    else out.set(link.from, [link]);
-  }
+  const out = linksFrom(calls);
   const findings: LintFinding[] = [];
   const reported = new Set<string>();
   const state = new Map<string, 'active' | 'done'>();
@@ -227,7 +210,7 @@ export function trafficCycles(doc: FaultlineDocument): LintFinding[] {
     stack.push({ id: root, next: 0 });
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
-      const links = out.get(top.id) ?? [];
+      const links = out(top.id);
       if (top.next === links.length) {
         state.set(top.id, 'done');
         stack.pop();
@@ -291,9 +274,8 @@ export function cachesWithoutStore(doc: FaultlineDocument): LintFinding[] {
  * A push CDN is given every static key its clients ask for (DESIGN §3), whatever its capacity: a
  * capacity set below that key space reads as a limit the edge does not have.
  */
-export function pushCdnsOverCapacity(doc: FaultlineDocument): LintFinding[] {
+export function pushCdnsOverCapacity(doc: FaultlineDocument, resolved: ReadonlyMap<string, ResolvedNode> = resolveAllNodes(doc)): LintFinding[] {
   const findings: LintFinding[] = [];
-  const resolved = resolveAllNodes(doc);
   for (const cdn of Object.values(doc.nodes)) {
     if (cdn.kind !== 'cdn') continue;
     const config = resolved.get(cdn.id)!.config as CdnConfig;
@@ -311,9 +293,8 @@ export function pushCdnsOverCapacity(doc: FaultlineDocument): LintFinding[] {
 }
 
 /** A token bucket must hold one token to let anything through: the engine treats a burst under 1 as 1. */
-export function rateLimitBurstsBelowOne(doc: FaultlineDocument): LintFinding[] {
+export function rateLimitBurstsBelowOne(doc: FaultlineDocument, resolved: ReadonlyMap<string, ResolvedNode> = resolveAllNodes(doc)): LintFinding[] {
   const findings: LintFinding[] = [];
-  const resolved = resolveAllNodes(doc);
   for (const proxy of Object.values(doc.nodes)) {
     if (proxy.kind !== 'proxy') continue;
     const { rateLimit } = resolved.get(proxy.id)!.config as ProxyConfig;
@@ -526,6 +507,7 @@ export function lintDocument(doc: FaultlineDocument): readonly LintFinding[] {
 }
 
 function lintFresh(doc: FaultlineDocument): LintFinding[] {
+  const resolved = resolveAllNodes(doc);
   const unusedCacheFindings = unusedCaches(doc);
   // An unused cache is unreachable too; say it once, the more helpful way.
   const unused = new Set(unusedCacheFindings.flatMap((finding) => finding.nodes));
@@ -543,8 +525,8 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...trafficCycles(doc),
     ...unusedCacheFindings,
     ...cachesWithoutStore(doc),
-    ...pushCdnsOverCapacity(doc),
-    ...rateLimitBurstsBelowOne(doc),
+    ...pushCdnsOverCapacity(doc, resolved),
+    ...rateLimitBurstsBelowOne(doc, resolved),
     ...eventsAfterEnd(doc),
     ...partitionsWithOneGroup(doc),
     ...sameMomentOpposites(doc),

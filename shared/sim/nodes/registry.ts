@@ -11,6 +11,7 @@ import type {
   ProxyConfig,
   QueueConfig,
   ResolvedConfig,
+  ResolvedNode,
   ShardRouterConfig,
   WorkerConfig,
 } from '../../model/types';
@@ -40,6 +41,8 @@ export interface NodeSetup {
   outLinks: number[];
   /** The whole document (regions, other nodes' configs) for kinds that look beyond their links. */
   document: FaultlineDocument;
+  /** Every node's resolved config, by id (resolved once for the whole run). */
+  resolved: ReadonlyMap<string, ResolvedNode>;
 }
 
 export type NodeFactory = (setup: NodeSetup) => NodeModel;
@@ -61,7 +64,7 @@ function linksExceptHaPeer(setup: NodeSetup): number[] {
 export const NODE_FACTORIES: Partial<Record<NodeKind, NodeFactory>> = {
   client: (setup) => new ClientModel(setup.world, setup.index, setup.config as ClientConfig, setup.outLinks),
   dns: (setup) => new DnsModel(setup.world, setup.index, setup.config as DnsConfig, setup.outLinks, setup.document),
-  cdn: (setup) => new CdnModel(setup.world, setup.index, setup.config as CdnConfig, setup.outLinks[0] ?? -1, linkedClientsKeySpace(setup.document, setup.world.nodeIds[setup.index])),
+  cdn: (setup) => new CdnModel(setup.world, setup.index, setup.config as CdnConfig, setup.outLinks[0] ?? -1, linkedClientsKeySpace(setup.document, setup.world.nodeIds[setup.index], setup.resolved)),
   proxy: (setup) => new ProxyModel(setup.world, setup.index, setup.config as ProxyConfig, setup.outLinks),
   lb: (setup) => new LbModel(setup.world, setup.index, setup.config as LbConfig, linksExceptHaPeer(setup)),
   app: (setup) =>
@@ -75,7 +78,7 @@ export const NODE_FACTORIES: Partial<Record<NodeKind, NodeFactory>> = {
   cache: (setup) => new CacheModel(setup.world, setup.index, setup.config as CacheConfig),
   db: (setup) => new DbModel(setup.world, setup.index, setup.config as DbConfig),
   'shard-router': (setup) =>
-    new ShardRouterModel(setup.world, setup.index, setup.config as ShardRouterConfig, linksTo(setup, ['db']), allClientsKeySpace(setup.document)),
+    new ShardRouterModel(setup.world, setup.index, setup.config as ShardRouterConfig, linksTo(setup, ['db']), allClientsKeySpace(setup.resolved)),
   queue: (setup) => new QueueModel(setup.world, setup.index, setup.config as QueueConfig, linksTo(setup, ['worker'])),
   worker: (setup) => new WorkerModel(setup.world, setup.index, setup.config as WorkerConfig, linksTo(setup, ['db'])),
 };

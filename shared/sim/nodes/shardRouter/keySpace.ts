@@ -1,16 +1,14 @@
-import type { ClientConfig, FaultlineDocument } from '../../../model/types';
-import { resolveNodeConfig } from '../../../model/defaults';
+import type { ClientConfig, ResolvedNode } from '../../../model/types';
 
 /**
  * The clients' key space a shard router partitions: keys 0..n−1 with n the largest `keys.count`
  * of any client in the document (requests reach a router through apps, so "its" clients are not
- * its link neighbours; every client's keys may end up there).
+ * its link neighbours; every client's keys may end up there). `resolved`: every node's config.
  */
-export function allClientsKeySpace(document: FaultlineDocument): number {
+export function allClientsKeySpace(resolved: ReadonlyMap<string, ResolvedNode>): number {
   let keys = 0;
-  for (const id of Object.keys(document.nodes)) {
-    if (document.nodes[id].kind !== 'client') continue;
-    keys = Math.max(keys, (resolveNodeConfig(document, id) as ClientConfig).keys.count);
+  for (const node of resolved.values()) {
+    if (node.kind === 'client') keys = Math.max(keys, (node.config as ClientConfig).keys.count);
   }
   return keys;
 }
