@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from './exitCodes';
 import { validateCommand } from './validate';
 import { runCommand } from './run';
+import { CLI_VERSION } from './version';
 import { applyEngineV8Flags } from '../simHost/engineV8Flags';
 
 /** Entry of `faultline`. Returns the process exit code; never throws. */
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('faultline')
     .description('Headless Faultline: validate and run .faultline files.')
+    .version(CLI_VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
 

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { cliBundleOptions } from '../../../scripts/cli-bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type RunEnvironment } from '../../../main/cli/run';
 import { Simulation } from '../../../shared/sim/simulation';
@@ -121,13 +122,7 @@ describe('the bundled faultline binary', () => {
   beforeAll(async () => {
     cli = join(workDirectory, 'faultline.mjs');
     await build({
-      entryPoints: [resolve(__dirname, '../../../main/cli/index.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      ...cliBundleOptions(cli),
       logLevel: 'silent',
       // The entry exports main(); this footer runs it like bin/faultline.js does.
       footer: { js: 'process.exitCode = await main(process.argv.slice(2));' },
@@ -178,6 +173,16 @@ describe('the bundled faultline binary', () => {
     }
     expect(faultline('--help').status).toBe(0);
     expect(faultline('help', 'run').status).toBe(0);
+  });
+
+  it('--version prints the package version alone, and exits 0', () => {
+    const { version } = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = faultline(flag);
+      expect(result.status, flag).toBe(0);
+      expect(result.stdout, flag).toBe(`${version}\n`);
+      expect(result.stderr, flag).toBe('');
+    }
   });
 
   it('a reader closing the pipe early is no error: no stack trace, and the run\'s own exit code', () => {
