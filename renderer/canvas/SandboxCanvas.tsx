@@ -386,6 +386,12 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           const world = viewport.toWorld(screen.x, screen.y);
           return { world: { x: world.x, y: world.y }, screen, shift: event.shiftKey, accel: event.ctrlKey || event.metaKey };
         };
+        // While a card or region is dragged, the overlays over the canvas (legend, toolbar) fade
+        // and let the pointer through (styles.css), so a card dragged under one stays in sight.
+        const markMoving = () => {
+          const moving = editor.tool.isMoving();
+          if (host.hasAttribute('data-moving') !== moving) host.toggleAttribute('data-moving', moving);
+        };
         const onPointerDown = (event: PointerEvent) => {
           if (event.button !== 0) return;
           canvas.setPointerCapture(event.pointerId);
@@ -394,6 +400,7 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
         const onPointerMove = (event: PointerEvent) => {
           const pointer = toPointer(event);
           editor.tool.pointerMove(pointer);
+          markMoving();
           const cursor = editor.tool.cursorAt(pointer.world);
           if (canvas.style.cursor !== cursor) canvas.style.cursor = cursor;
         };
@@ -401,8 +408,12 @@ export function SandboxCanvas({ editor, theme, addon = null, describedBy, onRend
           if (event.button !== 0) return;
           if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
           editor.tool.pointerUp(toPointer(event));
+          markMoving();
         };
-        const onPointerCancel = () => editor.tool.cancel();
+        const onPointerCancel = () => {
+          editor.tool.cancel();
+          markMoving();
+        };
         const onDoubleClick = (event: MouseEvent) => editor.tool.doubleClick(toPointer(event));
         const onContextMenu = (event: Event) => event.preventDefault();
         canvas.addEventListener('pointerdown', onPointerDown);

@@ -191,6 +191,35 @@ test('a node drag is one undo step and Escape cancels a drag in progress', async
   expect(JSON.parse(await documentText(page)).nodes.find((node: { id: string }) => node.id === 'lb')).toEqual(moved);
 });
 
+test('while a card is dragged the legend and the toolbar fade and let it pass under them', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+  const legend = page.getByTestId('packet-legend');
+  const toolbar = page.locator('.canvas-toolbar');
+  const opacity = (locator: typeof legend) => locator.evaluate((element) => Number(getComputedStyle(element).opacity));
+  const start = await centreOf(page, 'lb');
+  const legendBox = (await legend.boundingBox())!;
+
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(legendBox.x + legendBox.width / 2, legendBox.y + legendBox.height / 2, { steps: 8 });
+  await expect.poll(() => opacity(legend)).toBeLessThan(0.5);
+  await expect.poll(() => opacity(toolbar)).toBeLessThan(0.5);
+  // The pointer over the legend still reaches the canvas, not the legend's fold button.
+  expect(await legend.evaluate((element) => getComputedStyle(element).pointerEvents)).toBe('none');
+  await page.mouse.up();
+  await expect.poll(() => opacity(legend)).toBe(1);
+  await expect.poll(() => opacity(toolbar)).toBe(1);
+  await expect(legend.getByRole('list', { name: 'Packet colors' })).toBeVisible();
+
+  // A press that only selects (no drag) leaves them as they are.
+  const app1 = await centreOf(page, 'app1');
+  await page.mouse.move(app1.x, app1.y);
+  await page.mouse.down();
+  expect(await opacity(legend)).toBe(1);
+  await page.mouse.up();
+});
+
 test('box select, duplicate, the lint panel, and both themes', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');

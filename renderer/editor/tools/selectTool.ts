@@ -352,6 +352,12 @@ export class SelectTool {
     this.context.setHint(undefined);
   }
 
+  /** A node, a region or a region's corner is being dragged (the canvas's overlays make way). */
+  isMoving(): boolean {
+    const state = this.state.name;
+    return state === 'translating' || state === 'translating-region' || state === 'resizing-region';
+  }
+
   /** The CSS cursor for the pointer at rest: what a press there would do. */
   cursorAt(world: Point): string {
     const state = this.state.name;
