@@ -181,6 +181,13 @@ export class DbModel extends BaseNode implements ClusterMember {
 
   private receiveReplicated(call: number): void {
     const world = this.world;
+    const sender = world.links.from[world.calls.link[call]];
+    if (this.clusterOfNode.fenced(sender, world.calls.payloads.atMs[world.calls.payloadOf(call)])) {
+      // A copy from a primary deposed since it left: refused and dropped, nobody waits for it.
+      this.counters.rejected++;
+      world.calls.free(call);
+      return;
+    }
     const departure = this.station.admit(world.now, this.config.applyMs * this.slow);
     if (departure < 0) {
       this.answer(call, STATUS_REJECTED);

@@ -44,6 +44,8 @@ export class DbCluster implements AckedWriteSink {
   readonly failed: Uint8Array;
   /** Successor of a deposed primary (−1: not deposed). */
   private readonly successorOf: Int32Array;
+  /** When each member was last deposed as primary (−Infinity: never); see {@link fenced}. */
+  private readonly deposedAtMs: Float64Array;
   private readonly downEpoch: Int32Array;
   private readonly timer: number;
   /** Outgoing replication links per member. */
@@ -70,6 +72,7 @@ export class DbCluster implements AckedWriteSink {
     const n = world.nodeIds.length;
     this.failed = new Uint8Array(n);
     this.successorOf = new Int32Array(n).fill(-1);
+    this.deposedAtMs = new Float64Array(n).fill(-Infinity);
     this.downEpoch = new Int32Array(n);
     this.sinkId = world.consistency.sinks.length;
     world.consistency.sinks.push(this);
@@ -249,6 +252,7 @@ export class DbCluster implements AckedWriteSink {
     if (this.gatherSurvivingCopies(successor) > 0 || promoted) this.catchUpFrom(successor);
     this.failovers++;
     this.successorOf[lost] = successor;
+    this.deposedAtMs[lost] = this.world.now;
     this.world.noteFailover(lost, successor);
     const consistency = this.world.consistency;
     // Settle the lost primary's pending writes; keep the others' in order.
@@ -293,6 +297,19 @@ export class DbCluster implements AckedWriteSink {
     }
     into.receivedUpTo = newest;
     return gathered;
+  }
+
+  /**
+   * Is a replication message from `sender`, committed there at `committedAtMs`, from before a
+   * failover deposed `sender`? Then every member refuses it: the failover fenced the old primary
+   * (the promoted replica stops replicating from it and the others are re-pointed, as MHA or
+   * Patroni do; a term number does it in Raft). Its writes were settled at the failover — lost
+   * unless a surviving copy held them — so a copy still on the wire then must not land later and
+   * bring back a write the books count as lost. (A message the sender sent as primary again, after
+   * coming back and being promoted, carries a later commit time.)
+   */
+  fenced(sender: number, committedAtMs: number): boolean {
+    return committedAtMs < this.deposedAtMs[sender];
   }
 
   /** How many of `lost`'s pending acknowledged writes member `m` has not received. */

@@ -55,6 +55,26 @@ describe('a failover loses only the acknowledged writes in no surviving copy', (
   });
 });
 
+describe('a failover fences the old primary: its copies still on the wire are refused', () => {
+  it('the writes whose copies had not landed at the promotion are lost, and stay lost: every later read is stale', async () => {
+    // failover-in-flight.faultline: 100 writes/s at constant spacing to one key until 10 s, then
+    // 100 reads/s. A copy takes 1 s to reach r; p crashes at 10.0025 s and r is promoted 200 ms
+    // later, so the writes committed after ≈ 9.2025 s (0.8 s × 100 = 80, ±1 for where the edge
+    // falls between writes) have not reached it: lost. Their copies arrive in 10.2–11 s and r
+    // refuses them (its `rejected`). The old engine applied them anyway: r ended with the newest
+    // version, every read sent after 11 s was fresh, and the books still said 80 writes were lost.
+    const { exit, report } = await faultlineRun('failover-in-flight');
+    expect(exit).toBe(1);
+    expect(Math.abs(report.consistency.lostWrites - 80)).toBeLessThanOrEqual(1);
+    expect(report.nodes.r.rejected).toBe(report.consistency.lostWrites);
+    // The reads sent in [11.5, 20): 850 at constant spacing, each answered with a version older
+    // than the newest acknowledged one.
+    const staleAfter = report.checks.find((check) => check.id === 'stale-after')!;
+    expect(staleAfter.actual).toBe(850);
+    expect(report.consistency.staleReads).toBe(report.consistency.reads);
+  });
+});
+
 describe('semi-sync loses no acknowledged write while a replica survives', () => {
   it('each acknowledged write is on the replica that acknowledged it, so the promoted one gathers what it lacks: none lost', async () => {
     // failover-semi-sync.faultline: failover-surviving-copy with semi-sync. r2 acknowledges the
