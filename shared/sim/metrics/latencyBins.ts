@@ -115,10 +115,21 @@ export class LatencyBins {
   record(micros: number): void {
     if (this.sealedIndex !== null) this.unseal();
     const value = micros >= MAX_MICROS ? MAX_MICROS : micros > 0 ? Math.round(micros) : 0;
-    const index = this.indexOf(value);
+    // indexOf and valueAt inlined for the common case (one call per answered request and second).
+    let index: number;
+    let lowest: number;
+    if (value < LARGE_MICROS) {
+      const bucket = Math.max(0, 31 - Math.clz32(value) - this.halfMagnitude);
+      const sub = value >>> bucket;
+      index = (bucket + 1) * this.half + (sub - this.half);
+      lowest = sub << bucket; // ≤ value < 2^31: no sign
+    } else {
+      index = this.indexOfLarge(value);
+      lowest = this.valueAt(index);
+    }
     this.counts[index]++;
     // 0 in an empty bin, and never negative: the first value recorded always sets it.
-    const above = value - this.valueAt(index);
+    const above = value - lowest;
     if (above > this.binMaxAbove[index]) this.binMaxAbove[index] = above;
     this.total++;
     this.sumMicros += value;
