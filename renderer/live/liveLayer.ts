@@ -10,7 +10,8 @@ import { drawDashedLine } from '../canvas/linkDrawing';
 import { activeFaultsAt, linksAcross } from './activeFaults';
 import { faultLinePoints } from './faultLine';
 import { LINK_GEOMETRY_FLOATS, PacketLayout } from './packetLayout';
-import { FAILURE_COLOR } from './packetStyle';
+import { FAILURE_COLOR, flowKindOf, PACKET_KIND_COLORS } from './packetStyle';
+import { LINK_RATE_FLOATS } from '../../shared/sim/session/linkRates';
 import { flowGapPx, packetWeight, realTravelMs } from './visualTime';
 
 /** Most particles drawn; above it each particle stands for several packets. */
@@ -19,6 +20,13 @@ const PACKET_RADIUS = 5;
 /** Flow dashes crawl at this many world pixels per real second. */
 const FLOW_PX_PER_S = 70;
 const FLOW_DASH_PX = 7;
+/**
+ * Below this many messages per simulated second a link shows no dashes: the averaged rate
+ * (session/linkRates.ts) decays towards 0 after traffic stops without reaching it.
+ */
+const FLOW_MIN_RATE = 0.25;
+/** A link whose failed answers reach this many per simulated second bursts red rings. */
+const FAILURE_BURST_RATE = 1;
 
 const HEALTH = { up: 0x22c55e, down: 0xef4444, degraded: 0xf59e0b, suspected: 0xa855f7 } as const;
 const BAR_BG = 0x000000;
@@ -84,6 +92,8 @@ export class LiveLayer {
   private geometry = new Float32Array(0);
   private linkWeight = new Float32Array(0);
   private linkDelayMs = new Float64Array(0);
+  /** Per link: the colour of what it carries, for its flow dashes (packetStyle flowKindOf). */
+  private linkFlowColor = new Uint32Array(0);
   private nodeBadges = new Map<string, NodeBadge>();
   private badgeResolution: number | null = null;
   /** Databases joined by replication links: only there is PRIMARY news (a lone database is one). */
@@ -137,7 +147,9 @@ export class LiveLayer {
     this.geometry = new Float32Array(links.length * LINK_GEOMETRY_FLOATS);
     this.linkWeight = new Float32Array(links.length);
     this.linkDelayMs = new Float64Array(links.length);
+    this.linkFlowColor = new Uint32Array(links.length);
     links.forEach((link, i) => {
+      this.linkFlowColor[i] = PACKET_KIND_COLORS[flowKindOf(link.kind === 'replication', doc.nodes[link.to]?.kind)];
       const segment = linkSegment(doc, link, pairs);
       if (segment !== undefined) this.geometry.set([segment.start.x, segment.start.y, segment.end.x, segment.end.y], i * LINK_GEOMETRY_FLOATS);
       this.linkDelayMs[i] = resolveLink(doc, link.id).latencyMs;
@@ -215,7 +227,7 @@ export class LiveLayer {
     for (let i = 0; i < this.linkWeight.length; i++) this.linkWeight[i] = frame.playing ? packetWeight(realTravelMs(this.linkDelayMs[i], frame.speed)) : 1;
     this.layout.layout(frame.packets, frame.packetCount, this.geometry, this.linkWeight);
     this.drawParticles();
-    this.drawFlows(frame.playing);
+    this.drawFlows(frame);
     this.drawLinkStatesIfChanged(doc, frame);
     if (this.nodeStateChanged(doc, frame)) this.drawNodes(doc, frame, nodeIds);
     this.pulses.alpha = 0.45 + 0.55 * (0.5 + 0.5 * Math.sin(this.elapsedS * 6));
@@ -240,24 +252,36 @@ export class LiveLayer {
     this.particles.update();
   }
 
-  /** Flow dashes on links too fast to show packets: density from throughput (Little's law). */
-  private drawFlows(playing: boolean): void {
+  /**
+   * Flow dashes on links too fast to show packets: requests one way, answers back beside them, in
+   * the colour of what the link carries, denser with its throughput (the engine's message counts,
+   * averaged: session/linkRates.ts); answers mostly failing are red.
+   */
+  private drawFlows(frame: Frame): void {
     const g = this.flows.clear();
-    const { requestsOnLink, responsesOnLink, failuresOnLink } = this.layout;
-    for (let link = 0; link < this.linkWeight.length; link++) {
+    const playing = frame.playing;
+    const rates = frame.linkRates;
+    const { failuresOnLink } = this.layout;
+    const links = Math.min(this.linkWeight.length, rates.length / LINK_RATE_FLOATS);
+    for (let link = 0; link < links; link++) {
       const flowAlpha = 1 - this.linkWeight[link];
       if (flowAlpha <= 0.01) continue;
-      const delayS = Math.max(this.linkDelayMs[link], 0.001) / 1000;
       const o = link * LINK_GEOMETRY_FLOATS;
       const start = { x: this.geometry[o], y: this.geometry[o + 1] };
       const end = { x: this.geometry[o + 2], y: this.geometry[o + 3] };
-      const failing = failuresOnLink[link] > 0;
-      if (requestsOnLink[link] > 0) this.dashes(g, start, end, flowGapPx(requestsOnLink[link] / delayS), playing, 2.5, 0x60a5fa, flowAlpha);
-      if (responsesOnLink[link] > 0) this.dashes(g, end, start, flowGapPx(responsesOnLink[link] / delayS), playing, -2.5, failing ? FAILURE_COLOR : 0x34d399, flowAlpha);
+      const r = link * LINK_RATE_FLOATS;
+      const requests = rates[r];
+      const answers = rates[r + 1];
+      const failing = rates[r + 2] > answers / 2;
+      const color = this.linkFlowColor[link];
+      if (requests >= FLOW_MIN_RATE) this.dashes(g, start, end, flowGapPx(requests), playing, 2.5, color, flowAlpha);
+      if (answers >= FLOW_MIN_RATE) this.dashes(g, end, start, flowGapPx(answers), playing, -2.5, failing ? FAILURE_COLOR : color, flowAlpha);
     }
-    // Failures burst: red rings spread from where failed answers are arriving, on any link.
+    // Failures burst: red rings spread from where failed answers are arriving, on any link: one
+    // drawn as a packet now, or a steady stream of them on a link too fast to show its packets.
     for (let link = 0; link < failuresOnLink.length; link++) {
-      if (failuresOnLink[link] === 0) continue;
+      const failedRate = link * LINK_RATE_FLOATS + 2 < rates.length ? rates[link * LINK_RATE_FLOATS + 2] : 0;
+      if (failuresOnLink[link] === 0 && failedRate < FAILURE_BURST_RATE) continue;
       const o = link * LINK_GEOMETRY_FLOATS;
       const phase = (this.elapsedS * 1.6 + link * 0.37) % 1;
       const x = this.geometry[o] + (this.geometry[o + 2] - this.geometry[o]) * 0.12;

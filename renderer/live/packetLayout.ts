@@ -17,9 +17,7 @@ export class PacketLayout {
   count = 0;
   /** Packets each drawn particle stands for (1 below the cap). */
   stride = 1;
-  /** Per link: messages on it in this frame (drives flow density), requests and responses. */
-  requestsOnLink = new Float32Array(0);
-  responsesOnLink = new Float32Array(0);
+  /** Per link: failed answers on it in this frame (they burst; flow density comes from the frame's linkRates). */
   failuresOnLink = new Float32Array(0);
 
   constructor(readonly cap: number) {}
@@ -33,11 +31,7 @@ export class PacketLayout {
       this.scale = new Float32Array(size);
       this.alpha = new Float32Array(size);
     }
-    if (this.requestsOnLink.length !== links) {
-      this.requestsOnLink = new Float32Array(links);
-      this.responsesOnLink = new Float32Array(links);
-      this.failuresOnLink = new Float32Array(links);
-    }
+    if (this.failuresOnLink.length !== links) this.failuresOnLink = new Float32Array(links);
   }
 
   /**
@@ -47,8 +41,6 @@ export class PacketLayout {
    */
   layout(packets: Float32Array, count: number, geometry: Float32Array, linkWeight: Float32Array): void {
     const links = linkWeight.length;
-    this.requestsOnLink.fill(0);
-    this.responsesOnLink.fill(0);
     this.failuresOnLink.fill(0);
     this.ensure(Math.min(count, this.cap), links);
     let visible = 0;
@@ -57,8 +49,6 @@ export class PacketLayout {
       const link = packets[o];
       if (link < 0 || link >= links) continue;
       const outcome = packets[o + 3];
-      if (outcome === 0) this.requestsOnLink[link]++;
-      else this.responsesOnLink[link]++;
       if (outcome !== 0 && isFailure(packetOutcomeOf(outcome))) this.failuresOnLink[link]++;
       if (linkWeight[link] > 0) visible++;
     }

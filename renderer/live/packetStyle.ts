@@ -19,6 +19,7 @@ import {
   STATUS_REJECTED,
 } from '../../shared/sim/engine/codes';
 import { PACKET_PENDING } from '../../shared/sim/session/protocol';
+import type { NodeKind } from '../../shared/model/types';
 
 /** What a packet carries, as the legend names it (DESIGN §7). */
 export const PACKET_KINDS = ['http', 'dns', 'cache', 'db-read', 'db-write', 'replication', 'health', 'queue'] as const;
@@ -48,6 +49,29 @@ export const PACKET_KIND_COLORS: Record<PacketKind, number> = {
 };
 
 export const FAILURE_COLOR = 0xff3b3b;
+
+/**
+ * What a link mostly carries, for its flow dashes (drawn where single packets pass too fast to
+ * see): its packets' kind, so the dashes read with the legend as the packets do. A database link
+ * carries reads and writes; it takes the reads' colour (most traffic is reads).
+ */
+export function flowKindOf(replication: boolean, targetKind: NodeKind | undefined): PacketKind {
+  if (replication) return 'replication';
+  switch (targetKind) {
+    case 'dns':
+      return 'dns';
+    case 'cache':
+      return 'cache';
+    case 'db':
+    case 'shard-router':
+      return 'db-read';
+    case 'queue':
+    case 'worker':
+      return 'queue';
+    default:
+      return 'http';
+  }
+}
 export const REJECTED_COLOR = 0xff8c42;
 
 export function packetKindOf(op: number): PacketKind {

@@ -41,7 +41,7 @@ export function benchFrame(doc: FaultlineDocument, packets: number): Frame {
     type: 'frame', seq: 0, timeMs: 1000, durationMs: 60_000, playing: true, speed: 0.01, achievedSpeed: 0.01, ended: false,
     nodeStatus: new Uint8Array(n), utilization: new Float32Array(n).fill(0.4), queueFill: new Float32Array(n).fill(0.2),
     cacheFill: new Float32Array(n).fill(Number.NaN), role: new Uint8Array(n), hitRatio: new Float32Array(n).fill(Number.NaN),
-    linkMarkedDown: new Uint8Array(links), checkActual: new Float64Array(0), checkPass: new Uint8Array(0), checkFinal: new Uint8Array(0), consistency: new Float64Array(3),
+    linkMarkedDown: new Uint8Array(links), linkRates: new Float32Array(links * 3), checkActual: new Float64Array(0), checkPass: new Uint8Array(0), checkFinal: new Uint8Array(0), consistency: new Float64Array(3),
     packetCount: packets, packets: data, metricRows: new Float64Array(METRIC_ROW_FLOATS * 0), consistencyRows: new Float64Array(0), nodeRows: new Float64Array(0), resync: false, log: [], logDropped: 0,
   };
 }

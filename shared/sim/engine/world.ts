@@ -22,7 +22,9 @@ import {
   STATE_REQUEST_WIRE,
   STATE_RESPONSE_HELD,
   STATE_RESPONSE_WIRE,
+  STATUS_ERROR,
   STATUS_OK,
+  STATUS_REJECTED,
   isSuccess,
 } from './codes';
 
@@ -354,6 +356,13 @@ export class World {
     const bandwidth = links.bandwidthMbps[link];
     // bytes · 8 bit / (Mbps · 10^6 bit/s) · 1000 ms/s
     if (bandwidth !== Infinity) delay += ((forward ? REQUEST_BYTES : RESPONSE_BYTES) * 8) / (bandwidth * 1000);
+    if (forward) {
+      links.requestsSent[link]++;
+    } else {
+      links.answersSent[link]++;
+      const status = calls.status[call];
+      if (status === STATUS_ERROR || status === STATUS_REJECTED) links.failedAnswersSent[link]++;
+    }
     const now = this.kernel.now;
     const sendAt = now + afterMs;
     calls.state[call] = forward ? STATE_REQUEST_WIRE : STATE_RESPONSE_WIRE;

@@ -20,6 +20,13 @@ export class LinkTable {
   readonly cut: Uint8Array;
   /** Messages dropped on this link (cut, partition, loss). */
   readonly dropped: Float64Array;
+  /**
+   * Messages put on the wire so far: requests (from → to), answers (back), and of the answers the
+   * failed ones (error, rejected). Only the live view reads them (its flow dashes' throughput).
+   */
+  readonly requestsSent: Float64Array;
+  readonly answersSent: Float64Array;
+  readonly failedAnswersSent: Float64Array;
   /** One stream per link for jitter and loss, so a link's draws don't depend on traffic elsewhere. */
   readonly rng: RandomStream[];
   /** The delay and loss as designed: what `restore` brings a degraded link back to. */
@@ -39,6 +46,9 @@ export class LinkTable {
     this.weight = new Float64Array(n);
     this.cut = new Uint8Array(n);
     this.dropped = new Float64Array(n);
+    this.requestsSent = new Float64Array(n);
+    this.answersSent = new Float64Array(n);
+    this.failedAnswersSent = new Float64Array(n);
     this.rng = [];
     this.designed = links.map(({ latencyMs, jitterMs, lossRate }) => ({ latencyMs, jitterMs, lossRate }));
     links.forEach((link, i) => {

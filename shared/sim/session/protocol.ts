@@ -5,6 +5,7 @@
  * the transport allows), never arrays of objects.
  */
 import { z } from 'zod';
+import { LINK_RATE_FLOATS } from './linkRates';
 
 /** Bumped whenever a message changes shape; the client refuses a different version. */
 export const PROTOCOL_VERSION = 7;
@@ -158,6 +159,11 @@ export const frameSchema = z
     hitRatio: f32,
     /** Per link (file order): 1 where the sending lb or dns marks the target down by its health checks. */
     linkMarkedDown: u8,
+    /**
+     * Per link (file order), LINK_RATE_FLOATS each: requests, answers and failed answers put on it
+     * per simulated second, averaged over the last moments (session/linkRates.ts): the flow dashes.
+     */
+    linkRates: f32,
     /** Per document check (file order), measured over the seconds whose requests have all finished; NaN = nothing yet. */
     checkActual: f64,
     checkPass: u8,
@@ -187,6 +193,7 @@ export const frameSchema = z
     for (const key of ['utilization', 'queueFill', 'cacheFill', 'role', 'hitRatio'] as const) {
       if (frame[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `has ${frame[key].length} entries for ${n} nodes` });
     }
+    if (frame.linkRates.length !== frame.linkMarkedDown.length * LINK_RATE_FLOATS) ctx.addIssue({ code: 'custom', path: ['linkRates'], message: `has ${frame.linkRates.length} entries for ${frame.linkMarkedDown.length} links` });
     if (frame.packets.length < frame.packetCount * PACKET_FLOATS) ctx.addIssue({ code: 'custom', path: ['packets'], message: 'shorter than packetCount' });
     if (frame.metricRows.length % METRIC_ROW_FLOATS !== 0) ctx.addIssue({ code: 'custom', path: ['metricRows'], message: 'not whole rows' });
     const consistencyProblem = consistencyRowsProblem(frame.consistencyRows);
@@ -260,6 +267,6 @@ export function parseEngineMessage(data: unknown): ParseResult<EngineMessage> {
 
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.checkActual, frame.checkPass, frame.checkFinal, frame.consistency, frame.packets, frame.metricRows, frame.consistencyRows, frame.nodeRows].map((array) => array.buffer);
+  const buffers = [frame.nodeStatus, frame.utilization, frame.queueFill, frame.cacheFill, frame.role, frame.hitRatio, frame.linkMarkedDown, frame.linkRates, frame.checkActual, frame.checkPass, frame.checkFinal, frame.consistency, frame.packets, frame.metricRows, frame.consistencyRows, frame.nodeRows].map((array) => array.buffer);
   return buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

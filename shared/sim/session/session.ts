@@ -7,6 +7,7 @@ import { LiveRun, SEEK_CHUNK_MS } from './liveRun';
 import { metricRows } from './metricRows';
 import { consistencyRowsSince } from './consistencyRows';
 import { markedDownLinks } from './markedDownLinks';
+import { LinkRates } from './linkRates';
 import { LiveChecks } from './liveChecks';
 import { recentHitRatios } from './hitRatios';
 import { nodeRows } from './nodeRows';
@@ -55,6 +56,8 @@ interface Running {
   run: LiveRun;
   sampler: NodeStateSampler;
   checks: LiveChecks;
+  /** Per-link throughput for the flow dashes, over this run's simulated time. */
+  linkRates: LinkRates;
   /**
    * Per log source (applied scenario events, World.randomFailureMarks, World.healthMarks,
    * World.failoverMarks, World.addressMarks), how many are already sent in the event log.
@@ -252,6 +255,7 @@ export class Session implements PacedRun {
       run,
       sampler: new NodeStateSampler(run.sim, document),
       checks: new LiveChecks(run.sim, document),
+      linkRates: new LinkRates(run.sim.world.links.count),
       logNext: [0, 0, 0, 0, 0],
       rowsFrom: 0,
       resync: true,
@@ -320,6 +324,7 @@ export class Session implements PacedRun {
     if (running.run.sim !== job.simBefore) {
       running.sampler = new NodeStateSampler(running.run.sim, this.document!);
       running.checks = new LiveChecks(running.run.sim, this.document!);
+      running.linkRates = new LinkRates(running.run.sim.world.links.count);
       running.logNext = [0, 0, 0, 0, 0];
       running.rowsFrom = 0;
       running.resync = true;
@@ -525,6 +530,7 @@ export class Session implements PacedRun {
       ...states,
       hitRatio: recentHitRatios(sim),
       linkMarkedDown: markedDownLinks(sim.world),
+      linkRates: running.linkRates.sample(sim.world.links, nowMs),
       ...running.checks.sample(),
       consistency: Float64Array.from(CONSISTENCY_COUNTS, (name) => sim.world.consistency[name]),
       packetCount: count,

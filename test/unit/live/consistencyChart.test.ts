@@ -18,7 +18,7 @@ function frame(consistencyRows: Float64Array, resync = false): Frame {
   return {
     type: 'frame', seq: 0, timeMs: 5000, durationMs: 10_000, playing: true, speed: 1, achievedSpeed: 1, ended: false,
     nodeStatus: new Uint8Array(0), utilization: new Float32Array(0), queueFill: new Float32Array(0), cacheFill: new Float32Array(0), role: new Uint8Array(0), hitRatio: new Float32Array(0),
-    linkMarkedDown: new Uint8Array(0), checkActual: new Float64Array(0), checkPass: new Uint8Array(0), checkFinal: new Uint8Array(0), consistency: new Float64Array(3),
+    linkMarkedDown: new Uint8Array(0), linkRates: new Float32Array(0), checkActual: new Float64Array(0), checkPass: new Uint8Array(0), checkFinal: new Uint8Array(0), consistency: new Float64Array(3),
     packetCount: 0, packets: new Float32Array(0), metricRows: new Float64Array(0), consistencyRows, nodeRows: new Float64Array(0), resync, log: [], logDropped: 0,
   };
 }

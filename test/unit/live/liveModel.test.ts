@@ -28,6 +28,7 @@ function frame(timeMs: number, options: { marks?: number[]; log?: LogEntry[]; ro
     role: new Uint8Array(n),
     hitRatio: new Float32Array(n).fill(Number.NaN),
     linkMarkedDown: Uint8Array.from(options.marks ?? [0, 0]),
+    linkRates: new Float32Array((options.marks ?? [0, 0]).length * 3),
     checkActual: new Float64Array(0),
     checkPass: new Uint8Array(0),
     checkFinal: new Uint8Array(0),

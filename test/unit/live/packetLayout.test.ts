@@ -29,17 +29,15 @@ describe('PacketLayout', () => {
     expect(layout.color[1]).toBe(PACKET_KIND_COLORS['db-read']);
     expect(layout.color[2]).toBe(FAILURE_COLOR);
     expect(layout.scale[2]).toBeGreaterThan(layout.scale[0]);
-    expect(Array.from(layout.requestsOnLink)).toEqual([1, 0]);
-    expect(Array.from(layout.responsesOnLink)).toEqual([0, 2]);
     expect(Array.from(layout.failuresOnLink)).toEqual([0, 1]);
   });
 
-  it('draws nothing on flow-only links but still counts their traffic; ignores unknown links', () => {
+  it('draws nothing on flow-only links but still counts their failures; ignores unknown links', () => {
     const layout = new PacketLayout(100);
-    layout.layout(packets([[0, 0.5, OP_READ, 0], [1, 0.5, OP_READ, 0], [7, 0.5, OP_READ, 0]]), 3, GEOMETRY, new Float32Array([0, 0.4]));
+    layout.layout(packets([[0, 0.5, OP_READ, STATUS_ERROR + 1], [1, 0.5, OP_READ, 0], [7, 0.5, OP_READ, STATUS_ERROR + 1]]), 3, GEOMETRY, new Float32Array([0, 0.4]));
     expect(layout.count).toBe(1);
     expect(layout.alpha[0]).toBeCloseTo(0.4, 6);
-    expect(Array.from(layout.requestsOnLink)).toEqual([1, 1]);
+    expect(Array.from(layout.failuresOnLink)).toEqual([1, 0]);
   });
 
   it('above the cap, draws every stride-th packet, larger, and never more than the cap', () => {
@@ -56,9 +54,9 @@ describe('PacketLayout', () => {
     const layout = new PacketLayout(1000);
     const frame = packets(Array.from({ length: 500 }, (_, i): [number, number, number, number] => [0, i / 500, OP_READ, 0]));
     layout.layout(frame, 500, GEOMETRY, new Float32Array([1, 1]));
-    const buffers = [layout.x, layout.y, layout.color, layout.scale, layout.alpha, layout.requestsOnLink];
+    const buffers = [layout.x, layout.y, layout.color, layout.scale, layout.alpha, layout.failuresOnLink];
     for (let i = 0; i < 10; i++) layout.layout(frame, 500 - i * 10, GEOMETRY, new Float32Array([1, 1]));
-    expect([layout.x, layout.y, layout.color, layout.scale, layout.alpha, layout.requestsOnLink]).toEqual(buffers);
+    expect([layout.x, layout.y, layout.color, layout.scale, layout.alpha, layout.failuresOnLink]).toEqual(buffers);
     expect(layout.x).toBe(buffers[0]);
   });
 });
