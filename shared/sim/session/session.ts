@@ -278,7 +278,21 @@ export class Session implements PacedRun {
 
   private seekTo(timeMs: number): void {
     this.startPauseTaken = false;
+    if (this.isShowing(timeMs)) {
+      // Already there (End pressed twice, a click on the playhead): a seek would run the whole
+      // run again from 0 s, since an ended run has simulated past its end to settle its requests.
+      this.frame(0);
+      return;
+    }
     this.beginSeek(timeMs, null);
+  }
+
+  /** Is the run showing `timeMs` now: there, or ended and asked for its end? */
+  private isShowing(timeMs: number): boolean {
+    const running = this.running!;
+    const run = running.run;
+    const target = this.clampedSeekTarget(timeMs);
+    return target === run.nowMs || (running.report !== null && target === run.durationMs && run.nowMs >= run.durationMs);
   }
 
   /**

@@ -562,6 +562,15 @@ describe('Session', () => {
     expect(h.ofType('finished')).toHaveLength(1);
     const headless = JSON.parse(reportToJson(new Simulation(doc).finish())) as Record<string, unknown>;
     for (const key of Object.keys(headless)) if (key !== 'wallMs') expect([key, h.ofType('finished')[0].report[key]]).toEqual([key, headless[key]]);
+    // At the end already, a seek to the end (End pressed twice) is no work: no re-simulation from
+    // 0 s (it said how far it had got, from 0 s up), no second report, the same frame.
+    const mark = h.messages.length;
+    h.session.handle({ type: 'seek', timeMs: 45_000 });
+    h.session.handle({ type: 'seek', timeMs: 60_000 });
+    const again = h.messages.slice(mark);
+    expect(again.map((message) => message.type)).toEqual(['frame', 'frame']);
+    expect(again.every((message) => message.type === 'frame' && message.timeMs === 45_000 && message.ended)).toBe(true);
+    expect(h.ofType('finished')).toHaveLength(1);
     // Sought back, the run is open again; at the end once more, the same report.
     h.session.handle({ type: 'seek', timeMs: 20_000 });
     expect(h.lastFrame().ended).toBe(false);
