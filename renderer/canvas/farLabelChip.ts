@@ -43,7 +43,10 @@ export function drawChip(text: string, look: ChipLook): Texture {
     context.scale(resolution, resolution);
     const inset = look.borderWidth / 2;
     context.beginPath();
-    context.roundRect(inset, inset, width - 2 * inset, height - 2 * inset, (height - 2 * inset) / 2);
+    const lines = text.split('\n');
+    // A one-line chip is a pill; a two-line one keeps the pill's corners (half a one-line chip's height).
+    const radius = Math.min(height - 2 * inset, look.fontSize * 1.5 - 2 * inset) / 2;
+    context.roundRect(inset, inset, width - 2 * inset, height - 2 * inset, radius);
     context.fillStyle = css(look.fill);
     context.fill();
     context.lineWidth = look.borderWidth;
@@ -53,7 +56,8 @@ export function drawChip(text: string, look: ChipLook): Texture {
     context.fillStyle = css(look.textColor);
     context.textAlign = 'center';
     context.textBaseline = 'middle';
-    context.fillText(text, width / 2, height / 2 + 0.5);
+    const lineHeight = look.fontSize * 1.2;
+    lines.forEach((line, i) => context.fillText(line, width / 2, height / 2 + 0.5 + (i - (lines.length - 1) / 2) * lineHeight));
   }
   return new Texture({ source: new CanvasSource({ resource: canvas, resolution }) });
 }

@@ -2,9 +2,9 @@ import { Container, Sprite, Texture } from 'pixi.js';
 import type { FaultlineDocument, NodeKind, NodeRecord } from '../../shared/model/types';
 import type { Rect } from '../editor/geometry';
 import { NODE_CARD } from '../editor/geometry';
-import { farLabelLimits, farLabelOrder, placeFarLabels, type FarLabelCandidate, type FittedLabel } from './farLabels';
+import { farLabelLimits, farLabelOrder, labelHeight, placeFarLabels, type FarLabelCandidate, type FittedLabel } from './farLabels';
 import { drawChip, measureChipText } from './farLabelChip';
-import { fitLabel } from './fitLabel';
+import { fitLabel, fitLabelTwoLines } from './fitLabel';
 import { KIND_STYLES } from './kindStyle';
 import type { CanvasTheme } from './theme';
 
@@ -38,6 +38,7 @@ class FarLabel implements FarLabelCandidate {
   drawn = '';
   private whole: FittedLabel | null = null;
   private readonly cut = new Map<number, FittedLabel | null>();
+  private readonly cutOneLine = new Map<number, FittedLabel | null>();
   private fontSize: number;
 
   constructor(node: NodeRecord, fontSize: number) {
@@ -68,6 +69,7 @@ class FarLabel implements FarLabelCandidate {
   private forgetFits(): void {
     this.whole = null;
     this.cut.clear();
+    this.cutOneLine.clear();
   }
 
   fit(maxWidth: number): FittedLabel | null {
@@ -76,10 +78,22 @@ class FarLabel implements FarLabelCandidate {
     if (this.whole.width <= maxWidth) return this.whole;
     let fitted = this.cut.get(maxWidth);
     if (fitted === undefined) {
+      const room = maxWidth - 2 * CHIP_PADDING;
+      const lines = fitLabelTwoLines(this.name, room, measure);
+      fitted = lines === null ? this.fitOneLine(maxWidth) : { text: lines.join('\n'), width: Math.ceil(Math.max(measure(lines[0]), measure(lines[1]))) + 2 * CHIP_PADDING, lines: 2 };
+      this.cut.set(maxWidth, fitted);
+    }
+    return fitted;
+  }
+
+  fitOneLine(maxWidth: number): FittedLabel | null {
+    const measure = (text: string) => measureChipText(text, this.fontSize);
+    let fitted = this.cutOneLine.get(maxWidth);
+    if (fitted === undefined) {
       const text = fitLabel(this.name, maxWidth - 2 * CHIP_PADDING, measure);
       // "…" alone says nothing: such a card keeps no label.
       fitted = text === '…' ? null : { text, width: Math.ceil(measure(text)) + 2 * CHIP_PADDING };
-      this.cut.set(maxWidth, fitted);
+      this.cutOneLine.set(maxWidth, fitted);
     }
     return fitted;
   }
@@ -167,10 +181,13 @@ export class FarLabelLayer {
     if (this.active) this.place();
   }
 
-  /** The text a card's far label shows, or null when none is (nearer in, or left out for a neighbour's): for tests. */
+  /**
+   * The text a card's far label shows, or null when none is (nearer in, or left out for a
+   * neighbour's): for tests. Two lines read as one, joined by a space (where the name broke).
+   */
   drawnLabel(id: string): string | null {
     if (!this.active || !this.container.visible) return null;
-    return this.shown.get(id)?.text ?? null;
+    return this.shown.get(id)?.text.replace('\n', ' ') ?? null;
   }
 
   /**
@@ -197,7 +214,7 @@ export class FarLabelLayer {
     const label = this.labels.get(id);
     if (!this.active || fitted === undefined || label === undefined) return undefined;
     const width = fitted.width / this.zoom;
-    const height = Math.round(this.fontSize * CHIP_HEIGHT_PER_PX) / this.zoom;
+    const height = labelHeight(fitted, Math.round(this.fontSize * CHIP_HEIGHT_PER_PX)) / this.zoom;
     return { x: label.x - width / 2, y: label.y - height / 2, w: width, h: height };
   }
 
@@ -250,7 +267,7 @@ export class FarLabelLayer {
       if (sprite) sprite.visible = false;
     }
     const scale = 1 / this.zoom;
-    for (const [id, fitted] of placed) this.show(this.labels.get(id)!, fitted, scale, height);
+    for (const [id, fitted] of placed) this.show(this.labels.get(id)!, fitted, scale, labelHeight(fitted, height));
     this.shown = placed;
     this.placementCount++;
   }

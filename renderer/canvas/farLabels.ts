@@ -5,10 +5,23 @@
  * the canvas's FarLabelLayer measures and draws.
  */
 
-/** A label's text and the width of its chip (screen px) once fitted to a maximum width. */
+/**
+ * A label's text and the width of its chip (screen px) once fitted to a maximum width. A name too
+ * long for one line may take two (`lines: 2`, the text's two lines joined by a newline), so cards
+ * a row apart read "Primary / (async)" rather than "Primary (as…".
+ */
 export interface FittedLabel {
   text: string;
   width: number;
+  lines?: 1 | 2;
+}
+
+/** A two-line chip is this many times as tall as a one-line chip (a second line of 1.2 em on a 1.5 em chip). */
+export const TWO_LINE_HEIGHT = 1.8;
+
+/** The height (screen px) of a label's chip, for a one-line chip `height` tall. */
+export function labelHeight(label: FittedLabel, height: number): number {
+  return label.lines === 2 ? Math.round(height * TWO_LINE_HEIGHT) : height;
 }
 
 export interface FarLabelCandidate {
@@ -18,6 +31,28 @@ export interface FarLabelCandidate {
   y: number;
   /** The label fitted to a maximum chip width (screen px), or null when nothing of the name fits. The caller caches: this measures text. */
   fit(maxWidth: number): FittedLabel | null;
+  /** The label on one line, where `fit` gave two: placed instead when the two-line chip would touch a neighbour. */
+  fitOneLine?(maxWidth: number): FittedLabel | null;
+}
+
+/** What a card's label may be at a width limit, best first: as `fit` gives it, then on one line. */
+function labelOptions(candidate: FarLabelCandidate, limit: number): FittedLabel[] {
+  const label = candidate.fit(limit);
+  if (label === null) return [];
+  if (label.lines !== 2 || candidate.fitOneLine === undefined) return [label];
+  const oneLine = candidate.fitOneLine(limit);
+  return oneLine === null ? [label] : [label, oneLine];
+}
+
+/** How much of the name a label shows: its characters less the ellipsis and the line break. */
+function shownCharacters(label: FittedLabel): number {
+  return label.text.replace('\n', '').replace('…', '').length;
+}
+
+/** Is `next` a better label than `now`: more of the name, or as much on fewer lines? */
+function showsMoreThan(next: FittedLabel, now: FittedLabel): boolean {
+  const more = shownCharacters(next) - shownCharacters(now);
+  return more > 0 || (more === 0 && (next.lines ?? 1) < (now.lines ?? 1));
 }
 
 /** The widths a label is fitted to, in screen px (see farLabelLimits). */
@@ -66,23 +101,21 @@ export function farLabelOrder(documentOrder: Iterable<string>, selected: readonl
 interface Box {
   candidate: FarLabelCandidate;
   label: FittedLabel;
-  /** The label's centre and half its width, with half the gap kept round it (screen px). */
+  /** The label's centre and half its width and height, with half the gap kept round it (screen px). */
   cx: number;
   cy: number;
   half: number;
+  halfHeight: number;
 }
 
 /** Buckets of this many screen pixels: a label is compared only with those in the buckets it touches. */
 const CELL = 64;
 
-/** Labels filed under the grid cells they touch, all `halfHeight` tall (half the gap included). */
+/** Labels filed under the grid cells they touch. */
 class LabelGrid {
   private readonly cells = new Map<number, number[]>();
 
-  constructor(
-    private readonly boxes: readonly Box[],
-    private readonly halfHeight: number,
-  ) {}
+  constructor(private readonly boxes: readonly Box[]) {}
 
   /** Files box `index` (which was `before` and is filed under that box's cells already, if given). */
   add(index: number, before?: Box): void {
@@ -109,7 +142,7 @@ class LabelGrid {
         for (const index of members) {
           if (index === self) continue;
           const other = boxes[index];
-          if (Math.abs(other.cx - box.cx) < other.half + box.half && Math.abs(other.cy - box.cy) < 2 * this.halfHeight) return index;
+          if (Math.abs(other.cx - box.cx) < other.half + box.half && Math.abs(other.cy - box.cy) < other.halfHeight + box.halfHeight) return index;
         }
       }
     }
@@ -120,8 +153,8 @@ class LabelGrid {
     return {
       left: Math.floor((box.cx - box.half) / CELL),
       right: Math.floor((box.cx + box.half) / CELL),
-      top: Math.floor((box.cy - this.halfHeight) / CELL),
-      bottom: Math.floor((box.cy + this.halfHeight) / CELL),
+      top: Math.floor((box.cy - box.halfHeight) / CELL),
+      bottom: Math.floor((box.cy + box.halfHeight) / CELL),
     };
   }
 }
@@ -134,22 +167,33 @@ function cellKey(column: number, row: number): number {
 /**
  * Which labels are shown, and as what, at `zoom`. Greedy in the candidates' order (see
  * farLabelOrder): every label is first placed at the narrow limit if it touches none placed
- * before it (a `gap` apart, labels `height` tall). Then the placed labels widen together, up to
+ * before it (a `gap` apart, one-line labels `height` tall, two-line ones {@link TWO_LINE_HEIGHT} times that). Then the placed labels widen together, up to
  * the wide limit, a step a round: a label stops when its next step would touch another label, or
  * another's next step (neighbours then share the room between them, rather than the first in
  * order taking it all). Grid-bucketed: linear in the number of cards.
  */
 export function placeFarLabels(candidates: readonly FarLabelCandidate[], zoom: number, limits: FarLabelLimits, height: number, gap: number): Map<string, FittedLabel> {
-  const halfHeight = (height + gap) / 2;
+  const halfHeightOf = (label: FittedLabel) => (labelHeight(label, height) + gap) / 2;
   const boxes: Box[] = [];
-  const grid = new LabelGrid(boxes, halfHeight);
+  const grid = new LabelGrid(boxes);
+  // One line each first, so a card's two-line chip never takes the room its neighbour's one line needs…
   for (const candidate of candidates) {
-    const label = candidate.fit(limits.narrow);
+    const label = candidate.fitOneLine?.(limits.narrow) ?? candidate.fit(limits.narrow);
     if (label === null) continue;
-    const box = { candidate, label, cx: candidate.x * zoom, cy: candidate.y * zoom, half: (label.width + gap) / 2 };
+    const box = { candidate, label, cx: candidate.x * zoom, cy: candidate.y * zoom, half: (label.width + gap) / 2, halfHeight: halfHeightOf(label) };
     if (grid.overlapping(box, -1) !== -1) continue;
     boxes.push(box);
     grid.add(boxes.length - 1);
+  }
+  // …then a cut label takes its second line where that touches no label.
+  for (let index = 0; index < boxes.length; index++) {
+    const box = boxes[index];
+    const [best] = labelOptions(box.candidate, limits.narrow);
+    if (best === undefined || !showsMoreThan(best, box.label)) continue;
+    const taller = { ...box, label: best, half: (best.width + gap) / 2, halfHeight: halfHeightOf(best) };
+    if (grid.overlapping(taller, index) !== -1) continue;
+    boxes[index] = taller;
+    grid.add(index, box);
   }
 
   let growing = boxes.map((_, index) => index);
@@ -159,19 +203,23 @@ export function placeFarLabels(candidates: readonly FarLabelCandidate[], zoom: n
     const stillGrowing: number[] = [];
     for (const index of growing) {
       const box = boxes[index];
-      const wider = box.candidate.fit(Math.min(limit, limits.wide));
       // Whole already, or its cut did not change at this step (it may at the next one).
-      if (wider === null || wider.width <= box.label.width) {
+      const wider = labelOptions(box.candidate, Math.min(limit, limits.wide)).filter((label) => label.width > box.label.width && showsMoreThan(label, box.label));
+      if (wider.length === 0) {
         stillGrowing.push(index);
         continue;
       }
-      const widened = { ...box, label: wider, half: (wider.width + gap) / 2 };
-      if (grid.overlapping(widened, index) === -1) proposed.set(index, widened);
+      for (const label of wider) {
+        const widened = { ...box, label, half: (label.width + gap) / 2, halfHeight: halfHeightOf(label) };
+        if (grid.overlapping(widened, index) !== -1) continue;
+        proposed.set(index, widened);
+        break;
+      }
     }
     // …and where it touches no other label's next step: two that would meet both stop.
     const next = [...boxes];
     for (const [index, box] of proposed) next[index] = box;
-    const steps = new LabelGrid(next, halfHeight);
+    const steps = new LabelGrid(next);
     for (const index of proposed.keys()) steps.add(index);
     for (const [index, box] of proposed) {
       if (steps.overlapping(box, index) !== -1) continue;

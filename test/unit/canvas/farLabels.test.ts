@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { farLabelLimits, farLabelOrder, placeFarLabels, type FarLabelCandidate, type FittedLabel } from '../../../renderer/canvas/farLabels';
-import { fitLabel } from '../../../renderer/canvas/fitLabel';
+import { fitLabel, fitLabelTwoLines } from '../../../renderer/canvas/fitLabel';
 import { NODE_CARD } from '../../../renderer/editor/geometry';
 
 /** 6 px a character at the usual 11 px type, and 4 px of pill on each side. */
@@ -21,6 +21,21 @@ function card(id: string, x: number, y: number, name = id): FarLabelCandidate {
       const text = fitLabel(name, maxWidth - 2 * PADDING, (shown) => shown.length * CHARACTER);
       return text === '…' ? null : { text, width: text.length * CHARACTER + 2 * PADDING };
     },
+  };
+}
+
+/** A card whose label may take two lines, as the canvas's far labels do, with the one-line fallback. */
+function twoLineCard(id: string, x: number, y: number, name: string): FarLabelCandidate {
+  const measure = (shown: string) => shown.length * CHARACTER;
+  const oneLine = card(id, x, y, name);
+  return {
+    ...oneLine,
+    fit(maxWidth: number): FittedLabel | null {
+      if (measure(name) + 2 * PADDING <= maxWidth) return { text: name, width: measure(name) + 2 * PADDING };
+      const lines = fitLabelTwoLines(name, maxWidth - 2 * PADDING, measure);
+      return lines === null ? oneLine.fit(maxWidth) : { text: lines.join('\n'), width: Math.max(...lines.map(measure)) + 2 * PADDING, lines: 2 };
+    },
+    fitOneLine: (maxWidth: number) => oneLine.fit(maxWidth),
   };
 }
 
@@ -100,6 +115,27 @@ describe('far labels: which are shown', () => {
     // The same cards in the opposite order: the last card now wins its place.
     const reversed = place([...crowded].reverse(), LESSON_8_ZOOM).placed;
     expect(reversed.has('n4')).toBe(true);
+  });
+
+  it("lesson 7's row far out names each card on two lines where one line cut them to the same start", () => {
+    // Zoom 0.337 (lesson 7 at 1280×800 under a four-line caption): cards 220 world units apart.
+    const row = ['Users (async)', 'App (async)', 'Primary (async)', 'Replica (async)'].map((name, i) => twoLineCard(`n${i}`, i * 220, 0, name));
+    const { placed } = place(row, 0.337);
+    // One line each shows "Users (…", "App (as…", "Primary (…", "Replica (…": now every name whole.
+    expect(row.map((c) => c.fit(farLabelLimits(NODE_CARD.width * 0.337, FONT_SIZE).narrow)!.lines)).toEqual([2, 2, 2, 2]);
+    expect(row.map((c) => placed.get(c.id)?.text.replace('\n', ' '))).toEqual(['Users (async)', 'App (async)', 'Primary (async)', 'Replica (async)']);
+    expect([...placed.values()].filter((label) => label.lines === 2).length).toBeGreaterThanOrEqual(3);
+    expect(overlaps(row, placed, 0.337)).toEqual([]);
+  });
+
+  it('a two-line label that would touch the card above or below falls back to one line: every label still shows', () => {
+    // Lesson 8's shards 90 world units apart: 21 px at this zoom, room for one line (17 px) and the gap, not two.
+    const column = [0, 1, 2].map((i) => twoLineCard(`s${i}`, 740, -20 + i * 90, `Shard ${i + 1} (hash)`));
+    const { placed } = place(column, LESSON_8_ZOOM);
+    expect(placed.size).toBe(3);
+    for (const label of placed.values()) expect(label.lines ?? 1).toBe(1);
+    // Alone, the same card takes two lines.
+    expect(place([column[0]], LESSON_8_ZOOM).placed.get('s0')!.lines).toBe(2);
   });
 
   it('two cards on the same spot show one label: the first in order', () => {
