@@ -7,6 +7,7 @@ import type { SenderGate } from '../ipc/senderGate';
 import type { DocumentFiles } from './documentFiles';
 import type { PendingOpens } from './pendingOpens';
 import type { RecoveryStore } from './recoveryStore';
+import { recoveredWorkProblem } from '../../shared/model/recoveredWork';
 
 /** What the file channels need from main; all injected, so tests run them in plain Node. */
 export interface FileIpcDeps {
@@ -62,7 +63,7 @@ export function registerFileHandlers(ipc: InvokeRegistrar, deps: FileIpcDeps, gu
     IPC_CHANNELS.recoveryRestore,
     async ([id], event) => {
       const owner = ownerOf(event);
-      const restored = await recovery.restore(owner, id);
+      const restored = await recovery.restore(owner, id, recoveredWorkProblem);
       if (!restored.ok) return { status: 'failed' as const, message: restored.message };
       const file = restored.filePath === null ? null : await files.adopt(owner, restored.filePath, restored.fileFingerprint);
       return { status: 'restored' as const, text: restored.text, file };

@@ -128,12 +128,16 @@ export class RecoveryStore {
   /**
    * Hands earlier work to a window. The file is renamed to the window's own name rather than
    * copied, so there is always exactly one copy and the window's autosave keeps it current.
+   * `problemOf` is asked first: work it refuses (one that cannot be opened) is left where it is,
+   * offered again, rather than become the window's and be overwritten by its next autosave.
    */
-  async restore(owner: TokenOwner, id: string): Promise<{ ok: true; text: string; filePath: string | null; fileFingerprint?: FileFingerprint } | { ok: false; message: string }> {
+  async restore(owner: TokenOwner, id: string, problemOf: (text: string) => string | null = () => null): Promise<{ ok: true; text: string; filePath: string | null; fileFingerprint?: FileFingerprint } | { ok: false; message: string }> {
     const name = this.ids.get(id);
     if (name === undefined) return { ok: false, message: 'That recovery data is no longer available.' };
     const read = await this.read(name);
     if (!read.ok) return { ok: false, message: read.problem };
+    const problem = problemOf(read.record.text);
+    if (problem !== null) return { ok: false, message: `The recovered work “${read.record.title}”: ${problem}` };
     try {
       await this.deps.fs.mkdir(this.dir);
       await this.deps.fs.rename(join(this.dir, name), this.ownFile(owner));

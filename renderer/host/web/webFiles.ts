@@ -4,6 +4,7 @@ import type { ExportRequest, ExportResult, HostFile, HostFiles, HostOpenResult, 
 import { EXPORT_TYPES, FAULTLINE_TYPE, isAbort, type FileHandle, type PickerWindow } from './fileSystemAccess';
 import { indexedDbRecentPersistence, RecentFilesStore, type RecentPersistence } from './recentFiles';
 import { HEARTBEAT_MS, liveTabsFromLocks, tabLockName, WebRecovery, type KeyValueStorage } from './webRecovery';
+import { recoveredWorkProblem } from '../../../shared/model/recoveredWork';
 
 const MIME: Record<ExportRequest['kind'], string> = { png: 'image/png', json: 'application/json', csv: 'text/csv' };
 
@@ -87,13 +88,13 @@ export function createWebFiles(options: {
     // put its timers (and so its heartbeat) to sleep in the background.
     void locks?.request(tabLockName(recovery.tabId), () => new Promise<void>(() => {})).catch(() => {});
   }
-  /** Tabs open now by their locks (none known where the browser has no Web Locks). */
-  const liveTabs = async (): Promise<Set<string>> => {
-    if (!locks) return new Set();
+  /** Tabs open now by their locks; null where the browser has no Web Locks (the heartbeat decides). */
+  const liveTabs = async (): Promise<Set<string> | null> => {
+    if (!locks) return null;
     try {
       return liveTabsFromLocks((await locks.query()).held ?? []);
     } catch {
-      return new Set();
+      return null;
     }
   };
   // The browser's own "Leave site?" prompt is the only close confirmation a page may ask for.
@@ -273,7 +274,7 @@ export function createWebFiles(options: {
     clearRecovery: async () => recovery?.clear(),
     listRecovery: async () => (recovery === null ? [] : recovery.list(await liveTabs())),
     async restoreRecovery(id) {
-      const restored = recovery?.restore(id) ?? { ok: false as const, message: 'This browser does not allow storage.' };
+      const restored = recovery?.restore(id, recoveredWorkProblem) ?? { ok: false as const, message: 'This browser does not allow storage.' };
       return restored.ok ? { status: 'restored', text: restored.text, file: null } : { status: 'failed', message: restored.message };
     },
     discardRecovery: async (id) => recovery?.discard(id),

@@ -79,15 +79,17 @@ export class WebRecovery {
   }
 
   /**
-   * Work of tabs that are gone, newest first. `liveTabs`: tabs known to be open by a surer sign
-   * than the heartbeat — the lock each tab holds for its lifetime (see tabLock) — because a
-   * browser throttles or freezes a background tab's timers, and a silent tab is not a closed one.
+   * Work of tabs that are gone, newest first. `liveTabs`: the tabs open now by the lock each holds
+   * for its lifetime (see tabLockName), where the browser has Web Locks. The lock is the sure sign
+   * both ways: a browser throttles or freezes a background tab's timers (a silent tab is not a
+   * closed one), and a crashed tab's lock goes with it while its last heartbeat still looks fresh
+   * (a reload straight after a crash found nothing to recover). Null: no locks, the heartbeat decides.
    */
-  list(liveTabs: ReadonlySet<string> = new Set()): RecoveryEntry[] {
+  list(liveTabs: ReadonlySet<string> | null = null): RecoveryEntry[] {
     const entries: RecoveryEntry[] = [];
     for (const key of this.keys(WORK_PREFIX)) {
       const tab = key.slice(WORK_PREFIX.length);
-      if (tab === this.tabId || liveTabs.has(tab) || this.isAlive(tab)) continue;
+      if (tab === this.tabId || (liveTabs !== null ? liveTabs.has(tab) : this.isAlive(tab))) continue;
       const record = this.read(key);
       entries.push(
         record
@@ -98,13 +100,18 @@ export class WebRecovery {
     return entries.sort((a, b) => b.savedAt - a.savedAt);
   }
 
-  /** Takes another tab's work over: it becomes this tab's, so autosave keeps exactly one copy. */
-  restore(id: string): { ok: true; text: string } | { ok: false; message: string } {
+  /**
+   * Takes another tab's work over: it becomes this tab's, so autosave keeps exactly one copy.
+   * `problemOf` is asked first: work it refuses (one that cannot be opened) is left where it is.
+   */
+  restore(id: string, problemOf: (text: string) => string | null = () => null): { ok: true; text: string } | { ok: false; message: string } {
     const key = WORK_PREFIX + id;
     const raw = this.storage.getItem(key);
     if (raw === null) return { ok: false, message: 'That recovery data is no longer available.' };
     const record = this.read(key);
     if (!record) return { ok: false, message: DAMAGED };
+    const problem = problemOf(record.text);
+    if (problem !== null) return { ok: false, message: `The recovered work “${record.title}”: ${problem}` };
     try {
       this.storage.setItem(WORK_PREFIX + this.tabId, raw);
       this.storage.removeItem(key);

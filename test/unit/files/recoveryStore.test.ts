@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../../main/files/fileSystem';
 import { RecoveryStore } from '../../../main/files/recoveryStore';
 import { makeService, makeTempDir, silentLog } from './helpers';
+import { recoveredWorkProblem } from '../../../shared/model/recoveredWork';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {
@@ -34,6 +35,19 @@ describe('RecoveryStore', () => {
     expect(await next.list()).toEqual([]);
     await next.clear(1);
     expect(await readdir(join(temp.dir, 'recovery'))).toEqual([]);
+  });
+
+  it('work that cannot be opened (from a newer Faultline) stays where it was, offered again; the window’s autosave cannot overwrite it', async () => {
+    const newer = '{ "format": "faultline", "version": 99, "meta": { "title": "From a newer app" } }\n';
+    const crashed = session('crashed', 5_000);
+    await crashed.store(3, { text: newer, title: 'Lesson plan', filePath: null });
+    const next = session('next');
+    const [entry] = await next.list();
+    const refused = await next.restore(1, entry.id, recoveredWorkProblem);
+    expect(refused).toEqual({ ok: false, message: expect.stringMatching(/^The recovered work “Lesson plan”: it could not be opened \(.*newer version of Faultline.*\)\. It is kept as it was/) });
+    // The window goes on and autosaves its own work: the refused work is untouched, and offered again.
+    await next.store(1, { text: WORK, title: 'Something else', filePath: null });
+    expect((await session('later').list()).map((offered) => offered.title).sort()).toEqual(['Lesson plan', 'Something else']);
   });
 
   it('clear removes only the window’s own work, and is harmless when there is none', async () => {

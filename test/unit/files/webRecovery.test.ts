@@ -56,6 +56,32 @@ describe('WebRecovery (web edition autosave)', () => {
     expect(next.list(new Set()).map((entry) => entry.id)).toEqual(['sleeping']);
   });
 
+  it('where the browser has locks, a crashed tab’s work is offered at once, though its last heartbeat is fresh', () => {
+    // A crashed tab skips pagehide: its heartbeat stays, but the browser releases its lock.
+    const storage = new MemoryStorage();
+    let now = 60_000;
+    const clock = () => now;
+    new WebRecovery(storage, clock, 'crashed').store({ text: 'work before the crash', title: 'A', fileName: null });
+    now += 1_500; // the reload straight after the crash
+    const next = new WebRecovery(storage, clock, 'next');
+    expect(next.list(null)).toEqual([]); // without locks the heartbeat decides: it looks alive
+    expect(next.list(new Set(['next'])).map((entry) => entry.id)).toEqual(['crashed']);
+  });
+
+  it('work that cannot be opened stays where it was when restoring it is refused, and this tab’s autosave leaves it alone', () => {
+    const storage = new MemoryStorage();
+    let now = 0;
+    const clock = () => now;
+    new WebRecovery(storage, clock, 'older').store({ text: 'from a newer app', title: 'Lesson plan', fileName: null });
+    now = 10 * HEARTBEAT_MS;
+    const next = new WebRecovery(storage, clock, 'next');
+    expect(next.restore('older', () => 'it could not be opened (newer).')).toEqual({ ok: false, message: 'The recovered work “Lesson plan”: it could not be opened (newer).' });
+    next.store({ text: 'new work', title: 'Something else', fileName: null });
+    expect(storage.getItem('faultline.recovery.older')).toContain('from a newer app');
+    now = 20 * HEARTBEAT_MS;
+    expect(new WebRecovery(storage, clock, 'later').list().map((entry) => entry.title)).toEqual(['Something else', 'Lesson plan']);
+  });
+
   it('a tab that closed normally (pagehide → leave) leaves its unsaved work for the next start', () => {
     const storage = new MemoryStorage();
     const tab = new WebRecovery(storage, () => 0, 'tab');
