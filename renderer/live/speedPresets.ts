@@ -20,9 +20,13 @@ export const CLASSROOM_SPEED: Speed = 0.1;
  */
 export function formatSimTime(ms: number): string {
   const tenths = Math.round(Math.max(0, ms) / 100);
-  const minutes = Math.floor(tenths / 600);
-  const seconds = (tenths - minutes * 600) / 10;
-  return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
+  const totalMinutes = Math.floor(tenths / 600);
+  const seconds = (tenths - totalMinutes * 600) / 10;
+  const secondsText = seconds.toFixed(1).padStart(4, '0');
+  // From an hour on, h:mm:ss.s (a day-long run read "1440:00.0"); the event editor reads both forms.
+  if (totalMinutes < 60) return `${totalMinutes}:${secondsText}`;
+  const hours = Math.floor(totalMinutes / 60);
+  return `${hours}:${String(totalMinutes - hours * 60).padStart(2, '0')}:${secondsText}`;
 }
 
 /**

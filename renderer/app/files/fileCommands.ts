@@ -234,6 +234,8 @@ export function createFileCommands(deps: FileCommandDeps) {
     },
 
     async exportPng(): Promise<void> {
+      const doc = session.store.getDocument();
+      if (Object.keys(doc.nodes).length === 0 && Object.keys(doc.regions).length === 0) return ui.notify('There is nothing to export: the design is empty. Add a node or a region first.', 'info');
       const png = await deps.snapshotPng();
       if (!png) return ui.notify('The canvas is not ready to export yet.', 'warning');
       await exportData('png', '', png);

@@ -289,6 +289,13 @@ describe('file commands: sharing and exports', () => {
     expect(ui.problems.map((report) => report.title)).toEqual(['The share code could not be opened', 'The share code could not be opened']);
   });
 
+  it('an empty design has no PNG to export, and says so (it said the canvas was not ready)', async () => {
+    const { commands, files, ui } = setup({ document: createEmptyDocument() });
+    await commands.exportPng();
+    expect(files.exportFile).not.toHaveBeenCalled();
+    expect(ui.notices).toEqual(['There is nothing to export: the design is empty. Add a node or a region first.']);
+  });
+
   it('exports the PNG, the run report as JSON and the timeline as CSV, running the simulation once', async () => {
     const { commands, files } = setup();
     await commands.exportPng();
