@@ -51,7 +51,7 @@ export function PlaybackBar() {
             data-testid="seek-progress"
             style={{ '--seek-done': `${seeking.percent}%` } as CSSProperties}
           >
-            → {formatSimTime(seeking.targetMs)} · {seeking.percent} %
+            → {formatSimTime(seeking.targetMs)} · <span className="live-seek-percent">{seeking.percent}</span> %
           </span>
         )}
       </span>

@@ -238,6 +238,17 @@ test('a seek that takes a while shows how far it has got, in place of the run’
   expect(percent).toBeGreaterThanOrEqual(0);
   expect(percent).toBeLessThan(100);
   await expect(progress).toContainText(`${percent} %`);
+  // As the percentage gains a digit the progress keeps its width: the buttons beside it keep still
+  // (they moved 8 px). Widths seen from the first reading (a digit or two) until it passes 50 %.
+  const widths = new Set<number>();
+  await expect
+    .poll(async () => {
+      const box = await progress.boundingBox();
+      if (box !== null) widths.add(Math.round(box.width));
+      return Number((await progress.getAttribute('aria-valuenow')) ?? 100);
+    }, { timeout: 60_000, intervals: [50] })
+    .toBeGreaterThanOrEqual(50);
+  expect([...widths]).toHaveLength(1);
   // Landed: the clock shows the time sought, and the run's length again.
   await expect(progress).toHaveCount(0, { timeout: 60_000 });
   expect(await timeMs(page)).toBeGreaterThan(530_000);
