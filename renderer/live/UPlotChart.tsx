@@ -5,6 +5,7 @@ import { timeAxisSpace, valueAxisSize, VALUE_LABEL_GAP_PX, VALUE_TICK_PX, type M
 import type { ChartData } from './chartSeries';
 import { ChartKeys } from './ChartKeys';
 import { formatSimTime } from './speedPresets';
+import { showReadout } from './chartReadout';
 import { usePageTheme } from './usePageTheme';
 
 export interface ChartSeriesSpec {
@@ -361,6 +362,8 @@ export function UPlotChart({ title, unit, series, data, keysLabel, pendingFromS 
             showAxisLabels(host, u, xTicks, yTicks);
           },
         ],
+        // The pointer over the plot reads its values out (data arriving moves them under a still pointer too).
+        setCursor: [(u) => showReadout(host, u, seriesRef.current, unit)],
       },
       series: [{ label: 's' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: s.fill === true ? `${s.color}33` : undefined, spanGaps: false, points: { show: false } }))],
     };

@@ -32,6 +32,30 @@ test('the charts redraw their axes and grid in the new theme', async ({ page }) 
   expect(problems).toEqual([]);
 });
 
+test('pointing at a chart reads out its second and every series\' value there, and nothing once the pointer leaves', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.getByTestId('live-play').click(); // the scenario's first pause stops it with seconds to show
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __faultlineLive: { controller: { model: { frame: { timeMs: number; playing: boolean } | null } } } }).__faultlineLive.controller.model.frame?.timeMs ?? 0), { timeout: 30_000 }).toBeGreaterThan(4_000);
+  const plot = page.getByTestId('chart-latency').locator('.live-chart-plot');
+  const readout = plot.locator('.live-chart-readout');
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect(readout).toBeVisible();
+  const lines = (await readout.innerText()).split('\n');
+  expect(lines[0]).toMatch(/^second \d+$/);
+  expect(lines.slice(1).map((line) => line.replace(/ [\d.]+ (ms|s)$/, ''))).toEqual(['p50', 'p95', 'p99']);
+  // Inside the plot, beside the pointer.
+  const shown = (await readout.boundingBox())!;
+  expect(shown.x).toBeGreaterThanOrEqual(box.x - 1);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  await page.mouse.move(box.x + box.width * 0.5, box.y - 60);
+  await expect(readout).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
 test('a chart key too long for its place ends in an ellipsis', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
