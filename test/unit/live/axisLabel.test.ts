@@ -57,7 +57,7 @@ describe('time axis', () => {
     // A 20-minute lesson: whole-minute ticks, not "500s 1000s".
     expect(timeAxisLabels([0, 300, 600, 900, 1200])).toEqual(['0:00', '5:00', '10:00', '15:00', '20:00']);
     expect(timeAxisLabels([30, 60, 90])).toEqual(['0:30', '1:00', '1:30']);
-    // As the playback clock beside the charts writes a long run: minutes past the hour.
-    expect(timeAxisLabels([0, 3600, 5400])).toEqual(['0:00', '60:00', '90:00']);
+    // As the playback clock beside the charts writes a long run: hours from the hour on.
+    expect(timeAxisLabels([0, 3600, 5400])).toEqual(['0:00', '1:00:00', '1:30:00']);
   });
 });
