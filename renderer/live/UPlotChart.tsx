@@ -56,7 +56,7 @@ export const TIME_AXIS_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1
 
 /**
  * Time-axis labels (simulated seconds): "0s 5s 10s" while every tick is under a minute, else all
- * as the playback clock writes them, without its tenth ("0:00 5:00 10:00", "90:00").
+ * as the playback clock writes them, without its tenth ("0:00 5:00 10:00", "1:30:00").
  */
 export function timeAxisLabels(values: readonly number[]): string[] {
   if (values.every((v) => v < 60)) return values.map((v) => `${v}s`);
