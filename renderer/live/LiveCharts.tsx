@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
-import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { useDocumentStore, useSelection } from '../editor/store/DocumentStoreContext';
 import { busiestNodes, chartableNodes, chartedSeconds, distinguishingNames, errorData, inFlightData, latencyData, nodeColorSlots, perNodeData, perNodeSeriesSpecs, failurePeakText, throughputData, unsettledFrom, worstSecond } from './chartSeries';
 import { CHART_PICK_LABELS, defaultChartPick, type ChartPick } from './chartPick';
 import { consistencyCounts } from './consistencyCounts';
@@ -35,6 +35,7 @@ export function LiveCharts() {
   const model = useLiveModel();
   const store = useDocumentStore();
   const design = useSyncExternalStore((l) => store.subscribe(l), () => store.getDocument());
+  const selection = useSelection();
   // The user's pick holds for the document it was made in; another document (New, Open, a lesson)
   // starts from what that one is about (defaultChartPick).
   const generation = store.getGeneration();
@@ -52,7 +53,9 @@ export function LiveCharts() {
   const series = nodeMetric === 'utilization' ? model.utilization : nodeMetric === 'queue' ? model.queueFill : model.hitRatio;
   // Whole seconds only, like the other charts: a second just begun reads as a sudden drop to 0.
   const length = model.frame?.ended ? series.seconds : Math.floor((model.frame?.timeMs ?? 0) / 1000);
-  const nodes = busiestNodes(series, length, 6);
+  // The nodes selected on the canvas are charted whatever their load (six at most, as always).
+  const selectedNodes = new Set(selection.nodes.map((id) => model.nodeIds.indexOf(id)).filter((i) => i >= 0));
+  const nodes = busiestNodes(series, length, 6, selectedNodes);
   const nodeName = (i: number) => (i < model.nodeIds.length ? name(model.nodeIds[i]) : String(i));
   const kinds = model.nodeIds.map((id) => (Object.hasOwn(documentNodes, id) ? documentNodes[id].kind : undefined));
   // Colours and short names from every node the chart can show, not the ones shown so far: a

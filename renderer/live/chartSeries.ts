@@ -97,19 +97,25 @@ export function nodesWithData(series: NodeSeries, length: number): number[] {
   return nodes;
 }
 
-/** Up to `limit` nodes with data, busiest first (highest peak), so a big design's chart stays legible. */
-export function busiestNodes(series: NodeSeries, length: number, limit: number): number[] {
+/**
+ * Up to `limit` nodes with data, busiest first (highest peak), so a big design's chart stays
+ * legible. Nodes in `wanted` (the ones selected on the canvas) come first whatever their peak, so
+ * their keys are the first in the caption: an idle shard a lesson asks to compare with a hot one
+ * is charted, and named, as soon as it is selected.
+ */
+export function busiestNodes(series: NodeSeries, length: number, limit: number, wanted: ReadonlySet<number> = new Set()): number[] {
   const peak = (i: number) => {
     let max = Number.NEGATIVE_INFINITY;
     const values = series.values[i];
     for (let t = 0; t < Math.min(length, values.length); t++) if (values[t] > max) max = values[t];
     return max;
   };
-  return nodesWithData(series, length)
+  const ranked = nodesWithData(series, length)
     .map((i) => ({ i, peak: peak(i) }))
-    .sort((a, b) => b.peak - a.peak || a.i - b.i)
-    .slice(0, limit)
-    .map(({ i }) => i);
+    .sort((a, b) => b.peak - a.peak || a.i - b.i);
+  const chosen = ranked.filter(({ i }) => wanted.has(i)).slice(0, limit).map(({ i }) => i);
+  for (const { i } of ranked) if (chosen.length < limit && !wanted.has(i)) chosen.push(i);
+  return chosen;
 }
 
 /** The second (by send time) with the most failures, and how many; null if none failed. */

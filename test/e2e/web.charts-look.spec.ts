@@ -269,3 +269,27 @@ test('lesson 11: the request charts mark the seconds whose requests have no outc
   await expect(plot).not.toHaveAttribute('data-pending', /.*/);
   expect(problems).toEqual([]);
 });
+
+test('lesson 8: a shard selected on the canvas joins the per-node chart, however idle, and leaves it when unselected', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  await page.keyboard.press('F1');
+  await page.getByTestId('lesson-sharding-and-hot-keys').click();
+  await toFirstPause(page);
+  const charted = async () => (await nodeKeys(page)).map((key) => key.title ?? key.text);
+  const keyCount = page.getByTestId('chart-nodes').locator('.live-chart-key, .live-chart-more');
+  await expect.poll(async () => (await keyCount.count()) > 0).toBe(true);
+  const before = await page.getByTestId('chart-nodes').evaluate((chart) => chart.querySelectorAll('.live-chart-key').length + Number(chart.querySelector('.live-chart-more')?.textContent?.match(/\d+/)?.[0] ?? 0));
+  expect(before).toBe(6);
+  // Shard 3 of the key ranges gets no traffic worth charting among the busiest six.
+  expect((await charted()).some((name) => name?.includes('Shard 3 (range)'))).toBe(false);
+  const shard = await nodeCentre(page, 'range-shard3');
+  await page.mouse.click(shard.x, shard.y);
+  // Its key comes first, so it is named in the caption, not folded into "+N more".
+  await expect.poll(async () => (await charted())[0]).toBe('Shard 3 (range)');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await charted()).some((name) => name?.includes('Shard 3 (range)'))).toBe(false);
+  expect(problems).toEqual([]);
+});

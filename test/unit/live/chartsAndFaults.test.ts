@@ -111,6 +111,19 @@ describe('chart series', () => {
     expect(busiestNodes(series, 3, 5)).toEqual([0, 2]);
   });
 
+  it('per node: a node selected on the canvas is charted however idle, first; the busiest fill the rest', () => {
+    // Lesson 8's idle range shards never made the busiest six, while its narration compares them.
+    const series = new NodeSeries(8, 2);
+    putSecond(series, 0, [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.01, 0]);
+    expect(busiestNodes(series, 1, 6)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(busiestNodes(series, 1, 6, new Set([7]))).toEqual([7, 0, 1, 2, 3, 4]);
+    expect(busiestNodes(series, 1, 6, new Set([6, 7, 1]))).toEqual([1, 6, 7, 0, 2, 3]);
+    // A selected node without data here (not a cache, for the hit ratio) takes no place.
+    const withGap = new NodeSeries(3, 1);
+    putSecond(withGap, 0, [0.5, Number.NaN, 0.2]);
+    expect(busiestNodes(withGap, 1, 6, new Set([1]))).toEqual([0, 2]);
+  });
+
   it('per node: a node keeps its colour when the legend re-orders (busiest first)', () => {
     const series = new NodeSeries(3, 4);
     putSecond(series, 0, [0.6, 0.3, Number.NaN]);
