@@ -509,3 +509,43 @@ test('selecting another node while an inspector field holds a refused value says
   await expect(page.getByTestId('file-notice')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('several app servers selected: their Service time shapes show as mixed, and a new mean keeps each one\'s shape (a lognormal was overwritten)', async ({ page }) => {
+  const problems = watchForErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const configOf = async (id: string) => (await documentJson(page)).nodes.find((node) => node.id === id)?.config ?? {};
+  const shape = page.locator('select[data-field="serviceMs.dist"]');
+  const mean = page.locator('input[data-field="serviceMs.mean"]');
+
+  const app1 = await nodeCentre(page, 'app1');
+  await page.mouse.click(app1.x, app1.y);
+  await shape.selectOption('lognormal');
+  expect((await configOf('app1')).serviceMs).toEqual({ dist: 'lognormal', mean: 5 });
+  await page.keyboard.down('Shift');
+  for (const id of ['app2', 'app3']) {
+    const centre = await nodeCentre(page, id);
+    await page.mouse.click(centre.x, centre.y);
+  }
+  await page.keyboard.up('Shift');
+  await expect(page.locator('.inspector-header')).toContainText('3 × App server');
+  await expect(shape).toHaveValue('__mixed');
+  await expect(shape.locator('option:checked')).toHaveText('mixed');
+  await expect(mean).toHaveAttribute('placeholder', 'mixed');
+
+  await typeInto(mean, '7');
+  await mean.press('Enter');
+  await expect.poll(async () => (await configOf('app1')).serviceMs).toEqual({ dist: 'lognormal', mean: 7 });
+  // app2 and app3 had the default (exp 5): each keeps its own shape with the new mean.
+  expect((await configOf('app2')).serviceMs).toEqual({ dist: 'exp', mean: 7 });
+  expect((await configOf('app3')).serviceMs).toEqual({ dist: 'exp', mean: 7 });
+
+  // A shape chosen for all keeps each one's mean.
+  await shape.selectOption('const');
+  await expect.poll(async () => (await configOf('app1')).serviceMs).toEqual({ dist: 'const', mean: 7 });
+  // Undo gives each node its own shape back (edits of one field in a row are one step).
+  await page.getByTestId('undo').click();
+  await expect.poll(async () => ((await configOf('app1')).serviceMs as { dist: string }).dist).toBe('lognormal');
+  expect(((await configOf('app2')).serviceMs as { dist: string } | undefined)?.dist ?? 'exp').toBe('exp');
+  expect(problems).toEqual([]);
+});

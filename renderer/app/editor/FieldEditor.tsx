@@ -22,6 +22,12 @@ export interface FieldEditorProps {
    * 1000"), not the kind's default. Absent for the inspector, where empty means the default.
    */
   baseline?: Readonly<Record<string, unknown>>;
+  /**
+   * Commit a value worked out per record (several nodes selected): `valueFor` gets each record's
+   * current value at `path`. A distribution's new mean keeps each node's own shape, and a new
+   * shape each node's own mean, where one value for all would overwrite them.
+   */
+  onCommitEach?: (path: readonly string[], valueFor: (current: unknown) => unknown) => void;
 }
 
 /** What an empty field means: the default (the inspector) or, in a patch, the value it leaves as it is. */
@@ -311,11 +317,29 @@ function withShape(dist: DistributionSpec['dist'], base: DistributionSpec): Dist
  * distribution object. A lognormal without sigma uses DEFAULT_LOGNORMAL_SIGMA, as a file does:
  * the Sigma box says so rather than writing it into the document unseen.
  */
-function DistributionEditor({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: DistributionField }) {
+function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach, baseline }: FieldEditorProps & { descriptor: DistributionField }) {
   const ids = useFieldIds();
   const sigmaIds = useFieldIds();
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const current = shared.state === 'same' ? asSpec(shared.value) : undefined;
+  // Nodes selected together whose distributions differ: the menu says whether their shapes agree
+  // ("mixed" when not), and an edit of the shape or the mean keeps what differs per node.
+  const sharedShape = sharedValue(records.map((record) => asSpec(valueAt(record, path))?.dist));
+  const perNode = shared.state === 'mixed' && onCommitEach !== undefined;
+  const ownSpec = (value: unknown): DistributionSpec => asSpec(value) ?? descriptor.default ?? { dist: 'const', mean: 0 };
+  /** Each node's own distribution with `change` applied; refused whole (nothing changes) if any is invalid. */
+  const commitEach = (change: (own: DistributionSpec) => DistributionSpec): boolean => {
+    for (const record of records) {
+      const checked = checkValue(descriptor, change(ownSpec(valueAt(record, path))));
+      if (!checked.ok) {
+        mean.setProblem(checked.message);
+        return false;
+      }
+    }
+    mean.setProblem(null);
+    onCommitEach!(path, (value) => change(ownSpec(value)));
+    return true;
+  };
   // In a patch, a shape chosen alone keeps the mean the node has then.
   const before = baseline === undefined ? undefined : asSpec(valueAt(baseline as Record<string, unknown>, path));
   const base = current ?? before ?? descriptor.default ?? { dist: 'const', mean: 0 };
@@ -367,12 +391,16 @@ function DistributionEditor({ descriptor, path, records, onCommit, baseline }: F
           data-field={`${path.join('.')}.dist`}
           id={ids.control}
           aria-describedby={hint ? ids.hint : undefined}
-          value={current?.dist ?? ''}
+          value={sharedShape.state === 'mixed' ? '__mixed' : sharedShape.state === 'same' ? String(sharedShape.value) : ''}
           onChange={(event) => {
-            if (event.target.value === '') return onCommit(path, undefined);
-            commitSpec(withShape(event.target.value as DistributionSpec['dist'], base));
+            const chosen = event.target.value;
+            if (chosen === '__mixed') return;
+            if (chosen === '') return onCommit(path, undefined);
+            if (perNode) return void commitEach((own) => withShape(chosen as DistributionSpec['dist'], own));
+            commitSpec(withShape(chosen as DistributionSpec['dist'], base));
           }}
         >
+          {sharedShape.state === 'mixed' && <option value="__mixed">mixed</option>}
           <option value="">{before !== undefined ? `unchanged (${before.dist})` : descriptor.default ? `default (${descriptor.default.dist})` : 'auto'}</option>
           {DISTRIBUTION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -392,7 +420,12 @@ function DistributionEditor({ descriptor, path, records, onCommit, baseline }: F
           placeholder={placeholder}
           // As a number field's tooltip says it ("1000 (default)"), not a bare "5".
           title={before !== undefined ? `Now ${currentText(descriptor, before)}; empty leaves it so` : descriptor.contextDefault ? `auto: ${descriptor.contextDefault}` : shared.state !== 'mixed' && descriptor.default ? `${descriptor.default.mean} (default)` : placeholder}
-          onChange={(event) => mean.type(event.target.value, parseMean, (spec) => onCommit(path, spec))}
+          onChange={(event) =>
+            mean.type(event.target.value, parseMean, (spec) => {
+              if (spec !== undefined && perNode) commitEach((own) => withShape(own.dist, { ...own, mean: spec.mean }));
+              else onCommit(path, spec);
+            })
+          }
           {...mean.handlers}
           onFocus={() => {
             clearedRef.current = null;

@@ -8,6 +8,7 @@ import { renameNode, regionNameProblem, renameRegion, setConfigValue, setLinkVal
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor, TextField } from './FieldEditor';
+import { valueAt } from './fieldValues';
 import { useRefusedFieldNotice } from './useRefusedFieldNotice';
 import { NodeLiveStats } from './NodeLiveStats';
 import { countOf } from '../../../shared/model/plural';
@@ -34,6 +35,19 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
   const onCommit = useCallback(
     (path: readonly string[], value: unknown) => {
       store.update((draft) => setConfigValue(draft, idKey.split(','), path, value), { squashKey: `config:${idKey}:${path.join('.')}` });
+    },
+    [store, idKey],
+  );
+  const onCommitEach = useCallback(
+    (path: readonly string[], valueFor: (current: unknown) => unknown) => {
+      store.update(
+        (draft) => {
+          for (const id of idKey.split(',')) {
+            if (Object.hasOwn(draft.nodes, id)) setConfigValue(draft, [id], path, valueFor(valueAt(draft.nodes[id].config, path)));
+          }
+        },
+        { squashKey: `config:${idKey}:${path.join('.')}` },
+      );
     },
     [store, idKey],
   );
@@ -84,7 +98,7 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
       )}
       {single && <NodeLiveStats nodeId={single.id} kind={single.kind} />}
       {configFields(kind).map((field) => (
-        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} doc={doc} selfIds={ids} />
+        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} onCommitEach={onCommitEach} doc={doc} selfIds={ids} />
       ))}
     </div>
   );
