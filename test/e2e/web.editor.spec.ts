@@ -447,3 +447,20 @@ test('a share code pasted on the canvas is named, and pointed to Open Share Code
   await expect(page.getByTestId('file-notice')).toContainText('the clipboard holds a share code, a whole sandbox. Open it with File → Open Share Code');
   expect(await documentText(page)).toBe(before);
 });
+
+test('another node selected starts at the top of its inspector, not where the last one was scrolled to', async ({ page }) => {
+  // Short enough that both the lb's inspector and the client's scroll.
+  await page.setViewportSize({ width: 1024, height: 560 });
+  await page.goto('/');
+  await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+  const inspector = page.getByTestId('inspector');
+  const lb = await centreOf(page, 'lb');
+  await page.mouse.click(lb.x, lb.y);
+  await inspector.evaluate((panel) => panel.scrollTo(0, panel.scrollHeight));
+  await expect.poll(() => inspector.evaluate((panel) => panel.scrollTop)).toBeGreaterThan(50);
+  const users = await centreOf(page, 'users-us');
+  await page.mouse.click(users.x, users.y);
+  await expect(inspector.locator('.inspector-header')).toContainText('Users (US)');
+  expect(await inspector.evaluate((panel) => panel.scrollHeight - panel.clientHeight), 'the client\'s inspector scrolls too').toBeGreaterThan(50);
+  expect(await inspector.evaluate((panel) => panel.scrollTop)).toBe(0);
+});

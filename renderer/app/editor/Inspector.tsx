@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { configFields, NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
 import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import type { FaultlineDocument, LinkRecord, NodeRecord } from '../../../shared/model/types';
@@ -184,6 +184,13 @@ export function Inspector({ theme }: { theme: ThemeName }) {
   useRefusedFieldNotice(panel);
   const nodes = selection.nodes.filter((id) => Object.hasOwn(doc.nodes, id)).map((id) => doc.nodes[id]);
   const links = selection.links.filter((id) => Object.hasOwn(doc.links, id)).map((id) => doc.links[id]);
+  // Something else selected starts at the top of its inspector (its name and first fields), not
+  // where the last one was scrolled to: an lb scrolled to its health check showed a client from
+  // an unlabelled menu half-way down.
+  const shownKey = `${selection.nodes.join(',')}|${selection.links.join(',')}|${selection.regions.join(',')}`;
+  useLayoutEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [shownKey]);
   let content;
   if (nodes.length > 0) content = <NodesInspector doc={doc} nodes={nodes} theme={theme} />;
   else if (links.length > 0) content = <LinksInspector doc={doc} links={links} />;
