@@ -1,4 +1,5 @@
 import { CanvasSource, Texture } from 'pixi.js';
+import { CHIP_HEIGHT_EMS, LINE_HEIGHT_EMS } from './farLabels';
 
 const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
 
@@ -45,7 +46,7 @@ export function drawChip(text: string, look: ChipLook): Texture {
     context.beginPath();
     const lines = text.split('\n');
     // A one-line chip is a pill; a two-line one keeps the pill's corners (half a one-line chip's height).
-    const radius = Math.min(height - 2 * inset, look.fontSize * 1.5 - 2 * inset) / 2;
+    const radius = Math.min(height, look.fontSize * CHIP_HEIGHT_EMS) / 2 - inset;
     context.roundRect(inset, inset, width - 2 * inset, height - 2 * inset, radius);
     context.fillStyle = css(look.fill);
     context.fill();
@@ -56,7 +57,7 @@ export function drawChip(text: string, look: ChipLook): Texture {
     context.fillStyle = css(look.textColor);
     context.textAlign = 'center';
     context.textBaseline = 'middle';
-    const lineHeight = look.fontSize * 1.2;
+    const lineHeight = look.fontSize * LINE_HEIGHT_EMS;
     lines.forEach((line, i) => context.fillText(line, width / 2, height / 2 + 0.5 + (i - (lines.length - 1) / 2) * lineHeight));
   }
   return new Texture({ source: new CanvasSource({ resource: canvas, resolution }) });

@@ -2,7 +2,7 @@ import { Container, Sprite, Texture } from 'pixi.js';
 import type { FaultlineDocument, NodeKind, NodeRecord } from '../../shared/model/types';
 import type { Rect } from '../editor/geometry';
 import { NODE_CARD } from '../editor/geometry';
-import { farLabelLimits, farLabelOrder, labelHeight, placeFarLabels, type FarLabelCandidate, type FittedLabel } from './farLabels';
+import { CHIP_HEIGHT_EMS, farLabelLimits, farLabelOrder, labelHeight, placeFarLabels, type FarLabelCandidate, type FittedLabel } from './farLabels';
 import { drawChip, measureChipText } from './farLabelChip';
 import { fitLabel, fitLabelTwoLines } from './fitLabel';
 import { KIND_STYLES } from './kindStyle';
@@ -16,7 +16,6 @@ import type { CanvasTheme } from './theme';
 export const FAR_LABEL_SIZE = { normal: 11, classroom: 13 } as const;
 /** The chip behind a label: its text's room on each side, and its height per px of type. */
 const CHIP_PADDING = 4;
-const CHIP_HEIGHT_PER_PX = 1.5;
 /** Clear screen px kept between two labels. */
 const LABEL_GAP = 3;
 /**
@@ -214,7 +213,7 @@ export class FarLabelLayer {
     const label = this.labels.get(id);
     if (!this.active || fitted === undefined || label === undefined) return undefined;
     const width = fitted.width / this.zoom;
-    const height = labelHeight(fitted, Math.round(this.fontSize * CHIP_HEIGHT_PER_PX)) / this.zoom;
+    const height = labelHeight(fitted, Math.round(this.fontSize * CHIP_HEIGHT_EMS)) / this.zoom;
     return { x: label.x - width / 2, y: label.y - height / 2, w: width, h: height };
   }
 
@@ -251,7 +250,7 @@ export class FarLabelLayer {
 
   private place(): void {
     const fontSize = this.fontSize;
-    const height = Math.round(fontSize * CHIP_HEIGHT_PER_PX);
+    const height = Math.round(fontSize * CHIP_HEIGHT_EMS);
     const visible = this.visible;
     let candidates = this.order;
     this.placedArea = undefined;

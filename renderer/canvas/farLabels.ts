@@ -16,8 +16,11 @@ export interface FittedLabel {
   lines?: 1 | 2;
 }
 
-/** A two-line chip is this many times as tall as a one-line chip (a second line of 1.2 em on a 1.5 em chip). */
-export const TWO_LINE_HEIGHT = 1.8;
+/** A label's chip is this many times its type size tall (one line), and a second line adds this much. */
+export const CHIP_HEIGHT_EMS = 1.5;
+export const LINE_HEIGHT_EMS = 1.2;
+/** A two-line chip is this many times as tall as a one-line chip. */
+export const TWO_LINE_HEIGHT = (CHIP_HEIGHT_EMS + LINE_HEIGHT_EMS) / CHIP_HEIGHT_EMS;
 
 /** The height (screen px) of a label's chip, for a one-line chip `height` tall. */
 export function labelHeight(label: FittedLabel, height: number): number {

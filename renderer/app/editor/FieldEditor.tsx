@@ -326,23 +326,20 @@ function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach,
   // ("mixed" when not), and an edit of the shape or the mean keeps what differs per node.
   const sharedShape = sharedValue(records.map((record) => asSpec(valueAt(record, path))?.dist));
   const perNode = shared.state === 'mixed' && onCommitEach !== undefined;
-  const ownSpec = (value: unknown): DistributionSpec => asSpec(value) ?? descriptor.default ?? { dist: 'const', mean: 0 };
+  const fallback: DistributionSpec = descriptor.default ?? { dist: 'const', mean: 0 };
+  const ownSpec = (value: unknown): DistributionSpec => asSpec(value) ?? fallback;
   /** Each node's own distribution with `change` applied; refused whole (nothing changes) if any is invalid. */
-  const commitEach = (change: (own: DistributionSpec) => DistributionSpec): boolean => {
+  const commitEach = (change: (own: DistributionSpec) => DistributionSpec): void => {
     for (const record of records) {
       const checked = checkValue(descriptor, change(ownSpec(valueAt(record, path))));
-      if (!checked.ok) {
-        mean.setProblem(checked.message);
-        return false;
-      }
+      if (!checked.ok) return mean.setProblem(checked.message);
     }
     mean.setProblem(null);
     onCommitEach!(path, (value) => change(ownSpec(value)));
-    return true;
   };
   // In a patch, a shape chosen alone keeps the mean the node has then.
   const before = baseline === undefined ? undefined : asSpec(valueAt(baseline as Record<string, unknown>, path));
-  const base = current ?? before ?? descriptor.default ?? { dist: 'const', mean: 0 };
+  const base = current ?? before ?? fallback;
   const external = current ? String(current.mean) : '';
   const mean = useEditedText(external, `field:${path.join('.')}.mean`);
   const sigma = useEditedText(current?.sigma === undefined ? '' : String(current.sigma), `field:${path.join('.')}.sigma`);
@@ -396,7 +393,7 @@ function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach,
             const chosen = event.target.value;
             if (chosen === '__mixed') return;
             if (chosen === '') return onCommit(path, undefined);
-            if (perNode) return void commitEach((own) => withShape(chosen as DistributionSpec['dist'], own));
+            if (perNode) return commitEach((own) => withShape(chosen as DistributionSpec['dist'], own));
             commitSpec(withShape(chosen as DistributionSpec['dist'], base));
           }}
         >

@@ -22,9 +22,7 @@ import {
   STATE_REQUEST_WIRE,
   STATE_RESPONSE_HELD,
   STATE_RESPONSE_WIRE,
-  STATUS_ERROR,
   STATUS_OK,
-  STATUS_REJECTED,
   isSuccess,
 } from './codes';
 
@@ -360,8 +358,7 @@ export class World {
       links.requestsSent[link]++;
     } else {
       links.answersSent[link]++;
-      const status = calls.status[call];
-      if (status === STATUS_ERROR || status === STATUS_REJECTED) links.failedAnswersSent[link]++;
+      if (!isSuccess(calls.status[call])) links.failedAnswersSent[link]++;
     }
     const now = this.kernel.now;
     const sendAt = now + afterMs;

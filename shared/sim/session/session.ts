@@ -287,12 +287,11 @@ export class Session implements PacedRun {
     this.beginSeek(timeMs, null);
   }
 
-  /** Is the run showing `timeMs` now: there, or ended and asked for its end? */
+  /** Is the run showing `timeMs` now: there, or ended (its report is out) and asked for its end? */
   private isShowing(timeMs: number): boolean {
-    const running = this.running!;
-    const run = running.run;
+    const { run, report } = this.running!;
     const target = this.clampedSeekTarget(timeMs);
-    return target === run.nowMs || (running.report !== null && target === run.durationMs && run.nowMs >= run.durationMs);
+    return target === run.nowMs || (report !== null && target === run.durationMs);
   }
 
   /**
