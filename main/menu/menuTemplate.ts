@@ -1,5 +1,5 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
-import type { MenuChecks, MenuCommand, ToggleCommand } from '../../shared/ipc/menuCommands';
+import { SPEED_COMMANDS, SPEED_MENU_LABELS, type MenuChecks, type MenuCommand, type SpeedCommand, type ToggleCommand } from '../../shared/ipc/menuCommands';
 import { displayOnlyShortcut, hiddenAlias, menuTitle } from './shortcuts';
 
 export interface MenuTemplateOptions {
@@ -12,7 +12,7 @@ export interface MenuTemplateOptions {
   dispatch: (command: MenuCommand, window: BaseWindow | undefined) => void;
   /** Open Recent's entries (newest first) and what choosing one, or Clear, does. */
   recent?: RecentMenu;
-  /** Which settings are on (Dark Theme, Classroom Mode), for their check marks. */
+  /** Which settings are on (Dark Theme, Classroom Mode) and which speed is current, for their check marks. */
   checked?: MenuChecks;
 }
 
@@ -45,6 +45,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   // A setting: a checkbox item, checked while it is on (the page says which are; see MenuChecks).
   const toggle = (commandId: ToggleCommand, label: string, accelerator?: string): MenuItemConstructorOptions =>
     command(commandId, { label, type: 'checkbox', checked: checked[commandId] === true, ...(accelerator ? { accelerator } : {}) });
+  // A speed preset: adjacent radio items form one group, the run's current speed checked.
+  const speed = (commandId: SpeedCommand): MenuItemConstructorOptions => command(commandId, { label: SPEED_MENU_LABELS[commandId], type: 'radio', checked: checked[commandId] === true });
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
@@ -150,9 +152,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         id: 'sim.speed',
         label: 'Speed',
         submenu: [
-          command('sim.speedSlowMotion', { label: 'Slow Motion (1 s in 100 s)' }),
-          command('sim.speedRealTime', { label: 'Real Time' }),
-          command('sim.speedFastest', { label: 'As Fast as Possible' }),
+          ...SPEED_COMMANDS.map(speed),
           separator,
           command('sim.speedUp', { label: 'Faster', accelerator: 'CmdOrCtrl+]' }),
           command('sim.speedDown', { label: 'Slower', accelerator: 'CmdOrCtrl+[' }),

@@ -35,6 +35,7 @@ import { useDockLayout } from './dock/useDockLayout';
 import { SidePanel } from './dock/SidePanel';
 import { useInspectorOnOpen } from './dock/useInspectorOnOpen';
 import { LiveCommands } from '../live/LiveCommands';
+import { SPEED_COMMANDS, type SpeedCommand } from '../../shared/ipc/menuCommands';
 import { NarrationCaption } from '../live/NarrationCaption';
 import { FaultMenu } from '../live/FaultMenu';
 import { PacketLegend } from '../live/PacketLegend';
@@ -64,6 +65,8 @@ export function App({ host }: { host: Host }) {
   useCanvasFocusOnNewDocument(store);
   const { session: live, error: engineError } = useLiveSession(host, store);
   const [classroom, setClassroom] = useState(false);
+  // The run's speed preset, for the native menu's radio items (LiveCommands follows the engine).
+  const [speedShown, setSpeedShown] = useState<SpeedCommand | null>(null);
   // In classroom mode on a window under 1280 px the inspector steps aside (styles.css) unless asked back.
   const [classroomPanel, setClassroomPanel] = useState(false);
   const changeClassroom = (on: boolean) => {
@@ -92,11 +95,12 @@ export function App({ host }: { host: Host }) {
         'view.togglePanel': dockLayout.panelShown,
         'view.togglePalette': dockLayout.paletteShown,
         'view.toggleInspector': dockLayout.inspectorShown,
+        ...Object.fromEntries(SPEED_COMMANDS.map((command) => [command, command === speedShown])),
       });
     report();
     window.addEventListener('focus', report);
     return () => window.removeEventListener('focus', report);
-  }, [host, theme, classroom, dockLayout.panelShown, dockLayout.paletteShown, dockLayout.inspectorShown]);
+  }, [host, theme, classroom, dockLayout.panelShown, dockLayout.paletteShown, dockLayout.inspectorShown, speedShown]);
 
   useEffect(() => {
     host.getAppInfo().then((info) => setVersion(info.version), () => setVersion(''));
@@ -148,7 +152,7 @@ export function App({ host }: { host: Host }) {
                 <NarrationCaption />
               </div>
               <FaultMenu editor={editor} />
-              <LiveCommands classroom={classroom} onClassroomChange={changeClassroom} />
+              <LiveCommands classroom={classroom} onClassroomChange={changeClassroom} onSpeedShown={setSpeedShown} />
               <CanvasToolbar panel={classroom ? { open: classroomPanel, onToggle: toggleClassroomPanel } : undefined} />
               <RenameField />
               <EditorCommands theme={theme} onThemeChange={setTheme} />

@@ -1,13 +1,17 @@
+import type { SpeedCommand } from '../../shared/ipc/menuCommands';
 import { MIN_SPEED, type Speed } from '../../shared/sim/session/protocol';
 
-/** The speeds the toolbar offers, slowest first. Slow motion is DESIGN §3's 1 s in 100 s. */
-export const SPEED_PRESETS: readonly { speed: Speed; label: string; title: string }[] = [
-  { speed: MIN_SPEED, label: '1/100×', title: 'Slow motion: 1 simulated second takes 100 seconds' },
-  { speed: 0.1, label: '1/10×', title: '1 simulated second takes 10 seconds' },
-  { speed: 1, label: '1×', title: 'Real time' },
-  { speed: 10, label: '10×', title: '10 simulated seconds per second' },
-  { speed: 100, label: '100×', title: '100 simulated seconds per second' },
-  { speed: 'max', label: 'Max', title: 'As fast as possible' },
+/**
+ * The speeds the toolbar and the Simulation menu offer, slowest first, each with the menu command
+ * that chooses it. Slow motion is DESIGN §3's 1 s in 100 s.
+ */
+export const SPEED_PRESETS: readonly { speed: Speed; label: string; title: string; command: SpeedCommand }[] = [
+  { speed: MIN_SPEED, label: '1/100×', title: 'Slow motion: 1 simulated second takes 100 seconds', command: 'sim.speedSlowMotion' },
+  { speed: 0.1, label: '1/10×', title: '1 simulated second takes 10 seconds', command: 'sim.speedOneTenth' },
+  { speed: 1, label: '1×', title: 'Real time', command: 'sim.speedRealTime' },
+  { speed: 10, label: '10×', title: '10 simulated seconds per second', command: 'sim.speedTenTimes' },
+  { speed: 100, label: '100×', title: '100 simulated seconds per second', command: 'sim.speedHundredTimes' },
+  { speed: 'max', label: 'Max', title: 'As fast as possible', command: 'sim.speedFastest' },
 ];
 
 export const DEFAULT_SPEED: Speed = 1;

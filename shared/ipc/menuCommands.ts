@@ -34,7 +34,10 @@ export const MENU_COMMANDS = [
   'sim.step',
   'sim.reset',
   'sim.speedSlowMotion',
+  'sim.speedOneTenth',
   'sim.speedRealTime',
+  'sim.speedTenTimes',
+  'sim.speedHundredTimes',
   'sim.speedFastest',
   'sim.speedUp',
   'sim.speedDown',
@@ -48,8 +51,26 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** The commands that turn a setting on and off: checkbox items, checked while the setting is on. */
 export const TOGGLE_COMMANDS = ['view.toggleDarkMode', 'view.toggleClassroomMode', 'view.togglePanel', 'view.togglePalette', 'view.toggleInspector'] as const satisfies readonly MenuCommand[];
 export type ToggleCommand = (typeof TOGGLE_COMMANDS)[number];
-/** Which settings are on, as the page last said (missing: off). */
-export type MenuChecks = Partial<Record<ToggleCommand, boolean>>;
+/**
+ * The speed presets, slowest first (1/100×, 1/10×, 1×, 10×, 100×, as fast as possible): radio
+ * items, the one the run is at checked. The page maps each to its speed (renderer/live/speedPresets.ts).
+ */
+export const SPEED_COMMANDS = ['sim.speedSlowMotion', 'sim.speedOneTenth', 'sim.speedRealTime', 'sim.speedTenTimes', 'sim.speedHundredTimes', 'sim.speedFastest'] as const satisfies readonly MenuCommand[];
+export type SpeedCommand = (typeof SPEED_COMMANDS)[number];
+/** The Simulation menu's speed items, in both menus (native and in-page). */
+export const SPEED_MENU_LABELS: Readonly<Record<SpeedCommand, string>> = {
+  'sim.speedSlowMotion': 'Slow Motion (1/100×)',
+  'sim.speedOneTenth': '1/10×',
+  'sim.speedRealTime': 'Real Time (1×)',
+  'sim.speedTenTimes': '10×',
+  'sim.speedHundredTimes': '100×',
+  'sim.speedFastest': 'As Fast as Possible (Max)',
+};
+/** The items the menu shows checked: settings that are on and the current speed. */
+export const CHECKED_COMMANDS = [...TOGGLE_COMMANDS, ...SPEED_COMMANDS] as const;
+export type CheckedCommand = (typeof CHECKED_COMMANDS)[number];
+/** Which settings are on and which speed is current, as the page last said (missing: off). */
+export type MenuChecks = Partial<Record<CheckedCommand, boolean>>;
 
 const knownCommands: ReadonlySet<string> = new Set(MENU_COMMANDS);
 

@@ -15,7 +15,7 @@ import {
   tokenSchema,
   validatorFor,
 } from './files';
-import { parseMenuCommand, type MenuChecks } from './menuCommands';
+import { CHECKED_COMMANDS, parseMenuCommand, type MenuChecks } from './menuCommands';
 import { z } from 'zod';
 import { MAX_SHARE_CODE_CHARS } from '../model/limits';
 import { invalid, valid, type Validation } from './validation';
@@ -26,8 +26,8 @@ import { invalid, valid, type Validation } from './validation';
  * The mapped types make a missing validator a compile error when a channel is added.
  */
 
-/** The page's word on which settings are on: only the toggle commands, each true or false. */
-const menuChecksSchema: z.ZodType<MenuChecks> = z.strictObject({ 'view.toggleDarkMode': z.boolean().optional(), 'view.toggleClassroomMode': z.boolean().optional(), 'view.togglePanel': z.boolean().optional(), 'view.togglePalette': z.boolean().optional(), 'view.toggleInspector': z.boolean().optional() });
+/** The page's word on which items are checked: only the settings and speed presets, each true or false. */
+const menuChecksSchema: z.ZodType<MenuChecks> = z.strictObject(Object.fromEntries(CHECKED_COMMANDS.map((command) => [command, z.boolean().optional()])));
 
 function noArguments(args: readonly unknown[]): Validation<[]> {
   return args.length === 0 ? valid([]) : invalid(`expected no arguments, got ${args.length}`);

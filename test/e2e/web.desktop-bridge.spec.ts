@@ -59,8 +59,11 @@ async function openWithStandInBridge(page: Page): Promise<void> {
   await page.goto('/');
 }
 
-/** The palette and the inspector, shown as they are at the start. */
-const SIDES_SHOWN = { 'view.togglePalette': true, 'view.toggleInspector': true };
+/** The speed presets' radio items, the one given checked (none without an engine, as here). */
+const speedAt = (current: string | null) =>
+  Object.fromEntries(['sim.speedSlowMotion', 'sim.speedOneTenth', 'sim.speedRealTime', 'sim.speedTenTimes', 'sim.speedHundredTimes', 'sim.speedFastest'].map((command) => [command, command === current]));
+/** The palette and the inspector, shown as they are at the start; no speed checked (no engine: nothing runs at any speed). */
+const SIDES_SHOWN = { 'view.togglePalette': true, 'view.toggleInspector': true, ...speedAt(null) };
 
 const lastReported = (page: Page) => page.evaluate(() => (window as unknown as StandIn).__reportedChecks.at(-1) ?? null);
 

@@ -51,3 +51,35 @@ test('View → Dark Theme and Classroom Mode show whether they are on', async ({
   await expect(page.locator('.app-shell')).not.toHaveClass(/classroom/);
   await expect(await viewItem(page, 'Classroom Mode')).toHaveAttribute('aria-checked', 'false');
 });
+
+test('Simulation → Speed offers every preset as a radio item with the current one checked, however it was chosen', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const speedItem = async (name: string) => {
+    await page.getByTestId('app-menu-bar').getByRole('menuitem', { name: 'Simulation', exact: true }).click();
+    return page.getByTestId('menu-simulation').getByRole('menuitemradio', { name, exact: true });
+  };
+  const toolbarSpeed = (name: string) => page.getByRole('toolbar', { name: 'Playback' }).getByRole('radio', { name, exact: true });
+
+  // The run starts at real time: that item alone is checked, among all six presets.
+  await speedItem('Real Time (1×)');
+  const radios = page.getByTestId('menu-simulation').getByRole('menuitemradio');
+  await expect(radios).toHaveText(['Slow Motion (1/100×)', '1/10×', 'Real Time (1×)', '10×', '100×', 'As Fast as Possible (Max)']);
+  await expect(radios.and(page.locator('[aria-checked="true"]'))).toHaveText(['Real Time (1×)']);
+  await page.screenshot({ path: `${SHOTS}/simulation-menu-speeds.png` });
+  await page.keyboard.press('Escape');
+
+  // Chosen in the menu: the toolbar follows, and so does the menu's mark.
+  await (await speedItem('1/10×')).click();
+  await expect(page.getByTestId('menu-simulation')).toBeHidden();
+  await expect(toolbarSpeed('1/10×')).toHaveAttribute('aria-checked', 'true');
+  await expect(await speedItem('1/10×')).toHaveAttribute('aria-checked', 'true');
+  await expect(radios.and(page.locator('[aria-checked="true"]'))).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  // Chosen on the toolbar: the menu follows.
+  await toolbarSpeed('100×').click();
+  await expect(await speedItem('100×')).toHaveAttribute('aria-checked', 'true');
+  await expect(radios.and(page.locator('[aria-checked="true"]'))).toHaveText(['100×']);
+  await page.keyboard.press('Escape');
+});

@@ -1,6 +1,6 @@
 import { Menu } from '@base-ui/react/menu';
 import { Menubar } from '@base-ui/react/menubar';
-import { Check } from 'lucide-react';
+import { Check, Dot } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../host/host';
 import type { HostRecentEntry, HostRecentFiles } from '../../host/hostFiles';
@@ -132,6 +132,32 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
               if (item.type === 'recent') {
                 if (!recent) return null;
                 return <OpenRecentSubmenu key="file.openRecent" label={item.label} recent={recent} entries={recentEntries} onChoose={() => (chose.current = true)} />;
+              }
+              if (item.type === 'radio') {
+                // One of several (the speeds): role menuitemradio with aria-checked, a dot on the current one.
+                const current = item.items.find((choice) => dispatcher.isChecked(choice.command) === true)?.command ?? null;
+                return (
+                  <Menu.RadioGroup key={`radio-${item.label}`} value={current} aria-label={item.label}>
+                    {item.items.map((choice) => (
+                      <Menu.RadioItem
+                        key={choice.command}
+                        value={choice.command}
+                        className="menu-item"
+                        closeOnClick
+                        disabled={!dispatcher.isAvailable(choice.command)}
+                        onClick={() => choose(choice.command)}
+                        data-command={choice.command}
+                      >
+                        <span>{choice.label}</span>
+                        <span className="menu-item-end">
+                          <Menu.RadioItemIndicator className="menu-item-check" aria-hidden="true" keepMounted>
+                            <Dot size={14} strokeWidth={6} />
+                          </Menu.RadioItemIndicator>
+                        </span>
+                      </Menu.RadioItem>
+                    ))}
+                  </Menu.RadioGroup>
+                );
               }
               if (item.checkbox) {
                 // An on/off setting: role menuitemcheckbox with aria-checked, and a check mark when on.

@@ -1,3 +1,4 @@
+import { SPEED_COMMANDS, SPEED_MENU_LABELS } from '../../../shared/ipc/menuCommands';
 import { WEB_NEW_KEYS } from './webShortcuts';
 import type { AppCommand } from './commandDispatcher';
 
@@ -17,7 +18,15 @@ export interface MenuRecentItem {
   label: string;
 }
 
-export type MenuItemModel = MenuCommandItem | MenuRecentItem | { type: 'separator' };
+/** Mutually exclusive choices (the speed presets): radio items (role menuitemradio), the current one checked. */
+export interface MenuRadioGroupItem {
+  type: 'radio';
+  /** The group's accessible name. */
+  label: string;
+  items: MenuCommandItem[];
+}
+
+export type MenuItemModel = MenuCommandItem | MenuRecentItem | MenuRadioGroupItem | { type: 'separator' };
 
 export interface MenuModel {
   label: string;
@@ -93,9 +102,8 @@ export function buildMenuModel(mod: string, options: { openRecent?: boolean } = 
         item('sim.step', 'Step', 'F10'),
         item('sim.reset', 'Reset'),
         separator,
-        item('sim.speedSlowMotion', 'Slow Motion (1 s in 100 s)'),
-        item('sim.speedRealTime', 'Real Time'),
-        item('sim.speedFastest', 'As Fast as Possible'),
+        { type: 'radio', label: 'Speed', items: SPEED_COMMANDS.map((command) => item(command, SPEED_MENU_LABELS[command])) },
+        separator,
         item('sim.speedUp', 'Faster', `${mod}+]`),
         item('sim.speedDown', 'Slower', `${mod}+[`),
       ],

@@ -118,7 +118,11 @@ describe('menus and shortcuts', () => {
         if (Array.isArray(item.submenu)) walk(item.submenu);
       });
     walk(buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }));
-    const page = buildMenuModel('Ctrl').flatMap((menu) => menu.items).filter((item) => item.type === 'command');
+    // A radio group's choices are commands like any other.
+    const page = buildMenuModel('Ctrl')
+      .flatMap((menu) => menu.items)
+      .flatMap((item) => (item.type === 'radio' ? item.items : [item]))
+      .filter((item) => item.type === 'command');
     // The web-only Edit items are the native Edit menu's roles there.
     const nativeEditRoles = new Set(
       (buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: () => {} }).find((menu) => menu.label === '&Edit' || menu.label === 'Edit')!.submenu as MenuItemConstructorOptions[]).map((item) => item.role),
@@ -146,7 +150,11 @@ describe('menus and shortcuts', () => {
     const toggles = page.filter((item) => item.checkbox);
     expect(toggles.map((item) => [item.command, item.label])).toEqual([['view.toggleDarkMode', 'Dark Theme'], ['view.toggleClassroomMode', 'Classroom Mode'], ['view.togglePanel', 'Run Panels'], ['view.togglePalette', 'Palette'], ['view.toggleInspector', 'Inspector']]);
     for (const item of toggles) expect(nativeItems.get(item.command), item.command).toMatchObject({ type: 'checkbox', label: item.label });
-    for (const item of page.filter((item) => !item.checkbox)) expect(nativeItems.get(item.command)?.type, item.command).toBeUndefined();
+    // The speeds are radio items in both menus, with the same labels.
+    const speeds = buildMenuModel('Ctrl').flatMap((menu) => menu.items).filter((item) => item.type === 'radio').flatMap((group) => group.items);
+    expect(speeds.map((item) => item.command)).toEqual(['sim.speedSlowMotion', 'sim.speedOneTenth', 'sim.speedRealTime', 'sim.speedTenTimes', 'sim.speedHundredTimes', 'sim.speedFastest']);
+    for (const item of speeds) expect(nativeItems.get(item.command), item.command).toMatchObject({ type: 'radio', label: item.label });
+    for (const item of page.filter((item) => !item.checkbox && !speeds.some((speed) => speed.command === item.command))) expect(nativeItems.get(item.command)?.type, item.command).toBeUndefined();
     expect(page.map((item) => item.command)).toEqual(expect.arrayContaining(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.revert', 'file.copyShareCode', 'file.openShareCode', 'file.exportPng', 'file.exportReport', 'file.exportTimelineCsv']));
   });
 });

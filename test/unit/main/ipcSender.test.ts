@@ -146,14 +146,15 @@ describe('registerIpcHandlers', () => {
     await expect(invoke('app:getInfo', fakeEvent({ url: 'https://example.com/', parent: null }))).rejects.toThrow(/refused/);
   });
 
-  it('hands menu:setChecks (which settings are on) to the native menu, and refuses anything else', async () => {
+  it('hands menu:setChecks (which settings are on, which speed is current) to the native menu, and refuses anything else', async () => {
     const { ipc, invoke } = fakeIpcMain();
     const gate = createSenderGate({ allowedOrigins: origins, isAppWebContents: (contents) => contents.id === 1 });
     const setMenuChecks = vi.fn();
     registerIpcHandlers(ipc, { appInfo: () => appInfo, checkSender: gate, log: quietLog(), setMenuChecks });
-    await expect(invoke('menu:setChecks', anyEvent, { 'view.toggleDarkMode': true, 'view.toggleClassroomMode': false })).resolves.toBeNull();
-    expect(setMenuChecks).toHaveBeenCalledWith({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': false });
-    for (const bad of [{ 'view.toggleDarkMode': 'yes' }, { 'file.save': true }, null, 'dark']) await expect(invoke('menu:setChecks', anyEvent, bad)).rejects.toThrow();
+    await expect(invoke('menu:setChecks', anyEvent, { 'view.toggleDarkMode': true, 'view.toggleClassroomMode': false, 'sim.speedTenTimes': true })).resolves.toBeNull();
+    expect(setMenuChecks).toHaveBeenCalledWith({ 'view.toggleDarkMode': true, 'view.toggleClassroomMode': false, 'sim.speedTenTimes': true });
+    // Faster / Slower are commands, not states; a speed is true or false.
+    for (const bad of [{ 'view.toggleDarkMode': 'yes' }, { 'file.save': true }, { 'sim.speedUp': true }, { 'sim.speedFastest': 1 }, null, 'dark']) await expect(invoke('menu:setChecks', anyEvent, bad)).rejects.toThrow();
     await expect(invoke('menu:setChecks', fakeEvent({ url: 'https://example.com/', parent: null }), {})).rejects.toThrow(/refused/);
     expect(setMenuChecks).toHaveBeenCalledTimes(1);
   });

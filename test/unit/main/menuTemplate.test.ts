@@ -56,9 +56,12 @@ describe('buildMenuTemplate on Windows and Linux', () => {
     ['view.toggleInspector', 'Inspector', 'CmdOrCtrl+I'],
     ['sim.step', 'Step', 'F10'],
     ['sim.reset', 'Reset', undefined],
-    ['sim.speedSlowMotion', 'Slow Motion (1 s in 100 s)', undefined],
-    ['sim.speedRealTime', 'Real Time', undefined],
-    ['sim.speedFastest', 'As Fast as Possible', undefined],
+    ['sim.speedSlowMotion', 'Slow Motion (1/100×)', undefined],
+    ['sim.speedOneTenth', '1/10×', undefined],
+    ['sim.speedRealTime', 'Real Time (1×)', undefined],
+    ['sim.speedTenTimes', '10×', undefined],
+    ['sim.speedHundredTimes', '100×', undefined],
+    ['sim.speedFastest', 'As Fast as Possible (Max)', undefined],
     ['sim.speedUp', 'Faster', 'CmdOrCtrl+]'],
     ['sim.speedDown', 'Slower', 'CmdOrCtrl+['],
     ['help.lessons', 'Lessons', 'F1'],
@@ -224,5 +227,32 @@ describe('buildMenuTemplate: settings are checkbox items', () => {
     // Still a command: choosing it asks the page to toggle (the page then reports the new state).
     byId(on, 'view.toggleClassroomMode').click!({} as never, undefined, {} as never);
     expect(dispatch).toHaveBeenCalledWith('view.toggleClassroomMode', undefined);
+  });
+});
+
+describe('buildMenuTemplate: the speeds are radio items', () => {
+  const speeds = ['sim.speedSlowMotion', 'sim.speedOneTenth', 'sim.speedRealTime', 'sim.speedTenTimes', 'sim.speedHundredTimes', 'sim.speedFastest'];
+
+  it('lists every preset, slowest first, adjacent (one radio group), the one the page says checked', () => {
+    const dispatch = vi.fn();
+    const template = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch, checked: { 'sim.speedTenTimes': true, 'sim.speedRealTime': false } });
+    const submenu = byId(template, 'sim.speed').submenu as MenuItemConstructorOptions[];
+    expect(submenu.slice(0, 6).map((item) => item.id)).toEqual(speeds);
+    expect(submenu.slice(0, 6).map((item) => [item.type, item.checked])).toEqual([
+      ['radio', false],
+      ['radio', false],
+      ['radio', false],
+      ['radio', true],
+      ['radio', false],
+      ['radio', false],
+    ]);
+    expect(submenu[6].type).toBe('separator');
+    byId(template, 'sim.speedOneTenth').click!({} as never, undefined, {} as never);
+    expect(dispatch).toHaveBeenLastCalledWith('sim.speedOneTenth', undefined);
+  });
+
+  it('checks none before the page has said (no engine yet)', () => {
+    const template = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Faultline', dispatch: vi.fn() });
+    for (const id of speeds) expect(byId(template, id)).toMatchObject({ type: 'radio', checked: false });
   });
 });
