@@ -1,4 +1,4 @@
-import type { FaultlineDocument, NodeKind } from '../../shared/model/types';
+import type { FaultlineDocument, NodeKind, ViewState } from '../../shared/model/types';
 import type { Camera } from './camera';
 import { copySelection, pasteContent, type ClipboardContent } from './commands/clipboard';
 import { clipboardText } from './commands/clipboardText';
@@ -737,6 +737,20 @@ export class Editor {
     // Nothing to fit (New): actual size, not the zoom the previous document happened to need.
     else if (documentBounds(doc) === undefined) this.camera?.setZoom(1);
     else this.fitToContent();
+  }
+
+  /**
+   * The camera as Save writes it into the file (`view`, which opening shows again): where the user
+   * left it; none while the view is as Fit left it, so a fitted design is fitted again on whatever
+   * screen opens it. Rounded (a tenth of a unit, three significant digits of zoom): the file should
+   * not change with every sub-pixel of a pan.
+   */
+  viewToSave(): ViewState | undefined {
+    if (!this.camera || this.autoFit) return undefined;
+    const centre = this.camera.visibleCentre();
+    const zoom = Number(this.camera.zoom().toPrecision(3));
+    if (!Number.isFinite(centre.x) || !Number.isFinite(centre.y) || !(zoom > 0)) return undefined;
+    return { x: Math.round(centre.x * 10) / 10, y: Math.round(centre.y * 10) / 10, zoom };
   }
 
   /** The user panned or zoomed the canvas (drag, wheel, pinch): a resize no longer re-fits. */

@@ -85,6 +85,44 @@ test.describe('web edition files', () => {
     expect(problems).toEqual([]);
   });
 
+  test('Save writes the camera where it was left, and the saved file opens showing the same', async ({ page }) => {
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await openWithChooser(page, 'two-tier.faultline');
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+    const camera = () =>
+      page.evaluate(() => {
+        const debug = (window as unknown as { __faultline: { zoom(): number; nodeClientRect(id: string): { x: number; y: number } | null } }).__faultline;
+        return { zoom: debug.zoom(), web: debug.nodeClientRect('web') };
+      });
+    const fitted = await camera();
+    // Zoomed in from the menu: no longer as Fit left it.
+    await menu(page, 'View', 'Zoom In');
+    await menu(page, 'View', 'Zoom In');
+    await expect.poll(async () => (await camera()).zoom).toBeGreaterThan(fitted.zoom * 1.2);
+    const shown = await camera();
+
+    const download = page.waitForEvent('download');
+    await menu(page, 'File', 'Save As…');
+    const path = await (await download).path();
+    const saved = JSON.parse(await readFile(path, 'utf8'));
+    expect(saved.view.zoom).toBeCloseTo(shown.zoom, 2);
+    // Saving the camera is not an edit: nothing unsaved, nothing to undo that was not there.
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+
+    // Somewhere else, then the saved file again: the same zoom, the card at the same place on screen.
+    await menu(page, 'File', 'New');
+    await expect(page.getByTestId('status-counts')).toHaveText('0 nodes · 0 links');
+    const chooser = page.waitForEvent('filechooser');
+    await menu(page, 'File', 'Open…');
+    await (await chooser).setFiles({ name: 'two-tier-zoomed.faultline', mimeType: 'application/json', buffer: await readFile(path) });
+    await expect(page).toHaveTitle('two-tier-zoomed.faultline — Faultline');
+    await expect.poll(async () => (await camera()).zoom).toBeCloseTo(shown.zoom, 2);
+    const reopened = await camera();
+    expect(Math.abs(reopened.web!.x - shown.web!.x)).toBeLessThan(2);
+    expect(Math.abs(reopened.web!.y - shown.web!.y)).toBeLessThan(2);
+  });
+
   test('a broken file lists every problem with its path and changes nothing', async ({ page }) => {
     await withoutFileSystemAccess(page);
     await page.goto('/');

@@ -3,7 +3,7 @@ import { loadDocument } from '../../../shared/model/load';
 import { countProblems } from '../../../shared/model/problems';
 import { saveDocument } from '../../../shared/model/save';
 import { decodeShareCode, encodeShareCode } from '../../../shared/model/shareCode';
-import type { FaultlineDocument, LoadResult } from '../../../shared/model/types';
+import type { FaultlineDocument, LoadResult, ViewState } from '../../../shared/model/types';
 import { reportToJson, type Report } from '../../../shared/sim/report';
 import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../host/hostFiles';
 import type { DocumentSession } from './documentSession';
@@ -18,6 +18,8 @@ export interface FileCommandDeps {
   /** The canvas as PNG bytes; null when it is not drawn yet. */
   snapshotPng(): Promise<Uint8Array<ArrayBuffer> | null>;
   runReport(document: FaultlineDocument, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Report>;
+  /** The camera Save writes into the file (`view`); undefined for none (the view is as Fit left it). Without it, the document's own. */
+  viewToSave?(): ViewState | undefined;
 }
 
 export type FileCommands = ReturnType<typeof createFileCommands>;
@@ -121,17 +123,30 @@ export function createFileCommands(deps: FileCommandDeps) {
     }
   }
 
+  /**
+   * The file's text: the document with the camera where the user left it, so the file opens as it
+   * was saved (unknown fields a file's `view` had are kept). The camera is not an edit: it is
+   * written, never part of the document's history or of what makes it unsaved.
+   */
+  function fileText(snapshot: FaultlineDocument): string {
+    if (!deps.viewToSave) return saveDocument(snapshot);
+    const camera = deps.viewToSave();
+    const { view: previous, ...withoutView } = snapshot;
+    if (camera === undefined) return saveDocument(withoutView);
+    return saveDocument({ ...snapshot, view: { ...camera, ...(previous?.extras ? { extras: previous.extras } : {}) } });
+  }
+
   async function save(): Promise<boolean> {
     const file = session.getFile();
     if (!file || !file.writable) return saveAs();
     const snapshot = session.store.getDocument();
-    const text = saveDocument(snapshot);
+    const text = fileText(snapshot);
     return finishSave(await files.save(file, text, { overwriteChanged: false }), snapshot, text);
   }
 
   async function saveAs(): Promise<boolean> {
     const snapshot = session.store.getDocument();
-    const text = saveDocument(snapshot);
+    const text = fileText(snapshot);
     const name = session.getFile()?.name ?? `${session.displayName()}.faultline`;
     return finishSave(await files.saveAs(text, name), snapshot, text);
   }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ViewState } from '../../../shared/model/types';
 import type { Host } from '../../host/host';
 import { readFileText } from '../../host/web/webFiles';
 import { snapshotCanvasPng } from '../../canvas/canvasSnapshot';
@@ -28,7 +29,7 @@ const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? [
  * the window's dirty state, autosave, the recovery offer, files the OS opens, dropping a file,
  * and saving on the way out.
  */
-export function useFileIntegration(host: Host, store: SessionStore, dispatcher: CommandDispatcher) {
+export function useFileIntegration(host: Host, store: SessionStore, dispatcher: CommandDispatcher, viewToSave?: () => ViewState | undefined) {
   const [queue] = useState(() => new DialogQueue());
   const [session] = useState(() => new DocumentSession(store));
   const [dragging, setDragging] = useState(false);
@@ -41,8 +42,9 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
         clipboard: clipboardOf(host),
         snapshotPng: snapshotCanvasPng,
         runReport: (document, onProgress, signal) => runToReport(document, onProgress, { signal }),
+        ...(viewToSave ? { viewToSave } : {}),
       }),
-    [host, session, queue],
+    [host, session, queue, viewToSave],
   );
 
   useEffect(() => {

@@ -225,8 +225,10 @@ function TopMenu({ menu, recent, recentEntries }: { menu: MenuModel; recent: Rec
 export function AppMenuBar({ host }: { host: Host }) {
   const store = useDocumentStore();
   const dispatcher = useCommandDispatcher();
-  const { queue, dragging, commands, session } = useFileIntegration(host, store, dispatcher);
   const editor = useEditor();
+  // Save writes the camera where the user left it (the file opens showing what it showed).
+  const viewToSave = useCallback(() => editor.viewToSave(), [editor]);
+  const { queue, dragging, commands, session } = useFileIntegration(host, store, dispatcher, viewToSave);
   const getAppInfo = useCallback(() => host.getAppInfo(), [host]);
   const notify = useCallback((message: string, tone: 'error' | 'warning', options?: { step?: number; key?: string }) => queue.notify(message, tone, options), [queue]);
   useEffect(() => {

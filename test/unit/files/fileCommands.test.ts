@@ -7,7 +7,7 @@ import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../
 import { createEmptyDocument } from '../../../shared/model/document';
 import { loadDocument } from '../../../shared/model/load';
 import { saveDocument } from '../../../shared/model/save';
-import type { FaultlineDocument } from '../../../shared/model/types';
+import type { FaultlineDocument, ViewState } from '../../../shared/model/types';
 import { makeDocument } from '../sim/helpers/documents';
 
 const lesson = makeDocument({ title: 'Lesson', durationS: 3, nodes: [{ id: 'c', kind: 'client', config: { rps: 20 } }, { id: 'a', kind: 'app' }], links: [{ from: 'c', to: 'a' }] });
@@ -63,7 +63,7 @@ function scriptedUi(answers: ConfirmChoice[] = []) {
   return ui;
 }
 
-function setup(options: { files?: Partial<HostFiles>; answers?: ConfirmChoice[]; document?: FaultlineDocument } = {}) {
+function setup(options: { files?: Partial<HostFiles>; answers?: ConfirmChoice[]; document?: FaultlineDocument; viewToSave?: () => ViewState | undefined } = {}) {
   const store = new DocumentStore(options.document ?? lesson);
   const session = new DocumentSession(store);
   const files = fakeFiles(options.files);
@@ -79,6 +79,7 @@ function setup(options: { files?: Partial<HostFiles>; answers?: ConfirmChoice[];
       const { runToReport } = await import('../../../renderer/app/files/runReport');
       return runToReport(document, () => {}, { clockMs: () => 0, yieldNow: async () => {} });
     },
+    ...(options.viewToSave ? { viewToSave: options.viewToSave } : {}),
   });
   const edit = () => store.update((draft) => void (draft.meta.title = `${draft.meta.title}!`));
   return { store, session, files, ui, clipboard, commands, edit };
@@ -204,6 +205,26 @@ describe('file commands: save', () => {
     expect(session.isDirty()).toBe(false);
     expect(windowTitle(session)).toBe('Lesson!.faultline — Faultline');
     expect(files.clearRecovery).toHaveBeenCalled(); // the autosaved copy is no longer needed
+  });
+
+  it('Save and Save As write the camera where the user left it, and none while it is fitted; the camera is not an edit', async () => {
+    let camera: ViewState | undefined = { x: 120.5, y: -40, zoom: 0.75 };
+    const withView = { ...lesson, view: { x: 1, y: 2, zoom: 3, extras: { pinned: true } } };
+    const { commands, session, files, store, edit } = setup({ document: withView, viewToSave: () => camera });
+    edit();
+    await commands.saveAs();
+    // The file's unknown view fields survive; the document itself is not changed by the camera.
+    expect(JSON.parse(files.saved[0].text).view).toEqual({ x: 120.5, y: -40, zoom: 0.75, pinned: true });
+    expect(store.getDocument().view).toEqual(withView.view);
+    expect(session.isDirty()).toBe(false);
+    expect(store.canUndo()).toBe(true);
+    // Fitted: no view, so the file is fitted to whatever screen opens it.
+    camera = undefined;
+    edit();
+    await commands.save();
+    expect(files.saved).toHaveLength(2);
+    expect(JSON.parse(files.saved[1].text)).not.toHaveProperty('view');
+    expect(loadDocument(files.saved[1].text)).toMatchObject({ ok: true, document: { meta: { title: 'Lesson!!' } } });
   });
 
   it('a save that is only a download keeps a recovery copy of what was downloaded, and says it downloaded', async () => {
