@@ -78,6 +78,15 @@ test.describe('web edition', () => {
     // The spelling of the rest of the app ("A region: a data center or a continent").
     await expect(guide).toContainText('Draw regions around nodes for data centers;');
     await page.screenshot({ path: testInfo.outputPath('guide.png') });
+    // The reference: a kind opens to its fields under their file names, with their defaults.
+    const lb = guide.locator('details[data-kind="lb"]');
+    await expect(lb.getByRole('row', { name: /ha\.heartbeatMs/ })).toBeHidden();
+    await lb.locator('summary').click();
+    await expect(lb.getByRole('row', { name: /^ha\.heartbeatMs Heartbeat\. Time between heartbeats to the peer\. \(a number ≥ 1\) 500 ms$/ })).toBeVisible();
+    await expect(guide.getByTestId('help-reference-actions').getByRole('row', { name: /^partition Partition groups of node or region ids$/ })).toBeVisible();
+    await expect(guide.getByTestId('help-reference-metrics').getByRole('row', { name: /^cache\.hitRatio Cache hit ratio 0–1 needed: a cache, cdn, proxy$/ })).toBeVisible();
+    await lb.locator('summary').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('guide-reference.png') });
     await page.keyboard.press('Escape');
     await expect(guide).toBeHidden();
 

@@ -1,5 +1,6 @@
 import { BookOpen } from 'lucide-react';
 import { ReadingDialog } from '../lessons/ReadingDialog';
+import { ReferenceSection } from './ReferenceSection';
 import './help.css';
 
 /** One row of the shortcut table: the keys, and what they do. */
@@ -92,8 +93,8 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
       className="lessons-dialog help-dialog"
       testId="guide-dialog"
     >
-      {/* The text scrolls, and has nothing focusable in it: one Tab stop lets the keyboard scroll it
-          (axe: scrollable-region-focusable). The Close button before it still takes the first focus. */}
+      {/* The text scrolls: one Tab stop lets the keyboard scroll it (axe: scrollable-region-focusable);
+          the reference's kinds open from the keyboard too. The Close button before it still takes the first focus. */}
       <div className="help-body" role="region" aria-label="Guide" tabIndex={0}>
         <section>
           <h3>Build</h3>
@@ -131,6 +132,7 @@ export function GuideDialog({ open, mod, newKeys, onClose }: { open: boolean; mo
             dropping, or saved as a download, are not listed.
           </p>
         </section>
+        <ReferenceSection />
         <section>
           <h3>Keyboard and mouse</h3>
           {shortcutGroups(mod, newKeys).map((group) => (
