@@ -1,5 +1,7 @@
 import type { FieldDescriptor, FieldUnit } from '../../../shared/model/schema/fields';
 import { describeRule, valueSchema } from '../../../shared/model/schema/fields';
+import { fieldNotInEffect } from '../../../shared/model/schema/fieldsInEffect';
+import type { NodeKind } from '../../../shared/model/types';
 
 /** What several selected nodes hold at one path: one shared value, nothing, or different values. */
 export type SharedValue = { state: 'unset' } | { state: 'same'; value: unknown } | { state: 'mixed' };
@@ -17,6 +19,25 @@ export function sharedValue(values: readonly unknown[]): SharedValue {
   if (values.length === 0 || values.every((value) => value === undefined)) return { state: 'unset' };
   const first = JSON.stringify(values[0]);
   return values.every((value) => JSON.stringify(value) === first) ? { state: 'same', value: values[0] } : { state: 'mixed' };
+}
+
+/**
+ * A field that does nothing on the selected nodes: on all of them it is disabled (its value kept)
+ * with the reason under it; on some of them it stays editable, for the others, and says on how many
+ * it does nothing.
+ */
+export interface FieldOutOfEffect {
+  disabled: boolean;
+  note: string;
+}
+
+export function fieldOutOfEffect(kind: NodeKind, configs: readonly Readonly<Record<string, unknown>>[], path: readonly string[]): FieldOutOfEffect | undefined {
+  const reasons = configs.map((config) => fieldNotInEffect(kind, config, path.join('.'))).filter((reason) => reason !== undefined);
+  if (reasons.length === 0) return undefined;
+  // Different nodes may miss different conditions (one CDN in push mode, another with no capacity).
+  const why = [...new Set(reasons)].join(' ');
+  if (reasons.length === configs.length) return { disabled: true, note: why };
+  return { disabled: false, note: `No effect on ${reasons.length} of the ${configs.length} selected. ${why}` };
 }
 
 export const UNIT_LABEL: Record<FieldUnit, string> = {
