@@ -4,7 +4,7 @@ import { DEFAULT_LOGNORMAL_SIGMA, DISTRIBUTION_FIELDS } from '../../../shared/mo
 import { useEditedText } from '../../editor/store/useEditedText';
 import type { TextParse } from '../../editor/store/textEdit';
 import { useId, useRef } from 'react';
-import { checkValue, currentText, defaultText, defaultTitle, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type FieldOutOfEffect, type SharedValue } from './fieldValues';
+import { checkValue, currentText, defaultText, defaultTitle, distributionWarning, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type FieldOutOfEffect, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -56,33 +56,42 @@ function emptyMeaning(descriptor: FieldDescriptor, path: readonly string[], base
   return { placeholder: defaultText(descriptor), title: defaultTitle(descriptor), option, hint: hintText(descriptor) };
 }
 
-/** Ids tying a field's control to its label, its hint line, its out-of-effect note and its error message. */
+/** Ids tying a field's control to its label, its hint line, its out-of-effect note, its warning and its error message. */
 export interface FieldIds {
   control: string;
   hint: string;
   note: string;
+  warning: string;
   error: string;
 }
 
 export function useFieldIds(): FieldIds {
   const base = useId();
-  return { control: `${base}-control`, hint: `${base}-hint`, note: `${base}-note`, error: `${base}-error` };
+  return { control: `${base}-control`, hint: `${base}-hint`, note: `${base}-note`, warning: `${base}-warning`, error: `${base}-error` };
 }
 
-/** The control's ARIA: described by its hint, its note and its error (when shown), invalid while refused. */
-export function describedBy(ids: FieldIds, hint: string | undefined, error: string | undefined, note?: string) {
-  const by = [hint ? ids.hint : '', note ? ids.note : '', error ? ids.error : ''].filter(Boolean).join(' ');
+/** The lines under a control, when shown. */
+interface RowLines {
+  hint?: string;
+  note?: string;
+  warning?: string;
+  error?: string;
+}
+
+/** The control's ARIA: described by the lines under it (when shown), invalid while refused. */
+export function describedBy(ids: FieldIds, { hint, note, warning, error }: RowLines) {
+  const by = [hint ? ids.hint : '', note ? ids.note : '', warning ? ids.warning : '', error ? ids.error : ''].filter(Boolean).join(' ');
   return { id: ids.control, 'aria-describedby': by || undefined, 'aria-invalid': error ? true : undefined } as const;
 }
 
 /**
  * One labelled row. The label names only its control (by `htmlFor`, not by wrapping it, which
  * would put every option of a select into the label); a default too long for the control is a
- * hint line under it, and so is why the field does nothing (`outOfEffect`, its control then
- * disabled when it does nothing on every record); an error is linked to the control by
- * aria-describedby.
+ * hint line under it, and so are why the field does nothing (`outOfEffect`, its control then
+ * disabled when it does nothing on every record) and a value accepted that may not do what it
+ * seems to (`warning`); an error is linked to the control by aria-describedby.
  */
-export function FieldRow({ label, title, unit, wide, ids, hint, outOfEffect, error, errorKey, rowKey, children }: { label: string; title?: string; unit?: string; wide?: boolean; ids: FieldIds; hint?: string; outOfEffect?: FieldOutOfEffect; error?: string; errorKey: string; rowKey?: string; children: React.ReactNode }) {
+export function FieldRow({ label, title, unit, wide, ids, hint, outOfEffect, warning, error, errorKey, rowKey, children }: { label: string; title?: string; unit?: string; wide?: boolean; ids: FieldIds; hint?: string; outOfEffect?: FieldOutOfEffect; warning?: string; error?: string; errorKey: string; rowKey?: string; children: React.ReactNode }) {
   return (
     <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}${outOfEffect?.disabled ? ' out-of-effect' : ''}`} data-field-row={rowKey}>
       <div className="field-line">
@@ -104,6 +113,11 @@ export function FieldRow({ label, title, unit, wide, ids, hint, outOfEffect, err
           {outOfEffect.note}
         </div>
       )}
+      {warning && (
+        <div className="field-hint field-warning" id={ids.warning} data-field-warning={rowKey}>
+          {warning}
+        </div>
+      )}
       {error && (
         <div className="field-error" role="alert" id={ids.error} data-field-error={errorKey}>
           {error}
@@ -114,7 +128,7 @@ export function FieldRow({ label, title, unit, wide, ids, hint, outOfEffect, err
 }
 
 /** A descriptor's row: its label, the rule as a tooltip, its unit, and its context default as a hint. */
-function DescriptorRow({ descriptor, path, ids, hint, outOfEffect, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; hint: string | undefined; outOfEffect?: FieldOutOfEffect; error?: string; children: React.ReactNode }) {
+function DescriptorRow({ descriptor, path, ids, hint, outOfEffect, warning, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; hint: string | undefined; outOfEffect?: FieldOutOfEffect; warning?: string; error?: string; children: React.ReactNode }) {
   return (
     <FieldRow
       label={descriptor.label}
@@ -124,6 +138,7 @@ function DescriptorRow({ descriptor, path, ids, hint, outOfEffect, error, childr
       ids={ids}
       hint={hint}
       outOfEffect={outOfEffect}
+      warning={warning}
       error={error}
       errorKey={path.join('.')}
       rowKey={path.join('.')}
@@ -171,7 +186,7 @@ export function TextField({
       <input
         type="text"
         data-field={field}
-        {...describedBy(ids, hint, error)}
+        {...describedBy(ids, { hint, error })}
         value={edit.value}
         placeholder={placeholder}
         // A long name scrolls inside the field; the tooltip has all of it.
@@ -204,7 +219,7 @@ function NumberInput({ descriptor, path, records, onCommit, baseline, outOfEffec
         type="text"
         inputMode="decimal"
         data-field={path.join('.')}
-        {...describedBy(ids, empty.hint, error, idle?.note)}
+        {...describedBy(ids, { hint: empty.hint, note: idle?.note, error })}
         disabled={idle?.disabled}
         value={field.value}
         placeholder={placeholder}
@@ -226,7 +241,7 @@ function EnumSelect({ descriptor, path, records, onCommit, baseline, outOfEffect
     <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} outOfEffect={idle}>
       <select
         data-field={path.join('.')}
-        {...describedBy(ids, empty.hint, undefined, idle?.note)}
+        {...describedBy(ids, { hint: empty.hint, note: idle?.note })}
         disabled={idle?.disabled}
         title={idle?.disabled ? idle.note : undefined}
         value={value}
@@ -259,7 +274,7 @@ function BooleanSelect({ descriptor, path, records, onCommit, baseline, outOfEff
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
     <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} outOfEffect={idle}>
-      <select data-field={path.join('.')} {...describedBy(ids, empty.hint, undefined, idle?.note)} disabled={idle?.disabled} title={idle?.disabled ? idle.note : undefined} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
+      <select data-field={path.join('.')} {...describedBy(ids, { hint: empty.hint, note: idle?.note })} disabled={idle?.disabled} title={idle?.disabled ? idle.note : undefined} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
         {shared.state === 'mixed' && <option value="__mixed">mixed</option>}
         <option value="">{empty.option}</option>
         <option value="true">yes</option>
@@ -300,7 +315,7 @@ function RefSelect({ descriptor, path, records, onCommit, doc, selfIds, baseline
   const value = shared.state === 'same' ? String(shared.value) : '';
   return (
     <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
-      <select data-field={path.join('.')} {...describedBy(ids, empty.hint, undefined)} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
+      <select data-field={path.join('.')} {...describedBy(ids, { hint: empty.hint })} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
         <option value="">{shared.state === 'mixed' ? 'mixed' : baseline === undefined ? 'none' : refOption(doc, valueAt(baseline as Record<string, unknown>, path))}</option>
         {candidates.map((node) => (
           <option key={node.id} value={node.id}>
@@ -398,16 +413,18 @@ function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach,
   };
   // A context default ("0.05 ms at layer 4, 0.5 ms at layer 7") is the hint line's; the field says "auto".
   const placeholder = shared.state === 'mixed' ? 'mixed' : before !== undefined ? `now ${before.mean}` : descriptor.default ? String(descriptor.default.mean) : descriptor.contextDefault ? 'auto' : '';
-  const meanAria = describedBy(ids, hint, error);
+  // Accepted (DESIGN §3 asks only for a number ≥ 0), but a shape with a mean of 0 is no shape.
+  const warning = distributionWarning(current);
+  const meanAria = describedBy(ids, { hint, warning, error });
   const sigmaPath = `${path.join('.')}.sigma`;
   return (
     <>
-      <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={hint} error={error}>
+      <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={hint} warning={warning} error={error}>
         <select
           className="dist-select"
           data-field={`${path.join('.')}.dist`}
           id={ids.control}
-          aria-describedby={hint ? ids.hint : undefined}
+          aria-describedby={describedBy(ids, { hint, warning })['aria-describedby']}
           value={sharedShape.state === 'mixed' ? '__mixed' : sharedShape.state === 'same' ? String(sharedShape.value) : ''}
           onChange={(event) => {
             const chosen = event.target.value;
@@ -457,7 +474,7 @@ function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach,
             inputMode="decimal"
             className="dist-sigma"
             data-field={sigmaPath}
-            {...describedBy(sigmaIds, undefined, sigmaError)}
+            {...describedBy(sigmaIds, { error: sigmaError })}
             value={sigma.value}
             placeholder={`${DEFAULT_LOGNORMAL_SIGMA} (default)`}
             title={`${DEFAULT_LOGNORMAL_SIGMA} (default)`}

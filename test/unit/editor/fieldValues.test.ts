@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, defaultText, defaultTitle, fieldOutOfEffect, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
+import { checkValue, defaultText, defaultTitle, distributionWarning, fieldOutOfEffect, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
 import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import { configFields } from '../../../shared/model/schema/nodeKinds';
 import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
@@ -86,5 +86,20 @@ describe('a field out of effect on the selected nodes', () => {
       disabled: true,
       note: 'Only in pull mode: push holds every key, never expiring. Only when the edge holds keys (capacity above 0).',
     });
+  });
+});
+
+describe('a distribution of mean 0', () => {
+  it('is accepted, as DESIGN §3 and a file allow it', () => {
+    expect(checkValue(field('app', 'serviceMs'), { dist: 'lognormal', mean: 0 })).toEqual({ ok: true, value: { dist: 'lognormal', mean: 0 } });
+  });
+
+  it('warns that a shape then draws 0 every time; a constant 0 says what it does', () => {
+    expect(distributionWarning({ dist: 'lognormal', mean: 0, sigma: 1 })).toBe('A mean of 0 draws 0 every time: the lognormal shape and its sigma have no effect (as const 0).');
+    expect(distributionWarning({ dist: 'exp', mean: 0 })).toBe('A mean of 0 draws 0 every time: the exp shape has no effect (as const 0).');
+    expect(distributionWarning({ dist: 'uniform', mean: 0 })).toBe('A mean of 0 draws 0 every time: the uniform shape has no effect (as const 0).');
+    expect(distributionWarning({ dist: 'const', mean: 0 })).toBeUndefined();
+    expect(distributionWarning({ dist: 'lognormal', mean: 0.1 })).toBeUndefined();
+    expect(distributionWarning(undefined)).toBeUndefined();
   });
 });
