@@ -261,3 +261,32 @@ test('a region notice lasts while Undo would reverse its edit; a copy in its ori
   expect(await notice.count()).toBe(0);
   expect(problems).toEqual([]);
 });
+
+test('a notice raised while a scenario event editor is open is drawn over the editor, not behind it', async ({ page }) => {
+  const problems = watchForProblems(page);
+  // Without the File System Access API, Save downloads the file and says so in a notice.
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+  });
+  await ready(page);
+  await page.getByRole('button', { name: /Scenario event at 20\.0 s: crash/ }).click();
+  const editor = page.getByTestId('scenario-event-editor');
+  await expect(editor).toBeVisible();
+  // Ctrl+S from the editor's Action menu: the editor stays open and the notice comes up under it.
+  const download = page.waitForEvent('download');
+  await editor.getByLabel('Action').press('Control+s');
+  await download;
+  const notice = page.getByTestId('file-notice');
+  await expect(notice).toContainText('Downloaded');
+  await expect(editor).toBeVisible();
+  const noticeBox = await box(notice);
+  // The two overlap where the notice's centre is (else this would prove nothing about the layers).
+  const centre = { x: noticeBox.x + noticeBox.width / 2, y: noticeBox.y + noticeBox.height / 2 };
+  const editorBox = await box(editor);
+  expect(centre.x > editorBox.x && centre.x < editorBox.x + editorBox.width && centre.y > editorBox.y && centre.y < editorBox.y + editorBox.height).toBe(true);
+  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid') ?? null, centre);
+  expect(onTop).toBe('file-notice');
+  await page.screenshot({ path: `${SHOTS}/notices-over-event-editor.png` });
+  expect(problems).toEqual([]);
+});

@@ -3,7 +3,7 @@ import { nodeCentre, typeInto } from './pageHelpers';
 
 /**
  * Fields that hid something or laid their errors out badly: a lognormal's sigma in the
- * inspector, and the check editor's errors (each under its own field, the controls on one line)
+ * inspector, a mean of 0 that makes a shape draw 0 (accepted, with a warning), and the check editor's errors (each under its own field, the controls on one line)
  * and its refusal of a negative latency.
  */
 
@@ -70,6 +70,36 @@ test('a lognormal service time shows its sigma, which is edited like the mean (r
   await page.locator('select[data-field="serviceMs.dist"]').selectOption('exp');
   expect(await serviceOf()).toEqual({ dist: 'exp', mean: 7 });
   await expect(sigma).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('a lognormal of mean 0 is accepted, as a file may hold it, but the field warns that every draw is then 0', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const app = await nodeCentre(page, 'app1');
+  await page.mouse.click(app.x, app.y);
+  const serviceOf = async () => (await documentJson(page)).nodes.find((node) => node.id === 'app1')?.config?.serviceMs;
+  const mean = page.locator('input[data-field="serviceMs.mean"]');
+  const warning = page.locator('[data-field-warning="serviceMs"]');
+  await page.locator('select[data-field="serviceMs.dist"]').selectOption('lognormal');
+  await expect(warning).toHaveCount(0);
+  await typeInto(mean, '0');
+  await mean.press('Tab');
+  // Not refused: the document holds it, and no error shows.
+  expect(await serviceOf()).toEqual({ dist: 'lognormal', mean: 0 });
+  await expect(page.locator('[data-field-error="serviceMs"]')).toHaveCount(0);
+  await expect(warning).toHaveText('A mean of 0 draws 0 every time: the lognormal shape and its sigma have no effect (as const 0).');
+  expect(await mean.getAttribute('aria-describedby')).toContain(await warning.getAttribute('id'));
+  await page.getByTestId('inspector').screenshot({ path: `${SHOTS}/lognormal-mean-0.png` });
+  // A constant 0 says what it does: no warning.
+  await page.locator('select[data-field="serviceMs.dist"]').selectOption('const');
+  await expect(warning).toHaveCount(0);
+  await page.locator('select[data-field="serviceMs.dist"]').selectOption('exp');
+  await expect(warning).toHaveText('A mean of 0 draws 0 every time: the exp shape has no effect (as const 0).');
+  await typeInto(mean, '3');
+  await expect(warning).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 

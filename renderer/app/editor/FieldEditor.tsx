@@ -4,7 +4,7 @@ import { DEFAULT_LOGNORMAL_SIGMA, DISTRIBUTION_FIELDS } from '../../../shared/mo
 import { useEditedText } from '../../editor/store/useEditedText';
 import type { TextParse } from '../../editor/store/textEdit';
 import { useId, useRef } from 'react';
-import { checkValue, currentText, defaultText, defaultTitle, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type SharedValue } from './fieldValues';
+import { checkValue, currentText, defaultText, defaultTitle, distributionWarning, hintText, parseNumberField, parseNumberText, sharedValue, UNIT_LABEL, valueAt, type FieldOutOfEffect, type SharedValue } from './fieldValues';
 
 export interface FieldEditorProps {
   descriptor: FieldDescriptor;
@@ -28,6 +28,11 @@ export interface FieldEditorProps {
    * shape each node's own mean, where one value for all would overwrite them.
    */
   onCommitEach?: (path: readonly string[], valueFor: (current: unknown) => unknown) => void;
+  /**
+   * Whether the field at `path` does nothing on the records, given their other fields (the
+   * inspector's nodes: see fieldOutOfEffect). Absent (links, scenario patches): every field acts.
+   */
+  outOfEffect?: (path: readonly string[]) => FieldOutOfEffect | undefined;
 }
 
 /** What an empty field means: the default (the inspector) or, in a patch, the value it leaves as it is. */
@@ -51,32 +56,44 @@ function emptyMeaning(descriptor: FieldDescriptor, path: readonly string[], base
   return { placeholder: defaultText(descriptor), title: defaultTitle(descriptor), option, hint: hintText(descriptor) };
 }
 
-/** Ids tying a field's control to its label, its hint line and its error message. */
+/** Ids tying a field's control to its label, its hint line, its out-of-effect note, its warning and its error message. */
 export interface FieldIds {
   control: string;
   hint: string;
+  note: string;
+  warning: string;
   error: string;
 }
 
 export function useFieldIds(): FieldIds {
   const base = useId();
-  return { control: `${base}-control`, hint: `${base}-hint`, error: `${base}-error` };
+  return { control: `${base}-control`, hint: `${base}-hint`, note: `${base}-note`, warning: `${base}-warning`, error: `${base}-error` };
 }
 
-/** The control's ARIA: described by its hint and its error (when shown), invalid while refused. */
-export function describedBy(ids: FieldIds, hint: string | undefined, error: string | undefined) {
-  const by = [hint ? ids.hint : '', error ? ids.error : ''].filter(Boolean).join(' ');
+/** The lines under a control, when shown. */
+interface RowLines {
+  hint?: string;
+  note?: string;
+  warning?: string;
+  error?: string;
+}
+
+/** The control's ARIA: described by the lines under it (when shown), invalid while refused. */
+export function describedBy(ids: FieldIds, { hint, note, warning, error }: RowLines) {
+  const by = [hint ? ids.hint : '', note ? ids.note : '', warning ? ids.warning : '', error ? ids.error : ''].filter(Boolean).join(' ');
   return { id: ids.control, 'aria-describedby': by || undefined, 'aria-invalid': error ? true : undefined } as const;
 }
 
 /**
  * One labelled row. The label names only its control (by `htmlFor`, not by wrapping it, which
  * would put every option of a select into the label); a default too long for the control is a
- * hint line under it; an error is linked to the control by aria-describedby.
+ * hint line under it, and so are why the field does nothing (`outOfEffect`, its control then
+ * disabled when it does nothing on every record) and a value accepted that may not do what it
+ * seems to (`warning`); an error is linked to the control by aria-describedby.
  */
-export function FieldRow({ label, title, unit, wide, ids, hint, error, errorKey, rowKey, children }: { label: string; title?: string; unit?: string; wide?: boolean; ids: FieldIds; hint?: string; error?: string; errorKey: string; rowKey?: string; children: React.ReactNode }) {
+export function FieldRow({ label, title, unit, wide, ids, hint, outOfEffect, warning, error, errorKey, rowKey, children }: { label: string; title?: string; unit?: string; wide?: boolean; ids: FieldIds; hint?: string; outOfEffect?: FieldOutOfEffect; warning?: string; error?: string; errorKey: string; rowKey?: string; children: React.ReactNode }) {
   return (
-    <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}`} data-field-row={rowKey}>
+    <div className={`field-row${wide ? ' wide' : ''}${error ? ' has-error' : ''}${outOfEffect?.disabled ? ' out-of-effect' : ''}`} data-field-row={rowKey}>
       <div className="field-line">
         <label className="field-label" htmlFor={ids.control} title={title}>
           {label}
@@ -91,6 +108,16 @@ export function FieldRow({ label, title, unit, wide, ids, hint, error, errorKey,
           {hint}
         </div>
       )}
+      {outOfEffect && (
+        <div className="field-hint field-note" id={ids.note} data-field-note={rowKey}>
+          {outOfEffect.note}
+        </div>
+      )}
+      {warning && (
+        <div className="field-hint field-warning" id={ids.warning} data-field-warning={rowKey}>
+          {warning}
+        </div>
+      )}
       {error && (
         <div className="field-error" role="alert" id={ids.error} data-field-error={errorKey}>
           {error}
@@ -101,7 +128,7 @@ export function FieldRow({ label, title, unit, wide, ids, hint, error, errorKey,
 }
 
 /** A descriptor's row: its label, the rule as a tooltip, its unit, and its context default as a hint. */
-function DescriptorRow({ descriptor, path, ids, hint, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; hint: string | undefined; error?: string; children: React.ReactNode }) {
+function DescriptorRow({ descriptor, path, ids, hint, outOfEffect, warning, error, children }: { descriptor: FieldDescriptor; path: readonly string[]; ids: FieldIds; hint: string | undefined; outOfEffect?: FieldOutOfEffect; warning?: string; error?: string; children: React.ReactNode }) {
   return (
     <FieldRow
       label={descriptor.label}
@@ -110,6 +137,8 @@ function DescriptorRow({ descriptor, path, ids, hint, error, children }: { descr
       wide={descriptor.type === 'distribution'}
       ids={ids}
       hint={hint}
+      outOfEffect={outOfEffect}
+      warning={warning}
       error={error}
       errorKey={path.join('.')}
       rowKey={path.join('.')}
@@ -157,7 +186,7 @@ export function TextField({
       <input
         type="text"
         data-field={field}
-        {...describedBy(ids, hint, error)}
+        {...describedBy(ids, { hint, error })}
         value={edit.value}
         placeholder={placeholder}
         // A long name scrolls inside the field; the tooltip has all of it.
@@ -175,8 +204,9 @@ export function TextField({
  * what it held before the edit and the schema's message shows. Leaving the field makes the edit one
  * undo step; Escape puts back the value from before the edit.
  */
-function NumberInput({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: NumberField }) {
+function NumberInput({ descriptor, path, records, onCommit, baseline, outOfEffect }: FieldEditorProps & { descriptor: NumberField }) {
   const ids = useFieldIds();
+  const idle = outOfEffect?.(path);
   const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const external = shownText(shared);
@@ -184,15 +214,16 @@ function NumberInput({ descriptor, path, records, onCommit, baseline }: FieldEdi
   const error = field.problem ?? undefined;
   const placeholder = shared.state === 'mixed' ? 'mixed' : empty.placeholder;
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} error={error}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} outOfEffect={idle} error={error}>
       <input
         type="text"
         inputMode="decimal"
         data-field={path.join('.')}
-        {...describedBy(ids, empty.hint, error)}
+        {...describedBy(ids, { hint: empty.hint, note: idle?.note, error })}
+        disabled={idle?.disabled}
         value={field.value}
         placeholder={placeholder}
-        title={shared.state === 'mixed' ? placeholder : empty.title}
+        title={idle?.disabled ? idle.note : shared.state === 'mixed' ? placeholder : empty.title}
         onChange={(event) => field.type(event.target.value, (typed) => parseNumberField(descriptor, typed), (value) => onCommit(path, value))}
         {...field.handlers}
       />
@@ -200,16 +231,19 @@ function NumberInput({ descriptor, path, records, onCommit, baseline }: FieldEdi
   );
 }
 
-function EnumSelect({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'enum' }> }) {
+function EnumSelect({ descriptor, path, records, onCommit, baseline, outOfEffect }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'enum' }> }) {
   const ids = useFieldIds();
+  const idle = outOfEffect?.(path);
   const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} outOfEffect={idle}>
       <select
         data-field={path.join('.')}
-        {...describedBy(ids, empty.hint, undefined)}
+        {...describedBy(ids, { hint: empty.hint, note: idle?.note })}
+        disabled={idle?.disabled}
+        title={idle?.disabled ? idle.note : undefined}
         value={value}
         onChange={(event) => {
           const raw = event.target.value;
@@ -232,14 +266,15 @@ function EnumSelect({ descriptor, path, records, onCommit, baseline }: FieldEdit
   );
 }
 
-function BooleanSelect({ descriptor, path, records, onCommit, baseline }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'boolean' }> }) {
+function BooleanSelect({ descriptor, path, records, onCommit, baseline, outOfEffect }: FieldEditorProps & { descriptor: Extract<FieldDescriptor, { type: 'boolean' }> }) {
   const ids = useFieldIds();
+  const idle = outOfEffect?.(path);
   const empty = emptyMeaning(descriptor, path, baseline);
   const shared = sharedValue(records.map((record) => valueAt(record, path)));
   const value = shared.state === 'same' ? String(shared.value) : shared.state === 'mixed' ? '__mixed' : '';
   return (
-    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
-      <select data-field={path.join('.')} {...describedBy(ids, empty.hint, undefined)} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
+    <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint} outOfEffect={idle}>
+      <select data-field={path.join('.')} {...describedBy(ids, { hint: empty.hint, note: idle?.note })} disabled={idle?.disabled} title={idle?.disabled ? idle.note : undefined} value={value} onChange={(event) => event.target.value !== '__mixed' && onCommit(path, event.target.value === '' ? undefined : event.target.value === 'true')}>
         {shared.state === 'mixed' && <option value="__mixed">mixed</option>}
         <option value="">{empty.option}</option>
         <option value="true">yes</option>
@@ -280,7 +315,7 @@ function RefSelect({ descriptor, path, records, onCommit, doc, selfIds, baseline
   const value = shared.state === 'same' ? String(shared.value) : '';
   return (
     <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={empty.hint}>
-      <select data-field={path.join('.')} {...describedBy(ids, empty.hint, undefined)} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
+      <select data-field={path.join('.')} {...describedBy(ids, { hint: empty.hint })} value={value} onChange={(event) => onCommit(path, event.target.value === '' ? undefined : event.target.value)}>
         <option value="">{shared.state === 'mixed' ? 'mixed' : baseline === undefined ? 'none' : refOption(doc, valueAt(baseline as Record<string, unknown>, path))}</option>
         {candidates.map((node) => (
           <option key={node.id} value={node.id}>
@@ -378,16 +413,18 @@ function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach,
   };
   // A context default ("0.05 ms at layer 4, 0.5 ms at layer 7") is the hint line's; the field says "auto".
   const placeholder = shared.state === 'mixed' ? 'mixed' : before !== undefined ? `now ${before.mean}` : descriptor.default ? String(descriptor.default.mean) : descriptor.contextDefault ? 'auto' : '';
-  const meanAria = describedBy(ids, hint, error);
+  // Accepted (DESIGN §3 asks only for a number ≥ 0), but a shape with a mean of 0 is no shape.
+  const warning = distributionWarning(current);
+  const meanAria = describedBy(ids, { hint, warning, error });
   const sigmaPath = `${path.join('.')}.sigma`;
   return (
     <>
-      <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={hint} error={error}>
+      <DescriptorRow descriptor={descriptor} path={path} ids={ids} hint={hint} warning={warning} error={error}>
         <select
           className="dist-select"
           data-field={`${path.join('.')}.dist`}
           id={ids.control}
-          aria-describedby={hint ? ids.hint : undefined}
+          aria-describedby={describedBy(ids, { hint, warning })['aria-describedby']}
           value={sharedShape.state === 'mixed' ? '__mixed' : sharedShape.state === 'same' ? String(sharedShape.value) : ''}
           onChange={(event) => {
             const chosen = event.target.value;
@@ -437,7 +474,7 @@ function DistributionEditor({ descriptor, path, records, onCommit, onCommitEach,
             inputMode="decimal"
             className="dist-sigma"
             data-field={sigmaPath}
-            {...describedBy(sigmaIds, undefined, sigmaError)}
+            {...describedBy(sigmaIds, { error: sigmaError })}
             value={sigma.value}
             placeholder={`${DEFAULT_LOGNORMAL_SIGMA} (default)`}
             title={`${DEFAULT_LOGNORMAL_SIGMA} (default)`}

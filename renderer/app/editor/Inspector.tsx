@@ -8,7 +8,7 @@ import { renameNode, regionNameProblem, renameRegion, setConfigValue, setLinkVal
 import { useDocument, useDocumentStore, useSelection } from '../../editor/store/DocumentStoreContext';
 import { DocumentSettings } from './DocumentSettings';
 import { FieldEditor, TextField } from './FieldEditor';
-import { valueAt } from './fieldValues';
+import { fieldOutOfEffect, valueAt } from './fieldValues';
 import { useRefusedFieldNotice } from './useRefusedFieldNotice';
 import { NodeLiveStats } from './NodeLiveStats';
 import { countOf } from '../../../shared/model/plural';
@@ -61,6 +61,8 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
     );
   }
   const info = NODE_KIND_INFO[kind];
+  const configs = nodes.map((node) => node.config);
+  const outOfEffect = (path: readonly string[]) => fieldOutOfEffect(kind, configs, path);
   const Icon = KIND_STYLES[kind].icon;
   const single = nodes.length === 1 ? nodes[0] : undefined;
   return (
@@ -98,7 +100,7 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
       )}
       {single && <NodeLiveStats nodeId={single.id} kind={single.kind} />}
       {configFields(kind).map((field) => (
-        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} onCommitEach={onCommitEach} doc={doc} selfIds={ids} />
+        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} onCommitEach={onCommitEach} outOfEffect={outOfEffect} doc={doc} selfIds={ids} />
       ))}
     </div>
   );

@@ -1,5 +1,7 @@
 import type { FieldDescriptor, FieldUnit } from '../../../shared/model/schema/fields';
 import { describeRule, valueSchema } from '../../../shared/model/schema/fields';
+import { fieldNotInEffect } from '../../../shared/model/schema/fieldsInEffect';
+import type { DistributionSpec, NodeKind } from '../../../shared/model/types';
 
 /** What several selected nodes hold at one path: one shared value, nothing, or different values. */
 export type SharedValue = { state: 'unset' } | { state: 'same'; value: unknown } | { state: 'mixed' };
@@ -17,6 +19,36 @@ export function sharedValue(values: readonly unknown[]): SharedValue {
   if (values.length === 0 || values.every((value) => value === undefined)) return { state: 'unset' };
   const first = JSON.stringify(values[0]);
   return values.every((value) => JSON.stringify(value) === first) ? { state: 'same', value: values[0] } : { state: 'mixed' };
+}
+
+/**
+ * A field that does nothing on the selected nodes: on all of them it is disabled (its value kept)
+ * with the reason under it; on some of them it stays editable, for the others, and says on how many
+ * it does nothing.
+ */
+export interface FieldOutOfEffect {
+  disabled: boolean;
+  note: string;
+}
+
+export function fieldOutOfEffect(kind: NodeKind, configs: readonly Readonly<Record<string, unknown>>[], path: readonly string[]): FieldOutOfEffect | undefined {
+  const reasons = configs.map((config) => fieldNotInEffect(kind, config, path.join('.'))).filter((reason) => reason !== undefined);
+  if (reasons.length === 0) return undefined;
+  // Different nodes may miss different conditions (one CDN in push mode, another with no capacity).
+  const why = [...new Set(reasons)].join(' ');
+  if (reasons.length === configs.length) return { disabled: true, note: why };
+  return { disabled: false, note: `No effect on ${reasons.length} of the ${configs.length} selected. ${why}` };
+}
+
+/**
+ * A distribution accepted as written that does not do what it seems to. DESIGN §3 asks of a mean
+ * only that it be a number (the schema: ≥ 0), so a file may hold a lognormal of mean 0 and the
+ * editor takes it too; but the engine then draws 0 every time, whatever the shape and sigma.
+ */
+export function distributionWarning(spec: DistributionSpec | undefined): string | undefined {
+  if (spec === undefined || spec.dist === 'const' || spec.mean !== 0) return undefined;
+  const what = spec.dist === 'lognormal' ? 'lognormal shape and its sigma have' : `${spec.dist} shape has`;
+  return `A mean of 0 draws 0 every time: the ${what} no effect (as const 0).`;
 }
 
 export const UNIT_LABEL: Record<FieldUnit, string> = {

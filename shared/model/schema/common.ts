@@ -32,8 +32,9 @@ export const healthCheckField = field.object({
 
 /** `mtbfS` / `mttrS`, which every kind accepts. No default: absent means no random failures. */
 export const FAILURE_FIELDS = fieldList({
-  mtbfS: field.period('s', { label: 'MTBF', description: 'Mean time between random crashes (exponential); leave empty for none.' }),
-  mttrS: field.duration('s', { label: 'MTTR', description: 'Mean time to repair after a random crash (exponential); 0 restarts at once, empty leaves the node down.' }),
+  // Spelled out: the abbreviations alone (MTBF, MTTR) told a student nothing; the tooltip keeps them for who knows them.
+  mtbfS: field.period('s', { label: 'Mean time between failures', description: 'MTBF: the mean time between random crashes (exponential); leave empty for none.' }),
+  mttrS: field.duration('s', { label: 'Mean time to repair', description: 'MTTR: the mean time to repair after a random crash (exponential); 0 restarts at once, empty leaves the node down.' }),
 });
 
 /** Upper bound for sizes that the simulation allocates memory for (keys, slots, connections). */

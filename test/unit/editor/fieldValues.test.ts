@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, defaultText, defaultTitle, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
+import { checkValue, defaultText, defaultTitle, distributionWarning, fieldOutOfEffect, hintText, parseNumberText, UNIT_LABEL } from '../../../renderer/app/editor/fieldValues';
 import { LINK_FIELDS } from '../../../shared/model/schema/records';
 import { configFields } from '../../../shared/model/schema/nodeKinds';
 import { NODE_KIND_INFO } from '../../../shared/model/schema/nodeKinds';
@@ -60,5 +60,46 @@ describe('units and defaults the inspector shows', () => {
     // A 0 that is just an amount stays plain.
     expect(defaultText(field('proxy', 'tlsMs'))).toBe('0 (default)');
     expect(defaultTitle(field('proxy', 'tlsMs'))).toBe('0 (default)');
+  });
+});
+
+describe('a field out of effect on the selected nodes', () => {
+  const uniform = { keys: { distribution: 'uniform', zipfS: 1.4 } };
+  const zipf = { keys: { distribution: 'zipf' } };
+
+  it('is disabled when it does nothing on every one, with the reason', () => {
+    expect(fieldOutOfEffect('client', [uniform], ['keys', 'zipfS'])).toEqual({ disabled: true, note: 'Only with zipf key popularity.' });
+    expect(fieldOutOfEffect('client', [uniform, {}], ['keys', 'zipfS'])).toEqual({ disabled: true, note: 'Only with zipf key popularity.' });
+  });
+
+  it('stays editable when it acts on some of them, saying on how many it does nothing', () => {
+    expect(fieldOutOfEffect('client', [uniform, zipf, zipf], ['keys', 'zipfS'])).toEqual({ disabled: false, note: 'No effect on 1 of the 3 selected. Only with zipf key popularity.' });
+  });
+
+  it('is not mentioned when it acts on all of them', () => {
+    expect(fieldOutOfEffect('client', [zipf, zipf], ['keys', 'zipfS'])).toBeUndefined();
+    expect(fieldOutOfEffect('client', [uniform], ['keys', 'count'])).toBeUndefined();
+  });
+
+  it('gives each reason once when the nodes miss different conditions', () => {
+    expect(fieldOutOfEffect('cdn', [{ mode: 'push' }, { capacity: 0 }, { mode: 'push' }], ['ttlS'])).toEqual({
+      disabled: true,
+      note: 'Only in pull mode: push holds every key, never expiring. Only when the edge holds keys (capacity above 0).',
+    });
+  });
+});
+
+describe('a distribution of mean 0', () => {
+  it('is accepted, as DESIGN §3 and a file allow it', () => {
+    expect(checkValue(field('app', 'serviceMs'), { dist: 'lognormal', mean: 0 })).toEqual({ ok: true, value: { dist: 'lognormal', mean: 0 } });
+  });
+
+  it('warns that a shape then draws 0 every time; a constant 0 says what it does', () => {
+    expect(distributionWarning({ dist: 'lognormal', mean: 0, sigma: 1 })).toBe('A mean of 0 draws 0 every time: the lognormal shape and its sigma have no effect (as const 0).');
+    expect(distributionWarning({ dist: 'exp', mean: 0 })).toBe('A mean of 0 draws 0 every time: the exp shape has no effect (as const 0).');
+    expect(distributionWarning({ dist: 'uniform', mean: 0 })).toBe('A mean of 0 draws 0 every time: the uniform shape has no effect (as const 0).');
+    expect(distributionWarning({ dist: 'const', mean: 0 })).toBeUndefined();
+    expect(distributionWarning({ dist: 'lognormal', mean: 0.1 })).toBeUndefined();
+    expect(distributionWarning(undefined)).toBeUndefined();
   });
 });

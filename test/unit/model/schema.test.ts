@@ -102,6 +102,23 @@ describe('NODE_KIND_INFO', () => {
     expect(NODE_KIND_INFO.client.schema.parse({ keys: {} })).toMatchObject({ keys: { count: 1000, distribution: 'uniform', zipfS: 1 } });
   });
 
+  it('spells out every abbreviation a field\'s label or tooltip uses, MTBF and MTTR in the label itself', () => {
+    const spelledOut: Record<string, string> = { MTBF: 'mean time between failures', MTTR: 'mean time to repair', TTL: 'time to live', TLS: 'transport layer security' };
+    // Known by everyone who opens the app: the palette names its kinds so; HTTPS and CPU are everyday words.
+    const everyday = new Set(['DNS', 'CDN', 'HTTPS', 'CPU']);
+    const fields = [...NODE_KINDS.flatMap((kind) => allDescriptors(NODE_KIND_INFO[kind].fields).map((field) => ({ where: `${kind}.${field.name}`, field }))), ...LINK_FIELDS.map((field) => ({ where: `link.${field.name}`, field }))];
+    for (const { where, field } of fields) {
+      const text = `${field.label} ${field.description}`;
+      for (const abbreviation of text.match(/\b[A-Z][A-Z0-9]+\b/g) ?? []) {
+        if (everyday.has(abbreviation)) continue;
+        expect(Object.keys(spelledOut), `${where}: "${abbreviation}" is not spelled out`).toContain(abbreviation);
+        expect(text.toLowerCase(), `${where} spells out ${abbreviation}`).toContain(spelledOut[abbreviation]);
+      }
+    }
+    expect(NODE_KIND_INFO.app.fields.find((field) => field.name === 'mtbfS')!.label).toBe('Mean time between failures');
+    expect(NODE_KIND_INFO.app.fields.find((field) => field.name === 'mttrS')!.label).toBe('Mean time to repair');
+  });
+
   it('exposes units and descriptions through zod metadata (JSON Schema)', () => {
     const schema = z.toJSONSchema(NODE_KIND_INFO.app.schema, { io: 'input' }) as { properties: Record<string, Record<string, unknown>> };
     expect(schema.properties.downstreamTimeoutMs).toMatchObject({ type: 'number', unit: 'ms', default: 500, exclusiveMinimum: 0, title: 'Downstream timeout' });

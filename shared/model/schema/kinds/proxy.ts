@@ -3,14 +3,14 @@ import { MAX_CAPACITY } from '../common';
 
 export const PROXY_FIELDS = fieldList({
   serviceMs: field.distribution({ label: 'Service time', description: 'Time to handle one request.', default: { dist: 'const', mean: 0.2 } }),
-  tlsMs: field.duration('ms', { label: 'TLS cost', description: 'Extra time per request for terminating TLS.', default: 0 }),
+  tlsMs: field.duration('ms', { label: 'TLS cost', description: 'Extra time per request for terminating TLS (Transport Layer Security: the encryption of HTTPS).', default: 0 }),
   cache: field.object({
     label: 'Response cache',
     description: 'Caches responses to reads.',
     whenAbsent: 'defaults',
     fields: fieldList({
       capacity: field.integer({ label: 'Capacity', description: 'Number of responses kept; 0 turns the cache off.', unit: 'keys', min: 0, max: MAX_CAPACITY, default: 0, zeroMeans: 'off' }),
-      ttlS: field.duration('s', { label: 'TTL', description: 'How long a cached response stays fresh.', default: 60 }),
+      ttlS: field.duration('s', { label: 'Time to live', description: 'TTL: how long a cached response stays fresh.', default: 60 }),
     }),
   }),
   rateLimit: field.object({

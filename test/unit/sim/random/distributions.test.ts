@@ -92,6 +92,13 @@ describe('sample()', () => {
     expect(Math.abs(variance / varianceOf(spec) - 1)).toBeLessThan(0.05);
   });
 
+  it('a mean of 0 draws 0 every time, whatever the shape (the editor warns of it; DESIGN §3 allows it)', () => {
+    const rng = createStream(1, 'zero-mean');
+    for (const dist of ['exp', 'const', 'uniform', 'lognormal'] as const) {
+      for (let i = 0; i < 100; i++) expect(sample({ dist, mean: 0, sigma: 1 }, rng), dist).toBe(0);
+    }
+  });
+
   it('lognormal without sigma uses the documented default, the one the model resolves files with', () => {
     expect(DEFAULT_LOGNORMAL_SIGMA).toBe(MODEL_DEFAULT_LOGNORMAL_SIGMA);
     const a = createStream(9, 'default-sigma');
