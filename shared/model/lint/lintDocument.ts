@@ -23,6 +23,7 @@ export type LintRule =
   | 'traffic-cycle'
   | 'unused-cache'
   | 'cache-without-store'
+  | 'publish-without-queue'
   | 'push-cdn-capacity'
   | 'rate-limit-burst-below-one'
   | 'event-after-end'
@@ -245,6 +246,24 @@ export function unusedCaches(doc: FaultlineDocument): LintFinding[] {
   return Object.values(doc.nodes)
     .filter((node) => node.kind === 'cache' && !receivers.has(node.id))
     .map((node) => ({ rule: 'unused-cache' as const, message: `Nobody uses ${display(node)}: link an app server to it.`, nodes: [node.id], links: [] }));
+}
+
+/**
+ * An app server told to publish a share of its writes (`publishRatio` set above 0) with no queue
+ * linked: there is nowhere to publish, so the setting does nothing and no worker ever runs a job.
+ * (Left unset, the ratio is 1 with a queue and 0 without: nothing to say.)
+ */
+export function publishWithoutQueue(doc: FaultlineDocument): LintFinding[] {
+  const from = linksFrom(trafficLinks(doc));
+  return Object.values(doc.nodes)
+    .filter((app) => app.kind === 'app' && typeof app.config.publishRatio === 'number' && app.config.publishRatio > 0)
+    .filter((app) => !from(app.id).some((link) => doc.nodes[link.to].kind === 'queue'))
+    .map((app) => ({
+      rule: 'publish-without-queue' as const,
+      message: `${display(app)} publishes ${Math.round((app.config.publishRatio as number) * 100)} % of its writes as jobs but links to no queue: nothing is published. Link it to a queue, or leave Publish ratio unset.`,
+      nodes: [app.id],
+      links: [],
+    }));
 }
 
 /**
@@ -525,6 +544,7 @@ function lintFresh(doc: FaultlineDocument): LintFinding[] {
     ...trafficCycles(doc),
     ...unusedCacheFindings,
     ...cachesWithoutStore(doc),
+    ...publishWithoutQueue(doc),
     ...pushCdnsOverCapacity(doc, resolved),
     ...rateLimitBurstsBelowOne(doc, resolved),
     ...eventsAfterEnd(doc),

@@ -47,6 +47,18 @@ describe('design lint', () => {
     expect(findings[0].message).toBe('2 nodes are named "App" (a1, a3): rename them so menus, the log and charts can tell them apart.');
   });
 
+  it('reports an app set to publish jobs with no queue linked, and not one with a queue or with the ratio unset', () => {
+    const nodes = [node('c', 'client'), { ...node('a', 'app', 0, 0, { publishRatio: 0.25 }), name: 'Orders' }, node('d', 'db'), node('q', 'queue'), node('w', 'worker')];
+    // The queue and its worker are there, fed by nobody: only the missing link is said (besides them being unreachable).
+    const doc = makeDocument({ nodes, links: [link('c', 'a'), link('a', 'd'), link('q', 'w'), link('w', 'd')] });
+    expect(rules(doc).filter(([rule]) => rule !== 'unreachable')).toEqual([['publish-without-queue', ['a']]]);
+    const findings = lintDocument(doc).filter((finding) => finding.rule === 'publish-without-queue');
+    expect(findings[0].message).toBe('Orders publishes 25 % of its writes as jobs but links to no queue: nothing is published. Link it to a queue, or leave Publish ratio unset.');
+    expect(rules(makeDocument({ nodes, links: [link('c', 'a'), link('a', 'd'), link('a', 'q'), link('q', 'w'), link('w', 'd')] }))).toEqual([]);
+    const unset = [node('c', 'client'), node('a', 'app'), node('d', 'db')];
+    expect(rules(makeDocument({ nodes: unset, links: [link('c', 'a'), link('a', 'd')] }))).toEqual([]);
+  });
+
   it('reports a load balancer without backends', () => {
     const doc = makeDocument({ nodes: [node('c', 'client'), node('lb', 'lb')], links: [link('c', 'lb')] });
     expect(rules(doc)).toEqual([['lb-without-backends', ['lb']]]);
