@@ -275,7 +275,11 @@ export function createWebFiles(options: {
     listRecovery: async () => (recovery === null ? [] : recovery.list(await liveTabs())),
     async restoreRecovery(id) {
       const restored = recovery?.restore(id, recoveredWorkProblem) ?? { ok: false as const, message: 'This browser does not allow storage.' };
-      return restored.ok ? { status: 'restored', text: restored.text, file: null } : { status: 'failed', message: restored.message };
+      if (!restored.ok) return { status: 'failed', message: restored.message };
+      // The tab that crashed had a file of this name: the title and Save As know it again. Its
+      // handle (if any) went with that tab, so Save asks where, suggesting the name.
+      const file: HostFile | null = restored.fileName === null ? null : { key: `recovered-${nextKey++}`, name: restored.fileName, location: null, writable: false };
+      return { status: 'restored', text: restored.text, file };
     },
     discardRecovery: async (id) => recovery?.discard(id),
     setDocumentState: (state) => {
