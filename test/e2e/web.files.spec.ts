@@ -231,6 +231,42 @@ test.describe('web edition files', () => {
     await expect(page).toHaveTitle(/^• /);
   });
 
+  test('Discard in the recovery offer asks first: Keep or Escape backs out, Discard for Good deletes the work', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.reload();
+    const offer = page.getByTestId('recovery-dialog');
+    const recoveryKeys = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('faultline.recovery.')).length);
+    await expect(offer).toBeVisible();
+    const discard = offer.getByRole('button', { name: 'Discard…' });
+    await discard.click();
+    // The second step, in the entry's row: the safe answer has focus.
+    await expect(offer).toContainText('Discard this work for good? It cannot be recovered afterwards.');
+    await expect(offer.getByRole('button', { name: 'Keep' })).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/recovery-discard-confirm.png` });
+    expect(await recoveryKeys()).toBe(1);
+    // Escape backs out of the step, not out of the offer; focus goes back to Discard…
+    await page.keyboard.press('Escape');
+    await expect(offer).toBeVisible();
+    await expect(offer.getByRole('button', { name: 'Discard for Good' })).toHaveCount(0);
+    await expect(discard).toBeFocused();
+    // …and so does Keep, from the keyboard.
+    await page.keyboard.press('Enter');
+    await expect(offer.getByRole('button', { name: 'Keep' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(discard).toBeFocused();
+    expect(await recoveryKeys()).toBe(1);
+    // Discard…, then Tab to Discard for Good and Enter: the work is gone, and so is the offer.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(offer.getByRole('button', { name: 'Discard for Good' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(offer).toHaveCount(0);
+    expect(await recoveryKeys()).toBe(0);
+  });
+
   test('an edit made just before a reload, inside the autosave delay, is offered back', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');

@@ -1,27 +1,12 @@
-import { Dialog } from '@base-ui/react/dialog';
-import { DialogPopup } from '../DialogPopup';
 import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { MAX_SHARE_CODE_CHARS } from '../../../shared/model/limits';
 import type { Problem } from '../../../shared/model/types';
 import type { DialogQueue, DialogRequest } from './dialogQueue';
+import { RecoveryOffer } from './RecoveryOffer';
+import { Frame } from './DialogFrame';
 import './files.css';
-
-function Frame({ title, description, onClose, children, testId, wide }: { title: string; description?: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
-  return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Backdrop className="file-dialog-backdrop" />
-        <DialogPopup className={wide ? 'file-dialog file-dialog-wide' : 'file-dialog'} data-testid={testId}>
-          <Dialog.Title className="file-dialog-title">{title}</Dialog.Title>
-          {description && <Dialog.Description className="file-dialog-description">{description}</Dialog.Description>}
-          {children}
-        </DialogPopup>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-}
 
 /** Problems as a list: each one's place in the file (when it has one) and what is wrong there. */
 function ProblemList({ errors, warnings = [] }: { errors: readonly Problem[]; warnings?: readonly Problem[] }) {
@@ -174,42 +159,8 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
           </div>
         </Frame>
       );
-    case 'recovery': {
-      const act = (action: Parameters<typeof request.resolve>[0]) => {
-        request.resolve(action);
-        done();
-      };
-      return (
-        <Frame title="Recover unsaved work?" description="Faultline closed without saving this work. Restore it, or discard it for good." onClose={() => act({ action: 'later' })} testId="recovery-dialog" wide>
-          <ul className="recovery-list">
-            {request.entries.map((entry) => (
-              <li key={entry.id} className="recovery-entry">
-                <div className="recovery-what">
-                  <strong>{entry.title}</strong>
-                  <span className="file-dialog-note">
-                    {entry.problem ?? `${entry.fileName ? `${entry.fileName} · ` : 'never saved · '}autosaved ${new Date(entry.savedAt).toLocaleString()}`}
-                  </span>
-                </div>
-                {!entry.problem && (
-                  <button type="button" className="file-button file-button-primary" onClick={() => act({ action: 'restore', id: entry.id })}>
-                    Restore
-                  </button>
-                )}
-                <button type="button" className="file-button" onClick={() => act({ action: 'discard', id: entry.id })}>
-                  Discard
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="file-dialog-buttons">
-            <span className="file-dialog-spacer" />
-            <button type="button" className="file-button" onClick={() => act({ action: 'later' })}>
-              Decide Later
-            </button>
-          </div>
-        </Frame>
-      );
-    }
+    case 'recovery':
+      return <RecoveryOffer request={request} done={done} />;
   }
 }
 
