@@ -231,6 +231,28 @@ test.describe('web edition files', () => {
     await expect(page).toHaveTitle(/^• /);
   });
 
+  test('recovered work keeps the name of the file it came from: the title and Save name it', async ({ page }) => {
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await openWithChooser(page, 'two-tier.faultline');
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    const edited = await documentText(page);
+    await page.reload(); // the tab goes; leaving writes its work at once
+    const offer = page.getByTestId('recovery-dialog');
+    await expect(offer).toContainText('two-tier.faultline · autosaved');
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    expect(await documentText(page)).toBe(edited);
+    await expect(page).toHaveTitle('• two-tier.faultline — Faultline');
+    // The browser gave no way to write the file again: Save offers a download, under its name.
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    expect((await download).suggestedFilename()).toBe('two-tier.faultline');
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+  });
+
   test('Discard in the recovery offer asks first: Keep or Escape backs out, Discard for Good deletes the work', async ({ page }) => {
     await page.goto('/');
     await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
