@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { watchForProblems, documentText, menu, nodeCentre } from './pageHelpers';
 
@@ -93,6 +94,7 @@ test.describe('web edition files', () => {
     await openWithChooser(page, 'three-problems.faultline');
     const dialog = page.getByTestId('problems-dialog');
     await expect(dialog).toContainText('“three-problems.faultline” could not be opened');
+    await expect(dialog.getByTestId('problem-count')).toHaveText('3 problems in “three-problems.faultline”');
     const rows = dialog.getByTestId('problem-list').locator('li');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(0)).toContainText('nodes[0].config.workers');
@@ -102,6 +104,22 @@ test.describe('web edition files', () => {
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(page.getByTestId('status-counts')).toHaveText(before!);
     await expect(page).toHaveTitle(title);
+  });
+
+  test('a share code with several problems lists them under a count, as a file does', async ({ page }) => {
+    await page.goto('/');
+    const original = await documentText(page);
+    const code = deflateRawSync(await readFile(join(FIXTURES, 'three-problems.faultline'))).toString('base64url');
+    await menu(page, 'File', 'Open Share Code…');
+    await page.getByRole('textbox', { name: 'Share code' }).fill(code);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const problems = page.getByTestId('share-code-problems');
+    await expect(problems).toContainText('This share code could not be opened. Nothing you had open was changed.');
+    await expect(problems.getByTestId('problem-count')).toHaveText('3 problems in this share code');
+    await expect(problems.getByTestId('problem-list').locator('li')).toHaveCount(3);
+    await expect(page.getByRole('list', { name: '3 problems in this share code' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/share-code-problems.png` });
+    expect(await documentText(page)).toBe(original);
   });
 
   test('share code round trip: copy, start a new sandbox, paste the code to get it back', async ({ page }) => {

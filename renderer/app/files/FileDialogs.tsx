@@ -1,17 +1,33 @@
 import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { MAX_SHARE_CODE_CHARS } from '../../../shared/model/limits';
 import type { Problem } from '../../../shared/model/types';
 import type { DialogQueue, DialogRequest } from './dialogQueue';
+import { couldNotOpen, NOTHING_CHANGED, problemCountLine, SHARE_CODE_SOURCE } from './problemWording';
 import { RecoveryOffer } from './RecoveryOffer';
 import { Frame } from './DialogFrame';
 import './files.css';
 
-/** Problems as a list: each one's place in the file (when it has one) and what is wrong there. */
-function ProblemList({ errors, warnings = [] }: { errors: readonly Problem[]; warnings?: readonly Problem[] }) {
+/**
+ * Problems as a list: first how many there are in `source` (“bad.faultline”, this share code),
+ * then each one's place in the file (when it has one) and what is wrong there.
+ */
+function ProblemList({ errors, warnings = [], source }: { errors: readonly Problem[]; warnings?: readonly Problem[]; source: string }) {
+  const countId = useId();
   return (
-    <ul className="problem-list" data-testid="problem-list">
+    <div className="problem-report">
+      <p className="problem-count" id={countId} data-testid="problem-count">
+        {problemCountLine(errors, warnings, source)}
+      </p>
+      <ProblemItems errors={errors} warnings={warnings} labelledBy={countId} />
+    </div>
+  );
+}
+
+function ProblemItems({ errors, warnings, labelledBy }: { errors: readonly Problem[]; warnings: readonly Problem[]; labelledBy: string }) {
+  return (
+    <ul className="problem-list" data-testid="problem-list" aria-labelledby={labelledBy}>
       {errors.map((problem, index) => (
         <li key={`e${index}`} className="problem problem-error">
           <XCircle size={14} aria-label="error" />
@@ -66,10 +82,10 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
         request.resolve();
         done();
       };
-      const { title, summary, errors, warnings } = request.report;
+      const { title, summary, source, errors, warnings } = request.report;
       return (
         <Frame title={title} description={summary} onClose={close} testId="problems-dialog" wide>
-          <ProblemList errors={errors} warnings={warnings} />
+          <ProblemList errors={errors} warnings={warnings} source={source} />
           <div className="file-dialog-buttons">
             <span className="file-dialog-spacer" />
             <button type="button" className="file-button file-button-primary" autoFocus onClick={close}>
@@ -106,9 +122,11 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
           />
           {tooLong && <p className="file-dialog-error">That is longer than any share code Faultline makes ({MAX_SHARE_CODE_CHARS.toLocaleString()} characters at most).</p>}
           {codeProblems.length > 0 && (
-            <div role="alert" data-testid="share-code-problems">
-              <p className="file-dialog-error">This code cannot be opened; nothing you had open was changed.</p>
-              <ProblemList errors={codeProblems} />
+            <div role="alert" className="share-code-problems" data-testid="share-code-problems">
+              <p className="file-dialog-error">
+                {couldNotOpen(SHARE_CODE_SOURCE)}. {NOTHING_CHANGED}
+              </p>
+              <ProblemList errors={codeProblems} source={SHARE_CODE_SOURCE} />
             </div>
           )}
           <div className="file-dialog-buttons">

@@ -1,6 +1,5 @@
 import { createEmptyDocument } from '../../../shared/model/document';
 import { loadDocument } from '../../../shared/model/load';
-import { countProblems } from '../../../shared/model/problems';
 import { saveDocument } from '../../../shared/model/save';
 import { decodeShareCode, encodeShareCode } from '../../../shared/model/shareCode';
 import type { FaultlineDocument, LoadResult } from '../../../shared/model/types';
@@ -8,6 +7,7 @@ import { reportToJson, type Report } from '../../../shared/sim/report';
 import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../host/hostFiles';
 import type { DocumentSession } from './documentSession';
 import type { FileUi } from './fileUi';
+import { couldNotOpen, NOTHING_CHANGED, openedWithWarnings, quoted, RECOVERED_WORK_SOURCE, SHARE_CODE_SOURCE, UNNAMED_FILE_SOURCE } from './problemWording';
 import { timelineCsv } from './timelineCsv';
 
 export interface FileCommandDeps {
@@ -21,11 +21,6 @@ export interface FileCommandDeps {
 }
 
 export type FileCommands = ReturnType<typeof createFileCommands>;
-
-/** A file's name as the messages quote it: “lesson.faultline”. */
-const quoted = (name: string): string => `“${name}”`;
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * New, Open, Save, Save As, Revert, share codes and exports. The rule everywhere: nothing the user
@@ -53,16 +48,11 @@ export function createFileCommands(deps: FileCommandDeps) {
 
   /**
    * `what` names what was being opened as a sentence would: a file by its quoted name
-   * (“bad.faultline”), anything else by what it is ("the share code"), never quoted as a file name.
+   * (“bad.faultline”), anything else by what it is ("this share code"), never quoted as a file
+   * name. The title and the list's count line name it alike (problemWording.ts).
    */
   function showLoadProblems(what: string, result: Extract<LoadResult, { ok: false }>): void {
-    const count = countProblems(result.errors);
-    ui.showProblems({
-      title: `${capitalise(what)} could not be opened`,
-      summary: `${count === 1 ? 'One problem was' : `${count} problems were`} found. Nothing you had open was changed.`,
-      errors: result.errors,
-      warnings: result.warnings,
-    });
+    ui.showProblems({ title: couldNotOpen(what), summary: NOTHING_CHANGED, source: what, errors: result.errors, warnings: result.warnings });
   }
 
   /** Validates opened text and, with the user's leave, makes it the document. True when it did. */
@@ -76,7 +66,7 @@ export function createFileCommands(deps: FileCommandDeps) {
     session.replace(result.document, file, { unsavedWork: false });
     await files.clearRecovery().catch(() => {});
     if (result.warnings.length > 0) {
-      ui.showProblems({ title: `${capitalise(what)} opened with warnings`, summary: 'It opened as it is, but these parts may not do what was meant.', errors: [], warnings: result.warnings });
+      ui.showProblems({ title: openedWithWarnings(what), summary: 'It opened as it is, but these parts may not do what was meant.', source: what, errors: [], warnings: result.warnings });
     }
     return true;
   }
@@ -84,7 +74,9 @@ export function createFileCommands(deps: FileCommandDeps) {
   async function applyOpened(result: HostOpenResult): Promise<boolean> {
     if (result.status === 'canceled') return false;
     if (result.status === 'failed') {
-      ui.showProblems({ title: 'The file could not be opened', summary: 'Nothing you had open was changed.', errors: [{ path: '', message: result.message }], warnings: [] });
+      // Named like a file that opened with problems: by its name, where the host got that far.
+      const what = result.name === undefined ? UNNAMED_FILE_SOURCE : quoted(result.name);
+      ui.showProblems({ title: couldNotOpen(what), summary: NOTHING_CHANGED, source: what, errors: [{ path: '', message: result.message }], warnings: [] });
       return false;
     }
     return adopt(quoted(result.file.name), result.text, result.file);
@@ -230,7 +222,7 @@ export function createFileCommands(deps: FileCommandDeps) {
         return decoded.ok ? [] : decoded.errors;
       });
       if (code === null) return;
-      await adopt('the share code', code, null, decodeShareCode);
+      await adopt(SHARE_CODE_SOURCE, code, null, decodeShareCode);
     },
 
     async exportPng(): Promise<void> {
@@ -258,7 +250,7 @@ export function createFileCommands(deps: FileCommandDeps) {
       const restored = await files.restoreRecovery(id);
       if (restored.status === 'failed') return ui.notify(restored.message, 'error');
       const loaded = loadDocument(restored.text);
-      if (!loaded.ok) return showLoadProblems('the recovered work', loaded);
+      if (!loaded.ok) return showLoadProblems(RECOVERED_WORK_SOURCE, loaded);
       session.replace(loaded.document, restored.file, { unsavedWork: true });
     },
   };

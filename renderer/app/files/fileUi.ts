@@ -14,6 +14,8 @@ export interface ConfirmRequest {
 export interface ProblemsReport {
   title: string;
   summary: string;
+  /** What was being opened, as the count line over the list names it (problemWording.ts). */
+  source: string;
   errors: Problem[];
   warnings: Problem[];
 }

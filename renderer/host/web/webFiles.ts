@@ -143,7 +143,7 @@ export function createWebFiles(options: {
             if (!access.ok) return { status: 'failed', message: access.message };
             const { handle } = access.record;
             const read = await readHandle(handle);
-            if (!read.ok) return { status: 'failed', message: read.message };
+            if (!read.ok) return { status: 'failed', message: read.message, name: handle.name };
             await addRecent(handle);
             return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
           } catch (error) {
@@ -160,14 +160,14 @@ export function createWebFiles(options: {
         if (win.showOpenFilePicker) {
           const [handle] = await win.showOpenFilePicker({ types: [FAULTLINE_TYPE], multiple: false });
           const read = await readHandle(handle);
-          if (!read.ok) return { status: 'failed', message: read.message };
+          if (!read.ok) return { status: 'failed', message: read.message, name: handle.name };
           await addRecent(handle);
           return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
         }
         const picked = await pickWithInput();
         if (!picked) return { status: 'canceled' };
         const read = await readFileText(picked);
-        if (!read.ok) return { status: 'failed', message: read.message };
+        if (!read.ok) return { status: 'failed', message: read.message, name: picked.name };
         const file: HostFile = { key: `upload-${nextKey++}`, name: picked.name, location: null, writable: false };
         keepText(file.key, read.text, 'opened');
         return { status: 'opened', file, text: read.text };
