@@ -122,6 +122,39 @@ test.describe('web edition files', () => {
     expect(await documentText(page)).toBe(original);
   });
 
+  test('a large file shows that it is opening, painted before the page is busy checking it', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+    // Over SLOW_OPEN_CHARS (1 M characters): a few nodes and a long narrated scenario.
+    const nodes = Array.from({ length: 40 }, (_, index) => ({ id: `app${index}`, kind: 'app', x: (index % 8) * 240, y: Math.floor(index / 8) * 140 }));
+    const scenario = Array.from({ length: 9000 }, (_, index) => ({ atS: index / 1000, action: 'note', note: `Narration ${index}: ${'the long lesson goes on. '.repeat(4)}` }));
+    const text = JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'Big lesson' }, seed: 1, durationS: 60, regions: [], nodes, links: [], scenario, checks: [] }, null, 2);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    // Each frame notes, before it paints, whether the indicator is there and which document the title names.
+    await page.evaluate(() => {
+      const frames: { busy: string | null; title: string }[] = [];
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      const note = () => {
+        frames.push({ busy: document.querySelector('[data-testid="busy-dialog"]')?.textContent ?? null, title: document.title });
+        requestAnimationFrame(note);
+      };
+      requestAnimationFrame(note);
+    });
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'big.faultline', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, text);
+    await expect(page).toHaveTitle('big.faultline — Faultline');
+    await expect(page.getByTestId('busy-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('status-counts')).toHaveText('40 nodes · 0 links');
+    const frames = await page.evaluate(() => (window as unknown as { __frames: { busy: string | null; title: string }[] }).__frames);
+    // Painted while the old document was still open: before the new one was checked and replaced it.
+    const before = frames.find((frame) => frame.busy !== null && !frame.title.includes('big.faultline'));
+    expect(before?.busy).toMatch(/^Opening “big\.faultline”…Checking it…/);
+    expect(frames.some((frame) => frame.busy?.startsWith('Opening “big.faultline”…Drawing 40 nodes and 0 links…'))).toBe(true);
+  });
+
   test('share code round trip: copy, start a new sandbox, paste the code to get it back', async ({ page }) => {
     await page.goto('/');
     const original = await documentText(page);

@@ -177,6 +177,17 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
           </div>
         </Frame>
       );
+    case 'busy':
+      // Nothing to press: the page cannot answer a press until the work is done. The spinner
+      // turns on the compositor, so it keeps turning while the work holds the page.
+      return (
+        <Frame title={request.label} description={request.detail} onClose={() => {}} testId="busy-dialog">
+          <div className="file-busy" role="status" aria-busy="true">
+            <span className="file-busy-spinner" aria-hidden="true" />
+            <span>This is a large file: the page may not answer for a few seconds.</span>
+          </div>
+        </Frame>
+      );
     case 'recovery':
       return <RecoveryOffer request={request} done={done} />;
   }

@@ -1,5 +1,6 @@
 import { createEmptyDocument } from '../../../shared/model/document';
 import { loadDocument } from '../../../shared/model/load';
+import { countOf } from '../../../shared/model/plural';
 import { saveDocument } from '../../../shared/model/save';
 import { decodeShareCode, encodeShareCode } from '../../../shared/model/shareCode';
 import type { FaultlineDocument, LoadResult } from '../../../shared/model/types';
@@ -21,6 +22,13 @@ export interface FileCommandDeps {
 }
 
 export type FileCommands = ReturnType<typeof createFileCommands>;
+
+/**
+ * Text at least this long (1 M characters) is opened behind a busy indicator: checking and drawing
+ * it holds the page long enough to look hung.
+ */
+export const SLOW_OPEN_CHARS = 1024 * 1024;
+
 
 /**
  * New, Open, Save, Save As, Revert, share codes and exports. The rule everywhere: nothing the user
@@ -55,15 +63,24 @@ export function createFileCommands(deps: FileCommandDeps) {
     ui.showProblems({ title: couldNotOpen(what), summary: NOTHING_CHANGED, source: what, errors: result.errors, warnings: result.warnings });
   }
 
-  /** Validates opened text and, with the user's leave, makes it the document. True when it did. */
+  /**
+   * Validates opened text and, with the user's leave, makes it the document. True when it did.
+   * Checking and drawing a large one holds the page for seconds: it says so first (whileBusy).
+   */
   async function adopt(what: string, text: string, file: HostFile | null, source: (text: string) => LoadResult = loadDocument): Promise<boolean> {
-    const result = source(text);
+    const slow = text.length >= SLOW_OPEN_CHARS;
+    const busy = <T,>(detail: string, work: () => T): Promise<T> => (slow ? ui.whileBusy(`Opening ${what}…`, detail, work) : Promise.resolve(work()));
+    const result = await busy('Checking it…', () => source(text));
     if (!result.ok) {
       showLoadProblems(what, result);
       return false;
     }
     if (!(await mayDiscardChanges(`open ${what}`))) return false;
-    session.replace(result.document, file, { unsavedWork: false });
+    const { nodes, links } = result.document;
+    const grouped = (count: number) => count.toLocaleString('en-US');
+    await busy(`Drawing ${countOf(Object.keys(nodes).length, 'node', 'nodes', grouped)} and ${countOf(Object.keys(links).length, 'link', 'links', grouped)}…`, () =>
+      session.replace(result.document, file, { unsavedWork: false }),
+    );
     await files.clearRecovery().catch(() => {});
     if (result.warnings.length > 0) {
       ui.showProblems({ title: openedWithWarnings(what), summary: 'It opened as it is, but these parts may not do what was meant.', source: what, errors: [], warnings: result.warnings });

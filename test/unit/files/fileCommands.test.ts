@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFileCommands } from '../../../renderer/app/files/fileCommands';
+import { createFileCommands, SLOW_OPEN_CHARS } from '../../../renderer/app/files/fileCommands';
 import { DocumentSession, windowTitle } from '../../../renderer/app/files/documentSession';
 import type { ConfirmChoice, FileUi } from '../../../renderer/app/files/fileUi';
 import { problemCountLine } from '../../../renderer/app/files/problemWording';
@@ -59,6 +59,11 @@ function scriptedUi(answers: ConfirmChoice[] = []) {
     notify: (message: string) => void ui.notices.push(message),
     askShareCode: async () => ui.pasted,
     showShareCode: (code: string) => void ui.shareCodes.push(code),
+    busy: [] as string[],
+    whileBusy: async <T,>(label: string, detail: string, work: () => T) => {
+      ui.busy.push(`${label} ${detail}`);
+      return work();
+    },
     withProgress: <T,>(_label: string, work: (report: (fraction: number) => void, signal: AbortSignal) => Promise<T>) => work(() => {}, new AbortController().signal),
   };
   return ui;
@@ -108,6 +113,19 @@ describe('file commands: open', () => {
     const [report] = ui.problems;
     expect(report.summary).toBe('Nothing you had open was changed.');
     expect(problemCountLine(report.errors, report.warnings, report.source)).toBe('1,500 problems in “bad.faultline”');
+  });
+
+  it('a large file is checked and drawn behind a busy indicator naming it; a small one opens without', async () => {
+    const big = `${saveDocument({ ...lesson, meta: { title: 'Big' } })}${' '.repeat(SLOW_OPEN_CHARS)}`;
+    let opened: HostOpenResult = { status: 'opened', file: file('big.faultline'), text: big };
+    const { commands, ui, store } = setup({ files: { open: async () => opened } });
+    await commands.open();
+    expect(store.getDocument().meta.title).toBe('Big');
+    expect(ui.busy).toEqual(['Opening “big.faultline”… Checking it…', 'Opening “big.faultline”… Drawing 2 nodes and 1 link…']);
+    opened = { status: 'opened', file: file('small.faultline'), text: saveDocument({ ...lesson, meta: { title: 'Small' } }) };
+    await commands.open();
+    expect(store.getDocument().meta.title).toBe('Small');
+    expect(ui.busy).toHaveLength(2);
   });
 
   it('a good file replaces a clean document at once and becomes the save target', async () => {
