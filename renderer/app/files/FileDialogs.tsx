@@ -184,7 +184,7 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
         <Frame title={request.label} description={request.detail} onClose={() => {}} testId="busy-dialog">
           <div className="file-busy" role="status" aria-busy="true">
             <span className="file-busy-spinner" aria-hidden="true" />
-            <span>This is a large file: the page may not answer for a few seconds.</span>
+            <span>This is a large file: the page may not answer until it is open.</span>
           </div>
         </Frame>
       );
