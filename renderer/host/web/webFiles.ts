@@ -138,9 +138,11 @@ export function createWebFiles(options: {
         refresh: () => recentStore.refresh(),
         clear: () => recentStore.clear(),
         async open(id): Promise<HostOpenResult> {
+          // The name the menu showed, for the report's title when the file is gone or refused.
+          const name = recentStore.entries().find((entry) => entry.id === id)?.name;
           try {
             const access = await recentStore.access(id);
-            if (!access.ok) return { status: 'failed', message: access.message };
+            if (!access.ok) return { status: 'failed', message: access.message, ...(name === undefined ? {} : { name }) };
             const { handle } = access.record;
             const read = await readHandle(handle);
             if (!read.ok) return { status: 'failed', message: read.message, name: handle.name };
