@@ -62,7 +62,7 @@ export class DocumentFiles {
     const read = await this.readDocument(path);
     if (!read.ok) {
       if (read.missing) await this.deps.recent.remove(path);
-      return { status: 'failed', message: read.message };
+      return { status: 'failed', message: read.message, name };
     }
     const token = this.tokens.issue(owner, { path, fingerprint: read.fingerprint });
     await this.deps.recent.add(path);

@@ -18,7 +18,8 @@ export interface HostFile {
 export type HostOpenResult =
   | { status: 'canceled' }
   | { status: 'opened'; file: HostFile; text: string }
-  | { status: 'failed'; message: string };
+  /** `name`: the file's, when the host got as far as knowing it (too large, not text). */
+  | { status: 'failed'; message: string; name?: string };
 
 export type HostSaveResult =
   | { status: 'canceled' }

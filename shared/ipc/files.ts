@@ -27,7 +27,8 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 export const openResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('canceled') }),
   z.strictObject({ status: z.literal('opened'), file: fileRefSchema, text: documentText }),
-  z.strictObject({ status: z.literal('failed'), message: shortText }),
+  /** `name`: the file's, when main got as far as choosing one (the page's report names it). */
+  z.strictObject({ status: z.literal('failed'), message: shortText, name: shortText.optional() }),
 ]);
 export type OpenResult = z.infer<typeof openResultSchema>;
 

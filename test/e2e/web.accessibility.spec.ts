@@ -187,6 +187,20 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(shareInput).toBeHidden();
   });
 
+  test(`the recovery offer and its step before discarding (${theme} theme)`, async ({ page }) => {
+    await openApp(page, theme);
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.reload(); // the tab goes; its work is offered back
+    const offer = page.getByTestId('recovery-dialog');
+    await expect(offer).toBeVisible();
+    await expectAccessible(page, `the recovery offer (${theme})`);
+    await offer.getByRole('button', { name: 'Discard…' }).click();
+    await expect(offer.getByRole('button', { name: 'Discard for Good' })).toBeVisible();
+    await expectAccessible(page, `the recovery offer asking before it discards (${theme})`);
+  });
+
   test(`classroom mode, an open menu, the timeline's and the checks' editors and the unsaved-changes question (${theme} theme)`, async ({ page }) => {
     await openApp(page, theme);
 

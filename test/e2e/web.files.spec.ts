@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { watchForProblems, documentText, menu, nodeCentre } from './pageHelpers';
 
@@ -131,6 +132,7 @@ test.describe('web edition files', () => {
     await openWithChooser(page, 'three-problems.faultline');
     const dialog = page.getByTestId('problems-dialog');
     await expect(dialog).toContainText('“three-problems.faultline” could not be opened');
+    await expect(dialog.getByTestId('problem-count')).toHaveText('3 problems in “three-problems.faultline”');
     const rows = dialog.getByTestId('problem-list').locator('li');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(0)).toContainText('nodes[0].config.workers');
@@ -140,6 +142,55 @@ test.describe('web edition files', () => {
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(page.getByTestId('status-counts')).toHaveText(before!);
     await expect(page).toHaveTitle(title);
+  });
+
+  test('a share code with several problems lists them under a count, as a file does', async ({ page }) => {
+    await page.goto('/');
+    const original = await documentText(page);
+    const code = deflateRawSync(await readFile(join(FIXTURES, 'three-problems.faultline'))).toString('base64url');
+    await menu(page, 'File', 'Open Share Code…');
+    await page.getByRole('textbox', { name: 'Share code' }).fill(code);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const problems = page.getByTestId('share-code-problems');
+    await expect(problems).toContainText('This share code could not be opened. Nothing you had open was changed.');
+    await expect(problems.getByTestId('problem-count')).toHaveText('3 problems in this share code');
+    await expect(problems.getByTestId('problem-list').locator('li')).toHaveCount(3);
+    await expect(page.getByRole('list', { name: '3 problems in this share code' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/share-code-problems.png` });
+    expect(await documentText(page)).toBe(original);
+  });
+
+  test('a large file shows that it is opening, painted before the page is busy checking it', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('status-renderer')).toHaveText('Renderer: WebGL');
+    // Over SLOW_OPEN_CHARS (1 M characters): a few nodes and a long narrated scenario.
+    const nodes = Array.from({ length: 40 }, (_, index) => ({ id: `app${index}`, kind: 'app', x: (index % 8) * 240, y: Math.floor(index / 8) * 140 }));
+    const scenario = Array.from({ length: 9000 }, (_, index) => ({ atS: index / 1000, action: 'note', note: `Narration ${index}: ${'the long lesson goes on. '.repeat(4)}` }));
+    const text = JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'Big lesson' }, seed: 1, durationS: 60, regions: [], nodes, links: [], scenario, checks: [] }, null, 2);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    // Each frame notes, before it paints, whether the indicator is there and which document the title names.
+    await page.evaluate(() => {
+      const frames: { busy: string | null; title: string }[] = [];
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      const note = () => {
+        frames.push({ busy: document.querySelector('[data-testid="busy-dialog"]')?.textContent ?? null, title: document.title });
+        requestAnimationFrame(note);
+      };
+      requestAnimationFrame(note);
+    });
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'big.faultline', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, text);
+    await expect(page).toHaveTitle('big.faultline — Faultline');
+    await expect(page.getByTestId('busy-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('status-counts')).toHaveText('40 nodes · 0 links');
+    const frames = await page.evaluate(() => (window as unknown as { __frames: { busy: string | null; title: string }[] }).__frames);
+    // Painted while the old document was still open: before the new one was checked and replaced it.
+    const before = frames.find((frame) => frame.busy !== null && !frame.title.includes('big.faultline'));
+    expect(before?.busy).toMatch(/^Opening “big\.faultline”…Checking it…/);
+    expect(frames.some((frame) => frame.busy?.startsWith('Opening “big.faultline”…Drawing 40 nodes and 0 links…'))).toBe(true);
   });
 
   test('share code round trip: copy, start a new sandbox, paste the code to get it back', async ({ page }) => {
@@ -267,6 +318,64 @@ test.describe('web edition files', () => {
     await offer.getByRole('button', { name: 'Restore' }).click();
     expect(await documentText(page)).toBe(edited);
     await expect(page).toHaveTitle(/^• /);
+  });
+
+  test('recovered work keeps the name of the file it came from: the title and Save name it', async ({ page }) => {
+    await withoutFileSystemAccess(page);
+    await page.goto('/');
+    await openWithChooser(page, 'two-tier.faultline');
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    const edited = await documentText(page);
+    await page.reload(); // the tab goes; leaving writes its work at once
+    const offer = page.getByTestId('recovery-dialog');
+    await expect(offer).toContainText('two-tier.faultline · autosaved');
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    expect(await documentText(page)).toBe(edited);
+    await expect(page).toHaveTitle('• two-tier.faultline — Faultline');
+    // The browser gave no way to write the file again: Save offers a download, under its name.
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    expect((await download).suggestedFilename()).toBe('two-tier.faultline');
+    await expect(page).toHaveTitle('two-tier.faultline — Faultline');
+  });
+
+  test('Discard in the recovery offer asks first: Keep or Escape backs out, Discard for Good deletes the work', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('[data-testid="sandbox-canvas"] canvas').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.reload();
+    const offer = page.getByTestId('recovery-dialog');
+    const recoveryKeys = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('faultline.recovery.')).length);
+    await expect(offer).toBeVisible();
+    const discard = offer.getByRole('button', { name: 'Discard…' });
+    await discard.click();
+    // The second step, in the entry's row: the safe answer has focus.
+    await expect(offer).toContainText('Discard this work for good? It cannot be recovered afterwards.');
+    await expect(offer.getByRole('button', { name: 'Keep' })).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/recovery-discard-confirm.png` });
+    expect(await recoveryKeys()).toBe(1);
+    // Escape backs out of the step, not out of the offer; focus goes back to Discard…
+    await page.keyboard.press('Escape');
+    await expect(offer).toBeVisible();
+    await expect(offer.getByRole('button', { name: 'Discard for Good' })).toHaveCount(0);
+    await expect(discard).toBeFocused();
+    // …and so does Keep, from the keyboard.
+    await page.keyboard.press('Enter');
+    await expect(offer.getByRole('button', { name: 'Keep' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(discard).toBeFocused();
+    expect(await recoveryKeys()).toBe(1);
+    // Discard…, then Tab to Discard for Good and Enter: the work is gone, and so is the offer.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(offer.getByRole('button', { name: 'Discard for Good' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(offer).toHaveCount(0);
+    expect(await recoveryKeys()).toBe(0);
   });
 
   test('an edit made just before a reload, inside the autosave delay, is offered back', async ({ page }) => {

@@ -88,6 +88,7 @@ test.describe('web edition: Open Recent', () => {
     await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('two-tier.faultline'));
     await (await openRecentMenu(page)).getByRole('menuitem', { name: 'two-tier.faultline' }).click();
     const dialog = page.getByTestId('problems-dialog');
+    await expect(dialog.getByRole('heading')).toHaveText('“two-tier.faultline” could not be opened');
     await expect(dialog).toContainText('“two-tier.faultline” is no longer there');
     await expect(dialog).toContainText('removed from Open Recent');
     await expect(dialog).toContainText('Nothing you had open was changed.');

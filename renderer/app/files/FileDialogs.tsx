@@ -1,32 +1,33 @@
-import { Dialog } from '@base-ui/react/dialog';
-import { DialogPopup } from '../DialogPopup';
 import { AlertTriangle, Info, X, XCircle } from 'lucide-react';
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { MAX_SHARE_CODE_CHARS } from '../../../shared/model/limits';
 import type { Problem } from '../../../shared/model/types';
 import type { DialogQueue, DialogRequest } from './dialogQueue';
+import { couldNotOpen, NOTHING_CHANGED, problemCountLine, SHARE_CODE_SOURCE } from './problemWording';
+import { RecoveryOffer } from './RecoveryOffer';
+import { Frame } from './DialogFrame';
 import './files.css';
 
-function Frame({ title, description, onClose, children, testId, wide }: { title: string; description?: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
+/**
+ * Problems as a list: first how many there are in `source` (“bad.faultline”, this share code),
+ * then each one's place in the file (when it has one) and what is wrong there.
+ */
+function ProblemList({ errors, warnings = [], source }: { errors: readonly Problem[]; warnings?: readonly Problem[]; source: string }) {
+  const countId = useId();
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Backdrop className="file-dialog-backdrop" />
-        <DialogPopup className={wide ? 'file-dialog file-dialog-wide' : 'file-dialog'} data-testid={testId}>
-          <Dialog.Title className="file-dialog-title">{title}</Dialog.Title>
-          {description && <Dialog.Description className="file-dialog-description">{description}</Dialog.Description>}
-          {children}
-        </DialogPopup>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <div className="problem-report">
+      <p className="problem-count" id={countId} data-testid="problem-count">
+        {problemCountLine(errors, warnings, source)}
+      </p>
+      <ProblemItems errors={errors} warnings={warnings} labelledBy={countId} />
+    </div>
   );
 }
 
-/** Problems as a list: each one's place in the file (when it has one) and what is wrong there. */
-function ProblemList({ errors, warnings = [] }: { errors: readonly Problem[]; warnings?: readonly Problem[] }) {
+function ProblemItems({ errors, warnings, labelledBy }: { errors: readonly Problem[]; warnings: readonly Problem[]; labelledBy: string }) {
   return (
-    <ul className="problem-list" data-testid="problem-list">
+    <ul className="problem-list" data-testid="problem-list" aria-labelledby={labelledBy}>
       {errors.map((problem, index) => (
         <li key={`e${index}`} className="problem problem-error">
           <XCircle size={14} aria-label="error" />
@@ -81,10 +82,10 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
         request.resolve();
         done();
       };
-      const { title, summary, errors, warnings } = request.report;
+      const { title, summary, source, errors, warnings } = request.report;
       return (
         <Frame title={title} description={summary} onClose={close} testId="problems-dialog" wide>
-          <ProblemList errors={errors} warnings={warnings} />
+          <ProblemList errors={errors} warnings={warnings} source={source} />
           <div className="file-dialog-buttons">
             <span className="file-dialog-spacer" />
             <button type="button" className="file-button file-button-primary" autoFocus onClick={close}>
@@ -121,9 +122,11 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
           />
           {tooLong && <p className="file-dialog-error">That is longer than any share code Faultline makes ({MAX_SHARE_CODE_CHARS.toLocaleString()} characters at most).</p>}
           {codeProblems.length > 0 && (
-            <div role="alert" data-testid="share-code-problems">
-              <p className="file-dialog-error">This code cannot be opened; nothing you had open was changed.</p>
-              <ProblemList errors={codeProblems} />
+            <div role="alert" className="share-code-problems" data-testid="share-code-problems">
+              <p className="file-dialog-error">
+                {couldNotOpen(SHARE_CODE_SOURCE)}. {NOTHING_CHANGED}
+              </p>
+              <ProblemList errors={codeProblems} source={SHARE_CODE_SOURCE} />
             </div>
           )}
           <div className="file-dialog-buttons">
@@ -174,42 +177,19 @@ function ActiveDialog({ request, done }: { request: DialogRequest; done: () => v
           </div>
         </Frame>
       );
-    case 'recovery': {
-      const act = (action: Parameters<typeof request.resolve>[0]) => {
-        request.resolve(action);
-        done();
-      };
+    case 'busy':
+      // Nothing to press: the page cannot answer a press until the work is done. The spinner
+      // turns on the compositor, so it keeps turning while the work holds the page.
       return (
-        <Frame title="Recover unsaved work?" description="Faultline closed without saving this work. Restore it, or discard it for good." onClose={() => act({ action: 'later' })} testId="recovery-dialog" wide>
-          <ul className="recovery-list">
-            {request.entries.map((entry) => (
-              <li key={entry.id} className="recovery-entry">
-                <div className="recovery-what">
-                  <strong>{entry.title}</strong>
-                  <span className="file-dialog-note">
-                    {entry.problem ?? `${entry.fileName ? `${entry.fileName} · ` : 'never saved · '}autosaved ${new Date(entry.savedAt).toLocaleString()}`}
-                  </span>
-                </div>
-                {!entry.problem && (
-                  <button type="button" className="file-button file-button-primary" onClick={() => act({ action: 'restore', id: entry.id })}>
-                    Restore
-                  </button>
-                )}
-                <button type="button" className="file-button" onClick={() => act({ action: 'discard', id: entry.id })}>
-                  Discard
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="file-dialog-buttons">
-            <span className="file-dialog-spacer" />
-            <button type="button" className="file-button" onClick={() => act({ action: 'later' })}>
-              Decide Later
-            </button>
+        <Frame title={request.label} description={request.detail} onClose={() => {}} testId="busy-dialog">
+          <div className="file-busy" role="status" aria-busy="true">
+            <span className="file-busy-spinner" aria-hidden="true" />
+            <span>This is a large file: the page may not answer until it is open.</span>
           </div>
         </Frame>
       );
-    }
+    case 'recovery':
+      return <RecoveryOffer request={request} done={done} />;
   }
 }
 

@@ -10,6 +10,7 @@ export type DialogRequest =
   | { kind: 'askShareCode'; check: (code: string) => readonly Problem[]; resolve: (code: string | null) => void }
   | { kind: 'shareCode'; code: string; copied: boolean; resolve: () => void }
   | { kind: 'progress'; label: string; fraction: number; cancel: () => void }
+  | { kind: 'busy'; label: string; detail: string }
   | { kind: 'recovery'; entries: RecoveryEntry[]; resolve: (action: RecoveryAction) => void };
 
 export interface Notice {
@@ -124,6 +125,24 @@ export class DialogQueue implements FileUi {
     return new Promise((resolve) => this.push({ kind: 'recovery', entries, resolve }));
   }
 
+  /**
+   * Shows the busy indicator and waits until it is on screen before `work` starts: work that holds
+   * the page's one thread would otherwise run before the page ever painted it. Taken away once a
+   * frame after the work has been drawn (the canvas draws a new document on its next frame).
+   */
+  async whileBusy<T>(label: string, detail: string, work: () => T): Promise<T> {
+    const request: DialogRequest = { kind: 'busy', label, detail };
+    this.push(request);
+    await afterNextPaint();
+    try {
+      return work();
+    } finally {
+      await afterNextPaint();
+      await afterNextPaint();
+      this.dismiss(request);
+    }
+  }
+
   async withProgress<T>(label: string, work: (report: (fraction: number) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     let request: DialogRequest & { kind: 'progress' } = { kind: 'progress', label, fraction: 0, cancel: () => controller.abort() };
@@ -154,4 +173,12 @@ export class DialogQueue implements FileUi {
     this.snapshot = { dialog: this.queue[0] ?? null, notices: this.notices };
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Resolves once the page has painted: a frame's callbacks run before its paint, and a task queued
+ * from one runs after it.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -1,6 +1,6 @@
 import { createEmptyDocument } from '../../../shared/model/document';
 import { loadDocument } from '../../../shared/model/load';
-import { countProblems } from '../../../shared/model/problems';
+import { countOf } from '../../../shared/model/plural';
 import { saveDocument } from '../../../shared/model/save';
 import { decodeShareCode, encodeShareCode } from '../../../shared/model/shareCode';
 import type { FaultlineDocument, LoadResult, ViewState } from '../../../shared/model/types';
@@ -8,6 +8,7 @@ import { reportToJson, type Report } from '../../../shared/sim/report';
 import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../host/hostFiles';
 import type { DocumentSession } from './documentSession';
 import type { FileUi } from './fileUi';
+import { couldNotOpen, NOTHING_CHANGED, openedWithWarnings, quoted, RECOVERED_WORK_SOURCE, SHARE_CODE_SOURCE, UNNAMED_FILE_SOURCE } from './problemWording';
 import { timelineCsv } from './timelineCsv';
 
 export interface FileCommandDeps {
@@ -24,10 +25,12 @@ export interface FileCommandDeps {
 
 export type FileCommands = ReturnType<typeof createFileCommands>;
 
-/** A file's name as the messages quote it: “lesson.faultline”. */
-const quoted = (name: string): string => `“${name}”`;
+/**
+ * Text at least this long (1 M characters) is opened behind a busy indicator: checking and drawing
+ * it holds the page long enough to look hung.
+ */
+export const SLOW_OPEN_CHARS = 1024 * 1024;
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * New, Open, Save, Save As, Revert, share codes and exports. The rule everywhere: nothing the user
@@ -55,30 +58,34 @@ export function createFileCommands(deps: FileCommandDeps) {
 
   /**
    * `what` names what was being opened as a sentence would: a file by its quoted name
-   * (“bad.faultline”), anything else by what it is ("the share code"), never quoted as a file name.
+   * (“bad.faultline”), anything else by what it is ("this share code"), never quoted as a file
+   * name. The title and the list's count line name it alike (problemWording.ts).
    */
   function showLoadProblems(what: string, result: Extract<LoadResult, { ok: false }>): void {
-    const count = countProblems(result.errors);
-    ui.showProblems({
-      title: `${capitalise(what)} could not be opened`,
-      summary: `${count === 1 ? 'One problem was' : `${count} problems were`} found. Nothing you had open was changed.`,
-      errors: result.errors,
-      warnings: result.warnings,
-    });
+    ui.showProblems({ title: couldNotOpen(what), summary: NOTHING_CHANGED, source: what, errors: result.errors, warnings: result.warnings });
   }
 
-  /** Validates opened text and, with the user's leave, makes it the document. True when it did. */
+  /**
+   * Validates opened text and, with the user's leave, makes it the document. True when it did.
+   * Checking and drawing a large one holds the page for seconds: it says so first (whileBusy).
+   */
   async function adopt(what: string, text: string, file: HostFile | null, source: (text: string) => LoadResult = loadDocument): Promise<boolean> {
-    const result = source(text);
+    const slow = text.length >= SLOW_OPEN_CHARS;
+    const busy = <T,>(detail: string, work: () => T): Promise<T> => (slow ? ui.whileBusy(`Opening ${what}…`, detail, work) : Promise.resolve(work()));
+    const result = await busy('Checking it…', () => source(text));
     if (!result.ok) {
       showLoadProblems(what, result);
       return false;
     }
     if (!(await mayDiscardChanges(`open ${what}`))) return false;
-    session.replace(result.document, file, { unsavedWork: false });
+    const { nodes, links } = result.document;
+    const grouped = (count: number) => count.toLocaleString('en-US');
+    await busy(`Drawing ${countOf(Object.keys(nodes).length, 'node', 'nodes', grouped)} and ${countOf(Object.keys(links).length, 'link', 'links', grouped)}…`, () =>
+      session.replace(result.document, file, { unsavedWork: false }),
+    );
     await files.clearRecovery().catch(() => {});
     if (result.warnings.length > 0) {
-      ui.showProblems({ title: `${capitalise(what)} opened with warnings`, summary: 'It opened as it is, but these parts may not do what was meant.', errors: [], warnings: result.warnings });
+      ui.showProblems({ title: openedWithWarnings(what), summary: 'It opened as it is, but these parts may not do what was meant.', source: what, errors: [], warnings: result.warnings });
     }
     return true;
   }
@@ -86,7 +93,9 @@ export function createFileCommands(deps: FileCommandDeps) {
   async function applyOpened(result: HostOpenResult): Promise<boolean> {
     if (result.status === 'canceled') return false;
     if (result.status === 'failed') {
-      ui.showProblems({ title: 'The file could not be opened', summary: 'Nothing you had open was changed.', errors: [{ path: '', message: result.message }], warnings: [] });
+      // Named like a file that opened with problems: by its name, where the host got that far.
+      const what = result.name === undefined ? UNNAMED_FILE_SOURCE : quoted(result.name);
+      ui.showProblems({ title: couldNotOpen(what), summary: NOTHING_CHANGED, source: what, errors: [{ path: '', message: result.message }], warnings: [] });
       return false;
     }
     return adopt(quoted(result.file.name), result.text, result.file);
@@ -245,7 +254,7 @@ export function createFileCommands(deps: FileCommandDeps) {
         return decoded.ok ? [] : decoded.errors;
       });
       if (code === null) return;
-      await adopt('the share code', code, null, decodeShareCode);
+      await adopt(SHARE_CODE_SOURCE, code, null, decodeShareCode);
     },
 
     async exportPng(): Promise<void> {
@@ -273,7 +282,7 @@ export function createFileCommands(deps: FileCommandDeps) {
       const restored = await files.restoreRecovery(id);
       if (restored.status === 'failed') return ui.notify(restored.message, 'error');
       const loaded = loadDocument(restored.text);
-      if (!loaded.ok) return showLoadProblems('the recovered work', loaded);
+      if (!loaded.ok) return showLoadProblems(RECOVERED_WORK_SOURCE, loaded);
       session.replace(loaded.document, restored.file, { unsavedWork: true });
     },
   };

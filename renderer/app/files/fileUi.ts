@@ -14,6 +14,8 @@ export interface ConfirmRequest {
 export interface ProblemsReport {
   title: string;
   summary: string;
+  /** What was being opened, as the count line over the list names it (problemWording.ts). */
+  source: string;
   errors: Problem[];
   warnings: Problem[];
 }
@@ -31,6 +33,11 @@ export interface FileUi {
   askShareCode(check: (code: string) => readonly Problem[]): Promise<string | null>;
   /** Shows a share code (so it can be copied by hand when the clipboard refused). */
   showShareCode(code: string, copied: boolean): void;
+  /**
+   * Runs work that blocks the page for a while (checking and drawing a very large file): `label`
+   * and a busy indicator are painted first, and stay until the page has painted again after it.
+   */
+  whileBusy<T>(label: string, detail: string, work: () => T): Promise<T>;
   /** Runs long work behind a progress dialog with a Cancel button. */
   withProgress<T>(label: string, work: (report: (fraction: number) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
 }

@@ -176,7 +176,7 @@ export function useFileIntegration(host: Host, store: SessionStore, dispatcher: 
       const others = dropped !== undefined && dropped.length > 1 ? Array.from(dropped).slice(1).map((other) => `“${other.name}”`) : [];
       void readFileText(file).then(async (read) => {
         if (read.ok) await commands.openDropped(file.name, read.text);
-        else await commands.applyOpened({ status: 'failed', message: read.message });
+        else await commands.applyOpened({ status: 'failed', message: read.message, name: file.name });
         if (others.length > 0) queue.notify(`Only “${file.name}” was opened (a window holds one document); ${others.join(', ')} ${others.length === 1 ? 'was' : 'were'} not. Drop ${others.length === 1 ? 'it' : 'them'} one at a time.`, 'warning');
       });
     };

@@ -138,12 +138,14 @@ export function createWebFiles(options: {
         refresh: () => recentStore.refresh(),
         clear: () => recentStore.clear(),
         async open(id): Promise<HostOpenResult> {
+          // The name the menu showed, for the report's title when the file is gone or refused.
+          const name = recentStore.entries().find((entry) => entry.id === id)?.name;
           try {
             const access = await recentStore.access(id);
-            if (!access.ok) return { status: 'failed', message: access.message };
+            if (!access.ok) return { status: 'failed', message: access.message, ...(name === undefined ? {} : { name }) };
             const { handle } = access.record;
             const read = await readHandle(handle);
-            if (!read.ok) return { status: 'failed', message: read.message };
+            if (!read.ok) return { status: 'failed', message: read.message, name: handle.name };
             await addRecent(handle);
             return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
           } catch (error) {
@@ -160,14 +162,14 @@ export function createWebFiles(options: {
         if (win.showOpenFilePicker) {
           const [handle] = await win.showOpenFilePicker({ types: [FAULTLINE_TYPE], multiple: false });
           const read = await readHandle(handle);
-          if (!read.ok) return { status: 'failed', message: read.message };
+          if (!read.ok) return { status: 'failed', message: read.message, name: handle.name };
           await addRecent(handle);
           return { status: 'opened', file: remember(handle, read.lastModified), text: read.text };
         }
         const picked = await pickWithInput();
         if (!picked) return { status: 'canceled' };
         const read = await readFileText(picked);
-        if (!read.ok) return { status: 'failed', message: read.message };
+        if (!read.ok) return { status: 'failed', message: read.message, name: picked.name };
         const file: HostFile = { key: `upload-${nextKey++}`, name: picked.name, location: null, writable: false };
         keepText(file.key, read.text, 'opened');
         return { status: 'opened', file, text: read.text };
@@ -275,7 +277,11 @@ export function createWebFiles(options: {
     listRecovery: async () => (recovery === null ? [] : recovery.list(await liveTabs())),
     async restoreRecovery(id) {
       const restored = recovery?.restore(id, recoveredWorkProblem) ?? { ok: false as const, message: 'This browser does not allow storage.' };
-      return restored.ok ? { status: 'restored', text: restored.text, file: null } : { status: 'failed', message: restored.message };
+      if (!restored.ok) return { status: 'failed', message: restored.message };
+      // The tab that crashed had a file of this name: the title and Save As know it again. Its
+      // handle (if any) went with that tab, so Save asks where, suggesting the name.
+      const file: HostFile | null = restored.fileName === null ? null : { key: `recovered-${nextKey++}`, name: restored.fileName, location: null, writable: false };
+      return { status: 'restored', text: restored.text, file };
     },
     discardRecovery: async (id) => recovery?.discard(id),
     setDocumentState: (state) => {

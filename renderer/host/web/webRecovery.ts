@@ -104,7 +104,7 @@ export class WebRecovery {
    * Takes another tab's work over: it becomes this tab's, so autosave keeps exactly one copy.
    * `problemOf` is asked first: work it refuses (one that cannot be opened) is left where it is.
    */
-  restore(id: string, problemOf: (text: string) => string | null = () => null): { ok: true; text: string } | { ok: false; message: string } {
+  restore(id: string, problemOf: (text: string) => string | null = () => null): { ok: true; text: string; fileName: string | null } | { ok: false; message: string } {
     const key = WORK_PREFIX + id;
     const raw = this.storage.getItem(key);
     if (raw === null) return { ok: false, message: 'That recovery data is no longer available.' };
@@ -119,7 +119,8 @@ export class WebRecovery {
     } catch {
       // Could not move it; it stays under the old key and is offered again next time. Nothing lost.
     }
-    return { ok: true, text: record.text };
+    // The file name the work had (null for work never saved, or a record from before names were kept).
+    return { ok: true, text: record.text, fileName: record.fileName };
   }
 
   discard(id: string): void {

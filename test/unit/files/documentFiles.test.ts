@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { suggestedFileName } from '../../../main/files/documentFiles';
 import { nodeFileSystem } from '../../../main/files/fileSystem';
@@ -48,18 +48,18 @@ describe('DocumentFiles: open', () => {
     const { files } = await makeService(temp.dir);
     const big = join(temp.dir, 'big.faultline');
     await writeFile(big, Buffer.alloc(20 * 1024 * 1024 + 1, 0x20));
-    expect(await files.openPath(WINDOW, big)).toEqual({ status: 'failed', message: expect.stringMatching(/20\.0 MB; Faultline opens files up to 20 MB/) });
+    expect(await files.openPath(WINDOW, big)).toEqual({ status: 'failed', message: expect.stringMatching(/20\.0 MB; Faultline opens files up to 20 MB/), name: 'big.faultline' });
     const binary = join(temp.dir, 'binary.faultline');
     await writeFile(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
-    expect(await files.openPath(WINDOW, binary)).toEqual({ status: 'failed', message: expect.stringMatching(/not UTF-8 text/) });
-    expect(await files.openPath(WINDOW, temp.dir)).toEqual({ status: 'failed', message: expect.stringMatching(/is not a file/) });
+    expect(await files.openPath(WINDOW, binary)).toEqual({ status: 'failed', message: expect.stringMatching(/not UTF-8 text/), name: 'binary.faultline' });
+    expect(await files.openPath(WINDOW, temp.dir)).toEqual({ status: 'failed', message: expect.stringMatching(/is not a file/), name: basename(temp.dir) });
   });
 
   it('drops a recent file that no longer exists from the list', async () => {
     const { files, recent, path } = await openedFixture();
     fs.rmSync(path);
     const [entry] = recent.list();
-    expect(await files.openRecent(WINDOW, entry.id)).toEqual({ status: 'failed', message: expect.stringMatching(/no longer exists/) });
+    expect(await files.openRecent(WINDOW, entry.id)).toEqual({ status: 'failed', message: expect.stringMatching(/no longer exists/), name: basename(path) });
     expect(recent.list()).toEqual([]);
   });
 });

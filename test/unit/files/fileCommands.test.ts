@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFileCommands } from '../../../renderer/app/files/fileCommands';
+import { createFileCommands, SLOW_OPEN_CHARS } from '../../../renderer/app/files/fileCommands';
 import { DocumentSession, windowTitle } from '../../../renderer/app/files/documentSession';
 import type { ConfirmChoice, FileUi } from '../../../renderer/app/files/fileUi';
+import { problemCountLine } from '../../../renderer/app/files/problemWording';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
 import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../../renderer/host/hostFiles';
 import { createEmptyDocument } from '../../../shared/model/document';
@@ -58,6 +59,11 @@ function scriptedUi(answers: ConfirmChoice[] = []) {
     notify: (message: string) => void ui.notices.push(message),
     askShareCode: async () => ui.pasted,
     showShareCode: (code: string) => void ui.shareCodes.push(code),
+    busy: [] as string[],
+    whileBusy: async <T,>(label: string, detail: string, work: () => T) => {
+      ui.busy.push(`${label} ${detail}`);
+      return work();
+    },
     withProgress: <T,>(_label: string, work: (report: (fraction: number) => void, signal: AbortSignal) => Promise<T>) => work(() => {}, new AbortController().signal),
   };
   return ui;
@@ -105,7 +111,22 @@ describe('file commands: open', () => {
     const bad = JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'x' }, seed: 1, durationS: 10, regions: [], nodes, links: [], scenario: [], checks: [] });
     const { commands, ui } = setup({ files: { open: async () => ({ status: 'opened', file: file('bad.faultline'), text: bad }) } });
     await commands.open();
-    expect(ui.problems[0].summary).toBe('1500 problems were found. Nothing you had open was changed.');
+    const [report] = ui.problems;
+    expect(report.summary).toBe('Nothing you had open was changed.');
+    expect(problemCountLine(report.errors, report.warnings, report.source)).toBe('1,500 problems in “bad.faultline”');
+  });
+
+  it('a large file is checked and drawn behind a busy indicator naming it; a small one opens without', async () => {
+    const big = `${saveDocument({ ...lesson, meta: { title: 'Big' } })}${' '.repeat(SLOW_OPEN_CHARS)}`;
+    let opened: HostOpenResult = { status: 'opened', file: file('big.faultline'), text: big };
+    const { commands, ui, store } = setup({ files: { open: async () => opened } });
+    await commands.open();
+    expect(store.getDocument().meta.title).toBe('Big');
+    expect(ui.busy).toEqual(['Opening “big.faultline”… Checking it…', 'Opening “big.faultline”… Drawing 2 nodes and 1 link…']);
+    opened = { status: 'opened', file: file('small.faultline'), text: saveDocument({ ...lesson, meta: { title: 'Small' } }) };
+    await commands.open();
+    expect(store.getDocument().meta.title).toBe('Small');
+    expect(ui.busy).toHaveLength(2);
   });
 
   it('a good file replaces a clean document at once and becomes the save target', async () => {
@@ -135,12 +156,34 @@ describe('file commands: open', () => {
     }
   });
 
-  it('reports a file the host could not read, changing nothing', async () => {
-    const { commands, ui, store } = setup({ files: { open: async () => ({ status: 'failed', message: '“x” is not UTF-8 text' }) } });
+  it('reports a file the host could not read, changing nothing, named as a file that opened with problems is', async () => {
+    const { commands, ui, store } = setup({ files: { open: async () => ({ status: 'failed', message: '“x.faultline” is not UTF-8 text', name: 'x.faultline' }) } });
     const before = store.getDocument();
     await commands.open();
     expect(store.getDocument()).toBe(before);
-    expect(ui.problems[0].errors).toEqual([{ path: '', message: '“x” is not UTF-8 text' }]);
+    expect(ui.problems[0]).toMatchObject({ title: '“x.faultline” could not be opened', source: '“x.faultline”', errors: [{ path: '', message: '“x.faultline” is not UTF-8 text' }] });
+  });
+
+  it('every report of something that could not be opened names its source one way, in its title and its count line', async () => {
+    const bad = JSON.stringify({ format: 'faultline', version: 1, meta: { title: 'x' }, seed: 1, durationS: 10, regions: [], nodes: [{ id: 'a', kind: 'nope', x: 0, y: 0 }], links: [], scenario: [], checks: [] });
+    let opened: HostOpenResult = { status: 'opened', file: file('bad.faultline'), text: bad };
+    const { commands, ui } = setup({ files: { open: async () => opened, restoreRecovery: async () => ({ status: 'restored', text: bad, file: null }) } });
+    await commands.open();
+    opened = { status: 'failed', message: 'The browser refused to read it.', name: 'gone.faultline' };
+    await commands.open();
+    opened = { status: 'failed', message: 'That recent file is no longer in the list.' };
+    await commands.open();
+    ui.pasted = 'not-a-share-code!!';
+    await commands.openShareCode();
+    await commands.restoreRecovery('id');
+    expect(ui.problems.map((report) => [report.title, problemCountLine(report.errors, report.warnings, report.source)])).toEqual([
+      ['“bad.faultline” could not be opened', 'One problem in “bad.faultline”'],
+      ['“gone.faultline” could not be opened', 'One problem in “gone.faultline”'],
+      ['The file could not be opened', 'One problem in the file'],
+      ['This share code could not be opened', 'One problem in this share code'],
+      ['The recovered work could not be opened', 'One problem in the recovered work'],
+    ]);
+    expect(new Set(ui.problems.map((report) => report.summary))).toEqual(new Set(['Nothing you had open was changed.']));
   });
 });
 
@@ -307,7 +350,7 @@ describe('file commands: sharing and exports', () => {
     expect(store.getDocument()).toBe(before);
     expect(ui.problems.map((report) => report.errors[0].message)).toEqual([expect.stringMatching(/share code/), expect.stringMatching(/characters long; Faultline accepts codes up to/)]);
     // A share code is not a file: its name is not quoted as if it were one ("“Share code” could not be opened").
-    expect(ui.problems.map((report) => report.title)).toEqual(['The share code could not be opened', 'The share code could not be opened']);
+    expect(ui.problems.map((report) => report.title)).toEqual(['This share code could not be opened', 'This share code could not be opened']);
   });
 
   it('an empty design has no PNG to export, and says so (it said the canvas was not ready)', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createEmptyDocument } from '../../../shared/model/document';
+import { saveDocument } from '../../../shared/model/save';
 import { createWebFiles } from '../../../renderer/host/web/webFiles';
 import { HEARTBEAT_MS, liveTabsFromLocks, tabLockName, WebRecovery, type KeyValueStorage } from '../../../renderer/host/web/webRecovery';
 
@@ -36,7 +38,7 @@ describe('WebRecovery (web edition autosave)', () => {
     open.beat(); // still alive
     const next = new WebRecovery(storage, clock, 'next');
     expect(next.list()).toEqual([{ id: 'crashed', title: 'A', savedAt: 0, fileName: 'a.faultline', problem: null }]);
-    expect(next.restore('crashed')).toEqual({ ok: true, text: 'lost work' });
+    expect(next.restore('crashed')).toEqual({ ok: true, text: 'lost work', fileName: 'a.faultline' });
     expect(storage.getItem('faultline.recovery.next')).toContain('lost work'); // now this tab's own
     expect(next.list()).toEqual([]);
   });
@@ -115,6 +117,31 @@ describe('WebRecovery (web edition autosave)', () => {
     const tab = new WebRecovery(storage, () => 0, 'me');
     expect(tab.store({ text: 'x'.repeat(1000), title: 'Big', fileName: null })).toMatch(/does not fit in the browser’s storage/);
     expect(tab.store({ text: 'x', title: 'Small', fileName: null })).toBeNull();
+  });
+});
+
+describe('web files: restoring recovered work', () => {
+  /** A page with the little createWebFiles asks of a window (no pickers, no Web Locks). */
+  const page = () => Object.assign(new EventTarget(), { setInterval: () => 0 }) as unknown as Window;
+  const work = saveDocument(createEmptyDocument());
+
+  it('work from a file comes back with that file’s name, for the title and Save As', async () => {
+    const storage = new MemoryStorage();
+    new WebRecovery(storage, () => 0, 'crashed').store({ text: work, title: 'Lesson', fileName: 'lesson.faultline' });
+    const files = createWebFiles({ window: page(), storage, clock: () => 10 * HEARTBEAT_MS, recentPersistence: null });
+    const restored = await files.restoreRecovery('crashed');
+    expect(restored).toEqual({ status: 'restored', text: work, file: { key: expect.any(String), name: 'lesson.faultline', location: null, writable: false } });
+    // No handle came with it (that went with the crashed tab): Save asks where, and Revert has nothing to read.
+    if (restored.status === 'restored' && restored.file) expect(files.canRevert(restored.file)).toBe(false);
+  });
+
+  it('work never saved to a file, and a record written before names were kept, come back with no file', async () => {
+    const storage = new MemoryStorage();
+    new WebRecovery(storage, () => 0, 'unsaved').store({ text: work, title: 'Untitled', fileName: null });
+    storage.setItem('faultline.recovery.older', JSON.stringify({ format: 'faultline-recovery', savedAt: 0, title: 'Old', text: work }));
+    const files = createWebFiles({ window: page(), storage, clock: () => 10 * HEARTBEAT_MS, recentPersistence: null });
+    expect(await files.restoreRecovery('unsaved')).toEqual({ status: 'restored', text: work, file: null });
+    expect(await files.restoreRecovery('older')).toEqual({ status: 'restored', text: work, file: null });
   });
 });
 
