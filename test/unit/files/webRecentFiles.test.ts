@@ -222,7 +222,8 @@ describe('web Open Recent: the web host', () => {
     expect(disk.files.get('/a.faultline')?.text).toBe('A2');
 
     disk.files.delete('/b.faultline');
-    expect(await recent.open(recent.entries()[1].id)).toEqual({ status: 'failed', message: expect.stringContaining('“b.faultline” is no longer there') });
+    // Named, so the report's title can name the file (problemWording).
+    expect(await recent.open(recent.entries()[1].id)).toEqual({ status: 'failed', message: expect.stringContaining('“b.faultline” is no longer there'), name: 'b.faultline' });
     expect(recent.entries().map((entry) => entry.name)).toEqual(['a.faultline']);
     await recent.clear();
     expect(recent.entries()).toEqual([]);
