@@ -21,10 +21,14 @@ function fitText(text: Text, value: string, width: number): void {
 export class NodeView {
   readonly container = new Container();
   private readonly body: Graphics;
+  /** The plain card drawn far out. A Graphics of its own, shown instead of `body`, rather than `body`'s shape swapped: see applyDetail. */
+  private readonly farBody: Graphics;
   private readonly ring: Graphics;
   private readonly hover: Graphics;
   private readonly focus: Graphics;
   private readonly disc: Graphics;
+  /** The kind's colour stripe of the plain card, shown instead of `disc` far out. */
+  private readonly farStripe: Graphics;
   private readonly icon: Graphics;
   private readonly handle: Graphics;
   private readonly name: Text;
@@ -37,20 +41,25 @@ export class NodeView {
 
   constructor(private shapes: SharedShapes) {
     this.body = new Graphics(shapes.card);
+    this.farBody = new Graphics(shapes.farCard);
+    this.farBody.visible = false;
     this.ring = new Graphics(shapes.selectedRing);
     this.hover = new Graphics(shapes.hoverRing);
     this.focus = new Graphics(shapes.focusRing);
     this.focus.visible = false;
     this.disc = new Graphics();
+    this.farStripe = new Graphics();
+    this.farStripe.visible = false;
     this.icon = new Graphics();
     this.handle = new Graphics(shapes.handle);
     this.disc.position.set(ICON_DISC.x, NODE_CARD.height / 2);
+    this.farStripe.position.set(ICON_DISC.x, NODE_CARD.height / 2);
     this.icon.position.set(ICON_DISC.x - ICON_SIZE / 2, NODE_CARD.height / 2 - ICON_SIZE / 2);
     this.handle.position.set(NODE_CARD.width, NODE_CARD.height / 2);
     this.name = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: this.metrics.nameSize, fontWeight: '700', fill: shapes.theme.text } });
     this.kindLabel = new Text({ text: '', resolution: 2, style: { fontFamily: FONT, fontSize: this.metrics.kindSize, fill: shapes.theme.mutedText, letterSpacing: 0.2 } });
     this.placeText();
-    this.container.addChild(this.focus, this.ring, this.body, this.hover, this.disc, this.icon, this.name, this.kindLabel, this.handle);
+    this.container.addChild(this.focus, this.ring, this.body, this.farBody, this.hover, this.disc, this.farStripe, this.icon, this.name, this.kindLabel, this.handle);
   }
 
   update(node: NodeRecord, shapes: SharedShapes): void {
@@ -66,9 +75,13 @@ export class NodeView {
       this.hover.context = shapes.hoverRing;
       this.focus.context = shapes.focusRing;
       this.handle.context = shapes.handle;
+      this.body.context = shapes.card;
+      this.farBody.context = shapes.farCard;
       this.name.style.fill = shapes.theme.text;
       this.kindLabel.style.fill = shapes.theme.mutedText;
     }
+    this.disc.context = shapes.disc(node.kind);
+    this.farStripe.context = shapes.farStripe(node.kind);
     this.applyDetail();
     this.icon.context = kindIconContext(node.kind, shapes.theme.name);
     this.writeText();
@@ -128,8 +141,14 @@ export class NodeView {
     this.name.visible = detailed;
     this.kindLabel.visible = detailed && !this.twoLines;
     this.icon.visible = detailed;
-    this.body.context = detailed ? this.shapes.card : this.shapes.farCard;
-    if (this.record) this.disc.context = detailed ? this.shapes.disc(this.record.kind) : this.shapes.farStripe(this.record.kind);
+    // Shown and hidden, never a shape swapped: every card shares one shape, and Pixi unhooks a
+    // Graphics from its old shape by scanning that shape's listeners (one per card), so swapping
+    // them all as the zoom crossed the far threshold cost the square of the card count
+    // (56 s of a 48,000-node file's first fit).
+    this.body.visible = detailed;
+    this.farBody.visible = !detailed;
+    this.disc.visible = detailed;
+    this.farStripe.visible = !detailed;
   }
 
   /**
