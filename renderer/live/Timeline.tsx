@@ -70,7 +70,7 @@ export function Timeline() {
   const keySeek = useRef<KeySeek | null>(null);
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
-  const name = nodeNamer(doc.nodes, doc.links);
+  const name = nodeNamer(doc.nodes, doc.links, doc.regions);
   // An undo that takes away the event being edited closes its editor for good: a redo bringing
   // the event back must not reopen it and take the keyboard from the canvas (Ctrl+Shift+Z again).
   if (editing !== null && editing >= doc.scenario.length) {
