@@ -5,7 +5,7 @@ import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { ScenarioEventEditor } from './ScenarioEventEditor';
-import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
+import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
 import { keyStepOrigin, type KeySeek } from './keyStepOrigin';
 import { nodeNamer } from './nodeNames';
@@ -134,6 +134,17 @@ export function Timeline() {
     if (!current.moved) openEditor(current.index);
   };
 
+  /**
+   * Delete on a focused marker deletes its event (one undoable step), as the editor's Delete
+   * does. The bar takes the focus, where Delete means nothing. With an editor open the markers'
+   * indices are its too: the editor's own Delete is the way then.
+   */
+  const deleteEventByKey = (index: number) => {
+    if (editing !== null) return;
+    store.update((draft) => deleteScenarioEvent(draft, index));
+    barRef.current?.focus();
+  };
+
   const addEvent = () => {
     if (!mayLeaveEditor()) return;
     let index = -1;
@@ -205,6 +216,14 @@ export function Timeline() {
               onPointerUp={onMarkerPointerUp}
               // The keyboard's way in (a pointer opens it on release, unless it dragged the marker).
               onKeyDown={(e) => {
+                if (e.key === 'Delete' || e.key === 'Backspace') {
+                  // The focused event's, not the canvas selection's: left to the window, Delete here
+                  // deleted the nodes selected on the canvas, out of the user's sight.
+                  e.preventDefault();
+                  e.stopPropagation();
+                  deleteEventByKey(index);
+                  return;
+                }
                 if (e.key !== 'Enter' && e.key !== ' ') return;
                 e.preventDefault();
                 e.stopPropagation();
