@@ -5,7 +5,7 @@ import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { ScenarioEventEditor } from './ScenarioEventEditor';
-import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent } from './scenarioEdits';
+import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent, sameScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
 import { keyStepOrigin, type KeySeek } from './keyStepOrigin';
 import { nodeNamer } from './nodeNames';
@@ -61,7 +61,8 @@ export function Timeline() {
   const closeEditor = () => {
     const fresh = added.current;
     added.current = null;
-    if (fresh !== null && store.getDocument().scenario[fresh.index] === fresh.event && store.lastStepSerial() === fresh.serial) store.undo();
+    // Untouched: still as added (an edit taken back with Escape leaves an equal, not the same, object).
+    if (fresh !== null && sameScenarioEvent(store.getDocument().scenario[fresh.index], fresh.event) && store.lastStepSerial() === fresh.serial) store.undo();
     setEditing(null);
   };
   const [scrubMs, setScrubMs] = useState<number | null>(null);

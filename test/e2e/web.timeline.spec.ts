@@ -208,6 +208,27 @@ test('+ then Escape adds nothing (a blank note does nothing); an event given a n
   expect(await scenarioLength()).toBe(before + 1);
 });
 
+test('+, an edit taken back with Escape, then Escape adds nothing either (a blank note was left at the playhead)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const scenarioLength = async () => (JSON.parse(await documentText(page)) as { scenario: unknown[] }).scenario.length;
+  const before = await scenarioLength();
+  const editor = page.getByTestId('scenario-event-editor');
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  await expect(editor).toBeVisible();
+  // The time field has the focus: 45 typed, then Escape puts back the time it had.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('45');
+  await expect(page.getByRole('button', { name: /^Scenario event at 45\.0 s/ })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: /^Scenario event at 45\.0 s/ })).toHaveCount(0);
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  expect(await scenarioLength()).toBe(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
 test('Delete on a focused marker deletes its event, not the nodes selected on the canvas', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('live-play')).toBeEnabled();
