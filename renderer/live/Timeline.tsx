@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as
 import { createPortal } from 'react-dom';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { OWN_KEYS_ATTRIBUTE } from '../editor/keyboardShortcuts';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { ScenarioEventEditor } from './ScenarioEventEditor';
 import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent, sameScenarioEvent } from './scenarioEdits';
@@ -163,7 +164,7 @@ export function Timeline() {
   const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
 
   return (
-    <div className="live-timeline">
+    <div className="live-timeline" {...{ [OWN_KEYS_ATTRIBUTE]: '' }}>
       {/* The slider and the markers are siblings, not parent and children: a slider's content is
           presentational, so markers inside it were buttons a screen reader could not reach (axe:
           nested-interactive). The markers' layer lies over the slider, inside its border. */}
