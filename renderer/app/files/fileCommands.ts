@@ -8,6 +8,7 @@ import { reportToJson, type Report } from '../../../shared/sim/report';
 import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../host/hostFiles';
 import type { DocumentSession } from './documentSession';
 import type { FileUi } from './fileUi';
+import { fileNameFromTitle } from './fileNameFromTitle';
 import { timelineCsv } from './timelineCsv';
 
 export interface FileCommandDeps {
@@ -132,7 +133,7 @@ export function createFileCommands(deps: FileCommandDeps) {
   async function saveAs(): Promise<boolean> {
     const snapshot = session.store.getDocument();
     const text = saveDocument(snapshot);
-    const name = session.getFile()?.name ?? `${session.displayName()}.faultline`;
+    const name = session.getFile()?.name ?? `${fileNameFromTitle(session.displayName())}.faultline`;
     return finishSave(await files.saveAs(text, name), snapshot, text);
   }
 
@@ -151,7 +152,7 @@ export function createFileCommands(deps: FileCommandDeps) {
   }
 
   async function exportData(kind: 'png' | 'json' | 'csv', suffix: string, data: string | Uint8Array<ArrayBuffer>): Promise<void> {
-    const result = await files.exportFile({ kind, suggestedName: `${session.displayName().replace(/\.faultline$/i, '')}${suffix}.${kind}`, data });
+    const result = await files.exportFile({ kind, suggestedName: `${fileNameFromTitle(session.displayName().replace(/\.faultline$/i, ''))}${suffix}.${kind}`, data });
     if (result.status === 'saved') ui.notify(`Exported “${result.name}”.`);
     else if (result.status === 'failed') ui.notify(result.message, 'error');
   }
