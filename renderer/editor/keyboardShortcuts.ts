@@ -51,12 +51,21 @@ function closestRole(target: EventTarget | null, roles: readonly string[]): bool
 }
 
 /**
+ * Marks a panel whose controls stand for things of their own — the checks panel, the timeline
+ * and its event markers — so plain keys pressed there are not the canvas selection's: left to
+ * the editor, Delete on a check's Edit button (where Done leaves the focus) or on Add check
+ * deleted the nodes selected on the canvas, out of sight.
+ */
+export const OWN_KEYS_ATTRIBUTE = 'data-own-keys';
+
+/**
  * Focus is in a widget that moves or acts with plain keys — tabs and radio groups with the
- * arrows, menus and lists too — so Delete, Backspace, the arrows and Escape are left to it
- * (Backspace on the Checks tab must not delete the selected nodes). Shortcuts with Ctrl/Cmd
- * still reach the editor from anywhere.
+ * arrows, menus and lists too — or in a panel marked with OWN_KEYS_ATTRIBUTE, so Delete,
+ * Backspace, the arrows and Escape are left to it (Backspace on the Checks tab must not delete
+ * the selected nodes). Shortcuts with Ctrl/Cmd still reach the editor from anywhere.
  */
 export function isWidgetTarget(target: EventTarget | null): boolean {
+  if (typeof Element !== 'undefined' && target instanceof Element && target.closest(`[${OWN_KEYS_ATTRIBUTE}]`) !== null) return true;
   return closestRole(target, ['tab', 'tablist', 'radio', 'radiogroup', 'menuitem', 'menu', 'menubar', 'option', 'listbox', 'slider']);
 }
 

@@ -1,6 +1,7 @@
 import { CheckCircle2, CircleDashed, Hourglass, Pencil, Plus, XCircle } from 'lucide-react';
 import { Fragment, useRef, useState, useSyncExternalStore } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { OWN_KEYS_ATTRIBUTE } from '../editor/keyboardShortcuts';
 import { addCheck } from './checkEdits';
 import { CheckEditor } from './CheckEditor';
 import { consistencyCounts, consistencyText } from './consistencyCounts';
@@ -50,7 +51,7 @@ export function ChecksPanel() {
     setEditing(index);
   };
   return (
-    <div className="live-checks-panel">
+    <div className="live-checks-panel" {...{ [OWN_KEYS_ATTRIBUTE]: '' }}>
       {consistency !== null && (
         <p className="live-consistency" data-testid="live-consistency" title="Over the whole run: reads that returned an older value than a write already acknowledged, acknowledged writes lost in a failover or crash, users whose session was lost">
           <span className="live-consistency-label">Consistency</span>

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as
 import { createPortal } from 'react-dom';
 import type { FaultlineDocument } from '../../shared/model/types';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
+import { OWN_KEYS_ATTRIBUTE } from '../editor/keyboardShortcuts';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { ScenarioEventEditor } from './ScenarioEventEditor';
-import { addScenarioEvent, moveScenarioEvent } from './scenarioEdits';
+import { addScenarioEvent, deleteScenarioEvent, moveScenarioEvent, sameScenarioEvent } from './scenarioEdits';
 import { formatSimTime } from './speedPresets';
 import { keyStepOrigin, type KeySeek } from './keyStepOrigin';
 import { nodeNamer } from './nodeNames';
@@ -61,7 +62,8 @@ export function Timeline() {
   const closeEditor = () => {
     const fresh = added.current;
     added.current = null;
-    if (fresh !== null && store.getDocument().scenario[fresh.index] === fresh.event && store.lastStepSerial() === fresh.serial) store.undo();
+    // Untouched: still as added (an edit taken back with Escape leaves an equal, not the same, object).
+    if (fresh !== null && sameScenarioEvent(store.getDocument().scenario[fresh.index], fresh.event) && store.lastStepSerial() === fresh.serial) store.undo();
     setEditing(null);
   };
   const [scrubMs, setScrubMs] = useState<number | null>(null);
@@ -70,7 +72,7 @@ export function Timeline() {
   const keySeek = useRef<KeySeek | null>(null);
   const durationMs = doc.durationS * 1000;
   const timeMs = scrubMs ?? model?.frame?.timeMs ?? 0;
-  const name = nodeNamer(doc.nodes, doc.links);
+  const name = nodeNamer(doc.nodes, doc.links, doc.regions);
   // An undo that takes away the event being edited closes its editor for good: a redo bringing
   // the event back must not reopen it and take the keyboard from the canvas (Ctrl+Shift+Z again).
   if (editing !== null && editing >= doc.scenario.length) {
@@ -134,6 +136,17 @@ export function Timeline() {
     if (!current.moved) openEditor(current.index);
   };
 
+  /**
+   * Delete on a focused marker deletes its event (one undoable step), as the editor's Delete
+   * does. The bar takes the focus, where Delete means nothing. With an editor open the markers'
+   * indices are its too: the editor's own Delete is the way then.
+   */
+  const deleteEventByKey = (index: number) => {
+    if (editing !== null) return;
+    store.update((draft) => deleteScenarioEvent(draft, index));
+    barRef.current?.focus();
+  };
+
   const addEvent = () => {
     if (!mayLeaveEditor()) return;
     let index = -1;
@@ -151,7 +164,7 @@ export function Timeline() {
   const offsetOf = (index: number) => (offsets[index] === 0 ? undefined : `translateX(${offsets[index]}px)`);
 
   return (
-    <div className="live-timeline">
+    <div className="live-timeline" {...{ [OWN_KEYS_ATTRIBUTE]: '' }}>
       {/* The slider and the markers are siblings, not parent and children: a slider's content is
           presentational, so markers inside it were buttons a screen reader could not reach (axe:
           nested-interactive). The markers' layer lies over the slider, inside its border. */}
@@ -205,6 +218,14 @@ export function Timeline() {
               onPointerUp={onMarkerPointerUp}
               // The keyboard's way in (a pointer opens it on release, unless it dragged the marker).
               onKeyDown={(e) => {
+                if (e.key === 'Delete' || e.key === 'Backspace') {
+                  // The focused event's, not the canvas selection's: left to the window, Delete here
+                  // deleted the nodes selected on the canvas, out of the user's sight.
+                  e.preventDefault();
+                  e.stopPropagation();
+                  deleteEventByKey(index);
+                  return;
+                }
                 if (e.key !== 'Enter' && e.key !== ' ') return;
                 e.preventDefault();
                 e.stopPropagation();

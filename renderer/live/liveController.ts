@@ -30,6 +30,8 @@ export class LiveController {
   status: ConnectionStatus = { state: 'starting', message: '' };
   /** The document text the engine has (to skip no-op edits). */
   private sentText: string | null = null;
+  /** The store's generation the engine's run was loaded from: a document opened since runs from 0 s. */
+  private loadedGeneration = -1;
   private editTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: (() => void)[] = [];
   speed: Speed = DEFAULT_SPEED;
@@ -65,6 +67,7 @@ export class LiveController {
     const doc = this.store.getDocument();
     this.model.setLinkEnds(linkEnds(doc));
     this.sentText = saveDocument(doc);
+    this.loadedGeneration = this.store.getGeneration();
     this.client.load(this.sentText);
     this.client.setSpeed(this.speed);
   }
@@ -80,11 +83,15 @@ export class LiveController {
   /** Sends the edited document now if it differs from what the engine runs. */
   flushEdit(): void {
     if (this.sentText === null) return;
+    // A document opened since the run was loaded (New, Open, a lesson, a share code) runs from
+    // 0 s, even one whose text is the running one's: choosing a lesson again starts it over
+    // rather than leaving it where it had got to.
+    if (this.store.getGeneration() !== this.loadedGeneration) return this.load();
     const doc = this.store.getDocument();
     const text = saveDocument(doc);
     if (text === this.sentText) return;
-    // A document with no history at all was just opened (New, Open, a lesson): run it from 0 s
-    // instead of re-simulating it to where the previous one had got to.
+    // A document with no history at all was just opened: run it from 0 s instead of
+    // re-simulating it to where the previous one had got to.
     if (!this.store.canUndo() && !this.store.canRedo()) return this.load();
     this.model.setLinkEnds(linkEnds(doc));
     this.sentText = text;

@@ -5,6 +5,7 @@ export type NodeNamer = (id: string) => string;
 
 type Nodes = FaultlineDocument['nodes'];
 type Links = FaultlineDocument['links'];
+type Regions = FaultlineDocument['regions'];
 
 /**
  * A node as a picker lists it: its name and its id when they differ ("App A (app)"), else the
@@ -21,9 +22,10 @@ export function nodeLabel(nodes: Nodes, id: string): string {
  * "Name (id)" (nodeLabel) so the reader can tell them apart. The document still stores ids.
  *
  * Links have no names of their own: given the document's links, a link id reads as its ends
- * ("Load balancer → App A"), the way the canvas shows it — an arrow between two cards.
+ * ("Load balancer → App A"), the way the canvas shows it — an arrow between two cards. Given the
+ * document's regions, a region id (a partition's group) reads as the name on its box.
  */
-export function nodeNamer(nodes: Nodes, links: Links = {}): NodeNamer {
+export function nodeNamer(nodes: Nodes, links: Links = {}, regions: Regions = {}): NodeNamer {
   const shown = (id: string) => nodes[id].name ?? id;
   const seen = new Map<string, number>();
   for (const id of Object.keys(nodes)) seen.set(shown(id), (seen.get(shown(id)) ?? 0) + 1);
@@ -34,6 +36,7 @@ export function nodeNamer(nodes: Nodes, links: Links = {}): NodeNamer {
   };
   return (id) => {
     if (!Object.hasOwn(nodes, id) && Object.hasOwn(links, id)) return `${nodeName(links[id].from)} → ${nodeName(links[id].to)}`;
+    if (!Object.hasOwn(nodes, id) && Object.hasOwn(regions, id)) return regions[id].name;
     return nodeName(id);
   };
 }

@@ -69,6 +69,19 @@ export function moveScenarioEvent(draft: DocDraft, index: number, atS: number): 
   if (event !== undefined) event.atS = clampEventTime(draft as FaultlineDocument, atS);
 }
 
+/**
+ * Whether two scenario events say the same (plain JSON compared by value, whatever the key
+ * order): an event whose edits were all taken back (Escape) is a new object equal to the one
+ * it was.
+ */
+export function sameScenarioEvent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return aKeys.length === bKeys.length && aKeys.every((key) => Object.hasOwn(b, key) && sameScenarioEvent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
 export function deleteScenarioEvent(draft: DocDraft, index: number): void {
   if (index >= 0 && index < draft.scenario.length) draft.scenario.splice(index, 1);
 }

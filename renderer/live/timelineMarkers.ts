@@ -3,13 +3,14 @@ import type { NodeNamer } from './nodeNames';
 
 /**
  * What a marker's event does, in the user's names: "crash App B", "slow App B ×5", "set Users
- * rps 800", "degrade Users → DNS latencyMs 200, lossRate 0.1", "partition eu | us", "note".
+ * rps 800", "degrade Users → DNS latencyMs 200, lossRate 0.1", "partition EU West | US East",
+ * "note".
  */
 function markerAction(event: ScenarioEvent, name: NodeNamer): string {
   // A target is a node (its name) or a link (its ends, when the namer knows the links).
   const target = event.target ? ` ${name(event.target)}` : '';
   const factor = event.action === 'slow' && event.factor !== undefined ? ` ×${event.factor}` : '';
-  const groups = event.action === 'partition' && event.groups ? ` ${event.groups.map((group) => group.join(', ')).join(' | ')}` : '';
+  const groups = event.action === 'partition' && event.groups ? ` ${event.groups.map((group) => group.map(name).join(', ')).join(' | ')}` : '';
   const params = event.params && Object.keys(event.params).length > 0 ? ` ${formatParams(event.params)}` : '';
   return `${event.action}${target}${factor}${groups}${params}`;
 }

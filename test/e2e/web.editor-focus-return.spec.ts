@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { documentText, nodeCentre } from './pageHelpers';
 
 /**
  * The scenario event editor and the check editor give the keyboard back to what opened them — the
@@ -82,6 +83,43 @@ test('closing the check editor gives the focus back to its pencil or to Add chec
   await checkEditor.getByRole('button', { name: 'Delete this check' }).click();
   await expect(checkEditor).toHaveCount(0);
   expect(await focused(page)).toBe('Add check');
+});
+
+test('Delete where the check and event editors leave the focus deletes no node selected on the canvas', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const nodeIds = async () => (JSON.parse(await documentText(page)) as { nodes: { id: string }[] }).nodes.map((node) => node.id);
+  const before = await nodeIds();
+  const app1 = await nodeCentre(page, 'app1');
+  await page.mouse.click(app1.x, app1.y);
+  await expect(page.getByTestId('inspector')).toContainText('app1');
+  const deleteThere = async (expectedFocus: string) => {
+    expect(await focused(page)).toBe(expectedFocus);
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    expect(await nodeIds()).toEqual(before);
+  };
+
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  const checkEditor = page.getByTestId('check-editor');
+  const pencil = page.getByRole('button', { name: /^Edit check / }).first();
+  const label = (await pencil.getAttribute('aria-label'))!;
+  await pencil.click();
+  await checkEditor.getByRole('button', { name: 'Done' }).click();
+  await deleteThere(label);
+  await page.getByTestId('add-check').click();
+  await checkEditor.getByRole('button', { name: 'Done' }).click();
+  await deleteThere('Add check');
+
+  const add = page.getByRole('button', { name: 'Add a scenario event at the playhead' });
+  await add.click();
+  await expect(page.getByTestId('scenario-event-editor')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await deleteThere('Add a scenario event at the playhead');
+  // On the canvas, Delete still deletes the selection.
+  await page.mouse.click(app1.x, app1.y);
+  await page.keyboard.press('Delete');
+  expect(await nodeIds()).not.toContain('app1');
 });
 
 test('continue at a scenario pause, and Hide caption, leave the keyboard on the canvas, not the page body', async ({ page }) => {

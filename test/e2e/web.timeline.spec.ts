@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openFileText } from './pageHelpers';
+import { documentText, nodeCentre, openFileText } from './pageHelpers';
 
 /**
  * The timeline's markers and the check editor speak the user's node names, and a click on the
@@ -206,6 +206,58 @@ test('+ then Escape adds nothing (a blank note does nothing); an event given a n
   await editor.getByRole('button', { name: 'Close' }).click();
   await expect(editor).toHaveCount(0);
   expect(await scenarioLength()).toBe(before + 1);
+});
+
+test('+, an edit taken back with Escape, then Escape adds nothing either (a blank note was left at the playhead)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const scenarioLength = async () => (JSON.parse(await documentText(page)) as { scenario: unknown[] }).scenario.length;
+  const before = await scenarioLength();
+  const editor = page.getByTestId('scenario-event-editor');
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).click();
+  await expect(editor).toBeVisible();
+  // The time field has the focus: 45 typed, then Escape puts back the time it had.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('45');
+  await expect(page.getByRole('button', { name: /^Scenario event at 45\.0 s/ })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: /^Scenario event at 45\.0 s/ })).toHaveCount(0);
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  expect(await scenarioLength()).toBe(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('Delete on a focused marker deletes its event, not the nodes selected on the canvas', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  const doc = async () => JSON.parse(await documentText(page)) as { nodes: { id: string }[]; scenario: { atS: number; action: string }[] };
+  const nodesBefore = (await doc()).nodes.map((node) => node.id);
+  // app1 selected on the canvas; then the crash's marker opened and its editor closed with
+  // Escape, which gives the focus back to the marker.
+  const app1 = await nodeCentre(page, 'app1');
+  await page.mouse.click(app1.x, app1.y);
+  await expect(page.getByTestId('inspector')).toContainText('app1');
+  const crash = page.getByRole('button', { name: /^Scenario event at 20\.0 s: crash/ });
+  await crash.click();
+  const editor = page.getByTestId('scenario-event-editor');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(crash).toBeFocused();
+
+  await page.keyboard.press('Delete');
+  await expect(crash).toHaveCount(0);
+  expect((await doc()).nodes.map((node) => node.id)).toEqual(nodesBefore);
+  expect((await doc()).scenario.some((event) => event.action === 'crash')).toBe(false);
+  // Focus is on the bar, where Delete means nothing: pressed again, it deletes nothing.
+  await expect(page.getByTestId('live-timeline')).toBeFocused();
+  await page.keyboard.press('Delete');
+  expect((await doc()).nodes.map((node) => node.id)).toEqual(nodesBefore);
+  // One undoable step.
+  await page.keyboard.press('Control+z');
+  await expect(crash).toHaveCount(1);
 });
 
 test('quick presses of the timeline keys each count, before the frames catch up', async ({ page }) => {

@@ -8,6 +8,7 @@ import { reportToJson, type Report } from '../../../shared/sim/report';
 import type { HostFile, HostFiles, HostOpenResult, HostSaveResult } from '../../host/hostFiles';
 import type { DocumentSession } from './documentSession';
 import type { FileUi } from './fileUi';
+import { fileNameFromTitle } from './fileNameFromTitle';
 import { couldNotOpen, NOTHING_CHANGED, openedWithWarnings, quoted, RECOVERED_WORK_SOURCE, SHARE_CODE_SOURCE, UNNAMED_FILE_SOURCE } from './problemWording';
 import { timelineCsv } from './timelineCsv';
 
@@ -156,7 +157,7 @@ export function createFileCommands(deps: FileCommandDeps) {
   async function saveAs(): Promise<boolean> {
     const snapshot = session.store.getDocument();
     const text = fileText(snapshot);
-    const name = session.getFile()?.name ?? `${session.displayName()}.faultline`;
+    const name = session.getFile()?.name ?? `${fileNameFromTitle(session.displayName())}.faultline`;
     return finishSave(await files.saveAs(text, name), snapshot, text);
   }
 
@@ -175,7 +176,7 @@ export function createFileCommands(deps: FileCommandDeps) {
   }
 
   async function exportData(kind: 'png' | 'json' | 'csv', suffix: string, data: string | Uint8Array<ArrayBuffer>): Promise<void> {
-    const result = await files.exportFile({ kind, suggestedName: `${session.displayName().replace(/\.faultline$/i, '')}${suffix}.${kind}`, data });
+    const result = await files.exportFile({ kind, suggestedName: `${fileNameFromTitle(session.displayName().replace(/\.faultline$/i, ''))}${suffix}.${kind}`, data });
     if (result.status === 'saved') ui.notify(`Exported “${result.name}”.`);
     else if (result.status === 'failed') ui.notify(result.message, 'error');
   }

@@ -180,6 +180,11 @@ export function deleteSelection(draft: DocDraft, selection: Selection): DeletedA
   for (const link of Object.values(draft.links)) {
     if (nodes.has(link.from) || nodes.has(link.to)) links.add(link.id);
   }
+  // The nodes each deleted region holds and keeps (read before the boxes go and they are re-homed).
+  const formerMembers = new Map<string, string[]>([...regions].map((id) => [id, []]));
+  for (const node of Object.values(draft.nodes)) {
+    if (node.region !== undefined && !nodes.has(node.id)) formerMembers.get(node.region)?.push(node.id);
+  }
   for (const id of nodes) delete draft.nodes[id];
   for (const id of links) delete draft.links[id];
   // Deleting a region keeps its nodes: they belong to whatever region still surrounds them
@@ -192,15 +197,19 @@ export function deleteSelection(draft: DocDraft, selection: Selection): DeletedA
   }
   const eventsBefore = draft.scenario.length;
   draft.scenario = draft.scenario.filter((event) => event.target === undefined || !(nodes.has(event.target) || links.has(event.target)));
-  // A partition the deletion leaves with fewer than two groups cuts nothing off (traffic is cut
-  // only between groups), and a `set` whose only change was the deleted peer changes nothing:
-  // both go, and are counted, rather than stay on the timeline doing nothing under their narration.
+  // A deleted region's nodes stay where they were, so a partition that named the region names
+  // them in its place: the same nodes are cut off from the same others, and deleting a box (to
+  // draw it again, say) does not take a scripted partition and its narration away. A partition
+  // the deletion leaves with fewer than two groups cuts nothing off (traffic is cut only between
+  // groups), and a `set` whose only change was the deleted peer changes nothing: both go, and are
+  // counted, rather than stay on the timeline doing nothing under their narration.
   const emptied = new Set<object>();
   for (const event of draft.scenario) {
     if (event.groups) {
       const named = (member: string) => nodes.has(member) || regions.has(member);
       if (!event.groups.some((group) => group.some(named))) continue;
-      event.groups = event.groups.map((group) => group.filter((member) => !named(member))).filter((group) => group.length > 0);
+      const replaced = event.groups.map((group) => group.flatMap((member) => (regions.has(member) ? (formerMembers.get(member) ?? []) : nodes.has(member) ? [] : [member])));
+      event.groups = inLastGroupOnly(replaced).filter((group) => group.length > 0);
       if (event.groups.length < 2) emptied.add(event);
     }
     if (event.action === 'set' && isPlainRecord(event.params) && peerIsGone(event.params.ha)) {
@@ -213,6 +222,17 @@ export function deleteSelection(draft: DocDraft, selection: Selection): DeletedA
   draft.checks = draft.checks.filter((check) => check.node === undefined || !nodes.has(check.node));
   draft.network.matrix = draft.network.matrix.filter((entry) => !regions.has(entry.from) && !regions.has(entry.to));
   return { scenarioEvents: eventsBefore - draft.scenario.length, checks: checksBefore - draft.checks.length };
+}
+
+/**
+ * Partition groups with each member kept once, in the last group that names it: a node named on
+ * its own in one group and through its region in another is in the later one (as the run puts
+ * it), so writing the region's nodes out in its place keeps the run's sides.
+ */
+function inLastGroupOnly(groups: readonly string[][]): string[][] {
+  const lastGroup = new Map<string, number>();
+  groups.forEach((group, index) => group.forEach((member) => lastGroup.set(member, index)));
+  return groups.map((group, index) => group.filter((member, at) => lastGroup.get(member) === index && group.indexOf(member) === at));
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

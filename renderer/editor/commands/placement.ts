@@ -217,7 +217,9 @@ export function duplicateOffset(
   const home = ownRegionIds.size === 0 ? sharedRegion(doc, copiedNodes) : undefined;
   if (home !== undefined) {
     const region = doc.regions[home];
-    const staysHome = (offset: Point) => inside(shifted(offset), region) && centresIn(doc, copiedNodes, offset, home);
+    // Below the region's name, as a card the palette places: a copy on the box's top edge reads as
+    // half in it.
+    const staysHome = (offset: Point) => inside(shifted(offset), regionBody(region)) && centresIn(doc, copiedNodes, offset, home);
     const besideAtHome = sides.find((offset) => inView(offset) && staysHome(offset) && overlap(shifted(offset)) === 0);
     if (besideAtHome) return besideAtHome;
     const area = visible === undefined ? region : intersection(region, visible);
@@ -225,12 +227,25 @@ export function duplicateOffset(
     if (found) return found;
   }
 
-  const clear = sides.find((offset) => inView(offset) && overlap(shifted(offset)) === 0);
-  if (clear) return clear;
-  // Every side taken (a third copy of a card between two others): the free place in view nearest
-  // the original, rather than a copy over a card.
-  const free = visible && nearestFreeOffset(visible);
-  if (free) return free;
+  // Copied cards (no region copied with them) land together: all in one region, below its name,
+  // or all outside every region — never some in and some out, or one across a region's edge,
+  // which would give the copies different network delays. Only a view with no such place gets one.
+  const regions = Object.values(doc.regions);
+  const together = (offset: Point): boolean => {
+    if (ownRegionIds.size > 0 || copiedNodes.length === 0) return true;
+    const cards = copiedNodes.map((node) => nodeRect({ x: node.x + offset.x, y: node.y + offset.y }));
+    if (!cards.every((card) => regions.every((region) => !intersects(card, region) || inside(card, regionBody(region))))) return false;
+    const first = regionAt(doc, nodeCentre({ x: copiedNodes[0].x + offset.x, y: copiedNodes[0].y + offset.y }))?.id;
+    return centresIn(doc, copiedNodes, offset, first);
+  };
+  for (const apart of [together, () => true]) {
+    const clear = sides.find((offset) => inView(offset) && overlap(shifted(offset)) === 0 && apart(offset));
+    if (clear) return clear;
+    // Every side taken (a third copy of a card between two others): the free place in view nearest
+    // the original, rather than a copy over a card.
+    const free = visible && nearestFreeOffset(visible, apart);
+    if (free) return free;
+  }
   // No room in view: beside the original out of view, else the nearest free place further out
   // (the editor zooms out to show it) — not over cards while the canvas has room elsewhere.
   const clearOutOfView = sides.find((offset) => overlap(shifted(offset)) === 0);
@@ -279,8 +294,11 @@ export function pasteOffset(
   return beside;
 }
 
-/** Whether every node's centre, shifted by `offset`, falls in region `regionId` itself (not in a smaller region inside it). */
-function centresIn(doc: FaultlineDocument, nodes: readonly Pick<NodeRecord, 'x' | 'y'>[], offset: Point, regionId: string): boolean {
+/**
+ * Whether every node's centre, shifted by `offset`, falls in region `regionId` itself (not in a
+ * smaller region inside it); `undefined`: in no region at all.
+ */
+function centresIn(doc: FaultlineDocument, nodes: readonly Pick<NodeRecord, 'x' | 'y'>[], offset: Point, regionId: string | undefined): boolean {
   return nodes.every((node) => {
     const centre = nodeCentre(node);
     return regionAt(doc, { x: centre.x + offset.x, y: centre.y + offset.y })?.id === regionId;

@@ -145,6 +145,63 @@ describe('document edits', () => {
   });
 });
 
+describe('deleting a region a partition names', () => {
+  // us holds a1 and a2, eu holds r; c and k are in no region.
+  const regions = [
+    { id: 'us', name: 'US', x: 0, y: 0, w: 600, h: 200 },
+    { id: 'eu', name: 'EU', x: 0, y: 400, w: 600, h: 200 },
+  ];
+  function twoRegions() {
+    const doc = makeDocument({ regions, nodes: [node('c', 'client', 0, -300), node('a1', 'app', 40, 80), node('a2', 'app', 300, 80), node('r', 'db', 40, 480), node('k', 'cache', 900, 0)] });
+    return produce(doc, (draft) => {
+      draft.nodes.a1.region = 'us';
+      draft.nodes.a2.region = 'us';
+      draft.nodes.r.region = 'eu';
+    });
+  }
+
+  it('puts the region’s nodes in its place: the same nodes stay cut off, narration and all', () => {
+    const doc = produce(twoRegions(), (draft) => {
+      draft.scenario = [{ atS: 20, action: 'partition', groups: [['us'], ['eu']], note: 'The coasts are cut apart.' }];
+    });
+    let along;
+    const after = produce(doc, (draft) => {
+      along = deleteSelection(draft, { nodes: [], links: [], regions: ['eu'] });
+    });
+    expect(after.scenario).toEqual([{ atS: 20, action: 'partition', groups: [['us'], ['r']], note: 'The coasts are cut apart.' }]);
+    expect(along).toEqual({ scenarioEvents: 0, checks: 0 });
+    const reloaded = loadDocument(saveDocument(after));
+    expect(reloaded.ok ? reloaded.warnings : reloaded.errors).toEqual([]);
+  });
+
+  it('keeps a node named on its own in the later group, as the run does; nodes deleted with the region go', () => {
+    const doc = produce(twoRegions(), (draft) => {
+      draft.scenario = [
+        // a1 named on its own in group 0 and through us in group 1: the run puts it in group 1.
+        { atS: 1, action: 'partition', groups: [['a1', 'c'], ['us']] },
+        // a2 named in group 1 and through us in group 0: the run puts it in group 1.
+        { atS: 2, action: 'partition', groups: [['us', 'k'], ['a2']] },
+        { atS: 3, action: 'partition', groups: [['us'], ['eu']] },
+      ];
+    });
+    const regionOnly = produce(doc, (draft) => {
+      deleteSelection(draft, { nodes: [], links: [], regions: ['us'] });
+    });
+    expect(regionOnly.scenario.map((event) => event.groups)).toEqual([
+      [['c'], ['a1', 'a2']],
+      [['a1', 'k'], ['a2']],
+      [['a1', 'a2'], ['eu']],
+    ]);
+    // Deleted together with its nodes, the region leaves each partition one side: all three go, counted.
+    let along;
+    const withNodes = produce(doc, (draft) => {
+      along = deleteSelection(draft, { nodes: ['a1', 'a2'], links: [], regions: ['us'] });
+    });
+    expect(withNodes.scenario).toEqual([]);
+    expect(along).toEqual({ scenarioEvents: 3, checks: 0 });
+  });
+});
+
 describe('link rules', () => {
   const doc = makeDocument({ nodes: [node('c', 'client'), node('lb', 'lb'), node('a', 'app'), node('k', 'cache'), node('p', 'db'), node('r', 'db'), node('q', 'queue'), node('w', 'worker')], links: [link('c', 'lb')] });
   it('allows the data paths of DESIGN §3', () => {

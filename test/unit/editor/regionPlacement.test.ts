@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../renderer/editor/editor';
-import { boundsOf, duplicateOffset, freeRegionRect } from '../../../renderer/editor/commands/placement';
+import { boundsOf, duplicateOffset, freeRegionRect, REGION_LABEL_BAND } from '../../../renderer/editor/commands/placement';
 import { describeRegionChanges } from '../../../renderer/editor/commands/regionChanges';
 import { intersects, nodeCentre, nodeRect, type Point, type Rect } from '../../../renderer/editor/geometry';
 import { DocumentStore } from '../../../renderer/editor/store/documentStore';
-import type { FaultlineDocument } from '../../../shared/model/types';
+import type { FaultlineDocument, NodeKind } from '../../../shared/model/types';
 import { identityCamera, link, makeDocument, node } from './helpers';
 
 /** The reviewer's "Two-tier review" design: a row of cards filling the middle of the view. */
@@ -190,6 +190,44 @@ describe('Duplicate inside a region', () => {
     expect({ x: copy.x, y: copy.y }).toEqual({ x: 240, y: 40 });
   });
 
+  /** A teacher's US East: a client, a balancer, a column of three apps, a cache and a database, no room left for a column. */
+  function usEast(): FaultlineDocument {
+    const inUs = (id: string, kind: NodeKind, x: number, y: number) => ({ ...node(id, kind, x, y), region: 'us' });
+    return makeDocument({
+      regions: [{ id: 'us', name: 'US East', x: 600, y: 140, w: 1000, h: 360 }],
+      nodes: [inUs('users', 'client', 700, 220), inUs('lb', 'lb', 940, 220), inUs('app', 'app', 1180, 220), inUs('app2', 'app', 1180, 320), inUs('app3', 'app', 1180, 420), inUs('cache', 'cache', 1420, 220), inUs('db', 'db', 1420, 320)],
+    });
+  }
+  /** Cards across a region's edge or on its name (its top 36 units): they read as half in it. */
+  const acrossAnEdge = (doc: FaultlineDocument, ids: readonly string[]) =>
+    ids.filter((id) => {
+      const card = nodeRect(doc.nodes[id]);
+      return Object.values(doc.regions).some((r) => intersects(card, r) && !(card.x >= r.x && card.y >= r.y + REGION_LABEL_BAND && card.x + card.w <= r.x + r.w && card.y + card.h <= r.y + r.h));
+    });
+  const VIEW_US: Rect = { x: 400, y: 0, w: 1400, h: 700 };
+
+  it('puts copies below the region’s name, never on its top edge (an app and its cache were copied onto it)', () => {
+    const { store, editor } = setup(usEast(), VIEW_US);
+    store.setSelection({ nodes: ['app', 'cache'], links: [], regions: [] });
+    editor.duplicate();
+    const after = store.getDocument();
+    const copies = store.getSelection().nodes;
+    expect(acrossAnEdge(after, copies)).toEqual([]);
+    expect(copies.map((id) => after.nodes[id].region)).toEqual(['us', 'us']);
+  });
+
+  it('keeps copies together when the region has no room for them: not some in and some out, none across its edge', () => {
+    const { store, editor } = setup(usEast(), VIEW_US);
+    store.setSelection({ nodes: ['app', 'app2', 'app3'], links: [], regions: [] });
+    editor.duplicate();
+    const after = store.getDocument();
+    const copies = store.getSelection().nodes;
+    expect(copies).toHaveLength(3);
+    expect(acrossAnEdge(after, copies)).toEqual([]);
+    expect(new Set(copies.map((id) => after.nodes[id].region)).size).toBe(1);
+    expect(covers(boundsOf(copies.map((id) => nodeRect(after.nodes[id])))!, after).filter((n) => !copies.includes(n.id))).toEqual([]);
+  });
+
   it('leaves nodes outside any region, and regions, as before', () => {
     const { copy } = duplicateOf('users');
     expect(copy.region).toBeUndefined();
@@ -232,9 +270,9 @@ describe('nodes added inside a region', () => {
 
   it('by Duplicate are told when the copy lands in a region its original is not in (it used to join it silently)', () => {
     // "edge" sits just left of the region, outside it; its copy goes beside it, to the right,
-    // which is inside the region.
+    // which is inside the region. (A copy that would cross the region's edge goes elsewhere.)
     const doc = inEu();
-    doc.nodes.edge = { ...node('edge', 'app', -230, 300) };
+    doc.nodes.edge = { ...node('edge', 'app', -200, 300) };
     const { store, editor, notices } = setup(doc, { x: -400, y: -40, w: 1800, h: 600 });
     store.setSelection({ nodes: ['edge'], links: [], regions: [] });
     editor.duplicate();

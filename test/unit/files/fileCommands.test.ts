@@ -316,6 +316,26 @@ describe('file commands: save', () => {
     expect(ui.notices[0]).toMatch(/disk is full\. Your work is still open here\./);
   });
 
+  it('a new document is saved and exported under a name any file system takes, which the title bar then shows', async () => {
+    const names: string[] = [];
+    const titled = { ...lesson, meta: { title: 'A/B test: cache? <v2>. ' } };
+    const { commands, session, files } = setup({
+      document: titled,
+      files: {
+        saveAs: async (_text, name) => {
+          names.push(name);
+          return { status: 'saved', file: file(name), warning: null };
+        },
+      },
+    });
+    await commands.exportPng();
+    expect(vi.mocked(files.exportFile).mock.calls.map(([request]) => request.suggestedName)).toEqual(['A_B test_ cache_ _v2_.png']);
+    await commands.saveAs();
+    // The name Chromium gives the download: the title bar named "A/B test: cache? <v2>. .faultline", a file not on disk.
+    expect(names).toEqual(['A_B test_ cache_ _v2_.faultline']);
+    expect(windowTitle(session)).toBe('A_B test_ cache_ _v2_.faultline — Faultline');
+  });
+
   it('edits made while a save is under way stay dirty', async () => {
     let finish: (result: HostSaveResult) => void = () => {};
     const { commands, session, edit } = setup({ files: { saveAs: () => new Promise((resolve) => (finish = resolve)) } });

@@ -66,6 +66,22 @@ describe('LiveController', () => {
     vi.useRealTimers();
   });
 
+  it('a document opened again with the very text it had starts over from 0 s (a lesson chosen again mid-run)', () => {
+    vi.useFakeTimers();
+    const fake = fakeConnection();
+    const store = new DocumentStore(classicStack());
+    const controller = new LiveController(new EngineClient(fake.connection, () => {}), store);
+    controller.load();
+    controller.seek(30_000);
+    store.replaceDocument(classicStack());
+    vi.advanceTimersByTime(1000);
+    expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'seek', 'load', 'speed']);
+    // Once loaded, the same text is not sent again.
+    controller.play();
+    expect(fake.sent.map((c) => c.type)).toEqual(['load', 'speed', 'seek', 'load', 'speed', 'play']);
+    vi.useRealTimers();
+  });
+
   it('classroom mode starts in slow motion, and leaving it brings back the speed chosen before', () => {
     const fake = fakeConnection();
     const controller = new LiveController(new EngineClient(fake.connection, () => {}), new DocumentStore(classicStack()));

@@ -161,7 +161,9 @@ describe('checks after the run has ended', () => {
     expect(markerAriaLabel({ atS: 10, action: 'degrade', target: 'lb-app1', params: { latencyMs: 50, lossRate: 0.2 } }, name)).toBe('Scenario event at 10.0 s: degrade Load balancer → App A latencyMs 50, lossRate 0.2');
     expect(markerAriaLabel({ atS: 10, action: 'set', target: 'app2', params: { workers: 8, serviceMs: { dist: 'exp', mean: 5 } } }, name)).toBe('Scenario event at 10.0 s: set App B workers 8, serviceMs exp 5');
     expect(markerAriaLabel({ atS: 10, action: 'slow', target: 'app2', factor: 3 }, name)).toBe('Scenario event at 10.0 s: slow App B ×3');
-    expect(markerAriaLabel({ atS: 10, action: 'partition', groups: [['eu'], ['us', 'app2']] }, name)).toBe('Scenario event at 10.0 s: partition eu | us, app2');
+    // A partition's groups read as the canvas shows them: regions by the names on their boxes.
+    const withRegions = nodeNamer(doc.nodes, doc.links, doc.regions);
+    expect(markerAriaLabel({ atS: 10, action: 'partition', groups: [['eu-west'], ['us-east', 'app2']] }, withRegions)).toBe('Scenario event at 10.0 s: partition EU West | US East, App B');
     // Times kept to the millisecond (a dragged marker) are not rounded to a tenth.
     expect(markerTitle({ atS: 12.25, action: 'note' }, name)).toBe('12.25 s — note');
     expect(markerAriaLabel({ atS: 23.847, action: 'crash', target: 'app2' }, name)).toBe('Scenario event at 23.847 s: crash App B');
