@@ -62,3 +62,33 @@ test('a lesson’s narration, its pauses and the run’s end are announced by a 
   expect((await announced(page)).join(' | ')).not.toContain('Paused here');
   expect(problems).toEqual([]);
 });
+
+test('a scenario crash with no narration is announced as the event log words it', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('live-play')).toBeEnabled();
+  expect(await markLiveRegions(page)).toBeGreaterThan(0);
+
+  // A crash of app1 at 5 s, with no narration, added from the timeline with the keyboard.
+  await page.getByRole('button', { name: 'Add a scenario event at the playhead' }).focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('scenario-event-editor');
+  await expect(editor.getByRole('textbox', { name: 'At (s)' })).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Tab');
+  await expect(editor.getByRole('combobox', { name: 'Action' })).toBeFocused();
+  await page.keyboard.type('crash');
+  await page.keyboard.press('Tab');
+  await expect(editor.getByRole('combobox', { name: 'Node' })).toBeFocused();
+  await page.keyboard.type('app1');
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+
+  // The timeline's Page Up goes to 10 s: app1 is down, and a live region says so.
+  await page.getByTestId('live-timeline').focus();
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('live-clock')).toContainText(/^0:10\.0/);
+  await expect.poll(async () => (await announced(page)).join(' | ')).toContain('app1 crashes.');
+  expect(problems).toEqual([]);
+});
