@@ -37,6 +37,7 @@ import { useInspectorOnOpen } from './dock/useInspectorOnOpen';
 import { LiveCommands } from '../live/LiveCommands';
 import { SPEED_COMMANDS, type SpeedCommand } from '../../shared/ipc/menuCommands';
 import { NarrationCaption } from '../live/NarrationCaption';
+import { RunAnnouncer } from '../live/RunAnnouncer';
 import { FaultMenu } from '../live/FaultMenu';
 import { PacketLegend } from '../live/PacketLegend';
 
@@ -143,6 +144,7 @@ export function App({ host }: { host: Host }) {
                 onError={setCanvasError}
               />
               <CanvasAnnouncer />
+              <RunAnnouncer />
               <PacketLegend />
               {/* Messages over the canvas's bottom edge, stacked so none hides another (nor the
                   inspector or the charts): notices, then the canvas hint, then narration. */}

@@ -30,10 +30,15 @@ export function focusCanvasSoon(fromNowhere = false): void {
     const active = document.activeElement;
     if (fromNowhere && active !== null && active !== document.body) return;
     if (notForTheDiagram(active)) return;
-    // `focusVisible` (HTML's FocusOptions) is not in TypeScript's DOM types yet.
-    const options: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: keyboardLast };
-    CANVAS.current?.focus(options);
+    focusCanvas();
   }, 0);
+}
+
+/** Focus to the canvas now, wherever it is (the user asked for it: Escape out of the inspector). */
+export function focusCanvas(): void {
+  // `focusVisible` (HTML's FocusOptions) is not in TypeScript's DOM types yet.
+  const options: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: keyboardLast };
+  CANVAS.current?.focus(options);
 }
 
 /**

@@ -1,14 +1,17 @@
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useDocumentStore } from '../editor/store/DocumentStoreContext';
 import { useLiveController, useLiveModel } from './LiveContext';
 import { emptyLogText, filterLog, LOG_CATEGORIES, LOG_OUTCOMES, logText, NO_LOG_FILTER, type LiveLogEntry, type LogCategory, type LogFilter, type LogOutcome } from './liveLog';
 import { nodeLabel, nodeNamer } from './nodeNames';
+import { rovingIndex } from './rovingFocus';
 import { formatSimTime } from './speedPresets';
 
 /**
  * The run's events, newest last: scenario events, injected faults and health-check marks.
  * Filter by node, kind and outcome; clicking a row selects (and pulses) the node it concerns,
  * or the link for link faults. The newest rows stay in sight unless the user has scrolled up.
+ * The rows are one Tab stop (the row last focused, else the newest): the arrows, Home and End
+ * move between them, so Tab passes a long log in one press.
  */
 export function EventLog() {
   const model = useLiveModel();
@@ -38,6 +41,19 @@ export function EventLog() {
   const onScroll = () => {
     const list = listRef.current;
     if (list !== null) following.current = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+  };
+
+  // The row that takes the Tab stop, by its seq; while it is filtered out or scrolled away from
+  // the model's log, the newest row takes it.
+  const [currentSeq, setCurrentSeq] = useState<number | null>(null);
+  const current = rows.findIndex((entry) => entry.seq === currentSeq);
+  const tabStop = current >= 0 ? current : rows.length - 1;
+  const onRowsKey = (event: KeyboardEvent<HTMLOListElement>) => {
+    const next = rovingIndex(event.key, tabStop, rows.length);
+    if (next === null || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    setCurrentSeq(rows[next].seq);
+    listRef.current?.querySelectorAll<HTMLButtonElement>('.live-log-row')[next]?.focus();
   };
 
   const highlight = (entry: LiveLogEntry) => {
@@ -78,11 +94,18 @@ export function EventLog() {
           {model !== null && model.logDropped > 0 ? ` (${model.logDropped} older dropped)` : ''}
         </span>
       </div>
-      <ol className="live-log-rows" ref={listRef} onScroll={onScroll}>
+      <ol className="live-log-rows" ref={listRef} onScroll={onScroll} onKeyDown={onRowsKey}>
         {rows.length === 0 && <li className="live-empty">{log.length === 0 ? emptyLogText(model?.frame?.timeMs ?? 0, model?.frame?.ended === true) : 'No entries match the filter.'}</li>}
-        {rows.map((entry) => (
+        {rows.map((entry, index) => (
           <li key={entry.seq}>
-            <button type="button" className={`live-log-row outcome-${entry.outcome}`} data-category={entry.category} onClick={() => highlight(entry)}>
+            <button
+              type="button"
+              className={`live-log-row outcome-${entry.outcome}`}
+              data-category={entry.category}
+              tabIndex={index === tabStop ? 0 : -1}
+              onFocus={() => setCurrentSeq(entry.seq)}
+              onClick={() => highlight(entry)}
+            >
               <span className="live-log-time">{formatSimTime(entry.timeMs)}</span>
               <span className={`live-log-kind kind-${entry.category}`}>{entry.category}</span>
               <span className="live-log-text">{logText(entry.words, name)}</span>

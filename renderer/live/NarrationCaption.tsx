@@ -6,6 +6,7 @@ import { useLiveController, useLiveModel } from './LiveContext';
 import { formatSimTime } from './speedPresets';
 import { problemText } from './liveModel';
 import { nodeNamer } from './nodeNames';
+import { pausedAtCaption } from './captionPause';
 
 /** How long an engine notice ("re-simulated the edited design…") stays up. */
 const NOTICE_MS = 6000;
@@ -44,13 +45,7 @@ export function NarrationCaption() {
   const caption = model?.caption ?? null;
   const frame = model?.frame ?? null;
   // The scenario asked for a pause at this caption's time, and playback stopped there.
-  const pausedHere =
-    caption !== null &&
-    frame !== null &&
-    !frame.playing &&
-    !frame.ended &&
-    Math.abs(frame.timeMs - caption.timeMs) < 1 &&
-    doc.scenario.some((event) => event.pause === true && Math.abs(event.atS * 1000 - caption.timeMs) < 1);
+  const pausedHere = pausedAtCaption(caption, frame, doc.scenario);
   // The engine's "Paused at …" notice says what the caption already says.
   // A refused command names nodes by id; the live view names them as the canvas does.
   const problem = model?.problem ? problemText(model.problem, nodeNamer(doc.nodes, doc.links)) : null;
@@ -84,7 +79,9 @@ export function NarrationCaption() {
       {caption !== null && (
         // Paused with a long narration, the time and the buttons head the caption and the text
         // takes its whole width below them (beside the button it wrapped into a narrow column).
-        <div ref={captionRef} className={pausedHere && under ? 'live-caption stacked' : 'live-caption'} role="status" data-testid="live-caption">
+        // Not a live region itself: it comes and goes with its text, which a screen reader does not
+        // reliably read out; RunAnnouncer, always in the page, says it.
+        <div ref={captionRef} className={pausedHere && under ? 'live-caption stacked' : 'live-caption'} data-testid="live-caption">
           <span className="live-caption-time">{formatSimTime(caption.timeMs)}</span>
           <p>{caption.text}</p>
           {pausedHere && (

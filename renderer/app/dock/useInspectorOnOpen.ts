@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Editor } from '../../editor/editor';
 import { isEmptySelection } from '../../editor/store/selection';
+import { focusCanvas } from '../canvasFocus';
 
 /** The inspector's first field that takes input (a node's or region's Name, a link's first setting). */
 function firstInspectorField(): HTMLElement | null {
@@ -14,6 +15,10 @@ function firstInspectorField(): HTMLElement | null {
  * first. A double-click on a node, link or region (which still renames a node or region in place)
  * unfolds it too. A plain click or Tab only selects, so folding the inspector to watch a run is
  * not undone by every click, yet the fields are one deliberate gesture away.
+ *
+ * And back: Escape in an inspector field with nothing to take back (a field's Escape first puts
+ * back the value from before the edit, and stops there) returns the keyboard to the canvas, on the
+ * same selection; from the inspector's fields the canvas was a long Shift+Tab walk away.
  */
 export function useInspectorOnOpen(editor: Editor, folded: boolean, unfold: () => void): void {
   useEffect(() => {
@@ -28,14 +33,24 @@ export function useInspectorOnOpen(editor: Editor, folded: boolean, unfold: () =
       // Once the panel shows this selection (an unfolded inspector renders on the next frame).
       requestAnimationFrame(() => firstInspectorField()?.focus());
     };
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      const target = event.target;
+      if (!(target instanceof Element) || !target.matches('input, select, textarea') || target.closest('[data-testid="inspector"]') === null) return;
+      event.preventDefault();
+      focusCanvas();
+    };
     const onDoubleClick = (event: MouseEvent) => {
       // After the canvas has selected what was double-clicked (its own listener runs first).
       if (folded && onCanvas(event) && selected()) unfold();
     };
     window.addEventListener('keydown', onKey, true);
+    // Bubbling, after the field's own Escape (which stops it when it had an edit to take back).
+    window.addEventListener('keydown', onEscape);
     window.addEventListener('dblclick', onDoubleClick);
     return () => {
       window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keydown', onEscape);
       window.removeEventListener('dblclick', onDoubleClick);
     };
   }, [editor, folded, unfold]);

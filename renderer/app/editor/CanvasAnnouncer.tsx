@@ -55,7 +55,7 @@ export function CanvasAnnouncer() {
       <div id={CANVAS_KEYS_ID} className="visually-hidden">
         Tab and Shift+Tab select the next and previous node and then the regions, Alt with an arrow the nearest node that way, the right and left square brackets
         the selected node&apos;s links, and R and Shift+R the next and previous region; the arrows move the selection (a region with its nodes),
-        Control with an arrow resizes the selected region, L links the selected node to another node, Enter edits the selection in the inspector, F2 renames it, Delete deletes it,
+        Control with an arrow resizes the selected region, L links the selected node to another node, Enter edits the selection in the inspector (Escape there comes back here), F2 renames it, Delete deletes it,
         Escape clears the selection, and during a run Shift+F10 opens its fault menu.
       </div>
     </>

@@ -1,7 +1,8 @@
 import { Copy, Maximize, PanelRightClose, PanelRightOpen, Redo2, Trash, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type MouseEvent } from 'react';
 import { useEditor } from '../../editor/EditorContext';
 import { isEmptySelection } from '../../editor/store/selection';
+import { focusCanvasSoon } from '../canvasFocus';
 import { MOD_KEY } from '../menu/modifierKey';
 
 function useHistoryFlags() {
@@ -16,6 +17,22 @@ function useHistoryFlags() {
 }
 
 /**
+ * A button's action that can disable the button itself (Delete leaves nothing selected, Undo
+ * nothing to undo): the browser then drops focus to the page body, where the next key reaches
+ * nothing. Focus goes to the canvas instead, where Tab and the other keys act on the diagram.
+ */
+function leavingFocusOnCanvas(action: () => void) {
+  return (event: MouseEvent<HTMLButtonElement>) => {
+    const button = event.currentTarget;
+    action();
+    // A task later, once the button has been disabled (or not).
+    setTimeout(() => {
+      if (button.disabled && (document.activeElement === button || document.activeElement === document.body)) focusCanvasSoon();
+    }, 0);
+  };
+}
+
+/**
  * Floating buttons over the canvas for what the shortcuts do, with the shortcut in each tooltip.
  * In classroom mode (`panel`) a last button shows or hides the inspector, which steps aside on
  * windows under 1280 px (styles.css); wider windows keep it and the button is not shown.
@@ -25,17 +42,17 @@ export function CanvasToolbar({ panel }: { panel?: { open: boolean; onToggle(): 
   const { canUndo, canRedo, hasSelection } = useHistoryFlags();
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
-      <button type="button" title={`Undo (${MOD_KEY}+Z)`} aria-label="Undo" data-testid="undo" disabled={!canUndo} onClick={() => editor.undo()}>
+      <button type="button" title={`Undo (${MOD_KEY}+Z)`} aria-label="Undo" data-testid="undo" disabled={!canUndo} onClick={leavingFocusOnCanvas(() => editor.undo())}>
         <Undo2 size={17} />
       </button>
-      <button type="button" title={`Redo (${MOD_KEY}+Shift+Z)`} aria-label="Redo" data-testid="redo" disabled={!canRedo} onClick={() => editor.redo()}>
+      <button type="button" title={`Redo (${MOD_KEY}+Shift+Z)`} aria-label="Redo" data-testid="redo" disabled={!canRedo} onClick={leavingFocusOnCanvas(() => editor.redo())}>
         <Redo2 size={17} />
       </button>
       <span className="toolbar-separator" />
       <button type="button" title={`Duplicate (${MOD_KEY}+D)`} aria-label="Duplicate" disabled={!hasSelection} onClick={() => editor.duplicate()}>
         <Copy size={17} />
       </button>
-      <button type="button" title="Delete (Delete)" aria-label="Delete" disabled={!hasSelection} onClick={() => editor.deleteSelected()}>
+      <button type="button" title="Delete (Delete)" aria-label="Delete" disabled={!hasSelection} onClick={leavingFocusOnCanvas(() => editor.deleteSelected())}>
         <Trash size={17} />
       </button>
       <span className="toolbar-separator" />
