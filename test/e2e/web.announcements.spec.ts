@@ -29,6 +29,8 @@ test('a lesson’s narration, its pauses and the run’s end are announced by a 
   await page.keyboard.press('F1');
   const lesson = page.getByTestId('lesson-load-balancing-and-health-checks');
   await expect(lesson).toBeVisible();
+  // The dialog takes the focus a moment after it shows (its first focus, Close): Tab before that walks the page behind it.
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
   for (let presses = 0; !(await lesson.evaluate((button) => button === document.activeElement)); presses++) {
     expect(presses, 'Tab reaches lesson 1').toBeLessThan(5);
     await page.keyboard.press('Tab');
