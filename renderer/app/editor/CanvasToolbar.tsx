@@ -2,7 +2,7 @@ import { Copy, Maximize, PanelRightClose, PanelRightOpen, Redo2, Trash, Undo2, Z
 import { useSyncExternalStore, type MouseEvent } from 'react';
 import { useEditor } from '../../editor/EditorContext';
 import { isEmptySelection } from '../../editor/store/selection';
-import { focusCanvasSoon } from '../canvasFocus';
+import { focusCanvas } from '../canvasFocus';
 import { MOD_KEY } from '../menu/modifierKey';
 
 function useHistoryFlags() {
@@ -27,7 +27,7 @@ function leavingFocusOnCanvas(action: () => void) {
     action();
     // A task later, once the button has been disabled (or not).
     setTimeout(() => {
-      if (button.disabled && (document.activeElement === button || document.activeElement === document.body)) focusCanvasSoon();
+      if (button.disabled && (document.activeElement === button || document.activeElement === document.body)) focusCanvas();
     }, 0);
   };
 }

@@ -100,7 +100,7 @@ function NodesInspector({ doc, nodes, theme }: { doc: FaultlineDocument; nodes: 
       )}
       {single && <NodeLiveStats nodeId={single.id} kind={single.kind} />}
       {configFields(kind).map((field) => (
-        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={nodes.map((node) => node.config)} onCommit={onCommit} onCommitEach={onCommitEach} outOfEffect={outOfEffect} doc={doc} selfIds={ids} />
+        <FieldEditor key={field.name} descriptor={field} path={[field.name]} records={configs} onCommit={onCommit} onCommitEach={onCommitEach} outOfEffect={outOfEffect} doc={doc} selfIds={ids} />
       ))}
     </div>
   );

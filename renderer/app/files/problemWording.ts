@@ -1,3 +1,4 @@
+import { countOf } from '../../../shared/model/plural';
 import { countProblems } from '../../../shared/model/problems';
 import type { Problem } from '../../../shared/model/types';
 
@@ -42,6 +43,7 @@ export function problemCountLine(errors: readonly Problem[], warnings: readonly 
   return capitalise(`${parts.join(' and ') || 'no problems'} in ${source}`);
 }
 
+/** "one problem", "1,500 problems". */
 function counted(count: number, noun: string): string {
-  return count === 1 ? `one ${noun}` : `${count.toLocaleString('en-US')} ${noun}s`;
+  return countOf(count, noun, `${noun}s`, (n) => (n === 1 ? 'one' : n.toLocaleString('en-US')));
 }
